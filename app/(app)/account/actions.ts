@@ -1,0 +1,16 @@
+"use server";
+import { signOut } from "@/lib/auth/auth";
+import { requireActor } from "@/lib/dal/session";
+import { changeOwnPassword } from "@/lib/dal/users";
+import type { FormState } from "@/lib/validation/form";
+import { runFormAction } from "@/lib/validation/run-form-action";
+import { OwnPasswordSchema } from "@/lib/validation/user";
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor();
+  const state = await runFormAction(formData, OwnPasswordSchema, (input) => changeOwnPassword(actor, input.current, input.password));
+  if (!state.ok) return state;
+  // The new sessionVersion has already ended this session in the database; clear the cookie too.
+  await signOut({ redirectTo: "/login?reason=ended" });
+  return state;
+}

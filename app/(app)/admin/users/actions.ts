@@ -1,0 +1,80 @@
+"use server";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requirePermission } from "@/lib/dal/session";
+import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser } from "@/lib/dal/users";
+import { setFlash } from "@/lib/flash";
+import { getT } from "@/lib/i18n/server";
+import type { FormState } from "@/lib/validation/form";
+import { runFormAction } from "@/lib/validation/run-form-action";
+import { PasswordResetSchema, UserCreateSchema, UserUpdateSchema } from "@/lib/validation/user";
+
+const MULTI = ["officeIds"] as const;
+
+async function fieldLabels() {
+  const t = await getT();
+  return { displayName: t("users.displayName"), role: t("users.role"), officeIds: t("users.offices") };
+}
+
+export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requirePermission("manage:user:prefecture");
+  let id = "";
+  const state = await runFormAction(
+    formData,
+    UserCreateSchema,
+    async (input) => {
+      ({ id } = await createUser(actor, input));
+    },
+    { multi: MULTI },
+  );
+  if (!state.ok) return state;
+  revalidatePath("/admin/users");
+  await setFlash("users.flash.created");
+  redirect(`/admin/users/${id}`);
+}
+
+export async function updateUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requirePermission("manage:user:prefecture");
+  const state = await runFormAction(formData, UserUpdateSchema, async (input) => updateUser(actor, input), {
+    multi: MULTI,
+    fieldLabels: await fieldLabels(),
+  });
+  if (!state.ok) return state;
+  revalidatePath("/admin/users");
+  await setFlash("users.flash.updated");
+  redirect(`/admin/users/${String(formData.get("id"))}`);
+}
+
+const ActiveSchema = z.object({ id: z.string().min(1), version: z.coerce.number().int().min(1), active: z.enum(["true", "false"]) });
+
+export async function setUserActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requirePermission("manage:user:prefecture");
+  let active = false;
+  const state = await runFormAction(formData, ActiveSchema, async (input) => {
+    active = input.active === "true";
+    setUserActive(actor, input.id, input.version, active);
+  });
+  if (!state.ok) return state;
+  revalidatePath("/admin/users");
+  await setFlash(active ? "users.flash.reactivated" : "users.flash.deactivated");
+  redirect(`/admin/users/${String(formData.get("id"))}`);
+}
+
+export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requirePermission("manage:user:prefecture");
+  const state = await runFormAction(formData, PasswordResetSchema, async (input) => resetUserPassword(actor, input.id, input.password));
+  if (!state.ok) return state;
+  await setFlash("users.flash.passwordReset");
+  redirect(`/admin/users/${String(formData.get("id"))}`);
+}
+
+const IdSchema = z.object({ id: z.string().min(1) });
+
+export async function unlockUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requirePermission("manage:user:prefecture");
+  const state = await runFormAction(formData, IdSchema, async (input) => unlockUser(actor, input.id));
+  if (!state.ok) return state;
+  await setFlash("users.flash.unlocked");
+  redirect(`/admin/users/${String(formData.get("id"))}`);
+}

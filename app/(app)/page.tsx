@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, StatCard } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { navItemsFor } from "@/lib/auth/navigation";
+import { OFFICE_REACH, ROLE_PERMISSIONS, can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/dal/session";
+import { getScopeSummaryForActor } from "@/lib/dal/org";
+import { countActiveUsersForActor } from "@/lib/dal/users";
+import { ROLE_LABELS } from "@/lib/domain/codes";
+import { getLocale, getT } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("home.title") };
+}
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const t = await getT();
+  const locale = await getLocale();
+  const scope = getScopeSummaryForActor(actor);
+  const prefectureWide = OFFICE_REACH[actor.role] === "prefecture";
+  const shortcuts = navItemsFor(actor.role).filter((i) => i.href !== "/");
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("home.welcome", { name: actor.displayName })} description={t("app.tagline")} />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("home.whoTitle")}>
+          <DescriptionList
+            items={[
+              { term: t("home.displayName"), description: actor.displayName },
+              { term: t("home.username"), description: <code>{actor.username}</code> },
+              { term: t("home.role"), description: <span data-testid="home-role">{ROLE_LABELS[actor.role][locale]}</span> },
+              { term: t("home.prefecture"), description: actor.prefectureName },
+            ]}
+          />
+        </Card>
+
+        <Card title={t("home.scopeTitle")}>
+          {prefectureWide ? (
+            <p data-testid="home-scope">
+              {t("home.scopePrefectureWide", {
+                prefecture: scope.prefectureName,
+                offices: scope.offices.length,
+                municipalities: scope.municipalityCount,
+              })}
+            </p>
+          ) : (
+            <DescriptionList
+              items={[
+                {
+                  term: t("home.scopeOffices"),
+                  description: (
+                    <ul className="space-y-1" data-testid="home-scope">
+                      {scope.offices.map((o) => (
+                        <li key={o.id} className="flex flex-wrap items-center gap-2">
+                          <Link href={`/offices/${o.id}`} className="text-teal-800 underline underline-offset-2 hover:text-teal-950">
+                            {o.name}
+                          </Link>
+                          <Badge tone={o.assigned ? "info" : "neutral"}>{o.assigned ? t("home.assigned") : t("home.branchReach")}</Badge>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+                { term: t("home.scopeRegions"), description: scope.regionNames.join("、") },
+                { term: t("home.scopeMunicipalities"), description: String(scope.municipalityCount) },
+              ]}
+            />
+          )}
+        </Card>
+      </div>
+
+      {prefectureWide && (
+        <section aria-label={t("home.scopeTitle")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <StatCard label={t("home.statRegions")} value={scope.regionNames.length} />
+          <StatCard label={t("home.statOffices")} value={scope.offices.length} />
+          <StatCard label={t("home.statMunicipalities")} value={scope.municipalityCount} />
+          {can(actor.role, "manage:user:prefecture") && <StatCard label={t("home.statUsers")} value={countActiveUsersForActor(actor)} />}
+        </section>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("home.canDoTitle")}>
+          <ul className="list-disc space-y-1 pl-5" data-testid="home-capabilities">
+            {ROLE_PERMISSIONS[actor.role].map((p) => (
+              <li key={p}>{t(`capabilities.${p}`)}</li>
+            ))}
+          </ul>
+          {actor.role === "prefecture" && <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("home.cannotSeeNames")}</p>}
+        </Card>
+        <Card title={t("home.quickLinks")}>
+          <ul className="space-y-2">
+            {shortcuts.map((s) => (
+              <li key={s.href}>
+                <Link href={s.href} className="text-teal-800 underline underline-offset-2 hover:text-teal-950">
+                  {t(s.labelKey)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </div>
+  );
+}

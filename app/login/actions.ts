@@ -1,0 +1,25 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { getT } from "@/lib/i18n/server";
+import type { FormState } from "@/lib/validation/form";
+import { runFormAction } from "@/lib/validation/run-form-action";
+import { SignInSchema } from "@/lib/validation/user";
+
+/** Only a same-site path may follow sign-in. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, SignInSchema, async (input) => {
+    try {
+      await signIn("credentials", { username: input.username, password: input.password, redirectTo: safeNext(input.next) });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error; // the success redirect travels as an error too
+      const t = await getT();
+      const locked = (error as AuthError & { code?: string }).code === "locked";
+      return { ok: false, message: t(locked ? "auth.locked" : "auth.invalid"), values: { username: input.username } };
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { count } from "drizzle-orm";
+import { ulid } from "ulid";
+import type { Db } from "@/db/client";
+import { prefectures, userOffices, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { loadOrgTree, orgId } from "./org";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+
+type Log = (message: string) => void;
+
+/**
+ * Bring a freshly migrated database to a usable state: the organisation tree always
+ * (it is master data), demo accounts unless TSUNAGU_DEMO_DATA=off. Idempotent: each part
+ * is loaded only into an empty table, so a second start keeps everything.
+ */
+export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void> {
+  const [{ n: prefectureCount }] = db.select({ n: count() }).from(prefectures).all() as [{ n: number }];
+  if (prefectureCount === 0) {
+    const c = db.transaction((tx) => loadOrgTree(tx));
+    log(`Loaded the organisation tree: ${c.prefectures} prefectures, ${c.regions} regions, ${c.offices} offices, ${c.municipalities} municipalities.`);
+  }
+  if (process.env.TSUNAGU_DEMO_DATA === "off") return;
+  const [{ n: userCount }] = db.select({ n: count() }).from(users).all() as [{ n: number }];
+  if (userCount === 0) {
+    await seedDemoUsers(db);
+    log(`Created ${DEMO_USERS.length} demo accounts (password: ${DEMO_PASSWORD}).`);
+  }
+}
+
+async function seedDemoUsers(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    for (const u of DEMO_USERS) {
+      const id = ulid();
+      tx.insert(users)
+        .values({
+          id,
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          prefectureCode: u.prefectureCode,
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      for (const office of u.offices) {
+        tx.insert(userOffices).values({ userId: id, healthCenterId: orgId(u.prefectureCode, office) }).run();
+      }
+    }
+  });
+}

@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/domain/codes";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { can, type Permission } from "./permissions";
+
+export type NavItem = { href: string; labelKey: MessageKey };
+
+const ITEMS: { href: string; labelKey: MessageKey; permission: Permission | null }[] = [
+  { href: "/", labelKey: "nav.home", permission: null },
+  { href: "/offices", labelKey: "nav.offices", permission: "read:office:reach" },
+  { href: "/org", labelKey: "nav.org", permission: "read:org:prefecture" },
+  { href: "/admin/users", labelKey: "nav.users", permission: "manage:user:prefecture" },
+  { href: "/account", labelKey: "nav.account", permission: null },
+];
+
+/** The menu a role sees: derived from the permission table, so menu and server agree. */
+export function navItemsFor(role: Role): NavItem[] {
+  return ITEMS.filter((i) => i.permission === null || can(role, i.permission)).map(({ href, labelKey }) => ({ href, labelKey }));
+}

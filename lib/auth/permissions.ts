@@ -1,0 +1,79 @@
+/**
+ * The one permission table. The UI reads it to hide what a role cannot do; the
+ * data-access layer reads it to refuse the call. Strings follow `action:entity:reach`,
+ * where reach says how far the role's rows go (see OFFICE_REACH).
+ */
+import type { Role } from "@/lib/domain/codes";
+
+export const PERMISSIONS = [
+  // Organisation tree and office pages (master data, no person data).
+  "read:org:prefecture",
+  "read:office:reach",
+  "read:staff:reach",
+  // Person-identifying case work (cases, identities, peers, outreach): own offices only.
+  "read:case:reach",
+  "write:case:reach",
+  "read:identity:reach",
+  // Supervisor tools over the office's caseload.
+  "read:caseload:reach",
+  "reassign:case:reach",
+  "read:audit:reach",
+  // Prefecture-wide numbers; never names.
+  "read:aggregate:prefecture",
+  "write:prefecture-activity:prefecture",
+  // Administration of the prefecture's accounts and master data; no case contents.
+  "manage:user:prefecture",
+  "manage:master:prefecture",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Which offices a role's `reach` covers.
+ * - assigned: the offices the user is assigned to.
+ * - assigned-and-branches: those offices and their 支所.
+ * - prefecture: every office of the user's prefecture.
+ */
+export type OfficeReach = "assigned" | "assigned-and-branches" | "prefecture";
+
+export const OFFICE_REACH: Readonly<Record<Role, OfficeReach>> = {
+  coordinator: "assigned",
+  supervisor: "assigned-and-branches",
+  prefecture: "prefecture",
+  admin: "prefecture",
+};
+
+const CASE_WORK: readonly Permission[] = [
+  "read:org:prefecture",
+  "read:office:reach",
+  "read:staff:reach",
+  "read:case:reach",
+  "write:case:reach",
+  "read:identity:reach",
+];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  coordinator: CASE_WORK,
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach"],
+  prefecture: [
+    "read:org:prefecture",
+    "read:office:reach",
+    "read:aggregate:prefecture",
+    "write:prefecture-activity:prefecture",
+  ],
+  admin: [
+    "read:org:prefecture",
+    "read:office:reach",
+    "read:staff:reach",
+    "manage:user:prefecture",
+    "manage:master:prefecture",
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles whose accounts are tied to offices; the others work prefecture-wide. */
+export function roleHasOffices(role: Role): boolean {
+  return OFFICE_REACH[role] !== "prefecture";
+}

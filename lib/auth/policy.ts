@@ -1,0 +1,36 @@
+/** Sign-in and session policy in one place; the numbers are the ones the README documents. */
+
+/** Consecutive failed sign-ins that lock a username. */
+export const LOCKOUT_THRESHOLD = 5;
+/** How long a locked username stays locked. */
+export const LOCKOUT_MINUTES = 15;
+
+/** Minutes without a request after which a session ends (SESSION_IDLE_MINUTES, default 30). */
+export function sessionIdleMinutes(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.SESSION_IDLE_MINUTES);
+  return Number.isFinite(n) && n >= 1 && n <= 24 * 60 ? Math.floor(n) : 30;
+}
+
+/** Usernames are matched case-insensitively and without surrounding spaces. */
+export function normalizeUsername(input: string): string {
+  return input.normalize("NFKC").trim().toLowerCase();
+}
+
+export type ThrottleState = { failedCount: number; lockedUntil: string | null };
+
+/** Is the username locked at `now`? */
+export function isLocked(state: ThrottleState | undefined, now: Date): boolean {
+  return !!state?.lockedUntil && new Date(state.lockedUntil).getTime() > now.getTime();
+}
+
+/**
+ * The throttle after one more failure. A lock that has run out starts the count afresh,
+ * so a user coming back after the lock gets five new tries.
+ */
+export function afterFailure(state: ThrottleState | undefined, now: Date): ThrottleState {
+  const expired = !!state?.lockedUntil && !isLocked(state, now);
+  const failedCount = (expired || !state ? 0 : state.failedCount) + 1;
+  const lockedUntil =
+    failedCount >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  return { failedCount, lockedUntil };
+}

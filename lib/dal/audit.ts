@@ -1,0 +1,53 @@
+import "server-only";
+import { ulid } from "ulid";
+import type { Tx } from "@/db/client";
+import { auditLogs } from "@/db/schema";
+import type { AuditAction, Role } from "@/lib/domain/codes";
+
+export type AuditActor = {
+  id: string | null;
+  username: string;
+  role: Role | null;
+  prefectureCode: string | null;
+  ip: string | null;
+};
+
+export type AuditEntry = {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * Append one audit row. Takes a transaction handle on purpose: the row must commit or
+ * roll back together with the change it records.
+ */
+export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
+  tx.insert(auditLogs)
+    .values({
+      id: ulid(),
+      at: new Date().toISOString(),
+      actorUserId: actor.id,
+      actorUsername: actor.username,
+      actorRole: actor.role,
+      prefectureCode: actor.prefectureCode,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      ip: actor.ip,
+    })
+    .run();
+}
+
+/** Field-by-field diff for update audits: `{ field: [before, after] }`, unchanged fields left out. */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after)) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a ?? null, b ?? null];
+  }
+  return changes;
+}

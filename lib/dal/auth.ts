@@ -1,0 +1,112 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { loginThrottles, userOffices, users } from "@/db/schema";
+import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { afterFailure, isLocked, normalizeUsername } from "@/lib/auth/policy";
+import type { Role } from "@/lib/domain/codes";
+import { writeAudit } from "./audit";
+
+/** What a session token carries. The DAL re-checks it against the database on every request. */
+export type SessionClaims = {
+  id: string;
+  name: string;
+  role: Role;
+  prefectureCode: string;
+  officeIds: string[];
+  sessionVersion: number;
+};
+
+export type AuthResult = { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid" | "locked" };
+
+/**
+ * Check a username and password. Unknown user, wrong password and deactivated account all
+ * answer "invalid" (one message for all, so the form does not reveal which names exist).
+ * Every attempt is audited; failures count towards the lockout in the same transaction.
+ */
+export async function authenticate(rawUsername: string, password: string, ip: string | null): Promise<AuthResult> {
+  const db = getDb();
+  const username = normalizeUsername(rawUsername).slice(0, 64);
+  const now = new Date();
+  const throttle = db.select().from(loginThrottles).where(eq(loginThrottles.username, username)).get();
+  const user = db.select().from(users).where(eq(users.username, username)).get();
+  const auditActor = {
+    id: user?.id ?? null,
+    username: username || "(empty)",
+    role: user?.role ?? null,
+    prefectureCode: user?.prefectureCode ?? null,
+    ip,
+  };
+
+  if (isLocked(throttle, now)) {
+    db.transaction((tx) =>
+      writeAudit(tx, auditActor, { action: "sign_in_failed", entityType: "session", detail: { reason: "locked" } }),
+    );
+    return { ok: false, reason: "locked" };
+  }
+
+  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+
+  if (!user || !passwordOk || !user.active) {
+    const next = afterFailure(throttle, now);
+    const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive";
+    db.transaction((tx) => {
+      tx.insert(loginThrottles)
+        .values({ username, failedCount: next.failedCount, lastFailedAt: now.toISOString(), lockedUntil: next.lockedUntil })
+        .onConflictDoUpdate({
+          target: loginThrottles.username,
+          set: { failedCount: next.failedCount, lastFailedAt: now.toISOString(), lockedUntil: next.lockedUntil },
+        })
+        .run();
+      writeAudit(tx, auditActor, {
+        action: "sign_in_failed",
+        entityType: "session",
+        detail: { reason, failedCount: next.failedCount, locked: next.lockedUntil !== null },
+      });
+    });
+    return { ok: false, reason: next.lockedUntil ? "locked" : "invalid" };
+  }
+
+  const officeIds = db
+    .select({ id: userOffices.healthCenterId })
+    .from(userOffices)
+    .where(eq(userOffices.userId, user.id))
+    .all()
+    .map((o) => o.id);
+  db.transaction((tx) => {
+    tx.delete(loginThrottles).where(eq(loginThrottles.username, username)).run();
+    tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, user.id)).run();
+    writeAudit(tx, auditActor, { action: "sign_in", entityType: "session", entityId: user.id });
+  });
+  return {
+    ok: true,
+    claims: {
+      id: user.id,
+      name: user.displayName,
+      role: user.role,
+      prefectureCode: user.prefectureCode,
+      officeIds,
+      sessionVersion: user.sessionVersion,
+    },
+  };
+}
+
+/** Is a session issued for this version still valid (account active, nothing revoked since)? */
+export function isSessionCurrent(userId: string, sessionVersion: number): boolean {
+  const row = getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion)))
+    .get();
+  return !!row;
+}
+
+export function recordSignOut(claims: Pick<SessionClaims, "id" | "role" | "prefectureCode">, username: string, ip: string | null): void {
+  getDb().transaction((tx) =>
+    writeAudit(
+      tx,
+      { id: claims.id, username, role: claims.role, prefectureCode: claims.prefectureCode, ip },
+      { action: "sign_out", entityType: "session", entityId: claims.id },
+    ),
+  );
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { auth } from "@/lib/auth/auth";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { loadActor, type Actor } from "./actor";
+
+/*
+ * The request-bound half of the actor: reads the session cookie through Auth.js and
+ * answers with redirect/404. Kept apart from actor.ts so the data-access layer itself
+ * stays free of Next.js request APIs and can be unit-tested on its own.
+ */
+
+export async function requestIp(): Promise<string | null> {
+  try {
+    const h = await headers();
+    return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  } catch {
+    return null; // outside a request (scripts, tests)
+  }
+}
+
+/** The current actor, or null when signed out or the session was revoked. Once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return null;
+  return loadActor(user.id, user.sessionVersion, await requestIp());
+});
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/**
+ * The actor, if their role holds the permission. A role without it gets the same 404 as
+ * a missing page: what a role cannot use, it should not learn exists.
+ */
+export async function requirePermission(permission: Permission): Promise<Actor> {
+  const actor = await requireActor();
+  if (!can(actor.role, permission)) notFound();
+  return actor;
+}

@@ -1,0 +1,290 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { ulid } from "ulid";
+import { getDb, type Tx } from "@/db/client";
+import { healthCenters, loginThrottles, userOffices, users } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isLocked } from "@/lib/auth/policy";
+import type { Role } from "@/lib/domain/codes";
+import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/user";
+import type { Actor } from "./actor";
+import { diffFields, writeAudit } from "./audit";
+import { AppError } from "./errors";
+import type { Page, PageRequest } from "./pagination";
+import { inPrefecture } from "./scope";
+
+export const USER_SORT_KEYS = ["username", "displayName", "role", "lastSignInAt"] as const;
+export type UserSortKey = (typeof USER_SORT_KEYS)[number];
+export type UserFilter = { q?: string; role?: Role; status?: "active" | "inactive" };
+
+export type UserListRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  officeNames: string[];
+  lastSignInAt: string | null;
+};
+
+export type UserDetail = UserListRow & {
+  version: number;
+  officeIds: string[];
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function requireUserAdmin(actor: Actor): void {
+  // The page already refused; this makes the DAL safe on its own.
+  if (!can(actor.role, "manage:user:prefecture")) throw new AppError("not_found", "errors.notFound");
+}
+
+/** Office names per user, for a page of users. */
+function officeNamesByUser(userIds: string[]): Map<string, { id: string; name: string }[]> {
+  const map = new Map<string, { id: string; name: string }[]>();
+  if (userIds.length === 0) return map;
+  const rows = getDb()
+    .select({ userId: userOffices.userId, id: healthCenters.id, name: healthCenters.name })
+    .from(userOffices)
+    .innerJoin(healthCenters, eq(healthCenters.id, userOffices.healthCenterId))
+    .where(inArray(userOffices.userId, userIds))
+    .orderBy(asc(healthCenters.sort))
+    .all();
+  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), { id: r.id, name: r.name }]);
+  return map;
+}
+
+export function listUsersForActor(actor: Actor, req: PageRequest<UserSortKey>, filter: UserFilter): Page<UserListRow> {
+  requireUserAdmin(actor);
+  const db = getDb();
+  const conditions: SQL[] = [inPrefecture(actor, users.prefectureCode)];
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(sql`${users.username} LIKE ${pattern} ESCAPE '\\'`, sql`${users.displayName} LIKE ${pattern} ESCAPE '\\'`)!);
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.status) conditions.push(eq(users.active, filter.status === "active"));
+  const where = and(...conditions);
+  const order = { username: users.username, displayName: users.displayName, role: users.role, lastSignInAt: users.lastSignInAt }[req.sort];
+  const rows = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .where(where)
+    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(users.username))
+    .limit(req.pageSize)
+    .offset((req.page - 1) * req.pageSize)
+    .all();
+  const [{ n }] = db.select({ n: count() }).from(users).where(where).all() as [{ n: number }];
+  const offices = officeNamesByUser(rows.map((r) => r.id));
+  return {
+    rows: rows.map((r) => ({ ...r, officeNames: (offices.get(r.id) ?? []).map((o) => o.name) })),
+    total: n,
+    page: req.page,
+    pageSize: req.pageSize,
+  };
+}
+
+function loadUserInScope(actor: Actor, id: string) {
+  return getDb()
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), inPrefecture(actor, users.prefectureCode)))
+    .get();
+}
+
+function toDetail(row: NonNullable<ReturnType<typeof loadUserInScope>>): UserDetail {
+  const db = getDb();
+  const offices = officeNamesByUser([row.id]).get(row.id) ?? [];
+  const throttle = db.select().from(loginThrottles).where(eq(loginThrottles.username, row.username)).get();
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    active: row.active,
+    lastSignInAt: row.lastSignInAt,
+    version: row.version,
+    officeIds: offices.map((o) => o.id),
+    officeNames: offices.map((o) => o.name),
+    lockedUntil: isLocked(throttle, new Date()) ? (throttle?.lockedUntil ?? null) : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** One account of the actor's prefecture, or null (404) — the view is audited. */
+export function getUserForActor(actor: Actor, id: string): UserDetail | null {
+  requireUserAdmin(actor);
+  const row = loadUserInScope(actor, id);
+  if (!row) return null;
+  getDb().transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "user", entityId: id }));
+  return toDetail(row);
+}
+
+/** Offices must exist and belong to the actor's prefecture; checked in SQL, not trusted from the form. */
+function assertOfficesInPrefecture(actor: Actor, officeIds: string[]): void {
+  if (officeIds.length === 0) return;
+  const found = getDb()
+    .select({ id: healthCenters.id })
+    .from(healthCenters)
+    .where(and(inArray(healthCenters.id, officeIds), inPrefecture(actor, healthCenters.prefectureCode)))
+    .all();
+  if (found.length !== new Set(officeIds).size) {
+    throw new AppError("invalid", "validation.offices.invalid", { officeIds: "validation.offices.invalid" });
+  }
+}
+
+function replaceOffices(tx: Tx, userId: string, officeIds: string[]): void {
+  tx.delete(userOffices).where(eq(userOffices.userId, userId)).run();
+  for (const id of new Set(officeIds)) tx.insert(userOffices).values({ userId, healthCenterId: id }).run();
+}
+
+export async function createUser(actor: Actor, input: UserCreateInput): Promise<{ id: string }> {
+  requireUserAdmin(actor);
+  const db = getDb();
+  assertOfficesInPrefecture(actor, input.officeIds);
+  if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+    throw new AppError("invalid", "validation.username.taken", { username: "validation.username.taken" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const id = ulid();
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    tx.insert(users)
+      .values({
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        prefectureCode: actor.prefectureCode,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    replaceOffices(tx, id, input.officeIds);
+    writeAudit(tx, actor, {
+      action: "create",
+      entityType: "user",
+      entityId: id,
+      detail: { username: input.username, displayName: input.displayName, role: input.role, officeIds: input.officeIds },
+    });
+  });
+  return { id };
+}
+
+/**
+ * Save an admin's edit. `version` is the one the form was loaded with: if someone saved in
+ * between, nothing is written and the caller gets a conflict naming what changed.
+ */
+export function updateUser(actor: Actor, input: UserUpdateInput): void {
+  requireUserAdmin(actor);
+  const db = getDb();
+  const current = loadUserInScope(actor, input.id);
+  if (!current) throw new AppError("not_found", "errors.notFound");
+  if (current.id === actor.id && input.role !== current.role) {
+    throw new AppError("invalid", "users.errors.ownRole", { role: "users.errors.ownRole" });
+  }
+  assertOfficesInPrefecture(actor, input.officeIds);
+  const before = { displayName: current.displayName, role: current.role, officeIds: toDetail(current).officeIds.sort() };
+  const after = { displayName: input.displayName, role: input.role, officeIds: [...new Set(input.officeIds)].sort() };
+  db.transaction((tx) => {
+    const result = tx
+      .update(users)
+      .set({ displayName: after.displayName, role: after.role, version: sql`${users.version} + 1`, updatedAt: new Date().toISOString() })
+      .where(and(eq(users.id, current.id), eq(users.version, input.version)))
+      .run();
+    if (result.changes === 0) {
+      // Someone saved first: report which of the submitted fields now differ from what is stored.
+      throw new AppError("conflict", "errors.conflict", {}, diffFields(after, before));
+    }
+    replaceOffices(tx, current.id, after.officeIds);
+    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: current.id, detail: { changes: diffFields(before, after) } });
+  });
+}
+
+/** Deactivate or reactivate an account; deactivation ends its sessions at once. */
+export function setUserActive(actor: Actor, id: string, version: number, active: boolean): void {
+  requireUserAdmin(actor);
+  const current = loadUserInScope(actor, id);
+  if (!current) throw new AppError("not_found", "errors.notFound");
+  if (current.id === actor.id) throw new AppError("invalid", "users.errors.ownAccount");
+  getDb().transaction((tx) => {
+    const result = tx
+      .update(users)
+      .set({
+        active,
+        version: sql`${users.version} + 1`,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(users.id, id), eq(users.version, version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { active: [current.active, active] } } });
+  });
+}
+
+/** Set a new password for someone else; their sessions end and any lockout is lifted. */
+export async function resetUserPassword(actor: Actor, id: string, password: string): Promise<void> {
+  requireUserAdmin(actor);
+  const current = loadUserInScope(actor, id);
+  if (!current) throw new AppError("not_found", "errors.notFound");
+  const passwordHash = await hashPassword(password);
+  getDb().transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
+      .where(eq(users.id, id))
+      .run();
+    tx.delete(loginThrottles).where(eq(loginThrottles.username, current.username)).run();
+    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { password: "reset" } } });
+  });
+}
+
+export function unlockUser(actor: Actor, id: string): void {
+  requireUserAdmin(actor);
+  const current = loadUserInScope(actor, id);
+  if (!current) throw new AppError("not_found", "errors.notFound");
+  getDb().transaction((tx) => {
+    tx.delete(loginThrottles).where(eq(loginThrottles.username, current.username)).run();
+    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { lock: "released" } } });
+  });
+}
+
+/** Any signed-in user changes their own password; all their sessions, this one included, end. */
+export async function changeOwnPassword(actor: Actor, currentPassword: string, password: string): Promise<void> {
+  const db = getDb();
+  const row = db.select().from(users).where(eq(users.id, actor.id)).get();
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    throw new AppError("invalid", "validation.password.currentWrong", { current: "validation.password.currentWrong" });
+  }
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
+      .where(eq(users.id, actor.id))
+      .run();
+    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: actor.id, detail: { changes: { password: "changed by self" } } });
+  });
+}
+
+/** Active accounts of the actor's prefecture, for the admin's home page. */
+export function countActiveUsersForActor(actor: Actor): number {
+  requireUserAdmin(actor);
+  const [{ n }] = getDb()
+    .select({ n: count() })
+    .from(users)
+    .where(and(inPrefecture(actor, users.prefectureCode), eq(users.active, true)))
+    .all() as [{ n: number }];
+  return n;
+}

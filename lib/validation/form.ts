@@ -1,0 +1,44 @@
+import type { z } from "zod";
+
+/**
+ * What a form action returns. Expected failures come back as field errors and a message
+ * (already translated); `values` lets the form re-fill what the user typed after React 19
+ * resets it.
+ */
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+};
+
+export const initialFormState: FormState = { ok: false };
+
+/** FormData to a plain object; fields in `multi` keep every value as an array. */
+export function formValues(formData: FormData, multi: readonly string[] = []): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = multi.includes(key) ? all : (all[0] ?? "");
+  }
+  for (const key of multi) values[key] ??= [];
+  return values;
+}
+
+/** Passwords are never sent back to the browser. */
+export function withoutSecrets(values: Record<string, string | string[]>): Record<string, string | string[]> {
+  const copy = { ...values };
+  for (const key of ["password", "confirm", "current"]) delete copy[key];
+  return copy;
+}
+
+/** The first issue per field, as message keys (`{ username: "validation.username.format" }`). */
+export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

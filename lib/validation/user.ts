@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { ROLES } from "@/lib/domain/codes";
+import { roleHasOffices } from "@/lib/auth/permissions";
+
+/**
+ * Schemas shared by the admin forms and their actions. Error messages are catalog keys
+ * (`validation.*`), translated where they are shown.
+ */
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "validation.username.length")
+  .max(64, "validation.username.length")
+  .regex(/^[a-z0-9._-]+$/, "validation.username.format");
+
+const displayName = z.string().trim().min(1, "validation.displayName.required").max(60, "validation.displayName.length");
+
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, "validation.password.length")
+  .max(256, "validation.password.length");
+
+const officeIds = z.array(z.string().min(1)).max(20);
+
+/** Coordinators and supervisors need at least one office; prefecture and admin roles have none. */
+function checkOffices(value: { role: (typeof ROLES)[number]; officeIds: string[] }, ctx: z.RefinementCtx) {
+  if (roleHasOffices(value.role) && value.officeIds.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["officeIds"], message: "validation.offices.required" });
+  }
+  if (!roleHasOffices(value.role) && value.officeIds.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["officeIds"], message: "validation.offices.notAllowed" });
+  }
+}
+
+export const UserCreateSchema = z
+  .object({
+    username,
+    displayName,
+    role: z.enum(ROLES, "validation.role.required"),
+    officeIds,
+    password,
+  })
+  .superRefine(checkOffices);
+export type UserCreateInput = z.infer<typeof UserCreateSchema>;
+
+export const UserUpdateSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.coerce.number().int().min(1),
+    displayName,
+    role: z.enum(ROLES, "validation.role.required"),
+    officeIds,
+  })
+  .superRefine(checkOffices);
+export type UserUpdateInput = z.infer<typeof UserUpdateSchema>;
+
+export const PasswordResetSchema = z
+  .object({ id: z.string().min(1), password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.password.mismatch" });
+
+export const OwnPasswordSchema = z
+  .object({ current: z.string().min(1, "validation.password.currentRequired"), password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.password.mismatch" })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "validation.password.same" });
+
+export const SignInSchema = z.object({
+  username: z.string().trim().min(1, "validation.signIn.usernameRequired").max(64),
+  password: z.string().min(1, "validation.signIn.passwordRequired").max(256),
+  next: z.string().optional(),
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The server Playwright tests against: the production build on its own port and a fresh
+// database, seeded with the demo data on start.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+
+export const E2E_PORT = process.env.E2E_PORT || "3100";
+const dbPath = path.join("data", "e2e", "tsunagu.db");
+fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
+fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+
+const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: E2E_PORT, DATABASE_PATH: dbPath, AUTH_URL: `http://localhost:${E2E_PORT}` },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,78 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { navItemsFor } from "@/lib/auth/navigation";
+import { can, OFFICE_REACH, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { afterFailure, isLocked, normalizeUsername, sessionIdleMinutes } from "@/lib/auth/policy";
+import { ROLES } from "@/lib/domain/codes";
+
+describe("permission table", () => {
+  test("only coordinators and supervisors touch person-identifying data", () => {
+    for (const p of ["read:case:reach", "write:case:reach", "read:identity:reach"] as const) {
+      assert.deepEqual(ROLES.filter((r) => can(r, p)), ["coordinator", "supervisor"], p);
+    }
+  });
+
+  test("supervisor-only tools", () => {
+    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach"] as const) {
+      assert.deepEqual(ROLES.filter((r) => can(r, p)), ["supervisor"], p);
+    }
+  });
+
+  test("prefecture staff get aggregates, never names or staff", () => {
+    assert.ok(can("prefecture", "read:aggregate:prefecture"));
+    assert.equal(can("prefecture", "read:staff:reach"), false);
+    assert.equal(can("prefecture", "manage:user:prefecture"), false);
+  });
+
+  test("admins manage users and master data but see no case contents", () => {
+    assert.ok(can("admin", "manage:user:prefecture"));
+    assert.ok(can("admin", "manage:master:prefecture"));
+    assert.equal(can("admin", "read:case:reach"), false);
+    assert.equal(can("admin", "read:aggregate:prefecture"), false);
+  });
+
+  test("reach per role", () => {
+    assert.deepEqual(OFFICE_REACH, { coordinator: "assigned", supervisor: "assigned-and-branches", prefecture: "prefecture", admin: "prefecture" });
+  });
+
+  test("every role's permissions are known permissions, without duplicates", () => {
+    for (const r of ROLES) {
+      const list = ROLE_PERMISSIONS[r];
+      assert.equal(new Set(list).size, list.length);
+      for (const p of list) assert.ok(PERMISSIONS.includes(p));
+    }
+  });
+
+  test("the menu follows the table", () => {
+    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("admin").map((i) => i.href), ["/", "/offices", "/org", "/admin/users", "/account"]);
+    assert.ok(!navItemsFor("prefecture").some((i) => i.href.startsWith("/admin")));
+  });
+});
+
+describe("sign-in policy", () => {
+  const now = new Date("2026-11-22T10:00:00Z");
+  test("the fifth consecutive failure locks for 15 minutes", () => {
+    let s = afterFailure(undefined, now);
+    for (let i = 2; i <= 4; i++) s = afterFailure(s, now);
+    assert.deepEqual(s, { failedCount: 4, lockedUntil: null });
+    s = afterFailure(s, now);
+    assert.deepEqual(s, { failedCount: 5, lockedUntil: "2026-11-22T10:15:00.000Z" });
+    assert.ok(isLocked(s, new Date("2026-11-22T10:14:59Z")));
+    assert.equal(isLocked(s, new Date("2026-11-22T10:15:00Z")), false);
+  });
+  test("after an expired lock the count restarts", () => {
+    const expired = { failedCount: 5, lockedUntil: "2026-11-22T09:00:00.000Z" };
+    assert.deepEqual(afterFailure(expired, now), { failedCount: 1, lockedUntil: null });
+  });
+  test("idle timeout defaults to 30 minutes and is configurable", () => {
+    assert.equal(sessionIdleMinutes({}), 30);
+    assert.equal(sessionIdleMinutes({ SESSION_IDLE_MINUTES: "10" }), 10);
+    assert.equal(sessionIdleMinutes({ SESSION_IDLE_MINUTES: "zero" }), 30);
+    assert.equal(sessionIdleMinutes({ SESSION_IDLE_MINUTES: "0" }), 30);
+  });
+  test("usernames are normalised", () => {
+    assert.equal(normalizeUsername("  Bizen.Coord "), "bizen.coord");
+    assert.equal(normalizeUsername("ｂｉｚｅｎ"), "bizen");
+  });
+});

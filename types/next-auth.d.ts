@@ -1,0 +1,30 @@
+import type { Role } from "@/lib/domain/codes";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    prefectureCode: string;
+    officeIds: string[];
+    sessionVersion: number;
+  }
+  interface Session {
+    user: {
+      id: string;
+      name: string;
+      role: Role;
+      prefectureCode: string;
+      officeIds: string[];
+      sessionVersion: number;
+    };
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid: string;
+    role: Role;
+    prefectureCode: string;
+    officeIds: string[];
+    sessionVersion: number;
+  }
+}
