@@ -137,22 +137,26 @@ function readCookie(name: string): string | undefined {
 }
 
 /**
- * Shows the flash a server action left before redirecting. It re-checks on every
- * navigation because the App Router keeps this provider mounted across pages.
+ * Shows the flash a server action left behind. The App Router keeps this provider mounted
+ * across pages, so the cookie is checked after every render rather than once: the router
+ * hooks re-render it on navigation, and a server action that only revalidates re-renders
+ * the layout (and so this) with the same URL.
  */
 function FlashReader({ onFlash }: { onFlash: ToastFn }) {
   const { t } = useI18n();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  usePathname();
+  useSearchParams();
 
   useEffect(() => {
-    const flash = parseFlash(readCookie(FLASH_COOKIE));
-    if (readCookie(FLASH_COOKIE) !== undefined) document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/`;
+    const raw = readCookie(FLASH_COOKIE);
+    if (raw === undefined) return;
+    document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/`;
+    const flash = parseFlash(raw);
     if (!flash) return;
     const message = t(flash.key as MessageKey);
     // An unknown key comes back unchanged; showing it raw would only confuse the user.
     if (message !== flash.key) onFlash(message, flash.tone);
-  }, [pathname, searchParams, t, onFlash]);
+  });
 
   return null;
 }
