@@ -2,17 +2,18 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locale";
+import { safeLocalPath } from "@/lib/safe-path";
 import { FISCAL_YEAR_COOKIE, fiscalYearOptions } from "@/lib/preferences";
 import { getActor } from "@/lib/dal/session";
-import { recordSignOut } from "@/lib/dal/auth";
+import { signOutSession } from "@/lib/dal/auth";
 import { signOut } from "@/lib/auth/auth";
 
 const YEAR = 60 * 60 * 24 * 365;
 
-/** Back to the page the form was on; only its path is used, so it cannot lead off-site. */
+/** Back to the page the form was on; only its path is kept, so it cannot lead off-site. */
 async function backToReferrer(): Promise<never> {
   const referer = (await headers()).get("referer");
-  let path = "/";
+  let path: string | undefined;
   try {
     if (referer) {
       const url = new URL(referer);
@@ -21,7 +22,7 @@ async function backToReferrer(): Promise<never> {
   } catch {
     // a malformed Referer just sends the user home
   }
-  redirect(path);
+  redirect(safeLocalPath(path));
 }
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
@@ -39,6 +40,6 @@ export async function setFiscalYearAction(formData: FormData): Promise<void> {
 
 export async function signOutAction(): Promise<void> {
   const actor = await getActor();
-  if (actor) recordSignOut(actor, actor.username, actor.ip);
+  if (actor?.sessionId) signOutSession(actor, actor.sessionId);
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

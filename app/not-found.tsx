@@ -1,16 +1,10 @@
-import { ButtonLink } from "@/components/ui/button";
-import { getT } from "@/lib/i18n/server";
+import { NotFoundContent } from "@/components/shell/not-found-content";
 
-/** One page for "missing" and "not yours": the two must look identical. */
-export default async function NotFound() {
-  const t = await getT();
+/** Unknown URLs, outside the signed-in shell (which brings its own <main>). */
+export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-semibold">{t("errors.notFoundTitle")}</h1>
-      <p className="mt-3 text-slate-700">{t("errors.notFoundBody")}</p>
-      <div className="mt-6">
-        <ButtonLink href="/">{t("errors.backHome")}</ButtonLink>
-      </div>
+    <main id="main">
+      <NotFoundContent />
     </main>
   );
 }

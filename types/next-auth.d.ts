@@ -6,6 +6,7 @@ declare module "next-auth" {
     prefectureCode: string;
     officeIds: string[];
     sessionVersion: number;
+    sessionId: string;
   }
   interface Session {
     user: {
@@ -15,6 +16,7 @@ declare module "next-auth" {
       prefectureCode: string;
       officeIds: string[];
       sessionVersion: number;
+      sessionId: string;
     };
   }
 }
@@ -26,5 +28,6 @@ declare module "@auth/core/jwt" {
     prefectureCode: string;
     officeIds: string[];
     sessionVersion: number;
+    sid: string;
   }
 }

@@ -35,7 +35,7 @@ export default async function HomePage() {
               { term: t("home.displayName"), description: actor.displayName },
               { term: t("home.username"), description: <code>{actor.username}</code> },
               { term: t("home.role"), description: <span data-testid="home-role">{ROLE_LABELS[actor.role][locale]}</span> },
-              { term: t("home.prefecture"), description: actor.prefectureName },
+              { term: t("home.prefecture"), description: actor.prefectureName[locale] },
             ]}
           />
         </Card>
@@ -44,7 +44,7 @@ export default async function HomePage() {
           {prefectureWide ? (
             <p data-testid="home-scope">
               {t("home.scopePrefectureWide", {
-                prefecture: scope.prefectureName,
+                prefecture: actor.prefectureName[locale],
                 offices: scope.offices.length,
                 municipalities: scope.municipalityCount,
               })}

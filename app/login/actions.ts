@@ -1,14 +1,16 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { safeLocalPath } from "@/lib/safe-path";
 import { getT } from "@/lib/i18n/server";
 import type { FormState } from "@/lib/validation/form";
 import { runFormAction } from "@/lib/validation/run-form-action";
 import { SignInSchema } from "@/lib/validation/user";
 
-/** Only a same-site path may follow sign-in. */
+/** Only a same-site path may follow sign-in, and never the sign-in page itself. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
+  const path = safeLocalPath(next);
+  return path.startsWith("/login") ? "/" : path;
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

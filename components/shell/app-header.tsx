@@ -3,12 +3,12 @@ import { navItemsFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions } from "@/lib/preferences";
-import type { Role } from "@/lib/domain/codes";
+import type { Label, Role } from "@/lib/domain/codes";
 import { FiscalYearSelect } from "./fiscal-year-select";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
 
-type Props = { displayName: string; role: Role; prefectureName: string; fiscalYear: number };
+type Props = { displayName: string; role: Role; prefectureName: Label; fiscalYear: number };
 
 export async function AppHeader({ displayName, role, prefectureName, fiscalYear }: Props) {
   const t = await getT();
@@ -20,7 +20,7 @@ export async function AppHeader({ displayName, role, prefectureName, fiscalYear 
         <div className="flex items-baseline gap-2">
           <span className="text-xl font-bold tracking-wide">{t("app.name")}</span>
           <span className="text-sm text-teal-100">{t("app.tagline")}</span>
-          <span className="rounded bg-teal-900 px-2 py-0.5 text-xs text-teal-50">{prefectureName}</span>
+          <span className="rounded bg-teal-900 px-2 py-0.5 text-xs text-teal-50">{prefectureName[locale]}</span>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <div className="rounded-md bg-white px-2 py-1">

@@ -64,3 +64,21 @@ export const loginThrottles = sqliteTable(
   },
   (t) => [check("login_throttles_failed_count", sql`${t.failedCount} >= 0`)],
 );
+
+/**
+ * Sessions ended by sign-out. A session token carries a random id; a token whose id is
+ * listed here is dead even though its signature and expiry are still good (a copied cookie,
+ * or a response still in flight when the user signed out). Rows older than a day are purged:
+ * by then every token they could match has expired on its own.
+ */
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    revokedAt: text("revoked_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_user_idx").on(t.userId), index("revoked_sessions_revoked_at_idx").on(t.revokedAt)],
+);

@@ -43,10 +43,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.prefectureCode = user.prefectureCode;
         token.officeIds = user.officeIds;
         token.sessionVersion = user.sessionVersion;
+        token.sid = user.sessionId;
         return token;
       }
-      // Every later request: a deactivated account or a changed password ends the session here.
-      if (!token.uid || !isSessionCurrent(token.uid, token.sessionVersion)) return null;
+      // Every later request: deactivation, a password change or sign-out ends the session here.
+      if (!token.uid || !token.sid || !isSessionCurrent(token.uid, token.sessionVersion, token.sid)) return null;
       return token;
     },
     session({ session, token }) {
@@ -58,6 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         prefectureCode: token.prefectureCode,
         officeIds: token.officeIds,
         sessionVersion: token.sessionVersion,
+        sessionId: token.sid,
       };
       return session;
     },

@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { prefectures, userOffices, users } from "@/db/schema";
-import type { Role } from "@/lib/domain/codes";
+import type { Label, Role } from "@/lib/domain/codes";
 import type { AuditActor } from "./audit";
+import { notRevoked } from "./auth";
 
 /**
  * The signed-in user as the database knows them right now. Built from the users table,
@@ -15,13 +16,19 @@ export type Actor = AuditActor & {
   displayName: string;
   role: Role;
   prefectureCode: string;
-  prefectureName: string;
+  /** 岡山県 / Okayama: show with `prefectureName[locale]`. */
+  prefectureName: Label;
   /** Offices the user is assigned to (not including branches a supervisor also reaches). */
   assignedOfficeIds: string[];
+  /** The session this request belongs to (null outside a request, e.g. in tests). */
+  sessionId: string | null;
 };
 
-/** Load an actor if the account is active and the session version still matches. */
-export function loadActor(userId: string, sessionVersion: number, ip: string | null = null): Actor | null {
+/**
+ * Load an actor if the account is active, the session version still matches and (when a
+ * session id is given) the session was not signed out.
+ */
+export function loadActor(userId: string, sessionVersion: number, ip: string | null = null, sessionId: string | null = null): Actor | null {
   const db = getDb();
   const row = db
     .select({
@@ -30,11 +37,19 @@ export function loadActor(userId: string, sessionVersion: number, ip: string | n
       displayName: users.displayName,
       role: users.role,
       prefectureCode: users.prefectureCode,
-      prefectureName: prefectures.name,
+      prefectureNameJa: prefectures.name,
+      prefectureNameEn: prefectures.nameEn,
     })
     .from(users)
     .innerJoin(prefectures, eq(prefectures.code, users.prefectureCode))
-    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion)))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.active, true),
+        eq(users.sessionVersion, sessionVersion),
+        sessionId ? notRevoked(sessionId) : undefined,
+      ),
+    )
     .get();
   if (!row) return null;
   const offices = db
@@ -42,5 +57,6 @@ export function loadActor(userId: string, sessionVersion: number, ip: string | n
     .from(userOffices)
     .where(eq(userOffices.userId, userId))
     .all();
-  return { ...row, assignedOfficeIds: offices.map((o) => o.id), ip };
+  const { prefectureNameJa, prefectureNameEn, ...rest } = row;
+  return { ...rest, sessionId, prefectureName: { ja: prefectureNameJa, en: prefectureNameEn }, assignedOfficeIds: offices.map((o) => o.id), ip };
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, lt, notExists } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { loginThrottles, userOffices, users } from "@/db/schema";
+import { loginThrottles, revokedSessions, userOffices, users } from "@/db/schema";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { afterFailure, isLocked, normalizeUsername } from "@/lib/auth/policy";
 import type { Role } from "@/lib/domain/codes";
@@ -15,6 +16,8 @@ export type SessionClaims = {
   prefectureCode: string;
   officeIds: string[];
   sessionVersion: number;
+  /** Random per sign-in; sign-out revokes exactly this session. */
+  sessionId: string;
 };
 
 export type AuthResult = { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid" | "locked" };
@@ -87,26 +90,44 @@ export async function authenticate(rawUsername: string, password: string, ip: st
       prefectureCode: user.prefectureCode,
       officeIds,
       sessionVersion: user.sessionVersion,
+      sessionId: randomUUID(),
     },
   };
 }
 
-/** Is a session issued for this version still valid (account active, nothing revoked since)? */
-export function isSessionCurrent(userId: string, sessionVersion: number): boolean {
+/** SQL: this session id has not been signed out. */
+export function notRevoked(sessionId: string) {
+  return notExists(
+    getDb().select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)),
+  );
+}
+
+/**
+ * Is this session still valid: account active, no password change or deactivation since it
+ * was issued (sessionVersion), and not signed out (sessionId)?
+ */
+export function isSessionCurrent(userId: string, sessionVersion: number, sessionId: string): boolean {
   const row = getDb()
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion)))
+    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion), notRevoked(sessionId)))
     .get();
   return !!row;
 }
 
-export function recordSignOut(claims: Pick<SessionClaims, "id" | "role" | "prefectureCode">, username: string, ip: string | null): void {
-  getDb().transaction((tx) =>
-    writeAudit(
-      tx,
-      { id: claims.id, username, role: claims.role, prefectureCode: claims.prefectureCode, ip },
-      { action: "sign_out", entityType: "session", entityId: claims.id },
-    ),
-  );
+const REVOCATION_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** Sign-out: revoke this session on the server (not only the cookie) and audit it. */
+export function signOutSession(
+  actor: Pick<SessionClaims, "id" | "role" | "prefectureCode"> & { username: string; ip: string | null },
+  sessionId: string,
+): void {
+  const now = new Date();
+  getDb().transaction((tx) => {
+    tx.insert(revokedSessions).values({ sessionId, userId: actor.id, revokedAt: now.toISOString() }).onConflictDoNothing().run();
+    tx.delete(revokedSessions)
+      .where(lt(revokedSessions.revokedAt, new Date(now.getTime() - REVOCATION_KEEP_MS).toISOString()))
+      .run();
+    writeAudit(tx, actor, { action: "sign_out", entityType: "session", entityId: actor.id });
+  });
 }

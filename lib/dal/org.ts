@@ -133,7 +133,6 @@ export function getOfficeForActor(actor: Actor, officeId: string): OfficeDetail 
 }
 
 export type OrgTree = {
-  prefectureName: string;
   regions: {
     id: string;
     name: string;
@@ -160,7 +159,6 @@ export function getOrgTreeForActor(actor: Actor): OrgTree {
     .all();
   const reachable = new Set(officesInReach(actor).all().map((o) => o.id));
   return {
-    prefectureName: actor.prefectureName,
     regions: regionRows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -182,7 +180,6 @@ export function getOrgTreeForActor(actor: Actor): OrgTree {
 }
 
 export type ScopeSummary = {
-  prefectureName: string;
   offices: { id: string; name: string; regionName: string; assigned: boolean }[];
   regionNames: string[];
   municipalityCount: number;
@@ -208,7 +205,6 @@ export function getScopeSummaryForActor(actor: Actor): ScopeSummary {
     .sort(([a], [b]) => a - b)
     .map(([, name]) => name);
   return {
-    prefectureName: actor.prefectureName,
     offices: offices.map((o) => ({ id: o.id, name: o.name, regionName: o.regionName, assigned: actor.assignedOfficeIds.includes(o.id) })),
     regionNames,
     municipalityCount: n,

@@ -26,7 +26,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id) return null;
-  return loadActor(user.id, user.sessionVersion, await requestIp());
+  return loadActor(user.id, user.sessionVersion, await requestIp(), user.sessionId);
 });
 
 export async function requireActor(): Promise<Actor> {

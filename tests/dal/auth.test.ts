@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { auditLogs, loginThrottles, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-users";
 import { loadActor } from "@/lib/dal/actor";
-import { authenticate, isSessionCurrent } from "@/lib/dal/auth";
+import { authenticate, isSessionCurrent, signOutSession } from "@/lib/dal/auth";
 import { setUserActive } from "@/lib/dal/users";
 import { actorFor, seededDb } from "../helpers/test-db";
 
@@ -78,15 +78,32 @@ describe("authenticate", () => {
 describe("session revocation", () => {
   test("deactivating an account ends its sessions at once", async () => {
     const before = userRow("ube.coord");
-    assert.ok(isSessionCurrent(before.id, before.sessionVersion));
+    assert.ok(isSessionCurrent(before.id, before.sessionVersion, "session-a"));
     const admin = { ...actorFor("okayama.admin"), prefectureCode: "35" }; // an admin of 山口県
     setUserActive(admin, before.id, before.version, false);
-    assert.equal(isSessionCurrent(before.id, before.sessionVersion), false);
+    assert.equal(isSessionCurrent(before.id, before.sessionVersion, "session-a"), false);
     assert.equal(loadActor(before.id, before.sessionVersion), null);
     assert.deepEqual(await authenticate("ube.coord", DEMO_PASSWORD, null), { ok: false, reason: "invalid" });
     const after = userRow("ube.coord");
     setUserActive(admin, after.id, after.version, true);
     assert.ok((await authenticate("ube.coord", DEMO_PASSWORD, null)).ok);
+  });
+});
+
+describe("sign-out", () => {
+  test("revokes exactly the signed-out session on the server, and is audited", async () => {
+    const first = await authenticate("okayama.pref", DEMO_PASSWORD, null);
+    const second = await authenticate("okayama.pref", DEMO_PASSWORD, null);
+    assert.ok(first.ok && second.ok);
+    assert.notEqual(first.claims.sessionId, second.claims.sessionId);
+    const actor = actorFor("okayama.pref");
+    signOutSession(actor, first.claims.sessionId);
+    assert.equal(isSessionCurrent(actor.id, first.claims.sessionVersion, first.claims.sessionId), false);
+    assert.equal(loadActor(actor.id, first.claims.sessionVersion, null, first.claims.sessionId), null);
+    // The other device stays signed in.
+    assert.ok(isSessionCurrent(actor.id, second.claims.sessionVersion, second.claims.sessionId));
+    assert.ok(loadActor(actor.id, second.claims.sessionVersion, null, second.claims.sessionId));
+    assert.deepEqual([lastAudit().action, lastAudit().actorUsername], ["sign_out", "okayama.pref"]);
   });
 });
 

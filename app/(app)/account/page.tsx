@@ -24,7 +24,7 @@ export default async function AccountPage() {
             { term: t("home.displayName"), description: actor.displayName },
             { term: t("home.username"), description: <code>{actor.username}</code> },
             { term: t("home.role"), description: ROLE_LABELS[actor.role][locale] },
-            { term: t("home.prefecture"), description: actor.prefectureName },
+            { term: t("home.prefecture"), description: actor.prefectureName[locale] },
           ]}
         />
       </Card>

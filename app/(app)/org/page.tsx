@@ -20,7 +20,7 @@ export default async function OrgPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("org.title")} description={t("org.description", { prefecture: tree.prefectureName })} />
+      <PageHeader title={t("org.title")} description={t("org.description", { prefecture: actor.prefectureName[locale] })} />
       <p className="font-medium" data-testid="org-totals">
         {t("org.totals", tree.totals)}
       </p>

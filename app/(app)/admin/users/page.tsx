@@ -61,7 +61,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <PageHeader
         title={t("users.title")}
-        description={t("users.description", { prefecture: actor.prefectureName })}
+        description={t("users.description", { prefecture: actor.prefectureName[locale] })}
         actions={<ButtonLink href="/admin/users/new">{t("users.new")}</ButtonLink>}
       />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
