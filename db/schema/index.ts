@@ -1,3 +1,5 @@
 export * from "./org";
 export * from "./users";
 export * from "./audit";
+export * from "./hospitals";
+export * from "./cases";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { HEALTH_CENTER_KINDS, MUNICIPALITY_KINDS } from "@/lib/domain/codes";
 import { inList } from "./sql-helpers";
 
@@ -44,9 +44,15 @@ export const healthCenters = sqliteTable(
     code: text("code").notNull(),
     kind: text("kind", { enum: HEALTH_CENTER_KINDS }).notNull(),
     name: text("name").notNull(),
+    /**
+     * The office part of case numbers ("BZ" in 33-BZ-2024-0012), unique within the prefecture.
+     * Its format is checked where offices are loaded (a CHECK would force SQLite to rebuild the table).
+     */
+    casePrefix: text("case_prefix").notNull().default(""),
     sort: integer("sort").notNull(),
   },
   (t) => [
+    uniqueIndex("health_centers_prefecture_case_prefix_idx").on(t.prefectureCode, t.casePrefix),
     check("health_centers_kind", inList(t.kind, HEALTH_CENTER_KINDS)),
     // Only a branch has a parent, and a branch always has one.
     check(

@@ -29,6 +29,7 @@ const OrgUnitsSchema = z.object({
           code: z.string(),
           name: z.string(),
           kind: z.enum(HEALTH_CENTER_KINDS),
+          case_prefix: z.string().regex(/^[A-Z]{2,3}$/),
           parent: z.string().nullable(),
           region: z.string(),
         }),
@@ -63,6 +64,7 @@ export function loadOrgTree(tx: Tx): { prefectures: number; regions: number; off
           code: hc.code,
           kind: hc.kind,
           name: hc.name,
+          casePrefix: hc.case_prefix,
           sort: p.health_centers.indexOf(hc) + 1,
         })
         .run();

@@ -7,7 +7,7 @@ export type Locale = "ja" | "en";
 export type Label = Readonly<Record<Locale, string>>;
 
 /** The codes of a label table, typed as a non-empty tuple (what zod and drizzle enums want). */
-function keysOf<K extends string>(labels: Readonly<Record<K, Label>>): readonly [K, ...K[]] {
+export function keysOf<K extends string>(labels: Readonly<Record<K, Label>>): readonly [K, ...K[]] {
   return Object.freeze(Object.keys(labels)) as unknown as readonly [K, ...K[]];
 }
 
