@@ -1,0 +1,843 @@
+import "server-only";
+import { ulid } from "ulid";
+import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  auditLogs,
+  carePlans,
+  caseActivities,
+  caseNumberSequences,
+  casePhaseEvents,
+  cases,
+  followUpChecks,
+  healthCenters,
+  hospitals,
+  hospitalizations,
+  municipalities,
+  personIdentities,
+  persons,
+  trialStays,
+  userOffices,
+  users,
+} from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import { PHASES, type Phase } from "@/lib/domain/case-codes";
+import { formatCaseNumber } from "@/lib/domain/case-number";
+import { allowedTransitions, canTransition } from "@/lib/domain/case-phase";
+import { followUpDueDates, lengthOfStay, STALE_AFTER_DAYS, type LengthOfStay } from "@/lib/domain/case-metrics";
+import { addDays, daysBetween } from "@/lib/domain/date-math";
+import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
+import { normalizeKana } from "@/lib/domain/kana";
+import type { CaseCreateInput, CaseTransitionInput, CaseUpdateInput } from "@/lib/validation/case";
+import type { Actor } from "./actor";
+import { diffFields, writeAudit } from "./audit";
+import { auditCase, loadCaseInReach, requireCasePermission, touchCase, type CaseRow } from "./case-access";
+import { AppError } from "./errors";
+import type { Page, PageRequest } from "./pagination";
+import { inPrefecture, inReach, officesInReach } from "./scope";
+
+const OPEN_PLAN_STATUSES = ["drafting", "active", "extended"] as const;
+
+// ---------------------------------------------------------------------------------------
+// Lists
+
+export const CASE_SORT_KEYS = ["caseNo", "kana", "phase", "referralDate", "supportStartDate", "lastActivityDate"] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+export const CASE_FLAGS = ["overdue_follow_up", "overdue_review", "stale", "no_consent"] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+export type CaseFilter = {
+  mine?: boolean;
+  phase?: Phase;
+  coordinatorId?: string;
+  hospitalId?: string;
+  /** Cases active at some point of this fiscal year. */
+  fiscalYear?: number;
+  flag?: CaseFlag;
+  /** Kana (any form) or part of a case number. */
+  q?: string;
+};
+
+export type CaseListRow = {
+  id: string;
+  caseNo: string;
+  name: string;
+  kana: string;
+  phase: Phase;
+  officeName: string;
+  coordinatorName: string;
+  hospitalName: string;
+  referralDate: string;
+  supportStartDate: string;
+  lastActivityDate: string | null;
+  overdueFollowUp: boolean;
+  overdueReview: boolean;
+  stale: boolean;
+  noConsent: boolean;
+};
+
+function overdueFollowUpSql(today: string): SQL {
+  return exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(followUpChecks)
+      .where(and(eq(followUpChecks.caseId, cases.id), isNull(followUpChecks.checkedDate), lt(followUpChecks.dueDate, today))),
+  );
+}
+function overdueReviewSql(today: string): SQL {
+  return exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(carePlans)
+      .where(and(eq(carePlans.caseId, cases.id), inArray(carePlans.status, [...OPEN_PLAN_STATUSES]), lt(carePlans.reviewDueDate, today))),
+  );
+}
+function staleSql(today: string): SQL {
+  return and(ne(cases.phase, "closed"), or(isNull(cases.lastActivityDate), lt(cases.lastActivityDate, addDays(today, -STALE_AFTER_DAYS))))!;
+}
+function noConsentSql(): SQL {
+  return and(ne(cases.phase, "closed"), isNull(cases.consentDate))!;
+}
+
+function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPhase: boolean): SQL {
+  const conditions: (SQL | undefined)[] = [inReach(actor, cases.officeId)];
+  if (filter.mine) conditions.push(eq(cases.coordinatorUserId, actor.id));
+  if (withPhase && filter.phase) conditions.push(eq(cases.phase, filter.phase));
+  if (filter.coordinatorId) conditions.push(eq(cases.coordinatorUserId, filter.coordinatorId));
+  if (filter.hospitalId) conditions.push(eq(cases.hospitalId, filter.hospitalId));
+  if (filter.fiscalYear) {
+    const { start, end } = fiscalYearRange(filter.fiscalYear);
+    conditions.push(lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start)));
+  }
+  if (filter.flag === "overdue_follow_up") conditions.push(overdueFollowUpSql(today));
+  if (filter.flag === "overdue_review") conditions.push(overdueReviewSql(today));
+  if (filter.flag === "stale") conditions.push(staleSql(today));
+  if (filter.flag === "no_consent") conditions.push(noConsentSql());
+  const q = filter.q?.trim();
+  if (q) {
+    const kanaKey = normalizeKana(q);
+    const escaped = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+    const caseNo = q.normalize("NFKC").toUpperCase();
+    conditions.push(
+      or(
+        kanaKey ? sql`${personIdentities.kanaKey} LIKE ${`%${escaped(kanaKey)}%`} ESCAPE '\\'` : undefined,
+        sql`${cases.caseNo} LIKE ${`%${escaped(caseNo)}%`} ESCAPE '\\'`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+const coordinator = aliasedTable(users, "coordinator");
+
+/**
+ * One page of the cases the actor's role reaches, with the counts per phase of the same
+ * filter (ignoring its phase). Names are shown, so the list view is audited once per page.
+ */
+export function listCasesForActor(
+  actor: Actor,
+  req: PageRequest<CaseSortKey>,
+  filter: CaseFilter,
+): Page<CaseListRow> & { phaseCounts: Record<Phase, number> } {
+  requireCasePermission(actor, "read:identity:reach");
+  const db = getDb();
+  const today = todayIso();
+  const where = caseConditions(actor, filter, today, true);
+  const order = {
+    caseNo: cases.caseNo,
+    kana: personIdentities.kanaKey,
+    phase: sql`CASE ${cases.phase} ${sql.raw(PHASES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" "))} END`,
+    referralDate: cases.referralDate,
+    supportStartDate: cases.supportStartDate,
+    lastActivityDate: cases.lastActivityDate,
+  }[req.sort];
+  const base = () =>
+    db
+      .select({
+        id: cases.id,
+        caseNo: cases.caseNo,
+        familyName: personIdentities.familyName,
+        givenName: personIdentities.givenName,
+        familyNameKana: personIdentities.familyNameKana,
+        givenNameKana: personIdentities.givenNameKana,
+        phase: cases.phase,
+        officeName: healthCenters.name,
+        coordinatorName: coordinator.displayName,
+        hospitalName: hospitals.name,
+        referralDate: cases.referralDate,
+        supportStartDate: cases.supportStartDate,
+        lastActivityDate: cases.lastActivityDate,
+        consentDate: cases.consentDate,
+        overdueFollowUp: sql<number>`${overdueFollowUpSql(today)}`,
+        overdueReview: sql<number>`${overdueReviewSql(today)}`,
+      })
+      .from(cases)
+      .innerJoin(personIdentities, eq(personIdentities.personId, cases.personId))
+      .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
+      .innerJoin(coordinator, eq(coordinator.id, cases.coordinatorUserId))
+      .innerJoin(hospitals, eq(hospitals.id, cases.hospitalId));
+  const rows = base()
+    .where(where)
+    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(cases.caseNo))
+    .limit(req.pageSize)
+    .offset((req.page - 1) * req.pageSize)
+    .all();
+  const countFrom = () => db.select({ n: count() }).from(cases).innerJoin(personIdentities, eq(personIdentities.personId, cases.personId));
+  const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
+  const perPhase = db
+    .select({ phase: cases.phase, n: count() })
+    .from(cases)
+    .innerJoin(personIdentities, eq(personIdentities.personId, cases.personId))
+    .where(caseConditions(actor, filter, today, false))
+    .groupBy(cases.phase)
+    .all();
+  const phaseCounts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  for (const r of perPhase) phaseCounts[r.phase] = r.n;
+
+  db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "view",
+      entityType: "case_list",
+      detail: { filter, page: req.page, caseIds: rows.map((r) => r.id) },
+    }),
+  );
+  const staleBefore = addDays(today, -STALE_AFTER_DAYS);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      caseNo: r.caseNo,
+      name: `${r.familyName} ${r.givenName}`,
+      kana: `${r.familyNameKana} ${r.givenNameKana}`,
+      phase: r.phase,
+      officeName: r.officeName,
+      coordinatorName: r.coordinatorName,
+      hospitalName: r.hospitalName,
+      referralDate: r.referralDate,
+      supportStartDate: r.supportStartDate,
+      lastActivityDate: r.lastActivityDate,
+      overdueFollowUp: !!r.overdueFollowUp,
+      overdueReview: !!r.overdueReview,
+      stale: r.phase !== "closed" && (!r.lastActivityDate || r.lastActivityDate < staleBefore),
+      noConsent: r.phase !== "closed" && !r.consentDate,
+    })),
+    total,
+    page: req.page,
+    pageSize: req.pageSize,
+    phaseCounts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Pickers
+
+export type StaffOption = { id: string; name: string; officeIds: string[] };
+
+/** Active coordinators and supervisors of the offices in reach (filters, reassignment, new case). */
+export function listCaseStaffForActor(actor: Actor): StaffOption[] {
+  requireCasePermission(actor, "read:case:reach");
+  const rows = getDb()
+    .select({ id: users.id, name: users.displayName, officeId: userOffices.healthCenterId })
+    .from(users)
+    .innerJoin(userOffices, eq(userOffices.userId, users.id))
+    .where(and(eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), inArray(userOffices.healthCenterId, officesInReach(actor))))
+    .orderBy(asc(users.displayName))
+    .all();
+  const byId = new Map<string, StaffOption>();
+  for (const r of rows) {
+    const entry = byId.get(r.id) ?? { id: r.id, name: r.name, officeIds: [] };
+    entry.officeIds.push(r.officeId);
+    byId.set(r.id, entry);
+  }
+  return [...byId.values()];
+}
+
+/** Offices where the actor can open a case (their reach), and the municipalities of the prefecture. */
+export function getCaseFormOptionsForActor(actor: Actor) {
+  requireCasePermission(actor, "write:case:reach");
+  const db = getDb();
+  return {
+    offices: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all(),
+    municipalities: db
+      .select({ code: municipalities.code, name: municipalities.name })
+      .from(municipalities)
+      .where(inPrefecture(actor, municipalities.prefectureCode))
+      .orderBy(asc(municipalities.sort))
+      .all(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Duplicates
+
+export type PossibleDuplicate = {
+  caseNo: string;
+  officeName: string;
+  phase: Phase;
+  /** Only for cases in the actor's reach: another office's person is never named. */
+  caseId: string | null;
+  name: string | null;
+};
+
+/**
+ * Persons of the prefecture with the same kana and birth year-month. Outside the actor's
+ * reach only the case number and office are given, so the check never discloses a name.
+ */
+export function findPossibleDuplicatesForActor(actor: Actor, kana: string, birthYearMonth: string): PossibleDuplicate[] {
+  requireCasePermission(actor, "write:case:reach");
+  const db = getDb();
+  const key = normalizeKana(kana);
+  if (!key || !/^\d{4}-\d{2}$/.test(birthYearMonth)) return [];
+  const reach = new Set(officesInReach(actor).all().map((o) => o.id));
+  const rows = db
+    .select({
+      caseId: cases.id,
+      caseNo: cases.caseNo,
+      officeId: cases.officeId,
+      officeName: healthCenters.name,
+      phase: cases.phase,
+      familyName: personIdentities.familyName,
+      givenName: personIdentities.givenName,
+    })
+    .from(persons)
+    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+    .innerJoin(cases, eq(cases.personId, persons.id))
+    .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
+    .where(and(inPrefecture(actor, persons.prefectureCode), eq(personIdentities.kanaKey, key), eq(persons.birthYearMonth, birthYearMonth)))
+    .orderBy(desc(cases.referralDate))
+    .limit(20)
+    .all();
+  return rows.map((r) => {
+    const visible = reach.has(r.officeId);
+    return {
+      caseNo: r.caseNo,
+      officeName: r.officeName,
+      phase: r.phase,
+      caseId: visible ? r.caseId : null,
+      name: visible ? `${r.familyName} ${r.givenName}` : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Create
+
+function assertHospital(actor: Actor, hospitalId: string): void {
+  const row = getDb()
+    .select({ id: hospitals.id })
+    .from(hospitals)
+    .where(and(eq(hospitals.id, hospitalId), inPrefecture(actor, hospitals.prefectureCode)))
+    .get();
+  if (!row) throw new AppError("invalid", "validation.case.hospitalInvalid", { hospitalId: "validation.case.hospitalInvalid" });
+}
+
+/** The lead coordinator must be active staff of the case's office. */
+function assertCaseStaff(officeId: string, userId: string): void {
+  const row = getDb()
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(userOffices, eq(userOffices.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), eq(userOffices.healthCenterId, officeId)))
+    .get();
+  if (!row) {
+    throw new AppError("invalid", "validation.case.coordinatorInvalid", { coordinatorUserId: "validation.case.coordinatorInvalid" });
+  }
+}
+
+function assertMunicipality(actor: Actor, code: string | null): void {
+  if (!code) return;
+  const row = getDb()
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(and(eq(municipalities.code, code), inPrefecture(actor, municipalities.prefectureCode)))
+    .get();
+  if (!row) throw new AppError("invalid", "validation.person.municipalityInvalid", { municipalityCode: "validation.person.municipalityInvalid" });
+}
+
+/**
+ * Open a case for a new person. The case number is drawn from the office's sequence inside
+ * the same transaction, so two coordinators saving at once never get the same number.
+ */
+export function createCase(actor: Actor, input: CaseCreateInput): { id: string; caseNo: string } {
+  requireCasePermission(actor, "write:case:reach");
+  const db = getDb();
+  const office = db
+    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix })
+    .from(healthCenters)
+    .where(and(eq(healthCenters.id, input.officeId), inReach(actor, healthCenters.id)))
+    .get();
+  if (!office) throw new AppError("invalid", "validation.case.officeInvalid", { officeId: "validation.case.officeInvalid" });
+  assertHospital(actor, input.hospitalId);
+  assertCaseStaff(office.id, input.coordinatorUserId);
+  assertMunicipality(actor, input.municipalityCode);
+
+  const now = new Date().toISOString();
+  const personId = ulid();
+  const caseId = ulid();
+  const birthYearMonth = input.dateOfBirth ? input.dateOfBirth.slice(0, 7) : input.birthYearMonth;
+  const fiscalYear = fiscalYearOf(input.referralDate);
+  let caseNo = "";
+  db.transaction((tx) => {
+    const [{ lastSeq }] = tx
+      .insert(caseNumberSequences)
+      .values({ officeId: office.id, fiscalYear, lastSeq: 1 })
+      .onConflictDoUpdate({ target: [caseNumberSequences.officeId, caseNumberSequences.fiscalYear], set: { lastSeq: sql`${caseNumberSequences.lastSeq} + 1` } })
+      .returning({ lastSeq: caseNumberSequences.lastSeq })
+      .all() as [{ lastSeq: number }];
+    caseNo = formatCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, lastSeq);
+    tx.insert(persons)
+      .values({ id: personId, prefectureCode: actor.prefectureCode, officeId: office.id, birthYearMonth, sex: input.sex, municipalityCode: input.municipalityCode, createdAt: now, updatedAt: now })
+      .run();
+    tx.insert(personIdentities)
+      .values({
+        personId,
+        familyName: input.familyName,
+        givenName: input.givenName,
+        familyNameKana: input.familyNameKana,
+        givenNameKana: input.givenNameKana,
+        kanaKey: normalizeKana(input.familyNameKana + input.givenNameKana),
+        dateOfBirth: input.dateOfBirth,
+        phone: input.phone,
+        address: input.address,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(cases)
+      .values({
+        id: caseId,
+        caseNo,
+        personId,
+        prefectureCode: actor.prefectureCode,
+        officeId: office.id,
+        coordinatorUserId: input.coordinatorUserId,
+        phase: "identified",
+        referralDate: input.referralDate,
+        referralSource: input.referralSource,
+        hospitalId: input.hospitalId,
+        wardType: input.wardType,
+        indexAdmissionDate: input.indexAdmissionDate,
+        admissionDatePrecision: input.admissionDatePrecision,
+        admissionType: input.admissionType,
+        diagnosisGroup: input.diagnosisGroup,
+        techoGrade: input.techoGrade,
+        supportCategory: input.supportCategory,
+        consentDate: input.consentDate,
+        consentScope: input.consentScope,
+        supportStartDate: input.supportStartDate,
+        plannedDischargeDate: input.plannedDischargeDate,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedBy: actor.id,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(casePhaseEvents).values({ id: ulid(), caseId, fromPhase: null, phase: "identified", date: input.referralDate, createdBy: actor.id, createdAt: now }).run();
+    tx.insert(hospitalizations)
+      .values({ id: ulid(), caseId, hospitalId: input.hospitalId, admissionDate: input.indexAdmissionDate, admissionType: input.admissionType, isIndex: true, createdBy: actor.id, createdAt: now })
+      .run();
+    // Identity values stay out of the audit trail; it records that they were set.
+    auditCase(tx, actor, caseId, "create", { caseNo, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] });
+  });
+  return { id: caseId, caseNo };
+}
+
+// ---------------------------------------------------------------------------------------
+// Read one
+
+export type CaseDetail = {
+  id: string;
+  caseNo: string;
+  version: number;
+  phase: Phase;
+  office: { id: string; name: string };
+  coordinator: { id: string; name: string };
+  person: { id: string; birthYearMonth: string; sex: string; municipalityCode: string | null; municipalityName: string | null };
+  identity: {
+    familyName: string;
+    givenName: string;
+    familyNameKana: string;
+    givenNameKana: string;
+    dateOfBirth: string | null;
+    phone: string | null;
+    address: string | null;
+  };
+  hospital: { id: string; name: string };
+  fields: Pick<
+    CaseRow,
+    | "referralDate"
+    | "referralSource"
+    | "hospitalId"
+    | "wardType"
+    | "indexAdmissionDate"
+    | "admissionDatePrecision"
+    | "admissionType"
+    | "diagnosisGroup"
+    | "techoGrade"
+    | "supportCategory"
+    | "consentDate"
+    | "consentScope"
+    | "supportStartDate"
+    | "plannedDischargeDate"
+    | "dischargeDate"
+    | "dischargeDestination"
+    | "livingArrangementAfter"
+    | "endDate"
+    | "endReason"
+    | "coordinatorUserId"
+  >;
+  lengthOfStay: LengthOfStay;
+  transitions: Phase[];
+  timeline: { id: string; fromPhase: Phase | null; phase: Phase; date: string; note: string | null; by: string }[];
+  activities: { id: string; date: string; activityType: string; minutes: number | null; staffName: string | null; withPeer: boolean; summary: string | null }[];
+  trialStays: { id: string; kind: string; placeType: string; startDate: string; endDate: string; nights: number; outcome: string | null }[];
+  carePlans: { id: string; planType: string; status: string; createdDate: string; reviewDueDate: string | null; periodEndDate: string | null; consentDate: string | null; reviewOverdue: boolean }[];
+  hospitalizations: { id: string; hospitalName: string; admissionDate: string; dischargeDate: string | null; admissionType: string | null; isIndex: boolean }[];
+  followUps: { id: string; offsetMonths: number; dueDate: string; checkedDate: string | null; status: string | null; note: string | null; overdue: boolean }[];
+  lastActivityDate: string | null;
+};
+
+/** The phase a suspended case was interrupted in (its way back). */
+function resumePhaseOf(caseId: string): Phase | null {
+  const last = getDb()
+    .select({ fromPhase: casePhaseEvents.fromPhase })
+    .from(casePhaseEvents)
+    .where(and(eq(casePhaseEvents.caseId, caseId), eq(casePhaseEvents.phase, "suspended")))
+    .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
+    .get();
+  return last?.fromPhase ?? null;
+}
+
+/** One case with everything recorded inside it; the view is audited. Not in reach: not_found. */
+export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
+  const row = loadCaseInReach(actor, caseId, "read:identity:reach");
+  const db = getDb();
+  const today = todayIso();
+  const staff = aliasedTable(users, "staff");
+  const person = db
+    .select({ id: persons.id, birthYearMonth: persons.birthYearMonth, sex: persons.sex, municipalityCode: persons.municipalityCode, municipalityName: municipalities.name })
+    .from(persons)
+    .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
+    .where(eq(persons.id, row.personId))
+    .get()!;
+  const identity = db.select().from(personIdentities).where(eq(personIdentities.personId, row.personId)).get()!;
+  const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
+  const lead = db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.coordinatorUserId)).get()!;
+  const hospital = db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, row.hospitalId)).get()!;
+
+  const timeline = db
+    .select({ id: casePhaseEvents.id, fromPhase: casePhaseEvents.fromPhase, phase: casePhaseEvents.phase, date: casePhaseEvents.date, note: casePhaseEvents.note, by: users.displayName })
+    .from(casePhaseEvents)
+    .innerJoin(users, eq(users.id, casePhaseEvents.createdBy))
+    .where(eq(casePhaseEvents.caseId, caseId))
+    .orderBy(asc(casePhaseEvents.date), asc(casePhaseEvents.id))
+    .all();
+  const activities = db
+    .select({
+      id: caseActivities.id,
+      date: caseActivities.date,
+      activityType: caseActivities.activityType,
+      minutes: caseActivities.minutes,
+      staffName: staff.displayName,
+      withPeer: caseActivities.withPeer,
+      summary: caseActivities.summary,
+    })
+    .from(caseActivities)
+    .leftJoin(staff, eq(staff.id, caseActivities.staffUserId))
+    .where(eq(caseActivities.caseId, caseId))
+    .orderBy(desc(caseActivities.date), desc(caseActivities.id))
+    .all();
+  const stays = db.select().from(trialStays).where(eq(trialStays.caseId, caseId)).orderBy(desc(trialStays.startDate)).all();
+  const plans = db.select().from(carePlans).where(eq(carePlans.caseId, caseId)).orderBy(desc(carePlans.createdDate)).all();
+  const stays2 = db
+    .select({ id: hospitalizations.id, hospitalName: hospitals.name, admissionDate: hospitalizations.admissionDate, dischargeDate: hospitalizations.dischargeDate, admissionType: hospitalizations.admissionType, isIndex: hospitalizations.isIndex })
+    .from(hospitalizations)
+    .innerJoin(hospitals, eq(hospitals.id, hospitalizations.hospitalId))
+    .where(eq(hospitalizations.caseId, caseId))
+    .orderBy(asc(hospitalizations.admissionDate))
+    .all();
+  const followUps = db.select().from(followUpChecks).where(eq(followUpChecks.caseId, caseId)).orderBy(asc(followUpChecks.offsetMonths)).all();
+
+  db.transaction((tx) => auditCase(tx, actor, caseId, "view", { caseNo: row.caseNo, identity: true }));
+
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    version: row.version,
+    phase: row.phase,
+    office,
+    coordinator: lead,
+    person,
+    identity: {
+      familyName: identity.familyName,
+      givenName: identity.givenName,
+      familyNameKana: identity.familyNameKana,
+      givenNameKana: identity.givenNameKana,
+      dateOfBirth: identity.dateOfBirth,
+      phone: identity.phone,
+      address: identity.address,
+    },
+    hospital,
+    fields: {
+      referralDate: row.referralDate,
+      referralSource: row.referralSource,
+      hospitalId: row.hospitalId,
+      wardType: row.wardType,
+      indexAdmissionDate: row.indexAdmissionDate,
+      admissionDatePrecision: row.admissionDatePrecision,
+      admissionType: row.admissionType,
+      diagnosisGroup: row.diagnosisGroup,
+      techoGrade: row.techoGrade,
+      supportCategory: row.supportCategory,
+      consentDate: row.consentDate,
+      consentScope: row.consentScope,
+      supportStartDate: row.supportStartDate,
+      plannedDischargeDate: row.plannedDischargeDate,
+      dischargeDate: row.dischargeDate,
+      dischargeDestination: row.dischargeDestination,
+      livingArrangementAfter: row.livingArrangementAfter,
+      endDate: row.endDate,
+      endReason: row.endReason,
+      coordinatorUserId: row.coordinatorUserId,
+    },
+    lengthOfStay: lengthOfStay(row.indexAdmissionDate, row.admissionDatePrecision, row.dischargeDate ?? (today < row.indexAdmissionDate ? row.indexAdmissionDate : today)),
+    transitions: can(actor.role, "write:case:reach") ? allowedTransitions(row.phase, resumePhaseOf(caseId)) : [],
+    timeline,
+    activities,
+    trialStays: stays.map((s) => ({ id: s.id, kind: s.kind, placeType: s.placeType, startDate: s.startDate, endDate: s.endDate, nights: daysBetween(s.startDate, s.endDate), outcome: s.outcome })),
+    carePlans: plans.map((p) => ({
+      id: p.id,
+      planType: p.planType,
+      status: p.status,
+      createdDate: p.createdDate,
+      reviewDueDate: p.reviewDueDate,
+      periodEndDate: p.periodEndDate,
+      consentDate: p.consentDate,
+      reviewOverdue: !!p.reviewDueDate && p.reviewDueDate < today && (OPEN_PLAN_STATUSES as readonly string[]).includes(p.status),
+    })),
+    hospitalizations: stays2,
+    followUps: followUps.map((f) => ({ id: f.id, offsetMonths: f.offsetMonths, dueDate: f.dueDate, checkedDate: f.checkedDate, status: f.status, note: f.note, overdue: !f.checkedDate && f.dueDate < today })),
+    lastActivityDate: row.lastActivityDate,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Update, transition, reassign
+
+/** The editable values of a case, as the edit form sends them back in `base`. */
+export function editableValues(row: Pick<CaseRow, keyof CaseDetail["fields"]>): Record<string, string | null> {
+  return {
+    referralDate: row.referralDate,
+    referralSource: row.referralSource,
+    hospitalId: row.hospitalId,
+    wardType: row.wardType,
+    indexAdmissionDate: row.indexAdmissionDate,
+    admissionDatePrecision: row.admissionDatePrecision,
+    admissionType: row.admissionType,
+    diagnosisGroup: row.diagnosisGroup,
+    techoGrade: row.techoGrade,
+    supportCategory: row.supportCategory,
+    consentDate: row.consentDate,
+    consentScope: row.consentScope,
+    supportStartDate: row.supportStartDate,
+    plannedDischargeDate: row.plannedDischargeDate,
+    dischargeDate: row.dischargeDate,
+    dischargeDestination: row.dischargeDestination,
+    livingArrangementAfter: row.livingArrangementAfter,
+    endDate: row.endDate,
+    endReason: row.endReason,
+    coordinatorUserId: row.coordinatorUserId,
+  };
+}
+
+/**
+ * Save the case record. A stale `version` changes nothing and reports, field by field, what
+ * someone else changed since the form was loaded (`base`) with its current value.
+ */
+export function updateCase(actor: Actor, input: CaseUpdateInput): void {
+  const row = loadCaseInReach(actor, input.id, "write:case:reach");
+  const current = editableValues(row);
+  if (row.version !== input.version) {
+    let base: Record<string, unknown> = {};
+    try {
+      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
+    } catch {
+      base = {};
+    }
+    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current));
+  }
+  // Discharge and closure are reached through their phase change, not by typing a date.
+  if (!!input.dischargeDate !== !!row.dischargeDate) {
+    throw new AppError("invalid", "validation.case.dischargeViaPhase", { dischargeDate: "validation.case.dischargeViaPhase" });
+  }
+  if (!!input.endDate !== !!row.endDate) {
+    throw new AppError("invalid", "validation.case.endViaPhase", { endDate: "validation.case.endViaPhase" });
+  }
+  assertHospital(actor, input.hospitalId);
+  assertCaseStaff(row.officeId, input.coordinatorUserId);
+  const { id: _id, version: _version, base: _base, ...values } = input;
+  const changes = diffFields(current, values);
+  if (Object.keys(changes).length === 0) return;
+  getDb().transaction((tx) => {
+    touchCase(tx, actor, row, input.version, values);
+    if (changes.indexAdmissionDate || changes.hospitalId || changes.dischargeDate) {
+      tx.update(hospitalizations)
+        .set({ admissionDate: values.indexAdmissionDate, hospitalId: values.hospitalId, dischargeDate: values.dischargeDate })
+        .where(and(eq(hospitalizations.caseId, row.id), eq(hospitalizations.isIndex, true)))
+        .run();
+    }
+    if (changes.dischargeDate && values.dischargeDate) {
+      for (const f of followUpDueDates(values.dischargeDate)) {
+        tx.update(followUpChecks).set({ dueDate: f.dueDate }).where(and(eq(followUpChecks.caseId, row.id), eq(followUpChecks.offsetMonths, f.offsetMonths))).run();
+      }
+    }
+    auditCase(tx, actor, row.id, "update", { changes });
+  });
+}
+
+/**
+ * Move a case to another phase. Only transitions of the lifecycle table are accepted; the
+ * discharge creates the 1/3/6/12-month follow-ups, closure records the end.
+ */
+export function transitionCase(actor: Actor, input: CaseTransitionInput): void {
+  const row = loadCaseInReach(actor, input.id, "write:case:reach");
+  if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
+  if (!canTransition(row.phase, input.toPhase, resumePhaseOf(row.id))) {
+    throw new AppError("invalid", "validation.case.transitionNotAllowed", { toPhase: "validation.case.transitionNotAllowed" });
+  }
+  const db = getDb();
+  const lastEvent = db.select({ date: casePhaseEvents.date }).from(casePhaseEvents).where(eq(casePhaseEvents.caseId, row.id)).orderBy(desc(casePhaseEvents.date)).get();
+  if (lastEvent && input.date < lastEvent.date) {
+    throw new AppError("invalid", "validation.case.phaseDateBeforeLast", { date: "validation.case.phaseDateBeforeLast" });
+  }
+  const changes: Partial<CaseRow> = { phase: input.toPhase };
+  const firstDischarge = input.toPhase === "discharged" && !row.dischargeDate;
+  if (firstDischarge) {
+    if (input.date < row.supportStartDate) {
+      throw new AppError("invalid", "validation.case.dischargeBeforeSupportStart", { date: "validation.case.dischargeBeforeSupportStart" });
+    }
+    Object.assign(changes, {
+      dischargeDate: input.date,
+      dischargeDestination: input.dischargeDestination ?? null,
+      livingArrangementAfter: input.livingArrangementAfter ?? null,
+    });
+  }
+  if (input.toPhase === "closed") {
+    if (input.date < (row.dischargeDate ?? row.supportStartDate)) {
+      throw new AppError("invalid", "validation.case.endBeforeDischarge", { date: "validation.case.endBeforeDischarge" });
+    }
+    Object.assign(changes, { endDate: input.date, endReason: input.endReason ?? null });
+  }
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    touchCase(tx, actor, row, input.version, changes);
+    tx.insert(casePhaseEvents).values({ id: ulid(), caseId: row.id, fromPhase: row.phase, phase: input.toPhase, date: input.date, note: input.note, createdBy: actor.id, createdAt: now }).run();
+    if (firstDischarge) {
+      tx.update(hospitalizations).set({ dischargeDate: input.date }).where(and(eq(hospitalizations.caseId, row.id), eq(hospitalizations.isIndex, true))).run();
+      tx.insert(followUpChecks)
+        .values(followUpDueDates(input.date).map((f) => ({ id: ulid(), caseId: row.id, offsetMonths: f.offsetMonths, dueDate: f.dueDate })))
+        .onConflictDoNothing()
+        .run();
+    }
+    auditCase(tx, actor, row.id, "update", { phase: [row.phase, input.toPhase], date: input.date, ...(firstDischarge ? { dischargeDate: input.date } : {}) });
+  });
+}
+
+/** A supervisor hands a case to another coordinator of its office (audited). */
+export function reassignCase(actor: Actor, caseId: string, version: number, coordinatorUserId: string): void {
+  const row = loadCaseInReach(actor, caseId, "reassign:case:reach");
+  if (row.version !== version) throw new AppError("conflict", "errors.conflict");
+  if (row.coordinatorUserId === coordinatorUserId) return;
+  assertCaseStaff(row.officeId, coordinatorUserId);
+  getDb().transaction((tx) => {
+    touchCase(tx, actor, row, version, { coordinatorUserId });
+    auditCase(tx, actor, row.id, "update", { changes: { coordinatorUserId: [row.coordinatorUserId, coordinatorUserId] }, reassigned: true });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Supervisor views
+
+export type CaseAuditRow = { id: string; at: string; actorUsername: string; action: string; entityType: string; detail: string | null };
+
+/** Who viewed or changed this case (閲覧・変更履歴), for supervisors. */
+export function listCaseAuditForActor(actor: Actor, caseId: string): CaseAuditRow[] {
+  const row = loadCaseInReach(actor, caseId, "read:audit:reach");
+  return getDb()
+    .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, action: auditLogs.action, entityType: auditLogs.entityType, detail: auditLogs.detail })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.entityType, "case"), eq(auditLogs.entityId, row.id)))
+    .orderBy(desc(auditLogs.id))
+    .limit(200)
+    .all();
+}
+
+export type CaseloadRow = { coordinatorId: string; coordinatorName: string; byPhase: Record<Phase, number>; open: number };
+export type AttentionCase = { id: string; caseNo: string; name: string; coordinatorName: string; phase: Phase; detail: string | null };
+
+/**
+ * The supervisor's view of the office and its branches: open cases per coordinator and
+ * phase, and the cases that need attention (stale, overdue follow-up or plan review, no consent).
+ */
+export function getCaseloadForActor(actor: Actor) {
+  requireCasePermission(actor, "read:caseload:reach");
+  const db = getDb();
+  const today = todayIso();
+  const perCoordinator = db
+    .select({ coordinatorId: cases.coordinatorUserId, coordinatorName: users.displayName, phase: cases.phase, n: count() })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.coordinatorUserId))
+    .where(and(inReach(actor, cases.officeId), ne(cases.phase, "closed")))
+    .groupBy(cases.coordinatorUserId, users.displayName, cases.phase)
+    .all();
+  const rows = new Map<string, CaseloadRow>();
+  for (const r of perCoordinator) {
+    const entry = rows.get(r.coordinatorId) ?? {
+      coordinatorId: r.coordinatorId,
+      coordinatorName: r.coordinatorName,
+      byPhase: Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>,
+      open: 0,
+    };
+    entry.byPhase[r.phase] += r.n;
+    entry.open += r.n;
+    rows.set(r.coordinatorId, entry);
+  }
+  const attention = (condition: SQL, detail?: SQL<string | null>): AttentionCase[] =>
+    db
+      .select({
+        id: cases.id,
+        caseNo: cases.caseNo,
+        familyName: personIdentities.familyName,
+        givenName: personIdentities.givenName,
+        coordinatorName: users.displayName,
+        phase: cases.phase,
+        detail: detail ?? sql<string | null>`NULL`,
+      })
+      .from(cases)
+      .innerJoin(personIdentities, eq(personIdentities.personId, cases.personId))
+      .innerJoin(users, eq(users.id, cases.coordinatorUserId))
+      .where(and(inReach(actor, cases.officeId), condition))
+      .orderBy(asc(cases.caseNo))
+      .limit(100)
+      .all()
+      .map((r) => ({ id: r.id, caseNo: r.caseNo, name: `${r.familyName} ${r.givenName}`, coordinatorName: r.coordinatorName, phase: r.phase, detail: r.detail }));
+  const result = {
+    caseload: [...rows.values()].sort((a, b) => a.coordinatorName.localeCompare(b.coordinatorName, "ja")),
+    stale: attention(staleSql(today), sql<string | null>`${cases.lastActivityDate}`),
+    overdueFollowUps: attention(
+      and(ne(cases.phase, "closed"), overdueFollowUpSql(today))!,
+      sql<string | null>`(SELECT min(${followUpChecks.dueDate}) FROM ${followUpChecks} WHERE ${followUpChecks.caseId} = ${cases.id} AND ${followUpChecks.checkedDate} IS NULL AND ${followUpChecks.dueDate} < ${today})`,
+    ),
+    overdueReviews: attention(
+      and(ne(cases.phase, "closed"), overdueReviewSql(today))!,
+      sql<string | null>`(SELECT min(${carePlans.reviewDueDate}) FROM ${carePlans} WHERE ${carePlans.caseId} = ${cases.id} AND ${carePlans.reviewDueDate} < ${today} AND ${carePlans.status} IN ('drafting','active','extended'))`,
+    ),
+    noConsent: attention(noConsentSql()),
+  };
+  db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "view",
+      entityType: "caseload",
+      detail: { caseIds: [...new Set([...result.stale, ...result.overdueFollowUps, ...result.overdueReviews, ...result.noConsent].map((c) => c.id))].length },
+    }),
+  );
+  return result;
+}

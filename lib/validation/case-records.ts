@@ -1,0 +1,97 @@
+import { z } from "zod";
+import {
+  ACTIVITY_TYPES,
+  ADMISSION_TYPES,
+  CARE_PLAN_STATUSES,
+  CARE_PLAN_TYPES,
+  FOLLOW_UP_STATUSES,
+  TRIAL_OUTCOMES,
+  TRIAL_PLACES,
+  TRIAL_STAY_KINDS,
+} from "@/lib/domain/case-codes";
+import { optionalCode, optionalDate, requiredDate } from "./dates";
+
+/** Schemas of what is recorded inside a case. Messages are catalog keys. */
+
+const caseRef = { caseId: z.string().min(1) };
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.textTooLong")
+    .transform((v) => (v === "" ? null : v));
+
+export const ActivitySchema = z.object({
+  ...caseRef,
+  date: requiredDate(),
+  activityType: z.enum(ACTIVITY_TYPES, "validation.activity.typeRequired"),
+  minutes: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : Number(v.normalize("NFKC"))))
+    .pipe(z.number().int("validation.activity.minutesFormat").min(0, "validation.activity.minutesFormat").max(1440, "validation.activity.minutesFormat").nullable()),
+  withPeer: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+  summary: optionalText(1000),
+});
+export type ActivityInput = z.infer<typeof ActivitySchema>;
+
+export const TrialStaySchema = z
+  .object({
+    ...caseRef,
+    kind: z.enum(TRIAL_STAY_KINDS, "validation.trialStay.kindRequired"),
+    placeType: z.enum(TRIAL_PLACES, "validation.trialStay.placeRequired"),
+    startDate: requiredDate(),
+    endDate: requiredDate(),
+    outcome: optionalCode(TRIAL_OUTCOMES),
+  })
+  .refine((v) => v.startDate <= v.endDate, { path: ["endDate"], message: "validation.trialStay.endBeforeStart" });
+export type TrialStayInput = z.infer<typeof TrialStaySchema>;
+
+export const CarePlanSchema = z
+  .object({
+    ...caseRef,
+    planType: z.enum(CARE_PLAN_TYPES, "validation.carePlan.typeRequired"),
+    status: z.enum(CARE_PLAN_STATUSES, "validation.carePlan.statusRequired"),
+    createdDate: requiredDate(),
+    reviewDueDate: optionalDate(),
+    periodEndDate: optionalDate(),
+    consentDate: optionalDate(),
+  })
+  .refine((v) => !v.periodEndDate || v.createdDate <= v.periodEndDate, { path: ["periodEndDate"], message: "validation.carePlan.periodEndBeforeCreated" })
+  .refine((v) => !v.reviewDueDate || v.createdDate <= v.reviewDueDate, { path: ["reviewDueDate"], message: "validation.carePlan.reviewBeforeCreated" });
+export type CarePlanInput = z.infer<typeof CarePlanSchema>;
+
+export const CarePlanStatusSchema = z.object({
+  ...caseRef,
+  planId: z.string().min(1),
+  status: z.enum(CARE_PLAN_STATUSES, "validation.carePlan.statusRequired"),
+});
+
+export const ReadmissionSchema = z
+  .object({
+    ...caseRef,
+    hospitalId: z.string().min(1, "validation.case.hospitalRequired"),
+    admissionDate: requiredDate(),
+    dischargeDate: optionalDate(),
+    admissionType: optionalCode(ADMISSION_TYPES),
+  })
+  .refine((v) => !v.dischargeDate || v.admissionDate <= v.dischargeDate, { path: ["dischargeDate"], message: "validation.hospitalization.dischargeBeforeAdmission" });
+export type ReadmissionInput = z.infer<typeof ReadmissionSchema>;
+
+export const FollowUpSchema = z.object({
+  ...caseRef,
+  followUpId: z.string().min(1),
+  checkedDate: requiredDate(),
+  status: z.enum(FOLLOW_UP_STATUSES, "validation.followUp.statusRequired"),
+  note: optionalText(500),
+});
+export type FollowUpInput = z.infer<typeof FollowUpSchema>;
+
+export const ReassignSchema = z.object({
+  ...caseRef,
+  version: z.coerce.number().int().min(1),
+  coordinatorUserId: z.string().min(1, "validation.case.coordinatorRequired"),
+});

@@ -1,0 +1,178 @@
+import { z } from "zod";
+import {
+  ADMISSION_TYPES,
+  CONSENT_SCOPES,
+  DATE_PRECISIONS,
+  DIAGNOSIS_GROUPS,
+  DISCHARGE_DESTINATIONS,
+  END_REASONS,
+  LIVING_ARRANGEMENTS,
+  PHASES,
+  REFERRAL_SOURCES,
+  SEXES,
+  SUPPORT_CATEGORIES,
+  TECHO_GRADES,
+  WARD_TYPES,
+} from "@/lib/domain/case-codes";
+import { optionalCode, optionalDate, requiredDate } from "./dates";
+
+/**
+ * The case rules, shared by the browser (checked before sending) and the server (checked
+ * again, always). Messages are catalog keys: `validation.case.*` name the field and say
+ * what to do.
+ */
+
+const kana = z
+  .string()
+  .trim()
+  .min(1, "validation.person.kanaRequired")
+  .max(40, "validation.person.kanaLength")
+  .regex(/^[\u3040-\u309F\u30A0-\u30FF\uFF66-\uFF9F\s\u3000ー・]+$/, "validation.person.kanaFormat");
+const name = z.string().trim().min(1, "validation.person.nameRequired").max(40, "validation.person.nameLength");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.textTooLong")
+    .transform((v) => (v === "" ? null : v));
+
+export const PersonSchema = z.object({
+  familyName: name,
+  givenName: name,
+  familyNameKana: kana,
+  givenNameKana: kana,
+  dateOfBirth: optionalDate(),
+  /** 'YYYY-MM'; when a date of birth is given it must agree (and is derived from it). */
+  birthYearMonth: z
+    .string()
+    .trim()
+    .transform((v) => v.normalize("NFKC").replace("/", "-"))
+    .pipe(z.union([z.literal(""), z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, "validation.person.birthYearMonthFormat")])),
+  sex: z.enum(SEXES, "validation.person.sexRequired"),
+  municipalityCode: z.string().transform((v) => (v === "" ? null : v)),
+  phone: optionalText(40),
+  address: optionalText(200),
+});
+
+const caseFields = {
+  referralDate: requiredDate(),
+  referralSource: z.enum(REFERRAL_SOURCES, "validation.case.referralSourceRequired"),
+  hospitalId: z.string().min(1, "validation.case.hospitalRequired"),
+  wardType: optionalCode(WARD_TYPES),
+  indexAdmissionDate: requiredDate(),
+  admissionDatePrecision: z.enum(DATE_PRECISIONS),
+  admissionType: optionalCode(ADMISSION_TYPES),
+  diagnosisGroup: optionalCode(DIAGNOSIS_GROUPS),
+  techoGrade: optionalCode(TECHO_GRADES),
+  supportCategory: optionalCode(SUPPORT_CATEGORIES),
+  consentDate: optionalDate(),
+  consentScope: optionalCode(CONSENT_SCOPES),
+  supportStartDate: requiredDate(),
+  plannedDischargeDate: optionalDate(),
+  coordinatorUserId: z.string().min(1, "validation.case.coordinatorRequired"),
+};
+
+type DatedCase = {
+  indexAdmissionDate: string;
+  referralDate: string;
+  supportStartDate: string;
+  consentDate: string | null;
+  consentScope: string | null;
+  dischargeDate?: string | null;
+  endDate?: string | null;
+  plannedDischargeDate: string | null;
+};
+
+/**
+ * admission ≤ referral ≤ support start ≤ discharge ≤ end. Each break is reported on the
+ * later field, whose message says which earlier date it must not precede.
+ */
+export function checkCaseDates(v: DatedCase, ctx: z.RefinementCtx): void {
+  const order: [keyof DatedCase, string | null | undefined, string][] = [
+    ["referralDate", v.referralDate, "validation.case.referralBeforeAdmission"],
+    ["supportStartDate", v.supportStartDate, "validation.case.supportStartBeforeReferral"],
+    ["dischargeDate", v.dischargeDate, "validation.case.dischargeBeforeSupportStart"],
+    ["endDate", v.endDate, "validation.case.endBeforeDischarge"],
+  ];
+  let previous = v.indexAdmissionDate;
+  for (const [field, value, message] of order) {
+    if (!value) continue;
+    if (value < previous) ctx.addIssue({ code: "custom", path: [field], message });
+    else previous = value;
+  }
+  if (v.plannedDischargeDate && v.plannedDischargeDate < v.supportStartDate) {
+    ctx.addIssue({ code: "custom", path: ["plannedDischargeDate"], message: "validation.case.plannedBeforeSupportStart" });
+  }
+  if (v.consentScope && !v.consentDate) {
+    ctx.addIssue({ code: "custom", path: ["consentDate"], message: "validation.case.consentDateRequired" });
+  }
+}
+
+export const CaseCreateSchema = PersonSchema.extend(caseFields)
+  .extend({
+    officeId: z.string().min(1, "validation.case.officeRequired"),
+    /** Set when the user has seen the possible duplicates and saves anyway. */
+    confirmDuplicates: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    checkCaseDates(v, ctx);
+    checkBirth(v, ctx);
+  });
+export type CaseCreateInput = z.infer<typeof CaseCreateSchema>;
+
+function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, ctx: z.RefinementCtx) {
+  if (!v.dateOfBirth && !v.birthYearMonth) {
+    ctx.addIssue({ code: "custom", path: ["birthYearMonth"], message: "validation.person.birthRequired" });
+  }
+  if (v.dateOfBirth && v.birthYearMonth && !v.dateOfBirth.startsWith(v.birthYearMonth)) {
+    ctx.addIssue({ code: "custom", path: ["birthYearMonth"], message: "validation.person.birthMismatch" });
+  }
+}
+
+/** Editing the case record itself; phase changes go through CaseTransitionSchema. */
+export const CaseUpdateSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.coerce.number().int().min(1),
+    /** JSON of the values the form was loaded with, to tell the user what someone else changed. */
+    base: z.string().optional(),
+    ...caseFields,
+    dischargeDate: optionalDate(),
+    dischargeDestination: optionalCode(DISCHARGE_DESTINATIONS),
+    livingArrangementAfter: optionalCode(LIVING_ARRANGEMENTS),
+    endDate: optionalDate(),
+    endReason: optionalCode(END_REASONS),
+  })
+  .superRefine((v, ctx) => {
+    checkCaseDates(v, ctx);
+    if (v.dischargeDate && !v.dischargeDestination) {
+      ctx.addIssue({ code: "custom", path: ["dischargeDestination"], message: "validation.case.destinationRequired" });
+    }
+    if (!v.dischargeDate && v.dischargeDestination) {
+      ctx.addIssue({ code: "custom", path: ["dischargeDate"], message: "validation.case.dischargeDateRequired" });
+    }
+    if (v.endDate && !v.endReason) ctx.addIssue({ code: "custom", path: ["endReason"], message: "validation.case.endReasonRequired" });
+    if (!v.endDate && v.endReason) ctx.addIssue({ code: "custom", path: ["endDate"], message: "validation.case.endDateRequired" });
+  });
+export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
+
+export const CaseTransitionSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.coerce.number().int().min(1),
+    toPhase: z.enum(PHASES, "validation.case.phaseRequired"),
+    date: requiredDate(),
+    note: optionalText(500),
+    dischargeDestination: optionalCode(DISCHARGE_DESTINATIONS).optional(),
+    livingArrangementAfter: optionalCode(LIVING_ARRANGEMENTS).optional(),
+    endReason: optionalCode(END_REASONS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.toPhase === "discharged" && !v.dischargeDestination) {
+      ctx.addIssue({ code: "custom", path: ["dischargeDestination"], message: "validation.case.destinationRequired" });
+    }
+    if (v.toPhase === "closed" && !v.endReason) {
+      ctx.addIssue({ code: "custom", path: ["endReason"], message: "validation.case.endReasonRequired" });
+    }
+  });
+export type CaseTransitionInput = z.infer<typeof CaseTransitionSchema>;

@@ -1,0 +1,258 @@
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditLogs, cases, followUpChecks, users } from "@/db/schema";
+import { createCase, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCasesForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
+import { addActivity, recordFollowUp } from "@/lib/dal/case-records";
+import { createHospital } from "@/lib/dal/hospitals";
+import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
+import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";
+import { actorFor, seededDb } from "../helpers/test-db";
+
+let hospitalId = "";
+const userId = (username: string) => getDb().select().from(users).where(eq(users.username, username)).get()!.id;
+
+function raw(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    familyName: "試験",
+    givenName: "一郎",
+    familyNameKana: "しけん",
+    givenNameKana: "いちろう",
+    dateOfBirth: "",
+    birthYearMonth: "1970-05",
+    sex: "male",
+    municipalityCode: "332046",
+    phone: "",
+    address: "",
+    referralDate: "令和6年4月10日",
+    referralSource: "hospital_psw",
+    hospitalId,
+    wardType: "psych_recuperation",
+    indexAdmissionDate: "2010/4/1",
+    admissionDatePrecision: "day",
+    admissionType: "medical_protection",
+    diagnosisGroup: "F2",
+    techoGrade: "grade2",
+    supportCategory: "level3",
+    consentDate: "2024-04-20",
+    consentScope: "support_and_sharing",
+    supportStartDate: "R6.4.20",
+    plannedDischargeDate: "",
+    coordinatorUserId: userId("bizen.coord"),
+    officeId: "33-bizen",
+    ...overrides,
+  };
+}
+const newCaseInput = (overrides: Record<string, string> = {}) => CaseCreateSchema.parse(raw(overrides));
+
+const transition = (caseId: string, toPhase: string, date: string, extra: Record<string, string> = {}) => {
+  const version = getDb().select().from(cases).where(eq(cases.id, caseId)).get()!.version;
+  transitionCase(actorFor("bizen.coord"), CaseTransitionSchema.parse({ id: caseId, version: String(version), toPhase, date, note: "", ...extra }));
+};
+
+before(async () => {
+  await seededDb();
+  hospitalId = createHospital(actorFor("okayama.admin"), { name: "テスト用架空病院", municipalityCode: "332046", psychBeds: 120 }).id;
+});
+
+describe("creating a case", () => {
+  test("gets an office case number, a first phase event and an index stay; Japanese dates are read", () => {
+    const { id, caseNo } = createCase(actorFor("bizen.coord"), newCaseInput());
+    assert.match(caseNo, CASE_NUMBER_PATTERN);
+    assert.ok(caseNo.startsWith("33-BZ-2024-"), caseNo);
+    const detail = getCaseForActor(actorFor("bizen.coord"), id);
+    assert.equal(detail.phase, "identified");
+    assert.equal(detail.fields.referralDate, "2024-04-10");
+    assert.equal(detail.fields.supportStartDate, "2024-04-20");
+    assert.deepEqual(detail.timeline.map((e) => e.phase), ["identified"]);
+    assert.equal(detail.hospitalizations.length, 1);
+    assert.ok(detail.hospitalizations[0]!.isIndex);
+    assert.deepEqual(detail.transitions, ["assessment", "suspended", "closed"]);
+  });
+
+  test("numbers follow each other within an office and fiscal year, and restart per office", () => {
+    const a = createCase(actorFor("bizen.coord"), newCaseInput()).caseNo;
+    const b = createCase(actorFor("bizen.coord"), newCaseInput()).caseNo;
+    assert.equal(Number(b.slice(-4)), Number(a.slice(-4)) + 1);
+    const t = createCase(actorFor("tobi.coord"), newCaseInput({ officeId: "33-tobi", coordinatorUserId: userId("tobi.coord"), referralDate: "2019-05-01", supportStartDate: "2019-05-02" })).caseNo;
+    assert.ok(t.startsWith("33-TB-2019-"), t);
+  });
+
+  test("the date order is enforced by the shared schema, naming the field", () => {
+    const r = CaseCreateSchema.safeParse(raw({ referralDate: "2009-01-01", indexAdmissionDate: "2010-04-01", supportStartDate: "2008-01-01" }));
+    assert.equal(r.success, false);
+    const paths = r.error!.issues.map((i) => `${String(i.path[0])}:${i.message}`);
+    assert.ok(paths.includes("referralDate:validation.case.referralBeforeAdmission"), paths.join());
+  });
+
+  test("an impossible Japanese date is a field error, not a shifted date", () => {
+    const r = CaseCreateSchema.safeParse(raw({ referralDate: "R1.4.30" }));
+    assert.equal(r.success, false);
+    assert.equal(r.error!.issues[0]!.message, "validation.date.outside_era");
+  });
+
+  test("a coordinator cannot open a case in an office outside their reach", () => {
+    assert.throws(() => createCase(actorFor("tobi.coord"), newCaseInput()), { code: "invalid" });
+  });
+});
+
+describe("who can see a case", () => {
+  test("only the owning office's coordinators and supervisors; everyone else gets not_found", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    assert.ok(getCaseForActor(actorFor("bizen.coord"), id));
+    assert.ok(getCaseForActor(actorFor("bizen.sup"), id));
+    for (const other of ["tobi.coord", "mimasaka.coord", "ube.coord", "ube.sup", "okayama.pref", "okayama.admin", "yamaguchi.pref"]) {
+      assert.throws(() => getCaseForActor(actorFor(other), id), { code: "not_found" }, other);
+    }
+  });
+
+  test("lists never hold another office's cases, and the prefecture role gets none at all", () => {
+    const req = { page: 1, pageSize: 100, sort: "caseNo", dir: "asc" } as const;
+    const tobi = listCasesForActor(actorFor("tobi.coord"), req, {});
+    assert.ok(tobi.rows.every((r) => r.officeName === "備前保健所東備支所"));
+    const bizen = listCasesForActor(actorFor("bizen.coord"), req, {});
+    assert.ok(bizen.rows.length > 0 && bizen.rows.every((r) => r.officeName === "備前保健所"));
+    assert.throws(() => listCasesForActor(actorFor("okayama.pref"), req, {}), { code: "not_found" });
+  });
+
+  test("every view is audited", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    getCaseForActor(actorFor("bizen.sup"), id);
+    const last = getDb().select().from(auditLogs).orderBy(desc(auditLogs.id)).get()!;
+    assert.deepEqual([last.action, last.entityType, last.entityId, last.actorUsername], ["view", "case", id, "bizen.sup"]);
+  });
+});
+
+describe("lifecycle", () => {
+  test("through every phase to 地域定着 and 終結; discharge creates the follow-ups", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    transition(id, "assessment", "2024-05-01");
+    transition(id, "engagement", "2024-06-01");
+    transition(id, "preparation", "2024-08-01");
+    transition(id, "discharged", "2024-10-31", { dischargeDestination: "group_home", livingArrangementAfter: "group_home" });
+    const checks = getDb().select().from(followUpChecks).where(eq(followUpChecks.caseId, id)).all();
+    assert.deepEqual(
+      checks.map((c) => [c.offsetMonths, c.dueDate]).sort((a, b) => Number(a[0]) - Number(b[0])),
+      [[1, "2024-11-30"], [3, "2025-01-31"], [6, "2025-04-30"], [12, "2025-10-31"]],
+    );
+    transition(id, "settling", "2024-11-01");
+    recordFollowUp(actorFor("bizen.coord"), { caseId: id, followUpId: checks.find((c) => c.offsetMonths === 1)!.id, checkedDate: "2024-11-30", status: "living_in_community", note: null });
+    transition(id, "closed", "2025-11-01", { endReason: "settled" });
+    const detail = getCaseForActor(actorFor("bizen.coord"), id);
+    assert.equal(detail.phase, "closed");
+    assert.equal(detail.fields.endReason, "settled");
+    assert.deepEqual(detail.timeline.map((e) => e.phase), ["identified", "assessment", "engagement", "preparation", "discharged", "settling", "closed"]);
+    assert.equal(detail.hospitalizations[0]!.dischargeDate, "2024-10-31");
+    assert.deepEqual(detail.transitions, []);
+  });
+
+  test("a transition outside the table is refused and changes nothing", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    assert.throws(() => transition(id, "discharged", "2024-10-31", { dischargeDestination: "home_alone" }), { code: "invalid" });
+    assert.equal(getDb().select().from(cases).where(eq(cases.id, id)).get()!.phase, "identified");
+  });
+
+  test("中断 and back to the interrupted phase", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    transition(id, "assessment", "2024-05-01");
+    transition(id, "suspended", "2024-06-01");
+    assert.deepEqual(getCaseForActor(actorFor("bizen.coord"), id).transitions, ["assessment", "closed"]);
+    transition(id, "assessment", "2024-07-01");
+    assert.equal(getDb().select().from(cases).where(eq(cases.id, id)).get()!.phase, "assessment");
+  });
+
+  test("discharge needs a destination and closure an end reason (shared schema)", () => {
+    assert.equal(CaseTransitionSchema.safeParse({ id: "x", version: "1", toPhase: "discharged", date: "2024-10-31", note: "" }).success, false);
+    assert.equal(CaseTransitionSchema.safeParse({ id: "x", version: "1", toPhase: "closed", date: "2024-10-31", note: "" }).success, false);
+  });
+});
+
+describe("edits that cannot overwrite each other", () => {
+  test("a save over a newer version is a conflict that names what the other person changed", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const row = getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+    const base = JSON.stringify(editableValues(row));
+    const form = (changes: Record<string, string>) =>
+      CaseUpdateSchema.parse({
+        ...Object.fromEntries(Object.entries(editableValues(row)).map(([k, v]) => [k, v ?? ""])),
+        id,
+        version: String(row.version),
+        base,
+        ...changes,
+      });
+    updateCase(actorFor("bizen.coord"), form({ wardType: "psych_general" }));
+    assert.throws(
+      () => updateCase(actorFor("bizen.sup"), form({ diagnosisGroup: "F3" })),
+      (e: { code: string; conflicts: Record<string, unknown> }) => {
+        assert.equal(e.code, "conflict");
+        assert.deepEqual(e.conflicts, { wardType: ["psych_recuperation", "psych_general"] });
+        return true;
+      },
+    );
+    const now = getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+    assert.equal(now.diagnosisGroup, "F2");
+    assert.equal(now.wardType, "psych_general");
+  });
+});
+
+describe("supervisor tools", () => {
+  test("reassigning is for supervisors, to staff of the case's office only, and audited", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const version = () => getDb().select().from(cases).where(eq(cases.id, id)).get()!.version;
+    assert.throws(() => reassignCase(actorFor("bizen.coord"), id, version(), userId("bizen.sup")), { code: "not_found" });
+    assert.throws(() => reassignCase(actorFor("bizen.sup"), id, version(), userId("tobi.coord")), { code: "invalid" });
+    reassignCase(actorFor("bizen.sup"), id, version(), userId("bizen.sup"));
+    assert.equal(getDb().select().from(cases).where(eq(cases.id, id)).get()!.coordinatorUserId, userId("bizen.sup"));
+    const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
+    assert.match(audit.detail!, /reassigned/);
+  });
+
+  test("the caseload view counts open cases per coordinator and lists what needs attention", () => {
+    const load = getCaseloadForActor(actorFor("bizen.sup"));
+    assert.ok(load.caseload.length >= 1);
+    for (const row of load.caseload) assert.equal(row.byPhase.closed, 0);
+    assert.throws(() => getCaseloadForActor(actorFor("bizen.coord")), { code: "not_found" });
+  });
+});
+
+describe("lists and search", () => {
+  test("kana search ignores hiragana/katakana, width and spaces; case numbers match too", () => {
+    const { caseNo } = createCase(actorFor("bizen.coord"), newCaseInput({ familyNameKana: "ゆめみ", givenNameKana: "さぶろう" }));
+    const req = { page: 1, pageSize: 20, sort: "caseNo", dir: "asc" } as const;
+    for (const q of ["ユメミ サブロウ", "ﾕﾒﾐｻﾌﾞﾛｳ", "ゆめみ　さぶ"]) {
+      assert.ok(listCasesForActor(actorFor("bizen.coord"), req, { q }).rows.some((r) => r.caseNo === caseNo), q);
+    }
+    assert.deepEqual(listCasesForActor(actorFor("bizen.coord"), req, { q: caseNo }).rows.map((r) => r.caseNo), [caseNo]);
+  });
+
+  test("phase counts ignore the phase filter; 'mine' narrows to the actor's cases", () => {
+    const req = { page: 1, pageSize: 100, sort: "caseNo", dir: "asc" } as const;
+    const all = listCasesForActor(actorFor("bizen.sup"), req, {});
+    const onlyIdentified = listCasesForActor(actorFor("bizen.sup"), req, { phase: "identified" });
+    assert.deepEqual(onlyIdentified.phaseCounts, all.phaseCounts);
+    assert.equal(onlyIdentified.total, all.phaseCounts.identified);
+    const mine = listCasesForActor(actorFor("bizen.coord"), req, { mine: true });
+    assert.ok(mine.rows.every((r) => r.coordinatorName === "備前 つなぎ"));
+  });
+
+  test("possible duplicates: same kana and birth month in the prefecture, names only within reach", () => {
+    createCase(actorFor("bizen.coord"), newCaseInput({ familyNameKana: "かくう", givenNameKana: "はなこ", birthYearMonth: "1955-03" }));
+    const own = findPossibleDuplicatesForActor(actorFor("bizen.coord"), "カクウハナコ", "1955-03");
+    assert.ok(own.some((d) => d.name === "試験 一郎" && d.caseId));
+    const other = findPossibleDuplicatesForActor(actorFor("mimasaka.coord"), "かくう はなこ", "1955-03");
+    assert.ok(other.length >= 1);
+    assert.ok(other.every((d) => d.name === null && d.caseId === null && d.officeName === "備前保健所"));
+    assert.deepEqual(findPossibleDuplicatesForActor(actorFor("ube.coord"), "かくう はなこ", "1955-03"), []);
+  });
+
+  test("logging an activity updates the last-activity date without bumping the case version", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const before = getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+    addActivity(actorFor("bizen.coord"), { caseId: id, date: "2024-05-02", activityType: "ward_visit", minutes: 45, withPeer: true, summary: "面会" });
+    const after = getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+    assert.equal(after.lastActivityDate, "2024-05-02");
+    assert.equal(after.version, before.version);
+    assert.throws(() => addActivity(actorFor("tobi.coord"), { caseId: id, date: "2024-05-02", activityType: "phone", minutes: null, withPeer: false, summary: null }), { code: "not_found" });
+  });
+});
