@@ -1,7 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
 const port = process.env.E2E_PORT || "3100";
-export const baseURL = `http://localhost:${port}`;
+/**
+ * E2E_BASE_URL points the suite at a server that is already running (a dev server of your
+ * own; set E2E_DATABASE_PATH and E2E_AUTH_DIR to match it). Without it, Playwright starts
+ * the production build on a fresh database.
+ */
+const external = process.env.E2E_BASE_URL;
+export const baseURL = external || `http://localhost:${port}`;
 
 /** Debian's Chromium (never a downloaded browser); see scripts/test.mjs for how it is found. */
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -37,12 +43,14 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: "node scripts/e2e-server.mjs",
+        url: `${baseURL}/login`,
+        reuseExistingServer: false,
+        timeout: 240_000,
+        stdout: "pipe",
+        stderr: "pipe",
+      },
 });

@@ -6,9 +6,12 @@ export type NavItem = { href: string; labelKey: MessageKey };
 
 const ITEMS: { href: string; labelKey: MessageKey; permission: Permission | null }[] = [
   { href: "/", labelKey: "nav.home", permission: null },
+  { href: "/cases", labelKey: "nav.cases", permission: "read:case:reach" },
+  { href: "/caseload", labelKey: "nav.caseload", permission: "read:caseload:reach" },
   { href: "/offices", labelKey: "nav.offices", permission: "read:office:reach" },
   { href: "/org", labelKey: "nav.org", permission: "read:org:prefecture" },
   { href: "/admin/users", labelKey: "nav.users", permission: "manage:user:prefecture" },
+  { href: "/admin/hospitals", labelKey: "nav.hospitals", permission: "manage:master:prefecture" },
   { href: "/account", labelKey: "nav.account", permission: null },
 ];
 

@@ -59,3 +59,8 @@ export function codeLabel<K extends string>(
 ): string {
   return labels[code][locale];
 }
+
+/** A code list as select options in the user's language. */
+export function codeOptions<K extends string>(labels: Readonly<Record<K, Label>>, locale: Locale): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value][locale] }));
+}

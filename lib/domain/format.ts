@@ -11,3 +11,11 @@ export function formatDateTime(iso: string, locale: Locale): string {
     minute: "2-digit",
   }).format(new Date(iso));
 }
+
+/** An ISO date for display: 2024/04/10 in Japanese, 10 Apr 2024 in English; "—" for none. */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  if (locale === "ja") return `${y}/${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}`;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -1,5 +1,10 @@
 import { app } from "./app";
+import { caseDetail } from "./case-detail";
+import { caseForm } from "./case-form";
+import { caseList } from "./case-list";
+import { caseload } from "./caseload";
+import { hospitals } from "./hospitals";
 import { ui } from "./ui";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals } as const;

@@ -1,0 +1,5 @@
+import type { Messages } from "../../translate";
+
+export const caseDetail: Messages["caseDetail"] = {
+  title: "(in preparation)",
+};

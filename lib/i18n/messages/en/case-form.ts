@@ -1,0 +1,5 @@
+import type { Messages } from "../../translate";
+
+export const caseForm: Messages["caseForm"] = {
+  title: "(in preparation)",
+};

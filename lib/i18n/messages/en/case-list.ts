@@ -1,0 +1,5 @@
+import type { Messages } from "../../translate";
+
+export const caseList: Messages["caseList"] = {
+  title: "(in preparation)",
+};

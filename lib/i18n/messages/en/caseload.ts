@@ -1,0 +1,5 @@
+import type { Messages } from "../../translate";
+
+export const caseload: Messages["caseload"] = {
+  title: "(in preparation)",
+};

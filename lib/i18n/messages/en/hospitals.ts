@@ -1,0 +1,5 @@
+import type { Messages } from "../../translate";
+
+export const hospitals: Messages["hospitals"] = {
+  title: "(in preparation)",
+};

@@ -1,0 +1,3 @@
+export const caseDetail = {
+  title: "（準備中）",
+} as const;

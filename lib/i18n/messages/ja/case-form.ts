@@ -1,0 +1,3 @@
+export const caseForm = {
+  title: "（準備中）",
+} as const;

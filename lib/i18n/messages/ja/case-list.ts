@@ -1,0 +1,3 @@
+export const caseList = {
+  title: "（準備中）",
+} as const;

@@ -1,0 +1,3 @@
+export const caseload = {
+  title: "（準備中）",
+} as const;

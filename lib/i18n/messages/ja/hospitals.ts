@@ -1,0 +1,3 @@
+export const hospitals = {
+  title: "（準備中）",
+} as const;
