@@ -220,3 +220,13 @@ export function listPrefectureOfficesForActor(actor: Actor): { id: string; name:
     .orderBy(asc(healthCenters.sort))
     .all();
 }
+
+/** Municipalities of the actor's prefecture, for pickers (hospital master, forms). */
+export function listMunicipalitiesForActor(actor: Actor): { code: string; name: string }[] {
+  return getDb()
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(inPrefecture(actor, municipalities.prefectureCode))
+    .orderBy(asc(municipalities.sort))
+    .all();
+}
