@@ -34,6 +34,7 @@ import { diffFields, writeAudit } from "./audit";
 import { auditCase, loadCaseInReach, requireCasePermission, touchCase, type CaseRow } from "./case-access";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
+import { listMunicipalitiesForActor } from "./org";
 import { inPrefecture, inReach, officesInReach } from "./scope";
 
 const OPEN_PLAN_STATUSES = ["drafting", "active", "extended"] as const;
@@ -257,12 +258,7 @@ export function getCaseFormOptionsForActor(actor: Actor) {
   const db = getDb();
   return {
     offices: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all(),
-    municipalities: db
-      .select({ code: municipalities.code, name: municipalities.name })
-      .from(municipalities)
-      .where(inPrefecture(actor, municipalities.prefectureCode))
-      .orderBy(asc(municipalities.sort))
-      .all(),
+    municipalities: listMunicipalitiesForActor(actor),
   };
 }
 
