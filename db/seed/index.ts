@@ -2,8 +2,9 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { ulid } from "ulid";
 import type { Db } from "@/db/client";
-import { prefectures, userOffices, users } from "@/db/schema";
+import { cases, prefectures, userOffices, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoCases } from "./demo-cases";
 import { loadOrgTree, orgId } from "./org";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -11,8 +12,8 @@ type Log = (message: string) => void;
 
 /**
  * Bring a freshly migrated database to a usable state: the organisation tree always
- * (it is master data), demo accounts unless TSUNAGU_DEMO_DATA=off. Idempotent: each part
- * is loaded only into an empty table, so a second start keeps everything.
+ * (it is master data), demo accounts and demo cases unless TSUNAGU_DEMO_DATA=off. Idempotent:
+ * each part is loaded only into an empty table, so a second start keeps everything.
  */
 export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void> {
   const [{ n: prefectureCount }] = db.select({ n: count() }).from(prefectures).all() as [{ n: number }];
@@ -25,6 +26,12 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
   if (userCount === 0) {
     await seedDemoUsers(db);
     log(`Created ${DEMO_USERS.length} demo accounts (password: ${DEMO_PASSWORD}).`);
+  }
+  const [{ n: caseCount }] = db.select({ n: count() }).from(cases).all() as [{ n: number }];
+  if (caseCount === 0) {
+    const s = seedDemoCases(db);
+    log(`Created ${s.cases} demo cases across FY${s.firstFiscalYear}–FY${s.lastFiscalYear}.`);
+    if (s.skippedOffices.length > 0) log(`No demo cases for offices without a coordinator: ${s.skippedOffices.join(", ")}.`);
   }
 }
 

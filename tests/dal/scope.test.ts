@@ -105,7 +105,7 @@ describe("office scoping in SQL", () => {
     assert.equal(getOfficeForActor(pref, "33-bizen")?.staff, null);
     assert.ok(listOfficesForActor(pref, allOffices).rows.every((r) => r.staffCount === null));
     const sup = getOfficeForActor(actorFor("bizen.sup"), "33-bizen");
-    assert.deepEqual(sup?.staff?.map((s) => s.displayName).sort(), ["備前 つなぎ", "備前 監子"]);
+    assert.deepEqual(sup?.staff?.map((s) => s.displayName).sort(), ["備前 つなぎ", "備前 ふたば", "備前 監子"]);
   });
 
   test("home-page scope summary", () => {
@@ -120,8 +120,24 @@ describe("office scoping in SQL", () => {
 describe("user administration is scoped to the admin's prefecture", () => {
   test("the list holds only the prefecture's accounts", () => {
     const page = listUsersForActor(actorFor("okayama.admin"), { page: 1, pageSize: 100, sort: "username", dir: "asc" }, {});
-    assert.deepEqual(page.rows.map((r) => r.username), ["bizen.coord", "bizen.sup", "mimasaka.coord", "okayama.admin", "okayama.pref", "tobi.coord"]);
-    assert.equal(page.total, 6);
+    assert.deepEqual(page.rows.map((r) => r.username), [
+      "bihoku.coord",
+      "bitchu.coord",
+      "bizen.coord",
+      "bizen.coord2",
+      "bizen.sup",
+      "ikasa.coord",
+      "kurashiki-city.coord",
+      "maniwa.coord",
+      "mimasaka.coord",
+      "niimi.coord",
+      "okayama-city.coord",
+      "okayama.admin",
+      "okayama.pref",
+      "shoei.coord",
+      "tobi.coord",
+    ]);
+    assert.equal(page.total, 15);
   });
 
   test("another prefecture's account is not found", () => {
@@ -138,7 +154,20 @@ describe("user administration is scoped to the admin's prefecture", () => {
   test("search and filters", () => {
     const admin = actorFor("okayama.admin");
     const req = { page: 1, pageSize: 20, sort: "username", dir: "asc" } as const;
-    assert.deepEqual(listUsersForActor(admin, req, { q: "coord" }).rows.map((r) => r.username), ["bizen.coord", "mimasaka.coord", "tobi.coord"]);
+    assert.deepEqual(listUsersForActor(admin, req, { q: "coord" }).rows.map((r) => r.username), [
+      "bihoku.coord",
+      "bitchu.coord",
+      "bizen.coord",
+      "bizen.coord2",
+      "ikasa.coord",
+      "kurashiki-city.coord",
+      "maniwa.coord",
+      "mimasaka.coord",
+      "niimi.coord",
+      "okayama-city.coord",
+      "shoei.coord",
+      "tobi.coord",
+    ]);
     assert.deepEqual(listUsersForActor(admin, req, { role: "supervisor" }).rows.map((r) => r.username), ["bizen.sup"]);
     assert.deepEqual(listUsersForActor(admin, req, { q: "%" }).rows, []); // LIKE wildcards are literal
   });
