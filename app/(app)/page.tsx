@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { navItemsFor } from "@/lib/auth/navigation";
 import { OFFICE_REACH, ROLE_PERMISSIONS, can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/dal/session";
+import { getCaseSummaryForActor } from "@/lib/dal/cases";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { countActiveUsersForActor } from "@/lib/dal/users";
 import { ROLE_LABELS } from "@/lib/domain/codes";
@@ -23,6 +24,17 @@ export default async function HomePage() {
   const scope = getScopeSummaryForActor(actor);
   const prefectureWide = OFFICE_REACH[actor.role] === "prefecture";
   const shortcuts = navItemsFor(actor.role).filter((i) => i.href !== "/");
+  const work = can(actor.role, "read:case:reach") ? getCaseSummaryForActor(actor) : null;
+  const workItems = work
+    ? [
+        { label: t("home.work.openMine"), value: work.openMine, href: "/cases?scope=mine" },
+        { label: t("home.work.openInReach"), value: work.openInReach, href: "/cases?scope=office" },
+        { label: t("home.work.overdueFollowUps"), value: work.overdueFollowUps, href: "/cases?scope=office&flag=overdue_follow_up" },
+        { label: t("home.work.overdueReviews"), value: work.overdueReviews, href: "/cases?scope=office&flag=overdue_review" },
+        { label: t("home.work.stale"), value: work.stale, href: "/cases?scope=office&flag=stale" },
+        { label: t("home.work.noConsent"), value: work.noConsent, href: "/cases?scope=office&flag=no_consent" },
+      ]
+    : [];
 
   return (
     <div className="space-y-6">
@@ -74,6 +86,27 @@ export default async function HomePage() {
           )}
         </Card>
       </div>
+
+      {work && (
+        <section aria-labelledby="home-work" className="space-y-3">
+          <h2 id="home-work" className="text-lg font-semibold">
+            {t("home.work.title")}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="home-work">
+            {workItems.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-teal-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+                >
+                  <span className="block text-sm text-slate-700">{item.label}</span>
+                  <span className="mt-1 block text-3xl font-semibold tabular-nums text-teal-900">{item.value}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {prefectureWide && (
         <section aria-label={t("home.scopeTitle")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -837,3 +837,25 @@ export function getCaseloadForActor(actor: Actor) {
   );
   return result;
 }
+
+// ---------------------------------------------------------------------------------------
+// Home page
+
+export type CaseSummary = { openMine: number; openInReach: number; overdueFollowUps: number; overdueReviews: number; stale: number; noConsent: number };
+
+/** Counts for the coordinator's and supervisor's home page (no names, so not audited). */
+export function getCaseSummaryForActor(actor: Actor): CaseSummary {
+  requireCasePermission(actor, "read:case:reach");
+  const db = getDb();
+  const today = todayIso();
+  const countWhere = (condition: SQL | undefined) =>
+    (db.select({ n: count() }).from(cases).where(and(inReach(actor, cases.officeId), ne(cases.phase, "closed"), condition)).all() as [{ n: number }])[0].n;
+  return {
+    openMine: countWhere(eq(cases.coordinatorUserId, actor.id)),
+    openInReach: countWhere(undefined),
+    overdueFollowUps: countWhere(overdueFollowUpSql(today)),
+    overdueReviews: countWhere(overdueReviewSql(today)),
+    stale: countWhere(staleSql(today)),
+    noConsent: countWhere(noConsentSql()),
+  };
+}

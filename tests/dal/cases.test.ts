@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, cases, followUpChecks, users } from "@/db/schema";
-import { createCase, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCasesForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
+import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCasesForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
 import { addActivity, recordFollowUp } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
@@ -254,5 +254,24 @@ describe("lists and search", () => {
     assert.equal(after.lastActivityDate, "2024-05-02");
     assert.equal(after.version, before.version);
     assert.throws(() => addActivity(actorFor("tobi.coord"), { caseId: id, date: "2024-05-02", activityType: "phone", minutes: null, withPeer: false, summary: null }), { code: "not_found" });
+  });
+});
+
+describe("home-page summary", () => {
+  test("agrees with the lists' flag filters, and is refused to the prefecture role", () => {
+    const sup = actorFor("bizen.sup");
+    const summary = getCaseSummaryForActor(sup);
+    const req = { page: 1, pageSize: 20, sort: "caseNo", dir: "asc" } as const;
+    const openCount = (flag?: "overdue_follow_up" | "overdue_review" | "stale" | "no_consent") => {
+      const counts = listCasesForActor(sup, req, { flag }).phaseCounts;
+      return Object.entries(counts).filter(([p]) => p !== "closed").reduce((n, [, c]) => n + c, 0);
+    };
+    assert.equal(summary.openInReach, openCount());
+    assert.equal(summary.overdueFollowUps, openCount("overdue_follow_up"));
+    assert.equal(summary.overdueReviews, openCount("overdue_review"));
+    assert.equal(summary.stale, openCount("stale"));
+    assert.equal(summary.noConsent, openCount("no_consent"));
+    assert.ok(summary.openInReach > 0 && summary.stale > 0);
+    assert.throws(() => getCaseSummaryForActor(actorFor("okayama.pref")), { code: "not_found" });
   });
 });

@@ -70,6 +70,15 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     statRegions: "Regions",
     statMunicipalities: "Municipalities",
     statUsers: "Active users",
+    work: {
+      title: "Your work now",
+      openMine: "Your open cases",
+      openInReach: "Open cases of your office",
+      overdueFollowUps: "Overdue follow-ups",
+      overdueReviews: "Overdue plan reviews",
+      stale: "No activity for 30 days",
+      noConsent: "Consent not recorded",
+    },
     quickLinks: "Shortcuts",
   },
   capabilities: {

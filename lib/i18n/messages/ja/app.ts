@@ -68,6 +68,15 @@ export const app = {
     statRegions: "圏域",
     statMunicipalities: "市町村",
     statUsers: "有効なユーザー",
+    work: {
+      title: "いまの仕事",
+      openMine: "自分の担当ケース",
+      openInReach: "保健所の進行中ケース",
+      overdueFollowUps: "フォローアップ期限切れ",
+      overdueReviews: "計画見直し期限切れ",
+      stale: "30日以上支援記録なし",
+      noConsent: "同意未記録",
+    },
     quickLinks: "よく使う画面",
   },
   capabilities: {
