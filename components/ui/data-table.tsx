@@ -47,12 +47,13 @@ export async function DataTable<Row>({
 
   return (
     <div className="space-y-3">
-      {/* Focusable and named so keyboard users can scroll a table wider than a tablet screen. */}
+      {/* Focusable and named so keyboard users can scroll a table wider than a tablet screen.
+          `relative` keeps the visually hidden header texts inside the scroll box on narrow screens. */}
       <div
         role="region"
         aria-label={caption}
         tabIndex={0}
-        className={clsx("overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}
+        className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}
       >
         <table className="min-w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>

@@ -110,8 +110,9 @@ function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPha
     const { start, end } = fiscalYearRange(filter.fiscalYear);
     conditions.push(lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start)));
   }
-  if (filter.flag === "overdue_follow_up") conditions.push(overdueFollowUpSql(today));
-  if (filter.flag === "overdue_review") conditions.push(overdueReviewSql(today));
+  // Overdue work only counts on open cases (a closed case has nothing left to follow up).
+  if (filter.flag === "overdue_follow_up") conditions.push(ne(cases.phase, "closed"), overdueFollowUpSql(today));
+  if (filter.flag === "overdue_review") conditions.push(ne(cases.phase, "closed"), overdueReviewSql(today));
   if (filter.flag === "stale") conditions.push(staleSql(today));
   if (filter.flag === "no_consent") conditions.push(noConsentSql());
   const q = filter.q?.trim();
@@ -216,8 +217,8 @@ export function listCasesForActor(
       referralDate: r.referralDate,
       supportStartDate: r.supportStartDate,
       lastActivityDate: r.lastActivityDate,
-      overdueFollowUp: !!r.overdueFollowUp,
-      overdueReview: !!r.overdueReview,
+      overdueFollowUp: r.phase !== "closed" && !!r.overdueFollowUp,
+      overdueReview: r.phase !== "closed" && !!r.overdueReview,
       stale: r.phase !== "closed" && (!r.lastActivityDate || r.lastActivityDate < staleBefore),
       noConsent: r.phase !== "closed" && !r.consentDate,
     })),

@@ -1,5 +1,51 @@
 import type { Messages } from "../../translate";
 
 export const caseload: Messages["caseload"] = {
-  title: "(in preparation)",
+  title: "Caseload",
+  description:
+    "Open cases (not closed) of the office and its branches, by coordinator and phase. To hand a case to another coordinator, open the case.",
+  summary: {
+    label: "Cases needing attention",
+    open: "Open cases",
+    stale: "No activity for 30 days",
+    overdueFollowUps: "Follow-up overdue",
+    overdueReviews: "Plan review overdue",
+    noConsent: "No consent recorded",
+  },
+  matrix: {
+    heading: "By coordinator and phase",
+    caption: "Open cases by coordinator and phase (select a number to open the list)",
+    coordinator: "Coordinator",
+    total: "Total",
+    totalRow: "Total",
+    cellLabel: "{coordinator}, {phase}: list of {n} cases",
+    coordinatorLabel: "Cases of {coordinator}",
+    empty: "There are no open cases.",
+  },
+  chart: {
+    heading: "Open cases per coordinator",
+    showTable: "Show as a table",
+    caption: "Open cases per coordinator",
+    coordinator: "Coordinator",
+    open: "Open cases",
+    count: "{n}",
+  },
+  attention: {
+    stale: "No activity for 30 days",
+    overdueFollowUps: "Follow-ups overdue",
+    overdueReviews: "Plan reviews overdue",
+    noConsent: "No consent recorded",
+    count: "{n}",
+    caseNo: "Case number",
+    name: "Name",
+    coordinator: "Coordinator",
+    phase: "Phase",
+    lastActivity: "Last activity",
+    followUpDue: "Earliest due date",
+    reviewDue: "Earliest review date",
+    noActivity: "None recorded",
+    empty: "No cases.",
+    truncated: "Showing the first {n}.",
+    viewAll: "Open these in the case list",
+  },
 };

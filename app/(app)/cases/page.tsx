@@ -1,0 +1,340 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import clsx from "clsx";
+import { PhaseBadge } from "@/components/cases/phase-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { tableHref } from "@/components/ui/table-href";
+import { can } from "@/lib/auth/permissions";
+import { CASE_FLAGS, CASE_SORT_KEYS, listCasesForActor, listCaseStaffForActor, type CaseFilter, type CaseFlag, type CaseListRow } from "@/lib/dal/cases";
+import { listHospitalsForActor } from "@/lib/dal/hospitals";
+import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
+import { requirePermission } from "@/lib/dal/session";
+import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
+import { codeOptions } from "@/lib/domain/codes";
+import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
+import { formatDate } from "@/lib/domain/format";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { FilterForm } from "./_list/filter-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("caseList.title") };
+}
+
+const BASE = "/cases";
+type Scope = "mine" | "office";
+/** The filter parameters of the URL; clearing the filters removes exactly these. */
+const FILTER_KEYS = ["phase", "coordinatorId", "hospitalId", "fy", "flag", "q"] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePermission("read:case:reach");
+  const t = await getT();
+  const locale = await getLocale();
+  const params = firstValues(await searchParams);
+
+  // Coordinators work from their own cases; supervisors oversee the office.
+  const scope: Scope = oneOf(["mine", "office"], params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
+  const years = fiscalYearOptions();
+  const fyParam = Number(params.fy);
+  const filter: CaseFilter = {
+    mine: scope === "mine",
+    phase: oneOf(PHASES, params.phase),
+    coordinatorId: scope === "office" ? params.coordinatorId || undefined : undefined,
+    hospitalId: params.hospitalId || undefined,
+    fiscalYear: years.includes(fyParam) ? fyParam : undefined,
+    flag: oneOf(CASE_FLAGS, params.flag),
+    q: params.q?.trim().slice(0, 100) || undefined,
+  };
+  // Newest referrals first unless the user picked a column.
+  const sortChosen = !!oneOf(CASE_SORT_KEYS, params.sort);
+  const parsed = parsePageRequest(params, CASE_SORT_KEYS, "referralDate");
+  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
+
+  let page = listCasesForActor(actor, req, filter);
+  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
+  // A bookmarked page number beyond the end (the list shrank) lands on the last page.
+  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listCasesForActor(actor, { ...req, page: lastPage }, filter);
+
+  const staff = scope === "office" ? listCaseStaffForActor(actor) : [];
+  const hospitals = listHospitalsForActor(actor, { includeInactive: true });
+  const headerYear = await getSelectedFiscalYear();
+  const canCreate = can(actor.role, "write:case:reach");
+
+  const hasFilters = !!(filter.phase || filter.coordinatorId || filter.hospitalId || filter.fiscalYear || filter.flag || filter.q);
+  const allCount = PHASES.reduce((sum, p) => sum + page.phaseCounts[p], 0);
+  const scopeLabel = t(scope === "mine" ? "caseList.scope.mine" : "caseList.scope.office");
+  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
+  // Remount the form whenever the URL changes, so uncontrolled inputs show what the URL says
+  // (after a chip, a clear link or back/forward) rather than what was last typed.
+  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+
+  const columns: Column<CaseListRow>[] = [
+    {
+      key: "caseNo",
+      header: t("caseList.columns.caseNo"),
+      sortable: true,
+      cell: (c) => (
+        <Link
+          href={`/cases/${c.id}`}
+          className={clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
+        >
+          {c.caseNo}
+        </Link>
+      ),
+    },
+    {
+      key: "kana",
+      header: t("caseList.columns.name"),
+      sortable: true,
+      cell: (c) => (
+        <span className="flex min-w-32 flex-col">
+          <span className="font-medium">{c.name}</span>
+          <span className="text-xs text-slate-600">{c.kana}</span>
+        </span>
+      ),
+    },
+    { key: "phase", header: t("caseList.columns.phase"), sortable: true, cell: (c) => <PhaseBadge phase={c.phase} locale={locale} /> },
+    { key: "office", header: t("caseList.columns.office"), cell: (c) => <span className="block min-w-24">{c.officeName}</span> },
+    { key: "coordinator", header: t("caseList.columns.coordinator"), cell: (c) => <span className="whitespace-nowrap">{c.coordinatorName}</span> },
+    { key: "hospital", header: t("caseList.columns.hospital"), cell: (c) => <span className="block min-w-32">{c.hospitalName}</span> },
+    {
+      key: "referralDate",
+      header: t("caseList.columns.referralDate"),
+      sortable: true,
+      cell: (c) => <span className="whitespace-nowrap tabular-nums">{formatDate(c.referralDate, locale)}</span>,
+    },
+    {
+      key: "lastActivityDate",
+      header: t("caseList.columns.lastActivity"),
+      sortable: true,
+      cell: (c) => (
+        <span className="whitespace-nowrap tabular-nums">{c.lastActivityDate ? formatDate(c.lastActivityDate, locale) : t("caseList.noActivity")}</span>
+      ),
+    },
+    { key: "warnings", header: t("caseList.columns.warnings"), cell: (c) => <Warnings row={c} t={t} /> },
+  ];
+
+  const empty = hasFilters ? (
+    <EmptyState
+      title={t("caseList.empty.filteredTitle")}
+      description={t("caseList.empty.filteredBody")}
+      action={
+        <ButtonLink href={clearHref} variant="secondary">
+          {t("caseList.empty.clear")}
+        </ButtonLink>
+      }
+    />
+  ) : scope === "mine" ? (
+    <EmptyState
+      title={t("caseList.empty.mineTitle")}
+      description={t("caseList.empty.mineBody")}
+      action={
+        <ButtonLink href={tableHref(BASE, params, { scope: "office", page: undefined })} variant="secondary">
+          {t("caseList.empty.showOffice")}
+        </ButtonLink>
+      }
+    />
+  ) : (
+    <EmptyState
+      title={t("caseList.empty.noneTitle")}
+      description={canCreate ? t("caseList.empty.noneBody") : undefined}
+      action={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
+    />
+  );
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={t("caseList.title")}
+        description={t("caseList.description")}
+        actions={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
+      />
+
+      <nav aria-label={t("caseList.scope.label")} className="border-b border-slate-300">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {(["mine", "office"] as const).map((s) => {
+            const current = s === scope;
+            return (
+              <li key={s}>
+                <Link
+                  href={tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) })}
+                  aria-current={current ? "page" : undefined}
+                  className={clsx(
+                    "inline-block rounded-t-md border px-4 py-2 text-sm font-medium",
+                    current ? "border-slate-300 border-b-white bg-white text-brand-800" : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                    focusRing,
+                  )}
+                >
+                  {t(s === "mine" ? "caseList.scope.mine" : "caseList.scope.office")}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <nav aria-label={t("caseList.phaseCounts.label")}>
+        <ul className="flex flex-wrap gap-2">
+          <PhaseChip href={tableHref(BASE, params, { phase: undefined, page: undefined })} current={!filter.phase} label={t("caseList.phaseCounts.all")} count={allCount} strong />
+          {PHASES.map((p) => (
+            <PhaseChip
+              key={p}
+              href={tableHref(BASE, params, { phase: p, page: undefined })}
+              current={filter.phase === p}
+              label={PHASE_LABELS[p][locale]}
+              count={page.phaseCounts[p]}
+            />
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="case-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+        <h2 id="case-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
+          {t("caseList.filters.heading")}
+        </h2>
+        <FilterForm key={formKey} action={BASE} label={t("caseList.filters.heading")}>
+          <input type="hidden" name="scope" value={scope} />
+          {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
+          {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            <div className="sm:col-span-2">
+              <TextField label={t("caseList.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("caseList.filters.qHint")} maxLength={100} />
+            </div>
+            <SelectField
+              label={t("caseList.filters.phase")}
+              name="phase"
+              defaultValue={filter.phase ?? ""}
+              placeholder={t("caseList.filters.any")}
+              options={codeOptions(PHASE_LABELS, locale)}
+            />
+            <SelectField
+              label={t("caseList.filters.flag")}
+              name="flag"
+              defaultValue={filter.flag ?? ""}
+              placeholder={t("caseList.filters.any")}
+              options={CASE_FLAGS.map((f) => ({ value: f, label: t(`caseList.flags.${f}`) }))}
+            />
+            {scope === "office" && (
+              <SelectField
+                label={t("caseList.filters.coordinator")}
+                name="coordinatorId"
+                defaultValue={filter.coordinatorId ?? ""}
+                placeholder={t("caseList.filters.any")}
+                options={staff.map((s) => ({ value: s.id, label: s.name }))}
+              />
+            )}
+            <SelectField
+              label={t("caseList.filters.hospital")}
+              name="hospitalId"
+              defaultValue={filter.hospitalId ?? ""}
+              placeholder={t("caseList.filters.any")}
+              options={hospitals.map((h) => ({ value: h.id, label: h.active ? h.name : t("caseList.filters.inactiveHospital", { name: h.name }) }))}
+            />
+            <div className="space-y-1">
+              <SelectField
+                label={t("caseList.filters.fiscalYear")}
+                name="fy"
+                defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
+                placeholder={t("caseList.filters.allYears")}
+                hint={t("caseList.filters.fiscalYearHint")}
+                options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+              />
+              {filter.fiscalYear !== headerYear && (
+                <Link
+                  href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })}
+                  className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
+                >
+                  {t("caseList.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
+                </Link>
+              )}
+            </div>
+            <SelectField
+              label={t("caseList.filters.size")}
+              name="size"
+              defaultValue={String(page.pageSize)}
+              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("caseList.filters.sizeOption", { n }) }))}
+            />
+          </div>
+          <div className="mt-4 flex flex-wrap items-center gap-4">
+            <Button type="submit">{t("caseList.filters.apply")}</Button>
+            {hasFilters && (
+              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
+                {t("caseList.filters.clear")}
+              </Link>
+            )}
+          </div>
+        </FilterForm>
+      </section>
+
+      <DataTable
+        caption={t("caseList.caption", { scope: scopeLabel })}
+        columns={columns}
+        rows={page.rows}
+        rowKey={(c) => c.id}
+        basePath={BASE}
+        searchParams={params}
+        sort={{ key: req.sort, dir: req.dir }}
+        pagination={{ page: page.page, pageSize: page.pageSize, total: page.total }}
+        empty={empty}
+      />
+    </div>
+  );
+}
+
+function PhaseChip({ href, current, label, count, strong }: { href: string; current: boolean; label: string; count: number; strong?: boolean }) {
+  return (
+    <li>
+      <Link
+        href={href}
+        aria-current={current ? "true" : undefined}
+        className={clsx(
+          "inline-flex min-h-9 items-center gap-2 rounded-full border px-3 py-1 text-sm",
+          current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-800 hover:bg-brand-50",
+          strong && "font-semibold",
+          focusRing,
+        )}
+      >
+        <span>{label}</span>
+        <span
+          className={clsx(
+            "rounded-full px-2 text-xs font-semibold tabular-nums",
+            current ? "bg-white text-brand-800" : count === 0 ? "bg-slate-100 text-slate-600" : "bg-slate-200 text-slate-900",
+          )}
+        >
+          {count.toLocaleString("ja-JP")}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+const WARNING_FLAGS: { flag: CaseFlag; on: (r: CaseListRow) => boolean; tone: "danger" | "warning" }[] = [
+  { flag: "overdue_follow_up", on: (r) => r.overdueFollowUp, tone: "danger" },
+  { flag: "overdue_review", on: (r) => r.overdueReview, tone: "danger" },
+  { flag: "stale", on: (r) => r.stale, tone: "warning" },
+  { flag: "no_consent", on: (r) => r.noConsent, tone: "warning" },
+];
+
+function Warnings({ row, t }: { row: CaseListRow; t: Awaited<ReturnType<typeof getT>> }) {
+  const on = WARNING_FLAGS.filter((w) => w.on(row));
+  if (on.length === 0) return <span className="text-slate-600">{t("caseList.noWarnings")}</span>;
+  return (
+    <ul className="flex min-w-36 flex-col items-start gap-1">
+      {on.map((w) => (
+        <li key={w.flag}>
+          <Badge tone={w.tone}>{t(`caseList.flags.${w.flag}`)}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
