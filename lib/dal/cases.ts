@@ -753,14 +753,23 @@ export function reassignCase(actor: Actor, caseId: string, version: number, coor
 // ---------------------------------------------------------------------------------------
 // Supervisor views
 
-export type CaseAuditRow = { id: string; at: string; actorUsername: string; action: string; entityType: string; detail: string | null };
+export type CaseAuditRow = { id: string; at: string; actorUsername: string; actorName: string | null; action: string; entityType: string; detail: string | null };
 
 /** Who viewed or changed this case (閲覧・変更履歴), for supervisors. */
 export function listCaseAuditForActor(actor: Actor, caseId: string): CaseAuditRow[] {
   const row = loadCaseInReach(actor, caseId, "read:audit:reach");
   return getDb()
-    .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, action: auditLogs.action, entityType: auditLogs.entityType, detail: auditLogs.detail })
+    .select({
+      id: auditLogs.id,
+      at: auditLogs.at,
+      actorUsername: auditLogs.actorUsername,
+      actorName: users.displayName,
+      action: auditLogs.action,
+      entityType: auditLogs.entityType,
+      detail: auditLogs.detail,
+    })
     .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
     .where(and(eq(auditLogs.entityType, "case"), eq(auditLogs.entityId, row.id)))
     .orderBy(desc(auditLogs.id))
     .limit(200)

@@ -1,0 +1,70 @@
+"use client";
+import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FOLLOW_UP_STATUS_LABELS } from "@/lib/domain/case-codes";
+import { codeOptions } from "@/lib/domain/codes";
+import { formatDate } from "@/lib/domain/format";
+import { useI18n } from "@/lib/i18n/client";
+import { FollowUpSchema } from "@/lib/validation/case-records";
+import { recordFollowUpAction } from "../actions";
+import { dateInputValue, useCaseForm } from "./use-case-form";
+
+type Check = { id: string; offsetMonths: number; dueDate: string; checkedDate: string | null; status: string | null; note: string | null };
+type Props = { caseId: string; check: Check; today: string };
+
+/** Record (or correct) the outcome of one follow-up check. */
+export function FollowUpDialog({ caseId, check, today }: Props) {
+  const { t, locale } = useI18n();
+  const recorded = !!check.checkedDate;
+  return (
+    <Dialog
+      triggerLabel={t(recorded ? "caseDetail.followUp.correct" : "caseDetail.followUp.record", { n: check.offsetMonths })}
+      triggerVariant={recorded ? "ghost" : "secondary"}
+      title={t("caseDetail.followUp.dialogTitle", { n: check.offsetMonths })}
+      description={t("caseDetail.followUp.dialogDescription", { due: formatDate(check.dueDate, locale) })}
+    >
+      <FollowUpForm caseId={caseId} check={check} today={today} />
+    </Dialog>
+  );
+}
+
+function FollowUpForm({ caseId, check, today }: Props) {
+  const { t, locale } = useI18n();
+  const dialog = useDialog();
+  const { formAction, onSubmit, errors, message, value } = useCaseForm(recordFollowUpAction, FollowUpSchema, { onSuccess: dialog.close });
+  const prefix = `follow-up-${check.offsetMonths}`;
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+      {message && <FormMessage tone="error">{message}</FormMessage>}
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="followUpId" value={check.id} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          id={`${prefix}-checked`}
+          label={t("caseDetail.followUp.checkedDate")}
+          name="checkedDate"
+          required
+          hint={t("caseDetail.form.dateHint")}
+          defaultValue={value("checkedDate", dateInputValue(check.checkedDate ?? today))}
+          error={errors.checkedDate}
+        />
+        <SelectField
+          id={`${prefix}-status`}
+          label={t("caseDetail.followUp.status")}
+          name="status"
+          required
+          placeholder={t("caseDetail.form.choose")}
+          options={codeOptions(FOLLOW_UP_STATUS_LABELS, locale)}
+          defaultValue={value("status", check.status ?? "")}
+          error={errors.status}
+        />
+      </div>
+      <TextAreaField id={`${prefix}-note`} label={t("caseDetail.followUp.note")} name="note" rows={3} maxLength={500} defaultValue={value("note", check.note ?? "")} error={errors.note} />
+      <div className="flex justify-end gap-2">
+        <DialogCancelButton />
+        <SubmitButton>{t("caseDetail.followUp.submit")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
