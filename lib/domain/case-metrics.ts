@@ -26,12 +26,16 @@ export function followUpDueDates(dischargeDate: string): { offsetMonths: FollowU
   return FOLLOW_UP_OFFSETS.map((offsetMonths) => ({ offsetMonths, dueDate: addMonths(dischargeDate, offsetMonths) }));
 }
 
-/** The date a stored admission date stands for, given how precisely it is known. */
-export function admissionDateFromParts(year: number, month: number | null, day: number | null): { iso: string; precision: DatePrecision } {
-  const mm = String(month ?? 1).padStart(2, "0");
-  const dd = String(day ?? 1).padStart(2, "0");
-  return { iso: `${year}-${mm}-${dd}`, precision: day ? "day" : month ? "month" : "year" };
-}
-
 /** A case with no activity for this many days is "stale" on the lists and the supervisor view. */
 export const STALE_AFTER_DAYS = 30;
+
+/**
+ * The admission date as stored: when only the month (or year) is known, the 1st of that
+ * month (or 1 January) whatever day was typed, so equal knowledge gives equal dates and the
+ * length of stay is computed from one convention.
+ */
+export function storedAdmissionDate(iso: string, precision: DatePrecision): string {
+  if (precision === "month") return `${iso.slice(0, 7)}-01`;
+  if (precision === "year") return `${iso.slice(0, 4)}-01-01`;
+  return iso;
+}

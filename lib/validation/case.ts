@@ -14,6 +14,7 @@ import {
   TECHO_GRADES,
   WARD_TYPES,
 } from "@/lib/domain/case-codes";
+import { storedAdmissionDate } from "@/lib/domain/case-metrics";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
 
 /**
@@ -74,6 +75,7 @@ const caseFields = {
 
 type DatedCase = {
   indexAdmissionDate: string;
+  admissionDatePrecision: (typeof DATE_PRECISIONS)[number];
   referralDate: string;
   supportStartDate: string;
   consentDate: string | null;
@@ -94,7 +96,7 @@ export function checkCaseDates(v: DatedCase, ctx: z.RefinementCtx): void {
     ["dischargeDate", v.dischargeDate, "validation.case.dischargeBeforeSupportStart"],
     ["endDate", v.endDate, "validation.case.endBeforeDischarge"],
   ];
-  let previous = v.indexAdmissionDate;
+  let previous = storedAdmissionDate(v.indexAdmissionDate, v.admissionDatePrecision);
   for (const [field, value, message] of order) {
     if (!value) continue;
     if (value < previous) ctx.addIssue({ code: "custom", path: [field], message });
@@ -108,6 +110,11 @@ export function checkCaseDates(v: DatedCase, ctx: z.RefinementCtx): void {
   }
 }
 
+/** Month- or year-precision admission dates are stored as the 1st (see storedAdmissionDate). */
+function withStoredAdmissionDate<T extends { indexAdmissionDate: string; admissionDatePrecision: (typeof DATE_PRECISIONS)[number] }>(v: T): T {
+  return { ...v, indexAdmissionDate: storedAdmissionDate(v.indexAdmissionDate, v.admissionDatePrecision) };
+}
+
 export const CaseCreateSchema = PersonSchema.extend(caseFields)
   .extend({
     officeId: z.string().min(1, "validation.case.officeRequired"),
@@ -117,7 +124,8 @@ export const CaseCreateSchema = PersonSchema.extend(caseFields)
   .superRefine((v, ctx) => {
     checkCaseDates(v, ctx);
     checkBirth(v, ctx);
-  });
+  })
+  .transform(withStoredAdmissionDate);
 export type CaseCreateInput = z.infer<typeof CaseCreateSchema>;
 
 function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, ctx: z.RefinementCtx) {
@@ -153,7 +161,8 @@ export const CaseUpdateSchema = z
     }
     if (v.endDate && !v.endReason) ctx.addIssue({ code: "custom", path: ["endReason"], message: "validation.case.endReasonRequired" });
     if (!v.endDate && v.endReason) ctx.addIssue({ code: "custom", path: ["endDate"], message: "validation.case.endDateRequired" });
-  });
+  })
+  .transform(withStoredAdmissionDate);
 export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
 
 export const CaseTransitionSchema = z

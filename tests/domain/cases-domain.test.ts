@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { PHASES, type Phase } from "@/lib/domain/case-codes";
 import { allowedTransitions, canTransition } from "@/lib/domain/case-phase";
-import { followUpDueDates, lengthOfStay, stayClass } from "@/lib/domain/case-metrics";
+import { followUpDueDates, lengthOfStay, stayClass, storedAdmissionDate } from "@/lib/domain/case-metrics";
 import { formatCaseNumber, CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { addDays, addMonths, daysBetween } from "@/lib/domain/date-math";
 import { normalizeKana } from "@/lib/domain/kana";
@@ -77,6 +77,11 @@ describe("case metrics", () => {
     assert.equal(stayClass(89), "lt3m");
     assert.equal(stayClass(90), "3to12m");
     assert.equal(stayClass(365), "ge1y");
+  });
+  test("an admission known only to the month or year is stored as its first day", () => {
+    assert.equal(storedAdmissionDate("2018-04-17", "month"), "2018-04-01");
+    assert.equal(storedAdmissionDate("2018-04-17", "year"), "2018-01-01");
+    assert.equal(storedAdmissionDate("2018-04-17", "day"), "2018-04-17");
   });
   test("case numbers", () => {
     assert.equal(formatCaseNumber("33", "BZ", 2024, 12), "33-BZ-2024-0012");

@@ -1,5 +1,40 @@
 import type { Messages } from "../../translate";
 
 export const hospitals: Messages["hospitals"] = {
-  title: "(in preparation)",
+  title: "Hospitals",
+  description:
+    "The psychiatric hospitals of {prefecture}. They are the choices for a case's hospital. Mark a hospital inactive when it is no longer used (existing cases keep their records).",
+  summary: "{total} hospitals ({active} active, {inactive} inactive)",
+  caption: "Psychiatric hospitals",
+  name: "Name",
+  municipality: "Municipality",
+  beds: "Psychiatric beds",
+  status: "Status",
+  actions: "Actions",
+  active: "Active",
+  inactive: "Inactive",
+  notRecorded: "—",
+  add: "Add hospital",
+  addTitle: "Add a hospital",
+  addDescription: "A new hospital can be chosen for cases straight away.",
+  addSubmit: "Add",
+  edit: "Edit",
+  editTitle: "Edit hospital",
+  editDescription: "{name}",
+  save: "Save",
+  activeLabel: "Active (can be chosen for cases)",
+  activeHint: "An inactive hospital cannot be chosen for new cases. Existing cases are unchanged.",
+  municipalityNone: "None",
+  bedsHint: "Digits only. Leave empty if unknown.",
+  nameHint: "The official name (up to 100 characters).",
+  activeValue: {
+    true: "Active",
+    false: "Inactive",
+  },
+  empty: "No hospitals yet",
+  emptyBody: "Use “Add hospital” to register this prefecture's psychiatric hospitals.",
+  flash: {
+    created: "The hospital has been added.",
+    updated: "The hospital has been saved.",
+  },
 };

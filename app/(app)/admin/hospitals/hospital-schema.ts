@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/**
+ * The hospital form, shared by the browser check and the actions. It lives beside the
+ * actions rather than in them: a "use server" file may export only async functions.
+ */
+export const HospitalFormSchema = z.object({
+  name: z.string().trim().min(1, "validation.hospital.nameRequired").max(100, "validation.textTooLong"),
+  municipalityCode: z.string().transform((v) => (v === "" ? null : v)),
+  /** Digits only (full-width digits are read as half-width); empty means not known. */
+  psychBeds: z
+    .string()
+    .transform((v) => v.normalize("NFKC").trim())
+    .refine((v) => v === "" || /^\d{1,5}$/.test(v), "validation.hospital.bedsFormat")
+    .transform((v) => (v === "" ? null : Number(v))),
+});
+
+export const HospitalUpdateSchema = HospitalFormSchema.extend({
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  /** A checkbox: sent as "true" when ticked, absent when not. */
+  active: z
+    .string()
+    .optional()
+    .transform((v) => v === "true"),
+});

@@ -1,0 +1,145 @@
+"use client";
+import { ButtonLink } from "@/components/ui/button";
+import { FormMessage, SelectField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { DISCHARGE_DESTINATION_LABELS, END_REASON_LABELS, LIVING_ARRANGEMENT_LABELS } from "@/lib/domain/case-codes";
+import { codeOptions } from "@/lib/domain/codes";
+import { formatDate } from "@/lib/domain/format";
+import { useI18n } from "@/lib/i18n/client";
+import { CaseUpdateSchema } from "@/lib/validation/case";
+import { CaseRecordFields, FormSection, ReadOnlyField } from "./case-fields";
+import type { EditCaseState, Option } from "./types";
+import { useCheckedForm } from "./use-checked-form";
+
+type Props = {
+  action: (prev: EditCaseState, formData: FormData) => Promise<EditCaseState>;
+  caseId: string;
+  version: number;
+  /** JSON of the values the form was loaded with, so a conflict can say what changed since. */
+  base: string;
+  /** The stored values as the fields show them (dates as 2024/04/01, "" for none). */
+  defaults: Record<string, string>;
+  /** ISO dates, changed only by a phase change: shown, and sent back unchanged. */
+  dischargeDate: string | null;
+  endDate: string | null;
+  hospitals: Option[];
+  staff: Option[];
+};
+
+const initialState: EditCaseState = { ok: false };
+
+/**
+ * The case record's fields, loaded with the stored values. A save over a newer version is
+ * refused by the server; the answer names each field someone else changed and its value now,
+ * and everything typed here stays in the form.
+ */
+export function EditCaseForm({ action, caseId, version, base, defaults, dischargeDate, endDate, hospitals, staff }: Props) {
+  const { t, locale } = useI18n();
+  const { state, formAction, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, CaseUpdateSchema, initialState);
+  const v = (name: string) => value(name, defaults[name]);
+  const label = (name: string) => t(`caseForm.fields.${name}` as Parameters<typeof t>[0]);
+  const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {conflictLines ? (
+          <FormMessage tone="error">
+            <p className="font-semibold">{t("caseForm.conflict.title")}</p>
+            <p className="mt-1">{t("errors.conflict")}</p>
+            <ul className="mt-2 list-disc space-y-0.5 pl-5">
+              {conflictLines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            {/* A plain link: a full reload loads the newest values and version. */}
+            <a href={`/cases/${caseId}/edit`} className="mt-2 inline-block font-medium text-red-900 underline underline-offset-2">
+              {t("caseForm.conflict.reload")}
+            </a>
+          </FormMessage>
+        ) : (
+          message && <FormMessage tone="error">{message}</FormMessage>
+        )}
+      </div>
+      <p className="text-sm text-slate-700">{t("caseForm.requiredNote")}</p>
+      <input type="hidden" name="id" value={caseId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="base" value={base} />
+
+      <CaseRecordFields value={value} defaults={defaults} errors={e} hospitals={hospitals} staff={staff} />
+
+      {dischargeDate || endDate ? (
+        <FormSection title={t("caseForm.sections.outcome")} note={t("caseForm.sections.outcomeNote")}>
+          {dischargeDate ? (
+            <>
+              <ReadOnlyField
+                label={label("dischargeDate")}
+                name="dischargeDate"
+                value={dischargeDate}
+                display={t("caseForm.readOnlyDate", { date: formatDate(dischargeDate, locale) })}
+                error={e.dischargeDate}
+              />
+              <SelectField
+                label={label("dischargeDestination")}
+                name="dischargeDestination"
+                required
+                options={codeOptions(DISCHARGE_DESTINATION_LABELS, locale)}
+                placeholder={t("caseForm.choose")}
+                defaultValue={v("dischargeDestination")}
+                error={e.dischargeDestination}
+              />
+              <SelectField
+                label={label("livingArrangementAfter")}
+                name="livingArrangementAfter"
+                options={codeOptions(LIVING_ARRANGEMENT_LABELS, locale)}
+                placeholder={t("caseForm.notRecorded")}
+                defaultValue={v("livingArrangementAfter")}
+                error={e.livingArrangementAfter}
+              />
+            </>
+          ) : (
+            <>
+              <input type="hidden" name="dischargeDate" value="" />
+              <input type="hidden" name="dischargeDestination" value="" />
+              <input type="hidden" name="livingArrangementAfter" value="" />
+            </>
+          )}
+          {endDate ? (
+            <>
+              <ReadOnlyField label={label("endDate")} name="endDate" value={endDate} display={t("caseForm.readOnlyDate", { date: formatDate(endDate, locale) })} error={e.endDate} />
+              <SelectField
+                label={label("endReason")}
+                name="endReason"
+                required
+                options={codeOptions(END_REASON_LABELS, locale)}
+                placeholder={t("caseForm.choose")}
+                defaultValue={v("endReason")}
+                error={e.endReason}
+              />
+            </>
+          ) : (
+            <>
+              <input type="hidden" name="endDate" value="" />
+              <input type="hidden" name="endReason" value="" />
+            </>
+          )}
+        </FormSection>
+      ) : (
+        <>
+          <input type="hidden" name="dischargeDate" value="" />
+          <input type="hidden" name="dischargeDestination" value="" />
+          <input type="hidden" name="livingArrangementAfter" value="" />
+          <input type="hidden" name="endDate" value="" />
+          <input type="hidden" name="endReason" value="" />
+        </>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{t("caseForm.save")}</SubmitButton>
+        <ButtonLink href={`/cases/${caseId}`} variant="secondary">
+          {t("caseForm.cancel")}
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}

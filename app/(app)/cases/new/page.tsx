@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { getCaseFormOptionsForActor, listCaseStaffForActor } from "@/lib/dal/cases";
+import { listHospitalsForActor } from "@/lib/dal/hospitals";
+import { requirePermission } from "@/lib/dal/session";
+import { getT } from "@/lib/i18n/server";
+import { NewCaseForm } from "../_form/new-case-form";
+import { createCaseAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("caseForm.newTitle") };
+}
+
+export default async function NewCasePage() {
+  const actor = await requirePermission("write:case:reach");
+  const t = await getT();
+  const { offices, municipalities } = getCaseFormOptionsForActor(actor);
+  // The actor's own (first) office comes first; a supervisor may also open cases in a branch.
+  const defaultOfficeId = actor.assignedOfficeIds.find((id) => offices.some((o) => o.id === id)) ?? offices[0]?.id ?? "";
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("caseForm.newTitle")}
+        description={t("caseForm.newDescription")}
+        breadcrumbs={[
+          { href: "/", label: t("nav.home") },
+          { href: "/cases", label: t("nav.cases") },
+        ]}
+      />
+      <NewCaseForm
+        action={createCaseAction}
+        offices={offices.map((o) => ({ value: o.id, label: o.name }))}
+        municipalities={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        hospitals={listHospitalsForActor(actor).map((h) => ({ value: h.id, label: h.name }))}
+        staff={listCaseStaffForActor(actor)}
+        defaultOfficeId={defaultOfficeId}
+        actorId={actor.id}
+      />
+    </div>
+  );
+}
