@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, formAlert, signIn, submitSignIn } from "./fixtures/auth";
 import { createTestUser, uniqueUsername } from "./fixtures/db";
-import { DEMO_ACCOUNTS, MENU_ADMIN, MENU_STAFF, ROLE_LABEL_JA } from "./fixtures/demo";
+import { DEMO_ACCOUNTS, MENU_BY_ROLE, ROLE_LABEL_JA } from "./fixtures/demo";
 
 const INVALID = "ユーザー名またはパスワードが正しくありません。";
 
@@ -25,7 +25,7 @@ test.describe("every demo account signs in and sees its own home", () => {
       }
 
       const menu = page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link");
-      await expect(menu).toHaveText(account.role === "admin" ? MENU_ADMIN : MENU_STAFF);
+      await expect(menu).toHaveText(MENU_BY_ROLE[account.role]);
       if (account.role !== "admin") await expect(page.getByRole("link", { name: "ユーザー管理" })).toHaveCount(0);
     });
   }
