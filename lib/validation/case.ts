@@ -73,6 +73,14 @@ const caseFields = {
   coordinatorUserId: z.string().min(1, "validation.case.coordinatorRequired"),
 };
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Cross-field rules run even when some field is still invalid, so the user sees every
+ * problem at once instead of discovering the date order only after fixing the rest.
+ */
+const ALWAYS = { when: () => true };
+
 type DatedCase = {
   indexAdmissionDate: string;
   admissionDatePrecision: (typeof DATE_PRECISIONS)[number];
@@ -90,6 +98,19 @@ type DatedCase = {
  * later field, whose message says which earlier date it must not precede.
  */
 export function checkCaseDates(v: DatedCase, ctx: z.RefinementCtx): void {
+  // These checks also run while other fields still have errors (see ALWAYS), so a date that
+  // did not parse is simply left out of the comparison.
+  const iso = (d: string | null | undefined) => (typeof d === "string" && ISO_DATE.test(d) ? d : null);
+  if (!iso(v.indexAdmissionDate)) v = { ...v, indexAdmissionDate: "0000-01-01" };
+  v = {
+    ...v,
+    referralDate: iso(v.referralDate) ?? "",
+    supportStartDate: iso(v.supportStartDate) ?? "",
+    dischargeDate: iso(v.dischargeDate),
+    endDate: iso(v.endDate),
+    plannedDischargeDate: iso(v.plannedDischargeDate),
+    consentDate: iso(v.consentDate),
+  };
   const order: [keyof DatedCase, string | null | undefined, string][] = [
     ["referralDate", v.referralDate, "validation.case.referralBeforeAdmission"],
     ["supportStartDate", v.supportStartDate, "validation.case.supportStartBeforeReferral"],
@@ -102,7 +123,7 @@ export function checkCaseDates(v: DatedCase, ctx: z.RefinementCtx): void {
     if (value < previous) ctx.addIssue({ code: "custom", path: [field], message });
     else previous = value;
   }
-  if (v.plannedDischargeDate && v.plannedDischargeDate < v.supportStartDate) {
+  if (v.plannedDischargeDate && v.supportStartDate && v.plannedDischargeDate < v.supportStartDate) {
     ctx.addIssue({ code: "custom", path: ["plannedDischargeDate"], message: "validation.case.plannedBeforeSupportStart" });
   }
   if (v.consentScope && !v.consentDate) {
@@ -124,15 +145,18 @@ export const CaseCreateSchema = PersonSchema.extend(caseFields)
   .superRefine((v, ctx) => {
     checkCaseDates(v, ctx);
     checkBirth(v, ctx);
-  })
+  }, ALWAYS)
   .transform(withStoredAdmissionDate);
 export type CaseCreateInput = z.infer<typeof CaseCreateSchema>;
 
 function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, ctx: z.RefinementCtx) {
-  if (!v.dateOfBirth && !v.birthYearMonth) {
+  const dob = typeof v.dateOfBirth === "string" && ISO_DATE.test(v.dateOfBirth) ? v.dateOfBirth : null;
+  const typedDob = typeof v.dateOfBirth === "string" && v.dateOfBirth.trim() !== "";
+  const month = typeof v.birthYearMonth === "string" && /^\d{4}-\d{2}$/.test(v.birthYearMonth) ? v.birthYearMonth : null;
+  if (!typedDob && !v.birthYearMonth) {
     ctx.addIssue({ code: "custom", path: ["birthYearMonth"], message: "validation.person.birthRequired" });
   }
-  if (v.dateOfBirth && v.birthYearMonth && !v.dateOfBirth.startsWith(v.birthYearMonth)) {
+  if (dob && month && !dob.startsWith(month)) {
     ctx.addIssue({ code: "custom", path: ["birthYearMonth"], message: "validation.person.birthMismatch" });
   }
 }
@@ -161,7 +185,7 @@ export const CaseUpdateSchema = z
     }
     if (v.endDate && !v.endReason) ctx.addIssue({ code: "custom", path: ["endReason"], message: "validation.case.endReasonRequired" });
     if (!v.endDate && v.endReason) ctx.addIssue({ code: "custom", path: ["endDate"], message: "validation.case.endDateRequired" });
-  })
+  }, ALWAYS)
   .transform(withStoredAdmissionDate);
 export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
 
