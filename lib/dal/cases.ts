@@ -458,29 +458,7 @@ export type CaseDetail = {
     address: string | null;
   };
   hospital: { id: string; name: string };
-  fields: Pick<
-    CaseRow,
-    | "referralDate"
-    | "referralSource"
-    | "hospitalId"
-    | "wardType"
-    | "indexAdmissionDate"
-    | "admissionDatePrecision"
-    | "admissionType"
-    | "diagnosisGroup"
-    | "techoGrade"
-    | "supportCategory"
-    | "consentDate"
-    | "consentScope"
-    | "supportStartDate"
-    | "plannedDischargeDate"
-    | "dischargeDate"
-    | "dischargeDestination"
-    | "livingArrangementAfter"
-    | "endDate"
-    | "endReason"
-    | "coordinatorUserId"
-  >;
+  fields: ReturnType<typeof editableValues>;
   lengthOfStay: LengthOfStay;
   transitions: Phase[];
   timeline: { id: string; fromPhase: Phase | null; phase: Phase; date: string; note: string | null; by: string }[];
@@ -573,28 +551,7 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
       address: identity.address,
     },
     hospital,
-    fields: {
-      referralDate: row.referralDate,
-      referralSource: row.referralSource,
-      hospitalId: row.hospitalId,
-      wardType: row.wardType,
-      indexAdmissionDate: row.indexAdmissionDate,
-      admissionDatePrecision: row.admissionDatePrecision,
-      admissionType: row.admissionType,
-      diagnosisGroup: row.diagnosisGroup,
-      techoGrade: row.techoGrade,
-      supportCategory: row.supportCategory,
-      consentDate: row.consentDate,
-      consentScope: row.consentScope,
-      supportStartDate: row.supportStartDate,
-      plannedDischargeDate: row.plannedDischargeDate,
-      dischargeDate: row.dischargeDate,
-      dischargeDestination: row.dischargeDestination,
-      livingArrangementAfter: row.livingArrangementAfter,
-      endDate: row.endDate,
-      endReason: row.endReason,
-      coordinatorUserId: row.coordinatorUserId,
-    },
+    fields: editableValues(row),
     lengthOfStay: lengthOfStay(row.indexAdmissionDate, row.admissionDatePrecision, row.dischargeDate ?? (today < row.indexAdmissionDate ? row.indexAdmissionDate : today)),
     transitions: can(actor.role, "write:case:reach") ? allowedTransitions(row.phase, resumePhaseOf(caseId)) : [],
     timeline,
@@ -619,30 +576,32 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
 // ---------------------------------------------------------------------------------------
 // Update, transition, reassign
 
-/** The editable values of a case, as the edit form sends them back in `base`. */
-export function editableValues(row: Pick<CaseRow, keyof CaseDetail["fields"]>): Record<string, string | null> {
-  return {
-    referralDate: row.referralDate,
-    referralSource: row.referralSource,
-    hospitalId: row.hospitalId,
-    wardType: row.wardType,
-    indexAdmissionDate: row.indexAdmissionDate,
-    admissionDatePrecision: row.admissionDatePrecision,
-    admissionType: row.admissionType,
-    diagnosisGroup: row.diagnosisGroup,
-    techoGrade: row.techoGrade,
-    supportCategory: row.supportCategory,
-    consentDate: row.consentDate,
-    consentScope: row.consentScope,
-    supportStartDate: row.supportStartDate,
-    plannedDischargeDate: row.plannedDischargeDate,
-    dischargeDate: row.dischargeDate,
-    dischargeDestination: row.dischargeDestination,
-    livingArrangementAfter: row.livingArrangementAfter,
-    endDate: row.endDate,
-    endReason: row.endReason,
-    coordinatorUserId: row.coordinatorUserId,
-  };
+const EDITABLE_FIELDS = [
+  "referralDate",
+  "referralSource",
+  "hospitalId",
+  "wardType",
+  "indexAdmissionDate",
+  "admissionDatePrecision",
+  "admissionType",
+  "diagnosisGroup",
+  "techoGrade",
+  "supportCategory",
+  "consentDate",
+  "consentScope",
+  "supportStartDate",
+  "plannedDischargeDate",
+  "dischargeDate",
+  "dischargeDestination",
+  "livingArrangementAfter",
+  "endDate",
+  "endReason",
+  "coordinatorUserId",
+] as const satisfies readonly (keyof CaseRow)[];
+
+/** The editable values of a case: what the case page shows and the edit form sends back in `base`. */
+export function editableValues(row: CaseRow): Pick<CaseRow, (typeof EDITABLE_FIELDS)[number]> {
+  return Object.fromEntries(EDITABLE_FIELDS.map((key) => [key, row[key]])) as Pick<CaseRow, (typeof EDITABLE_FIELDS)[number]>;
 }
 
 /**

@@ -4,6 +4,8 @@ import { addActivity, addCarePlan, addReadmission, addTrialStay, recordFollowUp,
 import { reassignCase, transitionCase } from "@/lib/dal/cases";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
+import type { Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/dal/actor";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { CaseTransitionSchema } from "@/lib/validation/case";
 import {
@@ -17,6 +19,7 @@ import {
 } from "@/lib/validation/case-records";
 import type { FormState } from "@/lib/validation/form";
 import { runFormAction } from "@/lib/validation/run-form-action";
+import type { z } from "zod";
 
 /*
  * The case page's actions. Each one validates with the shared schema, makes one DAL call and
@@ -30,82 +33,51 @@ async function done(caseId: string, flash: MessageKey): Promise<FormState> {
   return { ok: true };
 }
 
-export async function transitionCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+/** The shared body: permission, schema, one DAL call, then back to the case page with a toast. */
+async function onCase<S extends z.ZodType<{ caseId: string } | { id: string }>>(
+  formData: FormData,
+  permission: Permission,
+  schema: S,
+  run: (actor: Actor, input: z.infer<S>) => unknown,
+  flash: MessageKey,
+): Promise<FormState> {
+  const actor = await requirePermission(permission);
   let caseId = "";
-  const state = await runFormAction(formData, CaseTransitionSchema, async (input) => {
-    transitionCase(actor, input);
-    caseId = input.id;
+  const state = await runFormAction(formData, schema, async (input) => {
+    run(actor, input);
+    caseId = "caseId" in input ? input.caseId : input.id;
   });
-  return state.ok ? done(caseId, "caseDetail.phase.changed") : state;
+  return state.ok ? done(caseId, flash) : state;
+}
+
+export async function transitionCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, "write:case:reach", CaseTransitionSchema, transitionCase, "caseDetail.phase.changed");
 }
 
 export async function addActivityAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, ActivitySchema, async (input) => {
-    addActivity(actor, input);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.activity.added") : state;
+  return onCase(formData, "write:case:reach", ActivitySchema, addActivity, "caseDetail.activity.added");
 }
 
 export async function addTrialStayAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, TrialStaySchema, async (input) => {
-    addTrialStay(actor, input);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.trialStay.added") : state;
+  return onCase(formData, "write:case:reach", TrialStaySchema, addTrialStay, "caseDetail.trialStay.added");
 }
 
 export async function addCarePlanAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, CarePlanSchema, async (input) => {
-    addCarePlan(actor, input);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.carePlan.added") : state;
+  return onCase(formData, "write:case:reach", CarePlanSchema, addCarePlan, "caseDetail.carePlan.added");
 }
 
 export async function setCarePlanStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, CarePlanStatusSchema, async (input) => {
-    setCarePlanStatus(actor, input.caseId, input.planId, input.status);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.carePlan.statusChanged") : state;
+  return onCase(formData, "write:case:reach", CarePlanStatusSchema, (actor, input) => setCarePlanStatus(actor, input.caseId, input.planId, input.status), "caseDetail.carePlan.statusChanged");
 }
 
 export async function addReadmissionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, ReadmissionSchema, async (input) => {
-    addReadmission(actor, input);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.hospitalization.added") : state;
+  return onCase(formData, "write:case:reach", ReadmissionSchema, addReadmission, "caseDetail.hospitalization.added");
 }
 
 export async function recordFollowUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, FollowUpSchema, async (input) => {
-    recordFollowUp(actor, input);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.followUp.recorded") : state;
+  return onCase(formData, "write:case:reach", FollowUpSchema, recordFollowUp, "caseDetail.followUp.recorded");
 }
 
 export async function reassignCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("reassign:case:reach");
-  let caseId = "";
-  const state = await runFormAction(formData, ReassignSchema, async (input) => {
-    reassignCase(actor, input.caseId, input.version, input.coordinatorUserId);
-    caseId = input.caseId;
-  });
-  return state.ok ? done(caseId, "caseDetail.reassign.done") : state;
+  return onCase(formData, "reassign:case:reach", ReassignSchema, (actor, input) => reassignCase(actor, input.caseId, input.version, input.coordinatorUserId), "caseDetail.reassign.done");
 }
