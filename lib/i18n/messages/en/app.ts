@@ -303,6 +303,22 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       municipalityInvalid: "The chosen municipality was not found.",
       bedsFormat: "Enter the psychiatric beds as a whole number of 0 or more.",
     },
+    dispatch: {
+      timeFormat: "Enter the time in 24-hour form, like 13:30.",
+      destinationRequired: "Choose the kind of destination.",
+      placeRequired: "Enter the name of the place.",
+      purposeRequired: "Choose the purpose.",
+      countFormat: "Enter the number of people as a whole number of 0 or more.",
+      membersRequired: "Choose at least one peer supporter.",
+      endBeforeStart: "The end is before the start. Use a later time.",
+      peerUnavailable: "A chosen peer supporter is not registered, or not registered at this health centre.",
+      caseInvalid: "The linked case was not found. Choose a case of this health centre.",
+      statusNotAllowed: "The dispatch cannot move to that status from its current one.",
+    },
+    peer: {
+      statusNotAllowed: "The registration cannot move to that status from its current one.",
+      regionInvalid: "The chosen region was not found.",
+    },
     signIn: {
       usernameRequired: "Enter your username.",
       passwordRequired: "Enter your password.",

@@ -301,6 +301,22 @@ export const app = {
       municipalityInvalid: "選んだ市町村が見つかりません。",
       bedsFormat: "精神病床数は0以上の整数（半角数字）で入力してください。",
     },
+    dispatch: {
+      timeFormat: "時刻は 13:30 のように24時間制で入力してください。",
+      destinationRequired: "派遣先の種類を選んでください。",
+      placeRequired: "派遣先の名称を入力してください。",
+      purposeRequired: "派遣の目的を選んでください。",
+      countFormat: "人数は0以上の整数（半角数字）で入力してください。",
+      membersRequired: "派遣するピアサポーターを1人以上選んでください。",
+      endBeforeStart: "終了時刻が開始時刻より前です。開始時刻以降にしてください。",
+      peerUnavailable: "選んだピアサポーターは登録中ではないか、この保健所の登録ではありません。",
+      caseInvalid: "関連づけるケースが見つかりません。この保健所のケースを選んでください。",
+      statusNotAllowed: "この状態からはその状態に変更できません。",
+    },
+    peer: {
+      statusNotAllowed: "この登録状態からはその状態に変更できません。",
+      regionInvalid: "選んだ圏域が見つかりません。",
+    },
     signIn: {
       usernameRequired: "ユーザー名を入力してください。",
       passwordRequired: "パスワードを入力してください。",

@@ -1,0 +1,49 @@
+/**
+ * Peer-supporter registration rules. Registration lasts to the end of the fiscal year of
+ * registration (堺市 要領 and common practice); renewing carries the record into the next year.
+ */
+import type { DispatchStatus, PeerStatus } from "./peer-codes";
+import { fiscalYearOf, fiscalYearRange } from "./fiscal-year";
+
+/** The last day of a registration made on `date`: 31 March closing its fiscal year. */
+export function registrationExpiry(date: string): string {
+  return fiscalYearRange(fiscalYearOf(date)).end;
+}
+
+/**
+ * The status to show on `today`: an active registration past its expiry is 期間満了 even
+ * before anyone records it, so lists and counts never present a lapsed peer as available.
+ */
+export function effectiveStatus(status: PeerStatus, expiresOn: string, today: string): PeerStatus {
+  return status === "active" && expiresOn < today ? "expired" : status;
+}
+
+/** Renewal for fiscal year `fy`: registered again from its first day to its last. */
+export function renewalFor(fy: number): { registrationFy: number; registeredOn: string; expiresOn: string } {
+  const { start, end } = fiscalYearRange(fy);
+  return { registrationFy: fy, registeredOn: start, expiresOn: end };
+}
+
+/** Which statuses a registration may move to by hand (期間満了 follows from the date). */
+const PEER_TRANSITIONS: Readonly<Record<PeerStatus, readonly PeerStatus[]>> = {
+  active: ["paused", "withdrawn"],
+  paused: ["active", "withdrawn"],
+  expired: ["withdrawn"],
+  withdrawn: [],
+};
+
+export function canChangePeerStatus(from: PeerStatus, to: PeerStatus): boolean {
+  return PEER_TRANSITIONS[from].includes(to);
+}
+
+/** 依頼 → 予定 → 実施, with 中止 from either open state; 実施 and 中止 are final. */
+const DISPATCH_TRANSITIONS: Readonly<Record<DispatchStatus, readonly DispatchStatus[]>> = {
+  requested: ["scheduled", "cancelled"],
+  scheduled: ["done", "cancelled"],
+  done: [],
+  cancelled: [],
+};
+
+export function allowedDispatchTransitions(from: DispatchStatus): DispatchStatus[] {
+  return [...DISPATCH_TRANSITIONS[from]];
+}

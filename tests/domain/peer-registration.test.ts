@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { allowedDispatchTransitions, canChangePeerStatus, effectiveStatus, registrationExpiry, renewalFor } from "@/lib/domain/peer-registration";
+
+test("registration runs to the end of its fiscal year", () => {
+  assert.equal(registrationExpiry("2021-04-01"), "2022-03-31");
+  assert.equal(registrationExpiry("2022-03-31"), "2022-03-31");
+  assert.equal(registrationExpiry("2021-11-15"), "2022-03-31");
+  assert.equal(registrationExpiry("2024-02-29"), "2024-03-31");
+});
+
+test("an active registration past its expiry shows as 期間満了", () => {
+  assert.equal(effectiveStatus("active", "2022-03-31", "2022-03-31"), "active");
+  assert.equal(effectiveStatus("active", "2022-03-31", "2022-04-01"), "expired");
+  assert.equal(effectiveStatus("paused", "2022-03-31", "2022-04-01"), "paused");
+  assert.equal(effectiveStatus("withdrawn", "2022-03-31", "2023-01-01"), "withdrawn");
+});
+
+test("renewal covers the whole next fiscal year", () => {
+  assert.deepEqual(renewalFor(2022), { registrationFy: 2022, registeredOn: "2022-04-01", expiresOn: "2023-03-31" });
+});
+
+test("status rules: 登録抹消 is final, 休止 can resume, 期間満了 is not set by hand", () => {
+  assert.ok(canChangePeerStatus("active", "paused"));
+  assert.ok(canChangePeerStatus("paused", "active"));
+  assert.ok(canChangePeerStatus("expired", "withdrawn"));
+  assert.equal(canChangePeerStatus("withdrawn", "active"), false);
+  assert.equal(canChangePeerStatus("active", "expired"), false);
+});
+
+test("dispatch status: 依頼 → 予定 → 実施, 中止 from open states only", () => {
+  assert.deepEqual(allowedDispatchTransitions("requested"), ["scheduled", "cancelled"]);
+  assert.deepEqual(allowedDispatchTransitions("scheduled"), ["done", "cancelled"]);
+  assert.deepEqual(allowedDispatchTransitions("done"), []);
+  assert.deepEqual(allowedDispatchTransitions("cancelled"), []);
+});
