@@ -24,7 +24,7 @@ import {
 } from "@/lib/domain/case-codes";
 import { hospitals } from "./hospitals";
 import { healthCenters, municipalities, prefectures } from "./org";
-import { inList } from "./sql-helpers";
+import { editedRecordColumns, inList } from "./sql-helpers";
 import { users } from "./users";
 
 const isoDate = (column: ReturnType<typeof text>) => sql`${column} IS NULL OR ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
@@ -122,11 +122,7 @@ export const cases = sqliteTable(
     endReason: text("end_reason", { enum: END_REASONS }),
     /** Denormalised for the lists: the latest activity date. */
     lastActivityDate: text("last_activity_date"),
-    version: integer("version").notNull().default(1),
-    createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedBy: text("updated_by").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...editedRecordColumns(),
   },
   (t) => [
     check("cases_phase", inList(t.phase, PHASES)),

@@ -4,7 +4,7 @@ import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEE
 import { cases } from "./cases";
 import { hospitals } from "./hospitals";
 import { healthCenters, prefectures, regions } from "./org";
-import { inList } from "./sql-helpers";
+import { editedRecordColumns, inList } from "./sql-helpers";
 
 /**
  * Peer supporters registered at an office. Being registered reveals lived experience of
@@ -29,11 +29,7 @@ export const peerSupporters = sqliteTable(
     status: text("status", { enum: PEER_STATUSES }).notNull(),
     consentDate: text("consent_date"),
     volunteerInsuranceUntil: text("volunteer_insurance_until"),
-    version: integer("version").notNull().default(1),
-    createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedBy: text("updated_by").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...editedRecordColumns(),
   },
   (t) => [
     check("peer_supporters_status", inList(t.status, PEER_STATUSES)),
@@ -120,11 +116,7 @@ export const peerDispatches = sqliteTable(
     caseId: text("case_id").references(() => cases.id),
     status: text("status", { enum: DISPATCH_STATUSES }).notNull(),
     report: text("report"),
-    version: integer("version").notNull().default(1),
-    createdBy: text("created_by").notNull(),
-    createdAt: text("created_at").notNull(),
-    updatedBy: text("updated_by").notNull(),
-    updatedAt: text("updated_at").notNull(),
+    ...editedRecordColumns(),
   },
   (t) => [
     check("peer_dispatches_status", inList(t.status, DISPATCH_STATUSES)),

@@ -2,13 +2,13 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb } from "@/db/client";
-import { carePlans, caseActivities, cases, followUpChecks, hospitalizations, hospitals, trialStays } from "@/db/schema";
+import { carePlans, caseActivities, cases, followUpChecks, hospitalizations, trialStays } from "@/db/schema";
 import type { CarePlanStatus } from "@/lib/domain/case-codes";
 import type { ActivityInput, CarePlanInput, FollowUpInput, ReadmissionInput, TrialStayInput } from "@/lib/validation/case-records";
 import type { Actor } from "./actor";
 import { auditCase, loadCaseInReach } from "./case-access";
 import { AppError } from "./errors";
-import { inPrefecture } from "./scope";
+import { assertHospitalInPrefecture } from "./hospitals";
 
 /*
  * What is recorded inside a case. These rows are appended (or, for follow-ups and plan
@@ -90,8 +90,7 @@ export function addReadmission(actor: Actor, input: ReadmissionInput): { id: str
   const row = loadCaseInReach(actor, input.caseId, "write:case:reach");
   if (!row.dischargeDate) throw new AppError("invalid", "validation.hospitalization.notDischarged", { admissionDate: "validation.hospitalization.notDischarged" });
   requireNotBefore(input.admissionDate, row.dischargeDate, "admissionDate", "validation.hospitalization.beforeDischarge");
-  const hospital = getDb().select({ id: hospitals.id }).from(hospitals).where(and(eq(hospitals.id, input.hospitalId), inPrefecture(actor, hospitals.prefectureCode))).get();
-  if (!hospital) throw new AppError("invalid", "validation.case.hospitalInvalid", { hospitalId: "validation.case.hospitalInvalid" });
+  assertHospitalInPrefecture(actor, input.hospitalId);
   const id = ulid();
   getDb().transaction((tx) => {
     tx.insert(hospitalizations)

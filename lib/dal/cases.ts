@@ -28,12 +28,13 @@ import { followUpDueDates, lengthOfStay, STALE_AFTER_DAYS, type LengthOfStay } f
 import { addDays, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { normalizeKana } from "@/lib/domain/kana";
-import type { CaseCreateInput, CaseTransitionInput, CaseUpdateInput } from "@/lib/validation/case";
+import { CASE_RECORD_FIELDS, type CaseCreateInput, type CaseTransitionInput, type CaseUpdateInput } from "@/lib/validation/case";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
 import { auditCase, loadCaseInReach, requireCasePermission, touchCase, type CaseRow } from "./case-access";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
+import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { inPrefecture, inReach, officesInReach } from "./scope";
 
@@ -318,15 +319,6 @@ export function findPossibleDuplicatesForActor(actor: Actor, kana: string, birth
 // ---------------------------------------------------------------------------------------
 // Create
 
-function assertHospital(actor: Actor, hospitalId: string): void {
-  const row = getDb()
-    .select({ id: hospitals.id })
-    .from(hospitals)
-    .where(and(eq(hospitals.id, hospitalId), inPrefecture(actor, hospitals.prefectureCode)))
-    .get();
-  if (!row) throw new AppError("invalid", "validation.case.hospitalInvalid", { hospitalId: "validation.case.hospitalInvalid" });
-}
-
 /** The lead coordinator must be active staff of the case's office. */
 function assertCaseStaff(officeId: string, userId: string): void {
   const row = getDb()
@@ -363,7 +355,7 @@ export function createCase(actor: Actor, input: CaseCreateInput): { id: string; 
     .where(and(eq(healthCenters.id, input.officeId), inReach(actor, healthCenters.id)))
     .get();
   if (!office) throw new AppError("invalid", "validation.case.officeInvalid", { officeId: "validation.case.officeInvalid" });
-  assertHospital(actor, input.hospitalId);
+  assertHospitalInPrefecture(actor, input.hospitalId);
   assertCaseStaff(office.id, input.coordinatorUserId);
   assertMunicipality(actor, input.municipalityCode);
 
@@ -576,32 +568,9 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
 // ---------------------------------------------------------------------------------------
 // Update, transition, reassign
 
-const EDITABLE_FIELDS = [
-  "referralDate",
-  "referralSource",
-  "hospitalId",
-  "wardType",
-  "indexAdmissionDate",
-  "admissionDatePrecision",
-  "admissionType",
-  "diagnosisGroup",
-  "techoGrade",
-  "supportCategory",
-  "consentDate",
-  "consentScope",
-  "supportStartDate",
-  "plannedDischargeDate",
-  "dischargeDate",
-  "dischargeDestination",
-  "livingArrangementAfter",
-  "endDate",
-  "endReason",
-  "coordinatorUserId",
-] as const satisfies readonly (keyof CaseRow)[];
-
 /** The editable values of a case: what the case page shows and the edit form sends back in `base`. */
-export function editableValues(row: CaseRow): Pick<CaseRow, (typeof EDITABLE_FIELDS)[number]> {
-  return Object.fromEntries(EDITABLE_FIELDS.map((key) => [key, row[key]])) as Pick<CaseRow, (typeof EDITABLE_FIELDS)[number]>;
+export function editableValues(row: CaseRow): Pick<CaseRow, (typeof CASE_RECORD_FIELDS)[number]> {
+  return Object.fromEntries(CASE_RECORD_FIELDS.map((key) => [key, row[key]])) as Pick<CaseRow, (typeof CASE_RECORD_FIELDS)[number]>;
 }
 
 /**
@@ -627,7 +596,7 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
   if (!!input.endDate !== !!row.endDate) {
     throw new AppError("invalid", "validation.case.endViaPhase", { endDate: "validation.case.endViaPhase" });
   }
-  assertHospital(actor, input.hospitalId);
+  assertHospitalInPrefecture(actor, input.hospitalId);
   assertCaseStaff(row.officeId, input.coordinatorUserId);
   const { id: _id, version: _version, base: _base, ...values } = input;
   const changes = diffFields(current, values);

@@ -94,3 +94,13 @@ export function updateHospital(actor: Actor, id: string, version: number, input:
     writeAudit(tx, actor, { action: "update", entityType: "hospital", entityId: id, detail: { changes: diffFields(before, input) } });
   });
 }
+
+/** A hospital chosen on a form must be one of the actor's prefecture (active or not: old records keep theirs). */
+export function assertHospitalInPrefecture(actor: Actor, hospitalId: string): void {
+  const row = getDb()
+    .select({ id: hospitals.id })
+    .from(hospitals)
+    .where(and(eq(hospitals.id, hospitalId), inPrefecture(actor, hospitals.prefectureCode)))
+    .get();
+  if (!row) throw new AppError("invalid", "validation.case.hospitalInvalid", { hospitalId: "validation.case.hospitalInvalid" });
+}

@@ -23,6 +23,7 @@ import type { DispatchCreateInput, PeerCreateInput } from "@/lib/validation/peer
 import type { Actor } from "./actor";
 import { writeAudit } from "./audit";
 import { AppError } from "./errors";
+import { assertHospitalInPrefecture } from "./hospitals";
 import { inPrefecture, inReach } from "./scope";
 
 /*
@@ -250,10 +251,7 @@ export function createDispatch(actor: Actor, input: DispatchCreateInput, status:
   const peers = db.select().from(peerSupporters).where(and(inArray(peerSupporters.id, peerIds), eq(peerSupporters.officeId, office.id))).all();
   const available = peers.filter((p) => effectiveStatus(p.status, p.expiresOn, input.date) === "active" && p.registeredOn <= input.date);
   if (available.length !== peerIds.length) throw new AppError("invalid", "validation.dispatch.peerUnavailable", { members: "validation.dispatch.peerUnavailable" });
-  if (input.hospitalId) {
-    const h = db.select({ id: hospitals.id }).from(hospitals).where(and(eq(hospitals.id, input.hospitalId), inPrefecture(actor, hospitals.prefectureCode))).get();
-    if (!h) throw new AppError("invalid", "validation.case.hospitalInvalid", { hospitalId: "validation.case.hospitalInvalid" });
-  }
+  if (input.hospitalId) assertHospitalInPrefecture(actor, input.hospitalId);
   if (input.caseId) {
     const c = db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, input.caseId), inReach(actor, cases.officeId))).get();
     if (!c) throw new AppError("invalid", "validation.dispatch.caseInvalid", { caseId: "validation.dispatch.caseInvalid" });

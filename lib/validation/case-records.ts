@@ -10,16 +10,11 @@ import {
   TRIAL_STAY_KINDS,
 } from "@/lib/domain/case-codes";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
+import { optionalText } from "./fields";
 
 /** Schemas of what is recorded inside a case. Messages are catalog keys. */
 
 const caseRef = { caseId: z.string().min(1) };
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.textTooLong")
-    .transform((v) => (v === "" ? null : v));
 
 export const ActivitySchema = z.object({
   ...caseRef,

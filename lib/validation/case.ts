@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/case-codes";
 import { storedAdmissionDate } from "@/lib/domain/case-metrics";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
+import { kana, optionalText, personName } from "./fields";
 
 /**
  * The case rules, shared by the browser (checked before sending) and the server (checked
@@ -23,23 +24,10 @@ import { optionalCode, optionalDate, requiredDate } from "./dates";
  * what to do.
  */
 
-const kana = z
-  .string()
-  .trim()
-  .min(1, "validation.person.kanaRequired")
-  .max(40, "validation.person.kanaLength")
-  .regex(/^[\u3040-\u309F\u30A0-\u30FF\uFF66-\uFF9F\s\u3000ー・]+$/, "validation.person.kanaFormat");
-const name = z.string().trim().min(1, "validation.person.nameRequired").max(40, "validation.person.nameLength");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.textTooLong")
-    .transform((v) => (v === "" ? null : v));
 
 export const PersonSchema = z.object({
-  familyName: name,
-  givenName: name,
+  familyName: personName,
+  givenName: personName,
   familyNameKana: kana,
   givenNameKana: kana,
   dateOfBirth: optionalDate(),
@@ -54,6 +42,30 @@ export const PersonSchema = z.object({
   phone: optionalText(40),
   address: optionalText(200),
 });
+
+/** The fields of the case record itself (not identity, not phase): shown, edited and diffed. */
+export const CASE_RECORD_FIELDS = [
+  "referralDate",
+  "referralSource",
+  "hospitalId",
+  "wardType",
+  "indexAdmissionDate",
+  "admissionDatePrecision",
+  "admissionType",
+  "diagnosisGroup",
+  "techoGrade",
+  "supportCategory",
+  "consentDate",
+  "consentScope",
+  "supportStartDate",
+  "plannedDischargeDate",
+  "coordinatorUserId",
+  "dischargeDate",
+  "dischargeDestination",
+  "livingArrangementAfter",
+  "endDate",
+  "endReason",
+] as const;
 
 const caseFields = {
   referralDate: requiredDate(),

@@ -1,27 +1,15 @@
 import { z } from "zod";
 import { DESTINATION_KINDS, PEER_PURPOSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { optionalDate, requiredDate } from "./dates";
+import { kana, optionalText, personName } from "./fields";
 
 /** Schemas of the peer registry and dispatches, shared by forms and actions. Messages are catalog keys. */
 
-const kana = z
-  .string()
-  .trim()
-  .min(1, "validation.person.kanaRequired")
-  .max(40, "validation.person.kanaLength")
-  .regex(/^[\u3040-\u309F\u30A0-\u30FF\uFF66-\uFF9F\s\u3000ー・]+$/, "validation.person.kanaFormat");
-const name = z.string().trim().min(1, "validation.person.nameRequired").max(40, "validation.person.nameLength");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.textTooLong")
-    .transform((v) => (v === "" ? null : v));
 
 export const PeerCreateSchema = z.object({
   officeId: z.string().min(1, "validation.case.officeRequired"),
-  familyName: name,
-  givenName: name,
+  familyName: personName,
+  givenName: personName,
   familyNameKana: kana,
   givenNameKana: kana,
   phone: optionalText(40),

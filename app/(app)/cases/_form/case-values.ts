@@ -14,30 +14,9 @@ import {
 import type { Label, Locale } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { CASE_RECORD_FIELDS } from "@/lib/validation/case";
 
-/** The fields of the case record the edit form sends (CaseUpdateSchema without id/version/base). */
-export const CASE_RECORD_FIELDS = [
-  "referralDate",
-  "referralSource",
-  "hospitalId",
-  "wardType",
-  "indexAdmissionDate",
-  "admissionDatePrecision",
-  "admissionType",
-  "diagnosisGroup",
-  "techoGrade",
-  "supportCategory",
-  "consentDate",
-  "consentScope",
-  "supportStartDate",
-  "plannedDischargeDate",
-  "coordinatorUserId",
-  "dischargeDate",
-  "dischargeDestination",
-  "livingArrangementAfter",
-  "endDate",
-  "endReason",
-] as const;
+
 export type CaseRecordField = (typeof CASE_RECORD_FIELDS)[number];
 
 const CODE_LABELS: Partial<Record<CaseRecordField, Readonly<Record<string, Label>>>> = {

@@ -7,7 +7,8 @@ import { isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { requirePermission } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
-import { CASE_RECORD_FIELDS, dateInputValue } from "../../_form/case-values";
+import { CASE_RECORD_FIELDS } from "@/lib/validation/case";
+import { dateInputValue } from "../../_form/case-values";
 import { EditCaseForm } from "../../_form/edit-case-form";
 import { updateCaseAction } from "./actions";
 
