@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   "read:caseload:reach",
   "reassign:case:reach",
   "read:audit:reach",
+  // Office work that names no one: meetings, trainings, events (会議・研修・普及啓発).
+  "read:activity:reach",
+  "write:activity:reach",
   // Prefecture-wide numbers; never names.
   "read:aggregate:prefecture",
   "write:prefecture-activity:prefecture",
@@ -49,6 +52,8 @@ const CASE_WORK: readonly Permission[] = [
   "read:case:reach",
   "write:case:reach",
   "read:identity:reach",
+  "read:activity:reach",
+  "write:activity:reach",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -57,6 +62,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",
+    "read:activity:reach",
     "read:aggregate:prefecture",
     "write:prefecture-activity:prefecture",
   ],

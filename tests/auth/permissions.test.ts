@@ -44,10 +44,10 @@ describe("permission table", () => {
   });
 
   test("the menu follows the table", () => {
-    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/cases", "/offices", "/org", "/account"]);
-    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/cases", "/caseload", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/cases", "/peers", "/outreach", "/activities", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/cases", "/caseload", "/peers", "/outreach", "/activities", "/offices", "/org", "/account"]);
     assert.deepEqual(navItemsFor("admin").map((i) => i.href), ["/", "/offices", "/org", "/admin/users", "/admin/hospitals", "/account"]);
-    assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/activities", "/offices", "/org", "/account"]);
     assert.ok(!navItemsFor("prefecture").some((i) => i.href.startsWith("/admin")));
   });
 });

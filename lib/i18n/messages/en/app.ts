@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "outreach" | "activities"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",
@@ -19,6 +19,9 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     org: "Organisation",
     cases: "Cases",
     caseload: "Caseload",
+    peers: "Peer supporters",
+    outreach: "Outreach",
+    activities: "Meetings & training",
     hospitals: "Hospitals",
     users: "Users",
     account: "Account",
@@ -91,8 +94,10 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     "read:caseload:reach": "Review the caseload of your health centre and its branches",
     "reassign:case:reach": "Reassign cases to another coordinator",
     "read:audit:reach": "Review who viewed or changed a case",
+    "read:activity:reach": "See the meetings, trainings and events of the offices in reach",
+    "write:activity:reach": "Record the office's meetings, trainings and events",
     "read:aggregate:prefecture": "See prefecture-wide figures and indicators (no individual is identifiable)",
-    "write:prefecture-activity:prefecture": "Record prefecture-level meetings and trainings",
+    "write:prefecture-activity:prefecture": "Record prefecture meetings and trainings, municipal councils and the monthly figures of commissioned services",
     "manage:user:prefecture": "Create, change and deactivate the prefecture's user accounts",
     "manage:master:prefecture": "Maintain master data such as the hospital list",
   },

@@ -5,6 +5,9 @@ import { caseForm } from "./case-form";
 import { caseList } from "./case-list";
 import { caseload } from "./caseload";
 import { hospitals } from "./hospitals";
+import { outreach } from "./outreach";
+import { activities } from "./activities";
+import { peers } from "./peers";
 import { ui } from "./ui";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, outreach, activities };

@@ -4,7 +4,10 @@ import { caseForm } from "./case-form";
 import { caseList } from "./case-list";
 import { caseload } from "./caseload";
 import { hospitals } from "./hospitals";
+import { outreach } from "./outreach";
+import { activities } from "./activities";
+import { peers } from "./peers";
 import { ui } from "./ui";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, outreach, activities } as const;
