@@ -4,3 +4,5 @@ export * from "./audit";
 export * from "./hospitals";
 export * from "./cases";
 export * from "./peers";
+export * from "./outreach";
+export * from "./activities";
