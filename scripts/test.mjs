@@ -3,12 +3,16 @@
 // Ends with one line "N passed, N failed" summing unit and e2e tests (also written to
 // test-results/summary.txt for .ci/run). Exits non-zero on any failure.
 //   --skip-e2e   stop after the unit tests (fast local loop)
+//   --unit-only  run the unit tests alone (no lint, typecheck or e2e); extra arguments that
+//                end in .test.ts pick the files, e.g. `npm run test:unit -- tests/dal/peers.test.ts`
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build.mjs";
 
-const skipE2e = process.argv.includes("--skip-e2e");
+const unitOnly = process.argv.includes("--unit-only");
+const skipE2e = unitOnly || process.argv.includes("--skip-e2e");
+const pickedFiles = process.argv.slice(2).filter((a) => a.endsWith(".test.ts"));
 const bin = (name) => path.join("node_modules", ".bin", name);
 const results = { passed: 0, failed: 0 };
 let ok = true;
@@ -49,8 +53,10 @@ function findChromium() {
   return null;
 }
 
-step("Lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
-step("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
+if (!unitOnly) {
+  step("Lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
+  step("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
+}
 
 // Unit tests: node's runner, one process per file, TAP copy parsed for the counts.
 const unitFiles = [];
@@ -71,7 +77,7 @@ step("Unit tests (node:test)", process.execPath, [
   "--test-reporter-destination=stdout",
   "--test-reporter=tap",
   `--test-reporter-destination=${tapFile}`,
-  ...unitFiles.sort(),
+  ...(pickedFiles.length ? pickedFiles : unitFiles.sort()),
 ]);
 if (fs.existsSync(tapFile)) {
   const tap = fs.readFileSync(tapFile, "utf8");

@@ -1,3 +1,16 @@
+CREATE TABLE `peer_registrations` (
+	`peer_id` text NOT NULL,
+	`fiscal_year` integer NOT NULL,
+	`registered_on` text NOT NULL,
+	`expires_on` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`peer_id`, `fiscal_year`),
+	FOREIGN KEY (`peer_id`) REFERENCES `peer_supporters`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "peer_registrations_dates" CHECK("peer_registrations"."registered_on" <= "peer_registrations"."expires_on")
+);
+--> statement-breakpoint
+CREATE INDEX `peer_registrations_fy_idx` ON `peer_registrations` (`fiscal_year`);--> statement-breakpoint
 CREATE TABLE `outreach_case_targets` (
 	`outreach_case_id` text NOT NULL,
 	`target` text NOT NULL,
@@ -219,8 +232,7 @@ CREATE TABLE `meetings` (
 	FOREIGN KEY (`kyogi_body_id`) REFERENCES `kyogi_bodies`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "meetings_kind" CHECK("meetings"."kind" IN ('kyogi', 'chiiki_ikou_suishin', 'ken_suishin_kaigi', 'region_liaison', 'core_member', 'hc_staff_liaison', 'case_review', 'outreach_evaluation', 'jiritsu_council', 'jiritsu_mh_subcommittee', 'other')),
-	CONSTRAINT "meetings_cases_reviewed" CHECK("meetings"."cases_reviewed" IS NULL OR "meetings"."cases_reviewed" >= 0),
-	CONSTRAINT "meetings_kyogi_link" CHECK("meetings"."kyogi_body_id" IS NULL OR "meetings"."kind" = 'kyogi')
+	CONSTRAINT "meetings_cases_reviewed" CHECK("meetings"."cases_reviewed" IS NULL OR "meetings"."cases_reviewed" >= 0)
 );
 --> statement-breakpoint
 CREATE INDEX `meetings_prefecture_date_idx` ON `meetings` (`prefecture_code`,`date`);--> statement-breakpoint

@@ -64,7 +64,11 @@ export const meetings = sqliteTable(
     /** The hosting office; NULL when the prefecture itself hosts. */
     officeId: text("office_id").references(() => healthCenters.id),
     kind: text("kind", { enum: MEETING_KINDS }).notNull(),
-    /** Set when the meeting is a session of a registered 協議の場. */
+    /**
+     * Set when the meeting is a session of a registered 協議の場, whatever its kind: 岡山県's
+     * 地域移行推進検討会 is the prefecture's 協議の場, and a municipality may hold its 協議の場 as
+     * a subcommittee of its (自立支援)協議会.
+     */
     kyogiBodyId: text("kyogi_body_id").references(() => kyogiBodies.id),
     /** The region a 圏域 meeting serves (e.g. 圏域連絡調整会議). */
     regionId: text("region_id").references(() => regions.id),
@@ -83,7 +87,6 @@ export const meetings = sqliteTable(
   (t) => [
     check("meetings_kind", inList(t.kind, MEETING_KINDS)),
     check("meetings_cases_reviewed", sql`${t.casesReviewed} IS NULL OR ${t.casesReviewed} >= 0`),
-    check("meetings_kyogi_link", sql`${t.kyogiBodyId} IS NULL OR ${t.kind} = 'kyogi'`),
     index("meetings_prefecture_date_idx").on(t.prefectureCode, t.date),
     index("meetings_office_date_idx").on(t.officeId, t.date),
     index("meetings_kind_idx").on(t.kind),

@@ -53,6 +53,30 @@ export const peerIdentities = sqliteTable("peer_identities", {
   updatedAt: text("updated_at").notNull(),
 });
 
+/**
+ * One row per fiscal year a peer was registered in (the yearly 登録簿). The current
+ * registration is also on peer_supporters (registration_fy, expires_on) for the lists; this
+ * table answers "who was registered at the end of FY y" exactly, across lapses and renewals.
+ */
+export const peerRegistrations = sqliteTable(
+  "peer_registrations",
+  {
+    peerId: text("peer_id")
+      .notNull()
+      .references(() => peerSupporters.id, { onDelete: "cascade" }),
+    fiscalYear: integer("fiscal_year").notNull(),
+    registeredOn: text("registered_on").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.peerId, t.fiscalYear] }),
+    check("peer_registrations_dates", sql`${t.registeredOn} <= ${t.expiresOn}`),
+    index("peer_registrations_fy_idx").on(t.fiscalYear),
+  ],
+);
+
 /** Trainings a peer has completed (養成研修, フォローアップ研修, ピアサポート研修 基礎/専門). */
 export const peerTrainings = sqliteTable(
   "peer_trainings",

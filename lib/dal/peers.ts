@@ -11,6 +11,7 @@ import {
   peerDispatchMembers,
   peerDispatches,
   peerIdentities,
+  peerRegistrations,
   peerSupporters,
   peerTrainings,
   regions,
@@ -131,6 +132,9 @@ export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; 
         updatedAt: now,
       })
       .run();
+    tx.insert(peerRegistrations)
+      .values({ peerId: id, fiscalYear: fiscalYearOf(input.registeredOn), registeredOn: input.registeredOn, expiresOn: registrationExpiry(input.registeredOn), createdBy: actor.id, createdAt: now })
+      .run();
     tx.insert(peerIdentities)
       .values({ peerId: id, familyName: input.familyName, givenName: input.givenName, familyNameKana: input.familyNameKana, givenNameKana: input.givenNameKana, phone: input.phone, email: input.email, updatedAt: now })
       .run();
@@ -182,6 +186,10 @@ export function renewPeer(actor: Actor, peerId: string, version: number, fiscalY
       .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version)))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    tx.insert(peerRegistrations)
+      .values({ peerId: row.id, fiscalYear: renewal.registrationFy, registeredOn: renewal.registeredOn, expiresOn: renewal.expiresOn, createdBy: actor.id, createdAt: new Date().toISOString() })
+      .onConflictDoNothing()
+      .run();
     writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { renewedFor: fiscalYear, changes: { expiresOn: [row.expiresOn, renewal.expiresOn] } } });
   });
 }
