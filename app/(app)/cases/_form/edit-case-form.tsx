@@ -9,7 +9,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { CaseUpdateSchema } from "@/lib/validation/case";
 import { CaseRecordFields, FormSection, ReadOnlyField } from "./case-fields";
 import type { EditCaseState, Option } from "./types";
-import { useCheckedForm } from "./use-checked-form";
+import { useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Props = {
   action: (prev: EditCaseState, formData: FormData) => Promise<EditCaseState>;
@@ -35,7 +35,7 @@ const initialState: EditCaseState = { ok: false };
  */
 export function EditCaseForm({ action, caseId, version, base, defaults, dischargeDate, endDate, hospitals, staff }: Props) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, CaseUpdateSchema, initialState);
+  const { state, formAction, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, CaseUpdateSchema, { initial: initialState });
   const v = (name: string) => value(name, defaults[name]);
   const label = (name: string) => t(`caseForm.fields.${name}` as Parameters<typeof t>[0]);
   const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;

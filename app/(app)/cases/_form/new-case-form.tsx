@@ -13,7 +13,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { CaseRecordFields, DateField, FormSection } from "./case-fields";
 import type { NewCaseState, Option } from "./types";
-import { useCheckedForm } from "./use-checked-form";
+import { useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Props = {
   action: (prev: NewCaseState, formData: FormData) => Promise<NewCaseState>;
@@ -37,7 +37,7 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
   const { state, formAction, pending, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(
     action,
     CaseCreateSchema,
-    initialState,
+    { initial: initialState },
   );
   const formRef = useRef<HTMLFormElement>(null);
   const [officeId, setOfficeId] = useState(() => value("officeId", defaultOfficeId) ?? defaultOfficeId);

@@ -9,7 +9,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { ActivitySchema } from "@/lib/validation/case-records";
 import { addActivityAction } from "../actions";
-import { dateInputValue, useCaseForm } from "./use-case-form";
+import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 const DATE_FIELD_ID = "activity-date";
 
@@ -21,7 +21,7 @@ const DATE_FIELD_ID = "activity-date";
 export function ActivityQuickAdd({ caseId, today }: { caseId: string; today: string }) {
   const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
-  const { formAction, onSubmit, errors, message, value } = useCaseForm(addActivityAction, ActivitySchema, {
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addActivityAction, ActivitySchema, {
     onSuccess: () => {
       formRef.current?.reset();
       document.getElementById(DATE_FIELD_ID)?.focus();

@@ -7,7 +7,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { CarePlanSchema } from "@/lib/validation/case-records";
 import { addCarePlanAction } from "../actions";
-import { dateInputValue, useCaseForm } from "./use-case-form";
+import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 /** One of the four plans a case touches, with the dates that make a review fall due. */
 export function CarePlanDialog({ caseId, today }: { caseId: string; today: string }) {
@@ -22,7 +22,7 @@ export function CarePlanDialog({ caseId, today }: { caseId: string; today: strin
 function CarePlanForm({ caseId, today }: { caseId: string; today: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCaseForm(addCarePlanAction, CarePlanSchema, { onSuccess: dialog.close });
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addCarePlanAction, CarePlanSchema, { onSuccess: dialog.close });
   const hint = t("caseDetail.form.dateHint");
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
 import { FollowUpSchema } from "@/lib/validation/case-records";
 import { recordFollowUpAction } from "../actions";
-import { dateInputValue, useCaseForm } from "./use-case-form";
+import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Check = { id: string; offsetMonths: number; dueDate: string; checkedDate: string | null; status: string | null; note: string | null };
 type Props = { caseId: string; check: Check; today: string };
@@ -32,7 +32,7 @@ export function FollowUpDialog({ caseId, check, today }: Props) {
 function FollowUpForm({ caseId, check, today }: Props) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCaseForm(recordFollowUpAction, FollowUpSchema, { onSuccess: dialog.close });
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(recordFollowUpAction, FollowUpSchema, { onSuccess: dialog.close });
   const prefix = `follow-up-${check.offsetMonths}`;
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -10,7 +10,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { CaseTransitionSchema } from "@/lib/validation/case";
 import { transitionCaseAction } from "../actions";
-import { dateInputValue, useCaseForm } from "./use-case-form";
+import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Props = {
   caseId: string;
@@ -28,7 +28,7 @@ type Props = {
 export function PhaseChangeForm({ caseId, version, transitions, today, dischargeDestination, livingArrangementAfter }: Props) {
   const { t, locale } = useI18n();
   const [target, setTarget] = useState<string>("");
-  const { formAction, onSubmit, errors, message, value } = useCaseForm(transitionCaseAction, CaseTransitionSchema, {
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(transitionCaseAction, CaseTransitionSchema, {
     onSuccess: () => setTarget(""),
   });
   const submitted = value("toPhase");

@@ -1,0 +1,70 @@
+"use client";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { useI18n } from "@/lib/i18n/client";
+import { checkFormInBrowser } from "@/lib/validation/client";
+import { initialFormState, type FormState } from "@/lib/validation/form";
+
+export type FormAction<S extends FormState = FormState> = (prev: Awaited<S>, formData: FormData) => Promise<S>;
+
+/**
+ * The plumbing every form shares: the action's state, the shared schema run in the browser
+ * before sending (its errors kept locally, shown over the server's), the typed values to
+ * re-fill after React resets the form, focus moved to the form message when the server
+ * answers with one (a long form is submitted from far below it), and a callback after each
+ * success (forms that stay on the page clear themselves there; the toast comes from the flash).
+ */
+export function useCheckedForm<S extends FormState = FormState>(
+  action: FormAction<S>,
+  schema: z.ZodType,
+  options: { initial?: Awaited<S>; onSuccess?: () => void } = {},
+) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(action, options.initial ?? (initialFormState as Awaited<S>));
+  const [browserErrors, setBrowserErrors] = useState<Record<string, string> | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const { onSuccess } = options;
+
+  useEffect(() => {
+    if (state.ok) onSuccess?.();
+    else if (state.message) messageRef.current?.focus();
+    // Only a new state from the server counts; onSuccess may be a fresh closure each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>): boolean {
+    const errors = checkFormInBrowser(schema, event.currentTarget, t);
+    if (!errors) {
+      setBrowserErrors(null);
+      return true;
+    }
+    event.preventDefault();
+    setBrowserErrors(errors);
+    // Land on the first field in error, so keyboard and screen-reader users start there.
+    const first = Object.keys(errors)[0];
+    const field = first ? event.currentTarget.elements.namedItem(first) : null;
+    if (field instanceof HTMLElement && field.getAttribute("type") !== "hidden") field.focus();
+    else if (field instanceof RadioNodeList && field[0] instanceof HTMLElement) field[0].focus();
+    else messageRef.current?.focus();
+    return false;
+  }
+
+  const errors: Record<string, string> = { ...(state.ok ? {} : state.fieldErrors), ...browserErrors };
+  const message = browserErrors ? t("validation.failed") : state.ok ? undefined : state.message;
+  /** What the user typed, after a failed submit; otherwise the fallback (the field's default). */
+  const value = (name: string, fallback?: string): string | undefined => {
+    const v = state.ok ? undefined : state.values?.[name];
+    return typeof v === "string" ? v : fallback;
+  };
+  /** A multi-value field (checkbox group) as typed, after a failed submit; otherwise the fallback. */
+  const values = (name: string, fallback: string[] = []): string[] => {
+    const v = state.ok ? undefined : state.values?.[name];
+    return Array.isArray(v) ? v : typeof v === "string" ? [v] : fallback;
+  };
+  return { state, formAction, pending, onSubmit, errors, message, messageRef, value, values, hasBrowserErrors: !!browserErrors };
+}
+
+/** An ISO date as people here write it in a text field (2024/04/01); the schemas read it back. */
+export function dateInputValue(iso: string | null | undefined): string {
+  return iso ? iso.replaceAll("-", "/") : "";
+}
