@@ -21,7 +21,7 @@ import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
-import { FilterForm } from "./_list/filter-form";
+import { FilterForm } from "@/components/forms/filter-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("caseList.title") };
