@@ -17,7 +17,7 @@ export type FormAction<S extends FormState = FormState> = (prev: Awaited<S>, for
 export function useCheckedForm<S extends FormState = FormState>(
   action: FormAction<S>,
   schema: z.ZodType,
-  options: { initial?: Awaited<S>; onSuccess?: () => void } = {},
+  options: { initial?: Awaited<S>; onSuccess?: () => void; multi?: readonly string[] } = {},
 ) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, options.initial ?? (initialFormState as Awaited<S>));
@@ -33,7 +33,7 @@ export function useCheckedForm<S extends FormState = FormState>(
   }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>): boolean {
-    const errors = checkFormInBrowser(schema, event.currentTarget, t);
+    const errors = checkFormInBrowser(schema, event.currentTarget, t, options.multi);
     if (!errors) {
       setBrowserErrors(null);
       return true;

@@ -48,10 +48,12 @@ export const peerIdentities = sqliteTable("peer_identities", {
   givenName: text("given_name").notNull(),
   familyNameKana: text("family_name_kana").notNull(),
   givenNameKana: text("given_name_kana").notNull(),
+  /** normalizeKana(family + given): the search key, as on person_identities. */
+  kanaKey: text("kana_key").notNull().default(""),
   phone: text("phone"),
   email: text("email"),
   updatedAt: text("updated_at").notNull(),
-});
+}, (t) => [index("peer_identities_kana_idx").on(t.kanaKey)]);
 
 /**
  * One row per fiscal year a peer was registered in (the yearly 登録簿). The current

@@ -37,6 +37,7 @@ import type { Page, PageRequest } from "./pagination";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { inPrefecture, inReach, officesInReach } from "./scope";
+import { escapeLike } from "./sql-text";
 
 const OPEN_PLAN_STATUSES = ["drafting", "active", "extended"] as const;
 
@@ -119,12 +120,11 @@ function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPha
   const q = filter.q?.trim();
   if (q) {
     const kanaKey = normalizeKana(q);
-    const escaped = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
     const caseNo = q.normalize("NFKC").toUpperCase();
     conditions.push(
       or(
-        kanaKey ? sql`${personIdentities.kanaKey} LIKE ${`%${escaped(kanaKey)}%`} ESCAPE '\\'` : undefined,
-        sql`${cases.caseNo} LIKE ${`%${escaped(caseNo)}%`} ESCAPE '\\'`,
+        kanaKey ? sql`${personIdentities.kanaKey} LIKE ${`%${escapeLike(kanaKey)}%`} ESCAPE '\\'` : undefined,
+        sql`${cases.caseNo} LIKE ${`%${escapeLike(caseNo)}%`} ESCAPE '\\'`,
       ),
     );
   }

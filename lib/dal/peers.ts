@@ -1,52 +1,77 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb } from "@/db/client";
 import {
-  cases,
+  auditLogs,
   healthCenters,
-  hospitals,
   peerActivities,
   peerAreas,
-  peerDispatchMembers,
-  peerDispatches,
   peerIdentities,
   peerRegistrations,
   peerSupporters,
   peerTrainings,
   regions,
+  users,
 } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import { fiscalYearOf, todayIso } from "@/lib/domain/fiscal-year";
-import type { DispatchStatus, PeerStatus } from "@/lib/domain/peer-codes";
-import { allowedDispatchTransitions, canChangePeerStatus, effectiveStatus, registrationExpiry, renewalFor } from "@/lib/domain/peer-registration";
-import type { DispatchCreateInput, PeerCreateInput } from "@/lib/validation/peer";
+import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
+import { normalizeKana } from "@/lib/domain/kana";
+import { PEER_STATUSES, type PeerPurpose, type PeerStatus, type PeerTraining } from "@/lib/domain/peer-codes";
+import { canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYears, renewalFor } from "@/lib/domain/peer-registration";
+import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type PeerUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
-import { writeAudit } from "./audit";
+import { diffFields, writeAudit } from "./audit";
 import { AppError } from "./errors";
-import { assertHospitalInPrefecture } from "./hospitals";
+import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
+import { escapeLike } from "./sql-text";
 
 /*
- * The peer-supporter registry and dispatches. Registration reveals lived experience of
- * mental illness, so peers get the same treatment as case persons: rows are scoped to the
- * offices in reach in SQL, identities are read only by the owning office's staff, every read
- * of an identity and every change is audited.
+ * The peer-supporter registry. Being registered reveals lived experience of mental illness, so
+ * peers get the treatment of case persons: rows are scoped to the offices in reach in SQL, names
+ * and contacts are read only by the owning office's staff (the identity permission), every read
+ * that shows a name and every change is audited, and edits are version-checked. Dispatches are in
+ * peer-dispatches.ts.
  */
 
-function requirePeerWork(actor: Actor, write = false): void {
+export function requirePeerWork(actor: Actor, write = false): void {
   if (!can(actor.role, write ? "write:case:reach" : "read:identity:reach")) throw new AppError("not_found", "errors.notFound");
 }
 
-function assertOfficeInReach(actor: Actor, officeId: string): { id: string; casePrefix: string } {
+/** An office the actor reaches, or the form's office error. */
+export function assertOfficeInReach(actor: Actor, officeId: string): { id: string; casePrefix: string; name: string } {
   const office = getDb()
-    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix })
+    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix, name: healthCenters.name })
     .from(healthCenters)
     .where(and(eq(healthCenters.id, officeId), inReach(actor, healthCenters.id)))
     .get();
   if (!office) throw new AppError("invalid", "validation.case.officeInvalid", { officeId: "validation.case.officeInvalid" });
   return office;
 }
+
+/** 期間満了 applied in SQL, so lists filter and count by what the user sees. */
+function effectiveStatusSql(today: string): SQL<PeerStatus> {
+  return sql<PeerStatus>`CASE WHEN ${peerSupporters.status} = 'active' AND ${peerSupporters.expiresOn} < ${today} THEN 'expired' ELSE ${peerSupporters.status} END`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Registry list
+
+export const PEER_SORT_KEYS = ["displayCode", "kana", "office", "status", "expiresOn"] as const;
+export type PeerSortKey = (typeof PEER_SORT_KEYS)[number];
+
+export type PeerFilter = {
+  officeId?: string;
+  status?: PeerStatus;
+  training?: PeerTraining;
+  purpose?: PeerPurpose;
+  regionId?: string;
+  /** Registered at some point of this fiscal year. */
+  fiscalYear?: number;
+  /** Kana (any form) or part of the display code. */
+  q?: string;
+};
 
 export type PeerRow = {
   id: string;
@@ -58,13 +83,56 @@ export type PeerRow = {
   registrationFy: number;
   expiresOn: string;
   trainings: number;
+  insuranceUntil: string | null;
+  insuranceLapsed: boolean;
 };
 
-/** The registry of the offices in reach, with the status as of today (期間満了 applied). */
-export function listPeersForActor(actor: Actor): PeerRow[] {
+function peerConditions(actor: Actor, filter: PeerFilter, today: string, withStatus: boolean): SQL {
+  const db = getDb();
+  const conditions: (SQL | undefined)[] = [inReach(actor, peerSupporters.officeId)];
+  if (filter.officeId) conditions.push(eq(peerSupporters.officeId, filter.officeId));
+  if (withStatus && filter.status) conditions.push(sql`${effectiveStatusSql(today)} = ${filter.status}`);
+  if (filter.training) {
+    conditions.push(exists(db.select({ one: sql`1` }).from(peerTrainings).where(and(eq(peerTrainings.peerId, peerSupporters.id), eq(peerTrainings.kind, filter.training)))));
+  }
+  if (filter.purpose) {
+    conditions.push(exists(db.select({ one: sql`1` }).from(peerActivities).where(and(eq(peerActivities.peerId, peerSupporters.id), eq(peerActivities.purpose, filter.purpose)))));
+  }
+  if (filter.regionId) {
+    conditions.push(exists(db.select({ one: sql`1` }).from(peerAreas).where(and(eq(peerAreas.peerId, peerSupporters.id), eq(peerAreas.regionId, filter.regionId)))));
+  }
+  if (filter.fiscalYear) {
+    conditions.push(
+      exists(db.select({ one: sql`1` }).from(peerRegistrations).where(and(eq(peerRegistrations.peerId, peerSupporters.id), eq(peerRegistrations.fiscalYear, filter.fiscalYear)))),
+    );
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const key = normalizeKana(q);
+    const code = q.normalize("NFKC").toUpperCase();
+    conditions.push(
+      or(
+        key ? sql`${peerIdentities.kanaKey} LIKE ${`%${escapeLike(key)}%`} ESCAPE '\\'` : undefined,
+        sql`${peerSupporters.displayCode} LIKE ${`%${escapeLike(code)}%`} ESCAPE '\\'`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+/** One page of the registry of the offices in reach, with counts per (effective) status. Names are shown: audited. */
+export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, filter: PeerFilter = {}): Page<PeerRow> & { statusCounts: Record<PeerStatus, number> } {
   requirePeerWork(actor);
   const db = getDb();
   const today = todayIso();
+  const where = peerConditions(actor, filter, today, true);
+  const order = {
+    displayCode: peerSupporters.displayCode,
+    kana: peerIdentities.kanaKey,
+    office: healthCenters.sort,
+    status: sql`CASE ${effectiveStatusSql(today)} ${sql.raw(PEER_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" "))} END`,
+    expiresOn: peerSupporters.expiresOn,
+  }[req.sort];
   const rows = db
     .select({
       id: peerSupporters.id,
@@ -74,46 +142,91 @@ export function listPeersForActor(actor: Actor): PeerRow[] {
       familyNameKana: peerIdentities.familyNameKana,
       givenNameKana: peerIdentities.givenNameKana,
       officeName: healthCenters.name,
-      status: peerSupporters.status,
+      status: effectiveStatusSql(today),
       registrationFy: peerSupporters.registrationFy,
       expiresOn: peerSupporters.expiresOn,
+      insuranceUntil: peerSupporters.volunteerInsuranceUntil,
       trainings: sql<number>`(SELECT count(*) FROM ${peerTrainings} WHERE ${peerTrainings.peerId} = ${peerSupporters.id})`,
     })
     .from(peerSupporters)
     .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
     .innerJoin(healthCenters, eq(healthCenters.id, peerSupporters.officeId))
-    .where(inReach(actor, peerSupporters.officeId))
-    .orderBy(asc(healthCenters.sort), asc(peerSupporters.displayCode))
+    .where(where)
+    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(peerSupporters.displayCode))
+    .limit(req.pageSize)
+    .offset((req.page - 1) * req.pageSize)
     .all();
-  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer_list", detail: { peerIds: rows.map((r) => r.id) } }));
-  return rows.map((r) => ({
-    id: r.id,
-    displayCode: r.displayCode,
-    name: `${r.familyName} ${r.givenName}`,
-    kana: `${r.familyNameKana} ${r.givenNameKana}`,
-    officeName: r.officeName,
-    status: effectiveStatus(r.status, r.expiresOn, today),
-    registrationFy: r.registrationFy,
-    expiresOn: r.expiresOn,
-    trainings: r.trainings,
-  }));
+  const countFrom = () => db.select({ n: count() }).from(peerSupporters).innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id));
+  const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
+  const perStatus = db
+    .select({ status: effectiveStatusSql(today), n: count() })
+    .from(peerSupporters)
+    .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
+    .where(peerConditions(actor, filter, today, false))
+    .groupBy(effectiveStatusSql(today))
+    .all();
+  const statusCounts = Object.fromEntries(PEER_STATUSES.map((s) => [s, 0])) as Record<PeerStatus, number>;
+  for (const r of perStatus) statusCounts[r.status] = r.n;
+  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer_list", detail: { filter, page: req.page, peerIds: rows.map((r) => r.id) } }));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      displayCode: r.displayCode,
+      name: `${r.familyName} ${r.givenName}`,
+      kana: `${r.familyNameKana} ${r.givenNameKana}`,
+      officeName: r.officeName,
+      status: r.status,
+      registrationFy: r.registrationFy,
+      expiresOn: r.expiresOn,
+      trainings: r.trainings,
+      insuranceUntil: r.insuranceUntil,
+      insuranceLapsed: !!r.insuranceUntil && r.insuranceUntil < today && r.status === "active",
+    })),
+    total,
+    page: req.page,
+    pageSize: req.pageSize,
+    statusCounts,
+  };
 }
+
+/** Offices the actor registers peers at, and the prefecture's regions (areas peers travel to). */
+export function getPeerFormOptionsForActor(actor: Actor) {
+  requirePeerWork(actor);
+  const db = getDb();
+  return {
+    offices: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all(),
+    regions: db.select({ id: regions.id, name: regions.name }).from(regions).where(inPrefecture(actor, regions.prefectureCode)).orderBy(asc(regions.sort)).all(),
+  };
+}
+
+function assertRegions(actor: Actor, regionIds: string[]): void {
+  if (!regionIds.length) return;
+  const found = getDb().select({ id: regions.id }).from(regions).where(and(inArray(regions.id, regionIds), inPrefecture(actor, regions.prefectureCode))).all();
+  if (found.length !== new Set(regionIds).size) throw new AppError("invalid", "validation.peer.regionInvalid", { regionIds: "validation.peer.regionInvalid" });
+}
+
+// ---------------------------------------------------------------------------------------
+// Register, read, edit
 
 /** Register a peer at an office; the registration lasts to the end of its fiscal year. */
 export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; displayCode: string } {
   requirePeerWork(actor, true);
   const db = getDb();
   const office = assertOfficeInReach(actor, input.officeId);
-  if (input.regionIds.length) {
-    const found = db.select({ id: regions.id }).from(regions).where(and(inArray(regions.id, input.regionIds), inPrefecture(actor, regions.prefectureCode))).all();
-    if (found.length !== new Set(input.regionIds).size) throw new AppError("invalid", "validation.peer.regionInvalid", { regionIds: "validation.peer.regionInvalid" });
-  }
+  assertRegions(actor, input.regionIds);
   const id = ulid();
   const now = new Date().toISOString();
+  const fiscalYear = fiscalYearOf(input.registeredOn);
   let displayCode = "";
   db.transaction((tx) => {
-    const [{ n }] = tx.select({ n: count() }).from(peerSupporters).where(eq(peerSupporters.officeId, office.id)).all() as [{ n: number }];
-    displayCode = `${office.casePrefix}-P-${String(n + 1).padStart(3, "0")}`;
+    // Inside the write transaction, so two registrations at once cannot take the same number.
+    const [{ last }] = tx
+      .select({ last: max(peerSupporters.displayCode) })
+      .from(peerSupporters)
+      .where(eq(peerSupporters.officeId, office.id))
+      .all() as [{ last: string | null }];
+    const next = (last ? Number(last.split("-").at(-1)) : 0) + 1;
+    displayCode = `${office.casePrefix}-P-${String(next).padStart(3, "0")}`;
     tx.insert(peerSupporters)
       .values({
         id,
@@ -121,7 +234,7 @@ export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; 
         officeId: office.id,
         displayCode,
         registeredOn: input.registeredOn,
-        registrationFy: fiscalYearOf(input.registeredOn),
+        registrationFy: fiscalYear,
         expiresOn: registrationExpiry(input.registeredOn),
         status: "active",
         consentDate: input.consentDate,
@@ -133,20 +246,31 @@ export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; 
       })
       .run();
     tx.insert(peerRegistrations)
-      .values({ peerId: id, fiscalYear: fiscalYearOf(input.registeredOn), registeredOn: input.registeredOn, expiresOn: registrationExpiry(input.registeredOn), createdBy: actor.id, createdAt: now })
+      .values({ peerId: id, fiscalYear, registeredOn: input.registeredOn, expiresOn: registrationExpiry(input.registeredOn), createdBy: actor.id, createdAt: now })
       .run();
     tx.insert(peerIdentities)
-      .values({ peerId: id, familyName: input.familyName, givenName: input.givenName, familyNameKana: input.familyNameKana, givenNameKana: input.givenNameKana, phone: input.phone, email: input.email, updatedAt: now })
+      .values({
+        peerId: id,
+        familyName: input.familyName,
+        givenName: input.givenName,
+        familyNameKana: input.familyNameKana,
+        givenNameKana: input.givenNameKana,
+        kanaKey: normalizeKana(input.familyNameKana + input.givenNameKana),
+        phone: input.phone,
+        email: input.email,
+        updatedAt: now,
+      })
       .run();
     for (const purpose of new Set(input.activities)) tx.insert(peerActivities).values({ peerId: id, purpose }).run();
     for (const regionId of new Set(input.regionIds)) tx.insert(peerAreas).values({ peerId: id, regionId }).run();
     for (const t of input.trainings) tx.insert(peerTrainings).values({ id: ulid(), peerId: id, kind: t.kind, completedOn: t.completedOn }).run();
+    // Identity values stay out of the audit trail; it records that they were set.
     writeAudit(tx, actor, { action: "create", entityType: "peer", entityId: id, detail: { displayCode, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "phone", "email"] } });
   });
   return { id, displayCode };
 }
 
-function loadPeerInReach(actor: Actor, peerId: string) {
+export function loadPeerInReach(actor: Actor, peerId: string) {
   const row = getDb()
     .select()
     .from(peerSupporters)
@@ -156,10 +280,149 @@ function loadPeerInReach(actor: Actor, peerId: string) {
   return row;
 }
 
+type PeerRecordValues = Pick<PeerUpdateInput, (typeof PEER_RECORD_FIELDS)[number]>;
+
+export type PeerDetail = {
+  id: string;
+  displayCode: string;
+  version: number;
+  office: { id: string; name: string };
+  status: PeerStatus;
+  storedStatus: PeerStatus;
+  registeredOn: string;
+  registrationFy: number;
+  expiresOn: string;
+  record: PeerRecordValues;
+  regionNames: string[];
+  registrations: { fiscalYear: number; registeredOn: string; expiresOn: string }[];
+  trainings: { id: string; kind: PeerTraining; completedOn: string }[];
+  allowedStatuses: PeerStatus[];
+  /** Fiscal years a renewal may be made for (the current one when lapsed, and the next). */
+  renewableYears: number[];
+  insuranceLapsed: boolean;
+};
+
+function recordValues(peerId: string, row: typeof peerSupporters.$inferSelect): PeerRecordValues {
+  const db = getDb();
+  const identity = db.select().from(peerIdentities).where(eq(peerIdentities.peerId, peerId)).get()!;
+  return {
+    familyName: identity.familyName,
+    givenName: identity.givenName,
+    familyNameKana: identity.familyNameKana,
+    givenNameKana: identity.givenNameKana,
+    phone: identity.phone,
+    email: identity.email,
+    consentDate: row.consentDate,
+    volunteerInsuranceUntil: row.volunteerInsuranceUntil,
+    activities: db.select({ p: peerActivities.purpose }).from(peerActivities).where(eq(peerActivities.peerId, peerId)).orderBy(asc(peerActivities.purpose)).all().map((r) => r.p),
+    regionIds: db.select({ r: peerAreas.regionId }).from(peerAreas).where(eq(peerAreas.peerId, peerId)).orderBy(asc(peerAreas.regionId)).all().map((r) => r.r),
+  };
+}
+
+/** One peer with identity and history; the view is audited. Not in reach: not_found. */
+export function getPeerForActor(actor: Actor, peerId: string): PeerDetail {
+  requirePeerWork(actor);
+  const row = loadPeerInReach(actor, peerId);
+  const db = getDb();
+  const today = todayIso();
+  const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
+  const record = recordValues(row.id, row);
+  const regionNames = record.regionIds.length
+    ? db.select({ name: regions.name }).from(regions).where(inArray(regions.id, record.regionIds)).orderBy(asc(regions.sort)).all().map((r) => r.name)
+    : [];
+  const status = effectiveStatus(row.status, row.expiresOn, today);
+  const detail: PeerDetail = {
+    id: row.id,
+    displayCode: row.displayCode,
+    version: row.version,
+    office,
+    status,
+    storedStatus: row.status,
+    registeredOn: row.registeredOn,
+    registrationFy: row.registrationFy,
+    expiresOn: row.expiresOn,
+    record,
+    regionNames,
+    registrations: db
+      .select({ fiscalYear: peerRegistrations.fiscalYear, registeredOn: peerRegistrations.registeredOn, expiresOn: peerRegistrations.expiresOn })
+      .from(peerRegistrations)
+      .where(eq(peerRegistrations.peerId, row.id))
+      .orderBy(desc(peerRegistrations.fiscalYear))
+      .all(),
+    trainings: db.select({ id: peerTrainings.id, kind: peerTrainings.kind, completedOn: peerTrainings.completedOn }).from(peerTrainings).where(eq(peerTrainings.peerId, row.id)).orderBy(asc(peerTrainings.completedOn)).all(),
+    allowedStatuses: can(actor.role, "write:case:reach") ? PEER_STATUSES.filter((s) => s !== status && canChangePeerStatus(status, s)) : [],
+    renewableYears: can(actor.role, "write:case:reach") ? renewableYears(row.registrationFy, status, today) : [],
+    insuranceLapsed: !!row.volunteerInsuranceUntil && row.volunteerInsuranceUntil < today && status === "active",
+  };
+  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer", entityId: row.id, detail: { displayCode: row.displayCode, identity: true } }));
+  return detail;
+}
+
+/** The values the edit form is loaded with (sent back as `base` to explain a conflict). */
+export function peerRecordBase(detail: PeerDetail): string {
+  return JSON.stringify(detail.record);
+}
+
+/**
+ * Save the identity, contact and record. A stale `version` changes nothing and reports, field
+ * by field, what someone else changed since the form was loaded, with the current value.
+ */
+export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
+  requirePeerWork(actor, true);
+  const row = loadPeerInReach(actor, input.id);
+  const current = recordValues(row.id, row);
+  if (row.version !== input.version) {
+    let base: Record<string, unknown> = {};
+    try {
+      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
+    } catch {
+      base = {};
+    }
+    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current as unknown as Record<string, unknown>));
+  }
+  assertRegions(actor, input.regionIds);
+  const next: PeerRecordValues = Object.fromEntries(PEER_RECORD_FIELDS.map((k) => [k, input[k]])) as PeerRecordValues;
+  next.activities = [...new Set(next.activities)].sort();
+  next.regionIds = [...new Set(next.regionIds)].sort();
+  const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+  if (Object.keys(changes).length === 0) return;
+  const now = new Date().toISOString();
+  getDb().transaction((tx) => {
+    const result = tx
+      .update(peerSupporters)
+      .set({ consentDate: next.consentDate, volunteerInsuranceUntil: next.volunteerInsuranceUntil, version: row.version + 1, updatedBy: actor.id, updatedAt: now })
+      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    tx.update(peerIdentities)
+      .set({
+        familyName: next.familyName,
+        givenName: next.givenName,
+        familyNameKana: next.familyNameKana,
+        givenNameKana: next.givenNameKana,
+        kanaKey: normalizeKana(next.familyNameKana + next.givenNameKana),
+        phone: next.phone,
+        email: next.email,
+        updatedAt: now,
+      })
+      .where(eq(peerIdentities.peerId, row.id))
+      .run();
+    tx.delete(peerActivities).where(eq(peerActivities.peerId, row.id)).run();
+    for (const purpose of next.activities) tx.insert(peerActivities).values({ peerId: row.id, purpose }).run();
+    tx.delete(peerAreas).where(eq(peerAreas.peerId, row.id)).run();
+    for (const regionId of next.regionIds) tx.insert(peerAreas).values({ peerId: row.id, regionId }).run();
+    // Identity fields are named, their values are not written to the log.
+    const identityKeys = new Set(["familyName", "givenName", "familyNameKana", "givenNameKana", "phone", "email"]);
+    const logged = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, identityKeys.has(k) ? "(changed)" : v]));
+    writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { changes: logged } });
+  });
+}
+
 /** Pause, resume or withdraw a registration (期間満了 follows from the date, not from a click). */
 export function setPeerStatus(actor: Actor, peerId: string, version: number, status: PeerStatus): void {
   requirePeerWork(actor, true);
   const row = loadPeerInReach(actor, peerId);
+  if (row.version !== version) throw new AppError("conflict", "errors.conflict");
   const current = effectiveStatus(row.status, row.expiresOn, todayIso());
   if (!canChangePeerStatus(current, status)) throw new AppError("invalid", "validation.peer.statusNotAllowed", { status: "validation.peer.statusNotAllowed" });
   getDb().transaction((tx) => {
@@ -169,7 +432,7 @@ export function setPeerStatus(actor: Actor, peerId: string, version: number, sta
       .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version)))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
-    writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { changes: { status: [row.status, status] } } });
+    writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { changes: { status: [current, status] } } });
   });
 }
 
@@ -177,143 +440,123 @@ export function setPeerStatus(actor: Actor, peerId: string, version: number, sta
 export function renewPeer(actor: Actor, peerId: string, version: number, fiscalYear: number): void {
   requirePeerWork(actor, true);
   const row = loadPeerInReach(actor, peerId);
-  if (row.status === "withdrawn") throw new AppError("invalid", "validation.peer.statusNotAllowed", { status: "validation.peer.statusNotAllowed" });
+  if (row.version !== version) throw new AppError("conflict", "errors.conflict");
+  const status = effectiveStatus(row.status, row.expiresOn, todayIso());
+  if (!renewableYears(row.registrationFy, status, todayIso()).includes(fiscalYear)) {
+    throw new AppError("invalid", "validation.peer.renewalNotAllowed", { fiscalYear: "validation.peer.renewalNotAllowed" });
+  }
   const renewal = renewalFor(fiscalYear);
+  const now = new Date().toISOString();
   getDb().transaction((tx) => {
     const result = tx
       .update(peerSupporters)
-      .set({ registrationFy: renewal.registrationFy, expiresOn: renewal.expiresOn, status: "active", version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+      // A paused peer stays paused (renewing keeps them on the list); a lapsed one is active again.
+      .set({ registrationFy: renewal.registrationFy, expiresOn: renewal.expiresOn, status: row.status === "paused" ? "paused" : "active", version: row.version + 1, updatedBy: actor.id, updatedAt: now })
       .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version)))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
     tx.insert(peerRegistrations)
-      .values({ peerId: row.id, fiscalYear: renewal.registrationFy, registeredOn: renewal.registeredOn, expiresOn: renewal.expiresOn, createdBy: actor.id, createdAt: new Date().toISOString() })
+      .values({ peerId: row.id, fiscalYear: renewal.registrationFy, registeredOn: renewal.registeredOn, expiresOn: renewal.expiresOn, createdBy: actor.id, createdAt: now })
       .onConflictDoNothing()
       .run();
     writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { renewedFor: fiscalYear, changes: { expiresOn: [row.expiresOn, renewal.expiresOn] } } });
   });
 }
 
-export type DispatchRow = {
-  id: string;
-  date: string;
-  officeName: string;
-  destination: string;
-  purpose: string;
-  status: DispatchStatus;
-  members: string[];
-  audienceCount: number | null;
-};
-
-/** Dispatches of the offices in reach, newest first. Peers are shown by display code only. */
-export function listDispatchesForActor(actor: Actor, limit = 100): DispatchRow[] {
-  requirePeerWork(actor);
-  const db = getDb();
-  const rows = db
-    .select({
-      id: peerDispatches.id,
-      date: peerDispatches.date,
-      officeName: healthCenters.name,
-      hospitalName: hospitals.name,
-      destinationName: peerDispatches.destinationName,
-      purpose: peerDispatches.purpose,
-      status: peerDispatches.status,
-      audienceCount: peerDispatches.audienceCount,
-    })
-    .from(peerDispatches)
-    .innerJoin(healthCenters, eq(healthCenters.id, peerDispatches.officeId))
-    .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
-    .where(inReach(actor, peerDispatches.officeId))
-    .orderBy(desc(peerDispatches.date), desc(peerDispatches.id))
-    .limit(limit)
-    .all();
-  const members = rows.length
-    ? db
-        .select({ dispatchId: peerDispatchMembers.dispatchId, code: peerSupporters.displayCode })
-        .from(peerDispatchMembers)
-        .innerJoin(peerSupporters, eq(peerSupporters.id, peerDispatchMembers.peerId))
-        .where(inArray(peerDispatchMembers.dispatchId, rows.map((r) => r.id)))
-        .all()
-    : [];
-  return rows.map((r) => ({
-    id: r.id,
-    date: r.date,
-    officeName: r.officeName,
-    destination: r.hospitalName ?? r.destinationName ?? "",
-    purpose: r.purpose,
-    status: r.status,
-    members: members.filter((m) => m.dispatchId === r.id).map((m) => m.code),
-    audienceCount: r.audienceCount,
-  }));
-}
-
-/**
- * Record a dispatch (依頼 by default). Every peer must be registered and active at the
- * dispatching office on the day; a linked case must be a case of an office in reach.
- */
-export function createDispatch(actor: Actor, input: DispatchCreateInput, status: DispatchStatus = "requested"): { id: string } {
+/** Record a completed training (養成研修, フォローアップ研修, ピアサポート研修 基礎/専門). */
+export function addPeerTraining(actor: Actor, input: PeerTrainingInput): { id: string } {
   requirePeerWork(actor, true);
-  const db = getDb();
-  const office = assertOfficeInReach(actor, input.officeId);
-  const peerIds = [...new Set(input.members.map((m) => m.peerId))];
-  const peers = db.select().from(peerSupporters).where(and(inArray(peerSupporters.id, peerIds), eq(peerSupporters.officeId, office.id))).all();
-  const available = peers.filter((p) => effectiveStatus(p.status, p.expiresOn, input.date) === "active" && p.registeredOn <= input.date);
-  if (available.length !== peerIds.length) throw new AppError("invalid", "validation.dispatch.peerUnavailable", { members: "validation.dispatch.peerUnavailable" });
-  if (input.hospitalId) assertHospitalInPrefecture(actor, input.hospitalId);
-  if (input.caseId) {
-    const c = db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, input.caseId), inReach(actor, cases.officeId))).get();
-    if (!c) throw new AppError("invalid", "validation.dispatch.caseInvalid", { caseId: "validation.dispatch.caseInvalid" });
-  }
+  const row = loadPeerInReach(actor, input.peerId);
   const id = ulid();
-  const now = new Date().toISOString();
-  db.transaction((tx) => {
-    tx.insert(peerDispatches)
-      .values({
-        id,
-        prefectureCode: actor.prefectureCode,
-        officeId: office.id,
-        date: input.date,
-        startTime: input.startTime,
-        endTime: input.endTime,
-        requestingOrg: input.requestingOrg,
-        destinationKind: input.destinationKind,
-        hospitalId: input.destinationKind === "hospital" ? input.hospitalId : null,
-        destinationName: input.destinationKind === "hospital" ? null : input.destinationName,
-        purpose: input.purpose,
-        audienceCount: input.audienceCount,
-        caseId: input.caseId,
-        status,
-        createdBy: actor.id,
-        createdAt: now,
-        updatedBy: actor.id,
-        updatedAt: now,
-      })
-      .run();
-    for (const m of input.members) tx.insert(peerDispatchMembers).values({ dispatchId: id, ...m }).run();
-    writeAudit(tx, actor, { action: "create", entityType: "peer_dispatch", entityId: id, detail: { date: input.date, purpose: input.purpose, status, peers: peers.map((p) => p.displayCode) } });
+  getDb().transaction((tx) => {
+    tx.insert(peerTrainings).values({ id, peerId: row.id, kind: input.kind, completedOn: input.completedOn }).run();
+    writeAudit(tx, actor, { action: "create", entityType: "peer", entityId: row.id, detail: { record: "training", id, kind: input.kind, completedOn: input.completedOn } });
   });
   return { id };
 }
 
-/** 依頼 → 予定 → 実施, or 中止; a report may be added with the move to 実施. */
-export function setDispatchStatus(actor: Actor, dispatchId: string, version: number, status: DispatchStatus, report: string | null = null): void {
+/** Remove a training entered by mistake; the log keeps what it was. */
+export function removePeerTraining(actor: Actor, peerId: string, trainingId: string): void {
   requirePeerWork(actor, true);
-  const row = getDb()
-    .select()
-    .from(peerDispatches)
-    .where(and(eq(peerDispatches.id, dispatchId), inReach(actor, peerDispatches.officeId)))
-    .get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  if (!allowedDispatchTransitions(row.status).includes(status)) {
-    throw new AppError("invalid", "validation.dispatch.statusNotAllowed", { status: "validation.dispatch.statusNotAllowed" });
-  }
+  const row = loadPeerInReach(actor, peerId);
+  const training = getDb().select().from(peerTrainings).where(and(eq(peerTrainings.id, trainingId), eq(peerTrainings.peerId, row.id))).get();
+  if (!training) throw new AppError("not_found", "errors.notFound");
   getDb().transaction((tx) => {
-    const result = tx
-      .update(peerDispatches)
-      .set({ status, report: report ?? row.report, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(peerDispatches.id, row.id), eq(peerDispatches.version, version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
-    writeAudit(tx, actor, { action: "update", entityType: "peer_dispatch", entityId: row.id, detail: { changes: { status: [row.status, status] } } });
+    tx.delete(peerTrainings).where(eq(peerTrainings.id, training.id)).run();
+    writeAudit(tx, actor, { action: "delete", entityType: "peer", entityId: row.id, detail: { record: "training", id: training.id, kind: training.kind, completedOn: training.completedOn } });
   });
+}
+
+export type PeerAuditRow = { id: string; at: string; actorUsername: string; actorName: string | null; action: string; detail: string | null };
+
+/** Who viewed or changed this peer's record (閲覧・変更履歴), for supervisors. */
+export function listPeerAuditForActor(actor: Actor, peerId: string): PeerAuditRow[] {
+  if (!can(actor.role, "read:audit:reach")) throw new AppError("not_found", "errors.notFound");
+  const row = loadPeerInReach(actor, peerId);
+  return getDb()
+    .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, actorName: users.displayName, action: auditLogs.action, detail: auditLogs.detail })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+    .where(and(eq(auditLogs.entityType, "peer"), eq(auditLogs.entityId, row.id)))
+    .orderBy(desc(auditLogs.id))
+    .limit(200)
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts (no names)
+
+export type PeerYearSummary = {
+  fiscalYear: number;
+  /** Registered for the fiscal year (a registration row for it, not withdrawn by its end). */
+  registered: number;
+  /** Of those, registered for the first time that year. */
+  newlyRegistered: number;
+  /** 養成研修 completions dated in the year, of peers in scope. */
+  trainedYousei: number;
+  /** Offices in scope with at least one peer registered for the year / offices in scope. */
+  officesWithPeers: number;
+  offices: number;
+};
+
+/**
+ * Registry counts of a fiscal year over the offices the actor reaches. Staff with the identity
+ * permission see their offices; the prefecture role (aggregates only) sees the whole prefecture.
+ * The rules are written once here; the yearly sheet will read them.
+ */
+export function getPeerYearSummaryForActor(actor: Actor, fiscalYear: number): PeerYearSummary {
+  if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
+  const db = getDb();
+  const { start, end } = fiscalYearRange(fiscalYear);
+  // A withdrawal is dated by the record's last update (登録抹消 is final, so nothing changes after it).
+  const registeredThatYear = and(
+    inReach(actor, peerSupporters.officeId),
+    eq(peerRegistrations.fiscalYear, fiscalYear),
+    or(ne(peerSupporters.status, "withdrawn"), sql`substr(${peerSupporters.updatedAt}, 1, 10) > ${end}`),
+  );
+  const registered = db
+    .select({ peerId: peerSupporters.id, officeId: peerSupporters.officeId })
+    .from(peerRegistrations)
+    .innerJoin(peerSupporters, eq(peerSupporters.id, peerRegistrations.peerId))
+    .where(registeredThatYear)
+    .all();
+  const [{ n: newlyRegistered }] = db
+    .select({ n: count() })
+    .from(peerRegistrations)
+    .innerJoin(peerSupporters, eq(peerSupporters.id, peerRegistrations.peerId))
+    .where(
+      and(
+        registeredThatYear,
+        sql`NOT EXISTS (SELECT 1 FROM ${peerRegistrations} AS earlier WHERE earlier.peer_id = ${peerSupporters.id} AND earlier.fiscal_year < ${fiscalYear})`,
+      ),
+    )
+    .all() as [{ n: number }];
+  const [{ n: trainedYousei }] = db
+    .select({ n: count() })
+    .from(peerTrainings)
+    .innerJoin(peerSupporters, eq(peerSupporters.id, peerTrainings.peerId))
+    .where(and(inReach(actor, peerSupporters.officeId), eq(peerTrainings.kind, "peer_yousei"), gte(peerTrainings.completedOn, start), lte(peerTrainings.completedOn, end)))
+    .all() as [{ n: number }];
+  const [{ n: offices }] = db.select({ n: count() }).from(healthCenters).where(inReach(actor, healthCenters.id)).all() as [{ n: number }];
+  return { fiscalYear, registered: registered.length, newlyRegistered, trainedYousei, officesWithPeers: new Set(registered.map((r) => r.officeId)).size, offices };
 }

@@ -47,3 +47,14 @@ const DISPATCH_TRANSITIONS: Readonly<Record<DispatchStatus, readonly DispatchSta
 export function allowedDispatchTransitions(from: DispatchStatus): DispatchStatus[] {
   return [...DISPATCH_TRANSITIONS[from]];
 }
+
+/**
+ * Fiscal years a registration may be renewed for on `today`: the current year (when the
+ * registration is for an earlier one) and the next (renewing ahead, in the spring rush).
+ * A withdrawn peer is not renewed; they register again as a new peer.
+ */
+export function renewableYears(registrationFy: number, status: PeerStatus, today: string): number[] {
+  if (status === "withdrawn") return [];
+  const current = fiscalYearOf(today);
+  return [current, current + 1].filter((fy) => fy > registrationFy);
+}

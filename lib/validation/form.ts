@@ -14,13 +14,17 @@ export type FormState = {
 
 export const initialFormState: FormState = { ok: false };
 
-/** FormData to a plain object; fields in `multi` keep every value as an array. */
+/**
+ * FormData to a plain object; fields in `multi` keep every value as an array. A field sent
+ * more than once (a checkbox group) is an array even when not declared, so a browser-side
+ * check that does not know the form's multi fields still sees every ticked box.
+ */
 export function formValues(formData: FormData, multi: readonly string[] = []): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = multi.includes(key) ? all : (all[0] ?? "");
+    values[key] = multi.includes(key) || all.length > 1 ? all : (all[0] ?? "");
   }
   for (const key of multi) values[key] ??= [];
   return values;

@@ -1,60 +1,231 @@
 import { z } from "zod";
-import { DESTINATION_KINDS, PEER_PURPOSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
+import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { optionalDate, requiredDate } from "./dates";
 import { kana, optionalText, personName } from "./fields";
 
-/** Schemas of the peer registry and dispatches, shared by forms and actions. Messages are catalog keys. */
+/*
+ * Schemas of the peer registry and dispatches, shared by the forms (checked in the browser
+ * first) and the actions. They read the flat values a form sends (`formValues`), so checkbox
+ * groups arrive as a string or an array and per-peer fields as `hours:<peerId>`. Messages are
+ * catalog keys.
+ */
 
+/** A checkbox group: absent, one value or several, always an array here. */
+function multi<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}
 
-export const PeerCreateSchema = z.object({
-  officeId: z.string().min(1, "validation.case.officeRequired"),
-  familyName: personName,
-  givenName: personName,
-  familyNameKana: kana,
-  givenNameKana: kana,
-  phone: optionalText(40),
-  email: optionalText(120),
-  registeredOn: requiredDate(),
-  consentDate: optionalDate(),
-  volunteerInsuranceUntil: optionalDate(),
-  activities: z.array(z.enum(PEER_PURPOSES)).default([]),
-  regionIds: z.array(z.string().min(1)).default([]),
-  trainings: z.array(z.object({ kind: z.enum(PEER_TRAININGS), completedOn: requiredDate() })).default([]),
-});
-export type PeerCreateInput = z.infer<typeof PeerCreateSchema>;
+/** A whole number ≥ 0 typed in a text field (full-width digits and 1,000-style commas accepted); empty is null. */
+function optionalCount(message: string, max = 1_000_000) {
+  return z
+    .string()
+    .trim()
+    .transform((v) => v.normalize("NFKC").replaceAll(",", ""))
+    .pipe(z.union([z.literal(""), z.string().regex(/^\d+$/, message)]))
+    .transform((v) => (v === "" ? null : Number(v)))
+    .pipe(z.number().max(max, message).nullable());
+}
+
+/** Hours of a peer's part in a dispatch: 0–24 in steps people write (1, 1.5, 2.25); empty is null. */
+const optionalHours = z
+  .string()
+  .trim()
+  .transform((v) => v.normalize("NFKC"))
+  .pipe(z.union([z.literal(""), z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "validation.dispatch.hoursFormat")]))
+  .transform((v) => (v === "" ? null : Number(v)))
+  .pipe(z.number().max(24, "validation.dispatch.hoursFormat").nullable());
 
 const time = z
   .string()
   .trim()
   .transform((v) => v.normalize("NFKC"))
-  .pipe(z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "validation.dispatch.timeFormat")]))
-  .transform((v) => (v === "" ? null : v));
+  .pipe(z.union([z.literal(""), z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "validation.dispatch.timeFormat")]))
+  .transform((v) => (v === "" ? null : v.padStart(5, "0")));
 
-export const DispatchCreateSchema = z
+const nullableId = z.string().trim().transform((v) => (v === "" ? null : v));
+const version = z.coerce.number().int().min(1);
+
+/** The name, contact and record fields of a peer, common to registering and editing. */
+const peerRecord = {
+  familyName: personName,
+  givenName: personName,
+  familyNameKana: kana,
+  givenNameKana: kana,
+  phone: optionalText(40),
+  email: z
+    .string()
+    .trim()
+    .max(120, "validation.textTooLong")
+    .pipe(z.union([z.literal(""), z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "validation.peer.emailFormat")]))
+    .transform((v) => (v === "" ? null : v)),
+  consentDate: optionalDate(),
+  volunteerInsuranceUntil: optionalDate(),
+  activities: multi(z.enum(PEER_PURPOSES)),
+  regionIds: multi(z.string().min(1)),
+};
+
+/** The registration form has one optional completion date per training kind (`training_<kind>`). */
+const trainingDates = Object.fromEntries(PEER_TRAININGS.map((kind) => [`training_${kind}`, optionalDate().optional().transform((v) => v ?? null)])) as unknown as Record<
+  `training_${(typeof PEER_TRAININGS)[number]}`,
+  z.ZodType<string | null>
+>;
+
+export const PeerCreateSchema = z
   .object({
     officeId: z.string().min(1, "validation.case.officeRequired"),
-    date: requiredDate(),
-    startTime: time,
-    endTime: time,
-    requestingOrg: optionalText(100),
-    destinationKind: z.enum(DESTINATION_KINDS, "validation.dispatch.destinationRequired"),
-    hospitalId: z.string().transform((v) => (v === "" ? null : v)),
-    destinationName: optionalText(100),
-    purpose: z.enum(PEER_PURPOSES, "validation.dispatch.purposeRequired"),
-    audienceCount: z
-      .string()
-      .trim()
-      .transform((v) => (v === "" ? null : Number(v.normalize("NFKC"))))
-      .pipe(z.number().int("validation.dispatch.countFormat").min(0, "validation.dispatch.countFormat").nullable()),
-    caseId: z.string().transform((v) => (v === "" ? null : v)),
-    members: z.array(z.object({ peerId: z.string().min(1), hours: z.number().min(0).max(24).nullable(), honorariumYen: z.number().int().min(0).nullable(), travelYen: z.number().int().min(0).nullable() })).min(1, "validation.dispatch.membersRequired"),
+    ...peerRecord,
+    registeredOn: requiredDate(),
+    ...trainingDates,
   })
-  // Cross-field rules run even while other fields have errors, so every problem shows at once.
   .superRefine((v, ctx) => {
-    if (v.destinationKind === "hospital" && !v.hospitalId) ctx.addIssue({ code: "custom", path: ["hospitalId"], message: "validation.case.hospitalRequired" });
-    if (v.destinationKind !== "hospital" && !v.destinationName) ctx.addIssue({ code: "custom", path: ["destinationName"], message: "validation.dispatch.placeRequired" });
-    const time = (t: unknown) => (typeof t === "string" && /^\d\d:\d\d$/.test(t) ? t : null);
-    const [start, end] = [time(v.startTime), time(v.endTime)];
-    if (start && end && end < start) ctx.addIssue({ code: "custom", path: ["endTime"], message: "validation.dispatch.endBeforeStart" });
-  }, { when: () => true });
+    if (typeof v.registeredOn !== "string") return;
+    for (const kind of PEER_TRAININGS) {
+      const done = v[`training_${kind}`];
+      if (typeof done === "string" && done > v.registeredOn && kind === "peer_yousei") {
+        // The 養成研修 comes before registration (堺市 要領: completers apply to register).
+        ctx.addIssue({ code: "custom", path: [`training_${kind}`], message: "validation.peer.trainingAfterRegistration" });
+      }
+    }
+  }, { when: () => true })
+  .transform((v) => {
+    const { officeId, registeredOn, familyName, givenName, familyNameKana, givenNameKana, phone, email, consentDate, volunteerInsuranceUntil, activities, regionIds } = v;
+    const trainings = PEER_TRAININGS.flatMap((kind) => {
+      const completedOn = v[`training_${kind}`];
+      return completedOn ? [{ kind, completedOn }] : [];
+    });
+    return { officeId, registeredOn, familyName, givenName, familyNameKana, givenNameKana, phone, email, consentDate, volunteerInsuranceUntil, activities, regionIds, trainings };
+  });
+export type PeerCreateInput = z.infer<typeof PeerCreateSchema>;
+
+/** Editing a peer: identity, contact and record; the registration itself moves by renewal. */
+export const PeerUpdateSchema = z.object({
+  id: z.string().min(1),
+  version,
+  /** The values the form was loaded with (JSON), to tell the user what someone else changed. */
+  base: z.string().default(""),
+  ...peerRecord,
+});
+export type PeerUpdateInput = z.infer<typeof PeerUpdateSchema>;
+
+/** The fields a stale save compares (what the edit form shows). */
+export const PEER_RECORD_FIELDS = ["familyName", "givenName", "familyNameKana", "givenNameKana", "phone", "email", "consentDate", "volunteerInsuranceUntil", "activities", "regionIds"] as const;
+
+export const PeerStatusSchema = z.object({
+  id: z.string().min(1),
+  version,
+  status: z.enum(PEER_STATUSES, "validation.peer.statusRequired"),
+});
+
+export const PeerRenewSchema = z.object({
+  id: z.string().min(1),
+  version,
+  fiscalYear: z.coerce.number().int().min(2000, "validation.peer.fiscalYearRequired").max(2100, "validation.peer.fiscalYearRequired"),
+});
+
+export const PeerTrainingSchema = z.object({
+  peerId: z.string().min(1),
+  kind: z.enum(PEER_TRAININGS, "validation.peer.trainingRequired"),
+  completedOn: requiredDate(),
+});
+export type PeerTrainingInput = z.infer<typeof PeerTrainingSchema>;
+
+export type DispatchMemberInput = { peerId: string; hours: number | null; honorariumYen: number | null; travelYen: number | null };
+
+/** The statuses a dispatch can be recorded in: 実施 after the fact, 依頼 or 予定 ahead. */
+export const DISPATCH_CREATE_STATUSES = ["requested", "scheduled", "done"] as const;
+
+/** A dispatch's fields: used by the new form (with `status`) and the edit form (with id/version). */
+const dispatchRecord = z.object({
+  officeId: z.string().min(1, "validation.case.officeRequired"),
+  date: requiredDate(),
+  startTime: time,
+  endTime: time,
+  requestingOrg: optionalText(100),
+  destinationKind: z.enum(DESTINATION_KINDS, "validation.dispatch.destinationRequired"),
+  hospitalId: nullableId,
+  destinationName: optionalText(100),
+  purpose: z.enum(PEER_PURPOSES, "validation.dispatch.purposeRequired"),
+  audienceCount: optionalCount("validation.dispatch.countFormat", 10_000),
+  caseId: nullableId,
+  report: optionalText(2000),
+  peerIds: multi(z.string().min(1)),
+});
+
+type DispatchRaw = z.infer<typeof dispatchRecord> & { status?: (typeof DISPATCH_STATUSES)[number] };
+
+/**
+ * Per-peer hours, honorarium and travel (`hours:<id>`, `honorarium:<id>`, `travel:<id>`), read for the
+ * ticked peers only, then the cross-field rules. Runs after the object parse, so it sees the raw values.
+ */
+function withMembers<T extends DispatchRaw>(raw: Record<string, unknown>, v: T, ctx: z.RefinementCtx) {
+  const members: DispatchMemberInput[] = [];
+  for (const peerId of v.peerIds) {
+    const field = (prefix: string) => (typeof raw[`${prefix}:${peerId}`] === "string" ? (raw[`${prefix}:${peerId}`] as string) : "");
+    const hours = optionalHours.safeParse(field("hours"));
+    const honorarium = optionalCount("validation.dispatch.yenFormat").safeParse(field("honorarium"));
+    const travel = optionalCount("validation.dispatch.yenFormat").safeParse(field("travel"));
+    if (!hours.success) ctx.addIssue({ code: "custom", path: [`hours:${peerId}`], message: "validation.dispatch.hoursFormat" });
+    if (!honorarium.success) ctx.addIssue({ code: "custom", path: [`honorarium:${peerId}`], message: "validation.dispatch.yenFormat" });
+    if (!travel.success) ctx.addIssue({ code: "custom", path: [`travel:${peerId}`], message: "validation.dispatch.yenFormat" });
+    members.push({ peerId, hours: hours.data ?? null, honorariumYen: honorarium.data ?? null, travelYen: travel.data ?? null });
+  }
+  if (v.peerIds.length === 0) ctx.addIssue({ code: "custom", path: ["peerIds"], message: "validation.dispatch.membersRequired" });
+  if (v.destinationKind === "hospital" && !v.hospitalId) ctx.addIssue({ code: "custom", path: ["hospitalId"], message: "validation.dispatch.hospitalRequired" });
+  if (v.destinationKind !== "hospital" && !v.destinationName) ctx.addIssue({ code: "custom", path: ["destinationName"], message: "validation.dispatch.placeRequired" });
+  if (v.startTime && v.endTime && v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "validation.dispatch.endBeforeStart" });
+  return members;
+}
+
+/**
+ * The object schema plus the per-peer fields and cross-field rules. The raw form values are kept
+ * so the per-peer fields (not part of the object) can be read, and every problem is reported at once.
+ */
+function dispatchSchema<T extends z.ZodObject>(object: T, today: () => string) {
+  type Out = Omit<z.infer<T>, "peerIds"> & { members: DispatchMemberInput[] };
+  return z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null).transform((raw, ctx): Out => {
+    const parsed = object.safeParse(raw);
+    // Report field errors and the member rules together; without a parse the member rules use the raw ids.
+    const base = parsed.success ? (parsed.data as unknown as DispatchRaw) : null;
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    // Without a full parse, each field that parses on its own still takes part in the cross-field rules.
+    const loose = (base ??
+      Object.fromEntries(
+        Object.entries(object.shape as Record<string, z.ZodType>).map(([key, field]) => {
+          const one = field.safeParse(raw[key]);
+          return [key, one.success ? one.data : key === "peerIds" ? [] : null];
+        }),
+      )) as DispatchRaw;
+    const members = withMembers(raw, loose, ctx);
+    // 実施 is a fact: a dispatch cannot have been done on a day still to come.
+    if (base && base.status === "done" && typeof base.date === "string" && base.date > today()) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: "validation.dispatch.doneInFuture" });
+    }
+    if (!base) return z.NEVER;
+    const { peerIds: _peerIds, ...rest } = base;
+    return { ...rest, members } as unknown as Out;
+  });
+}
+
+/** Today in Japan; the schema runs in the browser too, so it cannot import the server's clock helper. */
+function tokyoToday(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+}
+
+export const DispatchCreateSchema = dispatchSchema(dispatchRecord.extend({ status: z.enum(DISPATCH_CREATE_STATUSES, "validation.dispatch.statusRequired") }), tokyoToday);
 export type DispatchCreateInput = z.infer<typeof DispatchCreateSchema>;
+
+export const DispatchUpdateSchema = dispatchSchema(dispatchRecord.extend({ id: z.string().min(1), version, base: z.string().default("") }), tokyoToday);
+export type DispatchUpdateInput = z.infer<typeof DispatchUpdateSchema>;
+
+/** The fields a stale dispatch save compares. */
+export const DISPATCH_RECORD_FIELDS = ["date", "startTime", "endTime", "requestingOrg", "destinationKind", "hospitalId", "destinationName", "purpose", "audienceCount", "caseId", "report", "members"] as const;
+
+export const DispatchStatusSchema = z
+  .object({
+    id: z.string().min(1),
+    version,
+    status: z.enum(DISPATCH_STATUSES, "validation.dispatch.statusRequired"),
+    report: optionalText(2000),
+    audienceCount: optionalCount("validation.dispatch.countFormat", 10_000).optional().transform((v) => v ?? null),
+  });
+export type DispatchStatusInput = z.infer<typeof DispatchStatusSchema>;

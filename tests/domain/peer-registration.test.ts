@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allowedDispatchTransitions, canChangePeerStatus, effectiveStatus, registrationExpiry, renewalFor } from "@/lib/domain/peer-registration";
+import { allowedDispatchTransitions, canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYears, renewalFor } from "@/lib/domain/peer-registration";
 
 test("registration runs to the end of its fiscal year", () => {
   assert.equal(registrationExpiry("2021-04-01"), "2022-03-31");
@@ -33,4 +33,12 @@ test("dispatch status: 依頼 → 予定 → 実施, 中止 from open states onl
   assert.deepEqual(allowedDispatchTransitions("scheduled"), ["done", "cancelled"]);
   assert.deepEqual(allowedDispatchTransitions("done"), []);
   assert.deepEqual(allowedDispatchTransitions("cancelled"), []);
+});
+
+test("renewal is offered for the current fiscal year when behind, and for the next one; never for a withdrawn peer", () => {
+  assert.deepEqual(renewableYears(2021, "expired", "2024-05-01"), [2024, 2025]);
+  assert.deepEqual(renewableYears(2024, "active", "2024-05-01"), [2025]);
+  assert.deepEqual(renewableYears(2025, "active", "2025-03-31"), []);
+  assert.deepEqual(renewableYears(2024, "paused", "2025-02-01"), [2025]);
+  assert.deepEqual(renewableYears(2024, "withdrawn", "2025-02-01"), []);
 });

@@ -1,0 +1,671 @@
+import "server-only";
+import { and, asc, count, countDistinct, desc, eq, exists, gte, inArray, like, lte, ne, or, sql, sum, type SQL } from "drizzle-orm";
+import { ulid } from "ulid";
+import { getDb, type Tx } from "@/db/client";
+import { cases, healthCenters, hospitals, personIdentities, peerDispatchMembers, peerDispatches, peerIdentities, peerRegistrations, peerSupporters } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import { fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
+import { DISPATCH_STATUSES, PEER_PURPOSES, type DestinationKind, type DispatchStatus, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
+import { allowedDispatchTransitions, effectiveStatus } from "@/lib/domain/peer-registration";
+import { DISPATCH_RECORD_FIELDS, type DispatchCreateInput, type DispatchMemberInput, type DispatchStatusInput, type DispatchUpdateInput } from "@/lib/validation/peer";
+import type { Actor } from "./actor";
+import { diffFields, writeAudit } from "./audit";
+import { AppError } from "./errors";
+import { assertHospitalInPrefecture } from "./hospitals";
+import type { Page, PageRequest } from "./pagination";
+import { assertOfficeInReach, loadPeerInReach, requirePeerWork } from "./peers";
+import { inReach } from "./scope";
+import { escapeLike } from "./sql-text";
+
+/*
+ * ピアサポーター派遣. A dispatch belongs to the dispatching office: its staff record it, move it
+ * along 依頼 → 予定 → 実施 (or 中止) and correct it (version-checked). Lists show peers by display
+ * code only; the form and the detail page show names to the owning office and are audited.
+ */
+
+// ---------------------------------------------------------------------------------------
+// List
+
+export const DISPATCH_SORT_KEYS = ["date", "office", "purpose", "status"] as const;
+export type DispatchSortKey = (typeof DISPATCH_SORT_KEYS)[number];
+
+export type DispatchFilter = {
+  status?: DispatchStatus;
+  purpose?: PeerPurpose;
+  officeId?: string;
+  fiscalYear?: number;
+  hospitalId?: string;
+  peerId?: string;
+  /** Destination, requesting organisation or a peer's display code. */
+  q?: string;
+};
+
+export type DispatchRow = {
+  id: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  officeName: string;
+  destination: string;
+  purpose: PeerPurpose;
+  status: DispatchStatus;
+  members: string[];
+  hours: number | null;
+  audienceCount: number | null;
+  caseNo: string | null;
+};
+
+function dispatchConditions(actor: Actor, filter: DispatchFilter, withStatus: boolean): SQL {
+  const db = getDb();
+  const conditions: (SQL | undefined)[] = [inReach(actor, peerDispatches.officeId)];
+  if (withStatus && filter.status) conditions.push(eq(peerDispatches.status, filter.status));
+  if (filter.purpose) conditions.push(eq(peerDispatches.purpose, filter.purpose));
+  if (filter.officeId) conditions.push(eq(peerDispatches.officeId, filter.officeId));
+  if (filter.hospitalId) conditions.push(eq(peerDispatches.hospitalId, filter.hospitalId));
+  if (filter.fiscalYear) {
+    const { start, end } = fiscalYearRange(filter.fiscalYear);
+    conditions.push(gte(peerDispatches.date, start), lte(peerDispatches.date, end));
+  }
+  if (filter.peerId) {
+    conditions.push(exists(db.select({ one: sql`1` }).from(peerDispatchMembers).where(and(eq(peerDispatchMembers.dispatchId, peerDispatches.id), eq(peerDispatchMembers.peerId, filter.peerId)))));
+  }
+  const q = filter.q?.trim().normalize("NFKC");
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    conditions.push(
+      or(
+        sql`${peerDispatches.destinationName} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${peerDispatches.requestingOrg} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${hospitals.name} LIKE ${pattern} ESCAPE '\\'`,
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(peerDispatchMembers)
+            .innerJoin(peerSupporters, eq(peerSupporters.id, peerDispatchMembers.peerId))
+            .where(and(eq(peerDispatchMembers.dispatchId, peerDispatches.id), like(peerSupporters.displayCode, `%${escapeLike(q.toUpperCase())}%`))),
+        ),
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+function membersOf(dispatchIds: string[]) {
+  if (!dispatchIds.length) return [];
+  return getDb()
+    .select({ dispatchId: peerDispatchMembers.dispatchId, peerId: peerDispatchMembers.peerId, code: peerSupporters.displayCode, hours: peerDispatchMembers.hours })
+    .from(peerDispatchMembers)
+    .innerJoin(peerSupporters, eq(peerSupporters.id, peerDispatchMembers.peerId))
+    .where(inArray(peerDispatchMembers.dispatchId, dispatchIds))
+    .orderBy(asc(peerSupporters.displayCode))
+    .all();
+}
+
+function totalHours(hours: (number | null)[]): number | null {
+  const known = hours.filter((h): h is number => h !== null);
+  return known.length ? Math.round(known.reduce((a, b) => a + b, 0) * 100) / 100 : null;
+}
+
+/** One page of the dispatches of the offices in reach, with counts per status. No names: not audited. */
+export function listDispatchesForActor(
+  actor: Actor,
+  req: PageRequest<DispatchSortKey>,
+  filter: DispatchFilter = {},
+): Page<DispatchRow> & { statusCounts: Record<DispatchStatus, number> } {
+  requirePeerWork(actor);
+  const db = getDb();
+  const where = dispatchConditions(actor, filter, true);
+  const order = {
+    date: peerDispatches.date,
+    office: healthCenters.sort,
+    purpose: sql`CASE ${peerDispatches.purpose} ${sql.raw(PEER_PURPOSES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" "))} END`,
+    status: sql`CASE ${peerDispatches.status} ${sql.raw(DISPATCH_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" "))} END`,
+  }[req.sort];
+  const rows = db
+    .select({
+      id: peerDispatches.id,
+      date: peerDispatches.date,
+      startTime: peerDispatches.startTime,
+      endTime: peerDispatches.endTime,
+      officeName: healthCenters.name,
+      hospitalName: hospitals.name,
+      destinationName: peerDispatches.destinationName,
+      purpose: peerDispatches.purpose,
+      status: peerDispatches.status,
+      audienceCount: peerDispatches.audienceCount,
+      caseNo: cases.caseNo,
+    })
+    .from(peerDispatches)
+    .innerJoin(healthCenters, eq(healthCenters.id, peerDispatches.officeId))
+    .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
+    .leftJoin(cases, eq(cases.id, peerDispatches.caseId))
+    .where(where)
+    .orderBy((req.dir === "desc" ? desc : asc)(order), desc(peerDispatches.date), desc(peerDispatches.id))
+    .limit(req.pageSize)
+    .offset((req.page - 1) * req.pageSize)
+    .all();
+  // The text search may name the hospital, so the counts join it as well.
+  const [{ n: total }] = db.select({ n: count() }).from(peerDispatches).leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId)).where(where).all() as [{ n: number }];
+  const perStatus = db
+    .select({ status: peerDispatches.status, n: count() })
+    .from(peerDispatches)
+    .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
+    .where(dispatchConditions(actor, filter, false))
+    .groupBy(peerDispatches.status)
+    .all();
+  const statusCounts = Object.fromEntries(DISPATCH_STATUSES.map((s) => [s, 0])) as Record<DispatchStatus, number>;
+  for (const r of perStatus) statusCounts[r.status] = r.n;
+  const members = membersOf(rows.map((r) => r.id));
+  return {
+    rows: rows.map((r) => {
+      const mine = members.filter((m) => m.dispatchId === r.id);
+      return {
+        id: r.id,
+        date: r.date,
+        startTime: r.startTime,
+        endTime: r.endTime,
+        officeName: r.officeName,
+        destination: r.hospitalName ?? r.destinationName ?? "",
+        purpose: r.purpose,
+        status: r.status,
+        members: mine.map((m) => m.code),
+        hours: totalHours(mine.map((m) => m.hours)),
+        audienceCount: r.audienceCount,
+        caseNo: r.caseNo,
+      };
+    }),
+    total,
+    page: req.page,
+    pageSize: req.pageSize,
+    statusCounts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The form: pickers, defaults and the previous entry
+
+export type PeerOption = { id: string; displayCode: string; name: string; status: PeerStatus; expiresOn: string };
+export type CaseOption = { id: string; caseNo: string; name: string };
+
+/** What "copy the previous entry" fills in (everything but the date). */
+export type DispatchCopy = {
+  startTime: string | null;
+  endTime: string | null;
+  requestingOrg: string | null;
+  destinationKind: DestinationKind;
+  hospitalId: string | null;
+  destinationName: string | null;
+  purpose: PeerPurpose;
+  audienceCount: number | null;
+  members: DispatchMemberInput[];
+};
+
+export type DispatchFormOptions = {
+  office: { id: string; name: string };
+  offices: { id: string; name: string }[];
+  peers: PeerOption[];
+  cases: CaseOption[];
+  /** The latest dispatch this actor recorded at the office, else the office's latest. */
+  previous: (DispatchCopy & { date: string }) | null;
+};
+
+function copyOf(row: typeof peerDispatches.$inferSelect): DispatchCopy & { date: string } {
+  const members = getDb()
+    .select({ peerId: peerDispatchMembers.peerId, hours: peerDispatchMembers.hours, honorariumYen: peerDispatchMembers.honorariumYen, travelYen: peerDispatchMembers.travelYen })
+    .from(peerDispatchMembers)
+    .where(eq(peerDispatchMembers.dispatchId, row.id))
+    .all();
+  return {
+    date: row.date,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    requestingOrg: row.requestingOrg,
+    destinationKind: row.destinationKind,
+    hospitalId: row.hospitalId,
+    destinationName: row.destinationName,
+    purpose: row.purpose,
+    audienceCount: row.audienceCount,
+    members,
+  };
+}
+
+/**
+ * Everything the dispatch form needs for one office: its peers (with names, for the office's own
+ * staff; audited), its open cases for the optional link, and the previous entry to copy.
+ */
+export function getDispatchFormForActor(actor: Actor, officeId: string | undefined): DispatchFormOptions {
+  requirePeerWork(actor, true);
+  const db = getDb();
+  const today = todayIso();
+  const offices = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all();
+  const mineFirst = officeId ?? actor.assignedOfficeIds[0];
+  const office = offices.find((o) => o.id === mineFirst) ?? offices[0];
+  if (!office) throw new AppError("not_found", "errors.notFound");
+  const peers = db
+    .select({
+      id: peerSupporters.id,
+      displayCode: peerSupporters.displayCode,
+      familyName: peerIdentities.familyName,
+      givenName: peerIdentities.givenName,
+      status: peerSupporters.status,
+      expiresOn: peerSupporters.expiresOn,
+    })
+    .from(peerSupporters)
+    .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
+    .where(and(eq(peerSupporters.officeId, office.id), ne(peerSupporters.status, "withdrawn")))
+    .orderBy(asc(peerSupporters.displayCode))
+    .all()
+    .map((p) => ({ id: p.id, displayCode: p.displayCode, name: `${p.familyName} ${p.givenName}`, status: effectiveStatus(p.status, p.expiresOn, today), expiresOn: p.expiresOn }));
+  const openCases = db
+    .select({ id: cases.id, caseNo: cases.caseNo, familyName: personIdentities.familyName, givenName: personIdentities.givenName })
+    .from(cases)
+    .innerJoin(personIdentities, eq(personIdentities.personId, cases.personId))
+    .where(and(eq(cases.officeId, office.id), ne(cases.phase, "closed")))
+    .orderBy(desc(cases.caseNo))
+    .limit(500)
+    .all()
+    .map((c) => ({ id: c.id, caseNo: c.caseNo, name: `${c.familyName} ${c.givenName}` }));
+  const latest = (mine: boolean) =>
+    db
+      .select()
+      .from(peerDispatches)
+      .where(and(eq(peerDispatches.officeId, office.id), mine ? eq(peerDispatches.createdBy, actor.id) : undefined))
+      .orderBy(desc(peerDispatches.createdAt), desc(peerDispatches.id))
+      .limit(1)
+      .get();
+  const previousRow = latest(true) ?? latest(false);
+  db.transaction((tx) =>
+    writeAudit(tx, actor, { action: "view", entityType: "peer_dispatch_form", detail: { officeId: office.id, peerIds: peers.map((p) => p.id), caseIds: openCases.map((c) => c.id) } }),
+  );
+  return { office, offices, peers, cases: openCases, previous: previousRow ? copyOf(previousRow) : null };
+}
+
+// ---------------------------------------------------------------------------------------
+// Create, read, edit, status
+
+/**
+ * The members must be peers of the dispatching office whose registration covers the date
+ * (登録中 on that day, per the yearly registrations) and who are not withdrawn; a peer paused
+ * today cannot be sent on a dispatch still to come.
+ */
+function assertMembersAvailable(officeId: string, date: string, members: DispatchMemberInput[]): void {
+  const peerIds = [...new Set(members.map((m) => m.peerId))];
+  if (peerIds.length !== members.length) throw new AppError("invalid", "validation.dispatch.duplicateMember", { peerIds: "validation.dispatch.duplicateMember" });
+  const available = getDb()
+    .select({ id: peerSupporters.id, status: peerSupporters.status })
+    .from(peerSupporters)
+    .where(
+      and(
+        inArray(peerSupporters.id, peerIds),
+        eq(peerSupporters.officeId, officeId),
+        ne(peerSupporters.status, "withdrawn"),
+        exists(
+          getDb()
+            .select({ one: sql`1` })
+            .from(peerRegistrations)
+            .where(and(eq(peerRegistrations.peerId, peerSupporters.id), lte(peerRegistrations.registeredOn, date), gte(peerRegistrations.expiresOn, date))),
+        ),
+      ),
+    )
+    .all()
+    .filter((p) => !(p.status === "paused" && date >= todayIso()));
+  if (available.length !== peerIds.length) throw new AppError("invalid", "validation.dispatch.peerUnavailable", { peerIds: "validation.dispatch.peerUnavailable" });
+}
+
+function assertCaseInReach(actor: Actor, caseId: string | null): void {
+  if (!caseId) return;
+  const c = getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), inReach(actor, cases.officeId))).get();
+  if (!c) throw new AppError("invalid", "validation.dispatch.caseInvalid", { caseId: "validation.dispatch.caseInvalid" });
+}
+
+function assertDestination(actor: Actor, input: { destinationKind: DestinationKind; hospitalId: string | null }): void {
+  if (input.destinationKind === "hospital" && input.hospitalId) assertHospitalInPrefecture(actor, input.hospitalId);
+}
+
+function insertMembers(tx: Tx, dispatchId: string, members: DispatchMemberInput[]): void {
+  for (const m of members) tx.insert(peerDispatchMembers).values({ dispatchId, peerId: m.peerId, hours: m.hours, honorariumYen: m.honorariumYen, travelYen: m.travelYen }).run();
+}
+
+/** Record a dispatch as 依頼, 予定 or (after the fact) 実施. */
+export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: string } {
+  requirePeerWork(actor, true);
+  const office = assertOfficeInReach(actor, input.officeId);
+  if (input.status === "done" && input.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { date: "validation.dispatch.doneInFuture" });
+  assertMembersAvailable(office.id, input.date, input.members);
+  assertDestination(actor, input);
+  assertCaseInReach(actor, input.caseId);
+  const id = ulid();
+  const now = new Date().toISOString();
+  getDb().transaction((tx) => {
+    tx.insert(peerDispatches)
+      .values({
+        id,
+        prefectureCode: actor.prefectureCode,
+        officeId: office.id,
+        date: input.date,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        requestingOrg: input.requestingOrg,
+        destinationKind: input.destinationKind,
+        hospitalId: input.destinationKind === "hospital" ? input.hospitalId : null,
+        destinationName: input.destinationKind === "hospital" ? null : input.destinationName,
+        purpose: input.purpose,
+        audienceCount: input.audienceCount,
+        caseId: input.caseId,
+        status: input.status,
+        report: input.report,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedBy: actor.id,
+        updatedAt: now,
+      })
+      .run();
+    insertMembers(tx, id, input.members);
+    writeAudit(tx, actor, { action: "create", entityType: "peer_dispatch", entityId: id, detail: { date: input.date, purpose: input.purpose, status: input.status, peerIds: input.members.map((m) => m.peerId) } });
+  });
+  return { id };
+}
+
+function loadDispatchInReach(actor: Actor, dispatchId: string) {
+  const row = getDb()
+    .select()
+    .from(peerDispatches)
+    .where(and(eq(peerDispatches.id, dispatchId), inReach(actor, peerDispatches.officeId)))
+    .get();
+  if (!row) throw new AppError("not_found", "errors.notFound");
+  return row;
+}
+
+type DispatchValues = Record<(typeof DISPATCH_RECORD_FIELDS)[number], unknown>;
+
+function dispatchValues(row: typeof peerDispatches.$inferSelect): DispatchValues {
+  const { date: _date, ...copy } = copyOf(row);
+  return { ...copy, date: row.date, caseId: row.caseId, report: row.report };
+}
+
+export type DispatchDetail = {
+  id: string;
+  version: number;
+  office: { id: string; name: string };
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  requestingOrg: string | null;
+  destinationKind: DestinationKind;
+  hospital: { id: string; name: string } | null;
+  destinationName: string | null;
+  purpose: PeerPurpose;
+  audienceCount: number | null;
+  case: { id: string; caseNo: string } | null;
+  status: DispatchStatus;
+  report: string | null;
+  members: { peerId: string; displayCode: string; name: string; hours: number | null; honorariumYen: number | null; travelYen: number | null }[];
+  transitions: DispatchStatus[];
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** The editable values as loaded (JSON), sent back by the edit form as `base`. */
+  base: string;
+};
+
+/** One dispatch with its peers by name (for the owning office; audited). Not in reach: not_found. */
+export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchDetail {
+  requirePeerWork(actor);
+  const row = loadDispatchInReach(actor, dispatchId);
+  const db = getDb();
+  const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
+  const hospital = row.hospitalId ? (db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, row.hospitalId)).get() ?? null) : null;
+  const linked = row.caseId ? (db.select({ id: cases.id, caseNo: cases.caseNo }).from(cases).where(eq(cases.id, row.caseId)).get() ?? null) : null;
+  const members = db
+    .select({
+      peerId: peerDispatchMembers.peerId,
+      displayCode: peerSupporters.displayCode,
+      familyName: peerIdentities.familyName,
+      givenName: peerIdentities.givenName,
+      hours: peerDispatchMembers.hours,
+      honorariumYen: peerDispatchMembers.honorariumYen,
+      travelYen: peerDispatchMembers.travelYen,
+    })
+    .from(peerDispatchMembers)
+    .innerJoin(peerSupporters, eq(peerSupporters.id, peerDispatchMembers.peerId))
+    .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
+    .where(eq(peerDispatchMembers.dispatchId, row.id))
+    .orderBy(asc(peerSupporters.displayCode))
+    .all();
+  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer_dispatch", entityId: row.id, detail: { peerIds: members.map((m) => m.peerId) } }));
+  return {
+    id: row.id,
+    version: row.version,
+    office,
+    date: row.date,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    requestingOrg: row.requestingOrg,
+    destinationKind: row.destinationKind,
+    hospital,
+    destinationName: row.destinationName,
+    purpose: row.purpose,
+    audienceCount: row.audienceCount,
+    case: linked,
+    status: row.status,
+    report: row.report,
+    members: members.map((m) => ({ peerId: m.peerId, displayCode: m.displayCode, name: `${m.familyName} ${m.givenName}`, hours: m.hours, honorariumYen: m.honorariumYen, travelYen: m.travelYen })),
+    transitions: can(actor.role, "write:case:reach") ? allowedDispatchTransitions(row.status) : [],
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+    base: JSON.stringify(dispatchValues(row)),
+  };
+}
+
+/**
+ * Correct a dispatch (its office stays). A stale `version` changes nothing and lists what the
+ * other person changed since the form was loaded.
+ */
+export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
+  requirePeerWork(actor, true);
+  const row = loadDispatchInReach(actor, input.id);
+  const current = dispatchValues(row);
+  if (row.version !== input.version) {
+    let base: Record<string, unknown> = {};
+    try {
+      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
+    } catch {
+      base = {};
+    }
+    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current));
+  }
+  if (row.officeId !== input.officeId) throw new AppError("invalid", "validation.dispatch.officeFixed", { officeId: "validation.dispatch.officeFixed" });
+  if (row.status === "done" && input.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { date: "validation.dispatch.doneInFuture" });
+  assertMembersAvailable(row.officeId, input.date, input.members);
+  assertDestination(actor, input);
+  assertCaseInReach(actor, input.caseId);
+  const next: DispatchValues = {
+    date: input.date,
+    startTime: input.startTime,
+    endTime: input.endTime,
+    requestingOrg: input.requestingOrg,
+    destinationKind: input.destinationKind,
+    hospitalId: input.destinationKind === "hospital" ? input.hospitalId : null,
+    destinationName: input.destinationKind === "hospital" ? null : input.destinationName,
+    purpose: input.purpose,
+    audienceCount: input.audienceCount,
+    caseId: input.caseId,
+    report: input.report,
+    members: input.members,
+  };
+  const sortMembers = (m: unknown) => [...(m as DispatchMemberInput[])].sort((a, b) => a.peerId.localeCompare(b.peerId));
+  const changes = diffFields({ ...current, members: sortMembers(current.members) }, { ...next, members: sortMembers(next.members) });
+  if (Object.keys(changes).length === 0) return;
+  getDb().transaction((tx) => {
+    const { members, ...columns } = next;
+    const result = tx
+      .update(peerDispatches)
+      .set({ ...(columns as Partial<typeof peerDispatches.$inferInsert>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(peerDispatches.id, row.id), eq(peerDispatches.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    tx.delete(peerDispatchMembers).where(eq(peerDispatchMembers.dispatchId, row.id)).run();
+    insertMembers(tx, row.id, members as DispatchMemberInput[]);
+    writeAudit(tx, actor, { action: "update", entityType: "peer_dispatch", entityId: row.id, detail: { changes } });
+  });
+}
+
+/** 依頼 → 予定 → 実施, or 中止; the report and the number reached may come with the move to 実施. */
+export function setDispatchStatus(actor: Actor, input: DispatchStatusInput): void {
+  requirePeerWork(actor, true);
+  const row = loadDispatchInReach(actor, input.id);
+  if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
+  if (!allowedDispatchTransitions(row.status).includes(input.status)) {
+    throw new AppError("invalid", "validation.dispatch.statusNotAllowed", { status: "validation.dispatch.statusNotAllowed" });
+  }
+  if (input.status === "done" && row.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { status: "validation.dispatch.doneInFuture" });
+  getDb().transaction((tx) => {
+    const result = tx
+      .update(peerDispatches)
+      .set({
+        status: input.status,
+        report: input.report ?? row.report,
+        audienceCount: input.audienceCount ?? row.audienceCount,
+        version: row.version + 1,
+        updatedBy: actor.id,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(peerDispatches.id, row.id), eq(peerDispatches.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    writeAudit(tx, actor, { action: "update", entityType: "peer_dispatch", entityId: row.id, detail: { changes: { status: [row.status, input.status] } } });
+  });
+}
+
+/** A peer's dispatches, newest first, for the peer's page (the peer must be in reach). */
+export function listDispatchesOfPeerForActor(actor: Actor, peerId: string, limit = 50) {
+  requirePeerWork(actor);
+  const peer = loadPeerInReach(actor, peerId);
+  return getDb()
+    .select({
+      id: peerDispatches.id,
+      date: peerDispatches.date,
+      purpose: peerDispatches.purpose,
+      status: peerDispatches.status,
+      destination: sql<string>`coalesce(${hospitals.name}, ${peerDispatches.destinationName}, '')`,
+      hours: peerDispatchMembers.hours,
+    })
+    .from(peerDispatchMembers)
+    .innerJoin(peerDispatches, eq(peerDispatches.id, peerDispatchMembers.dispatchId))
+    .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
+    .where(and(eq(peerDispatchMembers.peerId, peer.id), inReach(actor, peerDispatches.officeId)))
+    .orderBy(desc(peerDispatches.date), desc(peerDispatches.id))
+    .limit(limit)
+    .all();
+}
+
+/** Dispatches linked to a case (ピア関与), for the case page; the case must be in reach. */
+export function listDispatchesOfCaseForActor(actor: Actor, caseId: string) {
+  requirePeerWork(actor);
+  const linked = getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), inReach(actor, cases.officeId))).get();
+  if (!linked) throw new AppError("not_found", "errors.notFound");
+  const rows = getDb()
+    .select({ id: peerDispatches.id, date: peerDispatches.date, purpose: peerDispatches.purpose, status: peerDispatches.status })
+    .from(peerDispatches)
+    .where(and(eq(peerDispatches.caseId, linked.id), inReach(actor, peerDispatches.officeId)))
+    .orderBy(desc(peerDispatches.date))
+    .all();
+  const members = membersOf(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, members: members.filter((m) => m.dispatchId === r.id).map((m) => m.code) }));
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts (no names)
+
+export type DispatchYearSummary = {
+  fiscalYear: number;
+  /** 実施 dispatches dated in the year. */
+  done: number;
+  cancelled: number;
+  open: number;
+  /** 延べ派遣人数: peers counted once per dispatch they went on. */
+  personDispatches: number;
+  hours: number;
+  /** Inpatients or participants reached (Σ audience of 実施). */
+  audience: number;
+  hospitals: number;
+  honorariumYen: number;
+  travelYen: number;
+  /** Cases with at least one 実施 dispatch linked in the year. */
+  casesInvolved: number;
+  byPurpose: Record<PeerPurpose, number>;
+  /** 実施 per month, April first: [{ month: "2024-04", n }]. */
+  byMonth: { month: string; n: number }[];
+};
+
+/**
+ * Dispatch counts of a fiscal year over the offices the actor reaches (the prefecture role: the
+ * whole prefecture). Everything counts 実施 dispatches only, except the open and cancelled tallies.
+ */
+export function getDispatchYearSummaryForActor(actor: Actor, fiscalYear: number): DispatchYearSummary {
+  if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
+  const db = getDb();
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const inYear = and(inReach(actor, peerDispatches.officeId), gte(peerDispatches.date, start), lte(peerDispatches.date, end));
+  const done = and(inYear, eq(peerDispatches.status, "done"));
+  const byStatus = db.select({ status: peerDispatches.status, n: count() }).from(peerDispatches).where(inYear).groupBy(peerDispatches.status).all();
+  const n = (s: DispatchStatus) => byStatus.find((r) => r.status === s)?.n ?? 0;
+  const [totals] = db
+    .select({
+      audience: sum(peerDispatches.audienceCount),
+      hospitals: countDistinct(peerDispatches.hospitalId),
+      cases: countDistinct(peerDispatches.caseId),
+    })
+    .from(peerDispatches)
+    .where(done)
+    .all();
+  const [people] = db
+    .select({ n: count(), hours: sum(peerDispatchMembers.hours), honorarium: sum(peerDispatchMembers.honorariumYen), travel: sum(peerDispatchMembers.travelYen) })
+    .from(peerDispatchMembers)
+    .innerJoin(peerDispatches, eq(peerDispatches.id, peerDispatchMembers.dispatchId))
+    .where(done)
+    .all();
+  const purposes = db.select({ purpose: peerDispatches.purpose, n: count() }).from(peerDispatches).where(done).groupBy(peerDispatches.purpose).all();
+  const months = db
+    .select({ month: sql<string>`substr(${peerDispatches.date}, 1, 7)`, n: count() })
+    .from(peerDispatches)
+    .where(done)
+    .groupBy(sql`substr(${peerDispatches.date}, 1, 7)`)
+    .all();
+  const byPurpose = Object.fromEntries(PEER_PURPOSES.map((p) => [p, 0])) as Record<PeerPurpose, number>;
+  for (const r of purposes) byPurpose[r.purpose] = r.n;
+  const byMonth = Array.from({ length: 12 }, (_, i) => {
+    const y = i < 9 ? fiscalYear : fiscalYear + 1;
+    const month = `${y}-${String(((i + 3) % 12) + 1).padStart(2, "0")}`;
+    return { month, n: months.find((m) => m.month === month)?.n ?? 0 };
+  });
+  return {
+    fiscalYear,
+    done: n("done"),
+    cancelled: n("cancelled"),
+    open: n("requested") + n("scheduled"),
+    personDispatches: people?.n ?? 0,
+    hours: Math.round(Number(people?.hours ?? 0) * 100) / 100,
+    audience: Number(totals?.audience ?? 0),
+    hospitals: totals?.hospitals ?? 0,
+    honorariumYen: Number(people?.honorarium ?? 0),
+    travelYen: Number(people?.travel ?? 0),
+    casesInvolved: totals?.cases ?? 0,
+    byPurpose,
+    byMonth,
+  };
+}
+
+/** Open dispatches (依頼・予定) of the offices in reach whose date has come: the coordinator's to-do. */
+export function countDueDispatchesForActor(actor: Actor): number {
+  requirePeerWork(actor);
+  const [{ n }] = getDb()
+    .select({ n: count() })
+    .from(peerDispatches)
+    .where(and(inReach(actor, peerDispatches.officeId), inArray(peerDispatches.status, ["requested", "scheduled"]), lte(peerDispatches.date, todayIso())))
+    .all() as [{ n: number }];
+  return n;
+}
