@@ -1,0 +1,853 @@
+import "server-only";
+import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { ulid } from "ulid";
+import { getDb, type Tx } from "@/db/client";
+import {
+  auditLogs,
+  cases,
+  healthCenters,
+  municipalities,
+  outreachCaseTargets,
+  outreachCases,
+  outreachContactProfessions,
+  outreachContacts,
+  outreachNumberSequences,
+  outreachOutcomes,
+  personIdentities,
+  persons,
+  userOffices,
+  users,
+} from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import type { Phase } from "@/lib/domain/case-codes";
+import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
+import { normalizeKana } from "@/lib/domain/kana";
+import {
+  OUTREACH_END_REASONS,
+  OUTREACH_PROFESSIONS,
+  OUTREACH_STATUSES,
+  OUTREACH_TARGETS,
+  type OutreachContactType,
+  type OutreachEndReason,
+  type OutreachOutcome,
+  type OutreachProfession,
+  type OutreachStatus,
+  type OutreachTarget,
+  type OutreachTeamKind,
+} from "@/lib/domain/outreach-codes";
+import { allowedOutreachTransitions, canTransitionOutreach, endReasonsFor, formatOutreachCaseNumber, supportDays } from "@/lib/domain/outreach-rules";
+import { OUTREACH_RECORD_FIELDS, type NewPersonInput, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
+import type { Actor } from "./actor";
+import { diffFields, writeAudit } from "./audit";
+import { AppError } from "./errors";
+import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
+import type { Page, PageRequest } from "./pagination";
+import { inPrefecture, inReach, officesInReach } from "./scope";
+
+/*
+ * Outreach cases (アウトリーチ). The referring office owns the record: rows are scoped to the
+ * offices in reach in SQL; the person's identity is read only through functions that need
+ * read:identity:reach, and every read that shows a name is audited. Contacts and outcomes are
+ * in outreach-records.ts, the yearly figures in outreach-summary.ts.
+ */
+
+/** `%`, `_` and `\` escaped for a LIKE pattern written with `ESCAPE '\'`. */
+const likeEscaped = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+const fullName = (r: { familyName: string; givenName: string }) => `${r.familyName} ${r.givenName}`;
+const fullKana = (r: { familyNameKana: string; givenNameKana: string }) => `${r.familyNameKana} ${r.givenNameKana}`;
+
+// ---------------------------------------------------------------------------------------
+// List
+
+export const OUTREACH_SORT_KEYS = ["caseNo", "kana", "status", "referralDate", "startDate", "lastContactDate"] as const;
+export type OutreachSortKey = (typeof OUTREACH_SORT_KEYS)[number];
+
+export type OutreachFilter = {
+  mine?: boolean;
+  status?: OutreachStatus;
+  /** Cases where this category applies (primary or not). */
+  target?: OutreachTarget;
+  coordinatorId?: string;
+  teamKind?: OutreachTeamKind;
+  /** Cases open at some point of this fiscal year: referred by its end, not closed before its start. */
+  fiscalYear?: number;
+  /** Kana (any form) or part of a case number. */
+  q?: string;
+};
+
+export type OutreachListRow = {
+  id: string;
+  caseNo: string;
+  name: string;
+  kana: string;
+  status: OutreachStatus;
+  primaryTarget: OutreachTarget;
+  teamKind: OutreachTeamKind;
+  teamName: string;
+  officeName: string;
+  coordinatorName: string;
+  referralDate: string;
+  startDate: string | null;
+  endDate: string | null;
+  lastContactDate: string | null;
+};
+
+function listConditions(actor: Actor, filter: OutreachFilter, withStatus: boolean): SQL {
+  const conditions: (SQL | undefined)[] = [inReach(actor, outreachCases.officeId)];
+  if (filter.mine) conditions.push(eq(outreachCases.coordinatorUserId, actor.id));
+  if (withStatus && filter.status) conditions.push(eq(outreachCases.status, filter.status));
+  if (filter.coordinatorId) conditions.push(eq(outreachCases.coordinatorUserId, filter.coordinatorId));
+  if (filter.teamKind) conditions.push(eq(outreachCases.teamKind, filter.teamKind));
+  if (filter.target) {
+    conditions.push(
+      exists(
+        getDb()
+          .select({ one: sql`1` })
+          .from(outreachCaseTargets)
+          .where(and(eq(outreachCaseTargets.outreachCaseId, outreachCases.id), eq(outreachCaseTargets.target, filter.target))),
+      ),
+    );
+  }
+  if (filter.fiscalYear) {
+    const { start, end } = fiscalYearRange(filter.fiscalYear);
+    conditions.push(lte(outreachCases.referralDate, end), or(isNull(outreachCases.endDate), gte(outreachCases.endDate, start)));
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const kanaKey = normalizeKana(q);
+    const caseNo = q.normalize("NFKC").toUpperCase();
+    conditions.push(
+      or(
+        kanaKey ? sql`${personIdentities.kanaKey} LIKE ${`%${likeEscaped(kanaKey)}%`} ESCAPE '\\'` : undefined,
+        sql`${outreachCases.caseNo} LIKE ${`%${likeEscaped(caseNo)}%`} ESCAPE '\\'`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+const coordinator = aliasedTable(users, "coordinator");
+
+/**
+ * One page of the outreach cases in reach, with the counts per status of the same filter
+ * (ignoring its status). Names are shown, so each page view is audited with the ids shown.
+ */
+export function listOutreachCasesForActor(
+  actor: Actor,
+  req: PageRequest<OutreachSortKey>,
+  filter: OutreachFilter,
+): Page<OutreachListRow> & { statusCounts: Record<OutreachStatus, number> } {
+  requireOutreachPermission(actor, "read:identity:reach");
+  const db = getDb();
+  const where = listConditions(actor, filter, true);
+  const order = {
+    caseNo: outreachCases.caseNo,
+    kana: personIdentities.kanaKey,
+    status: sql`CASE ${outreachCases.status} ${sql.raw(OUTREACH_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" "))} END`,
+    referralDate: outreachCases.referralDate,
+    startDate: outreachCases.startDate,
+    lastContactDate: outreachCases.lastContactDate,
+  }[req.sort];
+  const rows = db
+    .select({
+      id: outreachCases.id,
+      caseNo: outreachCases.caseNo,
+      familyName: personIdentities.familyName,
+      givenName: personIdentities.givenName,
+      familyNameKana: personIdentities.familyNameKana,
+      givenNameKana: personIdentities.givenNameKana,
+      status: outreachCases.status,
+      primaryTarget: outreachCases.primaryTarget,
+      teamKind: outreachCases.teamKind,
+      teamName: outreachCases.teamName,
+      officeName: healthCenters.name,
+      coordinatorName: coordinator.displayName,
+      referralDate: outreachCases.referralDate,
+      startDate: outreachCases.startDate,
+      endDate: outreachCases.endDate,
+      lastContactDate: outreachCases.lastContactDate,
+    })
+    .from(outreachCases)
+    .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
+    .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
+    .innerJoin(coordinator, eq(coordinator.id, outreachCases.coordinatorUserId))
+    .where(where)
+    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(outreachCases.caseNo))
+    .limit(req.pageSize)
+    .offset((req.page - 1) * req.pageSize)
+    .all();
+  const countFrom = () => db.select({ n: count() }).from(outreachCases).innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId));
+  const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
+  const perStatus = db
+    .select({ status: outreachCases.status, n: count() })
+    .from(outreachCases)
+    .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
+    .where(listConditions(actor, filter, false))
+    .groupBy(outreachCases.status)
+    .all();
+  const statusCounts = Object.fromEntries(OUTREACH_STATUSES.map((s) => [s, 0])) as Record<OutreachStatus, number>;
+  for (const r of perStatus) statusCounts[r.status] = r.n;
+
+  db.transaction((tx) =>
+    writeAudit(tx, actor, { action: "view", entityType: "outreach_case_list", detail: { filter, page: req.page, outreachCaseIds: rows.map((r) => r.id) } }),
+  );
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      caseNo: r.caseNo,
+      name: fullName(r),
+      kana: fullKana(r),
+      status: r.status,
+      primaryTarget: r.primaryTarget,
+      teamKind: r.teamKind,
+      teamName: r.teamName,
+      officeName: r.officeName,
+      coordinatorName: r.coordinatorName,
+      referralDate: r.referralDate,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      lastContactDate: r.lastContactDate,
+    })),
+    total,
+    page: req.page,
+    pageSize: req.pageSize,
+    statusCounts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Form options
+
+export type OutreachFormOptions = {
+  offices: { id: string; name: string }[];
+  municipalities: { code: string; name: string }[];
+  /** The team last recorded per office in reach, to prefill a new referral of that office. */
+  lastTeamByOffice: Record<string, { teamKind: OutreachTeamKind; teamName: string }>;
+  /** Team names already used in the prefecture (no person data), for suggestions. */
+  teamNames: string[];
+};
+
+export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOptions {
+  requireOutreachPermission(actor, "write:case:reach");
+  const db = getDb();
+  const offices = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all();
+  const munis = db
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(inPrefecture(actor, municipalities.prefectureCode))
+    .orderBy(asc(municipalities.sort))
+    .all();
+  const recent = db
+    .select({ officeId: outreachCases.officeId, teamKind: outreachCases.teamKind, teamName: outreachCases.teamName })
+    .from(outreachCases)
+    .where(inReach(actor, outreachCases.officeId))
+    .orderBy(desc(outreachCases.referralDate), desc(outreachCases.id))
+    .all();
+  const lastTeamByOffice: OutreachFormOptions["lastTeamByOffice"] = {};
+  for (const r of recent) lastTeamByOffice[r.officeId] ??= { teamKind: r.teamKind, teamName: r.teamName };
+  const teamNames = db
+    .selectDistinct({ name: outreachCases.teamName })
+    .from(outreachCases)
+    .where(inPrefecture(actor, outreachCases.prefectureCode))
+    .orderBy(asc(outreachCases.teamName))
+    .all()
+    .map((r) => r.name);
+  return { offices, municipalities: munis, lastTeamByOffice, teamNames };
+}
+
+/** Active coordinators and supervisors of one office in reach: who may lead its cases. */
+function assertOfficeStaff(officeId: string, userId: string): void {
+  const row = getDb()
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(userOffices, eq(userOffices.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), eq(userOffices.healthCenterId, officeId)))
+    .get();
+  if (!row) throw new AppError("invalid", "outreach.validation.coordinatorInvalid", { coordinatorUserId: "outreach.validation.coordinatorInvalid" });
+}
+
+function assertOfficeInReach(actor: Actor, officeId: string): { id: string; casePrefix: string } {
+  const office = getDb()
+    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix })
+    .from(healthCenters)
+    .where(and(eq(healthCenters.id, officeId), inReach(actor, healthCenters.id)))
+    .get();
+  if (!office) throw new AppError("invalid", "outreach.validation.officeInvalid", { officeId: "outreach.validation.officeInvalid" });
+  return office;
+}
+
+function assertMunicipality(actor: Actor, code: string | null): void {
+  if (!code) return;
+  const row = getDb()
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(and(eq(municipalities.code, code), inPrefecture(actor, municipalities.prefectureCode)))
+    .get();
+  if (!row) throw new AppError("invalid", "validation.person.municipalityInvalid", { municipalityCode: "validation.person.municipalityInvalid" });
+}
+
+// ---------------------------------------------------------------------------------------
+// Persons: the duplicate check and the picker
+
+/** A discharge-support case or an outreach case of a person, as the picker and the case page list them. */
+export type PersonRecord =
+  /** `id` is null for a record of an office outside the actor's reach: shown, never linked. */
+  | { kind: "case"; id: string | null; caseNo: string; officeName: string; phase: Phase }
+  | { kind: "outreach"; id: string | null; caseNo: string; officeName: string; status: OutreachStatus };
+
+export type PersonMatch = {
+  /** Only for persons of an office in reach: a person elsewhere is never named. */
+  personId: string | null;
+  name: string | null;
+  kana: string | null;
+  birthYearMonth: string;
+  officeName: string;
+  records: PersonRecord[];
+};
+
+/**
+ * The discharge-support and outreach records of these persons, oldest first. With
+ * `inReachOnly` only those of offices in reach; otherwise all, the others without an id.
+ */
+function recordsOf(actor: Actor, personIds: string[], inReachOnly: boolean): Map<string, PersonRecord[]> {
+  const byPerson = new Map<string, PersonRecord[]>();
+  if (personIds.length === 0) return byPerson;
+  const db = getDb();
+  const reach = new Set(officesInReach(actor).all().map((o) => o.id));
+  const caseRows = db
+    .select({ personId: cases.personId, id: cases.id, caseNo: cases.caseNo, officeId: cases.officeId, officeName: healthCenters.name, phase: cases.phase })
+    .from(cases)
+    .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
+    .where(and(inArray(cases.personId, personIds), inReachOnly ? inReach(actor, cases.officeId) : undefined))
+    .orderBy(asc(cases.referralDate))
+    .all();
+  const outreachRows = db
+    .select({ personId: outreachCases.personId, id: outreachCases.id, caseNo: outreachCases.caseNo, officeId: outreachCases.officeId, officeName: healthCenters.name, status: outreachCases.status })
+    .from(outreachCases)
+    .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
+    .where(and(inArray(outreachCases.personId, personIds), inReachOnly ? inReach(actor, outreachCases.officeId) : undefined))
+    .orderBy(asc(outreachCases.referralDate))
+    .all();
+  const add = (personId: string, record: PersonRecord) => byPerson.set(personId, [...(byPerson.get(personId) ?? []), record]);
+  for (const r of caseRows) add(r.personId, { kind: "case", id: reach.has(r.officeId) ? r.id : null, caseNo: r.caseNo, officeName: r.officeName, phase: r.phase });
+  for (const r of outreachRows) add(r.personId, { kind: "outreach", id: reach.has(r.officeId) ? r.id : null, caseNo: r.caseNo, officeName: r.officeName, status: r.status });
+  return byPerson;
+}
+
+/**
+ * Persons of the prefecture with the same kana and birth year-month as a new person about to
+ * be registered. A person of an office outside the actor's reach is reported by office and
+ * case numbers only, so the check itself never discloses a name. Showing a name is audited.
+ */
+export function findOutreachDuplicatesForActor(actor: Actor, kana: string, birthYearMonth: string): PersonMatch[] {
+  requireOutreachPermission(actor, "write:case:reach");
+  const key = normalizeKana(kana);
+  if (!key || !/^\d{4}-\d{2}$/.test(birthYearMonth)) return [];
+  const db = getDb();
+  const reach = new Set(officesInReach(actor).all().map((o) => o.id));
+  const rows = db
+    .select({
+      personId: persons.id,
+      officeId: persons.officeId,
+      officeName: healthCenters.name,
+      birthYearMonth: persons.birthYearMonth,
+      familyName: personIdentities.familyName,
+      givenName: personIdentities.givenName,
+      familyNameKana: personIdentities.familyNameKana,
+      givenNameKana: personIdentities.givenNameKana,
+    })
+    .from(persons)
+    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+    .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
+    .where(and(inPrefecture(actor, persons.prefectureCode), eq(personIdentities.kanaKey, key), eq(persons.birthYearMonth, birthYearMonth)))
+    .orderBy(asc(persons.id))
+    .limit(20)
+    .all();
+  // Case numbers carry no personal data, so they are shown for every match (the office needs
+  // them to ask the other office); names and links only within reach.
+  const records = recordsOf(actor, rows.map((r) => r.personId), false);
+  const matches = rows.map((r): PersonMatch => {
+    const visible = reach.has(r.officeId);
+    return {
+      personId: visible ? r.personId : null,
+      name: visible ? fullName(r) : null,
+      kana: visible ? fullKana(r) : null,
+      birthYearMonth: r.birthYearMonth,
+      officeName: r.officeName,
+      records: records.get(r.personId) ?? [],
+    };
+  });
+  const named = matches.filter((m) => m.personId).map((m) => m.personId);
+  if (named.length > 0) {
+    db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "person_duplicate_check", detail: { personIds: named, for: "outreach" } }));
+  }
+  return matches;
+}
+
+export type PersonOption = {
+  personId: string;
+  name: string;
+  kana: string;
+  birthYearMonth: string;
+  sex: string;
+  officeName: string;
+  records: PersonRecord[];
+};
+
+/**
+ * Persons of the offices in reach whose kana contains `q`, for opening an outreach case for
+ * someone already known (a discharge-support case, an earlier outreach). Audited: it shows names.
+ */
+export function searchOutreachPersonsForActor(actor: Actor, q: string): PersonOption[] {
+  requireOutreachPermission(actor, "write:case:reach");
+  const key = normalizeKana(q.trim());
+  if (key.length < 2) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      personId: persons.id,
+      birthYearMonth: persons.birthYearMonth,
+      sex: persons.sex,
+      officeName: healthCenters.name,
+      familyName: personIdentities.familyName,
+      givenName: personIdentities.givenName,
+      familyNameKana: personIdentities.familyNameKana,
+      givenNameKana: personIdentities.givenNameKana,
+    })
+    .from(persons)
+    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+    .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
+    .where(and(inReach(actor, persons.officeId), sql`${personIdentities.kanaKey} LIKE ${`%${likeEscaped(key)}%`} ESCAPE '\\'`))
+    .orderBy(asc(personIdentities.kanaKey), asc(persons.birthYearMonth), asc(persons.id))
+    .limit(20)
+    .all();
+  const records = recordsOf(actor, rows.map((r) => r.personId), true);
+  if (rows.length > 0) {
+    db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "person_search", detail: { personIds: rows.map((r) => r.personId), for: "outreach" } }));
+  }
+  return rows.map((r) => ({
+    personId: r.personId,
+    name: fullName(r),
+    kana: fullKana(r),
+    birthYearMonth: r.birthYearMonth,
+    sex: r.sex,
+    officeName: r.officeName,
+    records: records.get(r.personId) ?? [],
+  }));
+}
+
+// ---------------------------------------------------------------------------------------
+// Create
+
+function assertNotAfterToday(date: string | null, field: string, key: string, today: string): void {
+  if (date && date > today) throw new AppError("invalid", key, { [field]: key });
+}
+
+/**
+ * Open an outreach case for a new person or for a person of an office in reach. The case
+ * number is drawn from the office's outreach sequence inside the same transaction, so two
+ * people saving at once never share a number. With a start date the case opens as 支援中.
+ */
+export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { id: string; caseNo: string } {
+  requireOutreachPermission(actor, "write:case:reach");
+  const db = getDb();
+  const today = todayIso();
+  const office = assertOfficeInReach(actor, input.officeId);
+  assertOfficeStaff(office.id, input.coordinatorUserId);
+  assertNotAfterToday(input.referralDate, "referralDate", "outreach.validation.referralInFuture", today);
+  assertNotAfterToday(input.startDate, "startDate", "outreach.validation.startInFuture", today);
+  let personId: string;
+  if (input.person.mode === "existing") {
+    const found = db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.id, input.person.personId), inReach(actor, persons.officeId)))
+      .get();
+    if (!found) throw new AppError("invalid", "outreach.validation.personInvalid", { personId: "outreach.validation.personInvalid" });
+    personId = found.id;
+  } else {
+    assertMunicipality(actor, input.person.municipalityCode);
+    personId = ulid();
+  }
+  const now = new Date().toISOString();
+  const id = ulid();
+  const fiscalYear = fiscalYearOf(input.referralDate);
+  const status: OutreachStatus = input.startDate ? "active" : "referred";
+  let caseNo = "";
+  db.transaction((tx) => {
+    const [{ lastSeq }] = tx
+      .insert(outreachNumberSequences)
+      .values({ officeId: office.id, fiscalYear, lastSeq: 1 })
+      .onConflictDoUpdate({ target: [outreachNumberSequences.officeId, outreachNumberSequences.fiscalYear], set: { lastSeq: sql`${outreachNumberSequences.lastSeq} + 1` } })
+      .returning({ lastSeq: outreachNumberSequences.lastSeq })
+      .all() as [{ lastSeq: number }];
+    caseNo = formatOutreachCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, lastSeq);
+    if (input.person.mode === "new") insertNewPerson(tx, actor, office.id, personId, input.person, now);
+    tx.insert(outreachCases)
+      .values({
+        id,
+        caseNo,
+        personId,
+        prefectureCode: actor.prefectureCode,
+        officeId: office.id,
+        coordinatorUserId: input.coordinatorUserId,
+        status,
+        primaryTarget: input.primaryTarget,
+        teamKind: input.teamKind,
+        teamName: input.teamName,
+        referralDate: input.referralDate,
+        referralSource: input.referralSource,
+        diagnosisGroup: input.diagnosisGroup,
+        diagnosisSuspected: input.diagnosisSuspected,
+        selectionConferenceDate: input.selectionConferenceDate,
+        startDate: input.startDate,
+        gafStart: input.gafStart,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedBy: actor.id,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(outreachCaseTargets)
+      .values(input.targets.map((target) => ({ outreachCaseId: id, target })))
+      .run();
+    // Identity values stay out of the audit trail; it records that they were set.
+    auditOutreachCase(tx, actor, id, "create", {
+      caseNo,
+      officeId: office.id,
+      status,
+      person: input.person.mode === "new" ? { new: true, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] } : { existing: personId },
+    });
+  });
+  return { id, caseNo };
+}
+
+function insertNewPerson(tx: Tx, actor: Actor, officeId: string, personId: string, p: NewPersonInput, now: string): void {
+  tx.insert(persons)
+    .values({
+      id: personId,
+      prefectureCode: actor.prefectureCode,
+      officeId,
+      birthYearMonth: p.dateOfBirth ? p.dateOfBirth.slice(0, 7) : p.birthYearMonth,
+      sex: p.sex,
+      municipalityCode: p.municipalityCode,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  tx.insert(personIdentities)
+    .values({
+      personId,
+      familyName: p.familyName,
+      givenName: p.givenName,
+      familyNameKana: p.familyNameKana,
+      givenNameKana: p.givenNameKana,
+      kanaKey: normalizeKana(p.familyNameKana + p.givenNameKana),
+      dateOfBirth: p.dateOfBirth,
+      phone: p.phone,
+      address: p.address,
+      updatedAt: now,
+    })
+    .run();
+}
+
+// ---------------------------------------------------------------------------------------
+// Read one
+
+export type OutreachEditable = {
+  coordinatorUserId: string;
+  targets: OutreachTarget[];
+  primaryTarget: OutreachTarget;
+  teamKind: OutreachTeamKind;
+  teamName: string;
+  referralDate: string;
+  referralSource: OutreachCaseRow["referralSource"];
+  diagnosisGroup: OutreachCaseRow["diagnosisGroup"];
+  diagnosisSuspected: boolean;
+  selectionConferenceDate: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  endReason: OutreachEndReason | null;
+  gafStart: number | null;
+  gafEnd: number | null;
+};
+
+/** The editable values of a case: what the page shows and the edit form sends back in `base`. */
+export function outreachEditableValues(row: OutreachCaseRow, targets: readonly OutreachTarget[]): OutreachEditable {
+  const values = Object.fromEntries(OUTREACH_RECORD_FIELDS.filter((f) => f !== "targets").map((f) => [f, row[f]])) as Omit<OutreachEditable, "targets">;
+  // Code order, so the same set always compares (and diffs) equal.
+  return { ...values, targets: OUTREACH_TARGETS.filter((t) => targets.includes(t)) };
+}
+
+function targetsOf(caseId: string): OutreachTarget[] {
+  return getDb()
+    .select({ target: outreachCaseTargets.target })
+    .from(outreachCaseTargets)
+    .where(eq(outreachCaseTargets.outreachCaseId, caseId))
+    .all()
+    .map((r) => r.target);
+}
+
+export type OutreachContactRow = {
+  id: string;
+  date: string;
+  contactType: OutreachContactType;
+  professions: OutreachProfession[];
+  metPerson: boolean;
+  minutes: number | null;
+  place: string | null;
+  summary: string | null;
+  recordedBy: string | null;
+};
+
+export type OutreachOutcomeRow = { id: string; outcome: OutreachOutcome; date: string; note: string | null; recordedBy: string | null };
+
+/** One step of the status history, derived from the record's dates (status only moves forward). */
+export type OutreachHistoryStep = { kind: "referred" | "selected" | "started" | "closed"; date: string; endReason?: OutreachEndReason | null };
+
+export type OutreachDetail = {
+  id: string;
+  caseNo: string;
+  version: number;
+  status: OutreachStatus;
+  office: { id: string; name: string };
+  coordinator: { id: string; name: string };
+  person: { id: string; birthYearMonth: string; sex: string; municipalityName: string | null; officeName: string };
+  identity: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string; dateOfBirth: string | null; phone: string | null; address: string | null };
+  fields: OutreachEditable;
+  transitions: OutreachStatus[];
+  /** End reasons offered when closing from the current status. */
+  endReasons: OutreachEndReason[];
+  history: OutreachHistoryStep[];
+  contacts: OutreachContactRow[];
+  outcomes: OutreachOutcomeRow[];
+  lastContactDate: string | null;
+  supportDays: number | null;
+  /** Other records of the same person in offices the actor reaches. */
+  otherRecords: PersonRecord[];
+};
+
+export function historyOf(row: Pick<OutreachCaseRow, "referralDate" | "selectionConferenceDate" | "startDate" | "endDate" | "endReason">): OutreachHistoryStep[] {
+  const steps: OutreachHistoryStep[] = [{ kind: "referred", date: row.referralDate }];
+  if (row.selectionConferenceDate) steps.push({ kind: "selected", date: row.selectionConferenceDate });
+  if (row.startDate) steps.push({ kind: "started", date: row.startDate });
+  if (row.endDate) steps.push({ kind: "closed", date: row.endDate, endReason: row.endReason });
+  return steps;
+}
+
+/** The contacts of a case, newest first, each with the professions present. */
+export function listContactsOf(caseId: string): OutreachContactRow[] {
+  const db = getDb();
+  const recorder = aliasedTable(users, "recorder");
+  const rows = db
+    .select({
+      id: outreachContacts.id,
+      date: outreachContacts.date,
+      contactType: outreachContacts.contactType,
+      metPerson: outreachContacts.metPerson,
+      minutes: outreachContacts.minutes,
+      place: outreachContacts.place,
+      summary: outreachContacts.summary,
+      recordedBy: recorder.displayName,
+    })
+    .from(outreachContacts)
+    .leftJoin(recorder, eq(recorder.id, outreachContacts.createdBy))
+    .where(eq(outreachContacts.outreachCaseId, caseId))
+    .orderBy(desc(outreachContacts.date), desc(outreachContacts.createdAt), desc(outreachContacts.id))
+    .all();
+  const professions = db
+    .select({ contactId: outreachContactProfessions.contactId, profession: outreachContactProfessions.profession })
+    .from(outreachContactProfessions)
+    .innerJoin(outreachContacts, eq(outreachContacts.id, outreachContactProfessions.contactId))
+    .where(eq(outreachContacts.outreachCaseId, caseId))
+    .all();
+  const byContact = new Map<string, Set<OutreachProfession>>();
+  for (const p of professions) byContact.set(p.contactId, (byContact.get(p.contactId) ?? new Set()).add(p.profession));
+  return rows.map((r) => ({ ...r, professions: OUTREACH_PROFESSIONS.filter((p) => byContact.get(r.id)?.has(p)) }));
+}
+
+/** One outreach case with its contacts and outcomes; the view is audited. Not in reach: not_found. */
+export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetail {
+  const row = loadOutreachCaseInReach(actor, id, "read:identity:reach");
+  const db = getDb();
+  const owner = aliasedTable(healthCenters, "owner");
+  const person = db
+    .select({ id: persons.id, birthYearMonth: persons.birthYearMonth, sex: persons.sex, municipalityName: municipalities.name, officeName: owner.name })
+    .from(persons)
+    .innerJoin(owner, eq(owner.id, persons.officeId))
+    .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
+    .where(eq(persons.id, row.personId))
+    .get()!;
+  const identity = db.select().from(personIdentities).where(eq(personIdentities.personId, row.personId)).get()!;
+  const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
+  const lead = db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.coordinatorUserId)).get()!;
+  const recorder = aliasedTable(users, "recorder");
+  const outcomes = db
+    .select({ id: outreachOutcomes.id, outcome: outreachOutcomes.outcome, date: outreachOutcomes.date, note: outreachOutcomes.note, recordedBy: recorder.displayName })
+    .from(outreachOutcomes)
+    .leftJoin(recorder, eq(recorder.id, outreachOutcomes.createdBy))
+    .where(eq(outreachOutcomes.outreachCaseId, row.id))
+    .orderBy(desc(outreachOutcomes.date), desc(outreachOutcomes.id))
+    .all();
+  const otherRecords = (recordsOf(actor, [row.personId], true).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
+  const canWrite = can(actor.role, "write:case:reach");
+
+  db.transaction((tx) => auditOutreachCase(tx, actor, row.id, "view", { caseNo: row.caseNo, identity: true }));
+
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    version: row.version,
+    status: row.status,
+    office,
+    coordinator: lead,
+    person,
+    identity: {
+      familyName: identity.familyName,
+      givenName: identity.givenName,
+      familyNameKana: identity.familyNameKana,
+      givenNameKana: identity.givenNameKana,
+      dateOfBirth: identity.dateOfBirth,
+      phone: identity.phone,
+      address: identity.address,
+    },
+    fields: outreachEditableValues(row, targetsOf(row.id)),
+    transitions: canWrite ? allowedOutreachTransitions(row.status) : [],
+    endReasons: endReasonsFor(row.status, OUTREACH_END_REASONS),
+    history: historyOf(row),
+    contacts: listContactsOf(row.id),
+    outcomes,
+    lastContactDate: row.lastContactDate,
+    supportDays: supportDays(row.startDate, row.endDate, todayIso()),
+    otherRecords,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Update and status
+
+/** The latest date of anything recorded in the case (contacts and outcomes), or null. */
+function lastRecordDate(caseId: string): string | null {
+  const db = getDb();
+  const [contact] = db.select({ d: max(outreachContacts.date) }).from(outreachContacts).where(eq(outreachContacts.outreachCaseId, caseId)).all();
+  const [outcome] = db.select({ d: max(outreachOutcomes.date) }).from(outreachOutcomes).where(eq(outreachOutcomes.outreachCaseId, caseId)).all();
+  const dates = [contact?.d, outcome?.d].filter((d): d is string => !!d);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
+/** The earliest date of anything recorded in the case, or null. */
+function firstRecordDate(caseId: string): string | null {
+  const db = getDb();
+  const [row] = db
+    .select({ d: sql<string | null>`min(d)` })
+    .from(
+      sql`(SELECT ${outreachContacts.date} AS d FROM ${outreachContacts} WHERE ${outreachContacts.outreachCaseId} = ${caseId}
+           UNION ALL SELECT ${outreachOutcomes.date} FROM ${outreachOutcomes} WHERE ${outreachOutcomes.outreachCaseId} = ${caseId})`,
+    )
+    .all();
+  return row?.d ?? null;
+}
+
+/**
+ * Save the record. A stale `version` changes nothing and reports, field by field, what someone
+ * else changed since the form was loaded (`base`), with the value now. Start and end dates are
+ * set by a status change; here they can be corrected but not added or removed, and no recorded
+ * contact or outcome may fall outside the corrected referral and end dates.
+ */
+export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): void {
+  const row = loadOutreachCaseInReach(actor, input.id, "write:case:reach");
+  const current = outreachEditableValues(row, targetsOf(row.id));
+  if (row.version !== input.version) {
+    let base: Record<string, unknown> = {};
+    try {
+      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
+    } catch {
+      base = {};
+    }
+    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current as unknown as Record<string, unknown>));
+  }
+  if (!!input.startDate !== !!row.startDate) throw new AppError("invalid", "outreach.validation.startViaStatus", { startDate: "outreach.validation.startViaStatus" });
+  if (!!input.endDate !== !!row.endDate) throw new AppError("invalid", "outreach.validation.endViaStatus", { endDate: "outreach.validation.endViaStatus" });
+  if (input.endReason && !endReasonsFor(row.startDate ? "active" : "referred", OUTREACH_END_REASONS).includes(input.endReason)) {
+    throw new AppError("invalid", "outreach.validation.goalMetWithoutStart", { endReason: "outreach.validation.goalMetWithoutStart" });
+  }
+  const today = todayIso();
+  assertNotAfterToday(input.referralDate, "referralDate", "outreach.validation.referralInFuture", today);
+  assertNotAfterToday(input.startDate, "startDate", "outreach.validation.startInFuture", today);
+  assertNotAfterToday(input.endDate, "endDate", "outreach.validation.endInFuture", today);
+  const first = firstRecordDate(row.id);
+  if (first && input.referralDate > first) throw new AppError("invalid", "outreach.validation.referralAfterRecords", { referralDate: "outreach.validation.referralAfterRecords" });
+  const last = lastRecordDate(row.id);
+  if (last && input.endDate && input.endDate < last) throw new AppError("invalid", "outreach.validation.endBeforeRecords", { endDate: "outreach.validation.endBeforeRecords" });
+  if (input.coordinatorUserId !== row.coordinatorUserId) assertOfficeStaff(row.officeId, input.coordinatorUserId);
+
+  const { id: _id, version: _version, base: _base, ...values } = input;
+  const next: OutreachEditable = { ...values, targets: OUTREACH_TARGETS.filter((t) => values.targets.includes(t)) };
+  const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
+  if (Object.keys(changes).length === 0) return;
+  const { targets, ...columns } = next;
+  getDb().transaction((tx) => {
+    touchOutreachCase(tx, actor, row, input.version, columns);
+    if (changes.targets) {
+      tx.delete(outreachCaseTargets).where(eq(outreachCaseTargets.outreachCaseId, row.id)).run();
+      tx.insert(outreachCaseTargets)
+        .values(targets.map((target) => ({ outreachCaseId: row.id, target })))
+        .run();
+    }
+    auditOutreachCase(tx, actor, row.id, "update", { changes });
+  });
+}
+
+/**
+ * Move a case along 選定前 → 支援中 → 終結 (or 選定前 → 終結 when not taken up). Starting records
+ * the start date; closing the end date and reason, which must not precede anything recorded.
+ */
+export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): void {
+  const row = loadOutreachCaseInReach(actor, input.id, "write:case:reach");
+  if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
+  if (!canTransitionOutreach(row.status, input.toStatus)) {
+    throw new AppError("invalid", "outreach.validation.transitionNotAllowed", { toStatus: "outreach.validation.transitionNotAllowed" });
+  }
+  if (input.date > todayIso()) throw new AppError("invalid", "outreach.validation.statusDateInFuture", { date: "outreach.validation.statusDateInFuture" });
+  let changes: Partial<OutreachCaseRow>;
+  if (input.toStatus === "active") {
+    if (input.date < row.referralDate) throw new AppError("invalid", "outreach.validation.startBeforeReferral", { date: "outreach.validation.startBeforeReferral" });
+    if (row.selectionConferenceDate && input.date < row.selectionConferenceDate) {
+      throw new AppError("invalid", "outreach.validation.startBeforeSelection", { date: "outreach.validation.startBeforeSelection" });
+    }
+    changes = { status: "active", startDate: input.date };
+  } else {
+    const reason = input.endReason;
+    if (!reason) throw new AppError("invalid", "outreach.validation.endReasonRequired", { endReason: "outreach.validation.endReasonRequired" });
+    if (!endReasonsFor(row.status, OUTREACH_END_REASONS).includes(reason)) {
+      throw new AppError("invalid", "outreach.validation.goalMetWithoutStart", { endReason: "outreach.validation.goalMetWithoutStart" });
+    }
+    if (row.startDate && input.date < row.startDate) throw new AppError("invalid", "outreach.validation.endBeforeStart", { date: "outreach.validation.endBeforeStart" });
+    if (input.date < row.referralDate) throw new AppError("invalid", "outreach.validation.endBeforeReferral", { date: "outreach.validation.endBeforeReferral" });
+    const last = lastRecordDate(row.id);
+    if (last && input.date < last) throw new AppError("invalid", "outreach.validation.endBeforeRecords", { date: "outreach.validation.endBeforeRecords" });
+    changes = { status: "closed", endDate: input.date, endReason: reason, ...(input.gafEnd != null ? { gafEnd: input.gafEnd } : {}) };
+  }
+  getDb().transaction((tx) => {
+    touchOutreachCase(tx, actor, row, input.version, changes);
+    auditOutreachCase(tx, actor, row.id, "update", { status: [row.status, input.toStatus], date: input.date, ...(changes.endReason ? { endReason: changes.endReason } : {}) });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Supervisor view
+
+export type OutreachAuditRow = { id: string; at: string; actorUsername: string; actorName: string | null; action: string; detail: string | null };
+
+/** Who viewed or changed this outreach case (閲覧・変更履歴), for supervisors. */
+export function listOutreachAuditForActor(actor: Actor, id: string): OutreachAuditRow[] {
+  const row = loadOutreachCaseInReach(actor, id, "read:audit:reach");
+  return getDb()
+    .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, actorName: users.displayName, action: auditLogs.action, detail: auditLogs.detail })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+    .where(and(eq(auditLogs.entityType, "outreach_case"), eq(auditLogs.entityId, row.id)))
+    .orderBy(desc(auditLogs.id))
+    .limit(200)
+    .all();
+}
