@@ -1,0 +1,368 @@
+import "server-only";
+import { and, asc, count, eq, inArray, isNotNull, isNull, like, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import {
+  communityEvents,
+  healthCenters,
+  hostelMonths,
+  kyogiBodies,
+  meetingAttendance,
+  meetings,
+  municipalities,
+  municipalKyogiStatus,
+  phoneLineMonths,
+  regions,
+  trainingAttendance,
+  trainingEvents,
+} from "@/db/schema";
+import {
+  EVENT_KINDS,
+  EVENT_SUBTYPES,
+  KYOGI_FORMS,
+  KYOGI_LEVELS,
+  MEETING_KINDS,
+  PROFESSIONS,
+  SECTORS,
+  TRAINING_KINDS,
+  TRAINING_SCOPES,
+  type EventKind,
+  type EventSubtype,
+  type KyogiForm,
+  type KyogiLevel,
+  type MeetingKind,
+  type Profession,
+  type Sector,
+  type TrainingKind,
+  type TrainingScope,
+} from "@/lib/domain/activity-codes";
+import {
+  countsFrom,
+  coverage,
+  emptyCounts,
+  fiscalYearBounds,
+  hostelTotals,
+  monthsOfFiscalYear,
+  nightSharePercent,
+  occupancyPercent,
+  phoneTotals,
+  sumCounts,
+  type Counts,
+  type Coverage,
+  type HostelTotals,
+  type PhoneTotals,
+} from "@/lib/domain/activity-rules";
+import type { Actor } from "./actor";
+import { hostIs, inFiscalYear, readableActivity, readableMunicipality, requireActivityRead } from "./activity-access";
+import { inPrefecture, inReach } from "./scope";
+import { readableTraining } from "./trainings";
+
+/*
+ * Per-fiscal-year counts without names, for the summary panels of the activity pages now and
+ * the prefecture's yearly sheet (自治体情報シート) later. Each counting rule is written once,
+ * here, in SQL over the rows the actor may read (so the prefecture role gets the prefecture's
+ * figures and an office its own plus the prefecture's), and tests/dal/activity-summaries.test.ts
+ * and tests/seed/demo-activities.test.ts check them against plain counts.
+ *
+ * Rules (domain brief §8.1, §8.3):
+ * - A record belongs to fiscal year y when its date lies in [y-04-01, (y+1)-03-31].
+ * - S1: meetings of kind 地域移行推進検討会. A1: 協議の場 sessions are meetings linked to a
+ *   registered 協議の場 (whatever their kind), by the body's level. A2: their attendance by
+ *   sector. A3: sessions with 目標設定・評価. A4: 圏域連絡調整会議 per region. A5: 事例検討会
+ *   and the sum of cases reviewed.
+ * - S3/A6: trainings by kind and by scope (県全域 / 圏域 / 保健所・支所圏域), attendance by profession.
+ * - A14/A15: events by kind, participants, families reached (家族支援 only).
+ * - S4: municipalities whose status for the year says a 協議の場 exists, of all municipalities
+ *   in scope. S5: regions with an active region-level 協議の場 established by the end of the
+ *   year (or with no date recorded), of all regions in scope.
+ * - A16/A17: the months' sums, the night share and the hostel's occupancy (activity-rules.ts).
+ */
+
+export type SummaryOptions = { fiscalYear: number; /** "prefecture" or an office id */ host?: string };
+
+function yearAndHost(dateColumn: Parameters<typeof inFiscalYear>[0], officeColumn: Parameters<typeof hostIs>[0], o: SummaryOptions): SQL {
+  return and(inFiscalYear(dateColumn, o.fiscalYear), o.host ? hostIs(officeColumn, o.host) : undefined)!;
+}
+
+/** Regions whose offices the actor reaches (all of them for the prefecture role). */
+function regionsInScope(actor: Actor): { id: string; name: string }[] {
+  return getDb()
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(and(inPrefecture(actor, regions.prefectureCode), inArray(regions.id, getDb().select({ id: healthCenters.regionId }).from(healthCenters).where(inReach(actor, healthCenters.id)))))
+    .orderBy(asc(regions.sort))
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------
+// Meetings
+
+export type MeetingSummary = {
+  fiscalYear: number;
+  total: number;
+  byKind: Counts<MeetingKind>;
+  kyogi: { sessions: number; byLevel: Counts<KyogiLevel>; withTargetsReviewed: number; attendanceBySector: Counts<Sector>; attendanceTotal: number };
+  withTargetsReviewed: number;
+  caseReview: { meetings: number; cases: number };
+  /** Outreach case reviews and liaison meetings (事例検討会 or その他 titled アウトリーチ…), for A11. */
+  outreachMeetings: number;
+  advisorDispatched: number;
+  attendanceBySector: Counts<Sector>;
+  attendanceTotal: number;
+  regionLiaison: { regionId: string; regionName: string; meetings: number }[];
+};
+
+/** The outreach-meeting rule (A11): kept in one place so the sheet and the tests agree. */
+export function outreachMeetingCondition(): SQL {
+  return and(inArray(meetings.kind, ["case_review", "other"]), like(meetings.title, "%アウトリーチ%"))!;
+}
+
+export function getMeetingSummaryForActor(actor: Actor, o: SummaryOptions): MeetingSummary {
+  requireActivityRead(actor);
+  const db = getDb();
+  const where = and(readableActivity(actor, { prefectureCode: meetings.prefectureCode, officeId: meetings.officeId }), yearAndHost(meetings.date, meetings.officeId, o))!;
+  const byKind = countsFrom(MEETING_KINDS, db.select({ key: meetings.kind, n: count() }).from(meetings).where(where).groupBy(meetings.kind).all());
+  const sessionRows = db
+    .select({ key: kyogiBodies.level, n: count() })
+    .from(meetings)
+    .innerJoin(kyogiBodies, eq(kyogiBodies.id, meetings.kyogiBodyId))
+    .where(where)
+    .groupBy(kyogiBodies.level)
+    .all();
+  const byLevel = countsFrom(KYOGI_LEVELS, sessionRows);
+  const one = (condition: SQL | undefined) => (db.select({ n: count() }).from(meetings).where(and(where, condition)).all() as [{ n: number }])[0].n;
+  const attendance = (condition: SQL | undefined) =>
+    countsFrom(
+      SECTORS,
+      db
+        .select({ key: meetingAttendance.sector, n: sum(meetingAttendance.count).mapWith(Number) })
+        .from(meetingAttendance)
+        .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+        .where(and(where, condition))
+        .groupBy(meetingAttendance.sector)
+        .all(),
+    );
+  const [caseRow] = db
+    .select({ n: count(), cases: sql<number>`coalesce(sum(${meetings.casesReviewed}), 0)` })
+    .from(meetings)
+    .where(and(where, eq(meetings.kind, "case_review")))
+    .all() as [{ n: number; cases: number }];
+  const kyogiAttendance = attendance(isNotNull(meetings.kyogiBodyId));
+  const allAttendance = attendance(undefined);
+  const liaison = new Map(
+    db
+      .select({ regionId: meetings.regionId, n: count() })
+      .from(meetings)
+      .where(and(where, eq(meetings.kind, "region_liaison")))
+      .groupBy(meetings.regionId)
+      .all()
+      .map((r) => [r.regionId, r.n]),
+  );
+  return {
+    fiscalYear: o.fiscalYear,
+    total: sumCounts(byKind),
+    byKind,
+    kyogi: {
+      sessions: sumCounts(byLevel),
+      byLevel,
+      withTargetsReviewed: one(and(isNotNull(meetings.kyogiBodyId), eq(meetings.targetsReviewed, true))),
+      attendanceBySector: kyogiAttendance,
+      attendanceTotal: sumCounts(kyogiAttendance),
+    },
+    withTargetsReviewed: one(eq(meetings.targetsReviewed, true)),
+    caseReview: { meetings: caseRow.n, cases: Number(caseRow.cases) },
+    outreachMeetings: one(outreachMeetingCondition()),
+    advisorDispatched: one(eq(meetings.advisorDispatched, true)),
+    attendanceBySector: allAttendance,
+    attendanceTotal: sumCounts(allAttendance),
+    regionLiaison: regionsInScope(actor).map((r) => ({ regionId: r.id, regionName: r.name, meetings: liaison.get(r.id) ?? 0 })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Trainings
+
+export type TrainingSummary = {
+  fiscalYear: number;
+  total: number;
+  sessions: number;
+  byKind: Counts<TrainingKind>;
+  byScope: Counts<TrainingScope>;
+  byKindAndScope: Record<TrainingKind, Counts<TrainingScope>>;
+  attendanceByProfession: Counts<Profession>;
+  attendanceTotal: number;
+};
+
+export function getTrainingSummaryForActor(actor: Actor, o: SummaryOptions): TrainingSummary {
+  requireActivityRead(actor);
+  const db = getDb();
+  const where = and(readableTraining(actor), yearAndHost(trainingEvents.date, trainingEvents.officeId, o))!;
+  const rows = db.select({ kind: trainingEvents.kind, scope: trainingEvents.scope, n: count(), sessions: sum(trainingEvents.sessions).mapWith(Number) }).from(trainingEvents).where(where).groupBy(trainingEvents.kind, trainingEvents.scope).all();
+  const byKindAndScope = Object.fromEntries(TRAINING_KINDS.map((k) => [k, emptyCounts(TRAINING_SCOPES)])) as Record<TrainingKind, Counts<TrainingScope>>;
+  for (const r of rows) byKindAndScope[r.kind][r.scope] += r.n;
+  const byKind = Object.fromEntries(TRAINING_KINDS.map((k) => [k, sumCounts(byKindAndScope[k])])) as Counts<TrainingKind>;
+  const byScope = countsFrom(
+    TRAINING_SCOPES,
+    rows.map((r) => ({ key: r.scope, n: r.n })),
+  );
+  const attendanceByProfession = countsFrom(
+    PROFESSIONS,
+    db
+      .select({ key: trainingAttendance.profession, n: sum(trainingAttendance.count).mapWith(Number) })
+      .from(trainingAttendance)
+      .innerJoin(trainingEvents, eq(trainingEvents.id, trainingAttendance.trainingEventId))
+      .where(where)
+      .groupBy(trainingAttendance.profession)
+      .all(),
+  );
+  return {
+    fiscalYear: o.fiscalYear,
+    total: sumCounts(byKind),
+    sessions: rows.reduce((s, r) => s + (r.sessions ?? 0), 0),
+    byKind,
+    byScope,
+    byKindAndScope,
+    attendanceByProfession,
+    attendanceTotal: sumCounts(attendanceByProfession),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Events
+
+export type EventSummary = {
+  fiscalYear: number;
+  byKind: Record<EventKind, { events: number; participants: number; families: number }>;
+  bySubtype: Counts<EventSubtype>;
+  withPeers: number;
+};
+
+export function getEventSummaryForActor(actor: Actor, o: SummaryOptions): EventSummary {
+  requireActivityRead(actor);
+  const db = getDb();
+  const where = and(readableActivity(actor, { prefectureCode: communityEvents.prefectureCode, officeId: communityEvents.officeId }), yearAndHost(communityEvents.date, communityEvents.officeId, o))!;
+  const rows = db
+    .select({
+      kind: communityEvents.kind,
+      subtype: communityEvents.subtype,
+      n: count(),
+      participants: sum(communityEvents.participants).mapWith(Number),
+      families: sql<number>`coalesce(sum(${communityEvents.families}), 0)`,
+      peers: sql<number>`sum(${communityEvents.withPeers})`,
+    })
+    .from(communityEvents)
+    .where(where)
+    .groupBy(communityEvents.kind, communityEvents.subtype)
+    .all();
+  const byKind = Object.fromEntries(EVENT_KINDS.map((k) => [k, { events: 0, participants: 0, families: 0 }])) as EventSummary["byKind"];
+  for (const r of rows) {
+    byKind[r.kind].events += r.n;
+    byKind[r.kind].participants += r.participants ?? 0;
+    // Families reached count for 家族支援 only (A15), whatever an awareness row might hold.
+    if (r.kind === "family_support") byKind[r.kind].families += Number(r.families);
+  }
+  return {
+    fiscalYear: o.fiscalYear,
+    byKind,
+    bySubtype: countsFrom(
+      EVENT_SUBTYPES,
+      rows.map((r) => ({ key: r.subtype, n: r.n })),
+    ),
+    withPeers: rows.reduce((s, r) => s + Number(r.peers ?? 0), 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// 協議の場 coverage
+
+export type KyogiCoverage = {
+  fiscalYear: number;
+  /** S4: municipalities with a 協議の場 / all municipalities in scope. */
+  municipalities: Coverage;
+  /** Municipalities with a row for the year at all (the rest are unknown, not "none"). */
+  municipalitiesRecorded: number;
+  byForm: Counts<KyogiForm>;
+  /** S5: regions with an active region-level body / all regions in scope. */
+  regions: Coverage;
+  regionBodies: number;
+  prefectureBodies: number;
+};
+
+/** Active and established by the end of the year (an undated body counts as established). */
+function bodyStandsIn(fiscalYear: number): SQL {
+  return and(eq(kyogiBodies.active, true), or(isNull(kyogiBodies.establishedOn), lte(kyogiBodies.establishedOn, fiscalYearBounds(fiscalYear).end)))!;
+}
+
+export function getKyogiCoverageForActor(actor: Actor, o: { fiscalYear: number }): KyogiCoverage {
+  requireActivityRead(actor);
+  const db = getDb();
+  const [{ n: totalMunis }] = db.select({ n: count() }).from(municipalities).where(readableMunicipality(actor)).all() as [{ n: number }];
+  const statusRows = db
+    .select({ exists: municipalKyogiStatus.exists, form: municipalKyogiStatus.form, n: count() })
+    .from(municipalKyogiStatus)
+    .innerJoin(municipalities, eq(municipalities.code, municipalKyogiStatus.municipalityCode))
+    .where(and(readableMunicipality(actor), eq(municipalKyogiStatus.fiscalYear, o.fiscalYear)))
+    .groupBy(municipalKyogiStatus.exists, municipalKyogiStatus.form)
+    .all();
+  const withKyogi = statusRows.filter((r) => r.exists).reduce((s, r) => s + r.n, 0);
+  const bodies = and(readableActivity(actor, { prefectureCode: kyogiBodies.prefectureCode, officeId: kyogiBodies.officeId }), bodyStandsIn(o.fiscalYear))!;
+  const scopeRegions = regionsInScope(actor);
+  const regionIds = scopeRegions.map((r) => r.id);
+  const regionBodyRows = regionIds.length
+    ? db
+        .select({ regionId: kyogiBodies.regionId, n: count() })
+        .from(kyogiBodies)
+        .where(and(bodies, eq(kyogiBodies.level, "region"), inArray(kyogiBodies.regionId, regionIds)))
+        .groupBy(kyogiBodies.regionId)
+        .all()
+    : [];
+  const [{ n: prefectureBodies }] = db.select({ n: count() }).from(kyogiBodies).where(and(bodies, eq(kyogiBodies.level, "prefecture"))).all() as [{ n: number }];
+  return {
+    fiscalYear: o.fiscalYear,
+    municipalities: coverage(withKyogi, totalMunis),
+    municipalitiesRecorded: statusRows.reduce((s, r) => s + r.n, 0),
+    byForm: countsFrom(
+      KYOGI_FORMS,
+      statusRows.filter((r) => r.exists).map((r) => ({ key: r.form, n: r.n })),
+    ),
+    regions: coverage(regionBodyRows.length, scopeRegions.length),
+    regionBodies: regionBodyRows.reduce((s, r) => s + r.n, 0),
+    prefectureBodies,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Phone line and hostel
+
+export type MonthlySummary = {
+  fiscalYear: number;
+  phone: (PhoneTotals & { nightSharePercent: number | null }) | null;
+  hostel: (HostelTotals & { occupancyPercent: number | null }) | null;
+  /** Calls per month by time band, April first (null: not reported). */
+  phoneMonths: { month: string; day: number; night: number; lateNight: number; total: number; reported: boolean }[];
+  hostelMonths: { month: string; nights: number; stays: number; reported: boolean }[];
+};
+
+export function getMonthlySummaryForActor(actor: Actor, o: { fiscalYear: number }): MonthlySummary {
+  requireActivityRead(actor);
+  const db = getDb();
+  const months = monthsOfFiscalYear(o.fiscalYear);
+  const phoneRows = db.select().from(phoneLineMonths).where(and(inPrefecture(actor, phoneLineMonths.prefectureCode), inArray(phoneLineMonths.month, months))).all();
+  const hostelRows = db.select().from(hostelMonths).where(and(inPrefecture(actor, hostelMonths.prefectureCode), inArray(hostelMonths.month, months))).all();
+  const phone = phoneRows.length ? phoneTotals(phoneRows) : null;
+  const hostel = hostelRows.length ? hostelTotals(hostelRows) : null;
+  const phoneBy = new Map(phoneRows.map((r) => [r.month, r]));
+  const hostelBy = new Map(hostelRows.map((r) => [r.month, r]));
+  return {
+    fiscalYear: o.fiscalYear,
+    phone: phone ? { ...phone, nightSharePercent: nightSharePercent(phone) } : null,
+    hostel: hostel ? { ...hostel, occupancyPercent: occupancyPercent(hostel) } : null,
+    phoneMonths: months.map((month) => {
+      const r = phoneBy.get(month);
+      return { month, day: r?.bandDay ?? 0, night: r?.bandNight ?? 0, lateNight: r?.bandLateNight ?? 0, total: r?.callsTotal ?? 0, reported: !!r };
+    }),
+    hostelMonths: months.map((month) => {
+      const r = hostelBy.get(month);
+      return { month, nights: r ? r.nightsRest + r.nightsRefuge + r.nightsTrialStay : 0, stays: r?.stays ?? 0, reported: !!r };
+    }),
+  };
+}

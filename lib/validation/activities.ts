@@ -1,0 +1,273 @@
+import { z } from "zod";
+import {
+  EVENT_KINDS,
+  EVENT_SUBTYPES,
+  EVENT_SUBTYPES_BY_KIND,
+  KYOGI_LEVELS,
+  MEETING_KINDS,
+  PROFESSIONS,
+  SECTORS,
+  TRAINING_KINDS,
+  TRAINING_SCOPES,
+  type Profession,
+  type Sector,
+} from "@/lib/domain/activity-codes";
+import { optionalDate, requiredDate } from "./dates";
+import { optionalText } from "./fields";
+
+/*
+ * The rules of meetings, trainings, events and the 協議の場 registry, shared by the browser
+ * (checked before sending) and the server actions (checked again). Messages are catalog keys
+ * of the activities section; each names the field and says what to do.
+ */
+
+/** The value a host select sends for "the prefecture itself" (a row with office_id NULL). */
+export const PREFECTURE_HOST = "prefecture";
+
+const V = "activities.validation";
+
+/** Cross-field rules run even while a field is invalid, so every problem shows at once. */
+const ALWAYS = { when: () => true };
+
+/** A count typed in a grid or a field: full-width digits allowed, empty means 0. */
+export function count(max = 99999) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().normalize("NFKC").replaceAll(",", ""))
+    .pipe(
+      z.union([
+        z.literal("").transform(() => 0),
+        z
+          .string()
+          .regex(/^\d+$/, `${V}.countFormat`)
+          .transform(Number)
+          .pipe(z.number().max(max, `${V}.countTooLarge`)),
+      ]),
+    );
+}
+
+/** Like count, but an empty field is null (not recorded), not 0. */
+export function optionalCount(max = 99999) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().normalize("NFKC").replaceAll(",", ""))
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^\d+$/, `${V}.countFormat`)
+          .transform(Number)
+          .pipe(z.number().max(max, `${V}.countTooLarge`)),
+      ]),
+    );
+}
+
+/** A count that must be given. */
+export function requiredCount(max = 99999, requiredKey = `${V}.countRequired`) {
+  return z
+    .string({ error: requiredKey })
+    .transform((v) => v.trim().normalize("NFKC").replaceAll(",", ""))
+    .pipe(z.string().min(1, requiredKey).regex(/^\d+$/, `${V}.countFormat`).transform(Number).pipe(z.number().max(max, `${V}.countTooLarge`)));
+}
+
+/** An HTML checkbox: present ("on") is true, absent is false. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const host = z
+  .string({ error: `${V}.hostRequired` })
+  .min(1, `${V}.hostRequired`)
+  .transform((v) => (v === PREFECTURE_HOST ? null : v));
+
+const title = z.string().trim().min(1, `${V}.titleRequired`).max(200, "validation.textTooLong");
+
+/** Dates of this app's records: anything outside 2000–2099 is a typo, not a meeting. */
+function activityDate() {
+  return requiredDate().refine((iso) => iso >= "2000-01-01" && iso <= "2099-12-31", `${V}.dateOutOfRange`);
+}
+
+const version = z.coerce.number().int().min(1);
+
+/** Grid field names: one number input per sector / profession (`att_health`, `prof_nurse`). */
+export const sectorField = (s: Sector) => `att_${s}` as const;
+export const professionField = (p: Profession) => `prof_${p}` as const;
+
+function grid<K extends string, P extends string>(keys: readonly K[], field: (k: K) => P) {
+  return Object.fromEntries(keys.map((k) => [field(k), count(9999)])) as Record<P, ReturnType<typeof count>>;
+}
+
+function collect<K extends string>(v: Record<string, unknown>, keys: readonly K[], field: (k: K) => string): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, typeof v[field(k)] === "number" ? (v[field(k)] as number) : 0])) as Record<K, number>;
+}
+
+// ---------------------------------------------------------------------------------------
+// Meetings
+
+const meetingFields = {
+  kind: z.enum(MEETING_KINDS, `${V}.meeting.kindRequired`),
+  date: activityDate(),
+  title,
+  officeId: host,
+  regionId: optionalId,
+  kyogiBodyId: optionalId,
+  venue: optionalText(200),
+  agenda: optionalText(2000),
+  targetsReviewed: checkbox,
+  advisorDispatched: checkbox,
+  casesReviewed: optionalCount(999),
+  ...grid(SECTORS, sectorField),
+};
+
+type MeetingShape = { kind?: string; regionId?: string | null; kyogiBodyId?: string | null; casesReviewed?: number | null };
+
+function checkMeeting(v: MeetingShape, ctx: z.RefinementCtx): void {
+  if (v.kind === "kyogi" && !v.kyogiBodyId) ctx.addIssue({ code: "custom", path: ["kyogiBodyId"], message: `${V}.meeting.kyogiBodyRequired` });
+  if (v.kind === "region_liaison" && !v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: `${V}.meeting.regionRequired` });
+  if (typeof v.casesReviewed === "number" && v.kind !== "case_review") {
+    ctx.addIssue({ code: "custom", path: ["casesReviewed"], message: `${V}.meeting.casesReviewedOnlyForCaseReview` });
+  }
+}
+
+const withAttendance = <T extends Record<string, unknown>>(v: T) => ({ ...v, attendance: collect(v, SECTORS, sectorField) });
+
+export const MeetingCreateSchema = z.object(meetingFields).superRefine(checkMeeting, ALWAYS).transform(withAttendance);
+export type MeetingInput = z.infer<typeof MeetingCreateSchema>;
+
+export const MeetingUpdateSchema = z
+  .object({ id: z.string().min(1), version, base: z.string().optional().default(""), ...meetingFields })
+  .superRefine(checkMeeting, ALWAYS)
+  .transform(withAttendance);
+export type MeetingUpdateInput = z.infer<typeof MeetingUpdateSchema>;
+
+/** The fields of a meeting a conflict report compares (the grid as one field per sector). */
+export const MEETING_FIELDS = ["kind", "date", "title", "officeId", "regionId", "kyogiBodyId", "venue", "agenda", "targetsReviewed", "advisorDispatched", "casesReviewed", ...SECTORS.map(sectorField)] as const;
+
+// ---------------------------------------------------------------------------------------
+// Trainings
+
+const trainingFields = {
+  kind: z.enum(TRAINING_KINDS, `${V}.training.kindRequired`),
+  scope: z.enum(TRAINING_SCOPES, `${V}.training.scopeRequired`),
+  regionId: optionalId,
+  date: activityDate(),
+  title,
+  venue: optionalText(200),
+  sessions: requiredCount(99, `${V}.training.sessionsRequired`).pipe(z.number().min(1, `${V}.training.sessionsRequired`)),
+  note: optionalText(2000),
+  officeId: host,
+  cohostIds: z.array(z.string().min(1)).default([]),
+  ...grid(PROFESSIONS, professionField),
+};
+
+type TrainingShape = { scope?: string; regionId?: string | null; officeId?: string | null; cohostIds?: string[] };
+
+function checkTraining(v: TrainingShape, ctx: z.RefinementCtx): void {
+  if (v.scope === "region" && !v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: `${V}.training.regionRequired` });
+  // officeId is undefined only while the host field itself is in error.
+  if (v.scope === "office" && v.officeId === null) ctx.addIssue({ code: "custom", path: ["scope"], message: `${V}.training.officeScopeNeedsOffice` });
+  if (v.officeId && v.cohostIds?.includes(v.officeId)) ctx.addIssue({ code: "custom", path: ["cohostIds"], message: `${V}.training.cohostIsHost` });
+}
+
+const withProfessions = <T extends Record<string, unknown>>(v: T) => ({ ...v, attendance: collect(v, PROFESSIONS, professionField) });
+
+export const TrainingCreateSchema = z.object(trainingFields).superRefine(checkTraining, ALWAYS).transform(withProfessions);
+export type TrainingInput = z.infer<typeof TrainingCreateSchema>;
+
+export const TrainingUpdateSchema = z
+  .object({ id: z.string().min(1), version, base: z.string().optional().default(""), ...trainingFields })
+  .superRefine(checkTraining, ALWAYS)
+  .transform(withProfessions);
+export type TrainingUpdateInput = z.infer<typeof TrainingUpdateSchema>;
+
+export const TRAINING_FIELDS = ["kind", "scope", "regionId", "date", "title", "venue", "sessions", "note", "officeId", "cohostIds", ...PROFESSIONS.map(professionField)] as const;
+/** Multi-value fields of the training form (FormData keeps every value). */
+export const TRAINING_MULTI = ["cohostIds"] as const;
+
+// ---------------------------------------------------------------------------------------
+// 普及啓発・家族支援
+
+const eventFields = {
+  kind: z.enum(EVENT_KINDS, `${V}.event.kindRequired`),
+  subtype: z.enum(EVENT_SUBTYPES, `${V}.event.subtypeRequired`),
+  date: activityDate(),
+  title,
+  venue: optionalText(200),
+  participants: requiredCount(99999, `${V}.event.participantsRequired`),
+  families: optionalCount(99999),
+  withPeers: checkbox,
+  note: optionalText(2000),
+  officeId: host,
+};
+
+type EventShape = { kind?: string; subtype?: string; families?: number | null; participants?: number };
+
+function checkEvent(v: EventShape, ctx: z.RefinementCtx): void {
+  const kind = v.kind as (typeof EVENT_KINDS)[number] | undefined;
+  if (kind && v.subtype && !(EVENT_SUBTYPES_BY_KIND[kind] as readonly string[]).includes(v.subtype)) {
+    ctx.addIssue({ code: "custom", path: ["subtype"], message: `${V}.event.subtypeNotOfKind` });
+  }
+  if (typeof v.families === "number" && kind !== "family_support") ctx.addIssue({ code: "custom", path: ["families"], message: `${V}.event.familiesOnlyForFamilySupport` });
+}
+
+export const EventCreateSchema = z.object(eventFields).superRefine(checkEvent, ALWAYS);
+export type EventInput = z.infer<typeof EventCreateSchema>;
+
+export const EventUpdateSchema = z.object({ id: z.string().min(1), version, base: z.string().optional().default(""), ...eventFields }).superRefine(checkEvent, ALWAYS);
+export type EventUpdateInput = z.infer<typeof EventUpdateSchema>;
+
+export const EVENT_FIELDS = ["kind", "subtype", "date", "title", "venue", "participants", "families", "withPeers", "note", "officeId"] as const;
+
+// ---------------------------------------------------------------------------------------
+// 協議の場 registry
+
+const kyogiBodyFields = {
+  level: z.enum(KYOGI_LEVELS, `${V}.kyogi.levelRequired`),
+  name: z.string().trim().min(1, `${V}.kyogi.nameRequired`).max(200, "validation.textTooLong"),
+  regionId: optionalId,
+  municipalityCode: optionalId,
+  officeId: host,
+  establishedOn: optionalDate(),
+  active: checkbox,
+};
+
+type KyogiShape = { level?: string; regionId?: string | null; municipalityCode?: string | null; officeId?: string | null };
+
+function checkKyogiBody(v: KyogiShape, ctx: z.RefinementCtx): void {
+  if (v.level === "region" && !v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: `${V}.kyogi.regionRequired` });
+  if (v.level === "municipality" && !v.municipalityCode) ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: `${V}.kyogi.municipalityRequired` });
+  if (v.level === "prefecture" && v.officeId) ctx.addIssue({ code: "custom", path: ["officeId"], message: `${V}.kyogi.prefectureBodyIsPrefectures` });
+}
+
+/** The level decides which of region / municipality is kept; the other is dropped. */
+const normaliseKyogi = <T extends KyogiShape>(v: T): T => ({
+  ...v,
+  regionId: v.level === "region" ? v.regionId : null,
+  municipalityCode: v.level === "municipality" ? v.municipalityCode : null,
+});
+
+export const KyogiBodyCreateSchema = z.object(kyogiBodyFields).superRefine(checkKyogiBody, ALWAYS).transform(normaliseKyogi);
+export type KyogiBodyInput = z.infer<typeof KyogiBodyCreateSchema>;
+
+export const KyogiBodyUpdateSchema = z
+  .object({ id: z.string().min(1), version, base: z.string().optional().default(""), ...kyogiBodyFields })
+  .superRefine(checkKyogiBody, ALWAYS)
+  .transform(normaliseKyogi);
+export type KyogiBodyUpdateInput = z.infer<typeof KyogiBodyUpdateSchema>;
+
+export const KYOGI_BODY_FIELDS = ["level", "name", "regionId", "municipalityCode", "officeId", "establishedOn", "active"] as const;
+
+// ---------------------------------------------------------------------------------------
+// Delete (any record): the version the user saw, so a delete never removes a newer save unseen.
+
+export const ActivityDeleteSchema = z.object({ id: z.string().min(1), version });
+export type ActivityDeleteInput = z.infer<typeof ActivityDeleteSchema>;
