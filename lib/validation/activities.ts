@@ -29,48 +29,49 @@ const V = "activities.validation";
 /** Cross-field rules run even while a field is invalid, so every problem shows at once. */
 const ALWAYS = { when: () => true };
 
-/** A count typed in a grid or a field: full-width digits allowed, empty means 0. */
-export function count(max = 99999) {
+/**
+ * Read a count as people type it: full-width digits and thousands separators allowed. Empty
+ * gives `empty` (0 for grid cells, null for optional fields) or the required message.
+ */
+function countField(max: number, empty: number | null | { required: string }) {
   return z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim().normalize("NFKC").replaceAll(",", ""))
-    .pipe(
-      z.union([
-        z.literal("").transform(() => 0),
-        z
-          .string()
-          .regex(/^\d+$/, `${V}.countFormat`)
-          .transform(Number)
-          .pipe(z.number().max(max, `${V}.countTooLarge`)),
-      ]),
-    );
+    .transform((raw, ctx): number | null => {
+      const text = (raw ?? "").trim().normalize("NFKC").replaceAll(",", "");
+      if (text === "") {
+        if (typeof empty === "object" && empty !== null) {
+          ctx.addIssue({ code: "custom", message: empty.required });
+          return z.NEVER;
+        }
+        return empty;
+      }
+      if (!/^\d+$/.test(text)) {
+        ctx.addIssue({ code: "custom", message: `${V}.countFormat` });
+        return z.NEVER;
+      }
+      const n = Number(text);
+      if (n > max) {
+        ctx.addIssue({ code: "custom", message: `${V}.countTooLarge` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+/** A count typed in a grid: empty means 0. */
+export function count(max = 99999) {
+  return countField(max, 0) as unknown as z.ZodType<number, string | undefined>;
 }
 
 /** Like count, but an empty field is null (not recorded), not 0. */
 export function optionalCount(max = 99999) {
-  return z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().normalize("NFKC").replaceAll(",", ""))
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .regex(/^\d+$/, `${V}.countFormat`)
-          .transform(Number)
-          .pipe(z.number().max(max, `${V}.countTooLarge`)),
-      ]),
-    );
+  return countField(max, null);
 }
 
 /** A count that must be given. */
 export function requiredCount(max = 99999, requiredKey = `${V}.countRequired`) {
-  return z
-    .string({ error: requiredKey })
-    .transform((v) => v.trim().normalize("NFKC").replaceAll(",", ""))
-    .pipe(z.string().min(1, requiredKey).regex(/^\d+$/, `${V}.countFormat`).transform(Number).pipe(z.number().max(max, `${V}.countTooLarge`)));
+  return countField(max, { required: requiredKey }) as unknown as z.ZodType<number, string | undefined>;
 }
 
 /** An HTML checkbox: present ("on") is true, absent is false. */

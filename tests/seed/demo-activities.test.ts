@@ -20,7 +20,9 @@ const FY_START = "2021-04-01";
 const FY_END = "2022-03-31";
 
 type Row = Record<string, unknown>;
-const one = (text: string, ...params: unknown[]) => db.$client.prepare(text).get(...params) as Row;
+/** The better-sqlite3 handle under drizzle, for plain SQL written out in full. */
+const sqlite = () => (db as unknown as { $client: import("better-sqlite3").Database }).$client;
+const one = (text: string, ...params: unknown[]) => sqlite().prepare(text).get(...params) as Row;
 const n = (text: string, ...params: unknown[]) => Number(Object.values(one(text, ...params))[0]);
 
 before(async () => {
@@ -49,7 +51,7 @@ describe("岡山県 FY2021", () => {
     const summary = getTrainingSummaryForActor(actorFor("okayama.pref"), { fiscalYear: FY });
     assert.equal(summary.byKind.jinzai_ikusei, 5);
     assert.deepEqual(summary.byKindAndScope.jinzai_ikusei, { prefecture: 1, region: 0, office: 4 });
-    const rows = db.$client
+    const rows = sqlite()
       .prepare(`SELECT scope, office_id IS NULL AS pref, count(*) AS n FROM training_events WHERE prefecture_code = '33' AND kind = 'jinzai_ikusei' AND date BETWEEN ? AND ? GROUP BY scope, pref ORDER BY scope`)
       .all(FY_START, FY_END);
     assert.deepEqual(rows, [
@@ -63,7 +65,7 @@ describe("岡山県 FY2021", () => {
     assert.deepEqual([c.municipalities.covered, c.municipalities.total], [23, 27]);
     assert.equal(n(`SELECT count(*) FROM municipal_kyogi_status WHERE prefecture_code = '33' AND fiscal_year = 2021 AND "exists" = 1`), 23);
     assert.equal(n(`SELECT count(*) FROM municipalities WHERE prefecture_code = '33'`), 27);
-    const perYear = db.$client.prepare(`SELECT fiscal_year AS fy, sum("exists") AS n FROM municipal_kyogi_status WHERE prefecture_code = '33' GROUP BY fiscal_year ORDER BY fiscal_year`).all() as { fy: number; n: number }[];
+    const perYear = sqlite().prepare(`SELECT fiscal_year AS fy, sum("exists") AS n FROM municipal_kyogi_status WHERE prefecture_code = '33' GROUP BY fiscal_year ORDER BY fiscal_year`).all() as { fy: number; n: number }[];
     assert.deepEqual(perYear.map((r) => r.n), [15, 19, 23, 25, 26, 27]);
     for (let i = 1; i < perYear.length; i++) assert.ok(perYear[i]!.n >= perYear[i - 1]!.n);
     for (const r of perYear) assert.equal(getKyogiCoverageForActor(actorFor("okayama.pref"), { fiscalYear: r.fy }).municipalities.covered, r.n);
@@ -92,12 +94,12 @@ describe("岡山県 FY2021", () => {
   });
 
   test("コアメンバー連絡会 in August, November and January; 担当者連絡会; 中央研修会 in December", () => {
-    const months = (db.$client.prepare(`SELECT substr(date, 6, 2) AS m FROM meetings WHERE prefecture_code = '33' AND kind = 'core_member' AND date BETWEEN ? AND ? ORDER BY date`).all(FY_START, FY_END) as { m: string }[]).map((r) => r.m);
+    const months = (sqlite().prepare(`SELECT substr(date, 6, 2) AS m FROM meetings WHERE prefecture_code = '33' AND kind = 'core_member' AND date BETWEEN ? AND ? ORDER BY date`).all(FY_START, FY_END) as { m: string }[]).map((r) => r.m);
     assert.deepEqual(months, ["08", "11", "01"]);
     const s = getMeetingSummaryForActor(actorFor("okayama.pref"), { fiscalYear: FY });
     assert.equal(s.byKind.core_member, 3);
     assert.ok(s.byKind.hc_staff_liaison >= 1);
-    const central = db.$client.prepare(`SELECT date FROM training_events WHERE prefecture_code = '33' AND kind = 'central' AND date BETWEEN ? AND ?`).all(FY_START, FY_END) as { date: string }[];
+    const central = sqlite().prepare(`SELECT date FROM training_events WHERE prefecture_code = '33' AND kind = 'central' AND date BETWEEN ? AND ?`).all(FY_START, FY_END) as { date: string }[];
     assert.deepEqual(central.map((r) => r.date.slice(5, 7)), ["12"]);
     assert.equal(getTrainingSummaryForActor(actorFor("okayama.pref"), { fiscalYear: FY }).byKind.central, 1);
   });
@@ -110,15 +112,15 @@ describe("岡山県 FY2021", () => {
       n(`SELECT count(*) FROM meetings WHERE prefecture_code = '33' AND kind IN ('case_review', 'other') AND title LIKE '%アウトリーチ%' AND date BETWEEN ? AND ?`, `${fy}-04-01`, `${fy + 1}-03-31`);
     assert.equal(plain(2021), 3);
     assert.equal(plain(2022), 2);
-    const evaluation = (db.$client.prepare(`SELECT substr(date, 1, 7) AS m FROM meetings WHERE prefecture_code = '33' AND kind = 'outreach_evaluation' AND date BETWEEN '2022-04-01' AND '2023-03-31' ORDER BY date`).all() as { m: string }[]).map((r) => r.m);
+    const evaluation = (sqlite().prepare(`SELECT substr(date, 1, 7) AS m FROM meetings WHERE prefecture_code = '33' AND kind = 'outreach_evaluation' AND date BETWEEN '2022-04-01' AND '2023-03-31' ORDER BY date`).all() as { m: string }[]).map((r) => r.m);
     assert.deepEqual(evaluation, ["2022-06", "2022-07", "2022-10"]);
     assert.equal(getMeetingSummaryForActor(pref, { fiscalYear: 2022 }).byKind.outreach_evaluation, 3);
   });
 
   test("the ピアサポーター養成研修 of FY2021: 県北3保健所合同, hosted by 美作, on 2021-11-18", () => {
-    const rows = db.$client.prepare(`SELECT id, office_id, scope, date, title FROM training_events WHERE prefecture_code = '33' AND kind = 'peer_yousei' AND date BETWEEN ? AND ?`).all(FY_START, FY_END) as Row[];
+    const rows = sqlite().prepare(`SELECT id, office_id, scope, date, title FROM training_events WHERE prefecture_code = '33' AND kind = 'peer_yousei' AND date BETWEEN ? AND ?`).all(FY_START, FY_END) as Row[];
     assert.deepEqual(rows, [{ id: JOINT_PEER_TRAINING.id, office_id: "33-mimasaka", scope: "office", date: "2021-11-18", title: "県北3保健所合同ピアサポーター養成研修" }]);
-    const cohosts = (db.$client.prepare(`SELECT office_id FROM training_event_cohosts WHERE training_event_id = ? ORDER BY office_id`).all(JOINT_PEER_TRAINING.id) as { office_id: string }[]).map((r) => r.office_id);
+    const cohosts = (sqlite().prepare(`SELECT office_id FROM training_event_cohosts WHERE training_event_id = ? ORDER BY office_id`).all(JOINT_PEER_TRAINING.id) as { office_id: string }[]).map((r) => r.office_id);
     assert.deepEqual(cohosts, ["33-bihoku", "33-maniwa"]);
     assert.equal(getTrainingSummaryForActor(actorFor("okayama.pref"), { fiscalYear: FY }).byKindAndScope.peer_yousei.office, 1);
     // The co-hosts see the joint training in their own summary, too.
@@ -154,7 +156,7 @@ describe("山口県 FY2021", () => {
     const s = getMeetingSummaryForActor(actorFor("yamaguchi.pref"), { fiscalYear: FY });
     assert.equal(s.regionLiaison.length, 8);
     assert.ok(s.regionLiaison.every((r) => r.meetings === 2), JSON.stringify(s.regionLiaison));
-    const plain = db.$client.prepare(`SELECT region_id, count(*) AS n FROM meetings WHERE prefecture_code = '35' AND kind = 'region_liaison' AND date BETWEEN ? AND ? GROUP BY region_id`).all(FY_START, FY_END) as { n: number }[];
+    const plain = sqlite().prepare(`SELECT region_id, count(*) AS n FROM meetings WHERE prefecture_code = '35' AND kind = 'region_liaison' AND date BETWEEN ? AND ? GROUP BY region_id`).all(FY_START, FY_END) as { n: number }[];
     assert.equal(plain.length, 8);
     assert.ok(plain.every((r) => r.n === 2));
   });
@@ -187,7 +189,7 @@ describe("山口県 FY2021", () => {
 describe("the demo activities as a whole", () => {
   test("cover FY2019–FY2024 for both prefectures and nothing after the demo anchor", () => {
     for (const pref of ["33", "35"]) {
-      const years = (db.$client.prepare(`SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) - (substr(date, 6, 2) < '04') AS fy FROM meetings WHERE prefecture_code = ? ORDER BY fy`).all(pref) as { fy: number }[]).map((r) => r.fy);
+      const years = (sqlite().prepare(`SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) - (substr(date, 6, 2) < '04') AS fy FROM meetings WHERE prefecture_code = ? ORDER BY fy`).all(pref) as { fy: number }[]).map((r) => r.fy);
       assert.deepEqual(years, [2019, 2020, 2021, 2022, 2023, 2024]);
     }
     for (const table of ["meetings", "training_events", "community_events"]) {
