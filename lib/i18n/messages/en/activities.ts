@@ -36,6 +36,7 @@ export const activities: Messages["activities"] = {
     people: "{n} people",
     times: "{n} times",
     cases: "{n} cases",
+    peopleHeader: "People",
     total: "Total",
     totalLive: "Total {n} people",
     save: "Save",

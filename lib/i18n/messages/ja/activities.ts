@@ -34,6 +34,7 @@ export const activities = {
     people: "{n}人",
     times: "{n}回",
     cases: "{n}件",
+    peopleHeader: "人数",
     total: "合計",
     totalLive: "合計 {n}人",
     save: "保存する",

@@ -1,0 +1,28 @@
+import { PREFECTURE_HOST } from "@/lib/validation/activities";
+
+/** An ISO date as people here write it in a text field (2024/06/10); the schemas read it back. */
+export function dateInputValue(iso: string | null | undefined): string {
+  return iso ? iso.replaceAll("-", "/") : "";
+}
+
+/**
+ * Stored values as a form's fields show them: dates as 2024/06/10, ticked boxes as "on",
+ * none as "", and the prefecture as host as PREFECTURE_HOST.
+ */
+export function formDefaults(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key === "officeId") out[key] = typeof value === "string" ? value : PREFECTURE_HOST;
+    else if (typeof value === "boolean") out[key] = value ? "on" : "";
+    else if (typeof value === "number") out[key] = String(value);
+    else if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = dateInputValue(value);
+    else if (typeof value === "string") out[key] = value;
+    else out[key] = "";
+  }
+  return out;
+}
+
+/** The hosts a form offers: the prefecture (for prefecture staff) and the offices in reach. */
+export function hostOptions(hosts: { prefecture: boolean; offices: { id: string; name: string }[] }, prefectureLabel: string): { value: string; label: string }[] {
+  return [...(hosts.prefecture ? [{ value: PREFECTURE_HOST, label: prefectureLabel }] : []), ...hosts.offices.map((o) => ({ value: o.id, label: o.name }))];
+}
