@@ -2,9 +2,12 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { ulid } from "ulid";
 import type { Db } from "@/db/client";
-import { cases, prefectures, userOffices, users } from "@/db/schema";
+import { cases, meetings, outreachCases, peerSupporters, prefectures, userOffices, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoActivities } from "./demo-activities";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoOutreach } from "./demo-outreach";
+import { seedDemoPeers } from "./demo-peers";
 import { loadOrgTree, orgId } from "./org";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -32,6 +35,21 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
     const s = seedDemoCases(db);
     log(`Created ${s.cases} demo cases across FY${s.firstFiscalYear}–FY${s.lastFiscalYear}.`);
     if (s.skippedOffices.length > 0) log(`No demo cases for offices without a coordinator: ${s.skippedOffices.join(", ")}.`);
+  }
+  const [{ n: peerCount }] = db.select({ n: count() }).from(peerSupporters).all() as [{ n: number }];
+  if (peerCount === 0) {
+    const p = seedDemoPeers(db);
+    log(`Created ${p.peers} demo peer supporters at ${p.offices} offices and ${p.dispatches} dispatches.`);
+  }
+  const [{ n: meetingCount }] = db.select({ n: count() }).from(meetings).all() as [{ n: number }];
+  if (meetingCount === 0) {
+    const a = seedDemoActivities(db);
+    log(`Created demo activities: ${a.meetings} meetings, ${a.trainings} trainings, ${a.events} events, ${a.kyogiBodies} 協議の場, ${a.phoneMonths} months of phone and hostel figures.`);
+  }
+  const [{ n: outreachCount }] = db.select({ n: count() }).from(outreachCases).all() as [{ n: number }];
+  if (outreachCount === 0) {
+    const o = seedDemoOutreach(db);
+    log(`Created ${o.cases} demo outreach cases with ${o.contacts} contacts and ${o.outcomes} outcomes.`);
   }
 }
 

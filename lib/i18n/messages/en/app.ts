@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "outreach" | "activities"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",
@@ -319,10 +319,23 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       peerUnavailable: "A chosen peer supporter is not registered, or not registered at this health centre.",
       caseInvalid: "The linked case was not found. Choose a case of this health centre.",
       statusNotAllowed: "The dispatch cannot move to that status from its current one.",
+      statusRequired: "Choose a status.",
+      hospitalRequired: "Choose the hospital.",
+      hoursFormat: "Enter hours as a number from 0 to 24 (decimals like 1.5 are fine).",
+      yenFormat: "Enter the amount as a whole number of yen.",
+      doneInFuture: "Only a dispatch dated today or earlier can be done. For a later date choose scheduled.",
+      duplicateMember: "The same peer supporter is chosen twice.",
+      officeFixed: "The dispatching centre cannot change. Record it again as a dispatch of the other centre.",
     },
     peer: {
       statusNotAllowed: "The registration cannot move to that status from its current one.",
       regionInvalid: "The chosen region was not found.",
+      statusRequired: "Choose a status.",
+      emailFormat: "The e-mail address is not valid (e.g. name@example.jp).",
+      trainingAfterRegistration: "The peer training is dated after the registration; people register after completing it. Check the dates.",
+      fiscalYearRequired: "Choose the fiscal year to renew for.",
+      trainingRequired: "Choose the training.",
+      renewalNotAllowed: "The registration cannot be renewed for that year. Choose one of the years offered.",
     },
     signIn: {
       usernameRequired: "Enter your username.",

@@ -8,6 +8,7 @@ import { hospitals } from "./hospitals";
 import { outreach } from "./outreach";
 import { activities } from "./activities";
 import { peers } from "./peers";
+import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, outreach, activities };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities };

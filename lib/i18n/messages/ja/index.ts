@@ -7,7 +7,8 @@ import { hospitals } from "./hospitals";
 import { outreach } from "./outreach";
 import { activities } from "./activities";
 import { peers } from "./peers";
+import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, outreach, activities } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities } as const;

@@ -1,0 +1,245 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import clsx from "clsx";
+import { DispatchStatusBadge, PeerStatusBadge } from "@/components/peers/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink, focusRing } from "@/components/ui/button";
+import { DescriptionList } from "@/components/ui/description-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/dal/errors";
+import { listDispatchesOfPeerForActor } from "@/lib/dal/peer-dispatches";
+import { getPeerForActor, listPeerAuditForActor } from "@/lib/dal/peers";
+import { requirePermission } from "@/lib/dal/session";
+import { AUDIT_ACTION_LABELS, codeLabel } from "@/lib/domain/codes";
+import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
+import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { PEER_PURPOSE_LABELS, PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { SectionCard } from "../../cases/[id]/_components/section-card";
+import { PeerRenewForm, PeerStatusForm } from "./_components/registration-forms";
+import { AddTrainingDialog, RemoveTrainingDialog } from "./_components/training-forms";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** One load (and one audit row) per request; out of reach, missing, or the prefecture role: 404. */
+const loadPeer = cache(async (id: string) => {
+  const actor = await requirePermission("read:identity:reach");
+  try {
+    return { actor, detail: getPeerForActor(actor, id) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { detail } = await loadPeer((await params).id);
+  // The display code only: being on this list is itself sensitive, so no name in a <title>.
+  return { title: (await getT())("peers.detail.metaTitle", { code: detail.displayCode }) };
+}
+
+export default async function PeerPage({ params }: Params) {
+  const { actor, detail } = await loadPeer((await params).id);
+  const t = await getT();
+  const locale = await getLocale();
+  const canWrite = can(actor.role, "write:case:reach");
+  const r = detail.record;
+  const none = t("peers.notRecorded");
+  const dispatches = listDispatchesOfPeerForActor(actor, detail.id);
+  const audit = can(actor.role, "read:audit:reach") ? listPeerAuditForActor(actor, detail.id) : null;
+  const link = clsx("rounded-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${r.familyName} ${r.givenName}`}
+        description={`${r.familyNameKana} ${r.givenNameKana}`}
+        breadcrumbs={[
+          { href: "/", label: t("nav.home") },
+          { href: "/peers", label: t("nav.peers") },
+        ]}
+        actions={
+          canWrite && (
+            <>
+              {detail.status === "active" && (
+                <ButtonLink href={`/peers/dispatches/new?officeId=${detail.office.id}&peerId=${detail.id}`}>{t("peers.detail.recordDispatch")}</ButtonLink>
+              )}
+              <ButtonLink href={`/peers/${detail.id}/edit`} variant="secondary">
+                {t("peers.detail.edit")}
+              </ButtonLink>
+            </>
+          )
+        }
+      />
+
+      <section aria-label={t("peers.detail.facts")} className="-mt-2 rounded-md border border-slate-300 bg-white px-5 py-4 shadow-sm">
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-5">
+          {[
+            { term: t("peers.fields.displayCode"), description: <span className="font-mono">{detail.displayCode}</span> },
+            { term: t("peers.fields.status"), description: <PeerStatusBadge status={detail.status} locale={locale} /> },
+            { term: t("peers.fields.office"), description: detail.office.name },
+            { term: t("peers.fields.registrationFy"), description: fiscalYearLabel(detail.registrationFy, locale) },
+            { term: t("peers.fields.expiresOn"), description: formatDate(detail.expiresOn, locale) },
+          ].map((fact) => (
+            <div key={fact.term} className="min-w-0 space-y-0.5">
+              <dt className="text-xs font-medium text-slate-600">{fact.term}</dt>
+              <dd className="text-sm font-medium break-words text-slate-900">{fact.description}</dd>
+            </div>
+          ))}
+        </dl>
+        {detail.status === "expired" && <p className="mt-3 text-sm text-amber-900">{t("peers.detail.expiredNote")}</p>}
+        {detail.insuranceLapsed && (
+          <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-amber-900">
+            <Badge tone="warning">{t("peers.list.insuranceLapsed")}</Badge>
+            {t("peers.detail.insuranceNote")}
+          </p>
+        )}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-6">
+          <SectionCard id="registration" title={t("peers.detail.registrationTitle")} description={t("peers.detail.registrationDescription")}>
+            {canWrite && (detail.allowedStatuses.length > 0 || detail.renewableYears.length > 0) && (
+              <div className="mb-5 grid gap-4 sm:grid-cols-2">
+                {detail.renewableYears.length > 0 && <PeerRenewForm id={detail.id} version={detail.version} years={detail.renewableYears} />}
+                {detail.allowedStatuses.length > 0 && <PeerStatusForm id={detail.id} version={detail.version} allowed={detail.allowedStatuses} />}
+              </div>
+            )}
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[28rem] text-left text-sm">
+                <caption className="sr-only">{t("peers.detail.registrationsCaption")}</caption>
+                <thead className="border-b border-slate-300 text-xs text-slate-700">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">{t("peers.fields.registrationFy")}</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">{t("peers.fields.registeredOn")}</th>
+                    <th scope="col" className="py-2 font-medium">{t("peers.fields.expiresOn")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {detail.registrations.map((reg) => (
+                    <tr key={reg.fiscalYear} className="border-b border-slate-200 last:border-0">
+                      <td className="py-2 pr-4">{fiscalYearLabel(reg.fiscalYear, locale)}</td>
+                      <td className="py-2 pr-4 tabular-nums">{formatDate(reg.registeredOn, locale)}</td>
+                      <td className="py-2 tabular-nums">{formatDate(reg.expiresOn, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </SectionCard>
+
+          <SectionCard
+            id="dispatches"
+            title={t("peers.detail.dispatchesTitle")}
+            actions={
+              dispatches.length > 0 && (
+                <Link href={`/peers/dispatches?peerId=${detail.id}`} className={clsx("text-sm", link)}>
+                  {t("peers.detail.allDispatches")}
+                </Link>
+              )
+            }
+          >
+            {dispatches.length === 0 ? (
+              <EmptyState title={t("peers.detail.noDispatches")} />
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full min-w-[32rem] text-left text-sm">
+                  <caption className="sr-only">{t("peers.detail.dispatchesTitle")}</caption>
+                  <thead className="border-b border-slate-300 text-xs text-slate-700">
+                    <tr>
+                      <th scope="col" className="py-2 pr-4 font-medium">{t("dispatches.fields.date")}</th>
+                      <th scope="col" className="py-2 pr-4 font-medium">{t("dispatches.fields.purpose")}</th>
+                      <th scope="col" className="py-2 pr-4 font-medium">{t("dispatches.fields.destination")}</th>
+                      <th scope="col" className="py-2 pr-4 font-medium">{t("dispatches.fields.status")}</th>
+                      <th scope="col" className="py-2 text-right font-medium">{t("dispatches.fields.hours")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {dispatches.map((d) => (
+                      <tr key={d.id} className="border-b border-slate-200 last:border-0">
+                        <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
+                          <Link href={`/peers/dispatches/${d.id}`} className={link}>
+                            {formatDate(d.date, locale)}
+                          </Link>
+                        </td>
+                        <td className="py-2 pr-4">{codeLabel(PEER_PURPOSE_LABELS, d.purpose, locale)}</td>
+                        <td className="py-2 pr-4">{d.destination}</td>
+                        <td className="py-2 pr-4">
+                          <DispatchStatusBadge status={d.status} locale={locale} />
+                        </td>
+                        <td className="py-2 text-right tabular-nums">{d.hours ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </SectionCard>
+        </div>
+
+        <div className="min-w-0 space-y-6">
+          <SectionCard id="contact" title={t("peers.detail.contactTitle")} description={t("peers.detail.contactDescription")}>
+            <DescriptionList
+              items={[
+                { term: t("peers.fields.phone"), description: r.phone ?? none },
+                { term: t("peers.fields.email"), description: r.email ?? none },
+                { term: t("peers.fields.registeredOn"), description: formatDate(detail.registeredOn, locale) },
+                { term: t("peers.fields.consentDate"), description: r.consentDate ? formatDate(r.consentDate, locale) : none },
+                { term: t("peers.fields.volunteerInsuranceUntil"), description: r.volunteerInsuranceUntil ? formatDate(r.volunteerInsuranceUntil, locale) : none },
+                {
+                  term: t("peers.fields.activities"),
+                  description: r.activities.length ? r.activities.map((a) => codeLabel(PEER_PURPOSE_LABELS, a, locale)).join(t("peers.listSeparator")) : none,
+                },
+                { term: t("peers.fields.regionIds"), description: detail.regionNames.length ? detail.regionNames.join(t("peers.listSeparator")) : none },
+              ]}
+            />
+          </SectionCard>
+
+          <SectionCard id="trainings" title={t("peers.detail.trainingsTitle")} actions={canWrite && <AddTrainingDialog peerId={detail.id} />}>
+            {detail.trainings.length === 0 ? (
+              <EmptyState title={t("peers.detail.noTrainings")} />
+            ) : (
+              <ul className="divide-y divide-slate-200">
+                {detail.trainings.map((tr) => {
+                  const label = `${codeLabel(PEER_TRAINING_LABELS, tr.kind, locale)}（${formatDate(tr.completedOn, locale)}）`;
+                  return (
+                    <li key={tr.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                      <span>
+                        <span className="font-medium text-slate-900">{codeLabel(PEER_TRAINING_LABELS, tr.kind, locale)}</span>
+                        <span className="ml-2 text-slate-700 tabular-nums">{formatDate(tr.completedOn, locale)}</span>
+                      </span>
+                      {canWrite && <RemoveTrainingDialog peerId={detail.id} trainingId={tr.id} label={label} />}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </SectionCard>
+
+          {audit && (
+            <SectionCard id="audit" title={t("peers.detail.auditTitle")} description={t("peers.detail.auditDescription")}>
+              {audit.length === 0 ? (
+                <EmptyState title={t("peers.detail.auditEmpty")} />
+              ) : (
+                <ul className="max-h-80 divide-y divide-slate-200 overflow-y-auto text-sm">
+                  {audit.map((a) => (
+                    <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-1.5">
+                      <span className="tabular-nums text-slate-700">{formatDateTime(a.at, locale)}</span>
+                      <span className="text-slate-900">
+                        {a.actorName ?? a.actorUsername}・{a.action in AUDIT_ACTION_LABELS ? AUDIT_ACTION_LABELS[a.action as keyof typeof AUDIT_ACTION_LABELS][locale] : a.action}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </SectionCard>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import clsx from "clsx";
+import { MonthlyBars } from "@/components/peers/monthly-bars";
+import { FilterForm } from "@/components/forms/filter-form";
+import { DispatchStatusBadge } from "@/components/peers/status-badges";
+import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { StatCard } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { tableHref } from "@/components/ui/table-href";
+import { can } from "@/lib/auth/permissions";
+import { listHospitalsForActor } from "@/lib/dal/hospitals";
+import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
+import { DISPATCH_SORT_KEYS, getDispatchYearSummaryForActor, listDispatchesForActor, type DispatchFilter, type DispatchRow } from "@/lib/dal/peer-dispatches";
+import { getPeerFormOptionsForActor } from "@/lib/dal/peers";
+import { requirePermission } from "@/lib/dal/session";
+import { codeLabel, codeOptions } from "@/lib/domain/codes";
+import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
+import { formatDate } from "@/lib/domain/format";
+import { DISPATCH_STATUS_LABELS, DISPATCH_STATUSES, PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { CountChip, PeersTabs } from "../_components/peers-tabs";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("dispatches.title") };
+}
+
+const BASE = "/peers/dispatches";
+const FILTER_KEYS = ["status", "purpose", "officeId", "fy", "hospitalId", "peerId", "q"] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+}
+
+export default async function DispatchesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePermission("read:identity:reach");
+  const t = await getT();
+  const locale = await getLocale();
+  const params = firstValues(await searchParams);
+  const { offices } = getPeerFormOptionsForActor(actor);
+  const hospitals = listHospitalsForActor(actor, { includeInactive: true });
+  const years = fiscalYearOptions();
+  const headerYear = await getSelectedFiscalYear();
+  // Like the cases list: every year, newest first, unless a year is chosen.
+  const fiscalYear = years.includes(Number(params.fy)) ? Number(params.fy) : undefined;
+  const filter: DispatchFilter = {
+    status: oneOf(DISPATCH_STATUSES, params.status),
+    purpose: oneOf(PEER_PURPOSES, params.purpose),
+    officeId: offices.some((o) => o.id === params.officeId) ? params.officeId : undefined,
+    fiscalYear,
+    hospitalId: hospitals.some((h) => h.id === params.hospitalId) ? params.hospitalId : undefined,
+    peerId: params.peerId || undefined,
+    q: params.q?.trim().slice(0, 100) || undefined,
+  };
+  const sortChosen = !!oneOf(DISPATCH_SORT_KEYS, params.sort);
+  const parsed = parsePageRequest(params, DISPATCH_SORT_KEYS, "date");
+  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
+  let page = listDispatchesForActor(actor, req, filter);
+  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
+  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listDispatchesForActor(actor, { ...req, page: lastPage }, filter);
+
+  const summaryYear = fiscalYear ?? headerYear;
+  const summary = getDispatchYearSummaryForActor(actor, summaryYear);
+  const canCreate = can(actor.role, "write:case:reach");
+  const hasFilters = !!(filter.purpose || filter.officeId || filter.hospitalId || filter.peerId || filter.q || filter.fiscalYear);
+  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
+  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const allCount = DISPATCH_STATUSES.reduce((sum, s) => sum + page.statusCounts[s], 0);
+  const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
+
+  const columns: Column<DispatchRow>[] = [
+    {
+      key: "date",
+      header: t("dispatches.fields.date"),
+      sortable: true,
+      cell: (d) => (
+        <Link href={`/peers/dispatches/${d.id}`} className={clsx(link, "tabular-nums")}>
+          {formatDate(d.date, locale)}
+          {d.startTime && <span className="ml-1 text-xs font-normal">{d.startTime}{d.endTime ? `–${d.endTime}` : ""}</span>}
+        </Link>
+      ),
+    },
+    { key: "status", header: t("dispatches.fields.status"), sortable: true, cell: (d) => <DispatchStatusBadge status={d.status} locale={locale} /> },
+    { key: "purpose", header: t("dispatches.fields.purpose"), sortable: true, cell: (d) => <span className="block min-w-28">{codeLabel(PEER_PURPOSE_LABELS, d.purpose, locale)}</span> },
+    { key: "destination", header: t("dispatches.fields.destination"), cell: (d) => <span className="block min-w-32">{d.destination}</span> },
+    { key: "members", header: t("dispatches.list.members"), cell: (d) => <span className="font-mono text-xs whitespace-nowrap">{d.members.join(" ")}</span> },
+    { key: "hours", header: t("dispatches.fields.hours"), align: "right", cell: (d) => <span className="tabular-nums">{d.hours ?? "—"}</span> },
+    { key: "audience", header: t("dispatches.list.audience"), align: "right", cell: (d) => <span className="tabular-nums">{d.audienceCount ?? "—"}</span> },
+    { key: "office", header: t("dispatches.fields.office"), sortable: true, cell: (d) => <span className="block min-w-24">{d.officeName}</span> },
+    { key: "case", header: t("dispatches.list.case"), cell: (d) => (d.caseNo ? <span className="font-mono text-xs whitespace-nowrap">{d.caseNo}</span> : <span className="text-slate-600">—</span>) },
+  ];
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={t("peers.title")}
+        description={t("dispatches.description")}
+        actions={canCreate && <ButtonLink href="/peers/dispatches/new">{t("peers.recordDispatch")}</ButtonLink>}
+      />
+      <PeersTabs current="dispatches" t={t} />
+
+      <section aria-labelledby="dispatch-summary-heading" className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-2">
+          <h2 id="dispatch-summary-heading" className="text-base font-semibold text-slate-900">
+            {t("peers.summary.heading", { fy: fiscalYearLabel(summaryYear, locale) })}
+          </h2>
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
+            <StatCard label={t("peers.summary.dispatchesDone")} value={summary.done} hint={t("peers.summary.dispatchesOpen", { n: summary.open })} />
+            <StatCard label={t("peers.summary.personDispatches")} value={summary.personDispatches} hint={t("peers.summary.hours", { n: summary.hours })} />
+            <StatCard label={t("peers.summary.audience")} value={summary.audience} hint={t("peers.summary.hospitals", { n: summary.hospitals })} />
+            <StatCard label={t("peers.summary.casesInvolved")} value={summary.casesInvolved} />
+            <StatCard label={t("peers.summary.honorarium")} value={`¥${summary.honorariumYen.toLocaleString("ja-JP")}`} hint={t("peers.summary.travel", { yen: summary.travelYen.toLocaleString("ja-JP") })} />
+            <StatCard label={t("peers.summary.cancelled")} value={summary.cancelled} />
+          </div>
+        </div>
+        <MonthlyBars
+          title={t("dispatches.chart.title")}
+          caption={t("dispatches.chart.caption", { fy: fiscalYearLabel(summaryYear, locale) })}
+          unit={t("dispatches.chart.unit")}
+          monthHeader={t("dispatches.chart.month")}
+          months={summary.byMonth}
+          locale={locale}
+        />
+      </section>
+
+      <nav aria-label={t("dispatches.list.statusCounts")}>
+        <ul className="flex flex-wrap gap-2">
+          <CountChip href={tableHref(BASE, params, { status: undefined, page: undefined })} current={!filter.status} label={t("peers.list.all")} count={allCount} strong />
+          {DISPATCH_STATUSES.map((s) => (
+            <CountChip key={s} href={tableHref(BASE, params, { status: s, page: undefined })} current={filter.status === s} label={DISPATCH_STATUS_LABELS[s][locale]} count={page.statusCounts[s]} />
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="dispatch-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+        <h2 id="dispatch-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
+          {t("peers.filters.heading")}
+        </h2>
+        <FilterForm key={formKey} action={BASE} label={t("peers.filters.heading")}>
+          {filter.status && <input type="hidden" name="status" value={filter.status} />}
+          {filter.peerId && <input type="hidden" name="peerId" value={filter.peerId} />}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            <div className="sm:col-span-2">
+              <TextField label={t("dispatches.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("dispatches.filters.qHint")} maxLength={100} />
+            </div>
+            <SelectField
+              label={t("dispatches.filters.fiscalYear")}
+              name="fy"
+              defaultValue={fiscalYear ? String(fiscalYear) : ""}
+              placeholder={t("peers.filters.allYears")}
+              options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+            />
+            <SelectField label={t("dispatches.fields.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_PURPOSE_LABELS, locale)} />
+            {offices.length > 1 && (
+              <SelectField label={t("dispatches.fields.office")} name="officeId" defaultValue={filter.officeId ?? ""} placeholder={t("peers.filters.any")} options={offices.map((o) => ({ value: o.id, label: o.name }))} />
+            )}
+            <SelectField
+              label={t("dispatches.fields.hospitalId")}
+              name="hospitalId"
+              defaultValue={filter.hospitalId ?? ""}
+              placeholder={t("peers.filters.any")}
+              options={hospitals.map((h) => ({ value: h.id, label: h.name }))}
+            />
+            <SelectField
+              label={t("peers.filters.size")}
+              name="size"
+              defaultValue={String(page.pageSize)}
+              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("peers.filters.sizeOption", { n }) }))}
+            />
+          </div>
+          <div className="mt-4 flex flex-wrap items-center gap-4">
+            <Button type="submit">{t("peers.filters.apply")}</Button>
+            {hasFilters && (
+              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
+                {t("peers.filters.clear")}
+              </Link>
+            )}
+          </div>
+        </FilterForm>
+        {filter.peerId && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.onePeer")}</p>}
+      </section>
+
+      <DataTable
+        caption={t("dispatches.list.caption", { fy: fiscalYear ? fiscalYearLabel(fiscalYear, locale) : t("peers.filters.allYears") })}
+        columns={columns}
+        rows={page.rows}
+        rowKey={(d) => d.id}
+        basePath={BASE}
+        searchParams={params}
+        sort={{ key: req.sort, dir: req.dir }}
+        pagination={{ page: page.page, pageSize: page.pageSize, total: page.total }}
+        empty={
+          <EmptyState
+            title={t("dispatches.list.empty")}
+            description={t("dispatches.list.emptyBody")}
+            action={
+              hasFilters || filter.status ? (
+                <ButtonLink href={clearHref} variant="secondary">
+                  {t("peers.filters.clear")}
+                </ButtonLink>
+              ) : canCreate ? (
+                <ButtonLink href="/peers/dispatches/new">{t("peers.recordDispatch")}</ButtonLink>
+              ) : undefined
+            }
+          />
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import clsx from "clsx";
+import { FilterForm } from "@/components/forms/filter-form";
+import { PeerStatusBadge } from "@/components/peers/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { StatCard } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { tableHref } from "@/components/ui/table-href";
+import { can } from "@/lib/auth/permissions";
+import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
+import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatches";
+import { getPeerFormOptionsForActor, getPeerYearSummaryForActor, listPeersForActor, PEER_SORT_KEYS, type PeerFilter, type PeerRow } from "@/lib/dal/peers";
+import { requirePermission } from "@/lib/dal/session";
+import { codeOptions } from "@/lib/domain/codes";
+import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
+import { formatDate } from "@/lib/domain/format";
+import { PEER_PURPOSE_LABELS, PEER_PURPOSES, PEER_STATUS_LABELS, PEER_STATUSES, PEER_TRAINING_LABELS, PEER_TRAININGS } from "@/lib/domain/peer-codes";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { CountChip, PeersTabs } from "./_components/peers-tabs";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("peers.title") };
+}
+
+const BASE = "/peers";
+const FILTER_KEYS = ["officeId", "status", "training", "purpose", "regionId", "fy", "q"] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+}
+
+export default async function PeersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePermission("read:identity:reach");
+  const t = await getT();
+  const locale = await getLocale();
+  const params = firstValues(await searchParams);
+  const { offices, regions } = getPeerFormOptionsForActor(actor);
+  const years = fiscalYearOptions();
+  const fyParam = Number(params.fy);
+  const filter: PeerFilter = {
+    officeId: offices.some((o) => o.id === params.officeId) ? params.officeId : undefined,
+    status: oneOf(PEER_STATUSES, params.status),
+    training: oneOf(PEER_TRAININGS, params.training),
+    purpose: oneOf(PEER_PURPOSES, params.purpose),
+    regionId: regions.some((r) => r.id === params.regionId) ? params.regionId : undefined,
+    fiscalYear: years.includes(fyParam) ? fyParam : undefined,
+    q: params.q?.trim().slice(0, 100) || undefined,
+  };
+  const req = parsePageRequest(params, PEER_SORT_KEYS, "displayCode");
+  let page = listPeersForActor(actor, req, filter);
+  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
+  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listPeersForActor(actor, { ...req, page: lastPage }, filter);
+
+  const headerYear = await getSelectedFiscalYear();
+  const registry = getPeerYearSummaryForActor(actor, headerYear);
+  const dispatches = getDispatchYearSummaryForActor(actor, headerYear);
+  const canCreate = can(actor.role, "write:case:reach");
+  const hasFilters = FILTER_KEYS.some((k) => k !== "status" && filter[k === "fy" ? "fiscalYear" : k] !== undefined);
+  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
+  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const allCount = PEER_STATUSES.reduce((sum, s) => sum + page.statusCounts[s], 0);
+  const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
+
+  const columns: Column<PeerRow>[] = [
+    {
+      key: "displayCode",
+      header: t("peers.fields.displayCode"),
+      sortable: true,
+      cell: (p) => (
+        <Link href={`/peers/${p.id}`} className={clsx(link, "font-mono")}>
+          {p.displayCode}
+        </Link>
+      ),
+    },
+    {
+      key: "kana",
+      header: t("peers.list.name"),
+      sortable: true,
+      cell: (p) => (
+        <span className="flex min-w-32 flex-col">
+          <span className="font-medium">{p.name}</span>
+          <span className="text-xs text-slate-600">{p.kana}</span>
+        </span>
+      ),
+    },
+    { key: "status", header: t("peers.fields.status"), sortable: true, cell: (p) => <PeerStatusBadge status={p.status} locale={locale} /> },
+    { key: "office", header: t("peers.fields.office"), sortable: true, cell: (p) => <span className="block min-w-24">{p.officeName}</span> },
+    { key: "registrationFy", header: t("peers.fields.registrationFy"), cell: (p) => <span className="whitespace-nowrap">{fiscalYearShortLabel(p.registrationFy, locale)}</span> },
+    { key: "expiresOn", header: t("peers.fields.expiresOn"), sortable: true, cell: (p) => <span className="whitespace-nowrap tabular-nums">{formatDate(p.expiresOn, locale)}</span> },
+    { key: "trainings", header: t("peers.list.trainings"), align: "right", cell: (p) => <span className="tabular-nums">{p.trainings}</span> },
+    {
+      key: "warnings",
+      header: t("peers.list.warnings"),
+      cell: (p) => (p.insuranceLapsed ? <Badge tone="warning">{t("peers.list.insuranceLapsed")}</Badge> : <span className="text-slate-600">—</span>),
+    },
+  ];
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={t("peers.title")}
+        description={t("peers.description")}
+        actions={
+          canCreate && (
+            <>
+              <ButtonLink href="/peers/dispatches/new" variant="secondary">
+                {t("peers.recordDispatch")}
+              </ButtonLink>
+              <ButtonLink href="/peers/new">{t("peers.register")}</ButtonLink>
+            </>
+          )
+        }
+      />
+      <PeersTabs current="registry" t={t} />
+
+      <section aria-labelledby="peer-summary-heading" className="space-y-2">
+        <h2 id="peer-summary-heading" className="text-base font-semibold text-slate-900">
+          {t("peers.summary.heading", { fy: fiscalYearLabel(headerYear, locale) })}
+        </h2>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+          <StatCard label={t("peers.summary.registered")} value={registry.registered} hint={t("peers.summary.newlyRegistered", { n: registry.newlyRegistered })} />
+          <StatCard label={t("peers.summary.trainedYousei")} value={registry.trainedYousei} />
+          <StatCard label={t("peers.summary.officesWithPeers")} value={`${registry.officesWithPeers} / ${registry.offices}`} />
+          <StatCard label={t("peers.summary.dispatchesDone")} value={dispatches.done} hint={t("peers.summary.dispatchesOpen", { n: dispatches.open })} />
+          <StatCard label={t("peers.summary.personDispatches")} value={dispatches.personDispatches} hint={t("peers.summary.hours", { n: dispatches.hours })} />
+          <StatCard label={t("peers.summary.audience")} value={dispatches.audience} hint={t("peers.summary.hospitals", { n: dispatches.hospitals })} />
+        </div>
+      </section>
+
+      <nav aria-label={t("peers.list.statusCounts")}>
+        <ul className="flex flex-wrap gap-2">
+          <CountChip href={tableHref(BASE, params, { status: undefined, page: undefined })} current={!filter.status} label={t("peers.list.all")} count={allCount} strong />
+          {PEER_STATUSES.map((s) => (
+            <CountChip key={s} href={tableHref(BASE, params, { status: s, page: undefined })} current={filter.status === s} label={PEER_STATUS_LABELS[s][locale]} count={page.statusCounts[s]} />
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="peer-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+        <h2 id="peer-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
+          {t("peers.filters.heading")}
+        </h2>
+        <FilterForm key={formKey} action={BASE} label={t("peers.filters.heading")}>
+          {filter.status && <input type="hidden" name="status" value={filter.status} />}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            <div className="sm:col-span-2">
+              <TextField label={t("peers.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("peers.filters.qHint")} maxLength={100} />
+            </div>
+            {offices.length > 1 && (
+              <SelectField
+                label={t("peers.fields.office")}
+                name="officeId"
+                defaultValue={filter.officeId ?? ""}
+                placeholder={t("peers.filters.any")}
+                options={offices.map((o) => ({ value: o.id, label: o.name }))}
+              />
+            )}
+            <SelectField label={t("peers.filters.training")} name="training" defaultValue={filter.training ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_TRAINING_LABELS, locale)} />
+            <SelectField label={t("peers.filters.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_PURPOSE_LABELS, locale)} />
+            <SelectField
+              label={t("peers.filters.region")}
+              name="regionId"
+              defaultValue={filter.regionId ?? ""}
+              placeholder={t("peers.filters.any")}
+              options={regions.map((r) => ({ value: r.id, label: r.name }))}
+            />
+            <SelectField
+              label={t("peers.filters.fiscalYear")}
+              name="fy"
+              defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
+              placeholder={t("peers.filters.allYears")}
+              hint={t("peers.filters.fiscalYearHint")}
+              options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+            />
+            <SelectField
+              label={t("peers.filters.size")}
+              name="size"
+              defaultValue={String(page.pageSize)}
+              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("peers.filters.sizeOption", { n }) }))}
+            />
+          </div>
+          <div className="mt-4 flex flex-wrap items-center gap-4">
+            <Button type="submit">{t("peers.filters.apply")}</Button>
+            {hasFilters && (
+              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
+                {t("peers.filters.clear")}
+              </Link>
+            )}
+          </div>
+        </FilterForm>
+      </section>
+
+      <DataTable
+        caption={t("peers.list.caption")}
+        columns={columns}
+        rows={page.rows}
+        rowKey={(p) => p.id}
+        basePath={BASE}
+        searchParams={params}
+        sort={{ key: req.sort, dir: req.dir }}
+        pagination={{ page: page.page, pageSize: page.pageSize, total: page.total }}
+        empty={
+          hasFilters || filter.status ? (
+            <EmptyState
+              title={t("peers.list.emptyFiltered")}
+              description={t("peers.list.emptyFilteredBody")}
+              action={
+                <ButtonLink href={clearHref} variant="secondary">
+                  {t("peers.filters.clear")}
+                </ButtonLink>
+              }
+            />
+          ) : (
+            <EmptyState
+              title={t("peers.list.empty")}
+              description={canCreate ? t("peers.list.emptyBody") : undefined}
+              action={canCreate ? <ButtonLink href="/peers/new">{t("peers.register")}</ButtonLink> : undefined}
+            />
+          )
+        }
+      />
+    </div>
+  );
+}
