@@ -166,7 +166,8 @@ const trainingFields = {
   sessions: requiredCount(99, `${V}.training.sessionsRequired`).pipe(z.number().min(1, `${V}.training.sessionsRequired`)),
   note: optionalText(2000),
   officeId: host,
-  cohostIds: z.array(z.string().min(1)).default([]),
+  // One checked box arrives as a string when FormData is read without the multi list (the browser check).
+  cohostIds: z.preprocess((v) => (typeof v === "string" ? (v ? [v] : []) : (v ?? [])), z.array(z.string().min(1))),
   ...grid(PROFESSIONS, professionField),
 };
 
