@@ -9,6 +9,7 @@ import { OFFICE_REACH, ROLE_PERMISSIONS, can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/dal/session";
 import { getCaseSummaryForActor } from "@/lib/dal/cases";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
+import { countDueDispatchesForActor } from "@/lib/dal/peer-dispatches";
 import { countActiveUsersForActor } from "@/lib/dal/users";
 import { ROLE_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -33,6 +34,9 @@ export default async function HomePage() {
         { label: t("home.work.overdueReviews"), value: work.overdueReviews, href: "/cases?scope=office&flag=overdue_review" },
         { label: t("home.work.stale"), value: work.stale, href: "/cases?scope=office&flag=stale" },
         { label: t("home.work.noConsent"), value: work.noConsent, href: "/cases?scope=office&flag=no_consent" },
+        ...(can(actor.role, "read:identity:reach")
+          ? [{ label: t("home.work.dueDispatches"), value: countDueDispatchesForActor(actor), href: "/peers/dispatches?due=1&sort=date&dir=asc" }]
+          : []),
       ]
     : [];
 
@@ -92,7 +96,7 @@ export default async function HomePage() {
           <h2 id="home-work" className="text-lg font-semibold">
             {t("home.work.title")}
           </h2>
-          <ul className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="home-work">
+          <ul className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="home-work">
             {workItems.map((item) => (
               <li key={item.href}>
                 <Link

@@ -38,6 +38,8 @@ export type DispatchFilter = {
   peerId?: string;
   /** Destination, requesting organisation or a peer's display code. */
   q?: string;
+  /** Still 依頼 or 予定 although the day has come: waiting to be recorded as 実施 or 中止. */
+  due?: boolean;
 };
 
 export type DispatchRow = {
@@ -62,6 +64,7 @@ function dispatchConditions(actor: Actor, filter: DispatchFilter, withStatus: bo
   if (filter.purpose) conditions.push(eq(peerDispatches.purpose, filter.purpose));
   if (filter.officeId) conditions.push(eq(peerDispatches.officeId, filter.officeId));
   if (filter.hospitalId) conditions.push(eq(peerDispatches.hospitalId, filter.hospitalId));
+  if (filter.due) conditions.push(inArray(peerDispatches.status, ["requested", "scheduled"]), lte(peerDispatches.date, todayIso()));
   if (filter.fiscalYear) {
     const { start, end } = fiscalYearRange(filter.fiscalYear);
     conditions.push(gte(peerDispatches.date, start), lte(peerDispatches.date, end));

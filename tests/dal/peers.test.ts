@@ -4,6 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, hospitals, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
 import {
+  countDueDispatchesForActor,
   createDispatch,
   getDispatchForActor,
   getDispatchFormForActor,
@@ -14,7 +15,7 @@ import {
 } from "@/lib/dal/peer-dispatches";
 import { addPeerTraining, createPeer, getPeerForActor, getPeerYearSummaryForActor, listPeerAuditForActor, listPeersForActor, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
 import type { PageRequest } from "@/lib/dal/pagination";
-import { currentFiscalYear, fiscalYearOf, todayIso } from "@/lib/domain/fiscal-year";
+import { currentFiscalYear, fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { addDays } from "@/lib/domain/date-math";
 import { DispatchCreateSchema, DispatchUpdateSchema, PeerCreateSchema, PeerUpdateSchema } from "@/lib/validation/peer";
 import { actorFor, seededDb } from "../helpers/test-db";
@@ -281,6 +282,20 @@ describe("peer dispatches", () => {
     assert.deepEqual(form.previous!.members.map((m) => m.peerId), [peerId]);
     assert.equal(lastAudit().entityType, "peer_dispatch_form");
     assert.throws(() => getDispatchFormForActor(actorFor("okayama.pref"), undefined), { code: "not_found" });
+  });
+
+  test("due dispatches: still 依頼・予定 on or after their day, listed by the due filter and counted for the home page", () => {
+    // Registered from the start of yesterday's fiscal year (and renewed when today starts a new one).
+    const yesterdayFy = fiscalYearOf(addDays(today, -1));
+    const { id: peerId } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "期日", registeredOn: fiscalYearRange(yesterdayFy).start, training_peer_yousei: "" }));
+    if (yesterdayFy !== fiscalYearOf(today)) renewPeer(actorFor("bizen.coord"), peerId, 1, fiscalYearOf(today));
+    const before = countDueDispatchesForActor(actorFor("bizen.coord"));
+    const { id: past } = createDispatch(actorFor("bizen.coord"), dispatchInput([peerId], { status: "scheduled", date: addDays(today, -1) }));
+    const { id: ahead } = createDispatch(actorFor("bizen.coord"), dispatchInput([peerId], { status: "scheduled", date: addDays(today, 5) }));
+    assert.equal(countDueDispatchesForActor(actorFor("bizen.coord")), before + 1);
+    const due = listDispatchesForActor(actorFor("bizen.coord"), dpage, { due: true }).rows.map((d) => d.id);
+    assert.ok(due.includes(past));
+    assert.equal(due.includes(ahead), false);
   });
 
   test("the year summary counts 実施 only: dispatches, person-dispatches, hours, audience, hospitals, honoraria", () => {

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
+import Link from "next/link";
+import clsx from "clsx";
 import { PhaseBadge } from "@/components/cases/phase-badge";
+import { DispatchStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor, type CaseDetail } from "@/lib/dal/cases";
 import { isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
+import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatches";
 import { requirePermission } from "@/lib/dal/session";
 import {
   ACTIVITY_TYPE_LABELS,
@@ -33,7 +37,8 @@ import {
   TRIAL_STAY_KIND_LABELS,
   WARD_TYPE_LABELS,
 } from "@/lib/domain/case-codes";
-import type { Label, Locale } from "@/lib/domain/codes";
+import { codeLabel, type Label, type Locale } from "@/lib/domain/codes";
+import { PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -235,6 +240,7 @@ export default async function CasePage({ params }: Params) {
           <FollowUpSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
           <CarePlanSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
           <TrialStaySection detail={detail} canWrite={canWrite} t={t} locale={locale} />
+          <PeerDispatchSection caseId={detail.id} officeId={detail.office.id} dispatches={listDispatchesOfCaseForActor(actor, detail.id)} canWrite={canWrite} t={t} locale={locale} />
           <HospitalizationSection
             detail={detail}
             canWrite={canWrite}
@@ -500,6 +506,55 @@ function CarePlanSection({ detail, canWrite, today, t, locale }: SectionProps & 
               </li>
             );
           })}
+        </ul>
+      )}
+    </SectionCard>
+  );
+}
+
+/** ピアサポーター派遣 linked to this case (ピア関与), with a way to record one for it. */
+function PeerDispatchSection({
+  caseId,
+  officeId,
+  dispatches,
+  canWrite,
+  t,
+  locale,
+}: {
+  caseId: string;
+  officeId: string;
+  dispatches: ReturnType<typeof listDispatchesOfCaseForActor>;
+  canWrite: boolean;
+  t: Translate;
+  locale: Locale;
+}) {
+  return (
+    <SectionCard
+      id="peer-dispatches"
+      title={t("caseDetail.peers.title")}
+      actions={
+        canWrite && (
+          <ButtonLink href={`/peers/dispatches/new?officeId=${officeId}&caseId=${caseId}`} variant="secondary" size="sm">
+            {t("caseDetail.peers.record")}
+          </ButtonLink>
+        )
+      }
+    >
+      {dispatches.length === 0 ? (
+        <p className="text-sm text-slate-700">{t("caseDetail.peers.empty")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 text-sm">
+          {dispatches.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <Link href={`/peers/dispatches/${d.id}`} className={clsx("rounded-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
+                {formatDate(d.date, locale)} {codeLabel(PEER_PURPOSE_LABELS, d.purpose, locale)}
+              </Link>
+              <span className="flex items-center gap-2">
+                <span className="font-mono text-xs text-slate-700">{d.members.join(" ")}</span>
+                <DispatchStatusBadge status={d.status} locale={locale} />
+              </span>
+            </li>
+          ))}
         </ul>
       )}
     </SectionCard>

@@ -31,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const BASE = "/peers/dispatches";
-const FILTER_KEYS = ["status", "purpose", "officeId", "fy", "hospitalId", "peerId", "q"] as const;
+const FILTER_KEYS = ["status", "purpose", "officeId", "fy", "hospitalId", "peerId", "q", "due"] as const;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
@@ -56,6 +56,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
     hospitalId: hospitals.some((h) => h.id === params.hospitalId) ? params.hospitalId : undefined,
     peerId: params.peerId || undefined,
     q: params.q?.trim().slice(0, 100) || undefined,
+    due: params.due === "1" || undefined,
   };
   const sortChosen = !!oneOf(DISPATCH_SORT_KEYS, params.sort);
   const parsed = parsePageRequest(params, DISPATCH_SORT_KEYS, "date");
@@ -67,7 +68,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const summaryYear = fiscalYear ?? headerYear;
   const summary = getDispatchYearSummaryForActor(actor, summaryYear);
   const canCreate = can(actor.role, "write:case:reach");
-  const hasFilters = !!(filter.purpose || filter.officeId || filter.hospitalId || filter.peerId || filter.q || filter.fiscalYear);
+  const hasFilters = !!(filter.purpose || filter.officeId || filter.hospitalId || filter.peerId || filter.q || filter.fiscalYear || filter.due);
   const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
   const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
   const allCount = DISPATCH_STATUSES.reduce((sum, s) => sum + page.statusCounts[s], 0);
@@ -144,6 +145,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         <FilterForm key={formKey} action={BASE} label={t("peers.filters.heading")}>
           {filter.status && <input type="hidden" name="status" value={filter.status} />}
           {filter.peerId && <input type="hidden" name="peerId" value={filter.peerId} />}
+          {filter.due && <input type="hidden" name="due" value="1" />}
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
             <div className="sm:col-span-2">
               <TextField label={t("dispatches.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("dispatches.filters.qHint")} maxLength={100} />
@@ -183,6 +185,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
           </div>
         </FilterForm>
         {filter.peerId && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.onePeer")}</p>}
+        {filter.due && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.dueOnly")}</p>}
       </section>
 
       <DataTable

@@ -81,6 +81,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       overdueReviews: "Overdue plan reviews",
       stale: "No activity for 30 days",
       noConsent: "Consent not recorded",
+      dueDispatches: "Dispatches due (requested or scheduled)",
     },
     quickLinks: "Shortcuts",
   },

@@ -224,4 +224,9 @@ export const caseDetail: Messages["caseDetail"] = {
       follow_up: "a follow-up",
     },
   },
+  peers: {
+    title: "Peer dispatches",
+    record: "Record a peer dispatch",
+    empty: "No dispatch is linked to this case.",
+  },
 };

@@ -37,6 +37,7 @@ export const dispatches: Messages["dispatches"] = {
     fiscalYear: "Fiscal year",
     q: "Destination, requester or code",
     qHint: "Part of a name is enough.",
+    dueOnly: "Showing only dispatches still requested or scheduled although their day has come. Record them as done or cancelled.",
     onePeer: "Showing the dispatches of one peer supporter.",
   },
   chart: {

@@ -223,4 +223,9 @@ export const caseDetail = {
       follow_up: "フォローアップ",
     },
   },
+  peers: {
+    title: "ピアサポーター派遣",
+    record: "ピア派遣を記録",
+    empty: "このケースに関連づけた派遣はありません。",
+  },
 } as const;
