@@ -25,7 +25,7 @@ export const peers: Messages["peers"] = {
     personDispatches: "Peer dispatches",
     hours: "{n} hours in all",
     audience: "Inpatients and participants reached",
-    hospitals: "{n} hospitals",
+    hospitals: "Hospitals visited: {n}",
     casesInvolved: "Cases with peer involvement",
     honorarium: "Honoraria",
     travel: "Travel ¥{yen}",
