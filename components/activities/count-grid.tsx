@@ -1,6 +1,6 @@
 "use client";
 import clsx from "clsx";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { useI18n } from "@/lib/i18n/client";
 
@@ -21,13 +21,16 @@ function cellValue(text: string): number {
 export function CountGrid({ legend, hint, cells, idPrefix }: { legend: string; hint?: string; cells: CountCell[]; idPrefix: string }) {
   const { t } = useI18n();
   const ref = useRef<HTMLFieldSetElement>(null);
-  const [total, setTotal] = useState(() => cells.reduce((s, c) => s + cellValue(c.defaultValue), 0));
+  // The total follows the cells: derived from their defaults (re-filled after a failed save),
+  // counted from the inputs while typing until the defaults change again.
+  const signature = cells.map((c) => c.defaultValue).join("|");
+  const derived = cells.reduce((s, c) => s + cellValue(c.defaultValue), 0);
+  const [live, setLive] = useState<{ signature: string; total: number } | null>(null);
+  const total = live && live.signature === signature ? live.total : derived;
   const recount = useCallback(() => {
     const inputs = ref.current?.querySelectorAll<HTMLInputElement>("input[data-count]") ?? [];
-    setTotal([...inputs].reduce((s, input) => s + cellValue(input.value), 0));
-  }, []);
-  // After React's form reset re-fills the defaults, the total follows them.
-  useEffect(recount, [cells, recount]);
+    setLive({ signature, total: [...inputs].reduce((s, input) => s + cellValue(input.value), 0) });
+  }, [signature]);
   const hintId = `${idPrefix}-hint`;
   return (
     <fieldset ref={ref} onInput={recount} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-4" aria-describedby={hint ? hintId : undefined}>

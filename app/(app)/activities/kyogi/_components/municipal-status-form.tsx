@@ -1,6 +1,6 @@
 "use client";
 import clsx from "clsx";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { ConflictBanner } from "@/components/activities/conflict-banner";
 import { ErrorSummary } from "@/components/activities/error-summary";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
@@ -27,9 +27,12 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
   const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, MunicipalStatusTableSchema);
   const v = (field: string, code: string) => value(cellName(field, code), rows.find((r) => r.code === code)?.values[field] ?? "") ?? "";
   const tableRef = useRef<HTMLTableElement>(null);
-  const [covered, setCovered] = useState(() => rows.filter((r) => r.values.exists === "on").length);
-  const recount = useCallback(() => setCovered(tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-exists]:checked").length ?? 0), []);
-  useEffect(recount, [state, recount]);
+  // The count follows the ticks: derived from the (re-filled) values after each answer of the
+  // server, counted from the checkboxes while editing until the next answer.
+  const derived = rows.filter((r) => v("exists", r.code) === "on").length;
+  const [live, setLive] = useState<{ state: unknown; covered: number } | null>(null);
+  const covered = live && live.state === state ? live.covered : derived;
+  const recount = useCallback(() => setLive({ state, covered: tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-exists]:checked").length ?? 0 }), [state]);
   const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;
   const forms = codeOptions(KYOGI_FORM_LABELS, locale);
   const names = new Map(rows.map((r) => [r.code, r.name]));
@@ -100,7 +103,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                     aria-label={t("activities.kyogiStatus.formLabel", { name: r.name })}
                     aria-invalid={!!err("form", r.code)}
                     aria-describedby={described("form", r.code)}
-                    className={clsx(cellInput(!!err("form", r.code)), "w-44 pr-7")}
+                    className={clsx(cellInput(!!err("form", r.code)), "w-52 pr-7")}
                   >
                     <option value="">{t("activities.common.none")}</option>
                     {forms.map((f) => (

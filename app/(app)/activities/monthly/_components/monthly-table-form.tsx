@@ -1,0 +1,156 @@
+"use client";
+import clsx from "clsx";
+import { useCallback, useRef, useState } from "react";
+import type { z } from "zod";
+import { ConflictBanner } from "@/components/activities/conflict-banner";
+import { ErrorSummary } from "@/components/activities/error-summary";
+import { useCheckedForm } from "@/components/forms/use-checked-form";
+import { focusRing } from "@/components/ui/button";
+import { FormMessage, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useI18n } from "@/lib/i18n/client";
+import { cellName } from "@/lib/validation/activities-tables";
+import type { ActivityFormState } from "../../_lib/form-state";
+import { monthLabel, NOT_SUMMED } from "./month-label";
+
+export type MonthColumn = { month: string; version: number; values: Record<string, string> };
+export type FieldRow = { field: string; label: string } | { group: string };
+
+const read = (text: string) => {
+  const t = text.trim().normalize("NFKC").replaceAll(",", "");
+  return /^\d+$/.test(t) ? Number(t) : 0;
+};
+
+/**
+ * A fiscal year's monthly report as one table: items down, April to March across, the year's
+ * total on the right (kept live as figures are typed). Saved at once; problems are listed
+ * above with links to their cells, and each cell has a label naming month and item.
+ */
+export function MonthlyTableForm({
+  action,
+  schema,
+  fiscalYear,
+  months,
+  rows,
+  caption,
+  saveLabel,
+  reloadHref,
+  testId,
+}: {
+  action: (prev: ActivityFormState, formData: FormData) => Promise<ActivityFormState>;
+  schema: z.ZodType;
+  fiscalYear: number;
+  months: MonthColumn[];
+  rows: FieldRow[];
+  caption: string;
+  saveLabel: string;
+  reloadHref: string;
+  testId: string;
+}) {
+  const { t, locale } = useI18n();
+  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, schema);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const fields = rows.flatMap((r) => ("field" in r ? [r] : []));
+  // Totals follow what the cells show: derived from the (re-filled) values after each answer of
+  // the server, and counted from the inputs while typing until the next answer.
+  const derived = Object.fromEntries(fields.map((f) => [f.field, months.reduce((s, m) => s + read(value(cellName(f.field, m.month), m.values[f.field] ?? "") ?? ""), 0)]));
+  const [live, setLive] = useState<{ state: unknown; totals: Record<string, number> } | null>(null);
+  const totals = live && live.state === state ? live.totals : derived;
+  const recount = useCallback(() => {
+    const next: Record<string, number> = {};
+    tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-field]").forEach((input) => {
+      const f = input.dataset.field!;
+      next[f] = (next[f] ?? 0) + read(input.value);
+    });
+    setLive({ state, totals: next });
+  }, [state]);
+  const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;
+  const labelOf = new Map(fields.map((f) => [f.field, f.label]));
+  const errorItems = Object.entries(errors).map(([name, text]) => {
+    const month = name.slice(name.lastIndexOf("_") + 1);
+    const field = name.slice(0, name.lastIndexOf("_"));
+    return { id: `cell-${name}`, text: `${monthLabel(month, locale)}・${labelOf.get(field) ?? field}：${text}` };
+  });
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} onInput={recount} className="space-y-3" noValidate data-testid={testId}>
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {conflictLines ? (
+          <ConflictBanner lines={conflictLines} reloadHref={reloadHref} lead={t("activities.monthly.conflict")} />
+        ) : errorItems.length ? (
+          <ErrorSummary title={t("activities.monthly.errorSummary", { n: errorItems.length })} items={errorItems} />
+        ) : (
+          message && <FormMessage tone="error">{message}</FormMessage>
+        )}
+      </div>
+      <input type="hidden" name="fiscalYear" value={fiscalYear} />
+      <div role="region" aria-label={caption} tabIndex={0} className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
+        <table ref={tableRef} className="min-w-full border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="sticky left-0 z-10 bg-slate-100 px-2 py-2 text-left text-xs font-semibold text-slate-700">
+                {t("activities.monthly.item")}
+              </th>
+              {months.map((m) => (
+                <th key={m.month} scope="col" className="px-1 py-2 text-center text-xs font-semibold whitespace-nowrap text-slate-700">
+                  {monthLabel(m.month, locale)}
+                  <input type="hidden" name={cellName("version", m.month)} value={m.version} />
+                </th>
+              ))}
+              <th scope="col" className="px-2 py-2 text-right text-xs font-semibold whitespace-nowrap text-slate-700">
+                {t("activities.monthly.yearTotal")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) =>
+              "group" in r ? (
+                <tr key={`g-${r.group}`} className="border-t border-slate-300 bg-slate-50">
+                  <th scope="colgroup" colSpan={months.length + 2} className="sticky left-0 px-2 py-1 text-left text-xs font-semibold text-slate-700">
+                    {r.group}
+                  </th>
+                </tr>
+              ) : (
+                <tr key={r.field} className="border-t border-slate-200">
+                  <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left text-xs font-medium whitespace-nowrap text-slate-800">
+                    {r.label}
+                  </th>
+                  {months.map((m) => {
+                    const name = cellName(r.field, m.month);
+                    const error = errors[name];
+                    return (
+                      <td key={m.month} className="px-0.5 py-1">
+                        <input
+                          key={`${name}-${value(name, m.values[r.field] ?? "")}`}
+                          id={`cell-${name}`}
+                          name={name}
+                          data-field={r.field}
+                          inputMode="numeric"
+                          autoComplete="off"
+                          defaultValue={value(name, m.values[r.field] ?? "")}
+                          aria-label={t("activities.monthly.cellLabel", { month: monthLabel(m.month, locale), field: r.label })}
+                          aria-invalid={!!error}
+                          aria-describedby={error ? `cell-${name}-error` : undefined}
+                          className={clsx(inputClass, "w-16 px-1.5 py-1 text-right tabular-nums", error ? "border-2 border-red-700 bg-red-50" : "border-slate-400")}
+                        />
+                        {/* The cell is too narrow for the text; it is listed above and read out here. */}
+                        {error && (
+                          <span id={`cell-${name}-error`} className="sr-only">
+                            {error}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                  <td className="px-2 py-1 text-right font-semibold whitespace-nowrap tabular-nums">{NOT_SUMMED.has(r.field) ? "—" : (totals[r.field] ?? 0).toLocaleString("ja-JP")}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </div>
+      <SubmitButton>{saveLabel}</SubmitButton>
+    </form>
+  );
+}

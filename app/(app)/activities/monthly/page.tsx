@@ -1,0 +1,182 @@
+import type { Metadata } from "next";
+import { ColumnChart } from "@/components/charts/column-chart";
+import { ButtonLink } from "@/components/ui/button";
+import { StatCard } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getMonthlySummaryForActor } from "@/lib/dal/activity-summaries";
+import { getHostelTableForActor, getPhoneTableForActor } from "@/lib/dal/monthly-figures";
+import { requirePermission } from "@/lib/dal/session";
+import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
+import { getLocale, getT } from "@/lib/i18n/server";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { RawSearchParams } from "@/lib/search-params";
+import { HOSTEL_FIELDS, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
+import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS } from "@/lib/domain/activity-rules";
+import { YearField } from "../_components/list-filters";
+import { readListParams } from "../_lib/params";
+import { FilterForm } from "@/components/forms/filter-form";
+import { Button } from "@/components/ui/button";
+import { saveHostelTableAction, savePhoneTableAction } from "./actions";
+import { monthLabel } from "./_components/month-label";
+import { MonthlyTable } from "./_components/monthly-table";
+import { MonthlyTableForm, type FieldRow } from "./_components/monthly-table-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("activities.monthly.title") };
+}
+
+const BASE = "/activities/monthly";
+
+function phoneRows(t: Translate): FieldRow[] {
+  const f = (field: string) => ({ field, label: t(`activities.monthly.phone.fields.${field}` as MessageKey) });
+  const g = (group: string) => ({ group: t(`activities.monthly.phone.groups.${group}` as MessageKey) });
+  return [
+    g("total"),
+    f("callsTotal"),
+    f("uniqueCallers"),
+    g("band"),
+    ...PHONE_BAND_FIELDS.map(f),
+    g("caller"),
+    ...PHONE_CALLER_FIELDS.map(f),
+    g("topic"),
+    ...PHONE_TOPIC_FIELDS.map(f),
+    g("response"),
+    ...PHONE_RESPONSE_FIELDS.map(f),
+  ];
+}
+
+function hostelRows(t: Translate): FieldRow[] {
+  return HOSTEL_FIELDS.map((field) => ({ field, label: t(`activities.monthly.hostel.fields.${field}` as MessageKey) }));
+}
+
+const asText = (figures: Record<string, number | null> | null, defaults: Record<string, string> = {}): Record<string, string> =>
+  figures ? Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, v === null ? "" : String(v)])) : defaults;
+
+export default async function MonthlyPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePermission("read:activity:reach");
+  const t = await getT();
+  const locale = await getLocale();
+  const list = await readListParams(searchParams);
+  const fy = list.summaryYear;
+  const fyLabel = fiscalYearShortLabel(fy, locale);
+  const phone = getPhoneTableForActor(actor, fy);
+  const hostel = getHostelTableForActor(actor, fy);
+  const header = <PageHeader title={t("activities.monthly.title")} description={t("activities.monthly.description")} />;
+
+  // Shown for a prefecture that runs the services; elsewhere the page says what it is for.
+  if (!phone.runsService && !hostel.runsService && list.params.start !== "1") {
+    return (
+      <div className="space-y-5">
+        {header}
+        <EmptyState
+          title={t("activities.monthly.emptyTitle")}
+          description={t("activities.monthly.emptyBody")}
+          action={phone.canEdit ? <ButtonLink href={`${BASE}?fy=${fy}&start=1`}>{t("activities.monthly.emptyStart")}</ButtonLink> : undefined}
+        />
+      </div>
+    );
+  }
+
+  const summary = getMonthlySummaryForActor(actor, { fiscalYear: fy });
+  const pct = (n: number | null) => (n === null ? "—" : `${n.toFixed(1)}%`);
+  const categories = summary.phoneMonths.map((m) => ({ key: m.month, label: monthLabel(m.month, locale), missing: !m.reported }));
+  const chartLabels = { showTable: t("activities.common.chart.showTable"), category: t("activities.monthly.item"), total: t("activities.common.total"), missing: t("activities.monthly.summary.notReported") };
+  const reload = `${BASE}?fy=${fy}${list.params.start === "1" ? "&start=1" : ""}`;
+
+  return (
+    <div className="space-y-6">
+      {header}
+      <div className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+        <FilterForm key={list.formKey} action={BASE} label={t("activities.common.fiscalYear")}>
+          <div className="flex flex-wrap items-end gap-4">
+            <div className="w-full max-w-xs">
+              <YearField t={t} locale={locale} list={{ ...list, fiscalYear: fy, years: list.years }} base={BASE} />
+            </div>
+            {list.params.start === "1" && <input type="hidden" name="start" value="1" />}
+            <Button type="submit">{t("activities.common.filters.apply")}</Button>
+          </div>
+        </FilterForm>
+      </div>
+
+      <section aria-labelledby="monthly-summary-heading" className="space-y-4 rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+        <h2 id="monthly-summary-heading" className="text-base font-semibold text-slate-900">
+          {t("activities.monthly.summary.title", { fy: fyLabel })}
+        </h2>
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+          <StatCard label={t("activities.monthly.summary.calls")} value={(summary.phone?.callsTotal ?? 0).toLocaleString("ja-JP")} hint={t("activities.monthly.summary.callsHint", { months: summary.phone?.months ?? 0 })} />
+          <StatCard label={t("activities.monthly.summary.nightShare")} value={pct(summary.phone?.nightSharePercent ?? null)} hint={t("activities.monthly.summary.nightShareHint")} />
+          <StatCard label={t("activities.monthly.summary.unique")} value={(summary.phone?.uniqueCallersSum ?? 0).toLocaleString("ja-JP")} hint={t("activities.monthly.summary.uniqueHint")} />
+          <StatCard label={t("activities.monthly.summary.nights")} value={(summary.hostel?.nights ?? 0).toLocaleString("ja-JP")} hint={t("activities.monthly.summary.nightsHint", { n: summary.hostel?.stays ?? 0 })} />
+          <StatCard label={t("activities.monthly.summary.occupancy")} value={pct(summary.hostel?.occupancyPercent ?? null)} hint={t("activities.monthly.summary.occupancyHint")} />
+        </div>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <ColumnChart
+            caption={t("activities.monthly.summary.callsChart")}
+            categories={categories}
+            series={[
+              { key: "day", label: t("activities.monthly.phone.fields.bandDay"), color: "#0e5966" },
+              { key: "night", label: t("activities.monthly.phone.fields.bandNight"), color: "#4a99a6" },
+              { key: "lateNight", label: t("activities.monthly.phone.fields.bandLateNight"), color: "#1e293b" },
+            ]}
+            values={Object.fromEntries(summary.phoneMonths.map((m) => [m.month, { day: m.day, night: m.night, lateNight: m.lateNight }]))}
+            labels={chartLabels}
+          />
+          <ColumnChart
+            caption={t("activities.monthly.summary.nightsChart")}
+            categories={summary.hostelMonths.map((m) => ({ key: m.month, label: monthLabel(m.month, locale), missing: !m.reported }))}
+            series={[{ key: "nights", label: t("activities.monthly.summary.nights"), color: "#0e5966" }]}
+            values={Object.fromEntries(summary.hostelMonths.map((m) => [m.month, { nights: m.nights }]))}
+            labels={chartLabels}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="phone-heading" className="space-y-3">
+        <h2 id="phone-heading" className="text-lg font-semibold text-slate-900">
+          {t("activities.monthly.phone.title", { fy: fyLabel })}
+        </h2>
+        <p className="text-sm text-slate-700">{phone.canEdit ? t("activities.monthly.phone.lead") : t("activities.monthly.readOnly")}</p>
+        {phone.canEdit ? (
+          <MonthlyTableForm
+            key={`phone-${fy}`}
+            action={savePhoneTableAction}
+            schema={PhoneTableSchema}
+            fiscalYear={fy}
+            months={phone.months.map((m) => ({ month: m.month, version: m.version, values: asText(m.figures as Record<string, number | null> | null) }))}
+            rows={phoneRows(t)}
+            caption={t("activities.monthly.phone.caption")}
+            saveLabel={t("activities.monthly.phone.save")}
+            reloadHref={reload}
+            testId="phone-table"
+          />
+        ) : (
+          <MonthlyTable caption={t("activities.monthly.phone.caption")} months={phone.months.map((m) => ({ month: m.month, figures: m.figures as Record<string, number | null> | null }))} rows={phoneRows(t)} t={t} locale={locale} testId="phone-table" />
+        )}
+      </section>
+
+      <section aria-labelledby="hostel-heading" className="space-y-3">
+        <h2 id="hostel-heading" className="text-lg font-semibold text-slate-900">
+          {t("activities.monthly.hostel.title", { fy: fyLabel })}
+        </h2>
+        <p className="text-sm text-slate-700">{hostel.canEdit ? t("activities.monthly.hostel.lead") : t("activities.monthly.readOnly")}</p>
+        {hostel.canEdit ? (
+          <MonthlyTableForm
+            key={`hostel-${fy}`}
+            action={saveHostelTableAction}
+            schema={HostelTableSchema}
+            fiscalYear={fy}
+            months={hostel.months.map((m) => ({ month: m.month, version: m.version, values: asText(m.figures as Record<string, number | null> | null, { rooms: "2" }) }))}
+            rows={hostelRows(t)}
+            caption={t("activities.monthly.hostel.caption")}
+            saveLabel={t("activities.monthly.hostel.save")}
+            reloadHref={reload}
+            testId="hostel-table"
+          />
+        ) : (
+          <MonthlyTable caption={t("activities.monthly.hostel.caption")} months={hostel.months.map((m) => ({ month: m.month, figures: m.figures as Record<string, number | null> | null }))} rows={hostelRows(t)} t={t} locale={locale} testId="hostel-table" />
+        )}
+      </section>
+    </div>
+  );
+}
