@@ -11,7 +11,7 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { RawSearchParams } from "@/lib/search-params";
-import { HOSTEL_FIELDS, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
+import { HOSTEL_FIELDS } from "@/lib/validation/activities-tables";
 import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS } from "@/lib/domain/activity-rules";
 import { YearField } from "../_components/list-filters";
 import { readListParams } from "../_lib/params";
@@ -141,7 +141,7 @@ export default async function MonthlyPage({ searchParams }: { searchParams: Prom
           <MonthlyTableForm
             key={`phone-${fy}`}
             action={savePhoneTableAction}
-            schema={PhoneTableSchema}
+            report="phone"
             fiscalYear={fy}
             months={phone.months.map((m) => ({ month: m.month, version: m.version, values: asText(m.figures as Record<string, number | null> | null) }))}
             rows={phoneRows(t)}
@@ -164,7 +164,7 @@ export default async function MonthlyPage({ searchParams }: { searchParams: Prom
           <MonthlyTableForm
             key={`hostel-${fy}`}
             action={saveHostelTableAction}
-            schema={HostelTableSchema}
+            report="hostel"
             fiscalYear={fy}
             months={hostel.months.map((m) => ({ month: m.month, version: m.version, values: asText(m.figures as Record<string, number | null> | null, { rooms: "2" }) }))}
             rows={hostelRows(t)}

@@ -103,7 +103,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                     aria-label={t("activities.kyogiStatus.formLabel", { name: r.name })}
                     aria-invalid={!!err("form", r.code)}
                     aria-describedby={described("form", r.code)}
-                    className={clsx(cellInput(!!err("form", r.code)), "w-52 pr-7")}
+                    className={clsx(cellInput(!!err("form", r.code)), "w-52 min-w-[11rem] pr-7")}
                   >
                     <option value="">{t("activities.common.none")}</option>
                     {forms.map((f) => (
@@ -122,7 +122,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                     aria-label={t("activities.kyogiStatus.establishedLabel", { name: r.name })}
                     aria-invalid={!!err("established", r.code)}
                     aria-describedby={described("established", r.code)}
-                    className={clsx(cellInput(!!err("established", r.code)), "w-32")}
+                    className={clsx(cellInput(!!err("established", r.code)), "w-32 min-w-[7.5rem]")}
                   />
                   <CellError id={described("established", r.code)} text={err("established", r.code)} />
                 </td>
@@ -135,7 +135,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                     aria-label={t("activities.kyogiStatus.meetingsLabel", { name: r.name })}
                     aria-invalid={!!err("meetings", r.code)}
                     aria-describedby={described("meetings", r.code)}
-                    className={clsx(cellInput(!!err("meetings", r.code)), "w-20 text-right tabular-nums")}
+                    className={clsx(cellInput(!!err("meetings", r.code)), "w-20 min-w-[4.5rem] text-right tabular-nums")}
                   />
                   <CellError id={described("meetings", r.code)} text={err("meetings", r.code)} />
                 </td>
@@ -148,7 +148,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                     aria-label={t("activities.kyogiStatus.noteLabel", { name: r.name })}
                     aria-invalid={!!err("note", r.code)}
                     aria-describedby={described("note", r.code)}
-                    className={clsx(cellInput(!!err("note", r.code)), "w-52")}
+                    className={clsx(cellInput(!!err("note", r.code)), "w-52 min-w-[10rem]")}
                   />
                   <CellError id={described("note", r.code)} text={err("note", r.code)} />
                 </td>

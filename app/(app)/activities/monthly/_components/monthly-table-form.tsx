@@ -1,7 +1,6 @@
 "use client";
 import clsx from "clsx";
 import { useCallback, useRef, useState } from "react";
-import type { z } from "zod";
 import { ConflictBanner } from "@/components/activities/conflict-banner";
 import { ErrorSummary } from "@/components/activities/error-summary";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
@@ -9,7 +8,7 @@ import { focusRing } from "@/components/ui/button";
 import { FormMessage, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { cellName } from "@/lib/validation/activities-tables";
+import { cellName, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import type { ActivityFormState } from "../../_lib/form-state";
 import { monthLabel, NOT_SUMMED } from "./month-label";
 
@@ -28,7 +27,7 @@ const read = (text: string) => {
  */
 export function MonthlyTableForm({
   action,
-  schema,
+  report,
   fiscalYear,
   months,
   rows,
@@ -38,7 +37,8 @@ export function MonthlyTableForm({
   testId,
 }: {
   action: (prev: ActivityFormState, formData: FormData) => Promise<ActivityFormState>;
-  schema: z.ZodType;
+  /** Which report, so the browser runs its schema (a schema cannot cross from the server). */
+  report: "phone" | "hostel";
   fiscalYear: number;
   months: MonthColumn[];
   rows: FieldRow[];
@@ -48,7 +48,7 @@ export function MonthlyTableForm({
   testId: string;
 }) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, schema);
+  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, report === "phone" ? PhoneTableSchema : HostelTableSchema);
   const tableRef = useRef<HTMLTableElement>(null);
   const fields = rows.flatMap((r) => ("field" in r ? [r] : []));
   // Totals follow what the cells show: derived from the (re-filled) values after each answer of
@@ -132,7 +132,7 @@ export function MonthlyTableForm({
                           aria-label={t("activities.monthly.cellLabel", { month: monthLabel(m.month, locale), field: r.label })}
                           aria-invalid={!!error}
                           aria-describedby={error ? `cell-${name}-error` : undefined}
-                          className={clsx(inputClass, "w-16 px-1.5 py-1 text-right tabular-nums", error ? "border-2 border-red-700 bg-red-50" : "border-slate-400")}
+                          className={clsx(inputClass, "w-16 min-w-[3.75rem] px-1.5 py-1 text-right tabular-nums", error ? "border-2 border-red-700 bg-red-50" : "border-slate-400")}
                         />
                         {/* The cell is too narrow for the text; it is listed above and read out here. */}
                         {error && (
