@@ -39,6 +39,8 @@ export type OutreachFigures = {
   contacts: number;
   /** Cases that reached each outcome in the year (a case counts once per outcome). */
   outcomes: Record<OutreachOutcome, number>;
+  /** Cases with at least one outcome in the year. */
+  casesWithOutcome: number;
   /** Cases closed in the year, and the mean days of support of those that had started. */
   closedCases: number;
   meanSupportDays: number | null;
@@ -64,6 +66,7 @@ function emptyFigures(): OutreachFigures {
     contactsByType: Object.fromEntries(OUTREACH_CONTACT_TYPES.map((t) => [t, 0])) as Record<OutreachContactType, number>,
     contacts: 0,
     outcomes: Object.fromEntries(OUTREACH_OUTCOMES.map((o) => [o, 0])) as Record<OutreachOutcome, number>,
+    casesWithOutcome: 0,
     closedCases: 0,
     meanSupportDays: null,
   };
@@ -112,6 +115,14 @@ export function getOutreachYearSummaryForActor(actor: Actor, fiscalYear: number)
     .groupBy(outreachCases.teamKind, outreachOutcomes.outcome)
     .all();
 
+  const withOutcomeRows = db
+    .select({ teamKind: outreachCases.teamKind, n: sql<number>`count(DISTINCT ${outreachOutcomes.outreachCaseId})` })
+    .from(outreachOutcomes)
+    .innerJoin(outreachCases, eq(outreachCases.id, outreachOutcomes.outreachCaseId))
+    .where(and(condition, between(outreachOutcomes.date, start, end)))
+    .groupBy(outreachCases.teamKind)
+    .all();
+
   const closedRows = db
     .select({
       teamKind: outreachCases.teamKind,
@@ -145,6 +156,7 @@ export function getOutreachYearSummaryForActor(actor: Actor, fiscalYear: number)
     }
   }
   for (const r of outcomeRows) for (const f of [figuresOf(r.teamKind), total]) f.outcomes[r.outcome] += r.n;
+  for (const r of withOutcomeRows) for (const f of [figuresOf(r.teamKind), total]) f.casesWithOutcome += r.n;
   for (const r of closedRows) {
     for (const [key, f] of [[r.teamKind, figuresOf(r.teamKind)], ["total", total]] as const) {
       f.closedCases += r.n;

@@ -223,8 +223,6 @@ export type OutreachFormOptions = {
   municipalities: { code: string; name: string }[];
   /** The team last recorded per office in reach, to prefill a new referral of that office. */
   lastTeamByOffice: Record<string, { teamKind: OutreachTeamKind; teamName: string }>;
-  /** Team names already used in the prefecture (no person data), for suggestions. */
-  teamNames: string[];
 };
 
 export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOptions {
@@ -245,14 +243,7 @@ export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOption
     .all();
   const lastTeamByOffice: OutreachFormOptions["lastTeamByOffice"] = {};
   for (const r of recent) lastTeamByOffice[r.officeId] ??= { teamKind: r.teamKind, teamName: r.teamName };
-  const teamNames = db
-    .selectDistinct({ name: outreachCases.teamName })
-    .from(outreachCases)
-    .where(inPrefecture(actor, outreachCases.prefectureCode))
-    .orderBy(asc(outreachCases.teamName))
-    .all()
-    .map((r) => r.name);
-  return { offices, municipalities: munis, lastTeamByOffice, teamNames };
+  return { offices, municipalities: munis, lastTeamByOffice };
 }
 
 /** Active coordinators and supervisors of one office in reach: who may lead its cases. */

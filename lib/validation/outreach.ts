@@ -34,7 +34,8 @@ function multi<T extends z.ZodType>(item: T) {
 
 /** A single checkbox: "on" (or "true") when ticked, absent otherwise. */
 const checkbox = z
-  .union([z.string(), z.undefined()])
+  .string()
+  .optional()
   .transform((v) => v === "on" || v === "true");
 
 /** A whole number typed in a text field, full-width digits accepted; empty is null. */
@@ -49,6 +50,11 @@ function optionalInt(min: number, max: number, message: string) {
 }
 
 const gaf = () => optionalInt(1, 100, "outreach.validation.gafFormat");
+
+/** Free text of several lines: a browser sends a textarea's line breaks as CRLF; stored as LF. */
+function multilineText(max: number) {
+  return z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), optionalText(max));
+}
 
 /** The target categories: at least one, and the primary one among them. */
 const targetFields = {
@@ -207,7 +213,7 @@ export const OutreachContactSchema = z.object({
   metPerson: checkbox,
   minutes: optionalInt(0, 1440, "outreach.validation.minutesFormat"),
   place: optionalText(100),
-  summary: optionalText(1000),
+  summary: multilineText(1000),
 });
 export type OutreachContactInput = z.infer<typeof OutreachContactSchema>;
 
@@ -215,7 +221,7 @@ export const OutreachOutcomeSchema = z.object({
   outreachCaseId: z.string().min(1),
   outcome: z.enum(OUTREACH_OUTCOMES, "outreach.validation.outcomeRequired"),
   date: requiredDate(),
-  note: optionalText(500),
+  note: multilineText(500),
 });
 export type OutreachOutcomeInput = z.infer<typeof OutreachOutcomeSchema>;
 

@@ -1,0 +1,147 @@
+"use client";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
+import { Button } from "@/components/ui/button";
+import { CheckboxGroup, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { codeOptions } from "@/lib/domain/codes";
+import { formatDate } from "@/lib/domain/format";
+import { OUTREACH_CONTACT_TYPE_LABELS, OUTREACH_PROFESSION_LABELS, type OutreachContactType, type OutreachProfession } from "@/lib/domain/outreach-codes";
+import { useI18n } from "@/lib/i18n/client";
+import { OUTREACH_MULTI_FIELDS, OutreachContactSchema } from "@/lib/validation/outreach";
+import { CheckboxField } from "../../_form/record-fields";
+import { addOutreachContactAction } from "../actions";
+import { CONTACT_DATE_FIELD_ID, LOG_CONTACT_ANCHOR } from "./anchors";
+
+
+export type PreviousContact = {
+  id: string;
+  date: string;
+  contactType: OutreachContactType;
+  place: string | null;
+  minutes: number | null;
+  professions: OutreachProfession[];
+  metPerson: boolean;
+};
+
+/**
+ * Logging a contact has to take less than half a minute from the keyboard: today and 訪問 are
+ * preset with the professions of the previous contact, "前回の内容をコピー" (right after the date)
+ * fills type, place, minutes, professions and met-person from the latest contact and moves to
+ * the summary, Enter saves from any field, and after saving the form is cleared with the cursor
+ * back in the date field for the next one.
+ */
+export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; today: string; previous: PreviousContact | null }) {
+  const { t, locale } = useI18n();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [copied, setCopied] = useState(false);
+  const { formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(addOutreachContactAction, OutreachContactSchema, {
+    multi: OUTREACH_MULTI_FIELDS,
+    onSuccess: () => {
+      formRef.current?.reset();
+      setCopied(false);
+      document.getElementById(CONTACT_DATE_FIELD_ID)?.focus();
+    },
+  });
+
+  // Arriving from the list's "記録" link: straight into the date field.
+  useEffect(() => {
+    if (window.location.hash === `#${LOG_CONTACT_ANCHOR}`) document.getElementById(CONTACT_DATE_FIELD_ID)?.focus();
+  }, []);
+
+  // Text inputs submit on Enter by themselves; selects, checkboxes and the summary do not, so
+  // Enter there submits too. Shift+Enter keeps a new line in the summary, and an Enter that
+  // confirms an IME conversion is left to the IME. Buttons keep their own Enter (copy, save).
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    const target = event.target as HTMLElement;
+    const submitsItself = target instanceof HTMLInputElement && target.type !== "checkbox" && target.type !== "radio";
+    if (target instanceof HTMLButtonElement || submitsItself) return;
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  }
+
+  /** Fill the fields in place (they are uncontrolled), so a later reset still goes back to the defaults. */
+  function copyPrevious() {
+    const form = formRef.current;
+    if (!form || !previous) return;
+    const field = <T extends Element>(name: string) => form.elements.namedItem(name) as T | null;
+    const type = field<HTMLSelectElement>("contactType");
+    if (type) type.value = previous.contactType;
+    const place = field<HTMLInputElement>("place");
+    if (place) place.value = previous.place ?? "";
+    const minutes = field<HTMLInputElement>("minutes");
+    if (minutes) minutes.value = previous.minutes === null ? "" : String(previous.minutes);
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="professions"]')) box.checked = previous.professions.includes(box.value as OutreachProfession);
+    const met = field<HTMLInputElement>("metPerson");
+    if (met) met.checked = previous.metPerson;
+    setCopied(true);
+    document.getElementById("contact-summary")?.focus();
+  }
+
+  const professions = values("professions", previous?.professions ?? []);
+  const metChecked = value("metPerson") === "on";
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onKeyDown={onKeyDown} className="space-y-3" noValidate>
+      <p className="text-sm text-slate-600">{t("outreach.detail.contact.hint")}</p>
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {message && <FormMessage tone="error">{message}</FormMessage>}
+      </div>
+      <input type="hidden" name="outreachCaseId" value={caseId} />
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,15rem)_minmax(0,1fr)]">
+        <TextField
+          id={CONTACT_DATE_FIELD_ID}
+          label={t("outreach.detail.contact.date")}
+          name="date"
+          required
+          autoComplete="off"
+          hint={t("outreach.detail.status.dateHint")}
+          defaultValue={value("date", dateInputValue(today))}
+          error={errors.date}
+        />
+        <div className="space-y-1 self-end pb-1">
+          <Button variant="secondary" onClick={copyPrevious} disabled={!previous} aria-describedby="contact-copy-hint">
+            {t("outreach.detail.contact.copy")}
+          </Button>
+          <p id="contact-copy-hint" className="text-xs text-slate-600">
+            {previous
+              ? t("outreach.detail.contact.copyHint", { date: formatDate(previous.date, locale), type: OUTREACH_CONTACT_TYPE_LABELS[previous.contactType][locale] })
+              : t("outreach.detail.contact.noPrevious")}
+          </p>
+        </div>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,8rem)_minmax(0,1fr)]">
+        <SelectField
+          id="contact-type"
+          label={t("outreach.detail.contact.type")}
+          name="contactType"
+          required
+          options={codeOptions(OUTREACH_CONTACT_TYPE_LABELS, locale)}
+          defaultValue={value("contactType", "home_visit")}
+          error={errors.contactType}
+        />
+        <TextField id="contact-minutes" label={t("outreach.detail.contact.minutes")} name="minutes" inputMode="numeric" autoComplete="off" defaultValue={value("minutes", "")} error={errors.minutes} />
+        <TextField id="contact-place" label={t("outreach.detail.contact.place")} name="place" autoComplete="off" maxLength={100} defaultValue={value("place", "")} error={errors.place} />
+      </div>
+      <CheckboxGroup
+        // Remount when the defaults change (a new latest contact, or values re-filled after an error).
+        key={`${previous?.id ?? "none"}|${professions.join(",")}`}
+        id="contact-professions"
+        legend={t("outreach.detail.contact.professions")}
+        name="professions"
+        hint={t("outreach.detail.contact.professionsHint")}
+        options={codeOptions(OUTREACH_PROFESSION_LABELS, locale)}
+        defaultValues={professions}
+        error={errors.professions}
+      />
+      <CheckboxField id="contact-met" name="metPerson" label={t("outreach.detail.contact.metPerson")} defaultChecked={metChecked} error={errors.metPerson} />
+      <TextAreaField id="contact-summary" label={t("outreach.detail.contact.summary")} name="summary" rows={2} maxLength={1000} defaultValue={value("summary", "")} error={errors.summary} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{t("outreach.detail.contact.submit")}</SubmitButton>
+        <p role="status" className="text-sm text-slate-700">
+          {copied ? t("outreach.detail.contact.copied") : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { listCaseStaffForActor } from "@/lib/dal/cases";
+import { getOutreachFormOptionsForActor } from "@/lib/dal/outreach";
+import { requirePermission } from "@/lib/dal/session";
+import { todayIso } from "@/lib/domain/fiscal-year";
+import { getT } from "@/lib/i18n/server";
+import { NewOutreachForm } from "../_form/new-outreach-form";
+import { createOutreachCaseAction, searchOutreachPersonsAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("outreach.form.newTitle") };
+}
+
+export default async function NewOutreachPage() {
+  const actor = await requirePermission("write:case:reach");
+  const t = await getT();
+  const options = getOutreachFormOptionsForActor(actor);
+  // The actor's own (first) office comes first; a supervisor may also refer from a branch.
+  const defaultOfficeId = actor.assignedOfficeIds.find((id) => options.offices.some((o) => o.id === id)) ?? options.offices[0]?.id ?? "";
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("outreach.form.newTitle")}
+        description={t("outreach.form.newDescription")}
+        breadcrumbs={[
+          { href: "/", label: t("nav.home") },
+          { href: "/outreach", label: t("nav.outreach") },
+        ]}
+      />
+      <NewOutreachForm
+        action={createOutreachCaseAction}
+        search={searchOutreachPersonsAction}
+        offices={options.offices.map((o) => ({ value: o.id, label: o.name }))}
+        municipalities={options.municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        staff={listCaseStaffForActor(actor)}
+        lastTeamByOffice={options.lastTeamByOffice}
+        defaultOfficeId={defaultOfficeId}
+        actorId={actor.id}
+        today={todayIso()}
+      />
+    </div>
+  );
+}
