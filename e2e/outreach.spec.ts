@@ -218,6 +218,55 @@ test.describe("a coordinator's outreach work", () => {
     await expectNoSeriousA11yViolations(page, "the outreach list");
   });
 
+  test("refers a known person: picked by kana search, or taken from the duplicate check", async ({ page }) => {
+    const known = createTestOutreach({ startDate: null });
+    const fillReferral = async () => {
+      await page.getByLabel("依頼の経路").selectOption({ label: "保健所" });
+      const targets = page.getByRole("group", { name: /対象者の区分/ });
+      await targets.getByLabel("治療中断").check();
+      await page.getByLabel("主な対象区分").selectOption({ label: "治療中断" });
+    };
+
+    // The picker: search by kana (Enter searches, it does not save), choose, save.
+    await page.goto("/outreach/new");
+    await fillReferral();
+    await page.getByRole("radio", { name: "登録済みの方から選ぶ" }).check();
+    // Typed in hiragana: the search normalises the reading.
+    const hiragana = [...known.givenKana].map((c) => (c >= "ァ" && c <= "ヶ" ? String.fromCharCode(c.charCodeAt(0) - 0x60) : c)).join("");
+    await page.getByLabel("ふりがなで検索").fill(hiragana);
+    await page.getByLabel("ふりがなで検索").press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "検索結果：1人" })).toBeVisible();
+    await expect(page.getByText(known.name)).toBeVisible();
+    await page.getByRole("button", { name: "この方で登録する" }).click();
+    await expect(page.getByText(`選択中：${known.name}`).first()).toBeVisible();
+    await page.getByRole("button", { name: "登録する", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: known.name })).toBeVisible();
+    const others = page.getByRole("region", { name: "同じ方の他の記録" });
+    await expect(others.getByRole("link", { name: known.caseNo })).toBeVisible();
+
+    // The duplicate check: the same reading and birth month typed as a new person is caught,
+    // nothing is saved, and the known person can be taken instead.
+    const before = (db().prepare("SELECT count(*) AS n FROM outreach_cases WHERE person_id = (SELECT person_id FROM outreach_cases WHERE id = ?)").get(known.id) as { n: number }).n;
+    await page.goto("/outreach/new");
+    await fillReferral();
+    await page.getByLabel(/^姓/).fill("架空");
+    await page.getByLabel(/^名/).fill("別人");
+    await page.getByLabel("せい（ふりがな）").fill(known.familyKana);
+    await page.getByLabel("めい（ふりがな）").fill(known.givenKana);
+    await page.getByLabel("生年月", { exact: true }).fill("1988-03");
+    await page.getByLabel("性別").selectOption({ label: "男性" });
+    await page.getByRole("button", { name: "登録する", exact: true }).click();
+    const duplicates = page.getByRole("region", { name: "同じ方かもしれない登録" });
+    await expect(duplicates).toContainText(known.name);
+    await expect(duplicates).toContainText(known.caseNo);
+    await duplicates.getByRole("button", { name: "この方で登録する" }).click();
+    await expect(page.getByRole("radio", { name: "登録済みの方から選ぶ" })).toBeChecked();
+    await page.getByRole("button", { name: "登録する", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: known.name })).toBeVisible();
+    const after = (db().prepare("SELECT count(*) AS n FROM outreach_cases WHERE person_id = (SELECT person_id FROM outreach_cases WHERE id = ?)").get(known.id) as { n: number }).n;
+    expect(after).toBe(before + 1);
+  });
+
   test("logs a contact from the keyboard alone: copy the previous entry, type, Enter", async ({ page }) => {
     const c = createTestOutreach({ previous: { date: "2024-06-03", type: "accompany_clinic", place: "（見本）こころのクリニック外来", minutes: 120, met: true, professions: ["nurse", "psw"] } });
     await page.goto(`/outreach/${c.id}#log-contact`);
