@@ -301,7 +301,7 @@ function Section({ id, title, description, actions, children }: { id: string; ti
 }
 
 function ContactTable({ rows, caption, t, locale }: { rows: OutreachContactRow[]; caption: string; t: Translate; locale: Locale }) {
-  const c = (key: "date" | "type" | "professions" | "met" | "minutes" | "place" | "summary") => t(`outreach.detail.contact.columns.${key}`);
+  const c = (key: "date" | "type" | "professions" | "minutes" | "summary") => t(`outreach.detail.contact.columns.${key}`);
   return (
     <div role="region" aria-label={caption} tabIndex={0} className={clsx("overflow-x-auto rounded-md border border-slate-300", focusRing)}>
       <table className="min-w-full border-collapse text-sm">
