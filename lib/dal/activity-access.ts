@@ -127,7 +127,8 @@ export function hostIs(officeColumn: AnySQLiteColumn, host: string): SQL {
 
 /** Case-insensitive "contains" on a text column, with LIKE's wildcards taken literally. */
 export function contains(column: AnySQLiteColumn, text: string): SQL {
-  const escaped = text.normalize("NFKC").replace(/[%_\\]/g, (c) => `\\${c}`);
+  // Taken as typed: titles keep their full-width characters, so normalising only the query would miss them.
+  const escaped = text.replace(/[%_\\]/g, (c) => `\\${c}`);
   return sql`${column} LIKE ${`%${escaped}%`} ESCAPE '\\'`;
 }
 
