@@ -32,7 +32,7 @@ export const activities: Messages["activities"] = {
     venue: "Venue",
     note: "Note",
     region: "Region",
-    regionAuto: "The host office's region",
+    regionAuto: "None (an office's own region when an office hosts)",
     people: "{n} people",
     times: "{n} times",
     cases: "{n} cases",

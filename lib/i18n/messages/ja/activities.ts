@@ -30,7 +30,7 @@ export const activities = {
     venue: "会場",
     note: "備考",
     region: "圏域",
-    regionAuto: "主催する保健所・支所の圏域",
+    regionAuto: "指定なし（保健所・支所の主催ならその圏域）",
     people: "{n}人",
     times: "{n}回",
     cases: "{n}件",
