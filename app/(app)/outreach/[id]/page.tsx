@@ -26,6 +26,7 @@ import {
   OUTREACH_TARGET_LABELS,
   OUTREACH_TEAM_KIND_LABELS,
 } from "@/lib/domain/outreach-codes";
+import { isVisit } from "@/lib/domain/outreach-rules";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { LOG_CONTACT_ANCHOR } from "./_components/anchors";
@@ -321,9 +322,12 @@ function ContactTable({ rows, caption, t, locale }: { rows: OutreachContactRow[]
               <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(r.date, locale)}</td>
               <td className={`${td} min-w-[7.5rem]`}>
                 <span className="block">{OUTREACH_CONTACT_TYPE_LABELS[r.contactType][locale]}</span>
-                <span className="mt-1 block">
-                  <Badge tone={r.metPerson ? "success" : "neutral"}>{t(r.metPerson ? "outreach.detail.contact.met" : "outreach.detail.contact.notMet")}</Badge>
-                </span>
+                {/* "Not met" matters for visits; a conference or a call without the person is the norm. */}
+                {(r.metPerson || isVisit(r.contactType)) && (
+                  <span className="mt-1 block">
+                    <Badge tone={r.metPerson ? "success" : "neutral"}>{t(r.metPerson ? "outreach.detail.contact.met" : "outreach.detail.contact.notMet")}</Badge>
+                  </span>
+                )}
               </td>
               <td className={`${td} min-w-[7rem]`}>
                 {r.professions.length ? r.professions.map((p) => OUTREACH_PROFESSION_LABELS[p][locale]).join(t("outreach.detail.audit.listSeparator")) : t("outreach.detail.contact.noProfession")}
