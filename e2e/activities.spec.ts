@@ -81,6 +81,40 @@ test.describe("a coordinator", () => {
   });
 });
 
+test.describe("two people editing one meeting", () => {
+  test.use({ storageState: storageStateOf("bizen.coord") });
+
+  test("the later save writes nothing and says what the other person changed", async ({ page, browser }) => {
+    const id = `mt-e2e-${randomBytes(6).toString("hex")}`;
+    const title = unique("E2E 連絡会");
+    const now = new Date().toISOString();
+    const coord = (db().prepare("SELECT id FROM users WHERE username = 'bizen.coord'").get() as { id: string }).id;
+    db()
+      .prepare(
+        `INSERT INTO meetings (id, prefecture_code, office_id, kind, region_id, date, title, targets_reviewed, advisor_dispatched, version, created_by, created_at, updated_by, updated_at)
+         VALUES (?, '33', '33-bizen', 'other', '33-bizen', '2024-05-01', ?, 0, 0, 1, ?, ?, ?, ?)`,
+      )
+      .run(id, title, coord, now, coord, now);
+
+    await page.goto(`/activities/meetings/${id}/edit`);
+    const supervisor = await browser.newContext({ storageState: storageStateOf("bizen.sup") });
+    const other = await supervisor.newPage();
+    await other.goto(`/activities/meetings/${id}/edit`);
+    await field(other, "会議名").fill(`${title} 改`);
+    await other.getByRole("button", { name: "保存する" }).click();
+    await other.waitForURL((url) => url.pathname === `/activities/meetings/${id}`);
+    await supervisor.close();
+
+    await field(page, "会場").fill("別の会場");
+    await page.getByRole("button", { name: "保存する" }).click();
+    const alert = formAlert(page).first();
+    await expect(alert).toContainText("他の人が先に保存しました");
+    await expect(alert).toContainText(`会議名：現在の値は「${title} 改」です。`);
+    await expect(field(page, "会場")).toHaveValue("別の会場");
+    expect(db().prepare("SELECT title, venue, version FROM meetings WHERE id = ?").get(id)).toEqual({ title: `${title} 改`, venue: null, version: 2 });
+  });
+});
+
 test.describe("the prefecture", () => {
   test.use({ storageState: storageStateOf("okayama.pref") });
 
