@@ -36,10 +36,17 @@ export const kyogiBodies = sqliteTable(
     name: text("name").notNull(),
     establishedOn: text("established_on"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /**
+     * The day the body stopped (廃止・統合); set when it is made inactive, so past years' coverage
+     * still counts it ("active at the end of FY y" = established by then and not ended by then).
+     */
+    endedOn: text("ended_on"),
     ...editedRecordColumns(),
   },
   (t) => [
     check("kyogi_bodies_level", inList(t.level, KYOGI_LEVELS)),
+    check("kyogi_bodies_ended", sql`(${t.active} = 1 AND ${t.endedOn} IS NULL) OR (${t.active} = 0 AND ${t.endedOn} IS NOT NULL)`),
+    check("kyogi_bodies_dates", sql`${t.endedOn} IS NULL OR ${t.establishedOn} IS NULL OR ${t.establishedOn} <= ${t.endedOn}`),
     check(
       "kyogi_bodies_level_scope",
       sql`(${t.level} = 'prefecture' AND ${t.regionId} IS NULL AND ${t.municipalityCode} IS NULL)

@@ -446,13 +446,13 @@ function okayamaYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<type
   const outreach: { kind: MeetingKind; month: number; title: string }[] =
     fy === 2021
       ? [
-          { kind: "case_review", month: 6, title: "地域包括ケア型精神科在宅支援（アウトリーチ）事業 事例検討会（第1回）" },
-          { kind: "case_review", month: 11, title: "地域包括ケア型精神科在宅支援（アウトリーチ）事業 事例検討会（第2回）" },
-          { kind: "other", month: 2, title: "アウトリーチ事業支援者連絡会議" },
+          { kind: "outreach_case_review", month: 6, title: "地域包括ケア型精神科在宅支援（アウトリーチ）事業 事例検討会（第1回）" },
+          { kind: "outreach_case_review", month: 11, title: "地域包括ケア型精神科在宅支援（アウトリーチ）事業 事例検討会（第2回）" },
+          { kind: "outreach_liaison", month: 2, title: "アウトリーチ事業支援者連絡会議" },
         ]
       : [
-          { kind: "case_review", month: 9, title: "地域包括ケア型精神科在宅支援（アウトリーチ）事業 事例検討会" },
-          { kind: "other", month: 7, title: "アウトリーチ事業支援者連絡会議" },
+          { kind: "outreach_case_review", month: 9, title: "地域包括ケア型精神科在宅支援（アウトリーチ）事業 事例検討会" },
+          { kind: "outreach_liaison", month: 7, title: "アウトリーチ事業支援者連絡会議" },
         ];
   outreach.forEach((m, i) => {
     const g = r(`outreach-${i}`);
@@ -461,7 +461,7 @@ function okayamaYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<type
       date: weekdayIn(g, fy, m.month),
       title: m.title,
       office: null,
-      casesReviewed: m.kind === "case_review" ? g.int(2, 3) : null,
+      casesReviewed: m.kind === "outreach_case_review" ? g.int(2, 3) : null,
       attendance: sectorAttendance(g, "case_review", g.int(10, 16)),
     });
   });

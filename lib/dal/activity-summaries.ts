@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, isNull, like, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql, sum, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   communityEvents,
@@ -103,7 +103,7 @@ export type MeetingSummary = {
   kyogi: { sessions: number; byLevel: Counts<KyogiLevel>; withTargetsReviewed: number; attendanceBySector: Counts<Sector>; attendanceTotal: number };
   withTargetsReviewed: number;
   caseReview: { meetings: number; cases: number };
-  /** Outreach case reviews and liaison meetings (事例検討会 or その他 titled アウトリーチ…), for A11. */
+  /** Outreach case reviews and liaison meetings (アウトリーチ事例検討会, 支援者連絡会議), for A11. */
   outreachMeetings: number;
   advisorDispatched: number;
   attendanceBySector: Counts<Sector>;
@@ -113,7 +113,7 @@ export type MeetingSummary = {
 
 /** The outreach-meeting rule (A11): kept in one place so the sheet and the tests agree. */
 export function outreachMeetingCondition(): SQL {
-  return and(inArray(meetings.kind, ["case_review", "other"]), like(meetings.title, "%アウトリーチ%"))!;
+  return inArray(meetings.kind, ["outreach_case_review", "outreach_liaison"]);
 }
 
 export function getMeetingSummaryForActor(actor: Actor, o: SummaryOptions): MeetingSummary {
@@ -287,9 +287,13 @@ export type KyogiCoverage = {
   prefectureBodies: number;
 };
 
-/** Active and established by the end of the year (an undated body counts as established). */
+/**
+ * Standing at the end of the year: established by then (an undated body counts as established) and
+ * not ended by then. A body ended later still counts for the years it stood.
+ */
 function bodyStandsIn(fiscalYear: number): SQL {
-  return and(eq(kyogiBodies.active, true), or(isNull(kyogiBodies.establishedOn), lte(kyogiBodies.establishedOn, fiscalYearBounds(fiscalYear).end)))!;
+  const end = fiscalYearBounds(fiscalYear).end;
+  return and(or(isNull(kyogiBodies.establishedOn), lte(kyogiBodies.establishedOn, end)), or(isNull(kyogiBodies.endedOn), gt(kyogiBodies.endedOn, end)))!;
 }
 
 export function getKyogiCoverageForActor(actor: Actor, o: { fiscalYear: number }): KyogiCoverage {

@@ -113,10 +113,11 @@ export type KyogiBodyValues = {
   officeId: string | null;
   establishedOn: string | null;
   active: boolean;
+  endedOn: string | null;
 };
 
 function valuesOf(row: typeof kyogiBodies.$inferSelect): KyogiBodyValues {
-  return { level: row.level, name: row.name, regionId: row.regionId, municipalityCode: row.municipalityCode, officeId: row.officeId, establishedOn: row.establishedOn, active: row.active };
+  return { level: row.level, name: row.name, regionId: row.regionId, municipalityCode: row.municipalityCode, officeId: row.officeId, establishedOn: row.establishedOn, active: row.active, endedOn: row.endedOn };
 }
 
 export type KyogiBodyDetail = { id: string; version: number; values: KyogiBodyValues; canEdit: boolean };
@@ -178,7 +179,7 @@ export function createKyogiBody(actor: Actor, input: KyogiBodyInput): { id: stri
   checkPlace(actor, input, owned.regionId, owned.officeId);
   const id = ulid();
   const now = new Date().toISOString();
-  const values = { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId: owned.officeId, establishedOn: input.establishedOn, active: input.active };
+  const values = { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId: owned.officeId, establishedOn: input.establishedOn, active: input.active, endedOn: input.endedOn };
   getDb().transaction((tx) => {
     tx.insert(kyogiBodies).values({ id, prefectureCode: actor.prefectureCode, ...values, createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now }).run();
     writeAudit(tx, actor, { action: "create", entityType: "kyogi_body", entityId: id, detail: values });
@@ -192,7 +193,7 @@ export function updateKyogiBody(actor: Actor, input: KyogiBodyUpdateInput): void
   if (row.version !== input.version) throw conflictSince(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   checkPlace(actor, input, owned.regionId, owned.officeId);
-  const next: KyogiBodyValues = { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId: owned.officeId, establishedOn: input.establishedOn, active: input.active };
+  const next: KyogiBodyValues = { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId: owned.officeId, establishedOn: input.establishedOn, active: input.active, endedOn: input.endedOn };
   const changes = diffFields(current, next);
   if (Object.keys(changes).length === 0) return;
   getDb().transaction((tx) => {

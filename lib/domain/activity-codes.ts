@@ -32,6 +32,8 @@ export const MEETING_KIND_LABELS = {
   core_member: { ja: "コアメンバー連絡会", en: "Core member meeting" },
   hc_staff_liaison: { ja: "保健所・支所担当者連絡会", en: "Health-centre staff liaison meeting" },
   case_review: { ja: "事例検討会", en: "Case review meeting" },
+  outreach_case_review: { ja: "アウトリーチ事例検討会", en: "Outreach case review" },
+  outreach_liaison: { ja: "アウトリーチ事業支援者連絡会議", en: "Outreach supporters' liaison meeting" },
   outreach_evaluation: { ja: "アウトリーチ評価検討委員会", en: "Outreach evaluation committee" },
   jiritsu_council: { ja: "(自立支援)協議会", en: "Disability support council" },
   jiritsu_mh_subcommittee: { ja: "(自立支援)協議会 精神部会", en: "Support council, mental health subcommittee" },

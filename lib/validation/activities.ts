@@ -134,7 +134,7 @@ type MeetingShape = { kind?: string; regionId?: string | null; kyogiBodyId?: str
 function checkMeeting(v: MeetingShape, ctx: z.RefinementCtx): void {
   if (v.kind === "kyogi" && !v.kyogiBodyId) ctx.addIssue({ code: "custom", path: ["kyogiBodyId"], message: `${V}.meeting.kyogiBodyRequired` });
   if (v.kind === "region_liaison" && !v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: `${V}.meeting.regionRequired` });
-  if (typeof v.casesReviewed === "number" && v.kind !== "case_review") {
+  if (typeof v.casesReviewed === "number" && v.kind !== "case_review" && v.kind !== "outreach_case_review") {
     ctx.addIssue({ code: "custom", path: ["casesReviewed"], message: `${V}.meeting.casesReviewedOnlyForCaseReview` });
   }
 }
@@ -240,14 +240,22 @@ const kyogiBodyFields = {
   officeId: host,
   establishedOn: optionalDate(),
   active: checkbox,
+  /** 廃止日: required when the body is no longer active, so past years still count it. */
+  endedOn: optionalDate()
+    .optional()
+    .transform((v) => v ?? null),
 };
 
-type KyogiShape = { level?: string; regionId?: string | null; municipalityCode?: string | null; officeId?: string | null };
+type KyogiShape = { level?: string; regionId?: string | null; municipalityCode?: string | null; officeId?: string | null; active?: boolean; endedOn?: string | null; establishedOn?: string | null };
 
 function checkKyogiBody(v: KyogiShape, ctx: z.RefinementCtx): void {
   if (v.level === "region" && !v.regionId) ctx.addIssue({ code: "custom", path: ["regionId"], message: `${V}.kyogi.regionRequired` });
   if (v.level === "municipality" && !v.municipalityCode) ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: `${V}.kyogi.municipalityRequired` });
   if (v.level === "prefecture" && v.officeId) ctx.addIssue({ code: "custom", path: ["officeId"], message: `${V}.kyogi.prefectureBodyIsPrefectures` });
+  if (v.active === false && !v.endedOn) ctx.addIssue({ code: "custom", path: ["endedOn"], message: `${V}.kyogi.endedOnRequired` });
+  if (typeof v.endedOn === "string" && typeof v.establishedOn === "string" && v.endedOn < v.establishedOn) {
+    ctx.addIssue({ code: "custom", path: ["endedOn"], message: `${V}.kyogi.endedBeforeEstablished` });
+  }
 }
 
 /** The level decides which of region / municipality is kept; the other is dropped. */
@@ -255,6 +263,8 @@ const normaliseKyogi = <T extends KyogiShape>(v: T): T => ({
   ...v,
   regionId: v.level === "region" ? v.regionId : null,
   municipalityCode: v.level === "municipality" ? v.municipalityCode : null,
+  // An active body has no end date (a date typed before ticking 活動中 again is dropped).
+  endedOn: v.active ? null : v.endedOn,
 });
 
 export const KyogiBodyCreateSchema = z.object(kyogiBodyFields).superRefine(checkKyogiBody, ALWAYS).transform(normaliseKyogi);
@@ -266,7 +276,7 @@ export const KyogiBodyUpdateSchema = z
   .transform(normaliseKyogi);
 export type KyogiBodyUpdateInput = z.infer<typeof KyogiBodyUpdateSchema>;
 
-export const KYOGI_BODY_FIELDS = ["level", "name", "regionId", "municipalityCode", "officeId", "establishedOn", "active"] as const;
+export const KYOGI_BODY_FIELDS = ["level", "name", "regionId", "municipalityCode", "officeId", "establishedOn", "active", "endedOn"] as const;
 
 // ---------------------------------------------------------------------------------------
 // Delete (any record): the version the user saw, so a delete never removes a newer save unseen.

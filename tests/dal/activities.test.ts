@@ -262,6 +262,21 @@ describe("協議の場 registry and municipal status", () => {
     assert.equal(thrown(() => createKyogiBody(bizen, KyogiBodyCreateSchema.parse({ ...raw, level: "prefecture", officeId: "prefecture" }))).code, "invalid");
   });
 
+  test("an ended body still counts for the years it stood, not after; an inactive body needs its end date", () => {
+    const bizen = actorFor("bizen.coord");
+    const raw = { level: "region", name: "試験 廃止した協議の場", regionId: "33-bizen", municipalityCode: "", officeId: "33-bizen", establishedOn: "2020/04/01", active: "", endedOn: "2023/06/30" };
+    const bodies = (fy: number) => getKyogiCoverageForActor(bizen, { fiscalYear: fy }).regionBodies;
+    const before = [bodies(2021), bodies(2023)];
+    createKyogiBody(bizen, KyogiBodyCreateSchema.parse(raw));
+    assert.deepEqual([bodies(2021), bodies(2023)], [before[0]! + 1, before[1]]);
+    const missing = KyogiBodyCreateSchema.safeParse({ ...raw, endedOn: "" });
+    assert.equal(missing.error!.issues[0]!.message, "activities.validation.kyogi.endedOnRequired");
+    const early = KyogiBodyCreateSchema.safeParse({ ...raw, endedOn: "2019/04/01" });
+    assert.equal(early.error!.issues[0]!.message, "activities.validation.kyogi.endedBeforeEstablished");
+    // Ticking 活動中 again drops the end date.
+    assert.equal(KyogiBodyCreateSchema.parse({ ...raw, active: "on" }).endedOn, null);
+  });
+
   test("a body with recorded sessions cannot be deleted", () => {
     assert.equal(thrown(() => deleteKyogiBody(actorFor("bizen.coord"), "kb-33-bizen", 1)).messageKey, "activities.kyogi.deleteHasSessions");
     assert.equal(thrown(() => deleteKyogiBody(actorFor("tobi.coord"), "kb-33-bizen", 1)).code, "not_found");

@@ -109,7 +109,7 @@ describe("岡山県 FY2021", () => {
     assert.equal(getMeetingSummaryForActor(pref, { fiscalYear: 2021 }).outreachMeetings, 3);
     assert.equal(getMeetingSummaryForActor(pref, { fiscalYear: 2022 }).outreachMeetings, 2);
     const plain = (fy: number) =>
-      n(`SELECT count(*) FROM meetings WHERE prefecture_code = '33' AND kind IN ('case_review', 'other') AND title LIKE '%アウトリーチ%' AND date BETWEEN ? AND ?`, `${fy}-04-01`, `${fy + 1}-03-31`);
+      n(`SELECT count(*) FROM meetings WHERE prefecture_code = '33' AND kind IN ('outreach_case_review', 'outreach_liaison') AND date BETWEEN ? AND ?`, `${fy}-04-01`, `${fy + 1}-03-31`);
     assert.equal(plain(2021), 3);
     assert.equal(plain(2022), 2);
     const evaluation = (sqlite().prepare(`SELECT substr(date, 1, 7) AS m FROM meetings WHERE prefecture_code = '33' AND kind = 'outreach_evaluation' AND date BETWEEN '2022-04-01' AND '2023-03-31' ORDER BY date`).all() as { m: string }[]).map((r) => r.m);

@@ -100,6 +100,7 @@ export function KyogiBodyForm({
           <Check name="active" label={label("active")} checked={v("active") === "on"} />
           <p className="text-sm text-slate-600">{label("activeHint")}</p>
         </div>
+        <TextField label={label("endedOn")} name="endedOn" hint={label("endedOnHint")} defaultValue={v("endedOn")} error={e.endedOn} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("activities.common.save")}</SubmitButton>

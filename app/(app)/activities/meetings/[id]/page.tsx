@@ -78,7 +78,7 @@ export default async function MeetingPage({ params }: Params) {
               },
               { term: t("activities.meetings.fields.venue"), description: v.venue ?? none },
               { term: t("activities.meetings.fields.agenda"), description: v.agenda ? <span className="whitespace-pre-wrap">{v.agenda}</span> : none },
-              ...(v.kind === "case_review" ? [{ term: t("activities.meetings.fields.casesReviewed"), description: v.casesReviewed === null ? none : t("activities.common.cases", { n: v.casesReviewed }) }] : []),
+              ...(v.kind === "case_review" || v.kind === "outreach_case_review" ? [{ term: t("activities.meetings.fields.casesReviewed"), description: v.casesReviewed === null ? none : t("activities.common.cases", { n: v.casesReviewed }) }] : []),
               {
                 term: t("activities.meetings.columns.flags"),
                 description: (

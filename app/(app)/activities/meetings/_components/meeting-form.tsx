@@ -108,7 +108,7 @@ export function MeetingForm({ action, mode, defaults, hosts, regions, kyogiBodie
           />
         </div>
         <TextField label={label("venue")} name="venue" maxLength={200} defaultValue={v("venue")} error={e.venue} />
-        {kind === "case_review" ? (
+        {kind === "case_review" || kind === "outreach_case_review" ? (
           <TextField label={label("casesReviewed")} name="casesReviewed" inputMode="numeric" hint={t("activities.meetings.fields.casesReviewedHint")} defaultValue={v("casesReviewed")} error={e.casesReviewed} />
         ) : (
           // Sent empty, so the rule "only for case reviews" is never tripped by a hidden value.

@@ -179,6 +179,7 @@ CREATE TABLE `kyogi_bodies` (
 	`name` text NOT NULL,
 	`established_on` text,
 	`active` integer DEFAULT true NOT NULL,
+	`ended_on` text,
 	`version` integer DEFAULT 1 NOT NULL,
 	`created_by` text NOT NULL,
 	`created_at` text NOT NULL,
@@ -189,6 +190,8 @@ CREATE TABLE `kyogi_bodies` (
 	FOREIGN KEY (`municipality_code`) REFERENCES `municipalities`(`code`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`office_id`) REFERENCES `health_centers`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "kyogi_bodies_level" CHECK("kyogi_bodies"."level" IN ('prefecture', 'region', 'municipality')),
+	CONSTRAINT "kyogi_bodies_ended" CHECK(("kyogi_bodies"."active" = 1 AND "kyogi_bodies"."ended_on" IS NULL) OR ("kyogi_bodies"."active" = 0 AND "kyogi_bodies"."ended_on" IS NOT NULL)),
+	CONSTRAINT "kyogi_bodies_dates" CHECK("kyogi_bodies"."ended_on" IS NULL OR "kyogi_bodies"."established_on" IS NULL OR "kyogi_bodies"."established_on" <= "kyogi_bodies"."ended_on"),
 	CONSTRAINT "kyogi_bodies_level_scope" CHECK(("kyogi_bodies"."level" = 'prefecture' AND "kyogi_bodies"."region_id" IS NULL AND "kyogi_bodies"."municipality_code" IS NULL)
         OR ("kyogi_bodies"."level" = 'region' AND "kyogi_bodies"."region_id" IS NOT NULL AND "kyogi_bodies"."municipality_code" IS NULL)
         OR ("kyogi_bodies"."level" = 'municipality' AND "kyogi_bodies"."municipality_code" IS NOT NULL))
@@ -231,7 +234,7 @@ CREATE TABLE `meetings` (
 	FOREIGN KEY (`office_id`) REFERENCES `health_centers`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`kyogi_body_id`) REFERENCES `kyogi_bodies`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "meetings_kind" CHECK("meetings"."kind" IN ('kyogi', 'chiiki_ikou_suishin', 'ken_suishin_kaigi', 'region_liaison', 'core_member', 'hc_staff_liaison', 'case_review', 'outreach_evaluation', 'jiritsu_council', 'jiritsu_mh_subcommittee', 'other')),
+	CONSTRAINT "meetings_kind" CHECK("meetings"."kind" IN ('kyogi', 'chiiki_ikou_suishin', 'ken_suishin_kaigi', 'region_liaison', 'core_member', 'hc_staff_liaison', 'case_review', 'outreach_case_review', 'outreach_liaison', 'outreach_evaluation', 'jiritsu_council', 'jiritsu_mh_subcommittee', 'other')),
 	CONSTRAINT "meetings_cases_reviewed" CHECK("meetings"."cases_reviewed" IS NULL OR "meetings"."cases_reviewed" >= 0)
 );
 --> statement-breakpoint
@@ -344,4 +347,6 @@ CREATE TABLE `training_events` (
 --> statement-breakpoint
 CREATE INDEX `training_events_prefecture_date_idx` ON `training_events` (`prefecture_code`,`date`);--> statement-breakpoint
 CREATE INDEX `training_events_office_date_idx` ON `training_events` (`office_id`,`date`);--> statement-breakpoint
-CREATE INDEX `training_events_region_idx` ON `training_events` (`region_id`);
+CREATE INDEX `training_events_region_idx` ON `training_events` (`region_id`);--> statement-breakpoint
+ALTER TABLE `peer_identities` ADD `kana_key` text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX `peer_identities_kana_idx` ON `peer_identities` (`kana_key`);
