@@ -9,6 +9,7 @@ import { OFFICE_REACH, ROLE_PERMISSIONS, can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/dal/session";
 import { getCaseSummaryForActor } from "@/lib/dal/cases";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
+import { countOpenOutreachForActor } from "@/lib/dal/outreach";
 import { countDueDispatchesForActor } from "@/lib/dal/peer-dispatches";
 import { countActiveUsersForActor } from "@/lib/dal/users";
 import { ROLE_LABELS } from "@/lib/domain/codes";
@@ -35,7 +36,10 @@ export default async function HomePage() {
         { label: t("home.work.stale"), value: work.stale, href: "/cases?scope=office&flag=stale" },
         { label: t("home.work.noConsent"), value: work.noConsent, href: "/cases?scope=office&flag=no_consent" },
         ...(can(actor.role, "read:identity:reach")
-          ? [{ label: t("home.work.dueDispatches"), value: countDueDispatchesForActor(actor), href: "/peers/dispatches?due=1&sort=date&dir=asc" }]
+          ? [
+              { label: t("home.work.outreachMine"), value: countOpenOutreachForActor(actor).mine, href: "/outreach?scope=mine" },
+              { label: t("home.work.dueDispatches"), value: countDueDispatchesForActor(actor), href: "/peers/dispatches?due=1&sort=date&dir=asc" },
+            ]
           : []),
       ]
     : [];

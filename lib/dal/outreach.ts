@@ -842,3 +842,11 @@ export function listOutreachAuditForActor(actor: Actor, id: string): OutreachAud
     .limit(200)
     .all();
 }
+
+/** Open outreach cases (選定前・支援中) for the home page: the actor's own and all in reach. No names: not audited. */
+export function countOpenOutreachForActor(actor: Actor): { mine: number; inReach: number } {
+  requireOutreachPermission(actor, "read:case:reach");
+  const open = and(inReach(actor, outreachCases.officeId), inArray(outreachCases.status, ["referred", "active"]));
+  const n = (where: SQL | undefined) => (getDb().select({ n: count() }).from(outreachCases).where(where).all() as [{ n: number }])[0].n;
+  return { mine: n(and(open, eq(outreachCases.coordinatorUserId, actor.id))), inReach: n(open) };
+}

@@ -19,3 +19,10 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   if (locale === "ja") return `${y}/${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}`;
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/** 'YYYY-MM' as a month heading: 4月 in Japanese, Apr in English. */
+export function formatMonth(yearMonth: string, locale: Locale): string {
+  const m = Number(yearMonth.slice(5, 7));
+  if (locale === "ja") return `${m}月`;
+  return new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, m - 1, 1)));
+}

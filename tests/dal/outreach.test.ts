@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { auditLogs, cases, outreachCases, outreachContactProfessions, persons, users } from "@/db/schema";
 import {
   changeOutreachStatus,
+  countOpenOutreachForActor,
   createOutreachCase,
   findOutreachDuplicatesForActor,
   getOutreachCaseForActor,
@@ -370,5 +371,20 @@ describe("the yearly figures", () => {
     // 備前's coordinator sees only 備前's share of R4: the continuing person.
     assert.equal(getOutreachYearSummaryForActor(actorFor("bizen.coord"), 2022).total.persons, 1);
     assert.throws(() => getOutreachYearSummaryForActor(actorFor("okayama.admin"), 2022), { code: "not_found" });
+  });
+});
+
+describe("home page counts", () => {
+  test("open outreach (選定前・支援中): the actor's own and all in reach agree with the lists; the prefecture gets not_found", () => {
+    for (const username of ["bizen.coord", "bizen.sup", "ube.coord"]) {
+      const actor = actorFor(username);
+      const open = (mine: boolean) => {
+        const counts = listOutreachCasesForActor(actor, page, { mine }).statusCounts;
+        return counts.referred + counts.active;
+      };
+      assert.deepEqual(countOpenOutreachForActor(actor), { mine: open(true), inReach: open(false) }, username);
+    }
+    assert.ok(countOpenOutreachForActor(actorFor("bizen.sup")).inReach > 0);
+    assert.throws(() => countOpenOutreachForActor(actorFor("okayama.pref")), { code: "not_found" });
   });
 });

@@ -51,7 +51,7 @@ import { FollowUpDialog } from "./_components/follow-up-dialog";
 import { PhaseChangeForm } from "./_components/phase-change-form";
 import { ReadmissionDialog } from "./_components/readmission-dialog";
 import { ReassignForm } from "./_components/reassign-form";
-import { SectionCard } from "./_components/section-card";
+import { SectionCard } from "@/components/ui/section-card";
 import { TrialStayDialog } from "./_components/trial-stay-dialog";
 
 type Params = { params: Promise<{ id: string }> };

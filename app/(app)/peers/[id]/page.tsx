@@ -19,7 +19,7 @@ import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { PEER_PURPOSE_LABELS, PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { SectionCard } from "../../cases/[id]/_components/section-card";
+import { SectionCard } from "@/components/ui/section-card";
 import { PeerRenewForm, PeerStatusForm } from "./_components/registration-forms";
 import { AddTrainingDialog, RemoveTrainingDialog } from "./_components/training-forms";
 

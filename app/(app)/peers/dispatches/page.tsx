@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { MonthlyBars } from "@/components/peers/monthly-bars";
+import { ColumnChart } from "@/components/charts/column-chart";
 import { FilterForm } from "@/components/forms/filter-form";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
@@ -19,7 +19,7 @@ import { getPeerFormOptionsForActor } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
 import { codeLabel, codeOptions } from "@/lib/domain/codes";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
-import { formatDate } from "@/lib/domain/format";
+import { formatDate, formatMonth } from "@/lib/domain/format";
 import { DISPATCH_STATUS_LABELS, DISPATCH_STATUSES, PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
@@ -119,14 +119,15 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
             <StatCard label={t("peers.summary.cancelled")} value={summary.cancelled} />
           </div>
         </div>
-        <MonthlyBars
-          title={t("dispatches.chart.title")}
-          caption={t("dispatches.chart.caption", { fy: fiscalYearLabel(summaryYear, locale) })}
-          unit={t("dispatches.chart.unit")}
-          monthHeader={t("dispatches.chart.month")}
-          months={summary.byMonth}
-          locale={locale}
-        />
+        <div className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+          <ColumnChart
+            caption={t("dispatches.chart.caption", { fy: fiscalYearLabel(summaryYear, locale) })}
+            categories={summary.byMonth.map((m) => ({ key: m.month, label: formatMonth(m.month, locale) }))}
+            series={[{ key: "done", label: t("dispatches.chart.unit"), color: "#0e5966" }]}
+            values={Object.fromEntries(summary.byMonth.map((m) => [m.month, { done: m.n }]))}
+            labels={{ showTable: t("dispatches.chart.showTable"), category: t("dispatches.chart.month"), total: t("dispatches.chart.total"), missing: "—" }}
+          />
+        </div>
       </section>
 
       <nav aria-label={t("dispatches.list.statusCounts")}>

@@ -81,6 +81,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       overdueReviews: "Overdue plan reviews",
       stale: "No activity for 30 days",
       noConsent: "Consent not recorded",
+      outreachMine: "My open outreach cases",
       dueDispatches: "Dispatches due (requested or scheduled)",
     },
     quickLinks: "Shortcuts",

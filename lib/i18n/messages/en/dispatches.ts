@@ -41,10 +41,11 @@ export const dispatches: Messages["dispatches"] = {
     onePeer: "Showing the dispatches of one peer supporter.",
   },
   chart: {
-    title: "Dispatches done per month",
     caption: "Dispatches done per month in {fy}",
     unit: "Dispatches",
     month: "Month",
+    showTable: "Show as a table",
+    total: "Total",
   },
   form: {
     quickHint: "Date, centre and your last destination and purpose are filled in. Enter saves, Tab moves, Space ticks.",

@@ -79,6 +79,7 @@ export const app = {
       overdueReviews: "計画見直し期限切れ",
       stale: "30日以上支援記録なし",
       noConsent: "同意未記録",
+      outreachMine: "自分の担当のアウトリーチ（選定前・支援中）",
       dueDispatches: "日付が来た依頼・予定の派遣",
     },
     quickLinks: "よく使う画面",

@@ -39,10 +39,11 @@ export const dispatches = {
     onePeer: "1人のピアサポーターの派遣だけを表示しています。",
   },
   chart: {
-    title: "月別の派遣（実施）",
     caption: "{fy}の月別の派遣件数（実施）",
     unit: "件数",
     month: "月",
+    showTable: "表で見る",
+    total: "合計",
   },
   form: {
     quickHint: "日付・保健所・前回の派遣先と目的が入っています。Enterで保存、Tabで移動、Spaceでチェックできます。",

@@ -15,7 +15,7 @@ import { codeLabel } from "@/lib/domain/codes";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { DESTINATION_KIND_LABELS, PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { SectionCard } from "../../../cases/[id]/_components/section-card";
+import { SectionCard } from "@/components/ui/section-card";
 import { DispatchStatusForm } from "../_components/dispatch-status-form";
 
 type Params = { params: Promise<{ id: string }> };
