@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { loadActor, type Actor } from "./actor";
+import { isAppError } from "./errors";
 
 /*
  * The request-bound half of the actor: reads the session cookie through Auth.js and
@@ -43,4 +44,17 @@ export async function requirePermission(permission: Permission): Promise<Actor> 
   const actor = await requireActor();
   if (!can(actor.role, permission)) notFound();
   return actor;
+}
+
+/**
+ * Run a DAL read for a page; its not_found (missing, out of reach, or off-limits to the role)
+ * becomes the page's 404. Anything else is rethrown to the error boundary.
+ */
+export function orNotFound<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
 }
