@@ -49,8 +49,13 @@ test.describe("a coordinator", () => {
     await expect(page.getByTestId("attendance-total")).toHaveText("合計 10人");
     await field(page, "目標設定・評価を行った").check();
     await field(page, "会議名").fill(title);
-    // Enter saves from a text field.
-    await field(page, "会議名").press("Enter");
+    // The one quick-entry rule: Shift+Enter is a new line in a textarea, Enter saves from any field.
+    const agenda = field(page, "議題・内容");
+    await agenda.fill("退院支援の事例");
+    await agenda.press("Shift+Enter");
+    await agenda.pressSequentially("次回の予定");
+    await expect(agenda).toHaveValue("退院支援の事例\n次回の予定");
+    await agenda.press("Enter");
 
     await page.waitForURL((url) => url.pathname === "/activities/meetings" && url.searchParams.get("fy") === "2024");
     await expect(page.getByText("記録しました。")).toBeVisible();
@@ -65,9 +70,10 @@ test.describe("a coordinator", () => {
     await expect(row).toContainText("目標設定・評価");
 
     const stored = db()
-      .prepare("SELECT m.id, m.office_id, m.cases_reviewed, m.targets_reviewed, (SELECT sum(count) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS total FROM meetings m WHERE m.title = ?")
-      .get(title) as { id: string; office_id: string; cases_reviewed: number; targets_reviewed: number; total: number };
-    expect(stored).toMatchObject({ office_id: "33-bizen", cases_reviewed: 3, targets_reviewed: 1, total: 10 });
+      .prepare("SELECT m.id, m.office_id, m.cases_reviewed, m.targets_reviewed, m.agenda, (SELECT sum(count) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS total FROM meetings m WHERE m.title = ?")
+      .get(title) as { id: string; office_id: string; cases_reviewed: number; targets_reviewed: number; agenda: string; total: number };
+    // A form submits a textarea's new line as CRLF (HTML's rule); it is stored as sent.
+    expect(stored).toMatchObject({ office_id: "33-bizen", cases_reviewed: 3, targets_reviewed: 1, agenda: "退院支援の事例\r\n次回の予定", total: 10 });
     const audit = db().prepare("SELECT action, entity_type FROM audit_logs WHERE entity_id = ?").all(stored.id);
     expect(audit).toEqual([{ action: "create", entity_type: "meeting" }]);
 

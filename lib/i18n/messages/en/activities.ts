@@ -47,7 +47,7 @@ export const activities: Messages["activities"] = {
     copy: "Copy into a new record",
     copyPrevious: "Copy the previous record",
     copiedFrom: "Copied from “{title}”. Check the date and save.",
-    requiredNote: "Fields marked “Required” must be filled in. Enter saves (except in the note and agenda fields, where it starts a new line).",
+    requiredNote: "Fields marked “Required” must be filled in. Enter saves from any field (Shift+Enter for a new line in the note and agenda fields).",
     readOnly: "This is a record of {owner}; you can view it but not change it.",
     updatedAt: "Last updated {at}",
     filters: {

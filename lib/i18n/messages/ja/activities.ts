@@ -45,7 +45,7 @@ export const activities = {
     copy: "コピーして記録",
     copyPrevious: "前回の記録をコピー",
     copiedFrom: "「{title}」の内容をコピーしました。日付を確かめて保存してください。",
-    requiredNote: "「必須」の項目は必ず入力してください。Enterキーで保存できます（備考・議題の欄では改行）。",
+    requiredNote: "「必須」の項目は必ず入力してください。Enterキーでどの欄からでも保存できます（備考・議題の欄の改行は Shift+Enter）。",
     readOnly: "この記録は{owner}の記録のため、閲覧のみできます。",
     updatedAt: "最終更新 {at}",
     filters: {

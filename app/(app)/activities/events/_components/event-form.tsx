@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Check } from "@/components/activities/check-field";
 import { ConflictBanner } from "@/components/activities/conflict-banner";
-import { enterSubmits } from "@/components/activities/keyboard";
+import { enterSubmits } from "@/components/forms/enter-submits";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";

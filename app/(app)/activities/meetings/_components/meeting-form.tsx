@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ConflictBanner } from "@/components/activities/conflict-banner";
 import { CountGrid } from "@/components/activities/count-grid";
-import { enterSubmits } from "@/components/activities/keyboard";
+import { enterSubmits } from "@/components/forms/enter-submits";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Check } from "@/components/activities/check-field";
@@ -31,8 +31,9 @@ export type MeetingFormProps = {
 
 /**
  * Record or edit a meeting. Built for quick keyboard entry: today, my office and the kind used
- * last are preset, Enter saves from any field but the agenda, and the attendance grid shows its
- * total as numbers are typed. The schema runs here first and again on the server.
+ * last are preset, Enter saves from any field (Shift+Enter is a new line in the agenda), and the
+ * attendance grid shows its total as numbers are typed. The schema runs here first and again on
+ * the server.
  */
 export function MeetingForm({ action, mode, defaults, hosts, regions, kyogiBodies, cancelHref, edit }: MeetingFormProps) {
   const { t, locale } = useI18n();
