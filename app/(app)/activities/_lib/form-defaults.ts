@@ -1,4 +1,8 @@
+import { isAppError } from "@/lib/dal/errors";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
+
+export type HostOption = { value: string; label: string };
 
 /** An ISO date as people here write it in a text field (2024/06/10); the schemas read it back. */
 export function dateInputValue(iso: string | null | undefined): string {
@@ -23,6 +27,27 @@ export function formDefaults(values: Record<string, unknown>): Record<string, st
 }
 
 /** The hosts a form offers: the prefecture (for prefecture staff) and the offices in reach. */
-export function hostOptions(hosts: { prefecture: boolean; offices: { id: string; name: string }[] }, prefectureLabel: string): { value: string; label: string }[] {
+export function hostOptions(hosts: { prefecture: boolean; offices: { id: string; name: string }[] }, prefectureLabel: string): HostOption[] {
   return [...(hosts.prefecture ? [{ value: PREFECTURE_HOST, label: prefectureLabel }] : []), ...hosts.offices.map((o) => ({ value: o.id, label: o.name }))];
+}
+
+/** The record a "copy" link names, or null: a copy link to a record out of reach (or gone) simply opens an empty form. */
+export function copySource<T>(id: string | undefined, read: (id: string) => T): T | null {
+  if (!id) return null;
+  try {
+    return read(id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
+/** A new record's date field: today, as people here write it. */
+export function todayInputValue(): string {
+  return dateInputValue(todayIso());
+}
+
+/** A copied record's values as a new record's defaults: today's date, and its host while the actor may still record for it. */
+export function copiedDefaults(values: Record<string, string>, hosts: HostOption[]): Record<string, string> {
+  return { ...values, date: todayInputValue(), officeId: hosts.some((h) => h.value === values.officeId) ? values.officeId! : hosts[0]!.value };
 }

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { getEventForActor, getEventFormOptionsForActor } from "@/lib/dal/community-events";
-import { isAppError } from "@/lib/dal/errors";
-import { todayIso } from "@/lib/domain/fiscal-year";
 import { getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { requireActivityWriter } from "../../_lib/access";
-import { dateInputValue, formDefaults, hostOptions } from "../../_lib/form-defaults";
+import { copiedDefaults, copySource, formDefaults, hostOptions, todayInputValue } from "../../_lib/form-defaults";
+import { NewRecordHeader } from "../../_components/record-header";
 import { createEventAction } from "../actions";
 import { EventForm } from "../_components/event-form";
 
@@ -22,36 +18,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
   const params = firstValues(await searchParams);
   const options = getEventFormOptionsForActor(actor);
   const hosts = hostOptions(options.hosts, t("activities.common.prefecture"));
-  let copied: { title: string; values: Record<string, string> } | null = null;
-  if (params.copy) {
-    try {
-      const source = getEventForActor(actor, params.copy);
-      copied = { title: source.values.title, values: formDefaults(source.values) };
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "not_found") throw error;
-    }
-  }
-  const today = dateInputValue(todayIso());
+  const source = copySource(params.copy, (id) => getEventForActor(actor, id));
+  const copied = source && { title: source.values.title, values: formDefaults(source.values) };
   const defaults: Record<string, string> = copied
-    ? { ...copied.values, date: today, officeId: hosts.some((h) => h.value === copied.values.officeId) ? copied.values.officeId! : hosts[0]!.value }
-    : { kind: options.lastKind ?? "awareness", subtype: options.lastSubtype ?? "", date: today, officeId: hosts[0]!.value };
+    ? copiedDefaults(copied.values, hosts)
+    : { kind: options.lastKind ?? "awareness", subtype: options.lastSubtype ?? "", date: todayInputValue(), officeId: hosts[0]!.value };
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.events.newTitle")}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/events", label: t("activities.events.title") },
-        ]}
-        actions={
-          options.previousId && !copied ? (
-            <ButtonLink href={`/activities/events/new?copy=${options.previousId}`} variant="secondary">
-              {t("activities.common.copyPrevious")}
-            </ButtonLink>
-          ) : undefined
-        }
-      />
-      {copied && <FormMessage tone="info">{t("activities.common.copiedFrom", { title: copied.title })}</FormMessage>}
+      <NewRecordHeader t={t} section="events" previousId={options.previousId} copied={copied} />
       <EventForm key={params.copy ?? "blank"} action={createEventAction} mode="create" defaults={defaults} hosts={hosts} cancelHref="/activities/events" />
     </div>
   );

@@ -1,33 +1,23 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { DeleteDialog } from "@/components/activities/delete-dialog";
 import { AttendanceTable } from "@/components/activities/attendance-table";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
-import { FormMessage } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/dal/errors";
 import { getMeetingForActor } from "@/lib/dal/meetings";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, SECTOR_LABELS, SECTORS } from "@/lib/domain/activity-codes";
-import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { canWriteActivities } from "../../_lib/access";
+import { RecordHeader, UpdatedAt } from "../../_components/record-header";
 import { deleteMeetingAction } from "../actions";
 
 type Params = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
   const actor = await requirePermission("read:activity:reach");
-  try {
-    return { actor, meeting: getMeetingForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, meeting: orNotFound(() => getMeetingForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -44,26 +34,16 @@ export default async function MeetingPage({ params }: Params) {
   const none = t("activities.common.notRecorded");
   return (
     <div className="space-y-6">
-      <PageHeader
+      <RecordHeader
+        t={t}
+        section="meetings"
+        record={meeting}
         title={v.title}
         description={`${formatDate(v.date, locale)}・${MEETING_KIND_LABELS[v.kind][locale]}`}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/meetings", label: t("activities.meetings.title") },
-        ]}
-        actions={
-          <>
-            {meeting.canEdit && <ButtonLink href={`/activities/meetings/${meeting.id}/edit`}>{t("activities.common.edit")}</ButtonLink>}
-            {canWriteActivities(actor) && (
-              <ButtonLink href={`/activities/meetings/new?copy=${meeting.id}`} variant="secondary">
-                {t("activities.common.copy")}
-              </ButtonLink>
-            )}
-            {meeting.canEdit && <DeleteDialog action={deleteMeetingAction} id={meeting.id} version={meeting.version} title={v.title} />}
-          </>
-        }
+        owner={owner}
+        canWrite={canWriteActivities(actor)}
+        deleteAction={deleteMeetingAction}
       />
-      {!meeting.canEdit && canWriteActivities(actor) && <FormMessage tone="info">{t("activities.common.readOnly", { owner })}</FormMessage>}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card title={t("activities.meetings.detailTitle")}>
           <DescriptionList
@@ -92,7 +72,7 @@ export default async function MeetingPage({ params }: Params) {
               },
             ]}
           />
-          <p className="mt-3 text-xs text-slate-600">{t("activities.common.updatedAt", { at: formatDateTime(meeting.updatedAt, locale) })}</p>
+          <UpdatedAt t={t} locale={locale} at={meeting.updatedAt} />
         </Card>
         <Card title={t("activities.meetings.fields.attendance")}>
           <AttendanceTable

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { FormMessage } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
-import { ButtonLink } from "@/components/ui/button";
-import { isAppError } from "@/lib/dal/errors";
 import { getMeetingForActor, getMeetingFormOptionsForActor } from "@/lib/dal/meetings";
 import { KYOGI_LEVEL_LABELS } from "@/lib/domain/activity-codes";
-import { todayIso } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { requireActivityWriter } from "../../_lib/access";
-import { dateInputValue, formDefaults, hostOptions } from "../../_lib/form-defaults";
+import { copiedDefaults, copySource, formDefaults, hostOptions, todayInputValue } from "../../_lib/form-defaults";
+import { NewRecordHeader } from "../../_components/record-header";
 import { createMeetingAction } from "../actions";
 import { MeetingForm } from "../_components/meeting-form";
 
@@ -24,38 +20,15 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
   const params = firstValues(await searchParams);
   const options = getMeetingFormOptionsForActor(actor);
   const hosts = hostOptions(options.hosts, t("activities.common.prefecture"));
-  let copied: { title: string; values: Record<string, string> } | null = null;
-  if (params.copy) {
-    try {
-      const source = getMeetingForActor(actor, params.copy);
-      copied = { title: source.values.title, values: formDefaults(source.values) };
-    } catch (error) {
-      // A copy link to a meeting out of reach simply opens an empty form.
-      if (!isAppError(error) || error.code !== "not_found") throw error;
-    }
-  }
-  const today = dateInputValue(todayIso());
+  const source = copySource(params.copy, (id) => getMeetingForActor(actor, id));
+  const copied = source && { title: source.values.title, values: formDefaults(source.values) };
   const defaults: Record<string, string> = copied
-    ? { ...copied.values, date: today, officeId: hosts.some((h) => h.value === copied.values.officeId) ? copied.values.officeId! : hosts[0]!.value }
-    : { kind: options.lastKind ?? (options.hosts.prefecture ? "core_member" : "kyogi"), date: today, officeId: hosts[0]!.value };
+    ? copiedDefaults(copied.values, hosts)
+    : { kind: options.lastKind ?? (options.hosts.prefecture ? "core_member" : "kyogi"), date: todayInputValue(), officeId: hosts[0]!.value };
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.meetings.newTitle")}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/meetings", label: t("activities.meetings.title") },
-        ]}
-        actions={
-          options.previousId && !copied ? (
-            <ButtonLink href={`/activities/meetings/new?copy=${options.previousId}`} variant="secondary">
-              {t("activities.common.copyPrevious")}
-            </ButtonLink>
-          ) : undefined
-        }
-      />
-      {copied && <FormMessage tone="info">{t("activities.common.copiedFrom", { title: copied.title })}</FormMessage>}
+      <NewRecordHeader t={t} section="meetings" previousId={options.previousId} copied={copied} />
       <MeetingForm
         // A new copy source is a new form.
         key={params.copy ?? "blank"}

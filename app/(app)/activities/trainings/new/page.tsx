@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/dal/errors";
 import { getTrainingForActor, getTrainingFormOptionsForActor } from "@/lib/dal/trainings";
-import { todayIso } from "@/lib/domain/fiscal-year";
 import { getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { requireActivityWriter } from "../../_lib/access";
-import { dateInputValue, formDefaults, hostOptions } from "../../_lib/form-defaults";
+import { copiedDefaults, copySource, formDefaults, hostOptions, todayInputValue } from "../../_lib/form-defaults";
+import { NewRecordHeader } from "../../_components/record-header";
 import { createTrainingAction } from "../actions";
 import { TrainingForm } from "../_components/training-form";
 
@@ -22,37 +18,15 @@ export default async function NewTrainingPage({ searchParams }: { searchParams: 
   const params = firstValues(await searchParams);
   const options = getTrainingFormOptionsForActor(actor);
   const hosts = hostOptions(options.hosts, t("activities.common.prefecture"));
-  let copied: { title: string; values: Record<string, string>; cohosts: string[] } | null = null;
-  if (params.copy) {
-    try {
-      const source = getTrainingForActor(actor, params.copy);
-      copied = { title: source.values.title, values: formDefaults(source.values), cohosts: source.values.cohostIds };
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "not_found") throw error;
-    }
-  }
-  const today = dateInputValue(todayIso());
+  const source = copySource(params.copy, (id) => getTrainingForActor(actor, id));
+  const copied = source && { title: source.values.title, values: formDefaults(source.values), cohosts: source.values.cohostIds };
   const prefectureOnly = !options.hosts.offices.length;
   const defaults: Record<string, string> = copied
-    ? { ...copied.values, date: today, officeId: hosts.some((h) => h.value === copied.values.officeId) ? copied.values.officeId! : hosts[0]!.value }
-    : { kind: options.lastKind ?? "jinzai_ikusei", scope: prefectureOnly ? "prefecture" : "office", date: today, officeId: hosts[0]!.value, sessions: "1" };
+    ? copiedDefaults(copied.values, hosts)
+    : { kind: options.lastKind ?? "jinzai_ikusei", scope: prefectureOnly ? "prefecture" : "office", date: todayInputValue(), officeId: hosts[0]!.value, sessions: "1" };
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.trainings.newTitle")}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/trainings", label: t("activities.trainings.title") },
-        ]}
-        actions={
-          options.previousId && !copied ? (
-            <ButtonLink href={`/activities/trainings/new?copy=${options.previousId}`} variant="secondary">
-              {t("activities.common.copyPrevious")}
-            </ButtonLink>
-          ) : undefined
-        }
-      />
-      {copied && <FormMessage tone="info">{t("activities.common.copiedFrom", { title: copied.title })}</FormMessage>}
+      <NewRecordHeader t={t} section="trainings" previousId={options.previousId} copied={copied} />
       <TrainingForm
         key={params.copy ?? "blank"}
         action={createTrainingAction}

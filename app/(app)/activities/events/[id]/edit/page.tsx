@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PageHeader } from "@/components/ui/page-header";
 import { getEventForEdit, getEventFormOptionsForActor } from "@/lib/dal/community-events";
-import { isAppError } from "@/lib/dal/errors";
+import { orNotFound } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { requireActivityWriter } from "../../../_lib/access";
+import { EditRecordHeader } from "../../../_components/record-header";
 import { formDefaults, hostOptions } from "../../../_lib/form-defaults";
 import { updateEventAction } from "../../actions";
 import { EventForm } from "../../_components/event-form";
@@ -14,12 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
   const actor = await requireActivityWriter();
-  try {
-    return { actor, event: getEventForEdit(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, event: orNotFound(() => getEventForEdit(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -33,15 +27,7 @@ export default async function EditEventPage({ params }: Params) {
   const options = getEventFormOptionsForActor(actor);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.events.editTitle")}
-        description={event.values.title}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/events", label: t("activities.events.title") },
-          { href: `/activities/events/${event.id}`, label: event.values.title },
-        ]}
-      />
+      <EditRecordHeader t={t} section="events" id={event.id} title={event.values.title} />
       <EventForm
         action={updateEventAction}
         mode="edit"

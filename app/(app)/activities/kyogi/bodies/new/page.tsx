@@ -3,8 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getKyogiFormOptionsForActor } from "@/lib/dal/kyogi";
 import { getT } from "@/lib/i18n/server";
 import { requireActivityWriter } from "../../../_lib/access";
-import { hostOptions } from "../../../_lib/form-defaults";
+import { sectionCrumbs } from "../../../_lib/sections";
 import { createKyogiBodyAction } from "../../actions";
+import { bodyFormChoices } from "../../_lib/body-form-choices";
 import { KyogiBodyForm } from "../../_components/kyogi-body-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,23 +16,15 @@ export default async function NewKyogiBodyPage() {
   const actor = await requireActivityWriter();
   const t = await getT();
   const o = getKyogiFormOptionsForActor(actor);
-  const hosts = hostOptions(o.hosts, t("activities.common.prefecture")).map((h) => ({ ...h, regionId: o.hosts.offices.find((x) => x.id === h.value)?.regionId }));
+  const choices = bodyFormChoices(o, t);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.kyogi.newTitle")}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/kyogi", label: t("activities.kyogi.title") },
-        ]}
-      />
+      <PageHeader title={t("activities.kyogi.newTitle")} breadcrumbs={sectionCrumbs(t, "kyogi")} />
       <KyogiBodyForm
         action={createKyogiBodyAction}
         mode="create"
-        defaults={{ level: o.hosts.prefecture ? "municipality" : "region", officeId: hosts[0]!.value, active: "on" }}
-        hosts={hosts}
-        regions={o.regions.map((r) => ({ value: r.id, label: r.name }))}
-        municipalities={o.municipalities.map((m) => ({ value: m.code, label: m.name, officeId: m.officeId }))}
+        defaults={{ level: o.hosts.prefecture ? "municipality" : "region", officeId: choices.hosts[0]!.value, active: "on" }}
+        {...choices}
         cancelHref="/activities/kyogi"
       />
     </div>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/dal/errors";
 import { getMeetingForEdit, getMeetingFormOptionsForActor } from "@/lib/dal/meetings";
+import { orNotFound } from "@/lib/dal/session";
 import { KYOGI_LEVEL_LABELS } from "@/lib/domain/activity-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requireActivityWriter } from "../../../_lib/access";
+import { EditRecordHeader } from "../../../_components/record-header";
 import { formDefaults, hostOptions } from "../../../_lib/form-defaults";
 import { updateMeetingAction } from "../../actions";
 import { MeetingForm } from "../../_components/meeting-form";
@@ -16,12 +15,7 @@ type Params = { params: Promise<{ id: string }> };
 /** A meeting the actor may change; anything else (missing, out of reach, read-only) is the 404. */
 const load = cache(async (id: string) => {
   const actor = await requireActivityWriter();
-  try {
-    return { actor, meeting: getMeetingForEdit(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, meeting: orNotFound(() => getMeetingForEdit(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -37,15 +31,7 @@ export default async function EditMeetingPage({ params }: Params) {
   const defaults = formDefaults(meeting.values);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.meetings.editTitle")}
-        description={meeting.values.title}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/meetings", label: t("activities.meetings.title") },
-          { href: `/activities/meetings/${meeting.id}`, label: meeting.values.title },
-        ]}
-      />
+      <EditRecordHeader t={t} section="meetings" id={meeting.id} title={meeting.values.title} />
       <MeetingForm
         action={updateMeetingAction}
         mode="edit"

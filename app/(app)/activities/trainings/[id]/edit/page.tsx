@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/dal/errors";
 import { getTrainingForEdit, getTrainingFormOptionsForActor } from "@/lib/dal/trainings";
+import { orNotFound } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { requireActivityWriter } from "../../../_lib/access";
+import { EditRecordHeader } from "../../../_components/record-header";
 import { formDefaults, hostOptions } from "../../../_lib/form-defaults";
 import { updateTrainingAction } from "../../actions";
 import { TrainingForm } from "../../_components/training-form";
@@ -14,12 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
   const actor = await requireActivityWriter();
-  try {
-    return { actor, training: getTrainingForEdit(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, training: orNotFound(() => getTrainingForEdit(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -33,15 +27,7 @@ export default async function EditTrainingPage({ params }: Params) {
   const options = getTrainingFormOptionsForActor(actor);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("activities.trainings.editTitle")}
-        description={training.values.title}
-        breadcrumbs={[
-          { href: "/activities", label: t("activities.title") },
-          { href: "/activities/trainings", label: t("activities.trainings.title") },
-          { href: `/activities/trainings/${training.id}`, label: training.values.title },
-        ]}
-      />
+      <EditRecordHeader t={t} section="trainings" id={training.id} title={training.values.title} />
       <TrainingForm
         action={updateTrainingAction}
         mode="edit"
