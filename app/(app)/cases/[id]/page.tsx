@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import Link from "next/link";
 import clsx from "clsx";
@@ -12,10 +11,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor, type CaseDetail } from "@/lib/dal/cases";
-import { isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatches";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import {
   ACTIVITY_TYPE_LABELS,
   ADMISSION_TYPE_LABELS,
@@ -65,12 +63,7 @@ const RECENT_ACTIVITIES = 20;
  */
 const loadCase = cache(async (id: string) => {
   const actor = await requirePermission("read:identity:reach");
-  try {
-    return { actor, detail: getCaseForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getCaseForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

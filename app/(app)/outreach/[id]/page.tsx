@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import clsx from "clsx";
 import { cache, type ReactNode } from "react";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
@@ -10,9 +9,8 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/dal/errors";
 import { getOutreachCaseForActor, listOutreachAuditForActor, type OutreachContactRow, type OutreachDetail } from "@/lib/dal/outreach";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { DIAGNOSIS_GROUP_LABELS, PHASE_LABELS, REFERRAL_SOURCE_LABELS, SEX_LABELS } from "@/lib/domain/case-codes";
 import type { Label, Locale } from "@/lib/domain/codes";
 import { todayIso } from "@/lib/domain/fiscal-year";
@@ -46,12 +44,7 @@ const RECENT_CONTACTS = 10;
  */
 const loadCase = cache(async (id: string) => {
   const actor = await requirePermission("read:identity:reach");
-  try {
-    return { actor, detail: getOutreachCaseForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getOutreachCaseForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

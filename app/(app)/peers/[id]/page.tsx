@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import clsx from "clsx";
 import { DispatchStatusBadge, PeerStatusBadge } from "@/components/peers/status-badges";
@@ -10,10 +9,9 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/dal/errors";
 import { listDispatchesOfPeerForActor } from "@/lib/dal/peer-dispatches";
 import { getPeerForActor, listPeerAuditForActor } from "@/lib/dal/peers";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { AUDIT_ACTION_LABELS, codeLabel } from "@/lib/domain/codes";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
@@ -28,12 +26,7 @@ type Params = { params: Promise<{ id: string }> };
 /** One load (and one audit row) per request; out of reach, missing, or the prefecture role: 404. */
 const loadPeer = cache(async (id: string) => {
   const actor = await requirePermission("read:identity:reach");
-  try {
-    return { actor, detail: getPeerForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getPeerForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

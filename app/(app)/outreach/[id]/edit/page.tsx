@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
-import { isAppError } from "@/lib/dal/errors";
 import { getOutreachCaseForActor } from "@/lib/dal/outreach";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { OUTREACH_END_REASONS } from "@/lib/domain/outreach-codes";
 import { endReasonsFor } from "@/lib/domain/outreach-rules";
 import { getT } from "@/lib/i18n/server";
@@ -18,12 +16,7 @@ type Params = { params: Promise<{ id: string }> };
 /** One load per request for the metadata and the page; out of reach or missing is a 404. */
 const loadCase = cache(async (id: string) => {
   const actor = await requirePermission("write:case:reach");
-  try {
-    return { actor, detail: getOutreachCaseForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getOutreachCaseForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

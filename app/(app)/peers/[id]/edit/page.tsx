@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/dal/errors";
 import { getPeerFormOptionsForActor, getPeerForActor, peerRecordBase } from "@/lib/dal/peers";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { updatePeerAction } from "../../actions";
 import { PeerForm } from "../../_components/peer-form";
@@ -14,12 +12,7 @@ type Params = { params: Promise<{ id: string }> };
 /** One load (and one audit row) per request; out of reach or missing is a 404. */
 const loadPeer = cache(async (id: string) => {
   const actor = await requirePermission("write:case:reach");
-  try {
-    return { actor, detail: getPeerForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getPeerForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

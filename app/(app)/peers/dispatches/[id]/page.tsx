@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import clsx from "clsx";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
@@ -8,9 +7,8 @@ import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { isAppError } from "@/lib/dal/errors";
 import { getDispatchForActor } from "@/lib/dal/peer-dispatches";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { codeLabel } from "@/lib/domain/codes";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { DESTINATION_KIND_LABELS, PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
@@ -23,12 +21,7 @@ type Params = { params: Promise<{ id: string }> };
 /** One load (one audit row) per request; out of reach, missing, or without the permission: 404. */
 const loadDispatch = cache(async (id: string) => {
   const actor = await requirePermission("read:identity:reach");
-  try {
-    return { actor, detail: getDispatchForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getDispatchForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { getDispatchForActor, getDispatchFormForActor } from "@/lib/dal/peer-dispatches";
-import { requirePermission } from "@/lib/dal/session";
+import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { updateDispatchAction } from "../../actions";
@@ -15,12 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 
 const loadDispatch = cache(async (id: string) => {
   const actor = await requirePermission("write:case:reach");
-  try {
-    return { actor, detail: getDispatchForActor(actor, id) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, detail: orNotFound(() => getDispatchForActor(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
