@@ -1,6 +1,6 @@
 "use client";
 import clsx from "clsx";
-import { useRef, type KeyboardEvent } from "react";
+import { useRef } from "react";
 import { focusRing } from "@/components/ui/button";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,6 +9,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { ActivitySchema } from "@/lib/validation/case-records";
 import { addActivityAction } from "../actions";
+import { enterSubmits } from "@/components/forms/enter-submits";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 const DATE_FIELD_ID = "activity-date";
@@ -28,21 +29,9 @@ export function ActivityQuickAdd({ caseId, today }: { caseId: string; today: str
     },
   });
 
-  // Text inputs submit on Enter by themselves; the select, the checkbox and the summary do
-  // not, so Enter there submits too. Shift+Enter keeps a new line in the summary, and an
-  // Enter that confirms an IME conversion (isComposing) is left to the IME.
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Enter" || event.nativeEvent.isComposing || event.shiftKey) return;
-    const target = event.target as HTMLElement;
-    const submitsItself = target instanceof HTMLInputElement && target.type !== "checkbox";
-    if (target instanceof HTMLButtonElement || submitsItself) return;
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-  }
-
   const peerChecked = value("withPeer") === "on";
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} onKeyDown={onKeyDown} className="space-y-3" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onKeyDown={enterSubmits} className="space-y-3" noValidate>
       <p id="activity-quick-hint" className="text-sm text-slate-600">
         {t("caseDetail.activity.quickAddHint")}
       </p>

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
+import { enterSubmits } from "@/components/forms/enter-submits";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -49,18 +50,6 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
     if (window.location.hash === `#${LOG_CONTACT_ANCHOR}`) document.getElementById(CONTACT_DATE_FIELD_ID)?.focus();
   }, []);
 
-  // Text inputs submit on Enter by themselves; selects, checkboxes and the summary do not, so
-  // Enter there submits too. Shift+Enter keeps a new line in the summary, and an Enter that
-  // confirms an IME conversion is left to the IME. Buttons keep their own Enter (copy, save).
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
-    const target = event.target as HTMLElement;
-    const submitsItself = target instanceof HTMLInputElement && target.type !== "checkbox" && target.type !== "radio";
-    if (target instanceof HTMLButtonElement || submitsItself) return;
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-  }
-
   /** Fill the fields in place (they are uncontrolled), so a later reset still goes back to the defaults. */
   function copyPrevious() {
     const form = formRef.current;
@@ -82,7 +71,7 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
   const professions = values("professions", previous?.professions ?? []);
   const metChecked = value("metPerson") === "on";
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} onKeyDown={onKeyDown} className="space-y-3" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onKeyDown={enterSubmits} className="space-y-3" noValidate>
       <p className="text-sm text-slate-600">{t("outreach.detail.contact.hint")}</p>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {message && <FormMessage tone="error">{message}</FormMessage>}

@@ -2,11 +2,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import clsx from "clsx";
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useRef, useState } from "react";
 import { PeerStatusBadge } from "@/components/peers/status-badges";
 import { Button, focusRing } from "@/components/ui/button";
 import { FormMessage, SelectField, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { enterSubmits } from "@/components/forms/enter-submits";
 import { dateInputValue, useCheckedForm, type FormAction } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
 import { DESTINATION_KIND_LABELS, DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, type DestinationKind, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
@@ -114,17 +115,6 @@ export function DispatchForm(props: Props) {
     requestAnimationFrame(() => document.getElementById(DATE_ID)?.focus());
   }
 
-  // Text inputs submit on Enter by themselves; selects, checkboxes and radios do not, so Enter
-  // there saves too. Shift+Enter keeps a newline in the report; an IME-composing Enter is left alone.
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Enter" || event.nativeEvent.isComposing || event.shiftKey) return;
-    const target = event.target as HTMLElement;
-    if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return;
-    if (target instanceof HTMLInputElement && !["checkbox", "radio"].includes(target.type)) return;
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-  }
-
   // Hours follow the times: ticking a peer, or finishing the times, fills the empty hours of the
   // ticked peers (never overwriting what was typed).
   function fillHours(only?: string) {
@@ -153,7 +143,7 @@ export function DispatchForm(props: Props) {
       ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      onKeyDown={onKeyDown}
+      onKeyDown={enterSubmits}
       onBlurCapture={(e) => {
         const name = e.target instanceof HTMLInputElement ? e.target.name : "";
         if (name === "startTime" || name === "endTime") fillHours();
