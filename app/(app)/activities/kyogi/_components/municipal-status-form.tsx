@@ -1,11 +1,10 @@
 "use client";
 import clsx from "clsx";
 import { useCallback, useRef, useState } from "react";
-import { ConflictBanner } from "@/components/activities/conflict-banner";
-import { ErrorSummary } from "@/components/activities/error-summary";
+import { FormAnswer } from "@/components/activities/form-answer";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
-import { FormMessage, inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { KYOGI_FORM_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
@@ -33,7 +32,6 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
   const [live, setLive] = useState<{ state: unknown; covered: number } | null>(null);
   const covered = live && live.state === state ? live.covered : derived;
   const recount = useCallback(() => setLive({ state, covered: tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-exists]:checked").length ?? 0 }), [state]);
-  const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;
   const forms = codeOptions(KYOGI_FORM_LABELS, locale);
   const names = new Map(rows.map((r) => [r.code, r.name]));
   const errorItems = Object.entries(errors).map(([field, text]) => {
@@ -45,15 +43,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
 
   return (
     <form action={formAction} onSubmit={onSubmit} onChange={recount} className="space-y-4" noValidate>
-      <div ref={messageRef} tabIndex={-1} className="space-y-3 focus:outline-none">
-        {conflictLines ? (
-          <ConflictBanner lines={conflictLines} reloadHref={reloadHref} lead={t("activities.kyogiStatus.conflict")} />
-        ) : errorItems.length ? (
-          <ErrorSummary title={t("activities.kyogiStatus.errorSummary", { n: errorItems.length })} items={errorItems} />
-        ) : (
-          message && <FormMessage tone="error">{message}</FormMessage>
-        )}
-      </div>
+      <FormAnswer messageRef={messageRef} message={message} state={state} hasBrowserErrors={hasBrowserErrors} reloadHref={reloadHref} conflictLead={t("activities.kyogiStatus.conflict")} summary={{ title: t("activities.kyogiStatus.errorSummary", { n: errorItems.length }), items: errorItems }} />
       <input type="hidden" name="fiscalYear" value={fiscalYear} />
       <input type="hidden" name="codes" value={rows.map((r) => r.code).join(",")} />
       <p className="text-sm font-semibold text-slate-900" aria-live="polite" data-testid="status-live">

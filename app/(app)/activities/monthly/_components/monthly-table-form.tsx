@@ -1,11 +1,10 @@
 "use client";
 import clsx from "clsx";
 import { useCallback, useRef, useState } from "react";
-import { ConflictBanner } from "@/components/activities/conflict-banner";
-import { ErrorSummary } from "@/components/activities/error-summary";
+import { FormAnswer } from "@/components/activities/form-answer";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
-import { FormMessage, inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
 import { cellName, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
@@ -64,7 +63,6 @@ export function MonthlyTableForm({
     });
     setLive({ state, totals: next });
   }, [state]);
-  const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;
   const labelOf = new Map(fields.map((f) => [f.field, f.label]));
   const errorItems = Object.entries(errors).map(([name, text]) => {
     const month = name.slice(name.lastIndexOf("_") + 1);
@@ -74,15 +72,7 @@ export function MonthlyTableForm({
 
   return (
     <form action={formAction} onSubmit={onSubmit} onInput={recount} className="space-y-3" noValidate data-testid={testId}>
-      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
-        {conflictLines ? (
-          <ConflictBanner lines={conflictLines} reloadHref={reloadHref} lead={t("activities.monthly.conflict")} />
-        ) : errorItems.length ? (
-          <ErrorSummary title={t("activities.monthly.errorSummary", { n: errorItems.length })} items={errorItems} />
-        ) : (
-          message && <FormMessage tone="error">{message}</FormMessage>
-        )}
-      </div>
+      <FormAnswer messageRef={messageRef} message={message} state={state} hasBrowserErrors={hasBrowserErrors} reloadHref={reloadHref} conflictLead={t("activities.monthly.conflict")} summary={{ title: t("activities.monthly.errorSummary", { n: errorItems.length }), items: errorItems }} />
       <input type="hidden" name="fiscalYear" value={fiscalYear} />
       <div role="region" aria-label={caption} tabIndex={0} className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
         <table ref={tableRef} className="min-w-full border-collapse text-sm">
