@@ -3,11 +3,13 @@ import Link from "next/link";
 import clsx from "clsx";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { Badge } from "@/components/ui/badge";
+import { CountChips } from "@/components/ui/count-chip";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { TabNav } from "@/components/ui/tab-nav";
 import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { CASE_FLAGS, CASE_SORT_KEYS, listCasesForActor, listCaseStaffForActor, type CaseFilter, type CaseFlag, type CaseListRow } from "@/lib/dal/cases";
@@ -28,7 +30,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const BASE = "/cases";
-type Scope = "mine" | "office";
+const SCOPES = ["mine", "office"] as const;
+type Scope = (typeof SCOPES)[number];
 /** The filter parameters of the URL; clearing the filters removes exactly these. */
 const FILTER_KEYS = ["phase", "coordinatorId", "hospitalId", "fy", "flag", "q"] as const;
 
@@ -43,7 +46,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const params = firstValues(await searchParams);
 
   // Coordinators work from their own cases; supervisors oversee the office.
-  const scope: Scope = oneOf(["mine", "office"], params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
+  const scope: Scope = oneOf(SCOPES, params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
   const years = fiscalYearOptions();
   const fyParam = Number(params.fy);
   const filter: CaseFilter = {
@@ -71,7 +74,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const canCreate = can(actor.role, "write:case:reach");
 
   const hasFilters = !!(filter.phase || filter.coordinatorId || filter.hospitalId || filter.fiscalYear || filter.flag || filter.q);
-  const allCount = PHASES.reduce((sum, p) => sum + page.phaseCounts[p], 0);
   const scopeLabel = t(scope === "mine" ? "caseList.scope.mine" : "caseList.scope.office");
   const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
   // Remount the form whenever the URL changes, so uncontrolled inputs show what the URL says
@@ -160,43 +162,25 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         actions={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
       />
 
-      <nav aria-label={t("caseList.scope.label")} className="border-b border-slate-300">
-        <ul className="-mb-px flex flex-wrap gap-1">
-          {(["mine", "office"] as const).map((s) => {
-            const current = s === scope;
-            return (
-              <li key={s}>
-                <Link
-                  href={tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) })}
-                  aria-current={current ? "page" : undefined}
-                  className={clsx(
-                    "inline-block rounded-t-md border px-4 py-2 text-sm font-medium",
-                    current ? "border-slate-300 border-b-white bg-white text-brand-800" : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900",
-                    focusRing,
-                  )}
-                >
-                  {t(s === "mine" ? "caseList.scope.mine" : "caseList.scope.office")}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <TabNav
+        label={t("caseList.scope.label")}
+        current={scope}
+        tabs={SCOPES.map((s) => ({
+          key: s,
+          href: tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) }),
+          label: t(s === "mine" ? "caseList.scope.mine" : "caseList.scope.office"),
+        }))}
+      />
 
-      <nav aria-label={t("caseList.phaseCounts.label")}>
-        <ul className="flex flex-wrap gap-2">
-          <PhaseChip href={tableHref(BASE, params, { phase: undefined, page: undefined })} current={!filter.phase} label={t("caseList.phaseCounts.all")} count={allCount} strong />
-          {PHASES.map((p) => (
-            <PhaseChip
-              key={p}
-              href={tableHref(BASE, params, { phase: p, page: undefined })}
-              current={filter.phase === p}
-              label={PHASE_LABELS[p][locale]}
-              count={page.phaseCounts[p]}
-            />
-          ))}
-        </ul>
-      </nav>
+      <CountChips
+        label={t("caseList.phaseCounts.label")}
+        allLabel={t("caseList.phaseCounts.all")}
+        codes={PHASES}
+        counts={page.phaseCounts}
+        current={filter.phase}
+        labelOf={(p) => PHASE_LABELS[p][locale]}
+        hrefOf={(p) => tableHref(BASE, params, { phase: p, page: undefined })}
+      />
 
       <section aria-labelledby="case-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
         <h2 id="case-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
@@ -288,33 +272,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         empty={empty}
       />
     </div>
-  );
-}
-
-function PhaseChip({ href, current, label, count, strong }: { href: string; current: boolean; label: string; count: number; strong?: boolean }) {
-  return (
-    <li>
-      <Link
-        href={href}
-        aria-current={current ? "true" : undefined}
-        className={clsx(
-          "inline-flex min-h-9 items-center gap-2 rounded-full border px-3 py-1 text-sm",
-          current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-800 hover:bg-brand-50",
-          strong && "font-semibold",
-          focusRing,
-        )}
-      >
-        <span>{label}</span>
-        <span
-          className={clsx(
-            "rounded-full px-2 text-xs font-semibold tabular-nums",
-            current ? "bg-white text-brand-800" : count === 0 ? "bg-slate-100 text-slate-600" : "bg-slate-200 text-slate-900",
-          )}
-        >
-          {count.toLocaleString("ja-JP")}
-        </span>
-      </Link>
-    </li>
   );
 }
 

@@ -5,10 +5,12 @@ import { FilterForm } from "@/components/forms/filter-form";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { OutreachYearSummaryPanel } from "@/components/outreach/year-summary";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { CountChips } from "@/components/ui/count-chip";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { TabNav } from "@/components/ui/tab-nav";
 import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
@@ -29,7 +31,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const BASE = "/outreach";
-type Scope = "mine" | "office";
+const SCOPES = ["mine", "office"] as const;
+type Scope = (typeof SCOPES)[number];
 /** The filter parameters of the URL; clearing the filters removes exactly these. */
 const FILTER_KEYS = ["status", "target", "coordinatorId", "teamKind", "fy", "q"] as const;
 
@@ -48,7 +51,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const locale = await getLocale();
   const params = firstValues(await searchParams);
 
-  const scope: Scope = oneOf(["mine", "office"], params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
+  const scope: Scope = oneOf(SCOPES, params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
   const years = fiscalYearOptions();
   const fyParam = Number(params.fy);
   const filter: OutreachFilter = {
@@ -76,7 +79,6 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const canWrite = can(actor.role, "write:case:reach");
 
   const hasFilters = !!(filter.status || filter.target || filter.coordinatorId || filter.teamKind || filter.fiscalYear || filter.q);
-  const allCount = OUTREACH_STATUSES.reduce((sum, s) => sum + page.statusCounts[s], 0);
   const scopeLabel = t(scope === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office");
   const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
   // Remount the form whenever the URL changes, so its uncontrolled fields show what the URL says.
@@ -186,40 +188,25 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
         actions={canWrite ? <ButtonLink href="/outreach/new">{t("outreach.list.newCase")}</ButtonLink> : undefined}
       />
 
-      <nav aria-label={t("outreach.list.scope.label")} className="border-b border-slate-300">
-        <ul className="-mb-px flex flex-wrap gap-1">
-          {(["mine", "office"] as const).map((s) => (
-            <li key={s}>
-              <Link
-                href={tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) })}
-                aria-current={s === scope ? "page" : undefined}
-                className={clsx(
-                  "inline-block rounded-t-md border px-4 py-2 text-sm font-medium",
-                  s === scope ? "border-slate-300 border-b-white bg-white text-brand-800" : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900",
-                  focusRing,
-                )}
-              >
-                {t(s === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office")}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        label={t("outreach.list.scope.label")}
+        current={scope}
+        tabs={SCOPES.map((s) => ({
+          key: s,
+          href: tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) }),
+          label: t(s === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office"),
+        }))}
+      />
 
-      <nav aria-label={t("outreach.list.statusCounts.label")}>
-        <ul className="flex flex-wrap gap-2">
-          <StatusChip href={tableHref(BASE, params, { status: undefined, page: undefined })} current={!filter.status} label={t("outreach.list.statusCounts.all")} count={allCount} strong />
-          {OUTREACH_STATUSES.map((s) => (
-            <StatusChip
-              key={s}
-              href={tableHref(BASE, params, { status: s, page: undefined })}
-              current={filter.status === s}
-              label={OUTREACH_STATUS_LABELS[s][locale]}
-              count={page.statusCounts[s]}
-            />
-          ))}
-        </ul>
-      </nav>
+      <CountChips
+        label={t("outreach.list.statusCounts.label")}
+        allLabel={t("outreach.list.statusCounts.all")}
+        codes={OUTREACH_STATUSES}
+        counts={page.statusCounts}
+        current={filter.status}
+        labelOf={(s) => OUTREACH_STATUS_LABELS[s][locale]}
+        hrefOf={(s) => tableHref(BASE, params, { status: s, page: undefined })}
+      />
 
       <section aria-labelledby="outreach-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
         <h2 id="outreach-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
@@ -311,27 +298,5 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
       {/* After the list: coordinators come here to find a case; the year's figures are for a look after. */}
       <OutreachYearSummaryPanel summary={summary} locale={locale} />
     </div>
-  );
-}
-
-function StatusChip({ href, current, label, count, strong }: { href: string; current: boolean; label: string; count: number; strong?: boolean }) {
-  return (
-    <li>
-      <Link
-        href={href}
-        aria-current={current ? "true" : undefined}
-        className={clsx(
-          "inline-flex min-h-9 items-center gap-2 rounded-full border px-3 py-1 text-sm",
-          current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-800 hover:bg-brand-50",
-          strong && "font-semibold",
-          focusRing,
-        )}
-      >
-        <span>{label}</span>
-        <span className={clsx("rounded-full px-2 text-xs font-semibold tabular-nums", current ? "bg-white text-brand-800" : count === 0 ? "bg-slate-100 text-slate-600" : "bg-slate-200 text-slate-900")}>
-          {count.toLocaleString("ja-JP")}
-        </span>
-      </Link>
-    </li>
   );
 }

@@ -5,6 +5,7 @@ import { FilterForm } from "@/components/forms/filter-form";
 import { PeerStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { CountChips } from "@/components/ui/count-chip";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,7 +24,7 @@ import { PEER_PURPOSE_LABELS, PEER_PURPOSES, PEER_STATUS_LABELS, PEER_STATUSES, 
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
-import { CountChip, PeersTabs } from "./_components/peers-tabs";
+import { PeersTabs } from "./_components/peers-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("peers.title") };
@@ -65,7 +66,6 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
   const hasFilters = FILTER_KEYS.some((k) => k !== "status" && filter[k === "fy" ? "fiscalYear" : k] !== undefined);
   const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
   const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
-  const allCount = PEER_STATUSES.reduce((sum, s) => sum + page.statusCounts[s], 0);
   const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
 
   const columns: Column<PeerRow>[] = [
@@ -134,14 +134,15 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
         </div>
       </section>
 
-      <nav aria-label={t("peers.list.statusCounts")}>
-        <ul className="flex flex-wrap gap-2">
-          <CountChip href={tableHref(BASE, params, { status: undefined, page: undefined })} current={!filter.status} label={t("peers.list.all")} count={allCount} strong />
-          {PEER_STATUSES.map((s) => (
-            <CountChip key={s} href={tableHref(BASE, params, { status: s, page: undefined })} current={filter.status === s} label={PEER_STATUS_LABELS[s][locale]} count={page.statusCounts[s]} />
-          ))}
-        </ul>
-      </nav>
+      <CountChips
+        label={t("peers.list.statusCounts")}
+        allLabel={t("peers.list.all")}
+        codes={PEER_STATUSES}
+        counts={page.statusCounts}
+        current={filter.status}
+        labelOf={(s) => PEER_STATUS_LABELS[s][locale]}
+        hrefOf={(s) => tableHref(BASE, params, { status: s, page: undefined })}
+      />
 
       <section aria-labelledby="peer-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
         <h2 id="peer-filters-heading" className="mb-3 text-base font-semibold text-slate-900">

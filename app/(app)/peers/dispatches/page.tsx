@@ -5,6 +5,7 @@ import { ColumnChart } from "@/components/charts/column-chart";
 import { FilterForm } from "@/components/forms/filter-form";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { CountChips } from "@/components/ui/count-chip";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +25,7 @@ import { DISPATCH_STATUS_LABELS, DISPATCH_STATUSES, PEER_PURPOSE_LABELS, PEER_PU
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
-import { CountChip, PeersTabs } from "../_components/peers-tabs";
+import { PeersTabs } from "../_components/peers-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("dispatches.title") };
@@ -71,7 +72,6 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const hasFilters = !!(filter.purpose || filter.officeId || filter.hospitalId || filter.peerId || filter.q || filter.fiscalYear || filter.due);
   const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
   const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
-  const allCount = DISPATCH_STATUSES.reduce((sum, s) => sum + page.statusCounts[s], 0);
   const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
 
   const columns: Column<DispatchRow>[] = [
@@ -130,14 +130,15 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         </div>
       </section>
 
-      <nav aria-label={t("dispatches.list.statusCounts")}>
-        <ul className="flex flex-wrap gap-2">
-          <CountChip href={tableHref(BASE, params, { status: undefined, page: undefined })} current={!filter.status} label={t("peers.list.all")} count={allCount} strong />
-          {DISPATCH_STATUSES.map((s) => (
-            <CountChip key={s} href={tableHref(BASE, params, { status: s, page: undefined })} current={filter.status === s} label={DISPATCH_STATUS_LABELS[s][locale]} count={page.statusCounts[s]} />
-          ))}
-        </ul>
-      </nav>
+      <CountChips
+        label={t("dispatches.list.statusCounts")}
+        allLabel={t("peers.list.all")}
+        codes={DISPATCH_STATUSES}
+        counts={page.statusCounts}
+        current={filter.status}
+        labelOf={(s) => DISPATCH_STATUS_LABELS[s][locale]}
+        hrefOf={(s) => tableHref(BASE, params, { status: s, page: undefined })}
+      />
 
       <section aria-labelledby="dispatch-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
         <h2 id="dispatch-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
