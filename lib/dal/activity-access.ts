@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { healthCenters, municipalities } from "@/db/schema";
+import { healthCenters, municipalities, regions } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { fiscalYearBounds } from "@/lib/domain/activity-rules";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
@@ -111,6 +111,18 @@ export function hostOptionsFor(actor: Actor): { prefecture: boolean; offices: { 
   return { prefecture: writesPrefectureRows(actor), offices };
 }
 
+/** The regions a form offers: those of the actor's prefecture, in their order. */
+export function regionChoicesFor(actor: Actor): { id: string; name: string }[] {
+  return getDb().select({ id: regions.id, name: regions.name }).from(regions).where(inPrefecture(actor, regions.prefectureCode)).orderBy(asc(regions.sort)).all();
+}
+
+/** A region chosen on a form must be one of the actor's prefecture; anything else is refused as an invalid field. */
+export function requireRegionOf(actor: Actor, regionId: string): { id: string } {
+  const region = getDb().select({ id: regions.id }).from(regions).where(and(eq(regions.id, regionId), inPrefecture(actor, regions.prefectureCode))).get();
+  if (!region) throw new AppError("invalid", "activities.validation.regionInvalid", { regionId: "activities.validation.regionInvalid" });
+  return region;
+}
+
 // ---------------------------------------------------------------------------------------
 // Filters every activity list shares
 
@@ -130,6 +142,16 @@ export function contains(column: AnySQLiteColumn, text: string): SQL {
   // Taken as typed: titles keep their full-width characters, so normalising only the query would miss them.
   const escaped = text.replace(/[%_\\]/g, (c) => `\\${c}`);
   return sql`${column} LIKE ${`%${escaped}%`} ESCAPE '\\'`;
+}
+
+/** The conditions every activity list shares: the fiscal year (of `date`), the host, the text searched in `text`. */
+export function sharedListFilters(cols: { date?: AnySQLiteColumn; officeId: AnySQLiteColumn; text: AnySQLiteColumn }, filter: { fiscalYear?: number; host?: string; q?: string }): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.fiscalYear && cols.date) conditions.push(inFiscalYear(cols.date, filter.fiscalYear));
+  if (filter.host) conditions.push(hostIs(cols.officeId, filter.host));
+  const q = filter.q?.trim();
+  if (q) conditions.push(contains(cols.text, q));
+  return conditions;
 }
 
 /** The values a form was loaded with (sent back as JSON in `base`), for conflict reports. */

@@ -1,31 +1,19 @@
 import "server-only";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
-import { ulid } from "ulid";
 import { getDb } from "@/db/client";
 import { communityEvents, healthCenters } from "@/db/schema";
 import type { EventKind, EventSubtype } from "@/lib/domain/activity-codes";
 import type { EventInput, EventUpdateInput } from "@/lib/validation/activities";
 import type { Actor } from "./actor";
-import {
-  conflictSince,
-  contains,
-  hostIs,
-  hostOptionsFor,
-  inFiscalYear,
-  readableActivity,
-  requireActivityRead,
-  requireActivityWrite,
-  resolveOwner,
-  writableActivity,
-  writableFlag,
-} from "./activity-access";
-import { diffFields, writeAudit } from "./audit";
+import { conflictSince, hostOptionsFor, readableActivity, requireActivityRead, requireActivityWrite, resolveOwner, sharedListFilters, writableFlag } from "./activity-access";
+import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 
 /* 普及啓発 and 家族支援 events: participants, families reached, whether peers took part. */
 
-const owner = { prefectureCode: communityEvents.prefectureCode, officeId: communityEvents.officeId };
+const owner = ownerOf(communityEvents);
+const EVENT = { table: communityEvents, entityType: "community_event" };
 
 export const EVENT_SORT_KEYS = ["date", "kind", "title", "host", "participants"] as const;
 export type EventSortKey = (typeof EVENT_SORT_KEYS)[number];
@@ -46,13 +34,9 @@ export type EventListRow = {
 };
 
 function eventConditions(actor: Actor, filter: EventFilter): SQL {
-  const conditions: (SQL | undefined)[] = [readableActivity(actor, owner)];
-  if (filter.fiscalYear) conditions.push(inFiscalYear(communityEvents.date, filter.fiscalYear));
+  const conditions: SQL[] = [readableActivity(actor, owner), ...sharedListFilters({ date: communityEvents.date, officeId: communityEvents.officeId, text: communityEvents.title }, filter)];
   if (filter.kind) conditions.push(eq(communityEvents.kind, filter.kind));
   if (filter.subtype) conditions.push(eq(communityEvents.subtype, filter.subtype));
-  if (filter.host) conditions.push(hostIs(communityEvents.officeId, filter.host));
-  const q = filter.q?.trim();
-  if (q) conditions.push(contains(communityEvents.title, q));
   return and(...conditions)!;
 }
 
@@ -133,26 +117,14 @@ export function getEventForActor(actor: Actor, id: string): EventDetail {
   return { id, version: found.row.version, values: valuesOf(found.row), officeName: found.officeName, canEdit: !!found.canEdit, updatedAt: found.row.updatedAt };
 }
 
-function loadWritable(actor: Actor, id: string) {
-  requireActivityWrite(actor);
-  const row = getDb().select().from(communityEvents).where(and(eq(communityEvents.id, id), writableActivity(actor, owner))).get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  return row;
-}
-
 export function getEventForEdit(actor: Actor, id: string): EventDetail {
-  loadWritable(actor, id);
+  loadWritableRecord(actor, communityEvents, id);
   return getEventForActor(actor, id);
 }
 
 export function getEventFormOptionsForActor(actor: Actor) {
   requireActivityWrite(actor);
-  const last = getDb()
-    .select({ id: communityEvents.id, kind: communityEvents.kind, subtype: communityEvents.subtype })
-    .from(communityEvents)
-    .where(and(eq(communityEvents.createdBy, actor.id), writableActivity(actor, owner)))
-    .orderBy(desc(communityEvents.createdAt), desc(communityEvents.id))
-    .get();
+  const last = latestOwnRecord(actor, communityEvents);
   return { hosts: hostOptionsFor(actor), lastKind: last?.kind ?? null, lastSubtype: last?.subtype ?? null, previousId: last?.id ?? null };
 }
 
@@ -173,42 +145,18 @@ function columnsOf(input: EventInput) {
 export function createEvent(actor: Actor, input: EventInput): { id: string } {
   requireActivityWrite(actor);
   const owned = resolveOwner(actor, input.officeId);
-  const id = ulid();
-  const now = new Date().toISOString();
-  getDb().transaction((tx) => {
-    tx.insert(communityEvents)
-      .values({ id, prefectureCode: actor.prefectureCode, officeId: owned.officeId, ...columnsOf(input), createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
-      .run();
-    writeAudit(tx, actor, { action: "create", entityType: "community_event", entityId: id, detail: { ...columnsOf(input), officeId: owned.officeId } });
-  });
-  return { id };
+  return insertRecord(actor, EVENT, { officeId: owned.officeId, ...columnsOf(input) }, { ...columnsOf(input), officeId: owned.officeId });
 }
 
 export function updateEvent(actor: Actor, input: EventUpdateInput): void {
-  const row = loadWritable(actor, input.id);
+  const row = loadWritableRecord(actor, communityEvents, input.id);
   const current = valuesOf(row);
   if (row.version !== input.version) throw conflictSince(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
-  const columns = columnsOf(input);
-  const changes = diffFields(current, valuesOf({ ...row, ...columns, officeId: owned.officeId }));
-  if (Object.keys(changes).length === 0) return;
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(communityEvents)
-      .set({ ...columns, officeId: owned.officeId, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(communityEvents.id, row.id), eq(communityEvents.version, input.version)))
-      .run();
-    if (result.changes === 0) throw conflictSince(input.base, current);
-    writeAudit(tx, actor, { action: "update", entityType: "community_event", entityId: row.id, detail: { changes } });
-  });
+  const set = { ...columnsOf(input), officeId: owned.officeId };
+  updateRecord(actor, EVENT, row, input, { current, next: valuesOf({ ...row, ...set }), set });
 }
 
 export function deleteEvent(actor: Actor, id: string, version: number): void {
-  const row = loadWritable(actor, id);
-  if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
-  getDb().transaction((tx) => {
-    const result = tx.delete(communityEvents).where(and(eq(communityEvents.id, row.id), eq(communityEvents.version, version))).run();
-    if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
-    writeAudit(tx, actor, { action: "delete", entityType: "community_event", entityId: row.id, detail: { snapshot: row } });
-  });
+  deleteRecord(actor, EVENT, id, version);
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { ulid } from "ulid";
 import { getDb } from "@/db/client";
 import { healthCenters, kyogiBodies, meetings, municipalities, municipalKyogiStatus, regions } from "@/db/schema";
 import type { KyogiForm, KyogiLevel } from "@/lib/domain/activity-codes";
@@ -9,20 +8,21 @@ import type { MunicipalStatusTableInput } from "@/lib/validation/activities-tabl
 import type { Actor } from "./actor";
 import {
   conflictSince,
-  contains,
-  hostIs,
   hostOptionsFor,
   inFiscalYear,
   readableActivity,
   readableMunicipality,
+  regionChoicesFor,
   requireActivityRead,
   requireActivityWrite,
   requirePrefectureWrite,
+  requireRegionOf,
   resolveOwner,
-  writableActivity,
+  sharedListFilters,
   writableFlag,
   writesPrefectureRows,
 } from "./activity-access";
+import { deleteRecord, insertRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
 import { diffFields, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -35,7 +35,8 @@ import { inPrefecture } from "./scope";
  * offices read the rows of the municipalities they cover.
  */
 
-const owner = { prefectureCode: kyogiBodies.prefectureCode, officeId: kyogiBodies.officeId };
+const owner = ownerOf(kyogiBodies);
+const KYOGI_BODY = { table: kyogiBodies, entityType: "kyogi_body" };
 
 export const KYOGI_SORT_KEYS = ["level", "name", "established", "host", "sessions"] as const;
 export type KyogiSortKey = (typeof KYOGI_SORT_KEYS)[number];
@@ -65,11 +66,10 @@ function sessionsIn(fy: number) {
 export function listKyogiBodiesForActor(actor: Actor, req: PageRequest<KyogiSortKey>, filter: KyogiFilter): Page<KyogiBodyRow> {
   requireActivityRead(actor);
   const db = getDb();
-  const conditions: (SQL | undefined)[] = [readableActivity(actor, owner)];
+  // A body is no dated record: the year only counts its sessions, it filters nothing.
+  const conditions: SQL[] = [readableActivity(actor, owner), ...sharedListFilters({ officeId: kyogiBodies.officeId, text: kyogiBodies.name }, { host: filter.host, q: filter.q })];
   if (filter.level) conditions.push(eq(kyogiBodies.level, filter.level));
-  if (filter.host) conditions.push(hostIs(kyogiBodies.officeId, filter.host));
   if (filter.activeOnly) conditions.push(eq(kyogiBodies.active, true));
-  if (filter.q?.trim()) conditions.push(contains(kyogiBodies.name, filter.q.trim()));
   const where = and(...conditions)!;
   const sessions = sessionsIn(filter.fiscalYear);
   const order = {
@@ -120,17 +120,15 @@ function valuesOf(row: typeof kyogiBodies.$inferSelect): KyogiBodyValues {
   return { level: row.level, name: row.name, regionId: row.regionId, municipalityCode: row.municipalityCode, officeId: row.officeId, establishedOn: row.establishedOn, active: row.active, endedOn: row.endedOn };
 }
 
-export type KyogiBodyDetail = { id: string; version: number; values: KyogiBodyValues; canEdit: boolean };
-
-function loadWritable(actor: Actor, id: string) {
-  requireActivityWrite(actor);
-  const row = getDb().select().from(kyogiBodies).where(and(eq(kyogiBodies.id, id), writableActivity(actor, owner))).get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  return row;
+/** A body's stored values as the form sends them, with its owner resolved. */
+function bodyValues(input: KyogiBodyInput, officeId: string | null): KyogiBodyValues {
+  return { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId, establishedOn: input.establishedOn, active: input.active, endedOn: input.endedOn };
 }
 
+export type KyogiBodyDetail = { id: string; version: number; values: KyogiBodyValues; canEdit: boolean };
+
 export function getKyogiBodyForEdit(actor: Actor, id: string): KyogiBodyDetail {
-  const row = loadWritable(actor, id);
+  const row = loadWritableRecord(actor, kyogiBodies, id);
   return { id: row.id, version: row.version, values: valuesOf(row), canEdit: true };
 }
 
@@ -139,7 +137,7 @@ export function getKyogiFormOptionsForActor(actor: Actor) {
   const db = getDb();
   return {
     hosts: hostOptionsFor(actor),
-    regions: db.select({ id: regions.id, name: regions.name }).from(regions).where(inPrefecture(actor, regions.prefectureCode)).orderBy(asc(regions.sort)).all(),
+    regions: regionChoicesFor(actor),
     municipalities: db
       .select({ code: municipalities.code, name: municipalities.name, officeId: municipalities.healthCenterId })
       .from(municipalities)
@@ -156,8 +154,7 @@ export function getKyogiFormOptionsForActor(actor: Actor) {
 function checkPlace(actor: Actor, input: KyogiBodyInput, officeRegionId: string | null, officeId: string | null): void {
   const db = getDb();
   if (input.regionId) {
-    const region = db.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), inPrefecture(actor, regions.prefectureCode))).get();
-    if (!region) throw new AppError("invalid", "activities.validation.regionInvalid", { regionId: "activities.validation.regionInvalid" });
+    const region = requireRegionOf(actor, input.regionId);
     if (officeId && region.id !== officeRegionId) throw new AppError("invalid", "activities.validation.kyogi.regionNotOffices", { regionId: "activities.validation.kyogi.regionNotOffices" });
   }
   if (input.municipalityCode) {
@@ -177,47 +174,27 @@ export function createKyogiBody(actor: Actor, input: KyogiBodyInput): { id: stri
   requireActivityWrite(actor);
   const owned = resolveOwner(actor, input.officeId);
   checkPlace(actor, input, owned.regionId, owned.officeId);
-  const id = ulid();
-  const now = new Date().toISOString();
-  const values = { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId: owned.officeId, establishedOn: input.establishedOn, active: input.active, endedOn: input.endedOn };
-  getDb().transaction((tx) => {
-    tx.insert(kyogiBodies).values({ id, prefectureCode: actor.prefectureCode, ...values, createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now }).run();
-    writeAudit(tx, actor, { action: "create", entityType: "kyogi_body", entityId: id, detail: values });
-  });
-  return { id };
+  const values = bodyValues(input, owned.officeId);
+  return insertRecord(actor, KYOGI_BODY, values, values);
 }
 
 export function updateKyogiBody(actor: Actor, input: KyogiBodyUpdateInput): void {
-  const row = loadWritable(actor, input.id);
+  const row = loadWritableRecord(actor, kyogiBodies, input.id);
   const current = valuesOf(row);
   if (row.version !== input.version) throw conflictSince(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   checkPlace(actor, input, owned.regionId, owned.officeId);
-  const next: KyogiBodyValues = { level: input.level, name: input.name, regionId: input.regionId, municipalityCode: input.municipalityCode, officeId: owned.officeId, establishedOn: input.establishedOn, active: input.active, endedOn: input.endedOn };
-  const changes = diffFields(current, next);
-  if (Object.keys(changes).length === 0) return;
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(kyogiBodies)
-      .set({ ...next, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(kyogiBodies.id, row.id), eq(kyogiBodies.version, input.version)))
-      .run();
-    if (result.changes === 0) throw conflictSince(input.base, current);
-    writeAudit(tx, actor, { action: "update", entityType: "kyogi_body", entityId: row.id, detail: { changes } });
-  });
+  const next = bodyValues(input, owned.officeId);
+  updateRecord(actor, KYOGI_BODY, row, input, { current, next, set: next });
 }
 
 /** A body with recorded sessions stays (deactivate it instead), so no meeting loses its link. */
 export function deleteKyogiBody(actor: Actor, id: string, version: number): void {
-  const row = loadWritable(actor, id);
-  if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
-  const db = getDb();
-  const [{ n }] = db.select({ n: count() }).from(meetings).where(eq(meetings.kyogiBodyId, row.id)).all() as [{ n: number }];
-  if (n > 0) throw new AppError("invalid", "activities.kyogi.deleteHasSessions");
-  db.transaction((tx) => {
-    const result = tx.delete(kyogiBodies).where(and(eq(kyogiBodies.id, row.id), eq(kyogiBodies.version, version))).run();
-    if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
-    writeAudit(tx, actor, { action: "delete", entityType: "kyogi_body", entityId: row.id, detail: { snapshot: row } });
+  deleteRecord(actor, KYOGI_BODY, id, version, {
+    refuse: (row) => {
+      const [{ n }] = getDb().select({ n: count() }).from(meetings).where(eq(meetings.kyogiBodyId, row.id)).all() as [{ n: number }];
+      if (n > 0) throw new AppError("invalid", "activities.kyogi.deleteHasSessions");
+    },
   });
 }
 

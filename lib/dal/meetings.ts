@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { healthCenters, kyogiBodies, meetingAttendance, meetings, regions } from "@/db/schema";
 import { SECTORS, type KyogiLevel, type MeetingKind, type Sector } from "@/lib/domain/activity-codes";
@@ -9,21 +8,19 @@ import { sectorField, type MeetingInput, type MeetingUpdateInput } from "@/lib/v
 import type { Actor } from "./actor";
 import {
   conflictSince,
-  contains,
-  hostIs,
   hostOptionsFor,
-  inFiscalYear,
   readableActivity,
+  regionChoicesFor,
   requireActivityRead,
   requireActivityWrite,
+  requireRegionOf,
   resolveOwner,
-  writableActivity,
+  sharedListFilters,
   writableFlag,
 } from "./activity-access";
-import { diffFields, writeAudit } from "./audit";
+import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
-import { inPrefecture } from "./scope";
 
 /*
  * Meetings (会議): 協議の場 sessions and the other kinds, with attendance by sector. No person
@@ -31,7 +28,8 @@ import { inPrefecture } from "./scope";
  * deletes name the version they started from.
  */
 
-const owner = { prefectureCode: meetings.prefectureCode, officeId: meetings.officeId };
+const owner = ownerOf(meetings);
+const MEETING = { table: meetings, entityType: "meeting" };
 
 export const MEETING_SORT_KEYS = ["date", "kind", "title", "host", "attendance"] as const;
 export type MeetingSortKey = (typeof MEETING_SORT_KEYS)[number];
@@ -66,14 +64,10 @@ export type MeetingListRow = {
 const attendanceTotal = sql<number>`(SELECT coalesce(sum(${meetingAttendance.count}), 0) FROM ${meetingAttendance} WHERE ${meetingAttendance.meetingId} = ${meetings.id})`;
 
 function meetingConditions(actor: Actor, filter: MeetingFilter): SQL {
-  const conditions: (SQL | undefined)[] = [readableActivity(actor, owner)];
-  if (filter.fiscalYear) conditions.push(inFiscalYear(meetings.date, filter.fiscalYear));
+  const conditions: SQL[] = [readableActivity(actor, owner), ...sharedListFilters({ date: meetings.date, officeId: meetings.officeId, text: meetings.title }, filter)];
   if (filter.kind) conditions.push(eq(meetings.kind, filter.kind));
-  if (filter.host) conditions.push(hostIs(meetings.officeId, filter.host));
   if (filter.level === "none") conditions.push(isNull(meetings.kyogiBodyId));
   else if (filter.level) conditions.push(isNotNull(meetings.kyogiBodyId), eq(kyogiBodies.level, filter.level));
-  const q = filter.q?.trim();
-  if (q) conditions.push(contains(meetings.title, q));
   return and(...conditions)!;
 }
 
@@ -195,17 +189,9 @@ export function getMeetingForActor(actor: Actor, id: string): MeetingDetail {
   };
 }
 
-/** A meeting the actor may change, or not_found (also for one they can only read). */
-function loadWritable(actor: Actor, id: string) {
-  requireActivityWrite(actor);
-  const row = getDb().select().from(meetings).where(and(eq(meetings.id, id), writableActivity(actor, owner))).get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  return row;
-}
-
-/** The meeting as the actor may open it for editing (the edit page), or not_found. */
+/** The meeting as the actor may open it for editing (the edit page), or not_found (also for one they can only read). */
 export function getMeetingForEdit(actor: Actor, id: string): MeetingDetail {
-  loadWritable(actor, id);
+  loadWritableRecord(actor, meetings, id);
   return getMeetingForActor(actor, id);
 }
 
@@ -221,17 +207,11 @@ export type MeetingFormOptions = {
 
 export function getMeetingFormOptionsForActor(actor: Actor): MeetingFormOptions {
   requireActivityWrite(actor);
-  const db = getDb();
-  const last = db
-    .select({ id: meetings.id, kind: meetings.kind })
-    .from(meetings)
-    .where(and(eq(meetings.createdBy, actor.id), writableActivity(actor, owner)))
-    .orderBy(desc(meetings.createdAt), desc(meetings.id))
-    .get();
+  const last = latestOwnRecord(actor, meetings);
   return {
     hosts: hostOptionsFor(actor),
-    regions: db.select({ id: regions.id, name: regions.name }).from(regions).where(inPrefecture(actor, regions.prefectureCode)).orderBy(asc(regions.sort)).all(),
-    kyogiBodies: db
+    regions: regionChoicesFor(actor),
+    kyogiBodies: getDb()
       .select({ id: kyogiBodies.id, name: kyogiBodies.name, level: kyogiBodies.level, active: kyogiBodies.active })
       .from(kyogiBodies)
       .where(readableActivity(actor, { prefectureCode: kyogiBodies.prefectureCode, officeId: kyogiBodies.officeId }))
@@ -244,13 +224,9 @@ export function getMeetingFormOptionsForActor(actor: Actor): MeetingFormOptions 
 
 /** Region and 協議の場 chosen on the form must be the actor's prefecture's (and the body readable). */
 function checkReferences(actor: Actor, input: MeetingInput, ownerRegionId: string | null): { regionId: string | null } {
-  const db = getDb();
-  if (input.regionId) {
-    const region = db.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), inPrefecture(actor, regions.prefectureCode))).get();
-    if (!region) throw new AppError("invalid", "activities.validation.regionInvalid", { regionId: "activities.validation.regionInvalid" });
-  }
+  if (input.regionId) requireRegionOf(actor, input.regionId);
   if (input.kyogiBodyId) {
-    const body = db
+    const body = getDb()
       .select({ id: kyogiBodies.id })
       .from(kyogiBodies)
       .where(and(eq(kyogiBodies.id, input.kyogiBodyId), readableActivity(actor, { prefectureCode: kyogiBodies.prefectureCode, officeId: kyogiBodies.officeId })))
@@ -286,54 +262,35 @@ export function createMeeting(actor: Actor, input: MeetingInput): { id: string }
   requireActivityWrite(actor);
   const owned = resolveOwner(actor, input.officeId);
   const { regionId } = checkReferences(actor, input, owned.regionId);
-  const id = ulid();
-  const now = new Date().toISOString();
-  getDb().transaction((tx) => {
-    tx.insert(meetings)
-      .values({ id, prefectureCode: actor.prefectureCode, officeId: owned.officeId, regionId, ...columnsOf(input), createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
-      .run();
-    insertAttendance(tx, id, input.attendance);
-    writeAudit(tx, actor, {
-      action: "create",
-      entityType: "meeting",
-      entityId: id,
-      detail: { kind: input.kind, date: input.date, title: input.title, officeId: owned.officeId, attendance: input.attendance },
-    });
-  });
-  return { id };
+  return insertRecord(
+    actor,
+    MEETING,
+    { officeId: owned.officeId, regionId, ...columnsOf(input) },
+    { kind: input.kind, date: input.date, title: input.title, officeId: owned.officeId, attendance: input.attendance },
+    (tx, id) => insertAttendance(tx, id, input.attendance),
+  );
 }
 
 /** Save an edit. A stale version writes nothing and reports what changed since `base`. */
 export function updateMeeting(actor: Actor, input: MeetingUpdateInput): void {
-  const row = loadWritable(actor, input.id);
+  const row = loadWritableRecord(actor, meetings, input.id);
   const current = valuesOf(row, attendanceOf(row.id));
   if (row.version !== input.version) throw conflictSince(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   const { regionId } = checkReferences(actor, input, owned.regionId);
-  const next: MeetingValues = { ...valuesOf({ ...row, ...columnsOf(input), officeId: owned.officeId, regionId }, input.attendance) };
-  const changes = diffFields(current, next);
-  if (Object.keys(changes).length === 0) return;
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(meetings)
-      .set({ ...columnsOf(input), officeId: owned.officeId, regionId, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(meetings.id, row.id), eq(meetings.version, input.version)))
-      .run();
-    if (result.changes === 0) throw conflictSince(input.base, current);
-    tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, row.id)).run();
-    insertAttendance(tx, row.id, input.attendance);
-    writeAudit(tx, actor, { action: "update", entityType: "meeting", entityId: row.id, detail: { changes } });
+  const set = { ...columnsOf(input), officeId: owned.officeId, regionId };
+  updateRecord(actor, MEETING, row, input, {
+    current,
+    next: valuesOf({ ...row, ...set }, input.attendance),
+    set,
+    children: (tx) => {
+      tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, row.id)).run();
+      insertAttendance(tx, row.id, input.attendance);
+    },
   });
 }
 
 /** Delete after confirmation; the audit row keeps a snapshot of what was deleted. */
 export function deleteMeeting(actor: Actor, id: string, version: number): void {
-  const row = loadWritable(actor, id);
-  if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
-  const attendance = attendanceOf(row.id);
-  getDb().transaction((tx) => {
-    const result = tx.delete(meetings).where(and(eq(meetings.id, row.id), eq(meetings.version, version))).run();
-    if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
-    writeAudit(tx, actor, { action: "delete", entityType: "meeting", entityId: row.id, detail: { snapshot: { ...row, attendance } } });
-  });
+  deleteRecord(actor, MEETING, id, version, { snapshot: (row) => ({ ...row, attendance: attendanceOf(row.id) }) });
 }

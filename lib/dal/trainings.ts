@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { healthCenters, regions, trainingAttendance, trainingEventCohosts, trainingEvents } from "@/db/schema";
 import { PROFESSIONS, type Profession, type TrainingKind, type TrainingScope } from "@/lib/domain/activity-codes";
@@ -9,18 +8,17 @@ import { professionField, type TrainingInput, type TrainingUpdateInput } from "@
 import type { Actor } from "./actor";
 import {
   conflictSince,
-  contains,
-  hostIs,
   hostOptionsFor,
-  inFiscalYear,
   readableActivity,
+  regionChoicesFor,
   requireActivityRead,
   requireActivityWrite,
+  requireRegionOf,
   resolveOwner,
-  writableActivity,
+  sharedListFilters,
   writableFlag,
 } from "./activity-access";
-import { diffFields, writeAudit } from "./audit";
+import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
@@ -32,7 +30,8 @@ import { inPrefecture, inReach } from "./scope";
  * read it too, but only the host (and whoever reaches the host) can change it.
  */
 
-const owner = { prefectureCode: trainingEvents.prefectureCode, officeId: trainingEvents.officeId };
+const owner = ownerOf(trainingEvents);
+const TRAINING = { table: trainingEvents, entityType: "training_event" };
 
 /** Readable: the owner rule, or co-hosted by an office in reach (same prefecture). */
 export function readableTraining(actor: Actor): SQL {
@@ -67,13 +66,9 @@ export type TrainingListRow = {
 const attendanceTotal = sql<number>`(SELECT coalesce(sum(${trainingAttendance.count}), 0) FROM ${trainingAttendance} WHERE ${trainingAttendance.trainingEventId} = ${trainingEvents.id})`;
 
 function trainingConditions(actor: Actor, filter: TrainingFilter): SQL {
-  const conditions: (SQL | undefined)[] = [readableTraining(actor)];
-  if (filter.fiscalYear) conditions.push(inFiscalYear(trainingEvents.date, filter.fiscalYear));
+  const conditions: SQL[] = [readableTraining(actor), ...sharedListFilters({ date: trainingEvents.date, officeId: trainingEvents.officeId, text: trainingEvents.title }, filter)];
   if (filter.kind) conditions.push(eq(trainingEvents.kind, filter.kind));
   if (filter.scope) conditions.push(eq(trainingEvents.scope, filter.scope));
-  if (filter.host) conditions.push(hostIs(trainingEvents.officeId, filter.host));
-  const q = filter.q?.trim();
-  if (q) conditions.push(contains(trainingEvents.title, q));
   return and(...conditions)!;
 }
 
@@ -207,15 +202,9 @@ export function getTrainingForActor(actor: Actor, id: string): TrainingDetail {
   };
 }
 
-function loadWritable(actor: Actor, id: string) {
-  requireActivityWrite(actor);
-  const row = getDb().select().from(trainingEvents).where(and(eq(trainingEvents.id, id), writableActivity(actor, owner))).get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  return row;
-}
-
+/** The training as its host's side may open it for editing, or not_found (a co-host only reads it). */
 export function getTrainingForEdit(actor: Actor, id: string): TrainingDetail {
-  loadWritable(actor, id);
+  loadWritableRecord(actor, trainingEvents, id);
   return getTrainingForActor(actor, id);
 }
 
@@ -230,31 +219,21 @@ export type TrainingFormOptions = {
 
 export function getTrainingFormOptionsForActor(actor: Actor): TrainingFormOptions {
   requireActivityWrite(actor);
-  const db = getDb();
-  const last = db
-    .select({ id: trainingEvents.id, kind: trainingEvents.kind })
-    .from(trainingEvents)
-    .where(and(eq(trainingEvents.createdBy, actor.id), writableActivity(actor, owner)))
-    .orderBy(desc(trainingEvents.createdAt), desc(trainingEvents.id))
-    .get();
+  const last = latestOwnRecord(actor, trainingEvents);
   return {
     hosts: hostOptionsFor(actor),
-    regions: db.select({ id: regions.id, name: regions.name }).from(regions).where(inPrefecture(actor, regions.prefectureCode)).orderBy(asc(regions.sort)).all(),
-    cohostOffices: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inPrefecture(actor, healthCenters.prefectureCode)).orderBy(asc(healthCenters.sort)).all(),
+    regions: regionChoicesFor(actor),
+    cohostOffices: getDb().select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inPrefecture(actor, healthCenters.prefectureCode)).orderBy(asc(healthCenters.sort)).all(),
     lastKind: last?.kind ?? null,
     previousId: last?.id ?? null,
   };
 }
 
 function checkReferences(actor: Actor, input: TrainingInput): void {
-  const db = getDb();
-  if (input.regionId) {
-    const region = db.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), inPrefecture(actor, regions.prefectureCode))).get();
-    if (!region) throw new AppError("invalid", "activities.validation.regionInvalid", { regionId: "activities.validation.regionInvalid" });
-  }
+  if (input.regionId) requireRegionOf(actor, input.regionId);
   const ids = [...new Set(input.cohostIds)];
   if (ids.length) {
-    const found = db.select({ id: healthCenters.id }).from(healthCenters).where(and(inArray(healthCenters.id, ids), inPrefecture(actor, healthCenters.prefectureCode))).all();
+    const found = getDb().select({ id: healthCenters.id }).from(healthCenters).where(and(inArray(healthCenters.id, ids), inPrefecture(actor, healthCenters.prefectureCode))).all();
     if (found.length !== ids.length) throw new AppError("invalid", "activities.validation.training.cohostInvalid", { cohostIds: "activities.validation.training.cohostInvalid" });
   }
 }
@@ -277,54 +256,34 @@ export function createTraining(actor: Actor, input: TrainingInput): { id: string
   requireActivityWrite(actor);
   const owned = resolveOwner(actor, input.officeId);
   checkReferences(actor, input);
-  const id = ulid();
-  const now = new Date().toISOString();
-  getDb().transaction((tx) => {
-    tx.insert(trainingEvents)
-      .values({ id, prefectureCode: actor.prefectureCode, officeId: owned.officeId, ...columnsOf(input, regionFor(input, owned.regionId)), createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
-      .run();
-    insertChildren(tx, id, input, owned.officeId);
-    writeAudit(tx, actor, {
-      action: "create",
-      entityType: "training_event",
-      entityId: id,
-      detail: { kind: input.kind, scope: input.scope, date: input.date, title: input.title, officeId: owned.officeId, cohostIds: input.cohostIds, attendance: input.attendance },
-    });
-  });
-  return { id };
+  return insertRecord(
+    actor,
+    TRAINING,
+    { officeId: owned.officeId, ...columnsOf(input, regionFor(input, owned.regionId)) },
+    { kind: input.kind, scope: input.scope, date: input.date, title: input.title, officeId: owned.officeId, cohostIds: input.cohostIds, attendance: input.attendance },
+    (tx, id) => insertChildren(tx, id, input, owned.officeId),
+  );
 }
 
 export function updateTraining(actor: Actor, input: TrainingUpdateInput): void {
-  const row = loadWritable(actor, input.id);
+  const row = loadWritableRecord(actor, trainingEvents, input.id);
   const current = valuesOf(row, (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendanceOf(row.id));
   if (row.version !== input.version) throw conflictSince(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   checkReferences(actor, input);
-  const columns = columnsOf(input, regionFor(input, owned.regionId));
-  const next = valuesOf({ ...row, ...columns, officeId: owned.officeId }, [...new Set(input.cohostIds)].filter((c) => c !== owned.officeId), input.attendance);
-  const changes = diffFields(current, next);
-  if (Object.keys(changes).length === 0) return;
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(trainingEvents)
-      .set({ ...columns, officeId: owned.officeId, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(trainingEvents.id, row.id), eq(trainingEvents.version, input.version)))
-      .run();
-    if (result.changes === 0) throw conflictSince(input.base, current);
-    tx.delete(trainingEventCohosts).where(eq(trainingEventCohosts.trainingEventId, row.id)).run();
-    tx.delete(trainingAttendance).where(eq(trainingAttendance.trainingEventId, row.id)).run();
-    insertChildren(tx, row.id, input, owned.officeId);
-    writeAudit(tx, actor, { action: "update", entityType: "training_event", entityId: row.id, detail: { changes } });
+  const set = { ...columnsOf(input, regionFor(input, owned.regionId)), officeId: owned.officeId };
+  updateRecord(actor, TRAINING, row, input, {
+    current,
+    next: valuesOf({ ...row, ...set }, [...new Set(input.cohostIds)].filter((c) => c !== owned.officeId), input.attendance),
+    set,
+    children: (tx) => {
+      tx.delete(trainingEventCohosts).where(eq(trainingEventCohosts.trainingEventId, row.id)).run();
+      tx.delete(trainingAttendance).where(eq(trainingAttendance.trainingEventId, row.id)).run();
+      insertChildren(tx, row.id, input, owned.officeId);
+    },
   });
 }
 
 export function deleteTraining(actor: Actor, id: string, version: number): void {
-  const row = loadWritable(actor, id);
-  if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
-  const snapshot = { ...row, cohostIds: (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendance: attendanceOf(row.id) };
-  getDb().transaction((tx) => {
-    const result = tx.delete(trainingEvents).where(and(eq(trainingEvents.id, row.id), eq(trainingEvents.version, version))).run();
-    if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
-    writeAudit(tx, actor, { action: "delete", entityType: "training_event", entityId: row.id, detail: { snapshot } });
-  });
+  deleteRecord(actor, TRAINING, id, version, { snapshot: (row) => ({ ...row, cohostIds: (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendance: attendanceOf(row.id) }) });
 }

@@ -4,13 +4,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, meetingAttendance, meetings, municipalKyogiStatus, phoneLineMonths, trainingEvents } from "@/db/schema";
 import { getEventSummaryForActor, getKyogiCoverageForActor, getMeetingSummaryForActor, getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
-import { createEvent, getEventForActor, listEventsForActor } from "@/lib/dal/community-events";
+import { createEvent, deleteEvent, getEventForActor, listEventsForActor, updateEvent } from "@/lib/dal/community-events";
 import { isAppError } from "@/lib/dal/errors";
-import { createKyogiBody, deleteKyogiBody, getMunicipalStatusTableForActor, listKyogiBodiesForActor, saveMunicipalStatusTable } from "@/lib/dal/kyogi";
+import { createKyogiBody, deleteKyogiBody, getMunicipalStatusTableForActor, listKyogiBodiesForActor, saveMunicipalStatusTable, updateKyogiBody } from "@/lib/dal/kyogi";
 import { createMeeting, deleteMeeting, getMeetingForActor, getMeetingForEdit, getMeetingFormOptionsForActor, listMeetingsForActor, updateMeeting } from "@/lib/dal/meetings";
 import { getPhoneTableForActor, savePhoneTable } from "@/lib/dal/monthly-figures";
-import { createTraining, getTrainingForActor, listTrainingsForActor, updateTraining } from "@/lib/dal/trainings";
-import { EventCreateSchema, KyogiBodyCreateSchema, MeetingCreateSchema, MeetingUpdateSchema, TrainingCreateSchema, TrainingUpdateSchema } from "@/lib/validation/activities";
+import { createTraining, deleteTraining, getTrainingForActor, listTrainingsForActor, updateTraining } from "@/lib/dal/trainings";
+import { EventCreateSchema, EventUpdateSchema, KyogiBodyCreateSchema, KyogiBodyUpdateSchema, MeetingCreateSchema, MeetingUpdateSchema, TrainingCreateSchema, TrainingUpdateSchema } from "@/lib/validation/activities";
 import { MunicipalStatusTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import { actorFor, seededDb } from "../helpers/test-db";
 
@@ -342,6 +342,89 @@ describe("monthly figures", () => {
     assert.equal(getPhoneTableForActor(actorFor("yamaguchi.pref"), TEST_FY).runsService, false);
     savePhoneTable(actorFor("yamaguchi.pref"), PhoneTableSchema.parse(raw));
     assert.equal(getDb().select().from(phoneLineMonths).where(and(eq(phoneLineMonths.prefectureCode, "33"), eq(phoneLineMonths.month, "2030-04"))).get()!.version, 1);
+  });
+});
+
+describe("the life of a record: the same audit trail for trainings, events and 協議の場", () => {
+  /** The audit rows of one record, oldest first, with their details parsed. */
+  const trail = (id: string) =>
+    getDb()
+      .select()
+      .from(auditLogs)
+      .where(eq(auditLogs.entityId, id))
+      .orderBy(auditLogs.id)
+      .all()
+      .map((a) => ({ action: a.action, entityType: a.entityType, detail: JSON.parse(a.detail!) as Record<string, unknown> }));
+
+  test("a training: created with its co-hosts and attendance, edited once, a stale edit and a stale delete write nothing, deleted with a snapshot", () => {
+    const tobi = actorFor("tobi.coord");
+    const raw = { kind: "jinzai_ikusei", scope: "office", regionId: "", date: "2030/07/01", title: "試験 記録の一生（研修）", venue: "", sessions: "1", note: "", officeId: "33-tobi", cohostIds: ["33-bizen"], prof_nurse: "5" };
+    const { id } = createTraining(tobi, TrainingCreateSchema.parse(raw));
+    updateTraining(tobi, TrainingUpdateSchema.parse({ ...raw, id, version: "1", sessions: "2", prof_nurse: "6" }));
+    // Saving the same values again changes nothing, so it writes no row and no audit.
+    updateTraining(tobi, TrainingUpdateSchema.parse({ ...raw, id, version: "2", sessions: "2", prof_nurse: "6" }));
+    assert.equal(thrown(() => updateTraining(tobi, TrainingUpdateSchema.parse({ ...raw, id, version: "1", title: "古い版から" }))).code, "conflict");
+    assert.equal(thrown(() => deleteTraining(tobi, id, 1)).code, "conflict");
+    deleteTraining(tobi, id, 2);
+    const rows = trail(id);
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.entityType]),
+      [
+        ["create", "training_event"],
+        ["update", "training_event"],
+        ["delete", "training_event"],
+      ],
+    );
+    assert.deepEqual(rows[0]!.detail, {
+      kind: "jinzai_ikusei",
+      scope: "office",
+      date: "2030-07-01",
+      title: "試験 記録の一生（研修）",
+      officeId: "33-tobi",
+      cohostIds: ["33-bizen"],
+      attendance: { ...Object.fromEntries(Object.keys(rows[0]!.detail.attendance as object).map((k) => [k, 0])), nurse: 5 },
+    });
+    assert.deepEqual(rows[1]!.detail, { changes: { sessions: [1, 2], prof_nurse: [5, 6] } });
+    const snapshot = rows[2]!.detail.snapshot as Record<string, unknown>;
+    assert.deepEqual([snapshot.id, snapshot.version, snapshot.sessions, snapshot.cohostIds, (snapshot.attendance as Record<string, number>).nurse], [id, 2, 2, ["33-bizen"], 6]);
+  });
+
+  test("an event: created, edited once, deleted with the row as its snapshot", () => {
+    const bizen = actorFor("bizen.coord");
+    const raw = { kind: "awareness", subtype: "lecture", date: "2030/08/01", title: "試験 記録の一生（普及啓発）", venue: "", participants: "40", families: "", note: "", officeId: "33-bizen" };
+    const { id } = createEvent(bizen, EventCreateSchema.parse(raw));
+    updateEvent(bizen, EventUpdateSchema.parse({ ...raw, id, version: "1", participants: "45", withPeers: "on" }));
+    assert.equal(thrown(() => deleteEvent(actorFor("tobi.coord"), id, 2)).code, "not_found");
+    deleteEvent(bizen, id, 2);
+    const rows = trail(id);
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      ["create", "update", "delete"],
+    );
+    assert.deepEqual(rows[0]!.detail, { kind: "awareness", subtype: "lecture", date: "2030-08-01", title: "試験 記録の一生（普及啓発）", venue: null, participants: 40, families: null, withPeers: false, note: null, officeId: "33-bizen" });
+    assert.deepEqual(rows[1]!.detail, { changes: { participants: [40, 45], withPeers: [false, true] } });
+    const snapshot = rows[2]!.detail.snapshot as Record<string, unknown>;
+    assert.deepEqual([snapshot.id, snapshot.version, snapshot.participants, snapshot.officeId, snapshot.prefectureCode], [id, 2, 45, "33-bizen", "33"]);
+  });
+
+  test("a 協議の場: registered, renamed, deleted while it has no sessions", () => {
+    const bizen = actorFor("bizen.coord");
+    const raw = { level: "municipality", name: "試験 記録の一生（協議の場）", regionId: "", municipalityCode: "332046", officeId: "33-bizen", establishedOn: "", active: "on" };
+    const { id } = createKyogiBody(bizen, KyogiBodyCreateSchema.parse(raw));
+    updateKyogiBody(bizen, KyogiBodyUpdateSchema.parse({ ...raw, id, version: "1", name: "試験 記録の一生（改称）" }));
+    deleteKyogiBody(bizen, id, 2);
+    const rows = trail(id);
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.entityType]),
+      [
+        ["create", "kyogi_body"],
+        ["update", "kyogi_body"],
+        ["delete", "kyogi_body"],
+      ],
+    );
+    assert.deepEqual(rows[0]!.detail, { level: "municipality", name: "試験 記録の一生（協議の場）", regionId: null, municipalityCode: "332046", officeId: "33-bizen", establishedOn: null, active: true, endedOn: null });
+    assert.deepEqual(rows[1]!.detail, { changes: { name: ["試験 記録の一生（協議の場）", "試験 記録の一生（改称）"] } });
+    assert.equal((rows[2]!.detail.snapshot as Record<string, unknown>).name, "試験 記録の一生（改称）");
   });
 });
 

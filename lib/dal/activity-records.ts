@@ -1,0 +1,123 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { ulid } from "ulid";
+import { getDb, type Tx } from "@/db/client";
+import { communityEvents, kyogiBodies, meetings, trainingEvents } from "@/db/schema";
+import type { Actor } from "./actor";
+import { conflictSince, requireActivityWrite, writableActivity, type OwnerColumns } from "./activity-access";
+import { diffFields, writeAudit } from "./audit";
+import { AppError } from "./errors";
+
+/*
+ * The life of one activity record, the same for meetings, trainings, events and 協議の場
+ * (ADR 0017): loaded for a change only when the actor may write it (else not_found), created
+ * with its audit row, edited against the version the form started from, deleted with a
+ * snapshot. Each module keeps what is its own (values, child rows, reference checks) and
+ * hands these the table.
+ */
+
+type RecordTable = typeof meetings | typeof trainingEvents | typeof communityEvents | typeof kyogiBodies;
+type Row<T extends RecordTable> = T["$inferSelect"];
+/** The columns a record's module sets; the owner's prefecture, the id and the stamps are set here. */
+type OwnColumns<T extends RecordTable> = Omit<T["$inferInsert"], "id" | "prefectureCode" | "version" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
+
+export type RecordSpec<T extends RecordTable> = { table: T; entityType: string };
+
+export function ownerOf(table: RecordTable): OwnerColumns {
+  return { prefectureCode: table.prefectureCode, officeId: table.officeId };
+}
+
+// drizzle's builders do not take a union of tables; each record table has the same id,
+// owner, version and stamp columns, so one of them stands for the type.
+const asTable = (table: RecordTable) => table as typeof meetings;
+
+/** A record the actor may change, or not_found (also for one they can only read). */
+export function loadWritableRecord<T extends RecordTable>(actor: Actor, table: T, id: string): Row<T> {
+  requireActivityWrite(actor);
+  const t = asTable(table);
+  const row = getDb().select().from(t).where(and(eq(t.id, id), writableActivity(actor, ownerOf(table)))).get();
+  if (!row) throw new AppError("not_found", "errors.notFound");
+  return row as Row<T>;
+}
+
+/** Insert a new record owned by the actor's prefecture, its child rows and its audit row, in one transaction. */
+export function insertRecord<T extends RecordTable>(
+  actor: Actor,
+  spec: RecordSpec<T>,
+  columns: OwnColumns<T>,
+  audit: Record<string, unknown>,
+  children?: (tx: Tx, id: string) => void,
+): { id: string } {
+  const id = ulid();
+  const now = new Date().toISOString();
+  getDb().transaction((tx) => {
+    tx.insert(asTable(spec.table))
+      .values({ id, prefectureCode: actor.prefectureCode, ...(columns as OwnColumns<typeof meetings>), createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
+      .run();
+    children?.(tx, id);
+    writeAudit(tx, actor, { action: "create", entityType: spec.entityType, entityId: id, detail: audit });
+  });
+  return { id };
+}
+
+/**
+ * Save an edit of a loaded record. Nothing changed: nothing is written. Otherwise the update
+ * names the version the form started from, so a save in between writes nothing and reports
+ * what changed since `base`; the child rows and the audit row go in the same transaction.
+ */
+export function updateRecord<T extends RecordTable>(
+  actor: Actor,
+  spec: RecordSpec<T>,
+  row: { id: string; version: number },
+  edit: { version: number; base?: string },
+  change: { current: Record<string, unknown>; next: Record<string, unknown>; set: Partial<OwnColumns<T>>; children?: (tx: Tx) => void },
+): void {
+  const changes = diffFields(change.current, change.next);
+  if (Object.keys(changes).length === 0) return;
+  const t = asTable(spec.table);
+  getDb().transaction((tx) => {
+    const result = tx
+      .update(t)
+      .set({ ...(change.set as Partial<OwnColumns<typeof meetings>>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(t.id, row.id), eq(t.version, edit.version)))
+      .run();
+    if (result.changes === 0) throw conflictSince(edit.base, change.current);
+    change.children?.(tx);
+    writeAudit(tx, actor, { action: "update", entityType: spec.entityType, entityId: row.id, detail: { changes } });
+  });
+}
+
+/**
+ * Delete after confirmation, only at the version the actor saw (a newer save is never removed
+ * unseen). `refuse` may stop it (a 協議の場 with sessions); the audit row keeps a snapshot of
+ * what was deleted (the row, or the row with its child rows).
+ */
+export function deleteRecord<T extends RecordTable>(
+  actor: Actor,
+  spec: RecordSpec<T>,
+  id: string,
+  version: number,
+  options: { refuse?: (row: Row<T>) => void; snapshot?: (row: Row<T>) => Record<string, unknown> } = {},
+): void {
+  const row = loadWritableRecord(actor, spec.table, id);
+  if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
+  options.refuse?.(row);
+  const snapshot = options.snapshot ? options.snapshot(row) : row;
+  const t = asTable(spec.table);
+  getDb().transaction((tx) => {
+    const result = tx.delete(t).where(and(eq(t.id, row.id), eq(t.version, version))).run();
+    if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
+    writeAudit(tx, actor, { action: "delete", entityType: spec.entityType, entityId: row.id, detail: { snapshot } });
+  });
+}
+
+/** The actor's most recent record they may still change: the form's defaults and "copy the previous one". */
+export function latestOwnRecord<T extends RecordTable>(actor: Actor, table: T): Row<T> | undefined {
+  const t = asTable(table);
+  return getDb()
+    .select()
+    .from(t)
+    .where(and(eq(t.createdBy, actor.id), writableActivity(actor, ownerOf(table))))
+    .orderBy(desc(t.createdAt), desc(t.id))
+    .get() as Row<T> | undefined;
+}
