@@ -2,15 +2,13 @@
 import clsx from "clsx";
 import { useCallback, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
+import { typedCount } from "@/lib/domain/activity-rules";
 import { useI18n } from "@/lib/i18n/client";
 
 export type CountCell = { name: string; label: string; defaultValue: string; error?: string };
 
 /** The number a cell shows, as the server will read it (full-width digits, commas); else 0. */
-function cellValue(text: string): number {
-  const t = text.trim().normalize("NFKC").replaceAll(",", "");
-  return /^\d+$/.test(t) ? Number(t) : 0;
-}
+const cellValue = (text: string): number => typedCount(text) ?? 0;
 
 /**
  * A grid of number inputs (attendance by sector or profession) with the total kept live as

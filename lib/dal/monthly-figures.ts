@@ -28,48 +28,44 @@ export type MonthlyTable<F> = {
 
 const pick = <F extends string>(row: Record<string, unknown>, fields: readonly F[]) => Object.fromEntries(fields.map((f) => [f, row[f] ?? null])) as Record<F, number>;
 
-export function getPhoneTableForActor(actor: Actor, fiscalYear: number): MonthlyTable<PhoneMonthFigures> {
-  requireActivityRead(actor);
-  const db = getDb();
-  const months = monthsOfFiscalYear(fiscalYear);
-  const rows = new Map(db.select().from(phoneLineMonths).where(and(inPrefecture(actor, phoneLineMonths.prefectureCode), inArray(phoneLineMonths.month, months))).all().map((r) => [r.month, r]));
-  const [{ n }] = db.select({ n: count() }).from(phoneLineMonths).where(inPrefecture(actor, phoneLineMonths.prefectureCode)).all() as [{ n: number }];
-  return {
-    fiscalYear,
-    canEdit: writesPrefectureRows(actor),
-    runsService: n > 0,
-    months: months.map((month) => {
-      const r = rows.get(month);
-      return { month, version: r?.version ?? 0, figures: r ? (pick(r, PHONE_FIELDS) as unknown as PhoneMonthFigures) : null, note: r?.note ?? null };
-    }),
-  };
-}
-
-export function getHostelTableForActor(actor: Actor, fiscalYear: number): MonthlyTable<HostelMonthFigures> {
-  requireActivityRead(actor);
-  const db = getDb();
-  const months = monthsOfFiscalYear(fiscalYear);
-  const rows = new Map(db.select().from(hostelMonths).where(and(inPrefecture(actor, hostelMonths.prefectureCode), inArray(hostelMonths.month, months))).all().map((r) => [r.month, r]));
-  const [{ n }] = db.select({ n: count() }).from(hostelMonths).where(inPrefecture(actor, hostelMonths.prefectureCode)).all() as [{ n: number }];
-  return {
-    fiscalYear,
-    canEdit: writesPrefectureRows(actor),
-    runsService: n > 0,
-    months: months.map((month) => {
-      const r = rows.get(month);
-      return { month, version: r?.version ?? 0, figures: r ? (pick(r, HOSTEL_FIELDS) as unknown as HostelMonthFigures) : null, note: r?.note ?? null };
-    }),
-  };
-}
-
 type TableSpec = {
   table: typeof phoneLineMonths | typeof hostelMonths;
+  /** The month's figures (what the table and the charts show). */
+  figures: readonly string[];
+  /** Everything a save writes: the figures and the note. */
   fields: readonly string[];
   entityType: "phone_line_month" | "hostel_month";
 };
 
-const PHONE: TableSpec = { table: phoneLineMonths, fields: [...PHONE_FIELDS, "note"], entityType: "phone_line_month" };
-const HOSTEL: TableSpec = { table: hostelMonths, fields: [...HOSTEL_FIELDS, "note"], entityType: "hostel_month" };
+const PHONE: TableSpec = { table: phoneLineMonths, figures: PHONE_FIELDS, fields: [...PHONE_FIELDS, "note"], entityType: "phone_line_month" };
+const HOSTEL: TableSpec = { table: hostelMonths, figures: HOSTEL_FIELDS, fields: [...HOSTEL_FIELDS, "note"], entityType: "hostel_month" };
+
+/** A fiscal year's twelve months of one report for the actor's prefecture; a month not reported has no figures. */
+function getTable<F>(actor: Actor, spec: TableSpec, fiscalYear: number): MonthlyTable<F> {
+  requireActivityRead(actor);
+  const db = getDb();
+  const { table } = spec;
+  const months = monthsOfFiscalYear(fiscalYear);
+  const rows = new Map(db.select().from(table).where(and(inPrefecture(actor, table.prefectureCode), inArray(table.month, months))).all().map((r) => [r.month, r]));
+  const [{ n }] = db.select({ n: count() }).from(table).where(inPrefecture(actor, table.prefectureCode)).all() as [{ n: number }];
+  return {
+    fiscalYear,
+    canEdit: writesPrefectureRows(actor),
+    runsService: n > 0,
+    months: months.map((month) => {
+      const r = rows.get(month);
+      return { month, version: r?.version ?? 0, figures: r ? (pick(r, spec.figures) as unknown as F) : null, note: r?.note ?? null };
+    }),
+  };
+}
+
+export function getPhoneTableForActor(actor: Actor, fiscalYear: number): MonthlyTable<PhoneMonthFigures> {
+  return getTable(actor, PHONE, fiscalYear);
+}
+
+export function getHostelTableForActor(actor: Actor, fiscalYear: number): MonthlyTable<HostelMonthFigures> {
+  return getTable(actor, HOSTEL, fiscalYear);
+}
 
 /**
  * Save a year's months at once. Any month saved by someone else since the form was loaded

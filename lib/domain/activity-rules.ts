@@ -24,6 +24,17 @@ export function sumCounts(counts: Readonly<Record<string, number>>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
+/** A count as people type it here: full-width digits from an IME and thousands commas folded, spaces trimmed. */
+export function normalizeCount(text: string): string {
+  return text.trim().normalize("NFKC").replaceAll(",", "");
+}
+
+/** The whole number a count field shows, as the server will read it; null when it is empty or no whole number. */
+export function typedCount(text: string): number | null {
+  const t = normalizeCount(text);
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
 /** numerator ÷ denominator, or null when there is nothing to divide by (shown as "—"). */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;

@@ -3,6 +3,7 @@ import { KYOGI_FORMS, type KyogiForm } from "@/lib/domain/activity-codes";
 import {
   hostelMonthIssues,
   monthsOfFiscalYear,
+  normalizeCount,
   phoneMonthIssues,
   PHONE_BAND_FIELDS,
   PHONE_CALLER_FIELDS,
@@ -34,7 +35,7 @@ export const cellName = (field: string, row: string) => `${field}_${row}`;
 
 /** "" → null; digits (full width allowed) → number; anything else → the error key. */
 function readCount(text: string, max: number): number | null | { error: string } {
-  const t = text.trim().normalize("NFKC").replaceAll(",", "");
+  const t = normalizeCount(text);
   if (t === "") return null;
   if (!/^\d+$/.test(t)) return { error: `${V}.countFormat` };
   const n = Number(t);

@@ -12,6 +12,7 @@ import {
   type Profession,
   type Sector,
 } from "@/lib/domain/activity-codes";
+import { normalizeCount } from "@/lib/domain/activity-rules";
 import { optionalDate, requiredDate } from "./dates";
 import { optionalText } from "./fields";
 
@@ -38,7 +39,7 @@ function countField(max: number, empty: number | null | { required: string }) {
     .string()
     .optional()
     .transform((raw, ctx): number | null => {
-      const text = (raw ?? "").trim().normalize("NFKC").replaceAll(",", "");
+      const text = normalizeCount(raw ?? "");
       if (text === "") {
         if (typeof empty === "object" && empty !== null) {
           ctx.addIssue({ code: "custom", message: empty.required });

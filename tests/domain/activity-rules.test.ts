@@ -9,11 +9,13 @@ import {
   hostelTotals,
   monthsOfFiscalYear,
   nightSharePercent,
+  normalizeCount,
   occupancyPercent,
   percent,
   phoneMonthIssues,
   phoneTotals,
   sumCounts,
+  typedCount,
   type PhoneMonthFigures,
 } from "@/lib/domain/activity-rules";
 
@@ -113,5 +115,18 @@ describe("hostel report arithmetic", () => {
     assert.equal(t.roomNights, 2 * 30 + 1 * 31);
     assert.equal(occupancyPercent(t), 34.1);
     assert.equal(t.stays, 10);
+  });
+});
+
+describe("typed counts", () => {
+  test("read as the schemas read them: full-width digits and commas folded, anything else is no count", () => {
+    assert.equal(normalizeCount(" １,２００ "), "1200");
+    assert.equal(typedCount("３"), 3);
+    assert.equal(typedCount("1,234"), 1234);
+    assert.equal(typedCount(" 0 "), 0);
+    assert.equal(typedCount(""), null);
+    assert.equal(typedCount("三"), null);
+    assert.equal(typedCount("-1"), null);
+    assert.equal(typedCount("1.5"), null);
   });
 });

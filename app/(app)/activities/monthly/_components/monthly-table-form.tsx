@@ -6,6 +6,7 @@ import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { typedCount } from "@/lib/domain/activity-rules";
 import { useI18n } from "@/lib/i18n/client";
 import { cellName, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import type { ActivityFormState } from "../../_lib/form-state";
@@ -14,10 +15,8 @@ import { monthLabel, NOT_SUMMED } from "./month-label";
 export type MonthColumn = { month: string; version: number; values: Record<string, string> };
 export type FieldRow = { field: string; label: string } | { group: string };
 
-const read = (text: string) => {
-  const t = text.trim().normalize("NFKC").replaceAll(",", "");
-  return /^\d+$/.test(t) ? Number(t) : 0;
-};
+/** A cell's number as the server will read it; what it cannot read counts as 0 in the live total. */
+const read = (text: string): number => typedCount(text) ?? 0;
 
 /**
  * A fiscal year's monthly report as one table: items down, April to March across, the year's
