@@ -1,9 +1,10 @@
 "use client";
 import clsx from "clsx";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
 import { inputClass } from "@/components/ui/field";
 import { typedCount } from "@/lib/domain/activity-rules";
 import { useI18n } from "@/lib/i18n/client";
+import { useLiveFigure } from "./use-live-figure";
 
 export type CountCell = { name: string; label: string; defaultValue: string; error?: string };
 
@@ -22,13 +23,11 @@ export function CountGrid({ legend, hint, cells, idPrefix }: { legend: string; h
   // The total follows the cells: derived from their defaults (re-filled after a failed save),
   // counted from the inputs while typing until the defaults change again.
   const signature = cells.map((c) => c.defaultValue).join("|");
-  const derived = cells.reduce((s, c) => s + cellValue(c.defaultValue), 0);
-  const [live, setLive] = useState<{ signature: string; total: number } | null>(null);
-  const total = live && live.signature === signature ? live.total : derived;
+  const [total, setTotal] = useLiveFigure(signature, cells.reduce((s, c) => s + cellValue(c.defaultValue), 0));
   const recount = useCallback(() => {
     const inputs = ref.current?.querySelectorAll<HTMLInputElement>("input[data-count]") ?? [];
-    setLive({ signature, total: [...inputs].reduce((s, input) => s + cellValue(input.value), 0) });
-  }, [signature]);
+    setTotal([...inputs].reduce((s, input) => s + cellValue(input.value), 0));
+  }, [setTotal]);
   const hintId = `${idPrefix}-hint`;
   return (
     <fieldset ref={ref} onInput={recount} className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-4" aria-describedby={hint ? hintId : undefined}>

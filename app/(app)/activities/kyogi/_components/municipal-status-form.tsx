@@ -1,7 +1,8 @@
 "use client";
 import clsx from "clsx";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
 import { FormAnswer } from "@/components/activities/form-answer";
+import { useLiveFigure } from "@/components/activities/use-live-figure";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -28,10 +29,8 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
   const tableRef = useRef<HTMLTableElement>(null);
   // The count follows the ticks: derived from the (re-filled) values after each answer of the
   // server, counted from the checkboxes while editing until the next answer.
-  const derived = rows.filter((r) => v("exists", r.code) === "on").length;
-  const [live, setLive] = useState<{ state: unknown; covered: number } | null>(null);
-  const covered = live && live.state === state ? live.covered : derived;
-  const recount = useCallback(() => setLive({ state, covered: tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-exists]:checked").length ?? 0 }), [state]);
+  const [covered, setCovered] = useLiveFigure(state, rows.filter((r) => v("exists", r.code) === "on").length);
+  const recount = useCallback(() => setCovered(tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-exists]:checked").length ?? 0), [setCovered]);
   const forms = codeOptions(KYOGI_FORM_LABELS, locale);
   const names = new Map(rows.map((r) => [r.code, r.name]));
   const errorItems = Object.entries(errors).map(([field, text]) => {

@@ -1,7 +1,8 @@
 "use client";
 import clsx from "clsx";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
 import { FormAnswer } from "@/components/activities/form-answer";
+import { useLiveFigure } from "@/components/activities/use-live-figure";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -51,17 +52,18 @@ export function MonthlyTableForm({
   const fields = rows.flatMap((r) => ("field" in r ? [r] : []));
   // Totals follow what the cells show: derived from the (re-filled) values after each answer of
   // the server, and counted from the inputs while typing until the next answer.
-  const derived = Object.fromEntries(fields.map((f) => [f.field, months.reduce((s, m) => s + read(value(cellName(f.field, m.month), m.values[f.field] ?? "") ?? ""), 0)]));
-  const [live, setLive] = useState<{ state: unknown; totals: Record<string, number> } | null>(null);
-  const totals = live && live.state === state ? live.totals : derived;
+  const [totals, setTotals] = useLiveFigure<Record<string, number>>(
+    state,
+    Object.fromEntries(fields.map((f) => [f.field, months.reduce((s, m) => s + read(value(cellName(f.field, m.month), m.values[f.field] ?? "") ?? ""), 0)])),
+  );
   const recount = useCallback(() => {
     const next: Record<string, number> = {};
     tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-field]").forEach((input) => {
       const f = input.dataset.field!;
       next[f] = (next[f] ?? 0) + read(input.value);
     });
-    setLive({ state, totals: next });
-  }, [state]);
+    setTotals(next);
+  }, [setTotals]);
   const labelOf = new Map(fields.map((f) => [f.field, f.label]));
   const errorItems = Object.entries(errors).map(([name, text]) => {
     const month = name.slice(name.lastIndexOf("_") + 1);
