@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
+import { ListScopeTabs, listScopeOf } from "@/components/cases/list-scope";
 import { PhaseBadge } from "@/components/cases/phase-badge";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { CountChips } from "@/components/ui/count-chip";
-import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { TabNav } from "@/components/ui/tab-nav";
 import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { CASE_FLAGS, CASE_SORT_KEYS, listCasesForActor, listCaseStaffForActor, type CaseFilter, type CaseFlag, type CaseListRow } from "@/lib/dal/cases";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
-import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
+import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
@@ -23,21 +25,14 @@ import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
-import { FilterForm } from "@/components/forms/filter-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("caseList.title") };
 }
 
 const BASE = "/cases";
-const SCOPES = ["mine", "office"] as const;
-type Scope = (typeof SCOPES)[number];
 /** The filter parameters of the URL; clearing the filters removes exactly these. */
 const FILTER_KEYS = ["phase", "coordinatorId", "hospitalId", "fy", "flag", "q"] as const;
-
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
-}
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("read:case:reach");
@@ -45,8 +40,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const locale = await getLocale();
   const params = firstValues(await searchParams);
 
-  // Coordinators work from their own cases; supervisors oversee the office.
-  const scope: Scope = oneOf(SCOPES, params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
+  const scope = listScopeOf(params.scope, actor.role);
   const years = fiscalYearOptions();
   const fyParam = Number(params.fy);
   const filter: CaseFilter = {
@@ -59,14 +53,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     q: params.q?.trim().slice(0, 100) || undefined,
   };
   // Newest referrals first unless the user picked a column.
-  const sortChosen = !!oneOf(CASE_SORT_KEYS, params.sort);
-  const parsed = parsePageRequest(params, CASE_SORT_KEYS, "referralDate");
-  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
-
-  let page = listCasesForActor(actor, req, filter);
-  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
-  // A bookmarked page number beyond the end (the list shrank) lands on the last page.
-  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listCasesForActor(actor, { ...req, page: lastPage }, filter);
+  const { req, sortChosen } = parseListRequest(params, CASE_SORT_KEYS, "referralDate", "desc");
+  const page = loadPageInRange(req, (r) => listCasesForActor(actor, r, filter));
 
   const staff = scope === "office" ? listCaseStaffForActor(actor) : [];
   const hospitals = listHospitalsForActor(actor, { includeInactive: true });
@@ -75,10 +63,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
   const hasFilters = !!(filter.phase || filter.coordinatorId || filter.hospitalId || filter.fiscalYear || filter.flag || filter.q);
   const scopeLabel = t(scope === "mine" ? "caseList.scope.mine" : "caseList.scope.office");
-  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
-  // Remount the form whenever the URL changes, so uncontrolled inputs show what the URL says
-  // (after a chip, a clear link or back/forward) rather than what was last typed.
-  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
 
   const columns: Column<CaseListRow>[] = [
     {
@@ -162,14 +147,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         actions={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
       />
 
-      <TabNav
-        label={t("caseList.scope.label")}
-        current={scope}
-        tabs={SCOPES.map((s) => ({
-          key: s,
-          href: tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) }),
-          label: t(s === "mine" ? "caseList.scope.mine" : "caseList.scope.office"),
-        }))}
+      <ListScopeTabs
+        basePath={BASE}
+        params={params}
+        scope={scope}
+        labels={{ nav: t("caseList.scope.label"), mine: t("caseList.scope.mine"), office: t("caseList.scope.office") }}
       />
 
       <CountChips
@@ -182,83 +164,73 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         hrefOf={(p) => tableHref(BASE, params, { phase: p, page: undefined })}
       />
 
-      <section aria-labelledby="case-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="case-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
-          {t("caseList.filters.heading")}
-        </h2>
-        <FilterForm key={formKey} action={BASE} label={t("caseList.filters.heading")}>
-          <input type="hidden" name="scope" value={scope} />
-          {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
-          {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <div className="sm:col-span-2">
-              <TextField label={t("caseList.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("caseList.filters.qHint")} maxLength={100} />
-            </div>
-            <SelectField
-              label={t("caseList.filters.phase")}
-              name="phase"
-              defaultValue={filter.phase ?? ""}
-              placeholder={t("caseList.filters.any")}
-              options={codeOptions(PHASE_LABELS, locale)}
-            />
-            <SelectField
-              label={t("caseList.filters.flag")}
-              name="flag"
-              defaultValue={filter.flag ?? ""}
-              placeholder={t("caseList.filters.any")}
-              options={CASE_FLAGS.map((f) => ({ value: f, label: t(`caseList.flags.${f}`) }))}
-            />
-            {scope === "office" && (
-              <SelectField
-                label={t("caseList.filters.coordinator")}
-                name="coordinatorId"
-                defaultValue={filter.coordinatorId ?? ""}
-                placeholder={t("caseList.filters.any")}
-                options={staff.map((s) => ({ value: s.id, label: s.name }))}
-              />
-            )}
-            <SelectField
-              label={t("caseList.filters.hospital")}
-              name="hospitalId"
-              defaultValue={filter.hospitalId ?? ""}
-              placeholder={t("caseList.filters.any")}
-              options={hospitals.map((h) => ({ value: h.id, label: h.active ? h.name : t("caseList.filters.inactiveHospital", { name: h.name }) }))}
-            />
-            <div className="space-y-1">
-              <SelectField
-                label={t("caseList.filters.fiscalYear")}
-                name="fy"
-                defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
-                placeholder={t("caseList.filters.allYears")}
-                hint={t("caseList.filters.fiscalYearHint")}
-                options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
-              />
-              {filter.fiscalYear !== headerYear && (
-                <Link
-                  href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })}
-                  className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
-                >
-                  {t("caseList.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
-                </Link>
-              )}
-            </div>
-            <SelectField
-              label={t("caseList.filters.size")}
-              name="size"
-              defaultValue={String(page.pageSize)}
-              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("caseList.filters.sizeOption", { n }) }))}
-            />
-          </div>
-          <div className="mt-4 flex flex-wrap items-center gap-4">
-            <Button type="submit">{t("caseList.filters.apply")}</Button>
-            {hasFilters && (
-              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
-                {t("caseList.filters.clear")}
-              </Link>
-            )}
-          </div>
-        </FilterForm>
-      </section>
+      <FilterPanel
+        headingId="case-filters-heading"
+        heading={t("caseList.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={{ scope, sort: sortChosen ? req.sort : undefined, dir: sortChosen ? req.dir : undefined }}
+        applyLabel={t("caseList.filters.apply")}
+        clear={hasFilters ? { href: clearHref, label: t("caseList.filters.clear") } : undefined}
+      >
+        <div className="sm:col-span-2">
+          <TextField label={t("caseList.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("caseList.filters.qHint")} maxLength={100} />
+        </div>
+        <SelectField
+          label={t("caseList.filters.phase")}
+          name="phase"
+          defaultValue={filter.phase ?? ""}
+          placeholder={t("caseList.filters.any")}
+          options={codeOptions(PHASE_LABELS, locale)}
+        />
+        <SelectField
+          label={t("caseList.filters.flag")}
+          name="flag"
+          defaultValue={filter.flag ?? ""}
+          placeholder={t("caseList.filters.any")}
+          options={CASE_FLAGS.map((f) => ({ value: f, label: t(`caseList.flags.${f}`) }))}
+        />
+        {scope === "office" && (
+          <SelectField
+            label={t("caseList.filters.coordinator")}
+            name="coordinatorId"
+            defaultValue={filter.coordinatorId ?? ""}
+            placeholder={t("caseList.filters.any")}
+            options={staff.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        )}
+        <SelectField
+          label={t("caseList.filters.hospital")}
+          name="hospitalId"
+          defaultValue={filter.hospitalId ?? ""}
+          placeholder={t("caseList.filters.any")}
+          options={hospitals.map((h) => ({ value: h.id, label: h.active ? h.name : t("caseList.filters.inactiveHospital", { name: h.name }) }))}
+        />
+        <div className="space-y-1">
+          <SelectField
+            label={t("caseList.filters.fiscalYear")}
+            name="fy"
+            defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
+            placeholder={t("caseList.filters.allYears")}
+            hint={t("caseList.filters.fiscalYearHint")}
+            options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+          />
+          {filter.fiscalYear !== headerYear && (
+            <Link
+              href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })}
+              className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
+            >
+              {t("caseList.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
+            </Link>
+          )}
+        </div>
+        <SelectField
+          label={t("caseList.filters.size")}
+          name="size"
+          defaultValue={String(page.pageSize)}
+          options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("caseList.filters.sizeOption", { n }) }))}
+        />
+      </FilterPanel>
 
       <DataTable
         caption={t("caseList.caption", { scope: scopeLabel })}

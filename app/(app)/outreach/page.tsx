@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { FilterForm } from "@/components/forms/filter-form";
+import { ListScopeTabs, listScopeOf } from "@/components/cases/list-scope";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { OutreachYearSummaryPanel } from "@/components/outreach/year-summary";
-import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { ButtonLink, focusRing } from "@/components/ui/button";
 import { CountChips } from "@/components/ui/count-chip";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { TabNav } from "@/components/ui/tab-nav";
 import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { listOutreachCasesForActor, OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachListRow } from "@/lib/dal/outreach";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
-import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
+import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";
 import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
@@ -31,14 +32,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const BASE = "/outreach";
-const SCOPES = ["mine", "office"] as const;
-type Scope = (typeof SCOPES)[number];
 /** The filter parameters of the URL; clearing the filters removes exactly these. */
 const FILTER_KEYS = ["status", "target", "coordinatorId", "teamKind", "fy", "q"] as const;
-
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
-}
 
 /**
  * The outreach referrals of the actor's offices: "mine" or the whole office, filters in the URL
@@ -51,7 +46,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const locale = await getLocale();
   const params = firstValues(await searchParams);
 
-  const scope: Scope = oneOf(SCOPES, params.scope) ?? (actor.role === "supervisor" ? "office" : "mine");
+  const scope = listScopeOf(params.scope, actor.role);
   const years = fiscalYearOptions();
   const fyParam = Number(params.fy);
   const filter: OutreachFilter = {
@@ -64,14 +59,8 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
     q: params.q?.trim().slice(0, 100) || undefined,
   };
   // Newest referrals first unless the user picked a column.
-  const sortChosen = !!oneOf(OUTREACH_SORT_KEYS, params.sort);
-  const parsed = parsePageRequest(params, OUTREACH_SORT_KEYS, "referralDate");
-  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
-
-  let page = listOutreachCasesForActor(actor, req, filter);
-  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
-  // A bookmarked page number beyond the end (the list shrank) lands on the last page.
-  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listOutreachCasesForActor(actor, { ...req, page: lastPage }, filter);
+  const { req, sortChosen } = parseListRequest(params, OUTREACH_SORT_KEYS, "referralDate", "desc");
+  const page = loadPageInRange(req, (r) => listOutreachCasesForActor(actor, r, filter));
 
   const headerYear = await getSelectedFiscalYear();
   const summary = getOutreachYearSummaryForActor(actor, headerYear);
@@ -80,9 +69,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
 
   const hasFilters = !!(filter.status || filter.target || filter.coordinatorId || filter.teamKind || filter.fiscalYear || filter.q);
   const scopeLabel = t(scope === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office");
-  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
-  // Remount the form whenever the URL changes, so its uncontrolled fields show what the URL says.
-  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
   const linkClass = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
 
   const columns: Column<OutreachListRow>[] = [
@@ -188,14 +175,11 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
         actions={canWrite ? <ButtonLink href="/outreach/new">{t("outreach.list.newCase")}</ButtonLink> : undefined}
       />
 
-      <TabNav
-        label={t("outreach.list.scope.label")}
-        current={scope}
-        tabs={SCOPES.map((s) => ({
-          key: s,
-          href: tableHref(BASE, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) }),
-          label: t(s === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office"),
-        }))}
+      <ListScopeTabs
+        basePath={BASE}
+        params={params}
+        scope={scope}
+        labels={{ nav: t("outreach.list.scope.label"), mine: t("outreach.list.scope.mine"), office: t("outreach.list.scope.office") }}
       />
 
       <CountChips
@@ -208,80 +192,70 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
         hrefOf={(s) => tableHref(BASE, params, { status: s, page: undefined })}
       />
 
-      <section aria-labelledby="outreach-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="outreach-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
-          {t("outreach.list.filters.heading")}
-        </h2>
-        <FilterForm key={formKey} action={BASE} label={t("outreach.list.filters.heading")}>
-          <input type="hidden" name="scope" value={scope} />
-          {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
-          {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <div className="sm:col-span-2">
-              <TextField label={t("outreach.list.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("outreach.list.filters.qHint")} maxLength={100} />
-            </div>
-            <SelectField
-              label={t("outreach.list.filters.status")}
-              name="status"
-              defaultValue={filter.status ?? ""}
-              placeholder={t("outreach.list.filters.any")}
-              options={codeOptions(OUTREACH_STATUS_LABELS, locale)}
-            />
-            <SelectField
-              label={t("outreach.list.filters.target")}
-              name="target"
-              defaultValue={filter.target ?? ""}
-              placeholder={t("outreach.list.filters.any")}
-              options={codeOptions(OUTREACH_TARGET_LABELS, locale)}
-            />
-            <SelectField
-              label={t("outreach.list.filters.teamKind")}
-              name="teamKind"
-              defaultValue={filter.teamKind ?? ""}
-              placeholder={t("outreach.list.filters.any")}
-              options={codeOptions(OUTREACH_TEAM_KIND_LABELS, locale)}
-            />
-            {scope === "office" && (
-              <SelectField
-                label={t("outreach.list.filters.coordinator")}
-                name="coordinatorId"
-                defaultValue={filter.coordinatorId ?? ""}
-                placeholder={t("outreach.list.filters.any")}
-                options={staff.map((s) => ({ value: s.id, label: s.name }))}
-              />
-            )}
-            <div className="space-y-1">
-              <SelectField
-                label={t("outreach.list.filters.fiscalYear")}
-                name="fy"
-                defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
-                placeholder={t("outreach.list.filters.allYears")}
-                hint={t("outreach.list.filters.fiscalYearHint")}
-                options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
-              />
-              {filter.fiscalYear !== headerYear && (
-                <Link href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })} className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
-                  {t("outreach.list.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
-                </Link>
-              )}
-            </div>
-            <SelectField
-              label={t("outreach.list.filters.size")}
-              name="size"
-              defaultValue={String(page.pageSize)}
-              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("outreach.list.filters.sizeOption", { n }) }))}
-            />
-          </div>
-          <div className="mt-4 flex flex-wrap items-center gap-4">
-            <Button type="submit">{t("outreach.list.filters.apply")}</Button>
-            {hasFilters && (
-              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
-                {t("outreach.list.filters.clear")}
-              </Link>
-            )}
-          </div>
-        </FilterForm>
-      </section>
+      <FilterPanel
+        headingId="outreach-filters-heading"
+        heading={t("outreach.list.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={{ scope, sort: sortChosen ? req.sort : undefined, dir: sortChosen ? req.dir : undefined }}
+        applyLabel={t("outreach.list.filters.apply")}
+        clear={hasFilters ? { href: clearHref, label: t("outreach.list.filters.clear") } : undefined}
+      >
+        <div className="sm:col-span-2">
+          <TextField label={t("outreach.list.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("outreach.list.filters.qHint")} maxLength={100} />
+        </div>
+        <SelectField
+          label={t("outreach.list.filters.status")}
+          name="status"
+          defaultValue={filter.status ?? ""}
+          placeholder={t("outreach.list.filters.any")}
+          options={codeOptions(OUTREACH_STATUS_LABELS, locale)}
+        />
+        <SelectField
+          label={t("outreach.list.filters.target")}
+          name="target"
+          defaultValue={filter.target ?? ""}
+          placeholder={t("outreach.list.filters.any")}
+          options={codeOptions(OUTREACH_TARGET_LABELS, locale)}
+        />
+        <SelectField
+          label={t("outreach.list.filters.teamKind")}
+          name="teamKind"
+          defaultValue={filter.teamKind ?? ""}
+          placeholder={t("outreach.list.filters.any")}
+          options={codeOptions(OUTREACH_TEAM_KIND_LABELS, locale)}
+        />
+        {scope === "office" && (
+          <SelectField
+            label={t("outreach.list.filters.coordinator")}
+            name="coordinatorId"
+            defaultValue={filter.coordinatorId ?? ""}
+            placeholder={t("outreach.list.filters.any")}
+            options={staff.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        )}
+        <div className="space-y-1">
+          <SelectField
+            label={t("outreach.list.filters.fiscalYear")}
+            name="fy"
+            defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
+            placeholder={t("outreach.list.filters.allYears")}
+            hint={t("outreach.list.filters.fiscalYearHint")}
+            options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+          />
+          {filter.fiscalYear !== headerYear && (
+            <Link href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })} className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
+              {t("outreach.list.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
+            </Link>
+          )}
+        </div>
+        <SelectField
+          label={t("outreach.list.filters.size")}
+          name="size"
+          defaultValue={String(page.pageSize)}
+          options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("outreach.list.filters.sizeOption", { n }) }))}
+        />
+      </FilterPanel>
 
       <DataTable
         caption={t("outreach.list.caption", { scope: scopeLabel })}

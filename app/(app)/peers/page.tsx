@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { FilterForm } from "@/components/forms/filter-form";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { PeerStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { ButtonLink, focusRing } from "@/components/ui/button";
 import { CountChips } from "@/components/ui/count-chip";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { clearFiltersHref, loadPageInRange, oneOf } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { tableHref } from "@/components/ui/table-href";
@@ -33,10 +34,6 @@ export async function generateMetadata(): Promise<Metadata> {
 const BASE = "/peers";
 const FILTER_KEYS = ["officeId", "status", "training", "purpose", "regionId", "fy", "q"] as const;
 
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
-}
-
 export default async function PeersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("read:identity:reach");
   const t = await getT();
@@ -55,17 +52,14 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
     q: params.q?.trim().slice(0, 100) || undefined,
   };
   const req = parsePageRequest(params, PEER_SORT_KEYS, "displayCode");
-  let page = listPeersForActor(actor, req, filter);
-  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listPeersForActor(actor, { ...req, page: lastPage }, filter);
+  const page = loadPageInRange(req, (r) => listPeersForActor(actor, r, filter));
 
   const headerYear = await getSelectedFiscalYear();
   const registry = getPeerYearSummaryForActor(actor, headerYear);
   const dispatches = getDispatchYearSummaryForActor(actor, headerYear);
   const canCreate = can(actor.role, "write:case:reach");
   const hasFilters = FILTER_KEYS.some((k) => k !== "status" && filter[k === "fy" ? "fiscalYear" : k] !== undefined);
-  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
-  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
   const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
 
   const columns: Column<PeerRow>[] = [
@@ -144,59 +138,51 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
         hrefOf={(s) => tableHref(BASE, params, { status: s, page: undefined })}
       />
 
-      <section aria-labelledby="peer-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="peer-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
-          {t("peers.filters.heading")}
-        </h2>
-        <FilterForm key={formKey} action={BASE} label={t("peers.filters.heading")}>
-          {filter.status && <input type="hidden" name="status" value={filter.status} />}
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <div className="sm:col-span-2">
-              <TextField label={t("peers.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("peers.filters.qHint")} maxLength={100} />
-            </div>
-            {offices.length > 1 && (
-              <SelectField
-                label={t("peers.fields.office")}
-                name="officeId"
-                defaultValue={filter.officeId ?? ""}
-                placeholder={t("peers.filters.any")}
-                options={offices.map((o) => ({ value: o.id, label: o.name }))}
-              />
-            )}
-            <SelectField label={t("peers.filters.training")} name="training" defaultValue={filter.training ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_TRAINING_LABELS, locale)} />
-            <SelectField label={t("peers.filters.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_PURPOSE_LABELS, locale)} />
-            <SelectField
-              label={t("peers.filters.region")}
-              name="regionId"
-              defaultValue={filter.regionId ?? ""}
-              placeholder={t("peers.filters.any")}
-              options={regions.map((r) => ({ value: r.id, label: r.name }))}
-            />
-            <SelectField
-              label={t("peers.filters.fiscalYear")}
-              name="fy"
-              defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
-              placeholder={t("peers.filters.allYears")}
-              hint={t("peers.filters.fiscalYearHint")}
-              options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
-            />
-            <SelectField
-              label={t("peers.filters.size")}
-              name="size"
-              defaultValue={String(page.pageSize)}
-              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("peers.filters.sizeOption", { n }) }))}
-            />
-          </div>
-          <div className="mt-4 flex flex-wrap items-center gap-4">
-            <Button type="submit">{t("peers.filters.apply")}</Button>
-            {hasFilters && (
-              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
-                {t("peers.filters.clear")}
-              </Link>
-            )}
-          </div>
-        </FilterForm>
-      </section>
+      <FilterPanel
+        headingId="peer-filters-heading"
+        heading={t("peers.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={{ status: filter.status }}
+        applyLabel={t("peers.filters.apply")}
+        clear={hasFilters ? { href: clearHref, label: t("peers.filters.clear") } : undefined}
+      >
+        <div className="sm:col-span-2">
+          <TextField label={t("peers.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("peers.filters.qHint")} maxLength={100} />
+        </div>
+        {offices.length > 1 && (
+          <SelectField
+            label={t("peers.fields.office")}
+            name="officeId"
+            defaultValue={filter.officeId ?? ""}
+            placeholder={t("peers.filters.any")}
+            options={offices.map((o) => ({ value: o.id, label: o.name }))}
+          />
+        )}
+        <SelectField label={t("peers.filters.training")} name="training" defaultValue={filter.training ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_TRAINING_LABELS, locale)} />
+        <SelectField label={t("peers.filters.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_PURPOSE_LABELS, locale)} />
+        <SelectField
+          label={t("peers.filters.region")}
+          name="regionId"
+          defaultValue={filter.regionId ?? ""}
+          placeholder={t("peers.filters.any")}
+          options={regions.map((r) => ({ value: r.id, label: r.name }))}
+        />
+        <SelectField
+          label={t("peers.filters.fiscalYear")}
+          name="fy"
+          defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
+          placeholder={t("peers.filters.allYears")}
+          hint={t("peers.filters.fiscalYearHint")}
+          options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+        />
+        <SelectField
+          label={t("peers.filters.size")}
+          name="size"
+          defaultValue={String(page.pageSize)}
+          options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("peers.filters.sizeOption", { n }) }))}
+        />
+      </FilterPanel>
 
       <DataTable
         caption={t("peers.list.caption")}

@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { ColumnChart } from "@/components/charts/column-chart";
-import { FilterForm } from "@/components/forms/filter-form";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
-import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { ButtonLink, focusRing } from "@/components/ui/button";
 import { CountChips } from "@/components/ui/count-chip";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
-import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
+import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { DISPATCH_SORT_KEYS, getDispatchYearSummaryForActor, listDispatchesForActor, type DispatchFilter, type DispatchRow } from "@/lib/dal/peer-dispatches";
 import { getPeerFormOptionsForActor } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
@@ -33,10 +34,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const BASE = "/peers/dispatches";
 const FILTER_KEYS = ["status", "purpose", "officeId", "fy", "hospitalId", "peerId", "q", "due"] as const;
-
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
-}
 
 export default async function DispatchesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("read:identity:reach");
@@ -59,19 +56,14 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
     q: params.q?.trim().slice(0, 100) || undefined,
     due: params.due === "1" || undefined,
   };
-  const sortChosen = !!oneOf(DISPATCH_SORT_KEYS, params.sort);
-  const parsed = parsePageRequest(params, DISPATCH_SORT_KEYS, "date");
-  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
-  let page = listDispatchesForActor(actor, req, filter);
-  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listDispatchesForActor(actor, { ...req, page: lastPage }, filter);
+  const { req } = parseListRequest(params, DISPATCH_SORT_KEYS, "date", "desc");
+  const page = loadPageInRange(req, (r) => listDispatchesForActor(actor, r, filter));
 
   const summaryYear = fiscalYear ?? headerYear;
   const summary = getDispatchYearSummaryForActor(actor, summaryYear);
   const canCreate = can(actor.role, "write:case:reach");
   const hasFilters = !!(filter.purpose || filter.officeId || filter.hospitalId || filter.peerId || filter.q || filter.fiscalYear || filter.due);
-  const clearHref = tableHref(BASE, params, { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), page: undefined });
-  const formKey = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
   const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
 
   const columns: Column<DispatchRow>[] = [
@@ -140,55 +132,49 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         hrefOf={(s) => tableHref(BASE, params, { status: s, page: undefined })}
       />
 
-      <section aria-labelledby="dispatch-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="dispatch-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
-          {t("peers.filters.heading")}
-        </h2>
-        <FilterForm key={formKey} action={BASE} label={t("peers.filters.heading")}>
-          {filter.status && <input type="hidden" name="status" value={filter.status} />}
-          {filter.peerId && <input type="hidden" name="peerId" value={filter.peerId} />}
-          {filter.due && <input type="hidden" name="due" value="1" />}
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-            <div className="sm:col-span-2">
-              <TextField label={t("dispatches.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("dispatches.filters.qHint")} maxLength={100} />
-            </div>
-            <SelectField
-              label={t("dispatches.filters.fiscalYear")}
-              name="fy"
-              defaultValue={fiscalYear ? String(fiscalYear) : ""}
-              placeholder={t("peers.filters.allYears")}
-              options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
-            />
-            <SelectField label={t("dispatches.fields.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_PURPOSE_LABELS, locale)} />
-            {offices.length > 1 && (
-              <SelectField label={t("dispatches.fields.office")} name="officeId" defaultValue={filter.officeId ?? ""} placeholder={t("peers.filters.any")} options={offices.map((o) => ({ value: o.id, label: o.name }))} />
-            )}
-            <SelectField
-              label={t("dispatches.fields.hospitalId")}
-              name="hospitalId"
-              defaultValue={filter.hospitalId ?? ""}
-              placeholder={t("peers.filters.any")}
-              options={hospitals.map((h) => ({ value: h.id, label: h.name }))}
-            />
-            <SelectField
-              label={t("peers.filters.size")}
-              name="size"
-              defaultValue={String(page.pageSize)}
-              options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("peers.filters.sizeOption", { n }) }))}
-            />
-          </div>
-          <div className="mt-4 flex flex-wrap items-center gap-4">
-            <Button type="submit">{t("peers.filters.apply")}</Button>
-            {hasFilters && (
-              <Link href={clearHref} className={clsx("rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
-                {t("peers.filters.clear")}
-              </Link>
-            )}
-          </div>
-        </FilterForm>
-        {filter.peerId && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.onePeer")}</p>}
-        {filter.due && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.dueOnly")}</p>}
-      </section>
+      <FilterPanel
+        headingId="dispatch-filters-heading"
+        heading={t("peers.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={{ status: filter.status, peerId: filter.peerId, due: filter.due ? "1" : undefined }}
+        applyLabel={t("peers.filters.apply")}
+        clear={hasFilters ? { href: clearHref, label: t("peers.filters.clear") } : undefined}
+        after={
+          <>
+            {filter.peerId && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.onePeer")}</p>}
+            {filter.due && <p className="mt-3 text-sm text-slate-700">{t("dispatches.filters.dueOnly")}</p>}
+          </>
+        }
+      >
+        <div className="sm:col-span-2">
+          <TextField label={t("dispatches.filters.q")} name="q" type="search" defaultValue={filter.q ?? ""} hint={t("dispatches.filters.qHint")} maxLength={100} />
+        </div>
+        <SelectField
+          label={t("dispatches.filters.fiscalYear")}
+          name="fy"
+          defaultValue={fiscalYear ? String(fiscalYear) : ""}
+          placeholder={t("peers.filters.allYears")}
+          options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
+        />
+        <SelectField label={t("dispatches.fields.purpose")} name="purpose" defaultValue={filter.purpose ?? ""} placeholder={t("peers.filters.any")} options={codeOptions(PEER_PURPOSE_LABELS, locale)} />
+        {offices.length > 1 && (
+          <SelectField label={t("dispatches.fields.office")} name="officeId" defaultValue={filter.officeId ?? ""} placeholder={t("peers.filters.any")} options={offices.map((o) => ({ value: o.id, label: o.name }))} />
+        )}
+        <SelectField
+          label={t("dispatches.fields.hospitalId")}
+          name="hospitalId"
+          defaultValue={filter.hospitalId ?? ""}
+          placeholder={t("peers.filters.any")}
+          options={hospitals.map((h) => ({ value: h.id, label: h.name }))}
+        />
+        <SelectField
+          label={t("peers.filters.size")}
+          name="size"
+          defaultValue={String(page.pageSize)}
+          options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("peers.filters.sizeOption", { n }) }))}
+        />
+      </FilterPanel>
 
       <DataTable
         caption={t("dispatches.list.caption", { fy: fiscalYear ? fiscalYearLabel(fiscalYear, locale) : t("peers.filters.allYears") })}
