@@ -37,7 +37,7 @@ import type { Page, PageRequest } from "./pagination";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { inPrefecture, inReach, officesInReach } from "./scope";
-import { escapeLike } from "./sql-text";
+import { kanaOrCodeContains } from "./sql-text";
 
 const OPEN_PLAN_STATUSES = ["drafting", "active", "extended"] as const;
 
@@ -118,16 +118,7 @@ function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPha
   if (filter.flag === "stale") conditions.push(staleSql(today));
   if (filter.flag === "no_consent") conditions.push(noConsentSql());
   const q = filter.q?.trim();
-  if (q) {
-    const kanaKey = normalizeKana(q);
-    const caseNo = q.normalize("NFKC").toUpperCase();
-    conditions.push(
-      or(
-        kanaKey ? sql`${personIdentities.kanaKey} LIKE ${`%${escapeLike(kanaKey)}%`} ESCAPE '\\'` : undefined,
-        sql`${cases.caseNo} LIKE ${`%${escapeLike(caseNo)}%`} ESCAPE '\\'`,
-      ),
-    );
-  }
+  if (q) conditions.push(kanaOrCodeContains(q, personIdentities.kanaKey, cases.caseNo));
   return and(...conditions)!;
 }
 

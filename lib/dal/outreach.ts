@@ -43,6 +43,7 @@ import { AppError } from "./errors";
 import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach, officesInReach } from "./scope";
+import { containsText, kanaOrCodeContains } from "./sql-text";
 
 /*
  * Outreach cases (アウトリーチ). The referring office owns the record: rows are scoped to the
@@ -51,8 +52,6 @@ import { inPrefecture, inReach, officesInReach } from "./scope";
  * in outreach-records.ts, the yearly figures in outreach-summary.ts.
  */
 
-/** `%`, `_` and `\` escaped for a LIKE pattern written with `ESCAPE '\'`. */
-const likeEscaped = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 const fullName = (r: { familyName: string; givenName: string }) => `${r.familyName} ${r.givenName}`;
 const fullKana = (r: { familyNameKana: string; givenNameKana: string }) => `${r.familyNameKana} ${r.givenNameKana}`;
 
@@ -113,16 +112,7 @@ function listConditions(actor: Actor, filter: OutreachFilter, withStatus: boolea
     conditions.push(lte(outreachCases.referralDate, end), or(isNull(outreachCases.endDate), gte(outreachCases.endDate, start)));
   }
   const q = filter.q?.trim();
-  if (q) {
-    const kanaKey = normalizeKana(q);
-    const caseNo = q.normalize("NFKC").toUpperCase();
-    conditions.push(
-      or(
-        kanaKey ? sql`${personIdentities.kanaKey} LIKE ${`%${likeEscaped(kanaKey)}%`} ESCAPE '\\'` : undefined,
-        sql`${outreachCases.caseNo} LIKE ${`%${likeEscaped(caseNo)}%`} ESCAPE '\\'`,
-      ),
-    );
-  }
+  if (q) conditions.push(kanaOrCodeContains(q, personIdentities.kanaKey, outreachCases.caseNo));
   return and(...conditions)!;
 }
 
@@ -408,7 +398,7 @@ export function searchOutreachPersonsForActor(actor: Actor, q: string): PersonOp
     .from(persons)
     .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
     .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
-    .where(and(inReach(actor, persons.officeId), sql`${personIdentities.kanaKey} LIKE ${`%${likeEscaped(key)}%`} ESCAPE '\\'`))
+    .where(and(inReach(actor, persons.officeId), containsText(personIdentities.kanaKey, key)))
     .orderBy(asc(personIdentities.kanaKey), asc(persons.birthYearMonth), asc(persons.id))
     .limit(20)
     .all();

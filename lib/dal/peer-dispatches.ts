@@ -15,7 +15,7 @@ import { assertHospitalInPrefecture } from "./hospitals";
 import type { Page, PageRequest } from "./pagination";
 import { assertOfficeInReach, loadPeerInReach, requirePeerWork } from "./peers";
 import { inReach } from "./scope";
-import { escapeLike } from "./sql-text";
+import { containsText, escapeLike } from "./sql-text";
 
 /*
  * ピアサポーター派遣. A dispatch belongs to the dispatching office: its staff record it, move it
@@ -74,12 +74,11 @@ function dispatchConditions(actor: Actor, filter: DispatchFilter, withStatus: bo
   }
   const q = filter.q?.trim().normalize("NFKC");
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
     conditions.push(
       or(
-        sql`${peerDispatches.destinationName} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${peerDispatches.requestingOrg} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${hospitals.name} LIKE ${pattern} ESCAPE '\\'`,
+        containsText(peerDispatches.destinationName, q),
+        containsText(peerDispatches.requestingOrg, q),
+        containsText(hospitals.name, q),
         exists(
           db
             .select({ one: sql`1` })

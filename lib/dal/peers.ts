@@ -25,7 +25,7 @@ import { diffFields, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
-import { escapeLike } from "./sql-text";
+import { kanaOrCodeContains } from "./sql-text";
 
 /*
  * The peer-supporter registry. Being registered reveals lived experience of mental illness, so
@@ -107,16 +107,7 @@ function peerConditions(actor: Actor, filter: PeerFilter, today: string, withSta
     );
   }
   const q = filter.q?.trim();
-  if (q) {
-    const key = normalizeKana(q);
-    const code = q.normalize("NFKC").toUpperCase();
-    conditions.push(
-      or(
-        key ? sql`${peerIdentities.kanaKey} LIKE ${`%${escapeLike(key)}%`} ESCAPE '\\'` : undefined,
-        sql`${peerSupporters.displayCode} LIKE ${`%${escapeLike(code)}%`} ESCAPE '\\'`,
-      ),
-    );
-  }
+  if (q) conditions.push(kanaOrCodeContains(q, peerIdentities.kanaKey, peerSupporters.displayCode));
   return and(...conditions)!;
 }
 

@@ -224,6 +224,11 @@ describe("lists and search", () => {
       assert.ok(listCasesForActor(actorFor("bizen.coord"), req, { q }).rows.some((r) => r.caseNo === caseNo), q);
     }
     assert.deepEqual(listCasesForActor(actorFor("bizen.coord"), req, { q: caseNo }).rows.map((r) => r.caseNo), [caseNo]);
+    // Part of the number typed in full width and lower case; LIKE's wildcards are taken literally.
+    const wide = caseNo.slice(3).toLowerCase().replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    assert.deepEqual(listCasesForActor(actorFor("bizen.coord"), req, { q: wide }).rows.map((r) => r.caseNo), [caseNo]);
+    assert.equal(listCasesForActor(actorFor("bizen.coord"), req, { q: "%" }).total, 0);
+    assert.equal(listCasesForActor(actorFor("bizen.coord"), req, { q: "_" }).total, 0);
   });
 
   test("phase counts ignore the phase filter; 'mine' narrows to the actor's cases", () => {
