@@ -1,16 +1,72 @@
 import Link from "next/link";
 import clsx from "clsx";
 import type { ReactNode } from "react";
-import { Button, focusRing } from "@/components/ui/button";
+import { FilterForm } from "@/components/forms/filter-form";
+import { Button, ButtonLink, focusRing } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { tableHref } from "@/components/ui/table-href";
 import { PAGE_SIZES } from "@/lib/dal/pagination";
 import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import type { Translate } from "@/lib/i18n/translate";
+import { PREFECTURE_HOST } from "@/lib/validation/activities";
 import { ALL_YEARS, type ListParams } from "../_lib/params";
 
 /* The filter fields every activity list shares; each list adds its own selects between them. */
+
+/**
+ * A list's filter form: the search and the year first, the list's own selects, the page size,
+ * then apply and clear. A sort chosen in the table's headers is kept when filtering.
+ */
+export function ListFilterForm({
+  t,
+  locale,
+  list,
+  base,
+  sort,
+  q,
+  pageSize,
+  clearHref,
+  children,
+}: {
+  t: Translate;
+  locale: Locale;
+  list: ListParams;
+  base: string;
+  /** The sort to keep, when the user chose one. */
+  sort: { sort: string; dir: string } | undefined;
+  q: string | undefined;
+  pageSize: number;
+  clearHref: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <FilterForm key={list.formKey} action={base} label={t("activities.common.filters.heading")}>
+      {sort && <input type="hidden" name="sort" value={sort.sort} />}
+      {sort && <input type="hidden" name="dir" value={sort.dir} />}
+      <ListFilterFields>
+        <SearchField t={t} value={q} />
+        <YearField t={t} locale={locale} list={list} base={base} />
+        {children}
+        <PageSizeField t={t} size={pageSize} />
+      </ListFilterFields>
+      <FilterButtons t={t} clearHref={clearHref} />
+    </FilterForm>
+  );
+}
+
+/** The filters in their own card with a heading (the lists of records). */
+export function FilterSection({ id, t, children }: { id: string; t: Translate; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">
+        {t("activities.common.filters.heading")}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 export function ListFilterFields({ children }: { children: ReactNode }) {
   return <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">{children}</div>;
@@ -47,6 +103,11 @@ export function FilterSelect({ label, name, value, any, options }: { label: stri
   return <SelectField label={label} name={name} defaultValue={value ?? ""} placeholder={any} options={options} />;
 }
 
+/** The host: the prefecture itself or one of the offices in reach. */
+export function HostFilter({ t, label, value, offices }: { t: Translate; label: string; value: string | undefined; offices: { id: string; name: string }[] }) {
+  return <FilterSelect label={label} name="host" value={value} any={t("activities.common.any")} options={[{ value: PREFECTURE_HOST, label: t("activities.common.prefecture") }, ...offices.map((o) => ({ value: o.id, label: o.name }))]} />;
+}
+
 export function PageSizeField({ t, size }: { t: Translate; size: number }) {
   return <SelectField label={t("activities.common.filters.size")} name="size" defaultValue={String(size)} options={PAGE_SIZES.map((n) => ({ value: String(n), label: t("activities.common.filters.sizeOption", { n }) }))} />;
 }
@@ -62,4 +123,22 @@ export function FilterButtons({ t, clearHref }: { t: Translate; clearHref?: stri
       )}
     </div>
   );
+}
+
+/** A list of records with no row: nothing matches the filters (clear them), or nothing is recorded yet (record the first). */
+export function RecordsEmpty({ t, clearHref, newButton }: { t: Translate; /** Set when filters are on. */ clearHref: string | undefined; newButton: ReactNode | undefined }) {
+  if (clearHref) {
+    return (
+      <EmptyState
+        title={t("activities.common.empty.filteredTitle")}
+        description={t("activities.common.empty.filteredBody")}
+        action={
+          <ButtonLink href={clearHref} variant="secondary">
+            {t("activities.common.filters.clear")}
+          </ButtonLink>
+        }
+      />
+    );
+  }
+  return <EmptyState title={t("activities.common.empty.noneTitle")} description={newButton ? t("activities.common.empty.noneBody") : undefined} action={newButton} />;
 }

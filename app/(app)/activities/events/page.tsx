@@ -2,17 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { BarChart } from "@/components/charts/bar-chart";
-import { FilterForm } from "@/components/forms/filter-form";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEventSummaryForActor } from "@/lib/dal/activity-summaries";
 import { EVENT_SORT_KEYS, listEventsForActor, type EventFilter, type EventListRow } from "@/lib/dal/community-events";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
-import { parsePageRequest } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { EVENT_KIND_LABELS, EVENT_KINDS, EVENT_SUBTYPE_LABELS, EVENT_SUBTYPES } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
@@ -20,10 +17,10 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { PREFECTURE_HOST } from "@/lib/validation/activities";
-import { FilterButtons, FilterSelect, ListFilterFields, PageSizeField, SearchField, YearField } from "../_components/list-filters";
+import { FilterSection, FilterSelect, HostFilter, ListFilterForm, RecordsEmpty } from "../_components/list-filters";
+import { barChartLabels, SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, oneOf, readListParams } from "../_lib/params";
+import { clearFiltersHref, datedPageRequest, hostAndSearch, oneOf, pageWithinRange, readListParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.events.title") };
@@ -43,19 +40,14 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     fiscalYear: list.fiscalYear,
     kind: oneOf(EVENT_KINDS, params.kind),
     subtype: oneOf(EVENT_SUBTYPES, params.subtype),
-    host: oneOf([PREFECTURE_HOST, ...offices.map((o) => o.id)], params.host),
-    q: params.q?.trim().slice(0, 100) || undefined,
+    ...hostAndSearch(params, offices),
   };
-  const sortChosen = !!oneOf(EVENT_SORT_KEYS, params.sort);
-  const parsed = parsePageRequest(params, EVENT_SORT_KEYS, "date");
-  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
-  let page = listEventsForActor(actor, req, filter);
-  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listEventsForActor(actor, { ...req, page: lastPage }, filter);
+  const { req, sortChosen } = datedPageRequest(params, EVENT_SORT_KEYS);
+  const page = pageWithinRange(req, (r) => listEventsForActor(actor, r, filter));
   const summary = getEventSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
   const hasFilters = !!(filter.kind || filter.subtype || filter.host || filter.q || params.fy);
-  const chartLabels = { showTable: t("activities.common.chart.showTable"), category: t("activities.common.chart.category"), value: t("activities.common.chart.value") };
+  const clearHref = hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined;
 
   const columns: Column<EventListRow>[] = [
     { key: "date", header: t("activities.events.columns.date"), sortable: true, cell: (r) => <span className="whitespace-nowrap tabular-nums">{formatDate(r.date, locale)}</span> },
@@ -92,10 +84,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-5">
       <PageHeader title={t("activities.events.title")} description={t("activities.events.description")} actions={newButton} />
-      <section aria-labelledby="event-summary-heading" className="space-y-4 rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="event-summary-heading" className="text-base font-semibold text-slate-900">
-          {t("activities.events.summary.title", { fy: fiscalYearShortLabel(list.summaryYear, locale) })}
-        </h2>
+      <SummaryPanel id="event-summary-heading" title={t("activities.events.summary.title", { fy: fiscalYearShortLabel(list.summaryYear, locale) })}>
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <StatCard
             label={t("activities.events.summary.awareness")}
@@ -113,34 +102,17 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           caption={t("activities.events.summary.bySubtype")}
           items={EVENT_SUBTYPES.map((s) => ({ key: s, label: EVENT_SUBTYPE_LABELS[s][locale], value: summary.bySubtype[s] }))}
           formatValue={(n) => t("activities.common.times", { n })}
-          labels={chartLabels}
+          labels={barChartLabels(t)}
           empty={t("activities.common.empty.filteredTitle")}
         />
-      </section>
-      <section aria-labelledby="event-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="event-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
-          {t("activities.common.filters.heading")}
-        </h2>
-        <FilterForm key={list.formKey} action={BASE} label={t("activities.common.filters.heading")}>
-          {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
-          {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
-          <ListFilterFields>
-            <SearchField t={t} value={filter.q} />
-            <YearField t={t} locale={locale} list={list} base={BASE} />
-            <FilterSelect label={t("activities.events.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(EVENT_KIND_LABELS, locale)} />
-            <FilterSelect label={t("activities.events.filters.subtype")} name="subtype" value={filter.subtype} any={t("activities.common.any")} options={codeOptions(EVENT_SUBTYPE_LABELS, locale)} />
-            <FilterSelect
-              label={t("activities.events.filters.host")}
-              name="host"
-              value={filter.host}
-              any={t("activities.common.any")}
-              options={[{ value: PREFECTURE_HOST, label: t("activities.common.prefecture") }, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
-            />
-            <PageSizeField t={t} size={page.pageSize} />
-          </ListFilterFields>
-          <FilterButtons t={t} clearHref={hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined} />
-        </FilterForm>
-      </section>
+      </SummaryPanel>
+      <FilterSection id="event-filters-heading" t={t}>
+        <ListFilterForm t={t} locale={locale} list={list} base={BASE} sort={sortChosen ? req : undefined} q={filter.q} pageSize={page.pageSize} clearHref={clearHref}>
+          <FilterSelect label={t("activities.events.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(EVENT_KIND_LABELS, locale)} />
+          <FilterSelect label={t("activities.events.filters.subtype")} name="subtype" value={filter.subtype} any={t("activities.common.any")} options={codeOptions(EVENT_SUBTYPE_LABELS, locale)} />
+          <HostFilter t={t} label={t("activities.events.filters.host")} value={filter.host} offices={offices} />
+        </ListFilterForm>
+      </FilterSection>
       <DataTable
         caption={t("activities.events.caption")}
         columns={columns}
@@ -150,21 +122,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         searchParams={params}
         sort={{ key: req.sort, dir: req.dir }}
         pagination={{ page: page.page, pageSize: page.pageSize, total: page.total }}
-        empty={
-          hasFilters ? (
-            <EmptyState
-              title={t("activities.common.empty.filteredTitle")}
-              description={t("activities.common.empty.filteredBody")}
-              action={
-                <ButtonLink href={clearFiltersHref(BASE, params, FILTER_KEYS)} variant="secondary">
-                  {t("activities.common.filters.clear")}
-                </ButtonLink>
-              }
-            />
-          ) : (
-            <EmptyState title={t("activities.common.empty.noneTitle")} description={canCreate ? t("activities.common.empty.noneBody") : undefined} action={newButton} />
-          )
-        }
+        empty={<RecordsEmpty t={t} clearHref={clearHref} newButton={newButton} />}
       />
     </div>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { FilterForm } from "@/components/forms/filter-form";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
@@ -21,10 +20,10 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { PREFECTURE_HOST } from "@/lib/validation/activities";
-import { FilterButtons, FilterSelect, ListFilterFields, PageSizeField, SearchField, YearField } from "../_components/list-filters";
+import { FilterSelect, HostFilter, ListFilterForm } from "../_components/list-filters";
+import { SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, oneOf, readListParams } from "../_lib/params";
+import { clearFiltersHref, hostAndSearch, oneOf, readListParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.kyogi.title") };
@@ -44,9 +43,8 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
   const filter: KyogiFilter = {
     fiscalYear: fy,
     level: oneOf(KYOGI_LEVELS, params.level),
-    host: oneOf([PREFECTURE_HOST, ...offices.map((o) => o.id)], params.host),
     activeOnly: params.active === "1",
-    q: params.q?.trim().slice(0, 100) || undefined,
+    ...hostAndSearch(params, offices),
   };
   const sortChosen = !!oneOf(KYOGI_SORT_KEYS, params.sort);
   const req = parsePageRequest(params, KYOGI_SORT_KEYS, "level");
@@ -86,10 +84,7 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
     <div className="space-y-5">
       <PageHeader title={t("activities.kyogi.title")} description={t("activities.kyogi.description")} actions={newButton} />
 
-      <section aria-labelledby="kyogi-coverage-heading" className="space-y-3 rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="kyogi-coverage-heading" className="text-base font-semibold text-slate-900">
-          {t("activities.kyogi.coverage.title", { fy: fyLabel })}
-        </h2>
+      <SummaryPanel id="kyogi-coverage-heading" title={t("activities.kyogi.coverage.title", { fy: fyLabel })} className="space-y-3">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <StatCard
             label={t("activities.kyogi.coverage.municipalities")}
@@ -103,38 +98,34 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
           />
           <StatCard label={t("activities.kyogi.coverage.prefecture")} value={t("activities.kyogi.coverage.count", { n: coverage.prefectureBodies })} />
         </div>
-      </section>
+      </SummaryPanel>
 
       <section aria-labelledby="kyogi-registry-heading" className="space-y-3">
         <h2 id="kyogi-registry-heading" className="text-lg font-semibold text-slate-900">
           {t("activities.kyogi.registryTitle")}
         </h2>
         <div className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-          <FilterForm key={list.formKey} action={BASE} label={t("activities.common.filters.heading")}>
-            {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
-            {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
-            <ListFilterFields>
-              <SearchField t={t} value={filter.q} />
-              <YearField t={t} locale={locale} list={{ ...list, fiscalYear: fy }} base={BASE} />
-              <FilterSelect label={t("activities.kyogi.filters.level")} name="level" value={filter.level} any={t("activities.common.any")} options={codeOptions(KYOGI_LEVEL_LABELS, locale)} />
-              <FilterSelect
-                label={t("activities.kyogi.filters.host")}
-                name="host"
-                value={filter.host}
-                any={t("activities.common.any")}
-                options={[{ value: PREFECTURE_HOST, label: t("activities.common.prefecture") }, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
-              />
-              <SelectField
-                label={t("activities.kyogi.filters.activeOnly")}
-                name="active"
-                defaultValue={filter.activeOnly ? "1" : ""}
-                placeholder={t("activities.common.any")}
-                options={[{ value: "1", label: t("activities.kyogi.active") }]}
-              />
-              <PageSizeField t={t} size={page.pageSize} />
-            </ListFilterFields>
-            <FilterButtons t={t} clearHref={hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined} />
-          </FilterForm>
+          {/* The year only counts each body's sessions; a body is listed whatever the year. */}
+          <ListFilterForm
+            t={t}
+            locale={locale}
+            list={{ ...list, fiscalYear: fy }}
+            base={BASE}
+            sort={sortChosen ? req : undefined}
+            q={filter.q}
+            pageSize={page.pageSize}
+            clearHref={hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined}
+          >
+            <FilterSelect label={t("activities.kyogi.filters.level")} name="level" value={filter.level} any={t("activities.common.any")} options={codeOptions(KYOGI_LEVEL_LABELS, locale)} />
+            <HostFilter t={t} label={t("activities.kyogi.filters.host")} value={filter.host} offices={offices} />
+            <SelectField
+              label={t("activities.kyogi.filters.activeOnly")}
+              name="active"
+              defaultValue={filter.activeOnly ? "1" : ""}
+              placeholder={t("activities.common.any")}
+              options={[{ value: "1", label: t("activities.kyogi.active") }]}
+            />
+          </ListFilterForm>
         </div>
         <DataTable
           caption={t("activities.kyogi.caption")}

@@ -1,26 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { FilterForm } from "@/components/forms/filter-form";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMeetingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { listMeetingsForActor, MEETING_SORT_KEYS, type MeetingFilter, type MeetingListRow } from "@/lib/dal/meetings";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
-import { parsePageRequest } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { KYOGI_LEVEL_LABELS, KYOGI_LEVELS, MEETING_KIND_LABELS, MEETING_KINDS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { PREFECTURE_HOST } from "@/lib/validation/activities";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, oneOf, readListParams } from "../_lib/params";
-import { FilterButtons, FilterSelect, ListFilterFields, PageSizeField, SearchField, YearField } from "../_components/list-filters";
+import { clearFiltersHref, datedPageRequest, hostAndSearch, oneOf, pageWithinRange, readListParams } from "../_lib/params";
+import { FilterSection, FilterSelect, HostFilter, ListFilterForm, RecordsEmpty } from "../_components/list-filters";
 import { MeetingSummaryPanel } from "./_components/meeting-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,23 +33,18 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const list = await readListParams(searchParams);
   const { params } = list;
   const offices = getScopeSummaryForActor(actor).offices;
-  const hostValues = [PREFECTURE_HOST, ...offices.map((o) => o.id)];
   const filter: MeetingFilter = {
     fiscalYear: list.fiscalYear,
     kind: oneOf(MEETING_KINDS, params.kind),
-    host: oneOf(hostValues, params.host),
     level: oneOf([...KYOGI_LEVELS, "none"] as const, params.level),
-    q: params.q?.trim().slice(0, 100) || undefined,
+    ...hostAndSearch(params, offices),
   };
-  const sortChosen = !!oneOf(MEETING_SORT_KEYS, params.sort);
-  const parsed = parsePageRequest(params, MEETING_SORT_KEYS, "date");
-  const req = sortChosen ? parsed : { ...parsed, dir: "desc" as const };
-  let page = listMeetingsForActor(actor, req, filter);
-  const lastPage = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (page.rows.length === 0 && page.total > 0 && req.page > lastPage) page = listMeetingsForActor(actor, { ...req, page: lastPage }, filter);
+  const { req, sortChosen } = datedPageRequest(params, MEETING_SORT_KEYS);
+  const page = pageWithinRange(req, (r) => listMeetingsForActor(actor, r, filter));
   const summary = getMeetingSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
   const hasFilters = !!(filter.kind || filter.host || filter.level || filter.q || params.fy);
+  const clearHref = hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined;
 
   const columns: Column<MeetingListRow>[] = [
     { key: "date", header: t("activities.meetings.columns.date"), sortable: true, cell: (m) => <span className="whitespace-nowrap tabular-nums">{formatDate(m.date, locale)}</span> },
@@ -92,39 +83,22 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-5">
       <PageHeader title={t("activities.meetings.title")} description={t("activities.meetings.description")} actions={newButton} />
       <MeetingSummaryPanel summary={summary} t={t} locale={locale} />
-      <section aria-labelledby="meeting-filters-heading" className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="meeting-filters-heading" className="mb-3 text-base font-semibold text-slate-900">
-          {t("activities.common.filters.heading")}
-        </h2>
-        <FilterForm key={list.formKey} action={BASE} label={t("activities.common.filters.heading")}>
-          {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
-          {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
-          <ListFilterFields>
-            <SearchField t={t} value={filter.q} />
-            <YearField t={t} locale={locale} list={list} base={BASE} />
-            <FilterSelect label={t("activities.meetings.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(MEETING_KIND_LABELS, locale)} />
-            <FilterSelect
-              label={t("activities.meetings.filters.host")}
-              name="host"
-              value={filter.host}
-              any={t("activities.common.any")}
-              options={[{ value: PREFECTURE_HOST, label: t("activities.common.prefecture") }, ...offices.map((o) => ({ value: o.id, label: o.name }))]}
-            />
-            <FilterSelect
-              label={t("activities.meetings.filters.level")}
-              name="level"
-              value={filter.level}
-              any={t("activities.common.any")}
-              options={[
-                ...KYOGI_LEVELS.map((l) => ({ value: l, label: t("activities.meetings.filters.levelOption", { level: KYOGI_LEVEL_LABELS[l][locale] }) })),
-                { value: "none", label: t("activities.meetings.filters.levelNone") },
-              ]}
-            />
-            <PageSizeField t={t} size={page.pageSize} />
-          </ListFilterFields>
-          <FilterButtons t={t} clearHref={hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined} />
-        </FilterForm>
-      </section>
+      <FilterSection id="meeting-filters-heading" t={t}>
+        <ListFilterForm t={t} locale={locale} list={list} base={BASE} sort={sortChosen ? req : undefined} q={filter.q} pageSize={page.pageSize} clearHref={clearHref}>
+          <FilterSelect label={t("activities.meetings.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(MEETING_KIND_LABELS, locale)} />
+          <HostFilter t={t} label={t("activities.meetings.filters.host")} value={filter.host} offices={offices} />
+          <FilterSelect
+            label={t("activities.meetings.filters.level")}
+            name="level"
+            value={filter.level}
+            any={t("activities.common.any")}
+            options={[
+              ...KYOGI_LEVELS.map((l) => ({ value: l, label: t("activities.meetings.filters.levelOption", { level: KYOGI_LEVEL_LABELS[l][locale] }) })),
+              { value: "none", label: t("activities.meetings.filters.levelNone") },
+            ]}
+          />
+        </ListFilterForm>
+      </FilterSection>
       <DataTable
         caption={t("activities.meetings.caption")}
         columns={columns}
@@ -134,21 +108,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
         searchParams={params}
         sort={{ key: req.sort, dir: req.dir }}
         pagination={{ page: page.page, pageSize: page.pageSize, total: page.total }}
-        empty={
-          hasFilters ? (
-            <EmptyState
-              title={t("activities.common.empty.filteredTitle")}
-              description={t("activities.common.empty.filteredBody")}
-              action={
-                <ButtonLink href={clearFiltersHref(BASE, params, FILTER_KEYS)} variant="secondary">
-                  {t("activities.common.filters.clear")}
-                </ButtonLink>
-              }
-            />
-          ) : (
-            <EmptyState title={t("activities.common.empty.noneTitle")} description={canCreate ? t("activities.common.empty.noneBody") : undefined} action={newButton} />
-          )
-        }
+        empty={<RecordsEmpty t={t} clearHref={clearHref} newButton={newButton} />}
       />
     </div>
   );

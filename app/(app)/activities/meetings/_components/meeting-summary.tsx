@@ -5,16 +5,13 @@ import { MEETING_KIND_LABELS, MEETING_KINDS, SECTOR_LABELS, SECTORS } from "@/li
 import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import type { Translate } from "@/lib/i18n/translate";
+import { barChartLabels, SummaryPanel } from "../../_components/summary-panel";
 
 /** The year at a glance above the meeting list: headline counts, kinds and attendance by sector. */
 export function MeetingSummaryPanel({ summary, t, locale }: { summary: MeetingSummary; t: Translate; locale: Locale }) {
-  const chartLabels = { showTable: t("activities.common.chart.showTable"), category: t("activities.common.chart.category"), value: t("activities.common.chart.value") };
   const liaison = summary.regionLiaison.filter((r) => r.meetings > 0 || summary.byKind.region_liaison > 0);
   return (
-    <section aria-labelledby="meeting-summary-heading" className="space-y-4 rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-      <h2 id="meeting-summary-heading" className="text-base font-semibold text-slate-900">
-        {t("activities.meetings.summary.title", { fy: fiscalYearShortLabel(summary.fiscalYear, locale) })}
-      </h2>
+    <SummaryPanel id="meeting-summary-heading" title={t("activities.meetings.summary.title", { fy: fiscalYearShortLabel(summary.fiscalYear, locale) })}>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t("activities.meetings.summary.total")} value={t("activities.common.times", { n: summary.total })} />
         <StatCard
@@ -38,7 +35,7 @@ export function MeetingSummaryPanel({ summary, t, locale }: { summary: MeetingSu
           caption={t("activities.meetings.summary.byKind")}
           items={MEETING_KINDS.map((k) => ({ key: k, label: MEETING_KIND_LABELS[k][locale], value: summary.byKind[k] }))}
           formatValue={(n) => t("activities.common.times", { n })}
-          labels={chartLabels}
+          labels={barChartLabels(t)}
           hideZero
           empty={t("activities.common.empty.filteredTitle")}
         />
@@ -47,7 +44,7 @@ export function MeetingSummaryPanel({ summary, t, locale }: { summary: MeetingSu
             caption={t("activities.meetings.summary.bySector")}
             items={SECTORS.map((s) => ({ key: s, label: SECTOR_LABELS[s][locale], value: summary.attendanceBySector[s] }))}
             formatValue={(n) => t("activities.common.people", { n: n.toLocaleString("ja-JP") })}
-            labels={{ ...chartLabels, value: t("activities.common.peopleHeader") }}
+            labels={barChartLabels(t, t("activities.common.peopleHeader"))}
             empty={t("activities.common.empty.filteredTitle")}
           />
           <p className="text-sm text-slate-700">{t("activities.meetings.summary.bySectorKyogi", { n: summary.kyogi.attendanceTotal.toLocaleString("ja-JP") })}</p>
@@ -63,6 +60,6 @@ export function MeetingSummaryPanel({ summary, t, locale }: { summary: MeetingSu
           </ul>
         </div>
       )}
-    </section>
+    </SummaryPanel>
   );
 }

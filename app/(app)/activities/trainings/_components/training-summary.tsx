@@ -5,13 +5,13 @@ import { PROFESSION_LABELS, PROFESSIONS, TRAINING_KIND_LABELS, TRAINING_KINDS, T
 import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import type { Translate } from "@/lib/i18n/translate";
+import { barChartLabels, SummaryPanel } from "../../_components/summary-panel";
 
 /**
  * The year's trainings the way the prefecture's sheet says them ("人材育成研修：5回開催（県全域1回
  * 保健所・支所圏域4回）"), with counts by kind and attendance by profession.
  */
 export function TrainingSummaryPanel({ summary, t, locale }: { summary: TrainingSummary; t: Translate; locale: Locale }) {
-  const chartLabels = { showTable: t("activities.common.chart.showTable"), category: t("activities.common.chart.category"), value: t("activities.common.chart.value") };
   const sentences = TRAINING_KINDS.filter((k) => summary.byKind[k] > 0).map((k) => ({
     kind: k,
     text: t("activities.trainings.summary.sentence", {
@@ -23,10 +23,7 @@ export function TrainingSummaryPanel({ summary, t, locale }: { summary: Training
     }),
   }));
   return (
-    <section aria-labelledby="training-summary-heading" className="space-y-4 rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-      <h2 id="training-summary-heading" className="text-base font-semibold text-slate-900">
-        {t("activities.trainings.summary.title", { fy: fiscalYearShortLabel(summary.fiscalYear, locale) })}
-      </h2>
+    <SummaryPanel id="training-summary-heading" title={t("activities.trainings.summary.title", { fy: fiscalYearShortLabel(summary.fiscalYear, locale) })}>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t("activities.trainings.summary.total")} value={t("activities.common.times", { n: summary.total })} hint={t("activities.trainings.summary.totalHint", { n: summary.sessions })} />
         <StatCard label={t("activities.trainings.summary.attendance")} value={t("activities.common.people", { n: summary.attendanceTotal.toLocaleString("ja-JP") })} />
@@ -45,17 +42,17 @@ export function TrainingSummaryPanel({ summary, t, locale }: { summary: Training
           caption={t("activities.trainings.summary.byKind")}
           items={TRAINING_KINDS.map((k) => ({ key: k, label: TRAINING_KIND_LABELS[k][locale], value: summary.byKind[k] }))}
           formatValue={(n) => t("activities.common.times", { n })}
-          labels={chartLabels}
+          labels={barChartLabels(t)}
           empty={t("activities.trainings.summary.none")}
         />
         <BarChart
           caption={t("activities.trainings.summary.byProfession")}
           items={PROFESSIONS.map((p) => ({ key: p, label: PROFESSION_LABELS[p][locale], value: summary.attendanceByProfession[p] }))}
           formatValue={(n) => t("activities.common.people", { n: n.toLocaleString("ja-JP") })}
-          labels={{ ...chartLabels, value: t("activities.common.peopleHeader") }}
+          labels={barChartLabels(t, t("activities.common.peopleHeader"))}
           empty={t("activities.trainings.summary.none")}
         />
       </div>
-    </section>
+    </SummaryPanel>
   );
 }
