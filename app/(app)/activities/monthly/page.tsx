@@ -5,22 +5,26 @@ import { StatCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMonthlySummaryForActor } from "@/lib/dal/activity-summaries";
-import { getHostelTableForActor, getPhoneTableForActor } from "@/lib/dal/monthly-figures";
+import { getHostelTableForActor, getPhoneTableForActor, type MonthlyTable as MonthlyTableData } from "@/lib/dal/monthly-figures";
 import { requirePermission } from "@/lib/dal/session";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { RawSearchParams } from "@/lib/search-params";
 import { HOSTEL_FIELDS } from "@/lib/validation/activities-tables";
-import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS } from "@/lib/domain/activity-rules";
+import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS, type HostelMonthFigures, type PhoneMonthFigures } from "@/lib/domain/activity-rules";
+import type { Locale } from "@/lib/domain/codes";
 import { YearField } from "../_components/list-filters";
+import { SummaryPanel } from "../_components/summary-panel";
+import type { ActivityFormState } from "../_lib/form-state";
 import { readListParams } from "../_lib/params";
 import { FilterForm } from "@/components/forms/filter-form";
 import { Button } from "@/components/ui/button";
 import { saveHostelTableAction, savePhoneTableAction } from "./actions";
 import { monthLabel } from "./_components/month-label";
 import { MonthlyTable } from "./_components/monthly-table";
-import { MonthlyTableForm, type FieldRow } from "./_components/monthly-table-form";
+import type { FieldRow } from "./_components/monthly-grid";
+import { MonthlyTableForm } from "./_components/monthly-table-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.monthly.title") };
@@ -99,10 +103,7 @@ export default async function MonthlyPage({ searchParams }: { searchParams: Prom
         </FilterForm>
       </div>
 
-      <section aria-labelledby="monthly-summary-heading" className="space-y-4 rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-        <h2 id="monthly-summary-heading" className="text-base font-semibold text-slate-900">
-          {t("activities.monthly.summary.title", { fy: fyLabel })}
-        </h2>
+      <SummaryPanel id="monthly-summary-heading" title={t("activities.monthly.summary.title", { fy: fyLabel })}>
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
           <StatCard label={t("activities.monthly.summary.calls")} value={(summary.phone?.callsTotal ?? 0).toLocaleString("ja-JP")} hint={t("activities.monthly.summary.callsHint", { months: summary.phone?.months ?? 0 })} />
           <StatCard label={t("activities.monthly.summary.nightShare")} value={pct(summary.phone?.nightSharePercent ?? null)} hint={t("activities.monthly.summary.nightShareHint")} />
@@ -130,53 +131,81 @@ export default async function MonthlyPage({ searchParams }: { searchParams: Prom
             labels={chartLabels}
           />
         </div>
-      </section>
+      </SummaryPanel>
 
-      <section aria-labelledby="phone-heading" className="space-y-3">
-        <h2 id="phone-heading" className="text-lg font-semibold text-slate-900">
-          {t("activities.monthly.phone.title", { fy: fyLabel })}
-        </h2>
-        <p className="text-sm text-slate-700">{phone.canEdit ? t("activities.monthly.phone.lead") : t("activities.monthly.readOnly")}</p>
-        {phone.canEdit ? (
-          <MonthlyTableForm
-            key={`phone-${fy}`}
-            action={savePhoneTableAction}
-            report="phone"
-            fiscalYear={fy}
-            months={phone.months.map((m) => ({ month: m.month, version: m.version, values: asText(m.figures as Record<string, number | null> | null) }))}
-            rows={phoneRows(t)}
-            caption={t("activities.monthly.phone.caption")}
-            saveLabel={t("activities.monthly.phone.save")}
-            reloadHref={reload}
-            testId="phone-table"
-          />
-        ) : (
-          <MonthlyTable caption={t("activities.monthly.phone.caption")} months={phone.months.map((m) => ({ month: m.month, figures: m.figures as Record<string, number | null> | null }))} rows={phoneRows(t)} t={t} locale={locale} testId="phone-table" />
-        )}
-      </section>
-
-      <section aria-labelledby="hostel-heading" className="space-y-3">
-        <h2 id="hostel-heading" className="text-lg font-semibold text-slate-900">
-          {t("activities.monthly.hostel.title", { fy: fyLabel })}
-        </h2>
-        <p className="text-sm text-slate-700">{hostel.canEdit ? t("activities.monthly.hostel.lead") : t("activities.monthly.readOnly")}</p>
-        {hostel.canEdit ? (
-          <MonthlyTableForm
-            key={`hostel-${fy}`}
-            action={saveHostelTableAction}
-            report="hostel"
-            fiscalYear={fy}
-            months={hostel.months.map((m) => ({ month: m.month, version: m.version, values: asText(m.figures as Record<string, number | null> | null, { rooms: "2" }) }))}
-            rows={hostelRows(t)}
-            caption={t("activities.monthly.hostel.caption")}
-            saveLabel={t("activities.monthly.hostel.save")}
-            reloadHref={reload}
-            testId="hostel-table"
-          />
-        ) : (
-          <MonthlyTable caption={t("activities.monthly.hostel.caption")} months={hostel.months.map((m) => ({ month: m.month, figures: m.figures as Record<string, number | null> | null }))} rows={hostelRows(t)} t={t} locale={locale} testId="hostel-table" />
-        )}
-      </section>
+      <ReportSection
+        report="phone"
+        table={phone}
+        action={savePhoneTableAction}
+        rows={phoneRows(t)}
+        values={(figures) => asText(figures)}
+        t={t}
+        locale={locale}
+        fyLabel={fyLabel}
+        reloadHref={reload}
+      />
+      <ReportSection
+        report="hostel"
+        table={hostel}
+        action={saveHostelTableAction}
+        rows={hostelRows(t)}
+        values={(figures) => asText(figures, { rooms: "2" })}
+        t={t}
+        locale={locale}
+        fyLabel={fyLabel}
+        reloadHref={reload}
+      />
     </div>
+  );
+}
+
+/** One report's year: the table to fill in for the prefecture, the same figures read-only for offices. */
+function ReportSection({
+  report,
+  table,
+  action,
+  rows,
+  values,
+  t,
+  locale,
+  fyLabel,
+  reloadHref,
+}: {
+  report: "phone" | "hostel";
+  table: MonthlyTableData<PhoneMonthFigures> | MonthlyTableData<HostelMonthFigures>;
+  action: (prev: ActivityFormState, formData: FormData) => Promise<ActivityFormState>;
+  rows: FieldRow[];
+  /** A month's figures as the form's cells show them (a month not reported yet may start with some). */
+  values: (figures: Record<string, number | null> | null) => Record<string, string>;
+  t: Translate;
+  locale: Locale;
+  fyLabel: string;
+  reloadHref: string;
+}) {
+  const months = table.months.map((m) => ({ month: m.month, version: m.version, figures: m.figures as Record<string, number | null> | null }));
+  const caption = t(`activities.monthly.${report}.caption`);
+  return (
+    <section aria-labelledby={`${report}-heading`} className="space-y-3">
+      <h2 id={`${report}-heading`} className="text-lg font-semibold text-slate-900">
+        {t(`activities.monthly.${report}.title`, { fy: fyLabel })}
+      </h2>
+      <p className="text-sm text-slate-700">{table.canEdit ? t(`activities.monthly.${report}.lead`) : t("activities.monthly.readOnly")}</p>
+      {table.canEdit ? (
+        <MonthlyTableForm
+          key={`${report}-${table.fiscalYear}`}
+          action={action}
+          report={report}
+          fiscalYear={table.fiscalYear}
+          months={months.map((m) => ({ month: m.month, version: m.version, values: values(m.figures) }))}
+          rows={rows}
+          caption={caption}
+          saveLabel={t(`activities.monthly.${report}.save`)}
+          reloadHref={reloadHref}
+          testId={`${report}-table`}
+        />
+      ) : (
+        <MonthlyTable caption={caption} months={months} rows={rows} t={t} locale={locale} testId={`${report}-table`} />
+      )}
+    </section>
   );
 }

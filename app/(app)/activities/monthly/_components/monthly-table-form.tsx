@@ -4,17 +4,16 @@ import { useCallback, useRef } from "react";
 import { FormAnswer } from "@/components/activities/form-answer";
 import { useLiveFigure } from "@/components/activities/use-live-figure";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
-import { focusRing } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { typedCount } from "@/lib/domain/activity-rules";
 import { useI18n } from "@/lib/i18n/client";
 import { cellName, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import type { ActivityFormState } from "../../_lib/form-state";
-import { monthLabel, NOT_SUMMED } from "./month-label";
+import { monthLabel } from "./month-label";
+import { MonthlyGrid, type FieldRow } from "./monthly-grid";
 
 export type MonthColumn = { month: string; version: number; values: Record<string, string> };
-export type FieldRow = { field: string; label: string } | { group: string };
 
 /** A cell's number as the server will read it; what it cannot read counts as 0 in the live total. */
 const read = (text: string): number => typedCount(text) ?? 0;
@@ -75,72 +74,44 @@ export function MonthlyTableForm({
     <form action={formAction} onSubmit={onSubmit} onInput={recount} className="space-y-3" noValidate data-testid={testId}>
       <FormAnswer messageRef={messageRef} message={message} state={state} hasBrowserErrors={hasBrowserErrors} reloadHref={reloadHref} conflictLead={t("activities.monthly.conflict")} summary={{ title: t("activities.monthly.errorSummary", { n: errorItems.length }), items: errorItems }} />
       <input type="hidden" name="fiscalYear" value={fiscalYear} />
-      <div role="region" aria-label={caption} tabIndex={0} className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
-        <table ref={tableRef} className="min-w-full border-collapse text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="sticky left-0 z-10 bg-slate-100 px-2 py-2 text-left text-xs font-semibold text-slate-700">
-                {t("activities.monthly.item")}
-              </th>
-              {months.map((m) => (
-                <th key={m.month} scope="col" className="px-1 py-2 text-center text-xs font-semibold whitespace-nowrap text-slate-700">
-                  {monthLabel(m.month, locale)}
-                  <input type="hidden" name={cellName("version", m.month)} value={m.version} />
-                </th>
-              ))}
-              <th scope="col" className="px-2 py-2 text-right text-xs font-semibold whitespace-nowrap text-slate-700">
-                {t("activities.monthly.yearTotal")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) =>
-              "group" in r ? (
-                <tr key={`g-${r.group}`} className="border-t border-slate-300 bg-slate-50">
-                  <th scope="colgroup" colSpan={months.length + 2} className="sticky left-0 px-2 py-1 text-left text-xs font-semibold text-slate-700">
-                    {r.group}
-                  </th>
-                </tr>
-              ) : (
-                <tr key={r.field} className="border-t border-slate-200">
-                  <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left text-xs font-medium whitespace-nowrap text-slate-800">
-                    {r.label}
-                  </th>
-                  {months.map((m) => {
-                    const name = cellName(r.field, m.month);
-                    const error = errors[name];
-                    return (
-                      <td key={m.month} className="px-0.5 py-1">
-                        <input
-                          key={`${name}-${value(name, m.values[r.field] ?? "")}`}
-                          id={`cell-${name}`}
-                          name={name}
-                          data-field={r.field}
-                          inputMode="numeric"
-                          autoComplete="off"
-                          defaultValue={value(name, m.values[r.field] ?? "")}
-                          aria-label={t("activities.monthly.cellLabel", { month: monthLabel(m.month, locale), field: r.label })}
-                          aria-invalid={!!error}
-                          aria-describedby={error ? `cell-${name}-error` : undefined}
-                          className={clsx(inputClass, "w-16 min-w-[3.75rem] px-1.5 py-1 text-right tabular-nums", error ? "border-2 border-red-700 bg-red-50" : "border-slate-400")}
-                        />
-                        {/* The cell is too narrow for the text; it is listed above and read out here. */}
-                        {error && (
-                          <span id={`cell-${name}-error`} className="sr-only">
-                            {error}
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td className="px-2 py-1 text-right font-semibold whitespace-nowrap tabular-nums">{NOT_SUMMED.has(r.field) ? "—" : (totals[r.field] ?? 0).toLocaleString("ja-JP")}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+      <MonthlyGrid
+        caption={caption}
+        months={months}
+        rows={rows}
+        t={t}
+        locale={locale}
+        editable
+        tableRef={tableRef}
+        monthHeader={(m) => <input type="hidden" name={cellName("version", m.month)} value={m.version} />}
+        cell={(r, m) => {
+          const name = cellName(r.field, m.month);
+          const error = errors[name];
+          return (
+            <td key={m.month} className="px-0.5 py-1">
+              <input
+                key={`${name}-${value(name, m.values[r.field] ?? "")}`}
+                id={`cell-${name}`}
+                name={name}
+                data-field={r.field}
+                inputMode="numeric"
+                autoComplete="off"
+                defaultValue={value(name, m.values[r.field] ?? "")}
+                aria-label={t("activities.monthly.cellLabel", { month: monthLabel(m.month, locale), field: r.label })}
+                aria-invalid={!!error}
+                aria-describedby={error ? `cell-${name}-error` : undefined}
+                className={clsx(inputClass, "w-16 min-w-[3.75rem] px-1.5 py-1 text-right tabular-nums", error ? "border-2 border-red-700 bg-red-50" : "border-slate-400")}
+              />
+              {/* The cell is too narrow for the text; it is listed above and read out here. */}
+              {error && (
+                <span id={`cell-${name}-error`} className="sr-only">
+                  {error}
+                </span>
+              )}
+            </td>
+          );
+        }}
+        total={(field) => totals[field] ?? 0}
+      />
       <SubmitButton>{saveLabel}</SubmitButton>
     </form>
   );
