@@ -32,6 +32,7 @@ import { CASE_RECORD_FIELDS, type CaseCreateInput, type CaseTransitionInput, typ
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
 import { auditCase, loadCaseInReach, requireCasePermission, touchCase, type CaseRow } from "./case-access";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { assertHospitalInPrefecture } from "./hospitals";
@@ -571,15 +572,7 @@ export function editableValues(row: CaseRow): Pick<CaseRow, (typeof CASE_RECORD_
 export function updateCase(actor: Actor, input: CaseUpdateInput): void {
   const row = loadCaseInReach(actor, input.id, "write:case:reach");
   const current = editableValues(row);
-  if (row.version !== input.version) {
-    let base: Record<string, unknown> = {};
-    try {
-      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
-    } catch {
-      base = {};
-    }
-    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current));
-  }
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   // Discharge and closure are reached through their phase change, not by typing a date.
   if (!!input.dischargeDate !== !!row.dischargeDate) {
     throw new AppError("invalid", "validation.case.dischargeViaPhase", { dischargeDate: "validation.case.dischargeViaPhase" });

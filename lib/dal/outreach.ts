@@ -39,6 +39,7 @@ import { allowedOutreachTransitions, canTransitionOutreach, endReasonsFor, forma
 import { OUTREACH_RECORD_FIELDS, type NewPersonInput, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
 import type { Page, PageRequest } from "./pagination";
@@ -738,15 +739,7 @@ function firstRecordDate(caseId: string): string | null {
 export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): void {
   const row = loadOutreachCaseInReach(actor, input.id, "write:case:reach");
   const current = outreachEditableValues(row, targetsOf(row.id));
-  if (row.version !== input.version) {
-    let base: Record<string, unknown> = {};
-    try {
-      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
-    } catch {
-      base = {};
-    }
-    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current as unknown as Record<string, unknown>));
-  }
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   if (!!input.startDate !== !!row.startDate) throw new AppError("invalid", "outreach.validation.startViaStatus", { startDate: "outreach.validation.startViaStatus" });
   if (!!input.endDate !== !!row.endDate) throw new AppError("invalid", "outreach.validation.endViaStatus", { endDate: "outreach.validation.endViaStatus" });
   if (input.endReason && !endReasonsFor(row.startDate ? "active" : "referred", OUTREACH_END_REASONS).includes(input.endReason)) {

@@ -10,6 +10,7 @@ import { allowedDispatchTransitions, effectiveStatus } from "@/lib/domain/peer-r
 import { DISPATCH_RECORD_FIELDS, type DispatchCreateInput, type DispatchMemberInput, type DispatchStatusInput, type DispatchUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import type { Page, PageRequest } from "./pagination";
@@ -470,15 +471,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   requirePeerWork(actor, true);
   const row = loadDispatchInReach(actor, input.id);
   const current = dispatchValues(row);
-  if (row.version !== input.version) {
-    let base: Record<string, unknown> = {};
-    try {
-      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
-    } catch {
-      base = {};
-    }
-    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current));
-  }
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   if (row.officeId !== input.officeId) throw new AppError("invalid", "validation.dispatch.officeFixed", { officeId: "validation.dispatch.officeFixed" });
   if (row.status === "done" && input.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { date: "validation.dispatch.doneInFuture" });
   assertMembersAvailable(row.officeId, input.date, input.members);

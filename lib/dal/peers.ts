@@ -22,6 +22,7 @@ import { canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYear
 import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type PeerUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
@@ -362,15 +363,7 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
   requirePeerWork(actor, true);
   const row = loadPeerInReach(actor, input.id);
   const current = recordValues(row.id, row);
-  if (row.version !== input.version) {
-    let base: Record<string, unknown> = {};
-    try {
-      base = input.base ? (JSON.parse(input.base) as Record<string, unknown>) : {};
-    } catch {
-      base = {};
-    }
-    throw new AppError("conflict", "errors.conflict", {}, diffFields(base, current as unknown as Record<string, unknown>));
-  }
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   assertRegions(actor, input.regionIds);
   const next: PeerRecordValues = Object.fromEntries(PEER_RECORD_FIELDS.map((k) => [k, input[k]])) as PeerRecordValues;
   next.activities = [...new Set(next.activities)].sort();
