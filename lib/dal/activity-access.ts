@@ -10,6 +10,7 @@ import type { Actor } from "./actor";
 import { diffFields } from "./audit";
 import { AppError } from "./errors";
 import { inPrefecture, inReach } from "./scope";
+import { containsText } from "./sql-text";
 
 /*
  * Who may read and write the offices' and the prefecture's activity records (ADR 0014, 0017).
@@ -137,20 +138,14 @@ export function hostIs(officeColumn: AnySQLiteColumn, host: string): SQL {
   return host === PREFECTURE_HOST ? isNull(officeColumn) : eq(officeColumn, host);
 }
 
-/** Case-insensitive "contains" on a text column, with LIKE's wildcards taken literally. */
-export function contains(column: AnySQLiteColumn, text: string): SQL {
-  // Taken as typed: titles keep their full-width characters, so normalising only the query would miss them.
-  const escaped = text.replace(/[%_\\]/g, (c) => `\\${c}`);
-  return sql`${column} LIKE ${`%${escaped}%`} ESCAPE '\\'`;
-}
-
 /** The conditions every activity list shares: the fiscal year (of `date`), the host, the text searched in `text`. */
 export function sharedListFilters(cols: { date?: AnySQLiteColumn; officeId: AnySQLiteColumn; text: AnySQLiteColumn }, filter: { fiscalYear?: number; host?: string; q?: string }): SQL[] {
   const conditions: SQL[] = [];
   if (filter.fiscalYear && cols.date) conditions.push(inFiscalYear(cols.date, filter.fiscalYear));
   if (filter.host) conditions.push(hostIs(cols.officeId, filter.host));
   const q = filter.q?.trim();
-  if (q) conditions.push(contains(cols.text, q));
+  // Taken as typed: titles keep their full-width characters, so normalising only the query would miss them.
+  if (q) conditions.push(containsText(cols.text, q));
   return conditions;
 }
 

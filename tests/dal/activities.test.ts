@@ -1,6 +1,6 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, meetingAttendance, meetings, municipalKyogiStatus, phoneLineMonths, trainingEvents } from "@/db/schema";
 import { getEventSummaryForActor, getKyogiCoverageForActor, getMeetingSummaryForActor, getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
@@ -40,8 +40,9 @@ const meetingRaw = (overrides: Record<string, string> = {}) => ({
 });
 const meeting = (overrides: Record<string, string> = {}) => MeetingCreateSchema.parse(meetingRaw(overrides));
 
+/** The audit row written last (by rowid: ulids written within one millisecond do not sort by time). */
 function lastAudit() {
-  return getDb().select().from(auditLogs).orderBy(desc(auditLogs.id)).get()!;
+  return getDb().select().from(auditLogs).orderBy(desc(sql`rowid`)).get()!;
 }
 
 function thrown(fn: () => unknown): { code: string; conflicts: Record<string, [unknown, unknown]>; fieldErrors: Record<string, string>; messageKey: string } {
@@ -346,13 +347,13 @@ describe("monthly figures", () => {
 });
 
 describe("the life of a record: the same audit trail for trainings, events and 協議の場", () => {
-  /** The audit rows of one record, oldest first, with their details parsed. */
+  /** The audit rows of one record in the order they were written, with their details parsed. */
   const trail = (id: string) =>
     getDb()
       .select()
       .from(auditLogs)
       .where(eq(auditLogs.entityId, id))
-      .orderBy(auditLogs.id)
+      .orderBy(sql`rowid`)
       .all()
       .map((a) => ({ action: a.action, entityType: a.entityType, detail: JSON.parse(a.detail!) as Record<string, unknown> }));
 
