@@ -1,5 +1,4 @@
-import clsx from "clsx";
-import { focusRing } from "@/components/ui/button";
+import { CategoryValueTable, ChartFigure, TableDisclosure } from "./chart-parts";
 
 export type BarItem = { key: string; label: string; value: number };
 
@@ -31,8 +30,7 @@ export function BarChart({
   const shown = hideZero ? items.filter((i) => i.value > 0) : items;
   const allZero = items.every((i) => i.value === 0);
   return (
-    <figure className="space-y-2">
-      <figcaption className="text-sm font-semibold text-slate-900">{caption}</figcaption>
+    <ChartFigure caption={caption}>
       {allZero && empty ? (
         <p className="text-sm text-slate-700">{empty}</p>
       ) : (
@@ -52,32 +50,14 @@ export function BarChart({
           ))}
         </ul>
       )}
-      <details className="text-sm">
-        <summary className={clsx("inline-block cursor-pointer rounded-sm text-brand-800 underline underline-offset-2", focusRing)}>{labels.showTable}</summary>
-        <table className="mt-2 border-collapse text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr className="bg-slate-100">
-              <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-slate-700">
-                {labels.category}
-              </th>
-              <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold text-slate-700">
-                {labels.value}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.key} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  {item.label}
-                </th>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatValue(item.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+      <TableDisclosure label={labels.showTable}>
+        <CategoryValueTable
+          caption={caption}
+          headers={labels}
+          rows={items.map((item) => ({ key: item.key, label: item.label, value: formatValue(item.value) }))}
+          className="mt-2 border-collapse text-sm"
+        />
+      </TableDisclosure>
+    </ChartFigure>
   );
 }

@@ -1,5 +1,4 @@
-import clsx from "clsx";
-import { focusRing } from "@/components/ui/button";
+import { ChartFigure, ColumnHeader, TableDisclosure } from "./chart-parts";
 
 export type ColumnSeries = { key: string; label: string; /** An SVG fill colour. */ color: string };
 export type ColumnCategory = { key: string; label: string; /** Shown in place of the column when there is no value. */ missing?: boolean };
@@ -49,8 +48,7 @@ export function ColumnChart({
   const y = (v: number) => TOP + plotH - (v / top) * plotH;
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   return (
-    <figure className="space-y-2">
-      <figcaption className="text-sm font-semibold text-slate-900">{caption}</figcaption>
+    <ChartFigure caption={caption}>
       {series.length > 1 && (
         <ul aria-hidden="true" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800">
           {series.map((s) => (
@@ -94,26 +92,19 @@ export function ColumnChart({
           );
         })}
       </svg>
-      <details className="text-sm">
-        <summary className={clsx("inline-block cursor-pointer rounded-sm text-brand-800 underline underline-offset-2", focusRing)}>{labels.showTable}</summary>
+      <TableDisclosure label={labels.showTable}>
         <div className="mt-2 overflow-x-auto">
           <table className="border-collapse text-sm">
             <caption className="sr-only">{caption}</caption>
             <thead>
               <tr className="bg-slate-100">
-                <th scope="col" className="px-3 py-1.5 text-left text-xs font-semibold text-slate-700">
-                  {labels.category}
-                </th>
+                <ColumnHeader>{labels.category}</ColumnHeader>
                 {series.map((s) => (
-                  <th key={s.key} scope="col" className="px-3 py-1.5 text-right text-xs font-semibold text-slate-700">
+                  <ColumnHeader key={s.key} align="right">
                     {s.label}
-                  </th>
+                  </ColumnHeader>
                 ))}
-                {series.length > 1 && (
-                  <th scope="col" className="px-3 py-1.5 text-right text-xs font-semibold text-slate-700">
-                    {labels.total}
-                  </th>
-                )}
+                {series.length > 1 && <ColumnHeader align="right">{labels.total}</ColumnHeader>}
               </tr>
             </thead>
             <tbody>
@@ -141,7 +132,7 @@ export function ColumnChart({
             </tbody>
           </table>
         </div>
-      </details>
-    </figure>
+      </TableDisclosure>
+    </ChartFigure>
   );
 }
