@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { readableConflicts } from "@/components/forms/conflict-lines";
 import { AppError, isAppError } from "@/lib/dal/errors";
 import { addPeerTraining, createPeer, getPeerFormOptionsForActor, removePeerTraining, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
@@ -44,8 +45,8 @@ export async function updatePeerAction(_prev: FormState, formData: FormData): Pr
       // Say what the other person saved in words (labels, region names), not codes.
       if (!isAppError(error) || error.code !== "conflict") throw error;
       const regions = new Map(getPeerFormOptionsForActor(actor).regions.map((r) => [r.id, r.name]));
-      const readable = Object.fromEntries(Object.entries(error.conflicts).map(([field, [was, now]]) => [field, [readablePeerValue(field, was, locale, regions), readablePeerValue(field, now, locale, regions)]]));
-      throw new AppError("conflict", error.messageKey, error.fieldErrors, readable as Record<string, [unknown, unknown]>);
+      const readable = readableConflicts(error.conflicts, (field, value) => readablePeerValue(field, value, locale, regions));
+      throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
     }
     id = input.id;
   }, { multi: MULTI, fieldLabels: peerFieldLabels(t) });

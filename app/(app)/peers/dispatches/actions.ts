@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { readableConflicts } from "@/components/forms/conflict-lines";
 import { AppError, isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { createDispatch, setDispatchStatus, updateDispatch } from "@/lib/dal/peer-dispatches";
@@ -44,10 +45,8 @@ export async function updateDispatchAction(_prev: FormState, formData: FormData)
       if (!isAppError(error) || error.code !== "conflict") throw error;
       // Tell the user what the other person saved in words (labels, names), not codes.
       const hospitals = new Map(listHospitalsForActor(actor, { includeInactive: true }).map((h) => [h.id, h.name]));
-      const readable = Object.fromEntries(
-        Object.entries(error.conflicts).map(([field, [was, now]]) => [field, [readableDispatchValue(field, was, locale, hospitals), readableDispatchValue(field, now, locale, hospitals)]]),
-      );
-      throw new AppError("conflict", error.messageKey, error.fieldErrors, readable as Record<string, [unknown, unknown]>);
+      const readable = readableConflicts(error.conflicts, (field, value) => readableDispatchValue(field, value, locale, hospitals));
+      throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
     }
     id = input.id;
   }, { multi: MULTI, fieldLabels: dispatchFieldLabels(t) });

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { conflictFieldLines, readableConflicts } from "@/components/forms/conflict-lines";
 import { listCaseStaffForActor, updateCase } from "@/lib/dal/cases";
 import { AppError, isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
@@ -36,8 +37,8 @@ export async function updateCaseAction(_prev: EditCaseState, formData: FormData)
         caseId = input.id;
       } catch (error) {
         if (!isAppError(error) || error.code !== "conflict") throw error;
-        const readable = readableConflicts(actor, error.conflicts, t, locale);
-        conflictLines = Object.entries(readable).map(([field, [, now]]) => t("errors.conflictField", { field: labels[field] ?? field, value: String(now) }));
+        const readable = readableCaseConflicts(actor, error.conflicts, t, locale);
+        conflictLines = conflictFieldLines(readable, labels, t);
         throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
       }
     },
@@ -50,14 +51,12 @@ export async function updateCaseAction(_prev: EditCaseState, formData: FormData)
   redirect(`/cases/${caseId}`);
 }
 
-function readableConflicts(actor: Actor, conflicts: Record<string, [unknown, unknown]>, t: Translate, locale: Locale): Record<string, [string, string]> {
+function readableCaseConflicts(actor: Actor, conflicts: Record<string, [unknown, unknown]>, t: Translate, locale: Locale): Record<string, [string, string]> {
   const context = {
     t,
     locale,
     hospitals: new Map(listHospitalsForActor(actor, { includeInactive: true }).map((h) => [h.id, h.name])),
     staff: new Map(listCaseStaffForActor(actor).map((s) => [s.id, s.name])),
   };
-  return Object.fromEntries(
-    Object.entries(conflicts).map(([field, [was, now]]) => [field, [readableCaseValue(field, was, context), readableCaseValue(field, now, context)]]),
-  );
+  return readableConflicts(conflicts, (field, value) => readableCaseValue(field, value, context));
 }

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { conflictFieldLines, readableConflicts } from "@/components/forms/conflict-lines";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { AppError, isAppError } from "@/lib/dal/errors";
 import { updateOutreachCase } from "@/lib/dal/outreach";
@@ -34,10 +35,8 @@ export async function updateOutreachCaseAction(_prev: EditOutreachState, formDat
       } catch (error) {
         if (!isAppError(error) || error.code !== "conflict") throw error;
         const context = { t, locale, staff: new Map(listCaseStaffForActor(actor).map((s) => [s.id, s.name])) };
-        const readable: Record<string, [string, string]> = Object.fromEntries(
-          Object.entries(error.conflicts).map(([field, [was, now]]) => [field, [readableOutreachValue(field, was, context), readableOutreachValue(field, now, context)] as [string, string]]),
-        );
-        conflictLines = Object.entries(readable).map(([field, [, now]]) => t("errors.conflictField", { field: labels[field] ?? field, value: String(now) }));
+        const readable = readableConflicts(error.conflicts, (field, value) => readableOutreachValue(field, value, context));
+        conflictLines = conflictFieldLines(readable, labels, t);
         throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
       }
     },
