@@ -64,7 +64,5 @@ export function useCheckedForm<S extends FormState = FormState>(
   return { state, formAction, pending, onSubmit, errors, message, messageRef, value, values, hasBrowserErrors: !!browserErrors };
 }
 
-/** An ISO date as people here write it in a text field (2024/04/01); the schemas read it back. */
-export function dateInputValue(iso: string | null | undefined): string {
-  return iso ? iso.replaceAll("-", "/") : "";
-}
+// Forms that fill date fields import it from here with the hook; server pages from its own module.
+export { dateInputValue } from "./date-input-value";

@@ -227,14 +227,24 @@ export function listCasesForActor(
 
 export type StaffOption = { id: string; name: string; officeIds: string[] };
 
-/** Active coordinators and supervisors of the offices in reach (filters, reassignment, new case). */
-export function listCaseStaffForActor(actor: Actor): StaffOption[] {
+/**
+ * Active coordinators and supervisors of the offices in reach (filters, new case), or of one of
+ * them (`officeId`: a case's own office, for its coordinator choices).
+ */
+export function listCaseStaffForActor(actor: Actor, officeId?: string): StaffOption[] {
   requireCasePermission(actor, "read:case:reach");
   const rows = getDb()
     .select({ id: users.id, name: users.displayName, officeId: userOffices.healthCenterId })
     .from(users)
     .innerJoin(userOffices, eq(userOffices.userId, users.id))
-    .where(and(eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), inArray(userOffices.healthCenterId, officesInReach(actor))))
+    .where(
+      and(
+        eq(users.active, true),
+        inArray(users.role, ["coordinator", "supervisor"]),
+        inArray(userOffices.healthCenterId, officesInReach(actor)),
+        officeId ? eq(userOffices.healthCenterId, officeId) : undefined,
+      ),
+    )
     .orderBy(asc(users.displayName))
     .all();
   const byId = new Map<string, StaffOption>();

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, cases, followUpChecks, users } from "@/db/schema";
-import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCasesForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
+import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
 import { addActivity, recordFollowUp } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
@@ -229,6 +229,15 @@ describe("lists and search", () => {
     assert.deepEqual(listCasesForActor(actorFor("bizen.coord"), req, { q: wide }).rows.map((r) => r.caseNo), [caseNo]);
     assert.equal(listCasesForActor(actorFor("bizen.coord"), req, { q: "%" }).total, 0);
     assert.equal(listCasesForActor(actorFor("bizen.coord"), req, { q: "_" }).total, 0);
+  });
+
+  test("staff of one office: its coordinators and supervisors only, nobody for an office out of reach", () => {
+    const sup = actorFor("bizen.sup");
+    const tobi = listCaseStaffForActor(sup, "33-tobi").map((s) => s.id);
+    assert.deepEqual(tobi, listCaseStaffForActor(sup).filter((s) => s.officeIds.includes("33-tobi")).map((s) => s.id));
+    assert.ok(tobi.includes(userId("tobi.coord")) && tobi.includes(userId("bizen.sup")));
+    assert.ok(!tobi.includes(userId("bizen.coord")));
+    assert.deepEqual(listCaseStaffForActor(sup, "33-mimasaka"), []);
   });
 
   test("phase counts ignore the phase filter; 'mine' narrows to the actor's cases", () => {

@@ -253,7 +253,7 @@ export default async function CasePage({ params }: Params) {
                 caseId={detail.id}
                 version={detail.version}
                 currentId={detail.coordinator.id}
-                staff={listCaseStaffForActor(actor).filter((s) => s.officeIds.includes(detail.office.id))}
+                staff={listCaseStaffForActor(actor, detail.office.id)}
               />
             </SectionCard>
           )}

@@ -1,5 +1,6 @@
 "use client";
 import { useId, type ReactNode } from "react";
+import { FormSection } from "@/components/forms/form-section";
 import { SelectField, TextField } from "@/components/ui/field";
 import {
   ADMISSION_TYPE_LABELS,
@@ -14,20 +15,6 @@ import {
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import type { Option } from "./types";
-
-/** One titled block of a case form; a region with a heading, so it is reachable by heading. */
-export function FormSection({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId} className="rounded-md border border-slate-300 bg-white p-5 shadow-sm">
-      <h2 id={headingId} className="text-base font-semibold text-slate-900">
-        {title}
-      </h2>
-      {note && <p className="mt-1 text-sm text-slate-700">{note}</p>}
-      <div className="mt-4 grid gap-x-6 gap-y-4 md:grid-cols-2">{children}</div>
-    </section>
-  );
-}
 
 /** A date typed as text: people write 令和 and R6.4.1, so no date picker and no numeric keypad. */
 export function DateField(props: { label: string; name: string; defaultValue?: string; error?: string; required?: boolean; hint?: string }) {

@@ -56,8 +56,3 @@ export function readableCaseValue(
   if (field.endsWith("Date") && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, context.locale);
   return text;
 }
-
-/** An ISO date as people here write it in a text field (2024/04/01); the shared schemas read it back. */
-export function dateInputValue(iso: string | null | undefined): string {
-  return iso ? iso.replaceAll("-", "/") : "";
-}

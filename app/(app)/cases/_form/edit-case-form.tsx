@@ -1,4 +1,7 @@
 "use client";
+import { ConflictMessage } from "@/components/forms/conflict-message";
+import { FormSection } from "@/components/forms/form-section";
+import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -7,9 +10,8 @@ import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
 import { CaseUpdateSchema } from "@/lib/validation/case";
-import { CaseRecordFields, FormSection, ReadOnlyField } from "./case-fields";
+import { CaseRecordFields, ReadOnlyField } from "./case-fields";
 import type { EditCaseState, Option } from "./types";
-import { useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Props = {
   action: (prev: EditCaseState, formData: FormData) => Promise<EditCaseState>;
@@ -44,19 +46,7 @@ export function EditCaseForm({ action, caseId, version, base, defaults, discharg
     <form action={formAction} onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {conflictLines ? (
-          <FormMessage tone="error">
-            <p className="font-semibold">{t("caseForm.conflict.title")}</p>
-            <p className="mt-1">{t("errors.conflict")}</p>
-            <ul className="mt-2 list-disc space-y-0.5 pl-5">
-              {conflictLines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-            {/* A plain link: a full reload loads the newest values and version. */}
-            <a href={`/cases/${caseId}/edit`} className="mt-2 inline-block font-medium text-red-900 underline underline-offset-2">
-              {t("caseForm.conflict.reload")}
-            </a>
-          </FormMessage>
+          <ConflictMessage title={t("caseForm.conflict.title")} lines={conflictLines} reloadHref={`/cases/${caseId}/edit`} reloadLabel={t("caseForm.conflict.reload")} />
         ) : (
           message && <FormMessage tone="error">{message}</FormMessage>
         )}

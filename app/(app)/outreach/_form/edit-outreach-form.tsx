@@ -1,4 +1,6 @@
 "use client";
+import { ConflictMessage } from "@/components/forms/conflict-message";
+import { FormSection } from "@/components/forms/form-section";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
@@ -7,7 +9,7 @@ import { OUTREACH_END_REASON_LABELS, type OutreachEndReason } from "@/lib/domain
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { OUTREACH_MULTI_FIELDS, OutreachUpdateSchema } from "@/lib/validation/outreach";
-import { FormSection, OutreachRecordFields } from "./record-fields";
+import { OutreachRecordFields } from "./record-fields";
 import type { EditOutreachState, Option } from "./types";
 
 type Props = {
@@ -45,19 +47,7 @@ export function EditOutreachForm({ action, caseId, version, base, defaults, staf
     <form action={formAction} onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {conflictLines ? (
-          <FormMessage tone="error">
-            <p className="font-semibold">{t("outreach.form.conflict.title")}</p>
-            <p className="mt-1">{t("errors.conflict")}</p>
-            <ul className="mt-2 list-disc space-y-0.5 pl-5">
-              {conflictLines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-            {/* A plain link: a full reload loads the newest values and version. */}
-            <a href={`/outreach/${caseId}/edit`} className="mt-2 inline-block font-medium text-red-900 underline underline-offset-2">
-              {t("outreach.form.conflict.reload")}
-            </a>
-          </FormMessage>
+          <ConflictMessage title={t("outreach.form.conflict.title")} lines={conflictLines} reloadHref={`/outreach/${caseId}/edit`} reloadLabel={t("outreach.form.conflict.reload")} />
         ) : (
           message && <FormMessage tone="error">{message}</FormMessage>
         )}

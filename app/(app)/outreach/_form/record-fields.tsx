@@ -1,6 +1,7 @@
 "use client";
 import clsx from "clsx";
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { FormSection } from "@/components/forms/form-section";
 import { focusRing } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
 import { DIAGNOSIS_GROUP_LABELS, REFERRAL_SOURCE_LABELS } from "@/lib/domain/case-codes";
@@ -8,20 +9,6 @@ import { codeOptions } from "@/lib/domain/codes";
 import { OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-
-/** One titled block of an outreach form; a region with a heading, reachable by heading. */
-export function FormSection({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId} className="rounded-md border border-slate-300 bg-white p-5 shadow-sm">
-      <h2 id={headingId} className="text-base font-semibold text-slate-900">
-        {title}
-      </h2>
-      {note && <p className="mt-1 text-sm text-slate-700">{note}</p>}
-      <div className="mt-4 grid gap-x-6 gap-y-4 md:grid-cols-2">{children}</div>
-    </section>
-  );
-}
 
 /** A single checkbox with its label, error wired like the kit's fields. */
 export function CheckboxField({ name, label, defaultChecked, error, id }: { name: string; label: string; defaultChecked: boolean; error?: string; id?: string }) {

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { dateInputValue } from "@/components/forms/date-input-value";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaseForActor, listCaseStaffForActor } from "@/lib/dal/cases";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { CASE_RECORD_FIELDS } from "@/lib/validation/case";
-import { dateInputValue } from "../../_form/case-values";
 import { EditCaseForm } from "../../_form/edit-case-form";
 import { updateCaseAction } from "./actions";
 
@@ -37,9 +37,7 @@ export default async function EditCasePage({ params }: Params) {
   const hospitals = listHospitalsForActor(actor, { includeInactive: true })
     .filter((h) => h.active || h.id === f.hospitalId)
     .map((h) => ({ value: h.id, label: h.name }));
-  const staff = listCaseStaffForActor(actor)
-    .filter((s) => s.officeIds.includes(detail.office.id))
-    .map((s) => ({ value: s.id, label: s.name }));
+  const staff = listCaseStaffForActor(actor, detail.office.id).map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <div className="space-y-6">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { dateInputValue } from "@/components/forms/date-input-value";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { getOutreachCaseForActor } from "@/lib/dal/outreach";
@@ -8,7 +9,6 @@ import { OUTREACH_END_REASONS } from "@/lib/domain/outreach-codes";
 import { endReasonsFor } from "@/lib/domain/outreach-rules";
 import { getT } from "@/lib/i18n/server";
 import { EditOutreachForm } from "../../_form/edit-outreach-form";
-import { dateInputValue } from "../../_form/outreach-values";
 import { updateOutreachCaseAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
@@ -46,9 +46,7 @@ export default async function EditOutreachPage({ params }: Params) {
     gafStart: text(f.gafStart),
     gafEnd: text(f.gafEnd),
   };
-  const staff = listCaseStaffForActor(actor)
-    .filter((s) => s.officeIds.includes(detail.office.id))
-    .map((s) => ({ value: s.id, label: s.name }));
+  const staff = listCaseStaffForActor(actor, detail.office.id).map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <div className="space-y-6">
