@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
+import { TableRegion } from "@/components/activities/table-region";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
@@ -151,7 +152,7 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
         {status.rows.every((r) => !r.recorded) ? (
           <EmptyState title={t("activities.kyogi.statusEmpty")} />
         ) : (
-          <div role="region" aria-label={t("activities.kyogiStatus.caption")} tabIndex={0} className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
+          <TableRegion label={t("activities.kyogiStatus.caption")}>
             <table className="min-w-full border-collapse text-sm" data-testid="municipal-status">
               <caption className="sr-only">{t("activities.kyogiStatus.caption")}</caption>
               <thead className="bg-slate-100">
@@ -180,7 +181,7 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>

@@ -2,6 +2,7 @@
 import clsx from "clsx";
 import { useCallback, useRef } from "react";
 import { FormAnswer } from "@/components/activities/form-answer";
+import { TableRegion } from "@/components/activities/table-region";
 import { useLiveFigure } from "@/components/activities/use-live-figure";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
@@ -39,6 +40,8 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
   });
   const err = (field: string, code: string) => errors[cellName(field, code)];
   const described = (field: string, code: string) => (err(field, code) ? `cell-${cellName(field, code)}-error` : undefined);
+  /** What ties a cell's control to its error: the id the error summary links to, the name, aria-invalid and aria-describedby. */
+  const wired = (field: string, code: string) => ({ id: `cell-${cellName(field, code)}`, name: cellName(field, code), "aria-invalid": !!err(field, code), "aria-describedby": described(field, code) });
 
   return (
     <form action={formAction} onSubmit={onSubmit} onChange={recount} className="space-y-4" noValidate>
@@ -48,7 +51,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
       <p className="text-sm font-semibold text-slate-900" aria-live="polite" data-testid="status-live">
         {t("activities.kyogiStatus.summaryLive", { n: covered, total: rows.length })}
       </p>
-      <div role="region" aria-label={t("activities.kyogiStatus.caption")} tabIndex={0} className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
+      <TableRegion label={t("activities.kyogiStatus.caption")}>
         <table ref={tableRef} className="min-w-full border-collapse text-sm">
           <caption className="sr-only">{t("activities.kyogiStatus.caption")}</caption>
           <thead className="bg-slate-100">
@@ -71,14 +74,11 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                 <td className="px-2 py-2">
                   <input
                     key={`exists-${v("exists", r.code)}`}
-                    id={`cell-${cellName("exists", r.code)}`}
+                    {...wired("exists", r.code)}
                     type="checkbox"
                     data-exists=""
-                    name={cellName("exists", r.code)}
                     defaultChecked={v("exists", r.code) === "on"}
                     aria-label={t("activities.kyogiStatus.existsLabel", { name: r.name })}
-                    aria-invalid={!!err("exists", r.code)}
-                    aria-describedby={described("exists", r.code)}
                     className={clsx("mt-2 size-5 accent-brand-700", focusRing)}
                   />
                   <CellError id={described("exists", r.code)} text={err("exists", r.code)} />
@@ -86,12 +86,9 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                 <td className="px-2 py-2">
                   <select
                     key={`form-${v("form", r.code)}`}
-                    id={`cell-${cellName("form", r.code)}`}
-                    name={cellName("form", r.code)}
+                    {...wired("form", r.code)}
                     defaultValue={v("form", r.code)}
                     aria-label={t("activities.kyogiStatus.formLabel", { name: r.name })}
-                    aria-invalid={!!err("form", r.code)}
-                    aria-describedby={described("form", r.code)}
                     className={clsx(cellInput(!!err("form", r.code)), "w-52 min-w-[11rem] pr-7")}
                   >
                     <option value="">{t("activities.common.none")}</option>
@@ -105,38 +102,29 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                 </td>
                 <td className="px-2 py-2">
                   <input
-                    id={`cell-${cellName("established", r.code)}`}
-                    name={cellName("established", r.code)}
+                    {...wired("established", r.code)}
                     defaultValue={v("established", r.code)}
                     aria-label={t("activities.kyogiStatus.establishedLabel", { name: r.name })}
-                    aria-invalid={!!err("established", r.code)}
-                    aria-describedby={described("established", r.code)}
                     className={clsx(cellInput(!!err("established", r.code)), "w-32 min-w-[7.5rem]")}
                   />
                   <CellError id={described("established", r.code)} text={err("established", r.code)} />
                 </td>
                 <td className="px-2 py-2">
                   <input
-                    id={`cell-${cellName("meetings", r.code)}`}
-                    name={cellName("meetings", r.code)}
+                    {...wired("meetings", r.code)}
                     inputMode="numeric"
                     defaultValue={v("meetings", r.code)}
                     aria-label={t("activities.kyogiStatus.meetingsLabel", { name: r.name })}
-                    aria-invalid={!!err("meetings", r.code)}
-                    aria-describedby={described("meetings", r.code)}
                     className={clsx(cellInput(!!err("meetings", r.code)), "w-20 min-w-[4.5rem] text-right tabular-nums")}
                   />
                   <CellError id={described("meetings", r.code)} text={err("meetings", r.code)} />
                 </td>
                 <td className="px-2 py-2">
                   <input
-                    id={`cell-${cellName("note", r.code)}`}
-                    name={cellName("note", r.code)}
+                    {...wired("note", r.code)}
                     maxLength={200}
                     defaultValue={v("note", r.code)}
                     aria-label={t("activities.kyogiStatus.noteLabel", { name: r.name })}
-                    aria-invalid={!!err("note", r.code)}
-                    aria-describedby={described("note", r.code)}
                     className={clsx(cellInput(!!err("note", r.code)), "w-52 min-w-[10rem]")}
                   />
                   <CellError id={described("note", r.code)} text={err("note", r.code)} />
@@ -145,7 +133,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <SubmitButton>{t("activities.kyogiStatus.save")}</SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import type { ReactNode, Ref } from "react";
-import { focusRing } from "@/components/ui/button";
+import { TableRegion } from "@/components/activities/table-region";
 import type { Locale } from "@/lib/domain/codes";
 import type { Translate } from "@/lib/i18n/translate";
 import { monthLabel, NOT_SUMMED } from "./month-label";
@@ -42,7 +42,7 @@ export function MonthlyGrid<M extends { month: string }>({
   total: (field: string) => number;
 }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className={clsx("relative overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
+    <TableRegion label={caption}>
       <table ref={tableRef} className="min-w-full border-collapse text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
@@ -81,6 +81,6 @@ export function MonthlyGrid<M extends { month: string }>({
           )}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
