@@ -1,7 +1,6 @@
 import Link from "next/link";
 import clsx from "clsx";
 import type { ReactNode } from "react";
-import { FilterForm } from "@/components/forms/filter-form";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -16,58 +15,21 @@ import { ALL_YEARS, type ListParams } from "../_lib/params";
 /* The filter fields every activity list shares; each list adds its own selects between them. */
 
 /**
- * A list's filter form: the search and the year first, the list's own selects, the page size,
- * then apply and clear. A sort chosen in the table's headers is kept when filtering.
+ * The fields every activity list's filters share: the search and the year first, then the
+ * list's own selects, then the page size. They sit in the filter card's grid.
  */
-export function ListFilterForm({
-  t,
-  locale,
-  list,
-  base,
-  sort,
-  q,
-  pageSize,
-  clearHref,
-  children,
-}: {
-  t: Translate;
-  locale: Locale;
-  list: ListParams;
-  base: string;
-  /** The sort to keep, when the user chose one. */
-  sort: { sort: string; dir: string } | undefined;
-  q: string | undefined;
-  pageSize: number;
-  clearHref: string | undefined;
-  children: ReactNode;
-}) {
+export function ActivityFilterFields({ t, locale, list, base, q, pageSize, children }: { t: Translate; locale: Locale; list: ListParams; base: string; q: string | undefined; pageSize: number; children: ReactNode }) {
   return (
-    <FilterForm key={list.formKey} action={base} label={t("activities.common.filters.heading")}>
-      {sort && <input type="hidden" name="sort" value={sort.sort} />}
-      {sort && <input type="hidden" name="dir" value={sort.dir} />}
-      <ListFilterFields>
-        <SearchField t={t} value={q} />
-        <YearField t={t} locale={locale} list={list} base={base} />
-        {children}
-        <PageSizeField t={t} size={pageSize} />
-      </ListFilterFields>
-      <FilterButtons t={t} clearHref={clearHref} />
-    </FilterForm>
-  );
-}
-
-/** The filters in their own card with a heading (the lists of records). */
-export function FilterSection({ id, t, children }: { id: string; t: Translate; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">
-        {t("activities.common.filters.heading")}
-      </h2>
+    <>
+      <SearchField t={t} value={q} />
+      <YearField t={t} locale={locale} list={list} base={base} />
       {children}
-    </section>
+      <PageSizeField t={t} size={pageSize} />
+    </>
   );
 }
 
+/** The filter card's grid, for a card without the heading (the 協議の場 registry has its own). */
 export function ListFilterFields({ children }: { children: ReactNode }) {
   return <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">{children}</div>;
 }

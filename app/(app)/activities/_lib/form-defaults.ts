@@ -1,13 +1,10 @@
+import { dateInputValue } from "@/components/forms/date-input-value";
 import { isAppError } from "@/lib/dal/errors";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
 
 export type HostOption = { value: string; label: string };
 
-/** An ISO date as people here write it in a text field (2024/06/10); the schemas read it back. */
-export function dateInputValue(iso: string | null | undefined): string {
-  return iso ? iso.replaceAll("-", "/") : "";
-}
 
 /**
  * Stored values as a form's fields show them: dates as 2024/06/10, ticked boxes as "on",

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { BarChart } from "@/components/charts/bar-chart";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEventSummaryForActor } from "@/lib/dal/activity-summaries";
 import { EVENT_SORT_KEYS, listEventsForActor, type EventFilter, type EventListRow } from "@/lib/dal/community-events";
@@ -17,10 +19,10 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { FilterSection, FilterSelect, HostFilter, ListFilterForm, RecordsEmpty } from "../_components/list-filters";
+import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { barChartLabels, SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, datedPageRequest, hostAndSearch, oneOf, pageWithinRange, readListParams } from "../_lib/params";
+import { hostAndSearch, readListParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.events.title") };
@@ -42,8 +44,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     subtype: oneOf(EVENT_SUBTYPES, params.subtype),
     ...hostAndSearch(params, offices),
   };
-  const { req, sortChosen } = datedPageRequest(params, EVENT_SORT_KEYS);
-  const page = pageWithinRange(req, (r) => listEventsForActor(actor, r, filter));
+  const { req, sortChosen } = parseListRequest(params, EVENT_SORT_KEYS, "date", "desc");
+  const page = loadPageInRange(req, (r) => listEventsForActor(actor, r, filter));
   const summary = getEventSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
   const hasFilters = !!(filter.kind || filter.subtype || filter.host || filter.q || params.fy);
@@ -106,13 +108,21 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           empty={t("activities.common.empty.filteredTitle")}
         />
       </SummaryPanel>
-      <FilterSection id="event-filters-heading" t={t}>
-        <ListFilterForm t={t} locale={locale} list={list} base={BASE} sort={sortChosen ? req : undefined} q={filter.q} pageSize={page.pageSize} clearHref={clearHref}>
+      <FilterPanel
+        headingId="event-filters-heading"
+        heading={t("activities.common.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={sortChosen ? { sort: req.sort, dir: req.dir } : {}}
+        applyLabel={t("activities.common.filters.apply")}
+        clear={clearHref ? { href: clearHref, label: t("activities.common.filters.clear") } : undefined}
+      >
+        <ActivityFilterFields t={t} locale={locale} list={list} base={BASE} q={filter.q} pageSize={page.pageSize}>
           <FilterSelect label={t("activities.events.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(EVENT_KIND_LABELS, locale)} />
           <FilterSelect label={t("activities.events.filters.subtype")} name="subtype" value={filter.subtype} any={t("activities.common.any")} options={codeOptions(EVENT_SUBTYPE_LABELS, locale)} />
           <HostFilter t={t} label={t("activities.events.filters.host")} value={filter.host} offices={offices} />
-        </ListFilterForm>
-      </FilterSection>
+        </ActivityFilterFields>
+      </FilterPanel>
       <DataTable
         caption={t("activities.events.caption")}
         columns={columns}

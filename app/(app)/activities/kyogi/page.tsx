@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { TableRegion } from "@/components/activities/table-region";
+import { FilterForm } from "@/components/forms/filter-form";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { clearFiltersHref, oneOf } from "@/components/ui/list-query";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { getKyogiCoverageForActor } from "@/lib/dal/activity-summaries";
@@ -21,10 +23,10 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { FilterSelect, HostFilter, ListFilterForm } from "../_components/list-filters";
+import { ActivityFilterFields, FilterButtons, FilterSelect, HostFilter, ListFilterFields } from "../_components/list-filters";
 import { SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, hostAndSearch, oneOf, readListParams } from "../_lib/params";
+import { hostAndSearch, readListParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.kyogi.title") };
@@ -106,27 +108,25 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
           {t("activities.kyogi.registryTitle")}
         </h2>
         <div className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
-          {/* The year only counts each body's sessions; a body is listed whatever the year. */}
-          <ListFilterForm
-            t={t}
-            locale={locale}
-            list={{ ...list, fiscalYear: fy }}
-            base={BASE}
-            sort={sortChosen ? req : undefined}
-            q={filter.q}
-            pageSize={page.pageSize}
-            clearHref={hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined}
-          >
-            <FilterSelect label={t("activities.kyogi.filters.level")} name="level" value={filter.level} any={t("activities.common.any")} options={codeOptions(KYOGI_LEVEL_LABELS, locale)} />
-            <HostFilter t={t} label={t("activities.kyogi.filters.host")} value={filter.host} offices={offices} />
-            <SelectField
-              label={t("activities.kyogi.filters.activeOnly")}
-              name="active"
-              defaultValue={filter.activeOnly ? "1" : ""}
-              placeholder={t("activities.common.any")}
-              options={[{ value: "1", label: t("activities.kyogi.active") }]}
-            />
-          </ListFilterForm>
+          <FilterForm key={list.formKey} action={BASE} label={t("activities.common.filters.heading")}>
+            {sortChosen && <input type="hidden" name="sort" value={req.sort} />}
+            {sortChosen && <input type="hidden" name="dir" value={req.dir} />}
+            <ListFilterFields>
+              {/* The year only counts each body's sessions; a body is listed whatever the year. */}
+              <ActivityFilterFields t={t} locale={locale} list={{ ...list, fiscalYear: fy }} base={BASE} q={filter.q} pageSize={page.pageSize}>
+                <FilterSelect label={t("activities.kyogi.filters.level")} name="level" value={filter.level} any={t("activities.common.any")} options={codeOptions(KYOGI_LEVEL_LABELS, locale)} />
+                <HostFilter t={t} label={t("activities.kyogi.filters.host")} value={filter.host} offices={offices} />
+                <SelectField
+                  label={t("activities.kyogi.filters.activeOnly")}
+                  name="active"
+                  defaultValue={filter.activeOnly ? "1" : ""}
+                  placeholder={t("activities.common.any")}
+                  options={[{ value: "1", label: t("activities.kyogi.active") }]}
+                />
+              </ActivityFilterFields>
+            </ListFilterFields>
+            <FilterButtons t={t} clearHref={hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined} />
+          </FilterForm>
         </div>
         <DataTable
           caption={t("activities.kyogi.caption")}

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMeetingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { listMeetingsForActor, MEETING_SORT_KEYS, type MeetingFilter, type MeetingListRow } from "@/lib/dal/meetings";
@@ -15,8 +17,8 @@ import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, datedPageRequest, hostAndSearch, oneOf, pageWithinRange, readListParams } from "../_lib/params";
-import { FilterSection, FilterSelect, HostFilter, ListFilterForm, RecordsEmpty } from "../_components/list-filters";
+import { hostAndSearch, readListParams } from "../_lib/params";
+import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { MeetingSummaryPanel } from "./_components/meeting-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,8 +41,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
     level: oneOf([...KYOGI_LEVELS, "none"] as const, params.level),
     ...hostAndSearch(params, offices),
   };
-  const { req, sortChosen } = datedPageRequest(params, MEETING_SORT_KEYS);
-  const page = pageWithinRange(req, (r) => listMeetingsForActor(actor, r, filter));
+  const { req, sortChosen } = parseListRequest(params, MEETING_SORT_KEYS, "date", "desc");
+  const page = loadPageInRange(req, (r) => listMeetingsForActor(actor, r, filter));
   const summary = getMeetingSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
   const hasFilters = !!(filter.kind || filter.host || filter.level || filter.q || params.fy);
@@ -83,8 +85,16 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-5">
       <PageHeader title={t("activities.meetings.title")} description={t("activities.meetings.description")} actions={newButton} />
       <MeetingSummaryPanel summary={summary} t={t} locale={locale} />
-      <FilterSection id="meeting-filters-heading" t={t}>
-        <ListFilterForm t={t} locale={locale} list={list} base={BASE} sort={sortChosen ? req : undefined} q={filter.q} pageSize={page.pageSize} clearHref={clearHref}>
+      <FilterPanel
+        headingId="meeting-filters-heading"
+        heading={t("activities.common.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={sortChosen ? { sort: req.sort, dir: req.dir } : {}}
+        applyLabel={t("activities.common.filters.apply")}
+        clear={clearHref ? { href: clearHref, label: t("activities.common.filters.clear") } : undefined}
+      >
+        <ActivityFilterFields t={t} locale={locale} list={list} base={BASE} q={filter.q} pageSize={page.pageSize}>
           <FilterSelect label={t("activities.meetings.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(MEETING_KIND_LABELS, locale)} />
           <HostFilter t={t} label={t("activities.meetings.filters.host")} value={filter.host} offices={offices} />
           <FilterSelect
@@ -97,8 +107,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
               { value: "none", label: t("activities.meetings.filters.levelNone") },
             ]}
           />
-        </ListFilterForm>
-      </FilterSection>
+        </ActivityFilterFields>
+      </FilterPanel>
       <DataTable
         caption={t("activities.meetings.caption")}
         columns={columns}

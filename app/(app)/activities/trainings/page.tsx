@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
+import { FilterPanel } from "@/components/forms/filter-panel";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
@@ -13,9 +15,9 @@ import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { FilterSection, FilterSelect, HostFilter, ListFilterForm, RecordsEmpty } from "../_components/list-filters";
+import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { canWriteActivities } from "../_lib/access";
-import { clearFiltersHref, datedPageRequest, hostAndSearch, oneOf, pageWithinRange, readListParams } from "../_lib/params";
+import { hostAndSearch, readListParams } from "../_lib/params";
 import { TrainingSummaryPanel } from "./_components/training-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,8 +40,8 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
     scope: oneOf(TRAINING_SCOPES, params.scope),
     ...hostAndSearch(params, offices),
   };
-  const { req, sortChosen } = datedPageRequest(params, TRAINING_SORT_KEYS);
-  const page = pageWithinRange(req, (r) => listTrainingsForActor(actor, r, filter));
+  const { req, sortChosen } = parseListRequest(params, TRAINING_SORT_KEYS, "date", "desc");
+  const page = loadPageInRange(req, (r) => listTrainingsForActor(actor, r, filter));
   const summary = getTrainingSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
   const hasFilters = !!(filter.kind || filter.scope || filter.host || filter.q || params.fy);
@@ -88,13 +90,21 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
     <div className="space-y-5">
       <PageHeader title={t("activities.trainings.title")} description={t("activities.trainings.description")} actions={newButton} />
       <TrainingSummaryPanel summary={summary} t={t} locale={locale} />
-      <FilterSection id="training-filters-heading" t={t}>
-        <ListFilterForm t={t} locale={locale} list={list} base={BASE} sort={sortChosen ? req : undefined} q={filter.q} pageSize={page.pageSize} clearHref={clearHref}>
+      <FilterPanel
+        headingId="training-filters-heading"
+        heading={t("activities.common.filters.heading")}
+        action={BASE}
+        params={params}
+        hidden={sortChosen ? { sort: req.sort, dir: req.dir } : {}}
+        applyLabel={t("activities.common.filters.apply")}
+        clear={clearHref ? { href: clearHref, label: t("activities.common.filters.clear") } : undefined}
+      >
+        <ActivityFilterFields t={t} locale={locale} list={list} base={BASE} q={filter.q} pageSize={page.pageSize}>
           <FilterSelect label={t("activities.trainings.filters.kind")} name="kind" value={filter.kind} any={t("activities.common.any")} options={codeOptions(TRAINING_KIND_LABELS, locale)} />
           <FilterSelect label={t("activities.trainings.filters.scope")} name="scope" value={filter.scope} any={t("activities.common.any")} options={codeOptions(TRAINING_SCOPE_LABELS, locale)} />
           <HostFilter t={t} label={t("activities.trainings.filters.host")} value={filter.host} offices={offices} />
-        </ListFilterForm>
-      </FilterSection>
+        </ActivityFilterFields>
+      </FilterPanel>
       <DataTable
         caption={t("activities.trainings.caption")}
         columns={columns}

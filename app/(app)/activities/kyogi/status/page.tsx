@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { dateInputValue } from "@/components/forms/date-input-value";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,7 +8,6 @@ import { requirePermission } from "@/lib/dal/session";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/search-params";
-import { dateInputValue } from "../../_lib/form-defaults";
 import { readListParams } from "../../_lib/params";
 import { saveMunicipalStatusAction } from "../actions";
 import { MunicipalStatusForm, type StatusRow } from "../_components/municipal-status-form";
