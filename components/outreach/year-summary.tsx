@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import { focusRing } from "@/components/ui/button";
+import { TableRegion } from "@/components/ui/table-region";
 import { StatCard } from "@/components/ui/card";
 import type { OutreachYearSummary } from "@/lib/dal/outreach-summary";
 import type { Locale } from "@/lib/domain/codes";
@@ -81,37 +82,34 @@ export async function OutreachYearSummaryPanel({ summary, locale }: { summary: O
           {summary.byTeamKind.length > 1 && (
             <div className="space-y-2">
               <h3 className="text-sm font-semibold text-slate-900">{t("outreach.summary.byTeamKind")}</h3>
-              <div role="region" aria-label={t("outreach.summary.teamCaption", { fy })} tabIndex={0} className={clsx("overflow-x-auto rounded-md border border-slate-300", focusRing)}>
-                <table className="min-w-full border-collapse text-sm">
-                  <caption className="sr-only">{t("outreach.summary.teamCaption", { fy })}</caption>
-                  <thead className="bg-slate-100">
-                    <tr>
-                      {[t("outreach.summary.teamKind"), t("outreach.summary.persons"), t("outreach.summary.visits"), t("outreach.summary.conferences"), t("outreach.summary.contacts"), t("outreach.summary.outcomes")].map((h, i) => (
-                        <th key={h} scope="col" className={clsx("px-3 py-2 text-xs font-semibold text-slate-700", i === 0 ? "text-left" : "text-right")}>
-                          {h}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {summary.byTeamKind.map(({ teamKind, figures }) => (
-                      <tr key={teamKind} className="border-t border-slate-200">
-                        <th scope="row" className="px-3 py-2 text-left font-normal">
-                          {OUTREACH_TEAM_KIND_LABELS[teamKind][locale]}
-                        </th>
-                        <td className="px-3 py-2 text-right tabular-nums">
-                          {t("outreach.summary.personsValue", { n: figures.persons })}
-                          <span className="block text-xs text-slate-600">{t("outreach.summary.personsHint", { new: figures.newPersons, continuing: figures.continuingPersons })}</span>
-                        </td>
-                        <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.visitsValue", { n: figures.visits })}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.conferencesValue", { n: figures.conferences })}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.count", { n: figures.contacts })}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.outcomesValue", { n: figures.casesWithOutcome })}</td>
-                      </tr>
+              <TableRegion caption={t("outreach.summary.teamCaption", { fy })} className="overflow-x-auto rounded-md border border-slate-300">
+                <thead className="bg-slate-100">
+                  <tr>
+                    {[t("outreach.summary.teamKind"), t("outreach.summary.persons"), t("outreach.summary.visits"), t("outreach.summary.conferences"), t("outreach.summary.contacts"), t("outreach.summary.outcomes")].map((h, i) => (
+                      <th key={h} scope="col" className={clsx("px-3 py-2 text-xs font-semibold text-slate-700", i === 0 ? "text-left" : "text-right")}>
+                        {h}
+                      </th>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.byTeamKind.map(({ teamKind, figures }) => (
+                    <tr key={teamKind} className="border-t border-slate-200">
+                      <th scope="row" className="px-3 py-2 text-left font-normal">
+                        {OUTREACH_TEAM_KIND_LABELS[teamKind][locale]}
+                      </th>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {t("outreach.summary.personsValue", { n: figures.persons })}
+                        <span className="block text-xs text-slate-600">{t("outreach.summary.personsHint", { new: figures.newPersons, continuing: figures.continuingPersons })}</span>
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.visitsValue", { n: figures.visits })}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.conferencesValue", { n: figures.conferences })}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.count", { n: figures.contacts })}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{t("outreach.summary.outcomesValue", { n: figures.casesWithOutcome })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </TableRegion>
             </div>
           )}
         </>

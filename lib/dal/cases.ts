@@ -3,7 +3,6 @@ import { ulid } from "ulid";
 import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
-  auditLogs,
   carePlans,
   caseActivities,
   caseNumberSequences,
@@ -31,6 +30,7 @@ import { normalizeKana } from "@/lib/domain/kana";
 import { CASE_RECORD_FIELDS, type CaseCreateInput, type CaseTransitionInput, type CaseUpdateInput } from "@/lib/validation/case";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { auditCase, loadCaseInReach, requireCasePermission, touchCase, type CaseRow } from "./case-access";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
@@ -675,27 +675,12 @@ export function reassignCase(actor: Actor, caseId: string, version: number, coor
 // ---------------------------------------------------------------------------------------
 // Supervisor views
 
-export type CaseAuditRow = { id: string; at: string; actorUsername: string; actorName: string | null; action: string; entityType: string; detail: string | null };
+export type CaseAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this case (閲覧・変更履歴), for supervisors. */
 export function listCaseAuditForActor(actor: Actor, caseId: string): CaseAuditRow[] {
   const row = loadCaseInReach(actor, caseId, "read:audit:reach");
-  return getDb()
-    .select({
-      id: auditLogs.id,
-      at: auditLogs.at,
-      actorUsername: auditLogs.actorUsername,
-      actorName: users.displayName,
-      action: auditLogs.action,
-      entityType: auditLogs.entityType,
-      detail: auditLogs.detail,
-    })
-    .from(auditLogs)
-    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
-    .where(and(eq(auditLogs.entityType, "case"), eq(auditLogs.entityId, row.id)))
-    .orderBy(desc(auditLogs.id))
-    .limit(200)
-    .all();
+  return auditTrailOf("case", row.id);
 }
 
 export type CaseloadRow = { coordinatorId: string; coordinatorName: string; byPhase: Record<Phase, number>; open: number };

@@ -3,7 +3,6 @@ import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, 
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import {
-  auditLogs,
   cases,
   healthCenters,
   municipalities,
@@ -39,6 +38,7 @@ import { allowedOutreachTransitions, canTransitionOutreach, endReasonsFor, forma
 import { OUTREACH_RECORD_FIELDS, type NewPersonInput, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
@@ -811,19 +811,12 @@ export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): 
 // ---------------------------------------------------------------------------------------
 // Supervisor view
 
-export type OutreachAuditRow = { id: string; at: string; actorUsername: string; actorName: string | null; action: string; detail: string | null };
+export type OutreachAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this outreach case (閲覧・変更履歴), for supervisors. */
 export function listOutreachAuditForActor(actor: Actor, id: string): OutreachAuditRow[] {
   const row = loadOutreachCaseInReach(actor, id, "read:audit:reach");
-  return getDb()
-    .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, actorName: users.displayName, action: auditLogs.action, detail: auditLogs.detail })
-    .from(auditLogs)
-    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
-    .where(and(eq(auditLogs.entityType, "outreach_case"), eq(auditLogs.entityId, row.id)))
-    .orderBy(desc(auditLogs.id))
-    .limit(200)
-    .all();
+  return auditTrailOf("outreach_case", row.id);
 }
 
 /** Open outreach cases (選定前・支援中) for the home page: the actor's own and all in reach. No names: not audited. */

@@ -3,7 +3,6 @@ import { and, asc, count, desc, eq, exists, gte, inArray, lte, max, ne, or, sql,
 import { ulid } from "ulid";
 import { getDb } from "@/db/client";
 import {
-  auditLogs,
   healthCenters,
   peerActivities,
   peerAreas,
@@ -12,7 +11,6 @@ import {
   peerSupporters,
   peerTrainings,
   regions,
-  users,
 } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
@@ -22,6 +20,7 @@ import { canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYear
 import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type PeerUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -471,20 +470,13 @@ export function removePeerTraining(actor: Actor, peerId: string, trainingId: str
   });
 }
 
-export type PeerAuditRow = { id: string; at: string; actorUsername: string; actorName: string | null; action: string; detail: string | null };
+export type PeerAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this peer's record (閲覧・変更履歴), for supervisors. */
 export function listPeerAuditForActor(actor: Actor, peerId: string): PeerAuditRow[] {
   if (!can(actor.role, "read:audit:reach")) throw new AppError("not_found", "errors.notFound");
   const row = loadPeerInReach(actor, peerId);
-  return getDb()
-    .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, actorName: users.displayName, action: auditLogs.action, detail: auditLogs.detail })
-    .from(auditLogs)
-    .leftJoin(users, eq(users.id, auditLogs.actorUserId))
-    .where(and(eq(auditLogs.entityType, "peer"), eq(auditLogs.entityId, row.id)))
-    .orderBy(desc(auditLogs.id))
-    .limit(200)
-    .all();
+  return auditTrailOf("peer", row.id);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, cases, followUpChecks, users } from "@/db/schema";
-import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
+import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCaseAuditForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
 import { addActivity, recordFollowUp } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
@@ -206,6 +206,16 @@ describe("supervisor tools", () => {
     assert.equal(getDb().select().from(cases).where(eq(cases.id, id)).get()!.coordinatorUserId, userId("bizen.sup"));
     const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
     assert.match(audit.detail!, /reassigned/);
+  });
+
+  test("the 閲覧・変更履歴 of a case: its own rows, newest first, for a supervisor in reach only", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput({ familyNameKana: "りれき", givenNameKana: "いちろう" }));
+    getCaseForActor(actorFor("bizen.coord"), id);
+    const rows = listCaseAuditForActor(actorFor("bizen.sup"), id);
+    assert.deepEqual(rows.map((r) => r.action), ["view", "create"]);
+    assert.equal(rows[0]!.actorUsername, "bizen.coord");
+    assert.throws(() => listCaseAuditForActor(actorFor("bizen.coord"), id), { code: "not_found" });
+    assert.throws(() => listCaseAuditForActor(actorFor("ube.sup"), id), { code: "not_found" });
   });
 
   test("the caseload view counts open cases per coordinator and lists what needs attention", () => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import clsx from "clsx";
 import { focusRing } from "@/components/ui/button";
+import { TableRegion } from "@/components/ui/table-region";
 import type { CaseloadRow } from "@/lib/dal/cases";
 import { PHASE_LABELS, PHASES, type Phase } from "@/lib/domain/case-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -28,78 +29,75 @@ export async function CaseloadMatrix({ rows }: { rows: CaseloadRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-700">{t("caseload.matrix.empty")}</p>;
 
   return (
-    <div role="region" aria-label={t("caseload.matrix.caption")} tabIndex={0} className={clsx("overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm", focusRing)}>
-      <table className="min-w-full border-collapse text-sm">
-        <caption className="sr-only">{t("caseload.matrix.caption")}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700">
-              {t("caseload.matrix.coordinator")}
+    <TableRegion caption={t("caseload.matrix.caption")} className="overflow-x-auto rounded-md border border-slate-300 bg-white shadow-sm">
+      <thead className="bg-slate-100">
+        <tr>
+          <th scope="col" className="px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700">
+            {t("caseload.matrix.coordinator")}
+          </th>
+          {OPEN_PHASES.map((p) => (
+            <th key={p} scope="col" className="px-3 py-2 text-right text-xs font-semibold text-slate-700">
+              {PHASE_LABELS[p][locale]}
+            </th>
+          ))}
+          <th scope="col" className="border-l border-slate-300 px-3 py-2 text-right text-xs font-semibold whitespace-nowrap text-slate-700">
+            {t("caseload.matrix.total")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.coordinatorId} className="border-t border-slate-200 even:bg-slate-50">
+            <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
+              <Link href={listHref({ coordinatorId: r.coordinatorId })} aria-label={t("caseload.matrix.coordinatorLabel", { coordinator: r.coordinatorName })} className={linkClass}>
+                {r.coordinatorName}
+              </Link>
             </th>
             {OPEN_PHASES.map((p) => (
-              <th key={p} scope="col" className="px-3 py-2 text-right text-xs font-semibold text-slate-700">
-                {PHASE_LABELS[p][locale]}
-              </th>
+              <td key={p} className="px-3 py-2 text-right tabular-nums">
+                {r.byPhase[p] > 0 ? (
+                  <Link
+                    href={listHref({ coordinatorId: r.coordinatorId, phase: p })}
+                    aria-label={t("caseload.matrix.cellLabel", { coordinator: r.coordinatorName, phase: PHASE_LABELS[p][locale], n: r.byPhase[p] })}
+                    className={clsx(linkClass, "inline-block min-w-6 px-1")}
+                  >
+                    {n(r.byPhase[p])}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500">0</span>
+                )}
+              </td>
             ))}
-            <th scope="col" className="border-l border-slate-300 px-3 py-2 text-right text-xs font-semibold whitespace-nowrap text-slate-700">
-              {t("caseload.matrix.total")}
-            </th>
+            <td className="border-l border-slate-300 px-3 py-2 text-right font-semibold tabular-nums">{n(r.open)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.coordinatorId} className="border-t border-slate-200 even:bg-slate-50">
-              <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
-                <Link href={listHref({ coordinatorId: r.coordinatorId })} aria-label={t("caseload.matrix.coordinatorLabel", { coordinator: r.coordinatorName })} className={linkClass}>
-                  {r.coordinatorName}
-                </Link>
-              </th>
-              {OPEN_PHASES.map((p) => (
-                <td key={p} className="px-3 py-2 text-right tabular-nums">
-                  {r.byPhase[p] > 0 ? (
-                    <Link
-                      href={listHref({ coordinatorId: r.coordinatorId, phase: p })}
-                      aria-label={t("caseload.matrix.cellLabel", { coordinator: r.coordinatorName, phase: PHASE_LABELS[p][locale], n: r.byPhase[p] })}
-                      className={clsx(linkClass, "inline-block min-w-6 px-1")}
-                    >
-                      {n(r.byPhase[p])}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-500">0</span>
-                  )}
-                </td>
-              ))}
-              <td className="border-l border-slate-300 px-3 py-2 text-right font-semibold tabular-nums">{n(r.open)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="border-t-2 border-slate-400 bg-slate-100">
-          <tr>
-            <th scope="row" className="px-3 py-2 text-left font-semibold">
-              {t("caseload.matrix.totalRow")}
-            </th>
-            {OPEN_PHASES.map((p) => {
-              const total = columnTotal(p);
-              return (
-                <td key={p} className="px-3 py-2 text-right font-semibold tabular-nums">
-                  {total > 0 ? (
-                    <Link
-                      href={listHref({ phase: p })}
-                      aria-label={t("caseload.matrix.cellLabel", { coordinator: t("caseload.matrix.totalRow"), phase: PHASE_LABELS[p][locale], n: total })}
-                      className={clsx(linkClass, "inline-block min-w-6 px-1")}
-                    >
-                      {n(total)}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-600">0</span>
-                  )}
-                </td>
-              );
-            })}
-            <td className="border-l border-slate-300 px-3 py-2 text-right font-bold tabular-nums">{n(grandTotal)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot className="border-t-2 border-slate-400 bg-slate-100">
+        <tr>
+          <th scope="row" className="px-3 py-2 text-left font-semibold">
+            {t("caseload.matrix.totalRow")}
+          </th>
+          {OPEN_PHASES.map((p) => {
+            const total = columnTotal(p);
+            return (
+              <td key={p} className="px-3 py-2 text-right font-semibold tabular-nums">
+                {total > 0 ? (
+                  <Link
+                    href={listHref({ phase: p })}
+                    aria-label={t("caseload.matrix.cellLabel", { coordinator: t("caseload.matrix.totalRow"), phase: PHASE_LABELS[p][locale], n: total })}
+                    className={clsx(linkClass, "inline-block min-w-6 px-1")}
+                  >
+                    {n(total)}
+                  </Link>
+                ) : (
+                  <span className="text-slate-600">0</span>
+                )}
+              </td>
+            );
+          })}
+          <td className="border-l border-slate-300 px-3 py-2 text-right font-bold tabular-nums">{n(grandTotal)}</td>
+        </tr>
+      </tfoot>
+    </TableRegion>
   );
 }

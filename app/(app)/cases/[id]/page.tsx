@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
-import { cache, type ReactNode } from "react";
+import { cache } from "react";
 import Link from "next/link";
 import clsx from "clsx";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
+import { AuditLogTable } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FactStrip, type Fact } from "@/components/ui/fact-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor, type CaseDetail } from "@/lib/dal/cases";
@@ -38,18 +40,19 @@ import {
 import { codeLabel, type Label, type Locale } from "@/lib/domain/codes";
 import { PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
 import { todayIso } from "@/lib/domain/fiscal-year";
-import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { ActivityQuickAdd } from "./_components/activity-quick-add";
 import { CarePlanDialog } from "./_components/care-plan-dialog";
 import { CarePlanStatusForm } from "./_components/care-plan-status-form";
-import { auditActionLabel, auditSummary, monthsBetween, stayText } from "./_components/case-display";
+import { auditSummary, monthsBetween, stayText } from "./_components/case-display";
 import { FollowUpDialog } from "./_components/follow-up-dialog";
 import { PhaseChangeForm } from "./_components/phase-change-form";
 import { ReadmissionDialog } from "./_components/readmission-dialog";
 import { ReassignForm } from "./_components/reassign-form";
 import { SectionCard } from "@/components/ui/section-card";
+import { TableRegion, tdClass, thClass } from "@/components/ui/table-region";
 import { TrialStayDialog } from "./_components/trial-stay-dialog";
 
 type Params = { params: Promise<{ id: string }> };
@@ -93,7 +96,7 @@ export default async function CasePage({ params }: Params) {
   const stayUntil = f.dischargeDate ?? today;
   const stay = stayText(t, detail.lengthOfStay.days, monthsBetween(f.indexAdmissionDate, stayUntil), detail.lengthOfStay.approximate);
 
-  const facts: { term: string; description: ReactNode }[] = [
+  const facts: Fact[] = [
     { term: t("caseDetail.header.caseNo"), description: <span className="font-mono">{detail.caseNo}</span> },
     { term: t("caseDetail.header.phase"), description: <PhaseBadge phase={detail.phase} locale={locale} /> },
     { term: t("caseDetail.header.office"), description: detail.office.name },
@@ -131,22 +134,14 @@ export default async function CasePage({ params }: Params) {
         }
       />
 
-      <section aria-label={t("caseDetail.header.facts")} className="-mt-2 rounded-md border border-slate-300 bg-white px-5 py-4 shadow-sm">
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-6">
-          {facts.map((fact) => (
-            <div key={fact.term} className="min-w-0 space-y-0.5">
-              <dt className="text-xs font-medium text-slate-600">{fact.term}</dt>
-              <dd className="text-sm font-medium break-words text-slate-900">{fact.description}</dd>
-            </div>
-          ))}
-        </dl>
+      <FactStrip label={t("caseDetail.header.facts")} facts={facts} wide>
         {noConsent && (
           <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-amber-900">
             <Badge tone="warning">{t("caseDetail.noConsent")}</Badge>
             {t("caseDetail.summary.consentMissing")}
           </p>
         )}
-      </section>
+      </FactStrip>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
@@ -328,44 +323,38 @@ function ActivitySection({ detail, canWrite, today, t, locale }: SectionProps & 
   );
 }
 
-const th = "px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700";
-const td = "px-3 py-2 align-top text-slate-900";
-
 function ActivityTable({ rows, caption, t, locale }: { rows: CaseDetail["activities"]; caption: string; t: Translate; locale: Locale }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-300 focus-visible:outline-2 focus-visible:outline-focus">
-      <table className="min-w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className={th}>{t("caseDetail.activity.date")}</th>
-            <th scope="col" className={th}>{t("caseDetail.activity.type")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("caseDetail.activity.minutesShort")}</th>
-            <th scope="col" className={th}>{t("caseDetail.activity.staff")}</th>
-            <th scope="col" className={th}>{t("caseDetail.activity.summary")}</th>
+    <TableRegion caption={caption} className="overflow-x-auto rounded-md border border-slate-300">
+      <thead className="bg-slate-100">
+        <tr>
+          <th scope="col" className={thClass}>{t("caseDetail.activity.date")}</th>
+          <th scope="col" className={thClass}>{t("caseDetail.activity.type")}</th>
+          <th scope="col" className={`${thClass} text-right`}>{t("caseDetail.activity.minutesShort")}</th>
+          <th scope="col" className={thClass}>{t("caseDetail.activity.staff")}</th>
+          <th scope="col" className={thClass}>{t("caseDetail.activity.summary")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr key={a.id} className="border-t border-slate-200 even:bg-slate-50">
+            <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatDate(a.date, locale)}</td>
+            <td className={`${tdClass} min-w-[8.5rem]`}>
+              {codeText(ACTIVITY_TYPE_LABELS, a.activityType, locale, t)}
+              {/* Peer support is a reported indicator, so it is marked on the row itself. */}
+              {a.withPeer && (
+                <span className="mt-1 block">
+                  <Badge tone="info">{t("caseDetail.activity.peerYes")}</Badge>
+                </span>
+              )}
+            </td>
+            <td className={`${tdClass} text-right whitespace-nowrap tabular-nums`}>{a.minutes === null ? "—" : t("caseDetail.activity.minutesValue", { n: a.minutes })}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{a.staffName ?? "—"}</td>
+            <td className={`${tdClass} min-w-40 break-words whitespace-pre-line`}>{a.summary ?? ""}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id} className="border-t border-slate-200 even:bg-slate-50">
-              <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(a.date, locale)}</td>
-              <td className={`${td} min-w-[8.5rem]`}>
-                {codeText(ACTIVITY_TYPE_LABELS, a.activityType, locale, t)}
-                {/* Peer support is a reported indicator, so it is marked on the row itself. */}
-                {a.withPeer && (
-                  <span className="mt-1 block">
-                    <Badge tone="info">{t("caseDetail.activity.peerYes")}</Badge>
-                  </span>
-                )}
-              </td>
-              <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{a.minutes === null ? "—" : t("caseDetail.activity.minutesValue", { n: a.minutes })}</td>
-              <td className={`${td} whitespace-nowrap`}>{a.staffName ?? "—"}</td>
-              <td className={`${td} min-w-40 break-words whitespace-pre-line`}>{a.summary ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }
 
@@ -630,43 +619,18 @@ function HospitalizationSection({
 }
 
 function AuditSection({ rows, t, locale }: { rows: ReturnType<typeof listCaseAuditForActor>; t: Translate; locale: Locale }) {
-  const caption = t("caseDetail.audit.caption");
   return (
     <SectionCard id="audit" title={t("caseDetail.audit.title")} description={t("caseDetail.audit.description")}>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-700">{t("caseDetail.audit.empty")}</p>
       ) : (
-        <div
-          role="region"
-          aria-label={caption}
-          tabIndex={0}
-          className="max-h-[28rem] overflow-auto rounded-md border border-slate-300 focus-visible:outline-2 focus-visible:outline-focus"
-        >
-          <table className="min-w-full border-collapse text-sm">
-            <caption className="sr-only">{caption}</caption>
-            <thead className="sticky top-0 bg-slate-100">
-              <tr>
-                <th scope="col" className={th}>{t("caseDetail.audit.at")}</th>
-                <th scope="col" className={th}>{t("caseDetail.audit.who")}</th>
-                <th scope="col" className={th}>{t("caseDetail.audit.action")}</th>
-                <th scope="col" className={th}>{t("caseDetail.audit.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200 even:bg-slate-50">
-                  <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(row.at, locale)}</td>
-                  <td className={`${td} whitespace-nowrap`}>
-                    {row.actorName ?? row.actorUsername}
-                    {row.actorName && <span className="block text-xs text-slate-600">{row.actorUsername}</span>}
-                  </td>
-                  <td className={`${td} whitespace-nowrap`}>{auditActionLabel(row.action, locale)}</td>
-                  <td className={td}>{auditSummary(row.action, row.detail, t, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditLogTable
+          rows={rows}
+          caption={t("caseDetail.audit.caption")}
+          headers={{ at: t("caseDetail.audit.at"), who: t("caseDetail.audit.who"), action: t("caseDetail.audit.action"), what: t("caseDetail.audit.what") }}
+          summary={(row) => auditSummary(row.action, row.detail, t, locale)}
+          locale={locale}
+        />
       )}
     </SectionCard>
   );

@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { cache, type ReactNode } from "react";
+import { cache, type ComponentProps } from "react";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
+import { AuditLogTable } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FactStrip, type Fact } from "@/components/ui/fact-strip";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
+import { TableRegion, tdClass, thClass } from "@/components/ui/table-region";
 import { can } from "@/lib/auth/permissions";
 import { getOutreachCaseForActor, listOutreachAuditForActor, type OutreachContactRow, type OutreachDetail } from "@/lib/dal/outreach";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { DIAGNOSIS_GROUP_LABELS, PHASE_LABELS, REFERRAL_SOURCE_LABELS, SEX_LABELS } from "@/lib/domain/case-codes";
 import type { Label, Locale } from "@/lib/domain/codes";
 import { todayIso } from "@/lib/domain/fiscal-year";
-import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { formatDate } from "@/lib/domain/format";
 import {
   OUTREACH_CONTACT_TYPE_LABELS,
   OUTREACH_END_REASON_LABELS,
@@ -30,7 +34,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { LOG_CONTACT_ANCHOR } from "./_components/anchors";
 import { ContactQuickAdd } from "./_components/contact-quick-add";
 import { OutcomeDialog } from "./_components/outcome-dialog";
-import { auditActionLabel, outreachAuditSummary } from "./_components/outreach-display";
+import { outreachAuditSummary } from "./_components/outreach-display";
 import { StatusChangeForm } from "./_components/status-change-form";
 
 type Params = { params: Promise<{ id: string }> };
@@ -57,9 +61,6 @@ function codeText<K extends string>(labels: Readonly<Record<K, Label>>, code: st
   return code && code in labels ? labels[code as K][locale] : t("outreach.detail.notRecorded");
 }
 
-const th = "px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-700";
-const td = "px-3 py-2 align-top text-slate-900";
-
 export default async function OutreachCasePage({ params }: Params) {
   const { id } = await params;
   const { actor, detail } = await loadCase(id);
@@ -72,7 +73,7 @@ export default async function OutreachCasePage({ params }: Params) {
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t("outreach.detail.notRecorded"));
   const latest = detail.contacts[0] ?? null;
 
-  const facts: { term: string; description: ReactNode }[] = [
+  const facts: Fact[] = [
     { term: t("outreach.detail.facts.caseNo"), description: <span className="font-mono">{detail.caseNo}</span> },
     { term: t("outreach.detail.facts.status"), description: <OutreachStatusBadge status={detail.status} locale={locale} /> },
     { term: t("outreach.detail.facts.office"), description: detail.office.name },
@@ -102,16 +103,7 @@ export default async function OutreachCasePage({ params }: Params) {
         }
       />
 
-      <section aria-label={t("outreach.detail.facts.label")} className="-mt-2 rounded-md border border-slate-300 bg-white px-5 py-4 shadow-sm">
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-6">
-          {facts.map((fact) => (
-            <div key={fact.term} className="min-w-0 space-y-0.5">
-              <dt className="text-xs font-medium text-slate-600">{fact.term}</dt>
-              <dd className="text-sm font-medium break-words text-slate-900">{fact.description}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <FactStrip label={t("outreach.detail.facts.label")} facts={facts} wide />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
@@ -275,70 +267,53 @@ export default async function OutreachCasePage({ params }: Params) {
   );
 }
 
-/** A card with an h2, so screen-reader users can jump between the page's sections. */
-function Section({ id, title, description, actions, children }: { id: string; title: string; description?: string; actions?: ReactNode; children: ReactNode }) {
-  const headingId = `${id}-heading`;
-  return (
-    <section id={id} aria-labelledby={headingId} className="min-w-0 scroll-mt-4 rounded-md border border-slate-300 bg-white p-5 shadow-sm">
-      <div className="mb-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <div className="min-w-0 space-y-1">
-          <h2 id={headingId} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
-          {description && <p className="text-sm text-slate-700">{description}</p>}
-        </div>
-        {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
-      </div>
-      {children}
-    </section>
-  );
+/** The page's cards keep a little room above them when a link jumps to one (the list's 記録 link). */
+function Section(props: Omit<ComponentProps<typeof SectionCard>, "className">) {
+  return <SectionCard {...props} className="scroll-mt-4" />;
 }
 
 function ContactTable({ rows, caption, t, locale }: { rows: OutreachContactRow[]; caption: string; t: Translate; locale: Locale }) {
   const c = (key: "date" | "type" | "professions" | "minutes" | "summary") => t(`outreach.detail.contact.columns.${key}`);
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className={clsx("overflow-x-auto rounded-md border border-slate-300", focusRing)}>
-      <table className="min-w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className={th}>{c("date")}</th>
-            <th scope="col" className={th}>{c("type")}</th>
-            <th scope="col" className={th}>{c("professions")}</th>
-            <th scope="col" className={`${th} text-right`}>{c("minutes")}</th>
-            <th scope="col" className={th}>{c("summary")}</th>
+    <TableRegion caption={caption} className="overflow-x-auto rounded-md border border-slate-300">
+      <thead className="bg-slate-100">
+        <tr>
+          <th scope="col" className={thClass}>{c("date")}</th>
+          <th scope="col" className={thClass}>{c("type")}</th>
+          <th scope="col" className={thClass}>{c("professions")}</th>
+          <th scope="col" className={`${thClass} text-right`}>{c("minutes")}</th>
+          <th scope="col" className={thClass}>{c("summary")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="border-t border-slate-200 even:bg-slate-50">
+            <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatDate(r.date, locale)}</td>
+            <td className={`${tdClass} min-w-[7.5rem]`}>
+              <span className="block">{OUTREACH_CONTACT_TYPE_LABELS[r.contactType][locale]}</span>
+              {/* "Not met" matters for visits; a conference or a call without the person is the norm. */}
+              {(r.metPerson || isVisit(r.contactType)) && (
+                <span className="mt-1 block">
+                  <Badge tone={r.metPerson ? "success" : "neutral"}>{t(r.metPerson ? "outreach.detail.contact.met" : "outreach.detail.contact.notMet")}</Badge>
+                </span>
+              )}
+            </td>
+            <td className={`${tdClass} min-w-[7rem]`}>
+              {r.professions.length ? r.professions.map((p) => OUTREACH_PROFESSION_LABELS[p][locale]).join(t("outreach.detail.audit.listSeparator")) : t("outreach.detail.contact.noProfession")}
+            </td>
+            <td className={`${tdClass} text-right whitespace-nowrap tabular-nums`}>{r.minutes === null ? "—" : t("outreach.detail.contact.minutesValue", { n: r.minutes })}</td>
+            <td className={`${tdClass} min-w-48 break-words whitespace-pre-line`}>
+              {r.summary ?? ""}
+              {(r.place || r.recordedBy) && (
+                <span className="mt-1 block text-xs text-slate-600">
+                  {[r.place, r.recordedBy && t("outreach.detail.contact.by", { name: r.recordedBy })].filter(Boolean).join("・")}
+                </span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-slate-200 even:bg-slate-50">
-              <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDate(r.date, locale)}</td>
-              <td className={`${td} min-w-[7.5rem]`}>
-                <span className="block">{OUTREACH_CONTACT_TYPE_LABELS[r.contactType][locale]}</span>
-                {/* "Not met" matters for visits; a conference or a call without the person is the norm. */}
-                {(r.metPerson || isVisit(r.contactType)) && (
-                  <span className="mt-1 block">
-                    <Badge tone={r.metPerson ? "success" : "neutral"}>{t(r.metPerson ? "outreach.detail.contact.met" : "outreach.detail.contact.notMet")}</Badge>
-                  </span>
-                )}
-              </td>
-              <td className={`${td} min-w-[7rem]`}>
-                {r.professions.length ? r.professions.map((p) => OUTREACH_PROFESSION_LABELS[p][locale]).join(t("outreach.detail.audit.listSeparator")) : t("outreach.detail.contact.noProfession")}
-              </td>
-              <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{r.minutes === null ? "—" : t("outreach.detail.contact.minutesValue", { n: r.minutes })}</td>
-              <td className={`${td} min-w-48 break-words whitespace-pre-line`}>
-                {r.summary ?? ""}
-                {(r.place || r.recordedBy) && (
-                  <span className="mt-1 block text-xs text-slate-600">
-                    {[r.place, r.recordedBy && t("outreach.detail.contact.by", { name: r.recordedBy })].filter(Boolean).join("・")}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }
 
@@ -384,38 +359,18 @@ function StatusSection({ detail, canWrite, today, t, locale }: { detail: Outreac
 }
 
 function AuditSection({ rows, t, locale }: { rows: ReturnType<typeof listOutreachAuditForActor>; t: Translate; locale: Locale }) {
-  const caption = t("outreach.detail.audit.caption");
   return (
     <Section id="audit" title={t("outreach.detail.audit.title")} description={t("outreach.detail.audit.description")}>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-700">{t("outreach.detail.audit.empty")}</p>
       ) : (
-        <div role="region" aria-label={caption} tabIndex={0} className={clsx("max-h-[28rem] overflow-auto rounded-md border border-slate-300", focusRing)}>
-          <table className="min-w-full border-collapse text-sm">
-            <caption className="sr-only">{caption}</caption>
-            <thead className="sticky top-0 bg-slate-100">
-              <tr>
-                <th scope="col" className={th}>{t("outreach.detail.audit.at")}</th>
-                <th scope="col" className={th}>{t("outreach.detail.audit.who")}</th>
-                <th scope="col" className={th}>{t("outreach.detail.audit.action")}</th>
-                <th scope="col" className={th}>{t("outreach.detail.audit.what")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200 even:bg-slate-50">
-                  <td className={`${td} whitespace-nowrap tabular-nums`}>{formatDateTime(row.at, locale)}</td>
-                  <td className={`${td} whitespace-nowrap`}>
-                    {row.actorName ?? row.actorUsername}
-                    {row.actorName && <span className="block text-xs text-slate-600">{row.actorUsername}</span>}
-                  </td>
-                  <td className={`${td} whitespace-nowrap`}>{auditActionLabel(row.action, locale)}</td>
-                  <td className={td}>{outreachAuditSummary(row.action, row.detail, t, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditLogTable
+          rows={rows}
+          caption={t("outreach.detail.audit.caption")}
+          headers={{ at: t("outreach.detail.audit.at"), who: t("outreach.detail.audit.who"), action: t("outreach.detail.audit.action"), what: t("outreach.detail.audit.what") }}
+          summary={(row) => outreachAuditSummary(row.action, row.detail, t, locale)}
+          locale={locale}
+        />
       )}
     </Section>
   );

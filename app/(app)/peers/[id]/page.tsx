@@ -5,14 +5,16 @@ import clsx from "clsx";
 import { DispatchStatusBadge, PeerStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
+import { auditActionLabel } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FactStrip } from "@/components/ui/fact-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listDispatchesOfPeerForActor } from "@/lib/dal/peer-dispatches";
 import { getPeerForActor, listPeerAuditForActor } from "@/lib/dal/peers";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
-import { AUDIT_ACTION_LABELS, codeLabel } from "@/lib/domain/codes";
+import { codeLabel } from "@/lib/domain/codes";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { PEER_PURPOSE_LABELS, PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
@@ -69,21 +71,16 @@ export default async function PeerPage({ params }: Params) {
         }
       />
 
-      <section aria-label={t("peers.detail.facts")} className="-mt-2 rounded-md border border-slate-300 bg-white px-5 py-4 shadow-sm">
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-5">
-          {[
-            { term: t("peers.fields.displayCode"), description: <span className="font-mono">{detail.displayCode}</span> },
-            { term: t("peers.fields.status"), description: <PeerStatusBadge status={detail.status} locale={locale} /> },
-            { term: t("peers.fields.office"), description: detail.office.name },
-            { term: t("peers.fields.registrationFy"), description: fiscalYearLabel(detail.registrationFy, locale) },
-            { term: t("peers.fields.expiresOn"), description: formatDate(detail.expiresOn, locale) },
-          ].map((fact) => (
-            <div key={fact.term} className="min-w-0 space-y-0.5">
-              <dt className="text-xs font-medium text-slate-600">{fact.term}</dt>
-              <dd className="text-sm font-medium break-words text-slate-900">{fact.description}</dd>
-            </div>
-          ))}
-        </dl>
+      <FactStrip
+        label={t("peers.detail.facts")}
+        facts={[
+          { term: t("peers.fields.displayCode"), description: <span className="font-mono">{detail.displayCode}</span> },
+          { term: t("peers.fields.status"), description: <PeerStatusBadge status={detail.status} locale={locale} /> },
+          { term: t("peers.fields.office"), description: detail.office.name },
+          { term: t("peers.fields.registrationFy"), description: fiscalYearLabel(detail.registrationFy, locale) },
+          { term: t("peers.fields.expiresOn"), description: formatDate(detail.expiresOn, locale) },
+        ]}
+      >
         {detail.status === "expired" && <p className="mt-3 text-sm text-amber-900">{t("peers.detail.expiredNote")}</p>}
         {detail.insuranceLapsed && (
           <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-amber-900">
@@ -91,7 +88,7 @@ export default async function PeerPage({ params }: Params) {
             {t("peers.detail.insuranceNote")}
           </p>
         )}
-      </section>
+      </FactStrip>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
@@ -223,7 +220,7 @@ export default async function PeerPage({ params }: Params) {
                     <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-1.5">
                       <span className="tabular-nums text-slate-700">{formatDateTime(a.at, locale)}</span>
                       <span className="text-slate-900">
-                        {a.actorName ?? a.actorUsername}・{a.action in AUDIT_ACTION_LABELS ? AUDIT_ACTION_LABELS[a.action as keyof typeof AUDIT_ACTION_LABELS][locale] : a.action}
+                        {a.actorName ?? a.actorUsername}・{auditActionLabel(a.action, locale)}
                       </span>
                     </li>
                   ))}

@@ -1,7 +1,8 @@
-import { AUDIT_ACTION_LABELS, type Locale } from "@/lib/domain/codes";
+import { fieldLabels, parseAuditDetail } from "@/components/ui/audit-log";
+import type { Locale } from "@/lib/domain/codes";
 import { CARE_PLAN_STATUS_LABELS, PHASE_LABELS, type CarePlanStatus, type Phase } from "@/lib/domain/case-codes";
 import { formatDate } from "@/lib/domain/format";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 
 /**
  * Display helpers of the case page that are pure arithmetic or wording: kept out of the
@@ -27,16 +28,6 @@ export function stayText(t: Translate, days: number, months: number, approximate
 const RECORD_KINDS = ["activity", "trial_stay", "care_plan", "hospitalization", "follow_up"] as const;
 type RecordKind = (typeof RECORD_KINDS)[number];
 
-function parseDetail(raw: string | null): Record<string, unknown> {
-  if (!raw) return {};
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 function isPhase(v: unknown): v is Phase {
   return typeof v === "string" && v in PHASE_LABELS;
 }
@@ -44,17 +35,12 @@ function isPlanStatus(v: unknown): v is CarePlanStatus {
   return typeof v === "string" && v in CARE_PLAN_STATUS_LABELS;
 }
 
-/** The action of an audit row in the user's language (閲覧 / 登録 / 更新 …). */
-export function auditActionLabel(action: string, locale: Locale): string {
-  return action in AUDIT_ACTION_LABELS ? AUDIT_ACTION_LABELS[action as keyof typeof AUDIT_ACTION_LABELS][locale] : action;
-}
-
 /**
  * A short, human summary of an audit row's `detail` JSON: which record was added, which
  * phase change, which fields changed. Values are never shown, only what was touched.
  */
 export function auditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
-  const d = parseDetail(rawDetail);
+  const d = parseAuditDetail(rawDetail);
   const record = typeof d.record === "string" && (RECORD_KINDS as readonly string[]).includes(d.record) ? (d.record as RecordKind) : null;
   const changes = d.changes && typeof d.changes === "object" ? (d.changes as Record<string, unknown>) : null;
   if (action === "view") return t(d.identity ? "caseDetail.audit.viewedIdentity" : "caseDetail.audit.viewed");
@@ -78,11 +64,7 @@ export function auditSummary(action: string, rawDetail: string | null, t: Transl
     });
   }
   if (changes) {
-    const fields = Object.keys(changes).map((field) => {
-      const key = `caseDetail.summary.${field}` as MessageKey;
-      const label = t(key);
-      return label === key ? field : label;
-    });
+    const fields = fieldLabels(Object.keys(changes), "caseDetail.summary.", t);
     if (fields.length > 0) return t("caseDetail.audit.fieldsChanged", { fields: fields.join(t("caseDetail.listSeparator")) });
   }
   return "—";

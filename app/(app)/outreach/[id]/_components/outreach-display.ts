@@ -1,31 +1,18 @@
-import { AUDIT_ACTION_LABELS, type Locale } from "@/lib/domain/codes";
+import { fieldLabels, parseAuditDetail } from "@/components/ui/audit-log";
+import type { Locale } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { OUTREACH_STATUS_LABELS, type OutreachStatus } from "@/lib/domain/outreach-codes";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 
 /*
  * Wording of the outreach case page that is not layout: the audit rows of the 閲覧・変更履歴
  * panel in words. Values are never shown, only what was touched.
  */
 
-function parseDetail(raw: string | null): Record<string, unknown> {
-  if (!raw) return {};
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 const isStatus = (v: unknown): v is OutreachStatus => typeof v === "string" && v in OUTREACH_STATUS_LABELS;
 
-export function auditActionLabel(action: string, locale: Locale): string {
-  return action in AUDIT_ACTION_LABELS ? AUDIT_ACTION_LABELS[action as keyof typeof AUDIT_ACTION_LABELS][locale] : action;
-}
-
 export function outreachAuditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
-  const d = parseDetail(rawDetail);
+  const d = parseAuditDetail(rawDetail);
   if (action === "view") return t(d.identity ? "outreach.detail.audit.viewedIdentity" : "outreach.detail.audit.viewed");
   if (action === "create") {
     if (d.record === "contact" || d.record === "outcome") return t("outreach.detail.audit.recordAdded", { record: t(`outreach.detail.audit.records.${d.record}`) });
@@ -39,11 +26,7 @@ export function outreachAuditSummary(action: string, rawDetail: string | null, t
     });
   }
   if (d.changes && typeof d.changes === "object") {
-    const fields = Object.keys(d.changes).map((field) => {
-      const key = `outreach.form.fields.${field}` as MessageKey;
-      const label = t(key);
-      return label === key ? field : label;
-    });
+    const fields = fieldLabels(Object.keys(d.changes), "outreach.form.fields.", t);
     if (fields.length > 0) return t("outreach.detail.audit.fieldsChanged", { fields: fields.join(t("outreach.detail.audit.listSeparator")) });
   }
   return "—";
