@@ -4,56 +4,42 @@
  *   npm run bench:cases [-- 50000]
  * Prints median and 95th-percentile times per query. Not a test: numbers depend on the machine.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { closeBench, openBenchDatabase, timeInsert, timeQueries } from "./harness";
 
 const extra = Number(process.argv[2] ?? 20_000);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-process.env.TSUNAGU_DEMO_DATA = "on";
 
 async function main() {
-  const { getDb } = await import("@/db/client");
-  const { prepareDatabase } = await import("@/db/seed");
-  const { cases, personIdentities, persons, users, caseActivities, followUpChecks } = await import("@/db/schema");
-  const { loadActor } = await import("@/lib/dal/actor");
+  const { cases, personIdentities, persons, caseActivities, followUpChecks } = await import("@/db/schema");
   const { listCasesForActor, getCaseloadForActor, getCaseSummaryForActor } = await import("@/lib/dal/cases");
   const { eq } = await import("drizzle-orm");
 
-  const db = getDb();
-  await prepareDatabase(db);
+  const { db, actorNamed } = await openBenchDatabase();
   const template = db.select().from(cases).where(eq(cases.officeId, "33-bizen")).all();
   const identities = new Map(db.select().from(personIdentities).all().map((i) => [i.personId, i]));
   const personRows = new Map(db.select().from(persons).all().map((p) => [p.id, p]));
-  const t0 = performance.now();
-  db.transaction((tx) => {
-    for (let i = 0; i < extra; i++) {
-      const c = template[i % template.length]!;
-      const id = `bench-c-${i}`;
-      const personId = `bench-p-${i}`;
-      tx.insert(persons).values({ ...personRows.get(c.personId)!, id: personId }).run();
-      tx.insert(personIdentities).values({ ...identities.get(c.personId)!, personId, kanaKey: `${identities.get(c.personId)!.kanaKey}${i % 97}` }).run();
-      tx.insert(cases).values({ ...c, id, personId, caseNo: `33-BZ-2099-${String(i).padStart(6, "0")}` }).run();
-      if (i % 3 === 0) {
-        tx.insert(caseActivities).values({ id: `bench-a-${i}`, caseId: id, date: c.supportStartDate, activityType: "ward_visit", createdBy: c.createdBy, createdAt: c.createdAt }).run();
+  timeInsert(`${extra} synthetic cases`, () =>
+    db.transaction((tx) => {
+      for (let i = 0; i < extra; i++) {
+        const c = template[i % template.length]!;
+        const id = `bench-c-${i}`;
+        const personId = `bench-p-${i}`;
+        tx.insert(persons).values({ ...personRows.get(c.personId)!, id: personId }).run();
+        tx.insert(personIdentities).values({ ...identities.get(c.personId)!, personId, kanaKey: `${identities.get(c.personId)!.kanaKey}${i % 97}` }).run();
+        tx.insert(cases).values({ ...c, id, personId, caseNo: `33-BZ-2099-${String(i).padStart(6, "0")}` }).run();
+        if (i % 3 === 0) {
+          tx.insert(caseActivities).values({ id: `bench-a-${i}`, caseId: id, date: c.supportStartDate, activityType: "ward_visit", createdBy: c.createdBy, createdAt: c.createdAt }).run();
+        }
+        if (c.dischargeDate && i % 2 === 0) {
+          tx.insert(followUpChecks).values({ id: `bench-f-${i}`, caseId: id, offsetMonths: 1, dueDate: c.dischargeDate }).run();
+        }
       }
-      if (c.dischargeDate && i % 2 === 0) {
-        tx.insert(followUpChecks).values({ id: `bench-f-${i}`, caseId: id, offsetMonths: 1, dueDate: c.dischargeDate }).run();
-      }
-    }
-  });
-  console.log(`Inserted ${extra} synthetic cases in ${Math.round(performance.now() - t0)} ms.`);
+    }),
+  );
 
-  const user = (name: string) => {
-    const u = db.select().from(users).where(eq(users.username, name)).get()!;
-    return loadActor(u.id, u.sessionVersion)!;
-  };
-  const coord = user("bizen.coord");
-  const sup = user("bizen.sup");
+  const coord = actorNamed("bizen.coord");
+  const sup = actorNamed("bizen.sup");
   const page = { page: 1, pageSize: 50, sort: "caseNo", dir: "asc" } as const;
-  const runs: [string, () => unknown][] = [
+  timeQueries([
     ["list: office, first page", () => listCasesForActor(sup, page, {})],
     ["list: office, page 200 by last activity", () => listCasesForActor(sup, { ...page, page: 200, sort: "lastActivityDate", dir: "desc" }, {})],
     ["list: mine, phase 退院準備", () => listCasesForActor(coord, page, { mine: true, phase: "preparation" })],
@@ -62,19 +48,8 @@ async function main() {
     ["list: active in FY2023", () => listCasesForActor(sup, page, { fiscalYear: 2023 })],
     ["caseload (supervisor)", () => getCaseloadForActor(sup)],
     ["home summary", () => getCaseSummaryForActor(sup)],
-  ];
-  for (const [name, fn] of runs) {
-    fn(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const start = performance.now();
-      fn();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`${name.padEnd(42)} median ${times[10]!.toFixed(1).padStart(7)} ms   p95 ${times[18]!.toFixed(1).padStart(7)} ms`);
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  ]);
+  closeBench();
 }
 
 void main();
