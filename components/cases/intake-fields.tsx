@@ -4,7 +4,6 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SEX_LABELS } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 /*
  * The fields a new referral starts with, the same for a discharge-support case and an outreach
@@ -15,11 +14,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 type Option = { value: string; label: string };
 type Messages = "caseForm" | "outreach.form";
-
-function useFormText(messages: Messages) {
-  const { t, locale } = useI18n();
-  return { t: (key: string, vars?: Parameters<Translate>[1]) => t(`${messages}.${key}` as MessageKey, vars), locale };
-}
+type PersonField = "familyName" | "givenName" | "familyNameKana" | "givenNameKana" | "dateOfBirth" | "birthYearMonth" | "sex" | "municipalityCode" | "phone" | "address";
 
 /** The person's identity and whereabouts. Names are the person fields of CaseCreateSchema / OutreachCreateSchema. */
 export function PersonFields({
@@ -34,24 +29,24 @@ export function PersonFields({
   errors: Record<string, string>;
   municipalities: Option[];
 }) {
-  const { t, locale } = useFormText(messages);
-  const label = (name: string) => t(`fields.${name}`);
+  const { t, locale } = useI18n();
+  const label = (name: PersonField) => t(`${messages}.fields.${name}`);
   return (
     <>
       <TextField label={label("familyName")} name="familyName" required autoComplete="off" defaultValue={text("familyName")} error={e.familyName} />
       <TextField label={label("givenName")} name="givenName" required autoComplete="off" defaultValue={text("givenName")} error={e.givenName} />
-      <TextField label={label("familyNameKana")} name="familyNameKana" required autoComplete="off" hint={t("hints.kana")} defaultValue={text("familyNameKana")} error={e.familyNameKana} />
-      <TextField label={label("givenNameKana")} name="givenNameKana" required autoComplete="off" hint={t("hints.kana")} defaultValue={text("givenNameKana")} error={e.givenNameKana} />
+      <TextField label={label("familyNameKana")} name="familyNameKana" required autoComplete="off" hint={t(`${messages}.hints.kana`)} defaultValue={text("familyNameKana")} error={e.familyNameKana} />
+      <TextField label={label("givenNameKana")} name="givenNameKana" required autoComplete="off" hint={t(`${messages}.hints.kana`)} defaultValue={text("givenNameKana")} error={e.givenNameKana} />
       {/* A date typed as text: people write 令和 and R6.4.1, so no date picker. */}
-      <TextField label={label("dateOfBirth")} name="dateOfBirth" autoComplete="off" hint={t("hints.dateOfBirth")} defaultValue={text("dateOfBirth")} error={e.dateOfBirth} />
-      <TextField label={label("birthYearMonth")} name="birthYearMonth" autoComplete="off" hint={t("hints.birthYearMonth")} defaultValue={text("birthYearMonth")} error={e.birthYearMonth} />
-      <SelectField label={label("sex")} name="sex" required options={codeOptions(SEX_LABELS, locale)} placeholder={t("choose")} defaultValue={text("sex")} error={e.sex} />
+      <TextField label={label("dateOfBirth")} name="dateOfBirth" autoComplete="off" hint={t(`${messages}.hints.dateOfBirth`)} defaultValue={text("dateOfBirth")} error={e.dateOfBirth} />
+      <TextField label={label("birthYearMonth")} name="birthYearMonth" autoComplete="off" hint={t(`${messages}.hints.birthYearMonth`)} defaultValue={text("birthYearMonth")} error={e.birthYearMonth} />
+      <SelectField label={label("sex")} name="sex" required options={codeOptions(SEX_LABELS, locale)} placeholder={t(`${messages}.choose`)} defaultValue={text("sex")} error={e.sex} />
       <SelectField
         label={label("municipalityCode")}
         name="municipalityCode"
-        hint={t("hints.municipality")}
+        hint={t(`${messages}.hints.municipality`)}
         options={municipalities}
-        placeholder={t("notRecorded")}
+        placeholder={t(`${messages}.notRecorded`)}
         defaultValue={text("municipalityCode")}
         error={e.municipalityCode}
       />
@@ -77,13 +72,13 @@ export function OfficeField({
   defaultValue: string | undefined;
   error?: string;
 }) {
-  const { t } = useFormText(messages);
+  const { t } = useI18n();
   return offices.length > 1 ? (
-    <SelectField label={t("fields.officeId")} name="officeId" required hint={t("hints.office")} options={offices} defaultValue={defaultValue} error={error} />
+    <SelectField label={t(`${messages}.fields.officeId`)} name="officeId" required hint={t(`${messages}.hints.office`)} options={offices} defaultValue={defaultValue} error={error} />
   ) : (
     <div className="md:col-span-2">
       <input type="hidden" name="officeId" value={officeId} />
-      <p className="text-sm text-slate-800">{t("officeFixed", { office: offices[0]?.label ?? "" })}</p>
+      <p className="text-sm text-slate-800">{t(`${messages}.officeFixed`, { office: offices[0]?.label ?? "" })}</p>
       {error && <p className="text-sm font-medium text-red-700">{error}</p>}
     </div>
   );

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { ListScopeTabs, listScopeOf } from "@/components/cases/list-scope";
+import { FiscalYearFilter, ListEmptyState, ListScopeTabs, listScopeOf } from "@/components/cases/caseload-lists";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { CountChips } from "@/components/ui/count-chip";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
 import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,7 +19,6 @@ import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
-import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
@@ -111,31 +109,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     { key: "warnings", header: t("caseList.columns.warnings"), cell: (c) => <Warnings row={c} t={t} /> },
   ];
 
-  const empty = hasFilters ? (
-    <EmptyState
-      title={t("caseList.empty.filteredTitle")}
-      description={t("caseList.empty.filteredBody")}
-      action={
-        <ButtonLink href={clearHref} variant="secondary">
-          {t("caseList.empty.clear")}
-        </ButtonLink>
-      }
-    />
-  ) : scope === "mine" ? (
-    <EmptyState
-      title={t("caseList.empty.mineTitle")}
-      description={t("caseList.empty.mineBody")}
-      action={
-        <ButtonLink href={tableHref(BASE, params, { scope: "office", page: undefined })} variant="secondary">
-          {t("caseList.empty.showOffice")}
-        </ButtonLink>
-      }
-    />
-  ) : (
-    <EmptyState
-      title={t("caseList.empty.noneTitle")}
-      description={canCreate ? t("caseList.empty.noneBody") : undefined}
-      action={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
+  const empty = (
+    <ListEmptyState
+      messages="caseList"
+      t={t}
+      filtered={hasFilters}
+      scope={scope}
+      clearHref={clearHref}
+      officeHref={tableHref(BASE, params, { scope: "office", page: undefined })}
+      newHref={canCreate ? "/cases/new" : undefined}
     />
   );
 
@@ -147,12 +129,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         actions={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
       />
 
-      <ListScopeTabs
-        basePath={BASE}
-        params={params}
-        scope={scope}
-        labels={{ nav: t("caseList.scope.label"), mine: t("caseList.scope.mine"), office: t("caseList.scope.office") }}
-      />
+      <ListScopeTabs messages="caseList" t={t} basePath={BASE} params={params} scope={scope} />
 
       <CountChips
         label={t("caseList.phaseCounts.label")}
@@ -206,24 +183,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           placeholder={t("caseList.filters.any")}
           options={hospitals.map((h) => ({ value: h.id, label: h.active ? h.name : t("caseList.filters.inactiveHospital", { name: h.name }) }))}
         />
-        <div className="space-y-1">
-          <SelectField
-            label={t("caseList.filters.fiscalYear")}
-            name="fy"
-            defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
-            placeholder={t("caseList.filters.allYears")}
-            hint={t("caseList.filters.fiscalYearHint")}
-            options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
-          />
-          {filter.fiscalYear !== headerYear && (
-            <Link
-              href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })}
-              className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
-            >
-              {t("caseList.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
-            </Link>
-          )}
-        </div>
+        <FiscalYearFilter
+          messages="caseList"
+          t={t}
+          locale={locale}
+          years={years}
+          value={filter.fiscalYear}
+          headerYear={headerYear}
+          headerYearHref={tableHref(BASE, params, { fy: String(headerYear), page: undefined })}
+        />
         <SelectField
           label={t("caseList.filters.size")}
           name="size"

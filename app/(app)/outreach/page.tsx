@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { ListScopeTabs, listScopeOf } from "@/components/cases/list-scope";
+import { FiscalYearFilter, ListEmptyState, ListScopeTabs, listScopeOf } from "@/components/cases/caseload-lists";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { OutreachYearSummaryPanel } from "@/components/outreach/year-summary";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { CountChips } from "@/components/ui/count-chip";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
 import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,7 +19,6 @@ import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";
-import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { OUTREACH_STATUS_LABELS, OUTREACH_STATUSES, OUTREACH_TARGET_LABELS, OUTREACH_TARGETS, OUTREACH_TEAM_KIND_LABELS, OUTREACH_TEAM_KINDS } from "@/lib/domain/outreach-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -139,31 +137,15 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
       : []),
   ];
 
-  const empty = hasFilters ? (
-    <EmptyState
-      title={t("outreach.list.empty.filteredTitle")}
-      description={t("outreach.list.empty.filteredBody")}
-      action={
-        <ButtonLink href={clearHref} variant="secondary">
-          {t("outreach.list.empty.clear")}
-        </ButtonLink>
-      }
-    />
-  ) : scope === "mine" ? (
-    <EmptyState
-      title={t("outreach.list.empty.mineTitle")}
-      description={t("outreach.list.empty.mineBody")}
-      action={
-        <ButtonLink href={tableHref(BASE, params, { scope: "office", page: undefined })} variant="secondary">
-          {t("outreach.list.empty.showOffice")}
-        </ButtonLink>
-      }
-    />
-  ) : (
-    <EmptyState
-      title={t("outreach.list.empty.noneTitle")}
-      description={canWrite ? t("outreach.list.empty.noneBody") : undefined}
-      action={canWrite ? <ButtonLink href="/outreach/new">{t("outreach.list.newCase")}</ButtonLink> : undefined}
+  const empty = (
+    <ListEmptyState
+      messages="outreach.list"
+      t={t}
+      filtered={hasFilters}
+      scope={scope}
+      clearHref={clearHref}
+      officeHref={tableHref(BASE, params, { scope: "office", page: undefined })}
+      newHref={canWrite ? "/outreach/new" : undefined}
     />
   );
 
@@ -175,12 +157,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
         actions={canWrite ? <ButtonLink href="/outreach/new">{t("outreach.list.newCase")}</ButtonLink> : undefined}
       />
 
-      <ListScopeTabs
-        basePath={BASE}
-        params={params}
-        scope={scope}
-        labels={{ nav: t("outreach.list.scope.label"), mine: t("outreach.list.scope.mine"), office: t("outreach.list.scope.office") }}
-      />
+      <ListScopeTabs messages="outreach.list" t={t} basePath={BASE} params={params} scope={scope} />
 
       <CountChips
         label={t("outreach.list.statusCounts.label")}
@@ -234,21 +211,15 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
             options={staff.map((s) => ({ value: s.id, label: s.name }))}
           />
         )}
-        <div className="space-y-1">
-          <SelectField
-            label={t("outreach.list.filters.fiscalYear")}
-            name="fy"
-            defaultValue={filter.fiscalYear ? String(filter.fiscalYear) : ""}
-            placeholder={t("outreach.list.filters.allYears")}
-            hint={t("outreach.list.filters.fiscalYearHint")}
-            options={years.map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy, locale) }))}
-          />
-          {filter.fiscalYear !== headerYear && (
-            <Link href={tableHref(BASE, params, { fy: String(headerYear), page: undefined })} className={clsx("inline-block rounded-sm text-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}>
-              {t("outreach.list.filters.useHeaderYear", { fy: fiscalYearShortLabel(headerYear, locale) })}
-            </Link>
-          )}
-        </div>
+        <FiscalYearFilter
+          messages="outreach.list"
+          t={t}
+          locale={locale}
+          years={years}
+          value={filter.fiscalYear}
+          headerYear={headerYear}
+          headerYearHref={tableHref(BASE, params, { fy: String(headerYear), page: undefined })}
+        />
         <SelectField
           label={t("outreach.list.filters.size")}
           name="size"
