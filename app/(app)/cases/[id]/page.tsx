@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import Link from "next/link";
 import clsx from "clsx";
+import { PersonIdentityList } from "@/components/cases/person-identity";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
@@ -29,7 +30,6 @@ import {
   FOLLOW_UP_STATUS_LABELS,
   LIVING_ARRANGEMENT_LABELS,
   REFERRAL_SOURCE_LABELS,
-  SEX_LABELS,
   SUPPORT_CATEGORY_LABELS,
   TECHO_GRADE_LABELS,
   TRIAL_OUTCOME_LABELS,
@@ -152,25 +152,7 @@ export default async function CasePage({ params }: Params) {
 
         <div className="min-w-0 space-y-6">
           <SectionCard id="identity" title={t("caseDetail.identity.title")}>
-            <DescriptionList
-              items={[
-                { term: t("caseDetail.identity.name"), description: `${detail.identity.familyName} ${detail.identity.givenName}` },
-                { term: t("caseDetail.identity.kana"), description: `${detail.identity.familyNameKana} ${detail.identity.givenNameKana}` },
-                detail.identity.dateOfBirth
-                  ? { term: t("caseDetail.identity.dateOfBirth"), description: formatDate(detail.identity.dateOfBirth, locale) }
-                  : {
-                      term: t("caseDetail.identity.birthYearMonth"),
-                      description: t("caseDetail.identity.birthYearMonthValue", {
-                        year: detail.person.birthYearMonth.slice(0, 4),
-                        month: Number(detail.person.birthYearMonth.slice(5, 7)),
-                      }),
-                    },
-                { term: t("caseDetail.identity.sex"), description: codeText(SEX_LABELS, detail.person.sex, locale, t) },
-                { term: t("caseDetail.identity.municipality"), description: detail.person.municipalityName ?? t("caseDetail.notRecorded") },
-                { term: t("caseDetail.identity.phone"), description: detail.identity.phone ?? t("caseDetail.notRecorded") },
-                { term: t("caseDetail.identity.address"), description: detail.identity.address ?? t("caseDetail.notRecorded") },
-              ]}
-            />
+            <PersonIdentityList messages="caseDetail" t={t} locale={locale} identity={detail.identity} person={detail.person} />
           </SectionCard>
 
           <SectionCard id="summary" title={t("caseDetail.summary.title")}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { cache, type ComponentProps } from "react";
+import { PersonIdentityList } from "@/components/cases/person-identity";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
@@ -15,7 +16,7 @@ import { TableRegion, tdClass, thClass } from "@/components/ui/table-region";
 import { can } from "@/lib/auth/permissions";
 import { getOutreachCaseForActor, listOutreachAuditForActor, type OutreachContactRow, type OutreachDetail } from "@/lib/dal/outreach";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
-import { DIAGNOSIS_GROUP_LABELS, PHASE_LABELS, REFERRAL_SOURCE_LABELS, SEX_LABELS } from "@/lib/domain/case-codes";
+import { DIAGNOSIS_GROUP_LABELS, PHASE_LABELS, REFERRAL_SOURCE_LABELS } from "@/lib/domain/case-codes";
 import type { Label, Locale } from "@/lib/domain/codes";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
@@ -166,22 +167,13 @@ export default async function OutreachCasePage({ params }: Params) {
         <div className="min-w-0 space-y-6">
           <StatusSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
           <Section id="identity" title={t("outreach.detail.identity.title")}>
-            <DescriptionList
-              items={[
-                { term: t("outreach.detail.identity.name"), description: `${detail.identity.familyName} ${detail.identity.givenName}` },
-                { term: t("outreach.detail.identity.kana"), description: `${detail.identity.familyNameKana} ${detail.identity.givenNameKana}` },
-                detail.identity.dateOfBirth
-                  ? { term: t("outreach.detail.identity.dateOfBirth"), description: formatDate(detail.identity.dateOfBirth, locale) }
-                  : {
-                      term: t("outreach.detail.identity.birthYearMonth"),
-                      description: t("outreach.detail.identity.birthYearMonthValue", { year: detail.person.birthYearMonth.slice(0, 4), month: Number(detail.person.birthYearMonth.slice(5, 7)) }),
-                    },
-                { term: t("outreach.detail.identity.sex"), description: codeText(SEX_LABELS, detail.person.sex, locale, t) },
-                { term: t("outreach.detail.identity.municipality"), description: detail.person.municipalityName ?? t("outreach.detail.notRecorded") },
-                { term: t("outreach.detail.identity.phone"), description: detail.identity.phone ?? t("outreach.detail.notRecorded") },
-                { term: t("outreach.detail.identity.address"), description: detail.identity.address ?? t("outreach.detail.notRecorded") },
-                ...(detail.person.officeName !== detail.office.name ? [{ term: t("outreach.detail.identity.owner"), description: detail.person.officeName }] : []),
-              ]}
+            <PersonIdentityList
+              messages="outreach.detail"
+              t={t}
+              locale={locale}
+              identity={detail.identity}
+              person={detail.person}
+              extra={detail.person.officeName !== detail.office.name ? [{ term: t("outreach.detail.identity.owner"), description: detail.person.officeName }] : []}
             />
           </Section>
 
