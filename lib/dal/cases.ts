@@ -38,7 +38,7 @@ import type { Page, PageRequest } from "./pagination";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { inPrefecture, inReach, officesInReach } from "./scope";
-import { kanaOrCodeContains } from "./sql-text";
+import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 const OPEN_PLAN_STATUSES = ["drafting", "active", "extended"] as const;
 
@@ -141,7 +141,7 @@ export function listCasesForActor(
   const order = {
     caseNo: cases.caseNo,
     kana: personIdentities.kanaKey,
-    phase: sql`CASE ${cases.phase} ${sql.raw(PHASES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" "))} END`,
+    phase: inCodeOrder(cases.phase, PHASES),
     referralDate: cases.referralDate,
     supportStartDate: cases.supportStartDate,
     lastActivityDate: cases.lastActivityDate,
@@ -180,14 +180,13 @@ export function listCasesForActor(
   const countFrom = () => db.select({ n: count() }).from(cases).innerJoin(personIdentities, eq(personIdentities.personId, cases.personId));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perPhase = db
-    .select({ phase: cases.phase, n: count() })
+    .select({ code: cases.phase, n: count() })
     .from(cases)
     .innerJoin(personIdentities, eq(personIdentities.personId, cases.personId))
     .where(caseConditions(actor, filter, today, false))
     .groupBy(cases.phase)
     .all();
-  const phaseCounts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
-  for (const r of perPhase) phaseCounts[r.phase] = r.n;
+  const phaseCounts = countsPerCode(PHASES, perPhase);
 
   db.transaction((tx) =>
     writeAudit(tx, actor, {

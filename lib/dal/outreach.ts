@@ -44,7 +44,7 @@ import { AppError } from "./errors";
 import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach, officesInReach } from "./scope";
-import { containsText, kanaOrCodeContains } from "./sql-text";
+import { containsText, countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 /*
  * Outreach cases (アウトリーチ). The referring office owns the record: rows are scoped to the
@@ -134,7 +134,7 @@ export function listOutreachCasesForActor(
   const order = {
     caseNo: outreachCases.caseNo,
     kana: personIdentities.kanaKey,
-    status: sql`CASE ${outreachCases.status} ${sql.raw(OUTREACH_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" "))} END`,
+    status: inCodeOrder(outreachCases.status, OUTREACH_STATUSES),
     referralDate: outreachCases.referralDate,
     startDate: outreachCases.startDate,
     lastContactDate: outreachCases.lastContactDate,
@@ -170,14 +170,13 @@ export function listOutreachCasesForActor(
   const countFrom = () => db.select({ n: count() }).from(outreachCases).innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perStatus = db
-    .select({ status: outreachCases.status, n: count() })
+    .select({ code: outreachCases.status, n: count() })
     .from(outreachCases)
     .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
     .where(listConditions(actor, filter, false))
     .groupBy(outreachCases.status)
     .all();
-  const statusCounts = Object.fromEntries(OUTREACH_STATUSES.map((s) => [s, 0])) as Record<OutreachStatus, number>;
-  for (const r of perStatus) statusCounts[r.status] = r.n;
+  const statusCounts = countsPerCode(OUTREACH_STATUSES, perStatus);
 
   db.transaction((tx) =>
     writeAudit(tx, actor, { action: "view", entityType: "outreach_case_list", detail: { filter, page: req.page, outreachCaseIds: rows.map((r) => r.id) } }),

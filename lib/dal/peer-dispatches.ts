@@ -16,7 +16,7 @@ import { assertHospitalInPrefecture } from "./hospitals";
 import type { Page, PageRequest } from "./pagination";
 import { assertOfficeInReach, loadPeerInReach, requirePeerWork } from "./peers";
 import { inReach } from "./scope";
-import { containsText, escapeLike } from "./sql-text";
+import { containsText, countsPerCode, escapeLike, inCodeOrder } from "./sql-text";
 
 /*
  * ピアサポーター派遣. A dispatch belongs to the dispatching office: its staff record it, move it
@@ -121,8 +121,8 @@ export function listDispatchesForActor(
   const order = {
     date: peerDispatches.date,
     office: healthCenters.sort,
-    purpose: sql`CASE ${peerDispatches.purpose} ${sql.raw(PEER_PURPOSES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" "))} END`,
-    status: sql`CASE ${peerDispatches.status} ${sql.raw(DISPATCH_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" "))} END`,
+    purpose: inCodeOrder(peerDispatches.purpose, PEER_PURPOSES),
+    status: inCodeOrder(peerDispatches.status, DISPATCH_STATUSES),
   }[req.sort];
   const rows = db
     .select({
@@ -150,14 +150,13 @@ export function listDispatchesForActor(
   // The text search may name the hospital, so the counts join it as well.
   const [{ n: total }] = db.select({ n: count() }).from(peerDispatches).leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId)).where(where).all() as [{ n: number }];
   const perStatus = db
-    .select({ status: peerDispatches.status, n: count() })
+    .select({ code: peerDispatches.status, n: count() })
     .from(peerDispatches)
     .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
     .where(dispatchConditions(actor, filter, false))
     .groupBy(peerDispatches.status)
     .all();
-  const statusCounts = Object.fromEntries(DISPATCH_STATUSES.map((s) => [s, 0])) as Record<DispatchStatus, number>;
-  for (const r of perStatus) statusCounts[r.status] = r.n;
+  const statusCounts = countsPerCode(DISPATCH_STATUSES, perStatus);
   const members = membersOf(rows.map((r) => r.id));
   return {
     rows: rows.map((r) => {

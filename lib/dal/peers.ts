@@ -25,7 +25,7 @@ import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
-import { kanaOrCodeContains } from "./sql-text";
+import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 /*
  * The peer-supporter registry. Being registered reveals lived experience of mental illness, so
@@ -121,7 +121,7 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
     displayCode: peerSupporters.displayCode,
     kana: peerIdentities.kanaKey,
     office: healthCenters.sort,
-    status: sql`CASE ${effectiveStatusSql(today)} ${sql.raw(PEER_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" "))} END`,
+    status: inCodeOrder(effectiveStatusSql(today), PEER_STATUSES),
     expiresOn: peerSupporters.expiresOn,
   }[req.sort];
   const rows = db
@@ -150,14 +150,13 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
   const countFrom = () => db.select({ n: count() }).from(peerSupporters).innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perStatus = db
-    .select({ status: effectiveStatusSql(today), n: count() })
+    .select({ code: effectiveStatusSql(today), n: count() })
     .from(peerSupporters)
     .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
     .where(peerConditions(actor, filter, today, false))
     .groupBy(effectiveStatusSql(today))
     .all();
-  const statusCounts = Object.fromEntries(PEER_STATUSES.map((s) => [s, 0])) as Record<PeerStatus, number>;
-  for (const r of perStatus) statusCounts[r.status] = r.n;
+  const statusCounts = countsPerCode(PEER_STATUSES, perStatus);
   db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer_list", detail: { filter, page: req.page, peerIds: rows.map((r) => r.id) } }));
   return {
     rows: rows.map((r) => ({

@@ -1,6 +1,8 @@
 import { or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { normalizeKana } from "@/lib/domain/kana";
 
+/* Pieces of the list queries: text search, ordering by a code list, counts per code. */
+
 /** Escape `%`, `_` and `\` for a LIKE pattern written with `ESCAPE '\'`. */
 export function escapeLike(text: string): string {
   return text.replace(/[%_\\]/g, (c) => `\\${c}`);
@@ -19,4 +21,16 @@ export function containsText(column: SQLWrapper, text: string): SQL {
 export function kanaOrCodeContains(q: string, kanaKeyColumn: SQLWrapper, codeColumn: SQLWrapper): SQL {
   const kanaKey = normalizeKana(q);
   return or(kanaKey ? containsText(kanaKeyColumn, kanaKey) : undefined, containsText(codeColumn, q.normalize("NFKC").toUpperCase()))!;
+}
+
+/** Orders by the position of `column`'s value in its code list (a status by its place in the workflow, not alphabetically). */
+export function inCodeOrder(column: SQLWrapper, codes: readonly string[]): SQL {
+  return sql`CASE ${column} ${sql.raw(codes.map((code, i) => `WHEN '${code}' THEN ${i}`).join(" "))} END`;
+}
+
+/** The rows of a `GROUP BY` code as a count for every code of the list, 0 where no row came back. */
+export function countsPerCode<K extends string>(codes: readonly K[], rows: { code: K; n: number }[]): Record<K, number> {
+  const counts = Object.fromEntries(codes.map((code) => [code, 0])) as Record<K, number>;
+  for (const r of rows) counts[r.code] = r.n;
+  return counts;
 }

@@ -6,6 +6,7 @@ import { auditLogs, cases, followUpChecks, users } from "@/db/schema";
 import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCaseAuditForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
 import { addActivity, recordFollowUp } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
+import { PHASES } from "@/lib/domain/case-codes";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";
 import { actorFor, seededDb } from "../helpers/test-db";
@@ -248,6 +249,15 @@ describe("lists and search", () => {
     assert.ok(tobi.includes(userId("tobi.coord")) && tobi.includes(userId("bizen.sup")));
     assert.ok(!tobi.includes(userId("bizen.coord")));
     assert.deepEqual(listCaseStaffForActor(sup, "33-mimasaka"), []);
+  });
+
+  test("sorting by phase follows the workflow, not the alphabet; counts cover every phase", () => {
+    const req = { page: 1, pageSize: 100, sort: "phase", dir: "asc" } as const;
+    const page = listCasesForActor(actorFor("bizen.sup"), req, {});
+    const order = page.rows.map((r) => PHASES.indexOf(r.phase));
+    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    assert.ok(new Set(order).size > 1);
+    assert.deepEqual(Object.keys(page.phaseCounts), [...PHASES]);
   });
 
   test("phase counts ignore the phase filter; 'mine' narrows to the actor's cases", () => {
