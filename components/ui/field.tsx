@@ -71,6 +71,36 @@ function ErrorIcon() {
   );
 }
 
+/** A field's ids: the control's own, and those of its hint and its error (aria-describedby). */
+function fieldIds(name: string, id: string | undefined) {
+  const fieldId = id ?? `field-${name}`;
+  return { fieldId, hintId: `${fieldId}-hint`, errorId: `${fieldId}-error` };
+}
+
+/** The control's state for assistive technology: required, invalid, and what describes it. */
+function controlAria(ids: ReturnType<typeof fieldIds>, { hint, error, required }: { hint?: string; error?: string; required?: boolean }) {
+  return {
+    "aria-required": required || undefined,
+    "aria-invalid": !!error,
+    "aria-describedby": describedBy(hint && ids.hintId, error && ids.errorId),
+  };
+}
+
+/** What every single-control field shows around its control: the label (with 必須), the hint, and the error. */
+function FieldFrame({ ids, label, required, hint, error, children }: { ids: ReturnType<typeof fieldIds>; label: string; required?: boolean; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={ids.fieldId} className={labelClass}>
+        {label}
+        {required && <RequiredBadge />}
+      </label>
+      {hint && <Hint id={ids.hintId}>{hint}</Hint>}
+      {children}
+      <FieldError id={ids.errorId} error={error} />
+    </div>
+  );
+}
+
 type FieldBase = {
   label: string;
   name: string;
@@ -109,18 +139,11 @@ export function TextField({
   maxLength?: number;
   autoFocus?: boolean;
 }) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
+  const ids = fieldIds(name, id);
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={fieldId} className={labelClass}>
-        {label}
-        {required && <RequiredBadge />}
-      </label>
-      {hint && <Hint id={hintId}>{hint}</Hint>}
+    <FieldFrame ids={ids} label={label} required={required} hint={hint} error={error}>
       <input
-        id={fieldId}
+        id={ids.fieldId}
         name={name}
         type={type}
         defaultValue={defaultValue}
@@ -130,13 +153,10 @@ export function TextField({
         maxLength={maxLength}
         autoFocus={autoFocus}
         disabled={disabled}
-        aria-required={required || undefined}
-        aria-invalid={!!error}
-        aria-describedby={describedBy(hint && hintId, error && errorId)}
+        {...controlAria(ids, { hint, error, required })}
         className={clsx(inputClass, inputBorder(!!error))}
       />
-      <FieldError id={errorId} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -153,31 +173,21 @@ export function TextAreaField({
   id,
   disabled,
 }: FieldBase & { defaultValue?: string; placeholder?: string; maxLength?: number; rows?: number }) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
+  const ids = fieldIds(name, id);
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={fieldId} className={labelClass}>
-        {label}
-        {required && <RequiredBadge />}
-      </label>
-      {hint && <Hint id={hintId}>{hint}</Hint>}
+    <FieldFrame ids={ids} label={label} required={required} hint={hint} error={error}>
       <textarea
-        id={fieldId}
+        id={ids.fieldId}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
         placeholder={placeholder}
         maxLength={maxLength}
         disabled={disabled}
-        aria-required={required || undefined}
-        aria-invalid={!!error}
-        aria-describedby={describedBy(hint && hintId, error && errorId)}
+        {...controlAria(ids, { hint, error, required })}
         className={clsx(inputClass, inputBorder(!!error), "resize-y")}
       />
-      <FieldError id={errorId} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -197,27 +207,18 @@ export function SelectField({
   defaultValue?: string;
   placeholder?: string;
 }) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
+  const ids = fieldIds(name, id);
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={fieldId} className={labelClass}>
-        {label}
-        {required && <RequiredBadge />}
-      </label>
-      {hint && <Hint id={hintId}>{hint}</Hint>}
+    <FieldFrame ids={ids} label={label} required={required} hint={hint} error={error}>
       <select
         // React 19 resets a form after its action and may put a select back on its first
         // option (react#32362); remounting on a new defaultValue makes the reset land on it.
         key={defaultValue ?? ""}
-        id={fieldId}
+        id={ids.fieldId}
         name={name}
         defaultValue={defaultValue ?? (placeholder !== undefined ? "" : undefined)}
         disabled={disabled}
-        aria-required={required || undefined}
-        aria-invalid={!!error}
-        aria-describedby={describedBy(hint && hintId, error && errorId)}
+        {...controlAria(ids, { hint, error, required })}
         className={clsx(inputClass, inputBorder(!!error), "pr-8")}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -227,8 +228,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldError id={errorId} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -253,9 +253,7 @@ export function CheckboxGroup({
   id?: string;
   disabled?: boolean;
 }) {
-  const groupId = id ?? `field-${name}`;
-  const hintId = `${groupId}-hint`;
-  const errorId = `${groupId}-error`;
+  const { fieldId: groupId, hintId, errorId } = fieldIds(name, id);
   return (
     <fieldset
       id={groupId}
