@@ -324,6 +324,23 @@ function assertDestination(actor: Actor, input: { destinationKind: DestinationKi
   if (input.destinationKind === "hospital" && input.hospitalId) assertHospitalInPrefecture(actor, input.hospitalId);
 }
 
+/** The dispatch's own columns as entered: a hospital destination keeps no free-text name, any other keeps no hospital. */
+function enteredValues(input: DispatchCreateInput | DispatchUpdateInput) {
+  return {
+    date: input.date,
+    startTime: input.startTime,
+    endTime: input.endTime,
+    requestingOrg: input.requestingOrg,
+    destinationKind: input.destinationKind,
+    hospitalId: input.destinationKind === "hospital" ? input.hospitalId : null,
+    destinationName: input.destinationKind === "hospital" ? null : input.destinationName,
+    purpose: input.purpose,
+    audienceCount: input.audienceCount,
+    caseId: input.caseId,
+    report: input.report,
+  };
+}
+
 function insertMembers(tx: Tx, dispatchId: string, members: DispatchMemberInput[]): void {
   for (const m of members) tx.insert(peerDispatchMembers).values({ dispatchId, peerId: m.peerId, hours: m.hours, honorariumYen: m.honorariumYen, travelYen: m.travelYen }).run();
 }
@@ -344,18 +361,8 @@ export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: 
         id,
         prefectureCode: actor.prefectureCode,
         officeId: office.id,
-        date: input.date,
-        startTime: input.startTime,
-        endTime: input.endTime,
-        requestingOrg: input.requestingOrg,
-        destinationKind: input.destinationKind,
-        hospitalId: input.destinationKind === "hospital" ? input.hospitalId : null,
-        destinationName: input.destinationKind === "hospital" ? null : input.destinationName,
-        purpose: input.purpose,
-        audienceCount: input.audienceCount,
-        caseId: input.caseId,
+        ...enteredValues(input),
         status: input.status,
-        report: input.report,
         createdBy: actor.id,
         createdAt: now,
         updatedBy: actor.id,
@@ -476,20 +483,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   assertMembersAvailable(row.officeId, input.date, input.members);
   assertDestination(actor, input);
   assertCaseInReach(actor, input.caseId);
-  const next: DispatchValues = {
-    date: input.date,
-    startTime: input.startTime,
-    endTime: input.endTime,
-    requestingOrg: input.requestingOrg,
-    destinationKind: input.destinationKind,
-    hospitalId: input.destinationKind === "hospital" ? input.hospitalId : null,
-    destinationName: input.destinationKind === "hospital" ? null : input.destinationName,
-    purpose: input.purpose,
-    audienceCount: input.audienceCount,
-    caseId: input.caseId,
-    report: input.report,
-    members: input.members,
-  };
+  const next: DispatchValues = { ...enteredValues(input), members: input.members };
   const sortMembers = (m: unknown) => [...(m as DispatchMemberInput[])].sort((a, b) => a.peerId.localeCompare(b.peerId));
   const changes = diffFields({ ...current, members: sortMembers(current.members) }, { ...next, members: sortMembers(next.members) });
   if (Object.keys(changes).length === 0) return;

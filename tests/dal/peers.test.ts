@@ -271,6 +271,19 @@ describe("peer dispatches", () => {
     );
   });
 
+  test("a hospital destination keeps no free-text name and any other keeps no hospital, on create and on update", () => {
+    const { id: peerId } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "行き先" }));
+    const { id } = createDispatch(actorFor("bizen.coord"), { ...dispatchInput([peerId]), destinationName: "残らない名前" });
+    const created = getDispatchForActor(actorFor("bizen.coord"), id);
+    assert.equal(created.hospital?.id, hospitalId);
+    assert.equal(created.destinationName, null);
+    const edit = DispatchUpdateSchema.parse({ ...rawDispatch([peerId], { destinationKind: "venue", hospitalId: "", destinationName: "会場（見本）" }), id, version: String(created.version), base: created.base });
+    updateDispatch(actorFor("bizen.coord"), { ...edit, hospitalId });
+    const updated = getDispatchForActor(actorFor("bizen.coord"), id);
+    assert.equal(updated.hospital, null);
+    assert.equal(updated.destinationName, "会場（見本）");
+  });
+
   test("the form offers the office's peers and copies the previous entry; its view is audited", () => {
     const { id: peerId } = createPeer(actorFor("bizen.coord2"), peerInput({ givenName: "前回" }));
     createDispatch(actorFor("bizen.coord2"), dispatchInput([peerId], { destinationKind: "venue", hospitalId: "", destinationName: "備前市民会館（見本）", purpose: "testimony" }));
