@@ -72,8 +72,8 @@ test.describe("a coordinator", () => {
     const stored = db()
       .prepare("SELECT m.id, m.office_id, m.cases_reviewed, m.targets_reviewed, m.agenda, (SELECT sum(count) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS total FROM meetings m WHERE m.title = ?")
       .get(title) as { id: string; office_id: string; cases_reviewed: number; targets_reviewed: number; agenda: string; total: number };
-    // A form submits a textarea's new line as CRLF (HTML's rule); it is stored as sent.
-    expect(stored).toMatchObject({ office_id: "33-bizen", cases_reviewed: 3, targets_reviewed: 1, agenda: "退院支援の事例\r\n次回の予定", total: 10 });
+    // A form submits a textarea's new line as CRLF (HTML's rule); it is stored as LF.
+    expect(stored).toMatchObject({ office_id: "33-bizen", cases_reviewed: 3, targets_reviewed: 1, agenda: "退院支援の事例\n次回の予定", total: 10 });
     const audit = db().prepare("SELECT action, entity_type FROM audit_logs WHERE entity_id = ?").all(stored.id);
     expect(audit).toEqual([{ action: "create", entity_type: "meeting" }]);
 

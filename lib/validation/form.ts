@@ -17,13 +17,18 @@ export const initialFormState: FormState = { ok: false };
 /**
  * FormData to a plain object; fields in `multi` keep every value as an array. A field sent
  * more than once (a checkbox group) is an array even when not declared, so a browser-side
- * check that does not know the form's multi fields still sees every ticked box.
+ * check that does not know the form's multi fields still sees every ticked box. A browser
+ * sends a textarea's line breaks as CRLF (HTML's rule); every value is read with LF, so
+ * what is stored and compared for conflicts is the same however it was sent.
  */
 export function formValues(formData: FormData, multi: readonly string[] = []): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    const all = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.replace(/\r\n?/g, "\n"));
     values[key] = multi.includes(key) || all.length > 1 ? all : (all[0] ?? "");
   }
   for (const key of multi) values[key] ??= [];

@@ -51,11 +51,6 @@ function optionalInt(min: number, max: number, message: string) {
 
 const gaf = () => optionalInt(1, 100, "outreach.validation.gafFormat");
 
-/** Free text of several lines: a browser sends a textarea's line breaks as CRLF; stored as LF. */
-function multilineText(max: number) {
-  return z.preprocess((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v), optionalText(max));
-}
-
 /** The target categories: at least one, and the primary one among them. */
 const targetFields = {
   targets: multi(z.enum(OUTREACH_TARGETS, "outreach.validation.targetsRequired")),
@@ -213,7 +208,7 @@ export const OutreachContactSchema = z.object({
   metPerson: checkbox,
   minutes: optionalInt(0, 1440, "outreach.validation.minutesFormat"),
   place: optionalText(100),
-  summary: multilineText(1000),
+  summary: optionalText(1000),
 });
 export type OutreachContactInput = z.infer<typeof OutreachContactSchema>;
 
@@ -221,7 +216,7 @@ export const OutreachOutcomeSchema = z.object({
   outreachCaseId: z.string().min(1),
   outcome: z.enum(OUTREACH_OUTCOMES, "outreach.validation.outcomeRequired"),
   date: requiredDate(),
-  note: multilineText(500),
+  note: optionalText(500),
 });
 export type OutreachOutcomeInput = z.infer<typeof OutreachOutcomeSchema>;
 

@@ -123,8 +123,11 @@ describe("contacts and outcomes", () => {
     assert.deepEqual(OutreachContactSchema.parse({ ...contact }).professions, []);
   });
 
-  test("line breaks of a textarea (CRLF when a form is sent) are stored as LF", () => {
-    assert.equal(OutreachContactSchema.parse({ ...contact, summary: "一行目\r\n二行目\r\n" }).summary, "一行目\n二行目");
+  test("line breaks of a textarea (CRLF when a form is sent) are read as LF", () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(contact)) form.append(k, String(v));
+    form.set("summary", "一行目\r\n二行目\r三行目\r\n");
+    assert.equal(OutreachContactSchema.parse(formValues(form, ["professions"])).summary, "一行目\n二行目\n三行目");
   });
 
   test("minutes 0–1440, a known type and profession, a readable date", () => {
