@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext, useId, useMemo, useRef, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { Button, type ButtonVariant } from "./button";
+import { Button, type ButtonSize, type ButtonVariant } from "./button";
 
 const DialogContext = createContext<{ close(): void } | null>(null);
 
@@ -23,12 +23,17 @@ const FOCUSABLE =
 export function Dialog({
   triggerLabel,
   triggerVariant = "primary",
+  triggerSize,
+  triggerAriaLabel,
   title,
   description,
   children,
 }: {
   triggerLabel: string;
   triggerVariant?: ButtonVariant;
+  triggerSize?: ButtonSize;
+  /** A fuller name for assistive technology when the visible label repeats (a row's 訂正). */
+  triggerAriaLabel?: string;
   title: string;
   description?: string;
   children: ReactNode;
@@ -56,7 +61,7 @@ export function Dialog({
 
   return (
     <>
-      <Button ref={triggerRef} variant={triggerVariant} onClick={open} aria-haspopup="dialog">
+      <Button ref={triggerRef} variant={triggerVariant} size={triggerSize} onClick={open} aria-haspopup="dialog" aria-label={triggerAriaLabel}>
         {triggerLabel}
       </Button>
       <dialog

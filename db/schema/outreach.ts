@@ -123,8 +123,12 @@ export const outreachContacts = sqliteTable(
     /** 本人に会えたか. */
     metPerson: integer("met_person", { mode: "boolean" }).notNull(),
     summary: text("summary"),
+    /** Bumped by every correction, so a correction made from a stale page is refused. */
+    version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
+    updatedBy: text("updated_by"),
+    updatedAt: text("updated_at"),
   },
   (t) => [
     check("outreach_contacts_type", inList(t.contactType, OUTREACH_CONTACT_TYPES)),
@@ -157,6 +161,8 @@ export const outreachOutcomes = sqliteTable(
     outcome: text("outcome", { enum: OUTREACH_OUTCOMES }).notNull(),
     date: text("date").notNull(),
     note: text("note"),
+    /** Sent with a delete, so an outcome changed since the page was loaded is not removed unseen. */
+    version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
   },

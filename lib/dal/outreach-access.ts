@@ -45,6 +45,6 @@ export function touchOutreachCase(tx: Tx, actor: Actor, row: OutreachCaseRow, ex
 }
 
 /** Every audit row of an outreach case names it, so the 閲覧・変更履歴 panel finds them all. */
-export function auditOutreachCase(tx: Tx, actor: Actor, id: string, action: "create" | "update" | "view", detail: Record<string, unknown>): void {
+export function auditOutreachCase(tx: Tx, actor: Actor, id: string, action: "create" | "update" | "delete" | "view", detail: Record<string, unknown>): void {
   writeAudit(tx, actor, { action, entityType: "outreach_case", entityId: id, detail });
 }

@@ -1,19 +1,24 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import { ulid } from "ulid";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { outreachCases, outreachContactProfessions, outreachContacts, outreachOutcomes } from "@/db/schema";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { recordDateIssue } from "@/lib/domain/outreach-rules";
-import type { OutreachContactInput, OutreachOutcomeInput } from "@/lib/validation/outreach";
+import { OUTREACH_PROFESSIONS } from "@/lib/domain/outreach-codes";
+import type { OutreachContactInput, OutreachContactUpdateInput, OutreachOutcomeInput, OutreachRecordDeleteInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
+import { diffFields } from "./audit";
 import { AppError } from "./errors";
 import { auditOutreachCase, loadOutreachCaseInReach } from "./outreach-access";
 
 /*
  * What is recorded inside an outreach case. Contacts and outcomes are appended without
  * touching the case's version: logging a visit must never turn a colleague's open edit of the
- * record into a conflict. Each comes with its audit row in the same transaction.
+ * record into a conflict. Each comes with its audit row in the same transaction. A contact
+ * logged by mistake can be corrected or deleted, an outcome deleted; each carries its own
+ * version, so a change made from a stale page is refused, and a delete keeps the whole row in
+ * the audit log.
  */
 
 /**
@@ -76,4 +81,112 @@ export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): {
     auditOutreachCase(tx, actor, row.id, "create", { record: "outcome", id, outcome: input.outcome, date: input.date });
   });
   return { id };
+}
+
+/** The contact's case must be in reach for writing; a contact of another case is not_found. */
+function loadContactInReach(actor: Actor, caseId: string, id: string) {
+  const row = loadOutreachCaseInReach(actor, caseId, "write:case:reach");
+  const contact = getDb()
+    .select()
+    .from(outreachContacts)
+    .where(and(eq(outreachContacts.id, id), eq(outreachContacts.outreachCaseId, row.id)))
+    .get();
+  if (!contact) throw new AppError("not_found", "errors.notFound");
+  const ticked = new Set(
+    getDb()
+      .select({ profession: outreachContactProfessions.profession })
+      .from(outreachContactProfessions)
+      .where(eq(outreachContactProfessions.contactId, id))
+      .all()
+      .map((p) => p.profession),
+  );
+  const values = {
+    date: contact.date,
+    contactType: contact.contactType,
+    professions: OUTREACH_PROFESSIONS.filter((p) => ticked.has(p)),
+    metPerson: contact.metPerson,
+    minutes: contact.minutes,
+    place: contact.place,
+    summary: contact.summary,
+  };
+  return { row, contact, values };
+}
+
+/** After a correction or a delete the last contact date is the latest remaining contact's. */
+function refreshLastContactDate(tx: Tx, caseId: string): void {
+  const [latest] = tx.select({ d: max(outreachContacts.date) }).from(outreachContacts).where(eq(outreachContacts.outreachCaseId, caseId)).all();
+  tx.update(outreachCases).set({ lastContactDate: latest?.d ?? null }).where(eq(outreachCases.id, caseId)).run();
+}
+
+/** Correct a logged contact: the same rules as logging it; the audit row names the fields changed. */
+export function updateOutreachContact(actor: Actor, input: OutreachContactUpdateInput): void {
+  const { row, contact, values: current } = loadContactInReach(actor, input.outreachCaseId, input.id);
+  if (contact.version !== input.version) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
+  const issue = recordDateIssue(input.date, row, todayIso(), "contact");
+  if (issue) throw new AppError("invalid", issue, { date: issue });
+  const next = {
+    date: input.date,
+    contactType: input.contactType,
+    professions: OUTREACH_PROFESSIONS.filter((p) => input.professions.includes(p)),
+    metPerson: input.metPerson,
+    minutes: input.minutes,
+    place: input.place,
+    summary: input.summary,
+  };
+  const changes = diffFields(current as Record<string, unknown>, next);
+  if (Object.keys(changes).length === 0) return;
+  const { professions, ...columns } = next;
+  getDb().transaction((tx) => {
+    const result = tx
+      .update(outreachContacts)
+      .set({ ...columns, version: contact.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(outreachContacts.id, contact.id), eq(outreachContacts.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
+    if (changes.professions) {
+      tx.delete(outreachContactProfessions).where(eq(outreachContactProfessions.contactId, contact.id)).run();
+      if (professions.length > 0) {
+        tx.insert(outreachContactProfessions)
+          .values(professions.map((profession) => ({ contactId: contact.id, profession })))
+          .run();
+      }
+    }
+    if (changes.date) refreshLastContactDate(tx, row.id);
+    auditOutreachCase(tx, actor, row.id, "update", { record: "contact", id: contact.id, changes });
+  });
+}
+
+/** Delete a contact logged by mistake; the audit row keeps everything it said. */
+export function deleteOutreachContact(actor: Actor, input: OutreachRecordDeleteInput): void {
+  const { row, contact, values } = loadContactInReach(actor, input.outreachCaseId, input.id);
+  if (contact.version !== input.version) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
+  getDb().transaction((tx) => {
+    // The professions go with the contact (ON DELETE CASCADE).
+    const result = tx
+      .delete(outreachContacts)
+      .where(and(eq(outreachContacts.id, contact.id), eq(outreachContacts.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
+    refreshLastContactDate(tx, row.id);
+    auditOutreachCase(tx, actor, row.id, "delete", { record: "contact", id: contact.id, snapshot: values });
+  });
+}
+
+/** Delete an outcome recorded by mistake (record the right one anew); the audit row keeps it. */
+export function deleteOutreachOutcome(actor: Actor, input: OutreachRecordDeleteInput): void {
+  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:case:reach");
+  const outcome = getDb()
+    .select()
+    .from(outreachOutcomes)
+    .where(and(eq(outreachOutcomes.id, input.id), eq(outreachOutcomes.outreachCaseId, row.id)))
+    .get();
+  if (!outcome) throw new AppError("not_found", "errors.notFound");
+  getDb().transaction((tx) => {
+    const result = tx
+      .delete(outreachOutcomes)
+      .where(and(eq(outreachOutcomes.id, outcome.id), eq(outreachOutcomes.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "outreach.detail.outcome.deleteConflict");
+    auditOutreachCase(tx, actor, row.id, "delete", { record: "outcome", id: outcome.id, snapshot: { outcome: outcome.outcome, date: outcome.date, note: outcome.note } });
+  });
 }

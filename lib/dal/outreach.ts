@@ -571,6 +571,7 @@ function targetsOf(caseId: string): OutreachTarget[] {
 
 export type OutreachContactRow = {
   id: string;
+  version: number;
   date: string;
   contactType: OutreachContactType;
   professions: OutreachProfession[];
@@ -581,7 +582,7 @@ export type OutreachContactRow = {
   recordedBy: string | null;
 };
 
-export type OutreachOutcomeRow = { id: string; outcome: OutreachOutcome; date: string; note: string | null; recordedBy: string | null };
+export type OutreachOutcomeRow = { id: string; version: number; outcome: OutreachOutcome; date: string; note: string | null; recordedBy: string | null };
 
 /** One step of the status history, derived from the record's dates (status only moves forward). */
 export type OutreachHistoryStep = { kind: "referred" | "selected" | "started" | "closed"; date: string; endReason?: OutreachEndReason | null };
@@ -623,6 +624,7 @@ export function listContactsOf(caseId: string): OutreachContactRow[] {
   const rows = db
     .select({
       id: outreachContacts.id,
+      version: outreachContacts.version,
       date: outreachContacts.date,
       contactType: outreachContacts.contactType,
       metPerson: outreachContacts.metPerson,
@@ -664,7 +666,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
   const lead = db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.coordinatorUserId)).get()!;
   const recorder = aliasedTable(users, "recorder");
   const outcomes = db
-    .select({ id: outreachOutcomes.id, outcome: outreachOutcomes.outcome, date: outreachOutcomes.date, note: outreachOutcomes.note, recordedBy: recorder.displayName })
+    .select({ id: outreachOutcomes.id, version: outreachOutcomes.version, outcome: outreachOutcomes.outcome, date: outreachOutcomes.date, note: outreachOutcomes.note, recordedBy: recorder.displayName })
     .from(outreachOutcomes)
     .leftJoin(recorder, eq(recorder.id, outreachOutcomes.createdBy))
     .where(eq(outreachOutcomes.outreachCaseId, row.id))

@@ -212,6 +212,21 @@ export const OutreachContactSchema = z.object({
 });
 export type OutreachContactInput = z.infer<typeof OutreachContactSchema>;
 
+/** Correcting a logged contact: the same fields, the contact's id and the version the page showed. */
+export const OutreachContactUpdateSchema = OutreachContactSchema.extend({
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+});
+export type OutreachContactUpdateInput = z.infer<typeof OutreachContactUpdateSchema>;
+
+/** Deleting a contact or an outcome recorded by mistake: which one, and the version the page showed. */
+export const OutreachRecordDeleteSchema = z.object({
+  outreachCaseId: z.string().min(1),
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+});
+export type OutreachRecordDeleteInput = z.infer<typeof OutreachRecordDeleteSchema>;
+
 export const OutreachOutcomeSchema = z.object({
   outreachCaseId: z.string().min(1),
   outcome: z.enum(OUTREACH_OUTCOMES, "outreach.validation.outcomeRequired"),

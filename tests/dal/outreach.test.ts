@@ -2,7 +2,7 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLogs, cases, outreachCases, outreachContactProfessions, persons, users } from "@/db/schema";
+import { auditLogs, cases, outreachCases, outreachContactProfessions, outreachContacts, outreachOutcomes, persons, users } from "@/db/schema";
 import {
   changeOutreachStatus,
   countOpenOutreachForActor,
@@ -14,12 +14,20 @@ import {
   searchOutreachPersonsForActor,
   updateOutreachCase,
 } from "@/lib/dal/outreach";
-import { addOutreachContact, addOutreachOutcome } from "@/lib/dal/outreach-records";
+import { addOutreachContact, addOutreachOutcome, deleteOutreachContact, deleteOutreachOutcome, updateOutreachContact } from "@/lib/dal/outreach-records";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { addDays } from "@/lib/domain/date-math";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { countPersons, OUTREACH_CASE_NUMBER_PATTERN } from "@/lib/domain/outreach-rules";
-import { OutreachContactSchema, OutreachCreateSchema, OutreachOutcomeSchema, OutreachStatusSchema, OutreachUpdateSchema } from "@/lib/validation/outreach";
+import {
+  OutreachContactSchema,
+  OutreachContactUpdateSchema,
+  OutreachCreateSchema,
+  OutreachOutcomeSchema,
+  OutreachRecordDeleteSchema,
+  OutreachStatusSchema,
+  OutreachUpdateSchema,
+} from "@/lib/validation/outreach";
 import type { Actor } from "@/lib/dal/actor";
 import { actorFor, seededDb } from "../helpers/test-db";
 
@@ -322,6 +330,114 @@ describe("contacts and outcomes", () => {
     assert.throws(() => addOutreachOutcome(actorFor("bizen.coord"), outcome({ date: "2024-04-01" })), { messageKey: "outreach.validation.outcomeBeforeReferral" });
     assert.throws(() => addOutreachOutcome(actorFor("tobi.coord"), outcome({ date: "2024-07-01" })), { code: "not_found" });
     assert.deepEqual(getOutreachCaseForActor(actorFor("bizen.coord"), id).outcomes.map((o) => o.date), ["2024-06-01", "2024-05-01"]);
+  });
+});
+
+describe("correcting and deleting contacts and outcomes", () => {
+  const contactRow = (id: string) => getDb().select().from(outreachContacts).where(eq(outreachContacts.id, id)).get();
+  const professionsOf = (id: string) =>
+    getDb().select().from(outreachContactProfessions).where(eq(outreachContactProfessions.contactId, id)).all().map((p) => p.profession).sort();
+  const correction = (caseId: string, contactId: string, overrides: Record<string, string | string[]> = {}) =>
+    OutreachContactUpdateSchema.parse({
+      outreachCaseId: caseId,
+      id: contactId,
+      version: String(contactRow(contactId)?.version ?? 1),
+      date: "2024-06-01",
+      contactType: "home_visit",
+      professions: ["nurse", "psw"],
+      metPerson: "on",
+      minutes: "60",
+      place: "自宅",
+      summary: "訪問。",
+      ...overrides,
+    });
+  const removal = (caseId: string, id: string, version: number) => OutreachRecordDeleteSchema.parse({ outreachCaseId: caseId, id, version: String(version) });
+
+  test("a correction rewrites the fields and professions, bumps the contact's version, moves the last contact date, and names the fields in the audit", () => {
+    const { id } = create(actorFor("bizen.coord"));
+    const early = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-05-01" }));
+    const late = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-06-01" }));
+    assert.equal(row(id).lastContactDate, "2024-06-01");
+    // The latest visit was in fact a call on 5/10, with the nurse only.
+    updateOutreachContact(actorFor("bizen.coord2"), correction(id, late.id, { date: "2024-05-10", contactType: "phone_mail", professions: ["nurse"], metPerson: "", summary: "電話。" }));
+    assert.deepEqual(
+      (({ date, contactType, metPerson, summary, version, updatedBy }) => ({ date, contactType, metPerson, summary, version, updatedBy }))(contactRow(late.id)!),
+      { date: "2024-05-10", contactType: "phone_mail", metPerson: false, summary: "電話。", version: 2, updatedBy: userId("bizen.coord2") },
+    );
+    assert.deepEqual(professionsOf(late.id), ["nurse"]);
+    assert.equal(row(id).lastContactDate, "2024-05-10", "the last contact date follows the corrected date back");
+    assert.equal(row(id).version, 1, "a correction does not touch the case's version");
+    const audit = lastAudit();
+    assert.equal(audit.action, "update");
+    const detail = JSON.parse(audit.detail!);
+    assert.equal(detail.record, "contact");
+    assert.equal(detail.id, late.id);
+    assert.deepEqual(Object.keys(detail.changes).sort(), ["contactType", "date", "metPerson", "professions", "summary"]);
+    assert.deepEqual(professionsOf(early.id), ["nurse", "psw"], "the other contact is untouched");
+  });
+
+  test("a correction from a stale page, a wrong date or another case's contact changes nothing", () => {
+    const { id } = create(actorFor("bizen.coord"));
+    const { id: otherCase } = create(actorFor("bizen.coord"), { givenName: "別件" });
+    const c = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-06-01" }));
+    const stale = correction(id, c.id, { summary: "古い画面から" });
+    updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { summary: "先に保存" }));
+    assert.throws(() => updateOutreachContact(actorFor("bizen.coord2"), stale), { code: "conflict", messageKey: "outreach.detail.contact.edit.conflict" });
+    assert.equal(contactRow(c.id)!.summary, "先に保存");
+    assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: "2024-04-01" })), { messageKey: "outreach.validation.contactBeforeReferral" });
+    assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: addDays(today, 1) })), { messageKey: "outreach.validation.contactInFuture" });
+    // The contact must belong to the case named: a case in reach does not open another case's contact.
+    assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(otherCase, c.id)), { code: "not_found" });
+    assert.throws(() => deleteOutreachContact(actorFor("bizen.coord"), removal(otherCase, c.id, 2)), { code: "not_found" });
+    const o = addOutreachOutcome(actorFor("bizen.coord"), OutreachOutcomeSchema.parse({ outreachCaseId: id, outcome: "engaged", date: "2024-05-01", note: "" }));
+    assert.throws(() => deleteOutreachOutcome(actorFor("bizen.coord"), removal(otherCase, o.id, 1)), { code: "not_found" });
+    assert.equal(contactRow(c.id)!.date, "2024-06-01");
+  });
+
+  test("deleting a contact removes it and its professions, recomputes the last contact date and keeps it in the audit", () => {
+    const { id } = create(actorFor("bizen.coord"));
+    const first = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-05-01" }));
+    const second = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-06-01", summary: "誤って記録" }));
+    assert.throws(() => deleteOutreachContact(actorFor("bizen.coord"), removal(id, second.id, 2)), { code: "conflict" }, "a version the page never showed");
+    deleteOutreachContact(actorFor("bizen.coord"), removal(id, second.id, 1));
+    assert.equal(contactRow(second.id), undefined);
+    assert.deepEqual(professionsOf(second.id), []);
+    assert.equal(row(id).lastContactDate, "2024-05-01");
+    const audit = lastAudit();
+    assert.equal(audit.action, "delete");
+    assert.deepEqual(JSON.parse(audit.detail!), {
+      record: "contact",
+      id: second.id,
+      snapshot: { date: "2024-06-01", contactType: "home_visit", professions: ["nurse", "psw"], metPerson: true, minutes: 60, place: "自宅", summary: "誤って記録" },
+    });
+    deleteOutreachContact(actorFor("bizen.coord"), removal(id, first.id, 1));
+    assert.equal(row(id).lastContactDate, null, "no contact left: no last contact date");
+    assert.deepEqual(getOutreachCaseForActor(actorFor("bizen.coord"), id).contacts, []);
+  });
+
+  test("deleting an outcome: once, with its version, audited; the same outcome can then be recorded again", () => {
+    const { id } = create(actorFor("bizen.coord"));
+    const input = OutreachOutcomeSchema.parse({ outreachCaseId: id, outcome: "engaged", date: "2024-05-01", note: "誤り" });
+    const o = addOutreachOutcome(actorFor("bizen.coord"), input);
+    deleteOutreachOutcome(actorFor("bizen.sup"), removal(id, o.id, 1));
+    assert.equal(getDb().select().from(outreachOutcomes).where(eq(outreachOutcomes.id, o.id)).get(), undefined);
+    assert.deepEqual(JSON.parse(lastAudit().detail!), { record: "outcome", id: o.id, snapshot: { outcome: "engaged", date: "2024-05-01", note: "誤り" } });
+    assert.throws(() => deleteOutreachOutcome(actorFor("bizen.coord"), removal(id, o.id, 1)), { code: "not_found" }, "already gone");
+    addOutreachOutcome(actorFor("bizen.coord"), input);
+    assert.equal(getOutreachCaseForActor(actorFor("bizen.coord"), id).outcomes.length, 1);
+  });
+
+  test("outside the office, in every role, a correction or a delete is not_found and changes nothing", () => {
+    const { id } = create(actorFor("bizen.coord"));
+    const c = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-06-01" }));
+    const o = addOutreachOutcome(actorFor("bizen.coord"), OutreachOutcomeSchema.parse({ outreachCaseId: id, outcome: "engaged", date: "2024-05-01", note: "" }));
+    for (const other of ["tobi.coord", "ube.sup", "ube.coord", "okayama.pref", "okayama.admin"]) {
+      assert.throws(() => updateOutreachContact(actorFor(other), correction(id, c.id, { summary: "改ざん" })), { code: "not_found" }, other);
+      assert.throws(() => deleteOutreachContact(actorFor(other), removal(id, c.id, 1)), { code: "not_found" }, other);
+      assert.throws(() => deleteOutreachOutcome(actorFor(other), removal(id, o.id, 1)), { code: "not_found" }, other);
+    }
+    assert.equal(contactRow(c.id)!.summary, "訪問。");
+    assert.equal(getOutreachCaseForActor(actorFor("bizen.coord"), id).outcomes.length, 1);
   });
 });
 

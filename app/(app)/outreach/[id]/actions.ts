@@ -3,12 +3,19 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Actor } from "@/lib/dal/actor";
 import { changeOutreachStatus } from "@/lib/dal/outreach";
-import { addOutreachContact, addOutreachOutcome } from "@/lib/dal/outreach-records";
+import { addOutreachContact, addOutreachOutcome, deleteOutreachContact, deleteOutreachOutcome, updateOutreachContact } from "@/lib/dal/outreach-records";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { FormState } from "@/lib/validation/form";
-import { OUTREACH_MULTI_FIELDS, OutreachContactSchema, OutreachOutcomeSchema, OutreachStatusSchema } from "@/lib/validation/outreach";
+import {
+  OUTREACH_MULTI_FIELDS,
+  OutreachContactSchema,
+  OutreachContactUpdateSchema,
+  OutreachOutcomeSchema,
+  OutreachRecordDeleteSchema,
+  OutreachStatusSchema,
+} from "@/lib/validation/outreach";
 import { runFormAction } from "@/lib/validation/run-form-action";
 
 /*
@@ -51,4 +58,16 @@ export async function addOutreachContactAction(_prev: FormState, formData: FormD
 
 export async function addOutreachOutcomeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return onCase(formData, OutreachOutcomeSchema, addOutreachOutcome, "outreach.detail.outcome.added");
+}
+
+export async function updateOutreachContactAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, OutreachContactUpdateSchema, updateOutreachContact, "outreach.detail.contact.edit.saved");
+}
+
+export async function deleteOutreachContactAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, OutreachRecordDeleteSchema, deleteOutreachContact, "outreach.detail.contact.edit.deleted");
+}
+
+export async function deleteOutreachOutcomeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, OutreachRecordDeleteSchema, deleteOutreachOutcome, "outreach.detail.outcome.deleted");
 }

@@ -33,7 +33,9 @@ import { isVisit } from "@/lib/domain/outreach-rules";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { LOG_CONTACT_ANCHOR } from "./_components/anchors";
+import { ContactEditDialog } from "./_components/contact-edit-dialog";
 import { ContactQuickAdd } from "./_components/contact-quick-add";
+import { OutcomeDeleteDialog } from "./_components/outcome-delete-dialog";
 import { OutcomeDialog } from "./_components/outcome-dialog";
 import { outreachAuditSummary } from "./_components/outreach-display";
 import { StatusChangeForm } from "./_components/status-change-form";
@@ -129,14 +131,20 @@ export default async function OutreachCasePage({ params }: Params) {
               <EmptyState title={t("outreach.detail.contact.empty")} description={canWrite ? t("outreach.detail.contact.emptyBody") : undefined} />
             ) : (
               <>
-                <ContactTable rows={detail.contacts.slice(0, RECENT_CONTACTS)} caption={t("outreach.detail.contact.caption")} t={t} locale={locale} />
+                <ContactTable rows={detail.contacts.slice(0, RECENT_CONTACTS)} caption={t("outreach.detail.contact.caption")} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
                 {detail.contacts.length > RECENT_CONTACTS && (
                   <details className="mt-3">
                     <summary className={clsx("cursor-pointer rounded-sm text-sm font-medium text-brand-800 underline underline-offset-2", focusRing)}>
                       {t("outreach.detail.contact.more", { n: detail.contacts.length - RECENT_CONTACTS })}
                     </summary>
                     <div className="mt-3">
-                      <ContactTable rows={detail.contacts.slice(RECENT_CONTACTS)} caption={t("outreach.detail.contact.more", { n: detail.contacts.length - RECENT_CONTACTS })} t={t} locale={locale} />
+                      <ContactTable
+                        rows={detail.contacts.slice(RECENT_CONTACTS)}
+                        caption={t("outreach.detail.contact.more", { n: detail.contacts.length - RECENT_CONTACTS })}
+                        editCaseId={canWrite ? detail.id : null}
+                        t={t}
+                        locale={locale}
+                      />
                     </div>
                   </details>
                 )}
@@ -157,6 +165,11 @@ export default async function OutreachCasePage({ params }: Params) {
                     <Badge tone={o.outcome === "no_change" ? "neutral" : o.outcome.startsWith("admitted") ? "warning" : "success"}>{OUTREACH_OUTCOME_LABELS[o.outcome][locale]}</Badge>
                     {o.note && <span className="min-w-0 break-words text-slate-800">{o.note}</span>}
                     {o.recordedBy && <span className="text-xs text-slate-600">{t("outreach.detail.outcome.by", { name: o.recordedBy })}</span>}
+                    {canWrite && (
+                      <span className="ml-auto">
+                        <OutcomeDeleteDialog caseId={detail.id} outcome={o} />
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -264,8 +277,9 @@ function Section(props: Omit<ComponentProps<typeof SectionCard>, "className">) {
   return <SectionCard {...props} className="scroll-mt-4" />;
 }
 
-function ContactTable({ rows, caption, t, locale }: { rows: OutreachContactRow[]; caption: string; t: Translate; locale: Locale }) {
-  const c = (key: "date" | "type" | "professions" | "minutes" | "summary") => t(`outreach.detail.contact.columns.${key}`);
+/** The contacts; with `editCaseId` (the viewer may write) each row can be corrected or deleted. */
+function ContactTable({ rows, caption, editCaseId, t, locale }: { rows: OutreachContactRow[]; caption: string; editCaseId: string | null; t: Translate; locale: Locale }) {
+  const c = (key: "date" | "type" | "professions" | "minutes" | "summary" | "actions") => t(`outreach.detail.contact.columns.${key}`);
   return (
     <TableRegion caption={caption} className="overflow-x-auto rounded-md border border-slate-300">
       <thead className="bg-slate-100">
@@ -275,6 +289,11 @@ function ContactTable({ rows, caption, t, locale }: { rows: OutreachContactRow[]
           <th scope="col" className={thClass}>{c("professions")}</th>
           <th scope="col" className={`${thClass} text-right`}>{c("minutes")}</th>
           <th scope="col" className={thClass}>{c("summary")}</th>
+          {editCaseId && (
+            <th scope="col" className={thClass}>
+              <span className="sr-only">{c("actions")}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -302,6 +321,11 @@ function ContactTable({ rows, caption, t, locale }: { rows: OutreachContactRow[]
                 </span>
               )}
             </td>
+            {editCaseId && (
+              <td className={`${tdClass} text-right`}>
+                <ContactEditDialog caseId={editCaseId} contact={r} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -3,15 +3,14 @@ import { useEffect, useRef, useState } from "react";
 import { enterSubmits } from "@/components/forms/enter-submits";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { Button } from "@/components/ui/button";
-import { CheckboxGroup, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
-import { OUTREACH_CONTACT_TYPE_LABELS, OUTREACH_PROFESSION_LABELS, type OutreachContactType, type OutreachProfession } from "@/lib/domain/outreach-codes";
+import { OUTREACH_CONTACT_TYPE_LABELS, type OutreachContactType, type OutreachProfession } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
 import { OUTREACH_MULTI_FIELDS, OutreachContactSchema } from "@/lib/validation/outreach";
-import { CheckboxField } from "../../_form/record-fields";
 import { addOutreachContactAction } from "../actions";
+import { ContactFields } from "./contact-fields";
 import { CONTACT_DATE_FIELD_ID, LOG_CONTACT_ANCHOR } from "./anchors";
 
 
@@ -99,32 +98,21 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
           </p>
         </div>
       </div>
-      <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,8rem)_minmax(0,1fr)]">
-        <SelectField
-          id="contact-type"
-          label={t("outreach.detail.contact.type")}
-          name="contactType"
-          required
-          options={codeOptions(OUTREACH_CONTACT_TYPE_LABELS, locale)}
-          defaultValue={value("contactType", "home_visit")}
-          error={errors.contactType}
-        />
-        <TextField id="contact-minutes" label={t("outreach.detail.contact.minutes")} name="minutes" inputMode="numeric" autoComplete="off" defaultValue={value("minutes", "")} error={errors.minutes} />
-        <TextField id="contact-place" label={t("outreach.detail.contact.place")} name="place" autoComplete="off" maxLength={100} defaultValue={value("place", "")} error={errors.place} />
-      </div>
-      <CheckboxGroup
-        // Remount when the defaults change (a new latest contact, or values re-filled after an error).
-        key={`${previous?.id ?? "none"}|${professions.join(",")}`}
-        id="contact-professions"
-        legend={t("outreach.detail.contact.professions")}
-        name="professions"
-        hint={t("outreach.detail.contact.professionsHint")}
-        options={codeOptions(OUTREACH_PROFESSION_LABELS, locale)}
-        defaultValues={professions}
-        error={errors.professions}
+      <ContactFields
+        // Remount when a new latest contact changes the defaults.
+        key={previous?.id ?? "none"}
+        idPrefix="contact"
+        defaults={{
+          contactType: value("contactType", "home_visit"),
+          minutes: value("minutes", ""),
+          place: value("place", ""),
+          professions,
+          metPerson: metChecked,
+          summary: value("summary", ""),
+        }}
+        errors={errors}
+        professionsHint={t("outreach.detail.contact.professionsHint")}
       />
-      <CheckboxField id="contact-met" name="metPerson" label={t("outreach.detail.contact.metPerson")} defaultChecked={metChecked} error={errors.metPerson} />
-      <TextAreaField id="contact-summary" label={t("outreach.detail.contact.summary")} name="summary" rows={2} maxLength={1000} defaultValue={value("summary", "")} error={errors.summary} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("outreach.detail.contact.submit")}</SubmitButton>
         <p role="status" className="text-sm text-slate-700">

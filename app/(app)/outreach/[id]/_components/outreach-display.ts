@@ -18,6 +18,13 @@ export function outreachAuditSummary(action: string, rawDetail: string | null, t
     if (d.record === "contact" || d.record === "outcome") return t("outreach.detail.audit.recordAdded", { record: t(`outreach.detail.audit.records.${d.record}`) });
     return t("outreach.detail.audit.created");
   }
+  const record = d.record === "contact" || d.record === "outcome" ? t(`outreach.detail.audit.records.${d.record}`) : null;
+  if (record && action === "delete") return t("outreach.detail.audit.recordDeleted", { record });
+  if (record && d.changes && typeof d.changes === "object") {
+    // A contact's fields are labelled as in its form (contactType is the 種類 field).
+    const keys = Object.keys(d.changes).map((k) => (k === "contactType" ? "type" : k));
+    return t("outreach.detail.audit.recordCorrected", { record, fields: fieldLabels(keys, "outreach.detail.contact.", t).join(t("outreach.detail.audit.listSeparator")) });
+  }
   if (Array.isArray(d.status) && isStatus(d.status[0]) && isStatus(d.status[1])) {
     return t("outreach.detail.audit.statusChanged", {
       from: OUTREACH_STATUS_LABELS[d.status[0]][locale],

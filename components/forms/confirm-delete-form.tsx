@@ -1,0 +1,49 @@
+"use client";
+import type { z } from "zod";
+import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useCheckedForm, type FormAction } from "./use-checked-form";
+
+type Hidden = Record<string, string | number>;
+
+/**
+ * The confirming step of a delete: the record's id and the version the page showed go as hidden
+ * fields (so a record changed since is never removed unseen), the server's refusal shows above
+ * the buttons, and on success the dialog closes (the page re-renders without the record).
+ */
+export function ConfirmDeleteForm({ action, schema, hidden, confirmLabel }: { action: FormAction; schema: z.ZodType; hidden: Hidden; confirmLabel: string }) {
+  const { formAction, onSubmit, message, messageRef } = useCheckedForm(action, schema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {message && <FormMessage tone="error">{message}</FormMessage>}
+      </div>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="flex justify-end gap-2">
+        <DialogCancelButton />
+        <SubmitButton variant="danger">{confirmLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** A delete button that asks first, in a dialog that says what will be deleted. */
+export function ConfirmDeleteDialog({
+  texts,
+  ...form
+}: {
+  action: FormAction;
+  schema: z.ZodType;
+  hidden: Hidden;
+  confirmLabel: string;
+  texts: { trigger: string; triggerAriaLabel?: string; title: string; body: string; size?: "sm" | "md" };
+}) {
+  return (
+    <Dialog triggerLabel={texts.trigger} triggerAriaLabel={texts.triggerAriaLabel} triggerVariant="secondary" triggerSize={texts.size} title={texts.title} description={texts.body}>
+      <ConfirmDeleteForm {...form} />
+    </Dialog>
+  );
+}
