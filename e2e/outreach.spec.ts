@@ -323,6 +323,74 @@ test.describe("a coordinator's outreach work", () => {
     expect(storedContacts(c.id)[0]).toMatchObject({ contact_type: "home_visit", minutes: 15, met_person: 0, professions: "nurse,psw,psychiatrist" });
   });
 
+  test("corrects a contact logged wrongly, deletes one logged by mistake and an outcome, all in the history", async ({ page }) => {
+    const c = createTestOutreach({ previous: { date: "2024-06-03", type: "home_visit", place: "自宅", minutes: 60, met: false, professions: ["nurse"] } });
+    await page.goto(`/outreach/${c.id}`);
+    const list = page.getByRole("region", { name: "接触の一覧（新しい順）" });
+
+    // The visit of 6/3 was in fact a clinic escort on 6/4 with the PSW, the person met.
+    await list.getByRole("button", { name: "2024/06/03の訪問の記録を訂正" }).click();
+    const dialog = page.getByRole("dialog", { name: "接触の記録の訂正" });
+    await expect(dialog.getByLabel("実施日")).toBeFocused();
+    await expect(dialog.getByLabel("実施日")).toHaveValue("2024/06/03");
+    await dialog.getByLabel("実施日").fill("2050/1/1");
+    await dialog.getByRole("button", { name: "訂正を保存" }).click();
+    await expect(dialog).toContainText("実施日が今日より後です。");
+    expect(storedContacts(c.id)[0]).toMatchObject({ date: "2024-06-03", contact_type: "home_visit" });
+
+    await dialog.getByLabel("実施日").fill("R6.6.4");
+    await dialog.getByLabel("種類").selectOption({ label: "受診同行" });
+    await dialog.getByRole("group", { name: "同行した職種" }).getByLabel("精神保健福祉士").check();
+    await dialog.getByLabel("本人に会えた（話せた）").check();
+    await dialog.getByLabel("内容").fill("受診に同行した。");
+    await dialog.getByLabel("内容").press("Enter"); // Enter saves here too
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("接触の記録を訂正しました。").first()).toBeVisible();
+    await expect(list.getByRole("row").filter({ hasText: "受診に同行した。" })).toContainText("2024/06/04");
+    expect(storedContacts(c.id)).toEqual([
+      { date: "2024-06-04", contact_type: "accompany_clinic", place: "自宅", minutes: 60, met_person: 1, summary: "受診に同行した。", professions: "nurse,psw" },
+    ]);
+    expect(storedCase(c.id).lastContactDate).toBe("2024-06-04");
+
+    // A second contact logged by mistake is deleted from its dialog.
+    const form = contactForm(page);
+    await form.getByLabel("実施日").fill("2024/6/5");
+    await form.getByLabel("内容").fill("別の人の記録（誤り）");
+    await form.getByRole("button", { name: "記録する" }).click();
+    await expect(list.getByRole("row").filter({ hasText: "別の人の記録（誤り）" })).toBeVisible();
+    expect(storedCase(c.id).lastContactDate).toBe("2024-06-05");
+    await list.getByRole("button", { name: "2024/06/05の訪問の記録を訂正" }).click();
+    await page.getByRole("dialog", { name: "接触の記録の訂正" }).getByRole("button", { name: "この記録を削除する" }).click();
+    await expect(page.getByText("接触の記録を削除しました。").first()).toBeVisible();
+    await expect(list.getByRole("row").filter({ hasText: "別の人の記録（誤り）" })).toHaveCount(0);
+    expect(storedContacts(c.id)).toHaveLength(1);
+    expect(storedCase(c.id).lastContactDate).toBe("2024-06-04");
+
+    // An outcome recorded by mistake: deleted after a confirmation naming it.
+    await page.getByRole("button", { name: "成果を記録" }).click();
+    const outcomeDialog = page.getByRole("dialog", { name: "成果の記録" });
+    await outcomeDialog.getByLabel(/^成果/).selectOption({ label: "危機回避" });
+    await outcomeDialog.getByLabel("達成日").fill("2024/6/4");
+    await outcomeDialog.getByRole("button", { name: "記録する" }).click();
+    await expect(outcomeDialog).toBeHidden();
+    const outcomes = page.getByRole("region", { name: "成果", exact: true });
+    await outcomes.getByRole("button", { name: "2024/06/04の成果「危機回避」を削除" }).click();
+    const confirm = page.getByRole("dialog", { name: "この成果を削除しますか" });
+    await expect(confirm).toContainText("2024/06/04の成果「危機回避」を削除します。");
+    await confirm.getByRole("button", { name: "削除する" }).click();
+    await expect(page.getByText("成果を削除しました。").first()).toBeVisible();
+    await expect(outcomes.getByRole("listitem")).toHaveCount(0);
+    expect(db().prepare("SELECT count(*) AS n FROM outreach_outcomes WHERE outreach_case_id = ?").get(c.id)).toEqual({ n: 0 });
+
+    const audit = db().prepare("SELECT action, detail FROM audit_logs WHERE entity_id = ? AND action IN ('update', 'delete') ORDER BY rowid").all(c.id) as { action: string; detail: string }[];
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail).record])).toEqual([
+      ["update", "contact"],
+      ["delete", "contact"],
+      ["delete", "outcome"],
+    ]);
+    await expectNoSeriousA11yViolations(page, "an outreach case page with correction buttons");
+  });
+
   test("the list's 記録 link lands in the contact form", async ({ page }) => {
     const c = createTestOutreach();
     await page.goto(`/outreach?q=${encodeURIComponent(c.givenKana)}`);

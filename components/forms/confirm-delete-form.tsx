@@ -12,7 +12,20 @@ type Hidden = Record<string, string | number>;
  * fields (so a record changed since is never removed unseen), the server's refusal shows above
  * the buttons, and on success the dialog closes (the page re-renders without the record).
  */
-export function ConfirmDeleteForm({ action, schema, hidden, confirmLabel }: { action: FormAction; schema: z.ZodType; hidden: Hidden; confirmLabel: string }) {
+export function ConfirmDeleteForm({
+  action,
+  schema,
+  hidden,
+  confirmLabel,
+  cancel = true,
+}: {
+  action: FormAction;
+  schema: z.ZodType;
+  hidden: Hidden;
+  confirmLabel: string;
+  /** Off where the dialog already has a cancel button for another form. */
+  cancel?: boolean;
+}) {
   const { formAction, onSubmit, message, messageRef } = useCheckedForm(action, schema);
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -23,7 +36,7 @@ export function ConfirmDeleteForm({ action, schema, hidden, confirmLabel }: { ac
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="flex justify-end gap-2">
-        <DialogCancelButton />
+        {cancel && <DialogCancelButton />}
         <SubmitButton variant="danger">{confirmLabel}</SubmitButton>
       </div>
     </form>
@@ -42,7 +55,7 @@ export function ConfirmDeleteDialog({
   texts: { trigger: string; triggerAriaLabel?: string; title: string; body: string; size?: "sm" | "md" };
 }) {
   return (
-    <Dialog triggerLabel={texts.trigger} triggerAriaLabel={texts.triggerAriaLabel} triggerVariant="secondary" triggerSize={texts.size} title={texts.title} description={texts.body}>
+    <Dialog triggerLabel={texts.trigger} triggerAriaLabel={texts.triggerAriaLabel} triggerVariant="secondary" triggerSize={texts.size} title={texts.title} description={texts.body} lazy>
       <ConfirmDeleteForm {...form} />
     </Dialog>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useCallback, useContext, useId, useMemo, useRef, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 
@@ -27,6 +27,7 @@ export function Dialog({
   triggerAriaLabel,
   title,
   description,
+  lazy = false,
   children,
 }: {
   triggerLabel: string;
@@ -36,6 +37,11 @@ export function Dialog({
   triggerAriaLabel?: string;
   title: string;
   description?: string;
+  /**
+   * Mount the content only while open: for a dialog per table row (its form would otherwise be
+   * in the page once per row). The content starts afresh each time it opens.
+   */
+  lazy?: boolean;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -45,16 +51,28 @@ export function Dialog({
   const titleId = useId();
   const descriptionId = useId();
 
-  const open = useCallback(() => {
-    const dialog = dialogRef.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    // The browser would focus the close button, which comes first; the content's first
-    // control (or its autofocus) is where the user wants to start.
+  const [isOpen, setOpen] = useState(false);
+
+  // The browser would focus the close button, which comes first; the content's first control
+  // (or its autofocus) is where the user wants to start. Lazy content exists only after the
+  // render that follows opening, hence an effect.
+  const focusContent = useCallback(() => {
     const body = bodyRef.current;
     const target = body?.querySelector<HTMLElement>("[autofocus]") ?? body?.querySelector<HTMLElement>(FOCUSABLE);
     target?.focus();
   }, []);
+
+  const open = useCallback(() => {
+    const dialog = dialogRef.current;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    setOpen(true);
+    if (!lazy) focusContent();
+  }, [lazy, focusContent]);
+
+  useEffect(() => {
+    if (lazy && isOpen) focusContent();
+  }, [lazy, isOpen, focusContent]);
 
   const close = useCallback(() => dialogRef.current?.close(), []);
   const context = useMemo(() => ({ close }), [close]);
@@ -69,8 +87,11 @@ export function Dialog({
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         // Fires for Esc, the close button and useDialog().close() alike.
-        onClose={() => triggerRef.current?.focus()}
-        className="w-[min(36rem,calc(100vw-2rem))] max-h-[calc(100dvh-4rem)] rounded-md bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+        onClose={() => {
+          setOpen(false);
+          triggerRef.current?.focus();
+        }}
+        className="w-[min(36rem,calc(100vw-2rem))] text-left max-h-[calc(100dvh-4rem)] rounded-md bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
       >
         <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
           <div className="space-y-1">
@@ -91,7 +112,7 @@ export function Dialog({
           </Button>
         </div>
         <div ref={bodyRef} className="px-5 py-4">
-          <DialogContext.Provider value={context}>{children}</DialogContext.Provider>
+          <DialogContext.Provider value={context}>{!lazy || isOpen ? children : null}</DialogContext.Provider>
         </div>
       </dialog>
     </>

@@ -30,9 +30,10 @@ export function ContactEditDialog({ caseId, contact }: { caseId: string; contact
       triggerSize="sm"
       title={t("outreach.detail.contact.edit.title")}
       description={t("outreach.detail.contact.edit.description", what)}
+      lazy
     >
-      {/* A new version (saved here or elsewhere) brings new defaults: the form starts again from them. */}
-      <ContactEditForm key={contact.version} caseId={caseId} contact={contact} />
+      {/* Lazy: each opening mounts the form afresh from the contact as the page now shows it. */}
+      <ContactEditForm caseId={caseId} contact={contact} />
       <section aria-labelledby={`delete-${contact.id}`} className="mt-6 space-y-2 border-t border-slate-200 pt-4">
         <h3 id={`delete-${contact.id}`} className="text-sm font-semibold text-slate-900">
           {t("outreach.detail.contact.edit.deleteHeading")}
@@ -43,6 +44,7 @@ export function ContactEditDialog({ caseId, contact }: { caseId: string; contact
           schema={OutreachRecordDeleteSchema}
           hidden={{ outreachCaseId: caseId, id: contact.id, version: contact.version }}
           confirmLabel={t("outreach.detail.contact.edit.deleteConfirm")}
+          cancel={false}
         />
       </section>
     </Dialog>
