@@ -28,9 +28,31 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  assertKnownMigrations(sqlite, file);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+/**
+ * Refuse, before changing anything, a database that has a migration applied which the code no
+ * longer has (a development build's migration that was regenerated before release, ADR 0018):
+ * drizzle would otherwise replay the new one over the old tables and stop half-way.
+ */
+export function assertKnownMigrations(sqlite: Database.Database, file: string): void {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!table) return;
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const known = new Set(journal.entries.map((e) => e.when));
+  const applied = sqlite.prepare("SELECT created_at AS createdAt FROM __drizzle_migrations").all() as { createdAt: number }[];
+  const unknown = applied.filter((m) => !known.has(Number(m.createdAt)));
+  if (unknown.length === 0) return;
+  sqlite.close();
+  throw new Error(
+    `The database ${file} was made by an earlier development build: it has ${unknown.length} migration(s) that this version no longer has, ` +
+      `so it cannot be upgraded in place. Nothing was changed. Move it aside (for example \`mv ${file} ${file}.old\`, with its -wal and -shm files) ` +
+      `and start again: a new database is created with the demo data.`,
+  );
 }
 
 // Next.js may evaluate this module in more than one bundle (proxy, routes,

@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { openDatabase } from "@/db/client";
 
 /*
  * ADR 0018: drizzle's migrator runs pending migrations in one transaction, where
@@ -27,4 +30,26 @@ test("the journal lists every migration file, in order", () => {
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".sql")).map((f) => f.replace(/\.sql$/, "")).sort();
   assert.deepEqual(journal.entries.map((e) => e.tag), files);
   assert.deepEqual(journal.entries.map((e) => e.idx), files.map((_, i) => i));
+});
+
+test("a database with a migration this version no longer has is refused before anything changes", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsunagu-migrations-"));
+  const file = path.join(dir, "old.db");
+  try {
+    // A database of this version opens again without complaint.
+    const close = (db: ReturnType<typeof openDatabase>) => (db as unknown as { $client: Database.Database }).$client.close();
+    close(openDatabase(file));
+    close(openDatabase(file));
+    // One made by a development build: an applied migration the journal does not list.
+    const raw = new Database(file);
+    raw.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('old', 1700000000000)").run();
+    const before = raw.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get();
+    raw.close();
+    assert.throws(() => openDatabase(file), /earlier development build: it has 1 migration\(s\) that this version no longer has.*Nothing was changed/);
+    const after = new Database(file);
+    assert.deepEqual(after.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get(), before);
+    after.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
