@@ -203,8 +203,12 @@ export const caseActivities = sqliteTable(
     staffUserId: text("staff_user_id").references(() => users.id),
     withPeer: integer("with_peer", { mode: "boolean" }).notNull().default(false),
     summary: text("summary"),
+    /** Bumped by every correction, so a correction made from a stale page is refused (ADR 0019). */
+    version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
+    updatedBy: text("updated_by"),
+    updatedAt: text("updated_at"),
   },
   (t) => [
     check("case_activities_type", inList(t.activityType, ACTIVITY_TYPES)),

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import { ulid } from "ulid";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { carePlans, caseActivities, cases, followUpChecks, hospitalizations, trialStays } from "@/db/schema";
 import type { CarePlanStatus } from "@/lib/domain/case-codes";
-import type { ActivityInput, CarePlanInput, FollowUpInput, ReadmissionInput, TrialStayInput } from "@/lib/validation/case-records";
+import type { ActivityDeleteInput, ActivityInput, ActivityUpdateInput, CarePlanInput, FollowUpInput, ReadmissionInput, TrialStayInput } from "@/lib/validation/case-records";
 import type { Actor } from "./actor";
+import { diffFields } from "./audit";
 import { auditCase, loadCaseInReach } from "./case-access";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
@@ -13,7 +14,9 @@ import { assertHospitalInPrefecture } from "./hospitals";
 /*
  * What is recorded inside a case. These rows are appended (or, for follow-ups and plan
  * status, completed) without touching the case's own version: logging a visit must never
- * turn a colleague's open edit of the case record into a conflict.
+ * turn a colleague's open edit of the case record into a conflict. An activity logged wrongly
+ * can be corrected or deleted (ADR 0019): it carries its own version, and the audit keeps the
+ * changed values or the deleted row.
  */
 
 function requireNotBefore(date: string, earliest: string, field: string, key: string): void {
@@ -36,6 +39,60 @@ export function addActivity(actor: Actor, input: ActivityInput): { id: string } 
     auditCase(tx, actor, row.id, "create", { record: "activity", id, date: input.date, activityType: input.activityType });
   });
   return { id };
+}
+
+/** The activity must belong to the case named, and the case be in reach for writing; else not_found. */
+function loadActivityInReach(actor: Actor, caseId: string, id: string) {
+  const row = loadCaseInReach(actor, caseId, "write:case:reach");
+  const activity = getDb()
+    .select()
+    .from(caseActivities)
+    .where(and(eq(caseActivities.id, id), eq(caseActivities.caseId, row.id)))
+    .get();
+  if (!activity) throw new AppError("not_found", "errors.notFound");
+  const values = { date: activity.date, activityType: activity.activityType, minutes: activity.minutes, withPeer: activity.withPeer, summary: activity.summary };
+  return { row, activity, values };
+}
+
+/** After a correction or a delete the last activity date is the latest remaining activity's. */
+function refreshLastActivityDate(tx: Tx, caseId: string): void {
+  const [latest] = tx.select({ d: max(caseActivities.date) }).from(caseActivities).where(eq(caseActivities.caseId, caseId)).all();
+  tx.update(cases).set({ lastActivityDate: latest?.d ?? null }).where(eq(cases.id, caseId)).run();
+}
+
+/** Correct a logged activity under the rules of logging one; the audit names the fields changed. */
+export function updateActivity(actor: Actor, input: ActivityUpdateInput): void {
+  const { row, activity, values: current } = loadActivityInReach(actor, input.caseId, input.id);
+  if (activity.version !== input.version) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
+  requireNotBefore(input.date, row.referralDate, "date", "validation.activity.beforeReferral");
+  const next = { date: input.date, activityType: input.activityType, minutes: input.minutes, withPeer: input.withPeer, summary: input.summary };
+  const changes = diffFields(current as Record<string, unknown>, next);
+  if (Object.keys(changes).length === 0) return;
+  getDb().transaction((tx) => {
+    const result = tx
+      .update(caseActivities)
+      .set({ ...next, version: activity.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+      .where(and(eq(caseActivities.id, activity.id), eq(caseActivities.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
+    if (changes.date) refreshLastActivityDate(tx, row.id);
+    auditCase(tx, actor, row.id, "update", { record: "activity", id: activity.id, changes });
+  });
+}
+
+/** Delete an activity logged by mistake; the audit row keeps everything it said. */
+export function deleteActivity(actor: Actor, input: ActivityDeleteInput): void {
+  const { row, activity, values } = loadActivityInReach(actor, input.caseId, input.id);
+  if (activity.version !== input.version) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
+  getDb().transaction((tx) => {
+    const result = tx
+      .delete(caseActivities)
+      .where(and(eq(caseActivities.id, activity.id), eq(caseActivities.version, input.version)))
+      .run();
+    if (result.changes === 0) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
+    refreshLastActivityDate(tx, row.id);
+    auditCase(tx, actor, row.id, "delete", { record: "activity", id: activity.id, snapshot: values });
+  });
 }
 
 export function addTrialStay(actor: Actor, input: TrialStayInput): { id: string } {

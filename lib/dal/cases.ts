@@ -455,7 +455,7 @@ export type CaseDetail = {
   lengthOfStay: LengthOfStay;
   transitions: Phase[];
   timeline: { id: string; fromPhase: Phase | null; phase: Phase; date: string; note: string | null; by: string }[];
-  activities: { id: string; date: string; activityType: string; minutes: number | null; staffName: string | null; withPeer: boolean; summary: string | null }[];
+  activities: { id: string; version: number; date: string; activityType: string; minutes: number | null; staffName: string | null; withPeer: boolean; summary: string | null }[];
   trialStays: { id: string; kind: string; placeType: string; startDate: string; endDate: string; nights: number; outcome: string | null }[];
   carePlans: { id: string; planType: string; status: string; createdDate: string; reviewDueDate: string | null; periodEndDate: string | null; consentDate: string | null; reviewOverdue: boolean }[];
   hospitalizations: { id: string; hospitalName: string; admissionDate: string; dischargeDate: string | null; admissionType: string | null; isIndex: boolean }[];
@@ -501,6 +501,7 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
   const activities = db
     .select({
       id: caseActivities.id,
+      version: caseActivities.version,
       date: caseActivities.date,
       activityType: caseActivities.activityType,
       minutes: caseActivities.minutes,

@@ -33,6 +33,14 @@ export const ActivitySchema = z.object({
 });
 export type ActivityInput = z.infer<typeof ActivitySchema>;
 
+/** Correcting a logged activity: the same fields, its id and the version the page showed (ADR 0019). */
+export const ActivityUpdateSchema = ActivitySchema.extend({ id: z.string().min(1), version: z.coerce.number().int().min(1) });
+export type ActivityUpdateInput = z.infer<typeof ActivityUpdateSchema>;
+
+/** Deleting an activity logged by mistake: which one, and the version the page showed. */
+export const ActivityDeleteSchema = z.object({ ...caseRef, id: z.string().min(1), version: z.coerce.number().int().min(1) });
+export type ActivityDeleteInput = z.infer<typeof ActivityDeleteSchema>;
+
 export const TrialStaySchema = z
   .object({
     ...caseRef,

@@ -2,13 +2,14 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLogs, cases, followUpChecks, users } from "@/db/schema";
+import { auditLogs, caseActivities, cases, followUpChecks, users } from "@/db/schema";
 import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCaseAuditForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
-import { addActivity, recordFollowUp } from "@/lib/dal/case-records";
+import { addActivity, deleteActivity, recordFollowUp, updateActivity } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
 import { PHASES } from "@/lib/domain/case-codes";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";
+import { ActivityDeleteSchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 let hospitalId = "";
@@ -307,5 +308,69 @@ describe("home-page summary", () => {
     assert.equal(summary.noConsent, openCount("no_consent"));
     assert.ok(summary.openInReach > 0 && summary.stale > 0);
     assert.throws(() => getCaseSummaryForActor(actorFor("okayama.pref")), { code: "not_found" });
+  });
+});
+
+describe("correcting and deleting an activity (ADR 0019)", () => {
+  const activityRow = (id: string) => getDb().select().from(caseActivities).where(eq(caseActivities.id, id)).get();
+  const caseRow = (id: string) => getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+  const lastAudit = () => getDb().select().from(auditLogs).orderBy(desc(auditLogs.id)).get()!;
+  const log = (caseId: string, date: string, summary = "面会") =>
+    addActivity(actorFor("bizen.coord"), { caseId, date, activityType: "ward_visit", minutes: 45, withPeer: false, summary });
+  const correction = (caseId: string, id: string, overrides: Record<string, string> = {}) =>
+    ActivityUpdateSchema.parse({ caseId, id, version: String(activityRow(id)?.version ?? 1), date: "2024-05-02", activityType: "ward_visit", minutes: "45", summary: "面会", ...overrides });
+  const removal = (caseId: string, id: string, version: number) => ActivityDeleteSchema.parse({ caseId, id, version: String(version) });
+
+  test("a correction rewrites the fields, bumps the activity's version, moves the last activity date, names the fields in the audit", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    log(id, "2024-05-01");
+    const late = log(id, "2024-05-20");
+    const caseVersion = caseRow(id).version;
+    updateActivity(actorFor("bizen.sup"), correction(id, late.id, { date: "2024-05-10", activityType: "phone", withPeer: "on", summary: "電話" }));
+    const row = activityRow(late.id)!;
+    assert.deepEqual(
+      { date: row.date, activityType: row.activityType, withPeer: row.withPeer, summary: row.summary, version: row.version, updatedBy: row.updatedBy },
+      { date: "2024-05-10", activityType: "phone", withPeer: true, summary: "電話", version: 2, updatedBy: userId("bizen.sup") },
+    );
+    assert.equal(caseRow(id).lastActivityDate, "2024-05-10");
+    assert.equal(caseRow(id).version, caseVersion, "the case's own version is untouched");
+    const audit = lastAudit();
+    assert.equal(audit.action, "update");
+    assert.deepEqual(Object.keys(JSON.parse(audit.detail!).changes).sort(), ["activityType", "date", "summary", "withPeer"]);
+  });
+
+  test("a stale page, a date before the referral or another case's activity changes nothing", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const { id: other } = createCase(actorFor("bizen.coord"), newCaseInput({ givenName: "二郎", givenNameKana: "じろう" }));
+    const a = log(id, "2024-05-20");
+    const stale = correction(id, a.id, { summary: "古い画面から" });
+    updateActivity(actorFor("bizen.coord"), correction(id, a.id, { summary: "先に保存" }));
+    assert.throws(() => updateActivity(actorFor("bizen.coord"), stale), { code: "conflict", messageKey: "caseDetail.activity.edit.conflict" });
+    assert.throws(() => updateActivity(actorFor("bizen.coord"), correction(id, a.id, { date: "2000-01-01" })), { messageKey: "validation.activity.beforeReferral" });
+    assert.throws(() => updateActivity(actorFor("bizen.coord"), correction(other, a.id)), { code: "not_found" });
+    assert.throws(() => deleteActivity(actorFor("bizen.coord"), removal(other, a.id, 2)), { code: "not_found" });
+    for (const outside of ["tobi.coord", "ube.sup", "okayama.pref", "okayama.admin"]) {
+      assert.throws(() => updateActivity(actorFor(outside), correction(id, a.id, { summary: "改ざん" })), { code: "not_found" }, outside);
+      assert.throws(() => deleteActivity(actorFor(outside), removal(id, a.id, 2)), { code: "not_found" }, outside);
+    }
+    assert.equal(activityRow(a.id)!.summary, "先に保存");
+  });
+
+  test("a delete removes the row, recomputes the last activity date and keeps the row in the audit", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const first = log(id, "2024-05-01");
+    const wrong = log(id, "2024-05-20", "別の人の記録");
+    assert.throws(() => deleteActivity(actorFor("bizen.coord"), removal(id, wrong.id, 2)), { code: "conflict" });
+    deleteActivity(actorFor("bizen.coord"), removal(id, wrong.id, 1));
+    assert.equal(activityRow(wrong.id), undefined);
+    assert.equal(caseRow(id).lastActivityDate, "2024-05-01");
+    assert.deepEqual(JSON.parse(lastAudit().detail!), {
+      record: "activity",
+      id: wrong.id,
+      snapshot: { date: "2024-05-20", activityType: "ward_visit", minutes: 45, withPeer: false, summary: "別の人の記録" },
+    });
+    deleteActivity(actorFor("bizen.coord"), removal(id, first.id, 1));
+    assert.equal(caseRow(id).lastActivityDate, null);
+    assert.deepEqual(getCaseForActor(actorFor("bizen.coord"), id).activities, []);
   });
 });

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { addActivity, addCarePlan, addReadmission, addTrialStay, recordFollowUp, setCarePlanStatus } from "@/lib/dal/case-records";
+import { addActivity, addCarePlan, addReadmission, addTrialStay, deleteActivity, recordFollowUp, setCarePlanStatus, updateActivity } from "@/lib/dal/case-records";
 import { reassignCase, transitionCase } from "@/lib/dal/cases";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
@@ -9,7 +9,9 @@ import type { Actor } from "@/lib/dal/actor";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { CaseTransitionSchema } from "@/lib/validation/case";
 import {
+  ActivityDeleteSchema,
   ActivitySchema,
+  ActivityUpdateSchema,
   CarePlanSchema,
   CarePlanStatusSchema,
   FollowUpSchema,
@@ -56,6 +58,14 @@ export async function transitionCaseAction(_prev: FormState, formData: FormData)
 
 export async function addActivityAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return onCase(formData, "write:case:reach", ActivitySchema, addActivity, "caseDetail.activity.added");
+}
+
+export async function updateActivityAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, "write:case:reach", ActivityUpdateSchema, updateActivity, "caseDetail.activity.edit.saved");
+}
+
+export async function deleteActivityAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, "write:case:reach", ActivityDeleteSchema, deleteActivity, "caseDetail.activity.edit.deleted");
 }
 
 export async function addTrialStayAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -43,6 +43,7 @@ import { todayIso } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
+import { ActivityEditDialog } from "./_components/activity-edit-dialog";
 import { ActivityQuickAdd } from "./_components/activity-quick-add";
 import { CarePlanDialog } from "./_components/care-plan-dialog";
 import { CarePlanStatusForm } from "./_components/care-plan-status-form";
@@ -288,14 +289,14 @@ function ActivitySection({ detail, canWrite, today, t, locale }: SectionProps & 
         <EmptyState title={t("caseDetail.activity.empty")} description={canWrite ? t("caseDetail.activity.emptyBody") : undefined} />
       ) : (
         <>
-          <ActivityTable rows={recent} caption={t("caseDetail.activity.caption")} t={t} locale={locale} />
+          <ActivityTable rows={recent} caption={t("caseDetail.activity.caption")} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
           {earlier.length > 0 && (
             <details className="mt-3">
               <summary className="cursor-pointer rounded-sm text-sm font-medium text-brand-800 underline underline-offset-2">
                 {t("caseDetail.activity.more", { n: earlier.length })}
               </summary>
               <div className="mt-3">
-                <ActivityTable rows={earlier} caption={t("caseDetail.activity.more", { n: earlier.length })} t={t} locale={locale} />
+                <ActivityTable rows={earlier} caption={t("caseDetail.activity.more", { n: earlier.length })} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
               </div>
             </details>
           )}
@@ -305,7 +306,8 @@ function ActivitySection({ detail, canWrite, today, t, locale }: SectionProps & 
   );
 }
 
-function ActivityTable({ rows, caption, t, locale }: { rows: CaseDetail["activities"]; caption: string; t: Translate; locale: Locale }) {
+/** The activities; with `editCaseId` (the viewer may write) each row can be corrected or deleted. */
+function ActivityTable({ rows, caption, editCaseId, t, locale }: { rows: CaseDetail["activities"]; caption: string; editCaseId: string | null; t: Translate; locale: Locale }) {
   return (
     <TableRegion caption={caption} className="overflow-x-auto rounded-md border border-slate-300">
       <thead className="bg-slate-100">
@@ -315,6 +317,11 @@ function ActivityTable({ rows, caption, t, locale }: { rows: CaseDetail["activit
           <th scope="col" className={`${thClass} text-right`}>{t("caseDetail.activity.minutesShort")}</th>
           <th scope="col" className={thClass}>{t("caseDetail.activity.staff")}</th>
           <th scope="col" className={thClass}>{t("caseDetail.activity.summary")}</th>
+          {editCaseId && (
+            <th scope="col" className={thClass}>
+              <span className="sr-only">{t("caseDetail.activity.actions")}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -333,6 +340,11 @@ function ActivityTable({ rows, caption, t, locale }: { rows: CaseDetail["activit
             <td className={`${tdClass} text-right whitespace-nowrap tabular-nums`}>{a.minutes === null ? "—" : t("caseDetail.activity.minutesValue", { n: a.minutes })}</td>
             <td className={`${tdClass} whitespace-nowrap`}>{a.staffName ?? "—"}</td>
             <td className={`${tdClass} min-w-40 break-words whitespace-pre-line`}>{a.summary ?? ""}</td>
+            {editCaseId && (
+              <td className={`${tdClass} text-right`}>
+                <ActivityEditDialog caseId={editCaseId} activity={a} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -47,6 +47,15 @@ export function auditSummary(action: string, rawDetail: string | null, t: Transl
   if (action === "create") {
     return record ? t("caseDetail.audit.recordAdded", { record: t(`caseDetail.audit.records.${record}`) }) : t("caseDetail.audit.created");
   }
+  if (record && action === "delete") return t("caseDetail.audit.recordDeleted", { record: t(`caseDetail.audit.records.${record}`) });
+  if (record === "activity" && changes) {
+    // An activity's fields are labelled as in its form (activityType is the 種類 field).
+    const keys = Object.keys(changes).map((k) => (k === "activityType" ? "type" : k));
+    return t("caseDetail.audit.recordCorrected", {
+      record: t("caseDetail.audit.records.activity"),
+      fields: fieldLabels(keys, "caseDetail.activity.", t).join(t("caseDetail.listSeparator")),
+    });
+  }
   if (Array.isArray(d.phase) && isPhase(d.phase[0]) && isPhase(d.phase[1])) {
     return t("caseDetail.audit.phaseChanged", {
       from: PHASE_LABELS[d.phase[0]][locale],

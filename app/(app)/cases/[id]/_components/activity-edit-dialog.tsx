@@ -1,0 +1,83 @@
+"use client";
+import { ConfirmDeleteForm } from "@/components/forms/confirm-delete-form";
+import { enterSubmits } from "@/components/forms/enter-submits";
+import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
+import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ACTIVITY_TYPE_LABELS } from "@/lib/domain/case-codes";
+import { formatDate } from "@/lib/domain/format";
+import { useI18n } from "@/lib/i18n/client";
+import { ActivityDeleteSchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
+import { deleteActivityAction, updateActivityAction } from "../actions";
+import { ActivityFields } from "./activity-fields";
+
+type Activity = { id: string; version: number; date: string; activityType: string; minutes: number | null; withPeer: boolean; summary: string | null };
+
+/**
+ * Correct an activity logged with a wrong date, type or text, or delete one logged by mistake
+ * (ADR 0019). Both send the version the page showed: an activity changed meanwhile is refused.
+ */
+export function ActivityEditDialog({ caseId, activity }: { caseId: string; activity: Activity }) {
+  const { t, locale } = useI18n();
+  const label = ACTIVITY_TYPE_LABELS[activity.activityType as keyof typeof ACTIVITY_TYPE_LABELS];
+  const what = { date: formatDate(activity.date, locale), type: label ? label[locale] : activity.activityType };
+  return (
+    <Dialog
+      triggerLabel={t("caseDetail.activity.edit.open")}
+      triggerAriaLabel={t("caseDetail.activity.edit.openAria", what)}
+      triggerVariant="secondary"
+      triggerSize="sm"
+      title={t("caseDetail.activity.edit.title")}
+      description={t("caseDetail.activity.edit.description", what)}
+      lazy
+    >
+      <ActivityEditForm caseId={caseId} activity={activity} />
+      <section aria-labelledby={`delete-${activity.id}`} className="mt-6 space-y-2 border-t border-slate-200 pt-4">
+        <h3 id={`delete-${activity.id}`} className="text-sm font-semibold text-slate-900">
+          {t("caseDetail.activity.edit.deleteHeading")}
+        </h3>
+        <p className="text-sm text-slate-700">{t("caseDetail.activity.edit.deleteBody")}</p>
+        <ConfirmDeleteForm
+          action={deleteActivityAction}
+          schema={ActivityDeleteSchema}
+          hidden={{ caseId, id: activity.id, version: activity.version }}
+          confirmLabel={t("caseDetail.activity.edit.deleteConfirm")}
+          cancel={false}
+        />
+      </section>
+    </Dialog>
+  );
+}
+
+function ActivityEditForm({ caseId, activity }: { caseId: string; activity: Activity }) {
+  const { t } = useI18n();
+  const dialog = useDialog();
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(updateActivityAction, ActivityUpdateSchema, { onSuccess: dialog.close });
+  return (
+    <form action={formAction} onSubmit={onSubmit} onKeyDown={enterSubmits} className="space-y-3" noValidate>
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {message && <FormMessage tone="error">{message}</FormMessage>}
+      </div>
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="id" value={activity.id} />
+      <input type="hidden" name="version" value={activity.version} />
+      <ActivityFields
+        idPrefix={`activity-edit-${activity.id}`}
+        defaults={{
+          date: value("date", dateInputValue(activity.date)),
+          activityType: value("activityType", activity.activityType),
+          minutes: value("minutes", activity.minutes === null ? "" : String(activity.minutes)),
+          // After a refused save, what was sent (an unticked box is not sent at all).
+          withPeer: state.values ? state.values.withPeer === "on" : activity.withPeer,
+          summary: value("summary", activity.summary ?? ""),
+        }}
+        errors={errors}
+      />
+      <div className="flex justify-end gap-2">
+        <DialogCancelButton />
+        <SubmitButton>{t("caseDetail.activity.edit.submit")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
