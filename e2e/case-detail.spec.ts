@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { formAlert, storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { caseState, createTestCase, createTestUser, userId } from "./fixtures/db";
+import { caseState, createTestCase, createTestUser, db, userId } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
 /*
@@ -25,6 +25,10 @@ async function changePhase(page: Page, label: string, fill?: (panel: Locator) =>
   await fill?.(panel);
   await panel.getByRole("button", { name: "段階を変更する" }).click();
   await expectPhase(page, label);
+}
+
+function lastActivityDate(caseId: string): string | null {
+  return (db().prepare("SELECT last_activity_date AS d FROM cases WHERE id = ?").get(caseId) as { d: string | null }).d;
 }
 
 /** Today in Japan as 令和 R{n}.{m}.{d}, the way people type it. */
@@ -123,6 +127,40 @@ test.describe("a coordinator's case page", () => {
     await expect(timeline.getByRole("listitem")).toHaveCount(7);
     await expect(timeline).toContainText("初回面接を実施。");
     expect(caseState(c.id)).toMatchObject({ phase: "closed", endReason: "settled", phaseEvents: 7 });
+  });
+
+  test("corrects an activity logged wrongly and deletes one logged by mistake", async ({ page }) => {
+    const c = createTestCase();
+    await page.goto(`/cases/${c.id}`);
+    const activities = page.getByRole("region", { name: "支援記録の一覧（新しい順）" });
+    await page.getByLabel("実施日").fill("2024/6/3");
+    await page.getByLabel("内容").fill("病棟で面会。");
+    await page.getByLabel("内容").press("Enter");
+    await expect(activities.getByRole("row").filter({ hasText: "病棟で面会。" })).toBeVisible();
+
+    // It was in fact a call on 6/4, with a peer supporter.
+    await activities.getByRole("button", { name: "2024/06/03の面会の記録を訂正" }).click();
+    const dialog = page.getByRole("dialog", { name: "支援記録の訂正" });
+    await expect(dialog.getByLabel("実施日")).toBeFocused();
+    await dialog.getByLabel("実施日").fill("R6.6.4");
+    await dialog.getByRole("combobox", { name: "種類" }).selectOption({ label: "電話" });
+    await dialog.getByRole("checkbox", { name: "ピアサポーターと同行" }).check();
+    await dialog.getByLabel("内容").fill("電話で様子を聞いた。");
+    await dialog.getByRole("button", { name: "訂正を保存" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("支援記録を訂正しました。").first()).toBeVisible();
+    const row = activities.getByRole("row").filter({ hasText: "電話で様子を聞いた。" });
+    await expect(row).toContainText("2024/06/04");
+    await expect(row).toContainText("ピア同行");
+    expect(lastActivityDate(c.id)).toBe("2024-06-04");
+
+    // Deleted from the same dialog; the list is empty again and the history says so.
+    await activities.getByRole("button", { name: "2024/06/04の電話の記録を訂正" }).click();
+    await page.getByRole("dialog", { name: "支援記録の訂正" }).getByRole("button", { name: "この記録を削除する" }).click();
+    await expect(page.getByText("支援記録を削除しました。").first()).toBeVisible();
+    await expect(page.getByText("支援記録はまだありません")).toBeVisible();
+    expect(lastActivityDate(c.id)).toBeNull();
+    await expectNoSeriousA11yViolations(page, "a case page after correcting its activities");
   });
 
   test("a phase change that breaks the rules shows a Japanese error and changes nothing", async ({ page }) => {
