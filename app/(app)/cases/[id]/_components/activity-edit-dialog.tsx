@@ -1,8 +1,8 @@
 "use client";
-import { ConfirmDeleteForm } from "@/components/forms/confirm-delete-form";
+import { CorrectRecordDialog } from "@/components/forms/correct-record-dialog";
 import { enterSubmits } from "@/components/forms/enter-submits";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
-import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
+import { DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ACTIVITY_TYPE_LABELS } from "@/lib/domain/case-codes";
@@ -23,30 +23,21 @@ export function ActivityEditDialog({ caseId, activity }: { caseId: string; activ
   const label = ACTIVITY_TYPE_LABELS[activity.activityType as keyof typeof ACTIVITY_TYPE_LABELS];
   const what = { date: formatDate(activity.date, locale), type: label ? label[locale] : activity.activityType };
   return (
-    <Dialog
-      triggerLabel={t("caseDetail.activity.edit.open")}
-      triggerAriaLabel={t("caseDetail.activity.edit.openAria", what)}
-      triggerVariant="secondary"
-      triggerSize="sm"
-      title={t("caseDetail.activity.edit.title")}
-      description={t("caseDetail.activity.edit.description", what)}
-      lazy
+    <CorrectRecordDialog
+      rowId={activity.id}
+      texts={{
+        open: t("caseDetail.activity.edit.open"),
+        openAria: t("caseDetail.activity.edit.openAria", what),
+        title: t("caseDetail.activity.edit.title"),
+        description: t("caseDetail.activity.edit.description", what),
+        deleteHeading: t("caseDetail.activity.edit.deleteHeading"),
+        deleteBody: t("caseDetail.activity.edit.deleteBody"),
+        deleteConfirm: t("caseDetail.activity.edit.deleteConfirm"),
+      }}
+      deletion={{ action: deleteActivityAction, schema: ActivityDeleteSchema, hidden: { caseId, id: activity.id, version: activity.version } }}
     >
       <ActivityEditForm caseId={caseId} activity={activity} />
-      <section aria-labelledby={`delete-${activity.id}`} className="mt-6 space-y-2 border-t border-slate-200 pt-4">
-        <h3 id={`delete-${activity.id}`} className="text-sm font-semibold text-slate-900">
-          {t("caseDetail.activity.edit.deleteHeading")}
-        </h3>
-        <p className="text-sm text-slate-700">{t("caseDetail.activity.edit.deleteBody")}</p>
-        <ConfirmDeleteForm
-          action={deleteActivityAction}
-          schema={ActivityDeleteSchema}
-          hidden={{ caseId, id: activity.id, version: activity.version }}
-          confirmLabel={t("caseDetail.activity.edit.deleteConfirm")}
-          cancel={false}
-        />
-      </section>
-    </Dialog>
+    </CorrectRecordDialog>
   );
 }
 

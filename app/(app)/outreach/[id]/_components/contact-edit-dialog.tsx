@@ -1,8 +1,8 @@
 "use client";
-import { ConfirmDeleteForm } from "@/components/forms/confirm-delete-form";
+import { CorrectRecordDialog } from "@/components/forms/correct-record-dialog";
 import { enterSubmits } from "@/components/forms/enter-submits";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
-import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
+import { DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatDate } from "@/lib/domain/format";
@@ -23,31 +23,21 @@ export function ContactEditDialog({ caseId, contact }: { caseId: string; contact
   const { t, locale } = useI18n();
   const what = { date: formatDate(contact.date, locale), type: OUTREACH_CONTACT_TYPE_LABELS[contact.contactType][locale] };
   return (
-    <Dialog
-      triggerLabel={t("outreach.detail.contact.edit.open")}
-      triggerAriaLabel={t("outreach.detail.contact.edit.openAria", what)}
-      triggerVariant="secondary"
-      triggerSize="sm"
-      title={t("outreach.detail.contact.edit.title")}
-      description={t("outreach.detail.contact.edit.description", what)}
-      lazy
+    <CorrectRecordDialog
+      rowId={contact.id}
+      texts={{
+        open: t("outreach.detail.contact.edit.open"),
+        openAria: t("outreach.detail.contact.edit.openAria", what),
+        title: t("outreach.detail.contact.edit.title"),
+        description: t("outreach.detail.contact.edit.description", what),
+        deleteHeading: t("outreach.detail.contact.edit.deleteHeading"),
+        deleteBody: t("outreach.detail.contact.edit.deleteBody"),
+        deleteConfirm: t("outreach.detail.contact.edit.deleteConfirm"),
+      }}
+      deletion={{ action: deleteOutreachContactAction, schema: OutreachRecordDeleteSchema, hidden: { outreachCaseId: caseId, id: contact.id, version: contact.version } }}
     >
-      {/* Lazy: each opening mounts the form afresh from the contact as the page now shows it. */}
       <ContactEditForm caseId={caseId} contact={contact} />
-      <section aria-labelledby={`delete-${contact.id}`} className="mt-6 space-y-2 border-t border-slate-200 pt-4">
-        <h3 id={`delete-${contact.id}`} className="text-sm font-semibold text-slate-900">
-          {t("outreach.detail.contact.edit.deleteHeading")}
-        </h3>
-        <p className="text-sm text-slate-700">{t("outreach.detail.contact.edit.deleteBody")}</p>
-        <ConfirmDeleteForm
-          action={deleteOutreachContactAction}
-          schema={OutreachRecordDeleteSchema}
-          hidden={{ outreachCaseId: caseId, id: contact.id, version: contact.version }}
-          confirmLabel={t("outreach.detail.contact.edit.deleteConfirm")}
-          cancel={false}
-        />
-      </section>
-    </Dialog>
+    </CorrectRecordDialog>
   );
 }
 
