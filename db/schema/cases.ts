@@ -257,6 +257,8 @@ export const carePlans = sqliteTable(
     reviewDueDate: text("review_due_date"),
     periodEndDate: text("period_end_date"),
     consentDate: text("consent_date"),
+    /** The day the plan ended (終了), for C11's 期間内終了率; set when the status becomes 終了. */
+    endedOn: text("ended_on"),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
   },

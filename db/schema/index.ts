@@ -6,3 +6,4 @@ export * from "./cases";
 export * from "./peers";
 export * from "./outreach";
 export * from "./activities";
+export * from "./indicators";

@@ -27,6 +27,11 @@ export const peerSupporters = sqliteTable(
     registrationFy: integer("registration_fy").notNull(),
     expiresOn: text("expires_on").notNull(),
     status: text("status", { enum: PEER_STATUSES }).notNull(),
+    /**
+     * The JST date of the last status change (休止, 登録抹消 …): a withdrawal counts from this day,
+     * never from a timestamp that a later edit could move.
+     */
+    statusChangedOn: text("status_changed_on"),
     consentDate: text("consent_date"),
     volunteerInsuranceUntil: text("volunteer_insurance_until"),
     ...editedRecordColumns(),

@@ -2,13 +2,14 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { ulid } from "ulid";
 import type { Db } from "@/db/client";
-import { cases, meetings, outreachCases, peerSupporters, prefectures, userOffices, users } from "@/db/schema";
+import { cases, meetings, outreachCases, peerSupporters, planPeriods, prefectures, userOffices, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoActivities } from "./demo-activities";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
 import { loadOrgTree, orgId } from "./org";
+import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 type Log = (message: string) => void;
@@ -23,6 +24,11 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
   if (prefectureCount === 0) {
     const c = db.transaction((tx) => loadOrgTree(tx));
     log(`Loaded the organisation tree: ${c.prefectures} prefectures, ${c.regions} regions, ${c.offices} offices, ${c.municipalities} municipalities.`);
+  }
+  const [{ n: periodCount }] = db.select({ n: count() }).from(planPeriods).all() as [{ n: number }];
+  if (periodCount === 0) {
+    const n = db.transaction((tx) => loadPlanPeriods(tx));
+    log(`Loaded ${n} plan periods (障害福祉計画, 医療計画).`);
   }
   if (process.env.TSUNAGU_DEMO_DATA === "off") return;
   const [{ n: userCount }] = db.select({ n: count() }).from(users).all() as [{ n: number }];

@@ -4,6 +4,7 @@ import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { carePlans, caseActivities, cases, followUpChecks, hospitalizations, trialStays } from "@/db/schema";
 import type { CarePlanStatus } from "@/lib/domain/case-codes";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import type { ActivityDeleteInput, ActivityInput, ActivityUpdateInput, CarePlanInput, FollowUpInput, ReadmissionInput, TrialStayInput } from "@/lib/validation/case-records";
 import type { Actor } from "./actor";
 import { diffFields } from "./audit";
@@ -122,6 +123,7 @@ export function addCarePlan(actor: Actor, input: CarePlanInput): { id: string } 
         reviewDueDate: input.reviewDueDate,
         periodEndDate: input.periodEndDate,
         consentDate: input.consentDate,
+        endedOn: input.status === "ended" ? todayIso() : null,
         createdBy: actor.id,
         createdAt: new Date().toISOString(),
       })
@@ -137,7 +139,8 @@ export function setCarePlanStatus(actor: Actor, caseId: string, planId: string, 
   if (!plan) throw new AppError("not_found", "errors.notFound");
   if (plan.status === status) return;
   getDb().transaction((tx) => {
-    tx.update(carePlans).set({ status }).where(eq(carePlans.id, plan.id)).run();
+    // 終了 is dated the day it is recorded (C11's 期間内終了率 compares it with the period end).
+    tx.update(carePlans).set({ status, endedOn: status === "ended" ? (plan.endedOn ?? todayIso()) : null }).where(eq(carePlans.id, plan.id)).run();
     auditCase(tx, actor, row.id, "update", { record: "care_plan", id: plan.id, changes: { status: [plan.status, status] } });
   });
 }

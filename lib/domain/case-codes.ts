@@ -219,6 +219,10 @@ export type CarePlanType = keyof typeof CARE_PLAN_TYPE_LABELS;
 export const CARE_PLAN_TYPES = keysOf(CARE_PLAN_TYPE_LABELS);
 
 export const CARE_PLAN_STATUS_LABELS = {
+  /** Offered to the person, no answer yet (the GL plan needs consent: C11 counts proposals). */
+  proposed: { ja: "提案中", en: "Proposed" },
+  /** The person declined the plan (同意拒否); no plan is made, support may still go on. */
+  consent_refused: { ja: "同意拒否", en: "Consent refused" },
   drafting: { ja: "作成中", en: "Drafting" },
   active: { ja: "実施中", en: "Active" },
   extended: { ja: "延長中", en: "Extended" },
