@@ -11,6 +11,7 @@ const ITEMS: { href: string; labelKey: MessageKey; permission: Permission | null
   { href: "/peers", labelKey: "nav.peers", permission: "read:identity:reach" },
   { href: "/outreach", labelKey: "nav.outreach", permission: "read:identity:reach" },
   { href: "/activities", labelKey: "nav.activities", permission: "read:activity:reach" },
+  { href: "/indicators", labelKey: "nav.indicators", permission: "read:indicator:reach" },
   { href: "/offices", labelKey: "nav.offices", permission: "read:office:reach" },
   { href: "/org", labelKey: "nav.org", permission: "read:org:prefecture" },
   { href: "/admin/users", labelKey: "nav.users", permission: "manage:user:prefecture" },

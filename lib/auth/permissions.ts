@@ -21,8 +21,13 @@ export const PERMISSIONS = [
   // Office work that names no one: meetings, trainings, events (会議・研修・普及啓発).
   "read:activity:reach",
   "write:activity:reach",
+  // Achievement indicators (達成度指標) of the scopes a role reaches: an office's for its staff,
+  // every scope's for the prefecture role. Drill-downs below the prefecture are suppressed for it.
+  "read:indicator:reach",
   // Prefecture-wide numbers; never names.
   "read:aggregate:prefecture",
+  // The 自治体情報シート's inputs: external statistics, targets, narratives, yearly facts.
+  "manage:indicator:prefecture",
   "write:prefecture-activity:prefecture",
   // Administration of the prefecture's accounts and master data; no case contents.
   "manage:user:prefecture",
@@ -54,6 +59,7 @@ const CASE_WORK: readonly Permission[] = [
   "read:identity:reach",
   "read:activity:reach",
   "write:activity:reach",
+  "read:indicator:reach",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -63,7 +69,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "read:org:prefecture",
     "read:office:reach",
     "read:activity:reach",
+    "read:indicator:reach",
     "read:aggregate:prefecture",
+    "manage:indicator:prefecture",
     "write:prefecture-activity:prefecture",
   ],
   admin: [

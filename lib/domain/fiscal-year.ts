@@ -1,6 +1,7 @@
 // Japanese fiscal year (年度): 1 April to 31 March, identified by the
 // Gregorian year in which it starts (FY2021 = 2021-04-01 .. 2022-03-31).
 
+import { appNow } from './clock';
 import { eraOfDate, eraYear, formatEraYear, type Era } from './era';
 import { assertIsoDate, isoFromParts } from './iso-date';
 
@@ -83,13 +84,13 @@ export function fiscalYearShortLabel(fy: number, locale: FiscalYearLocale): stri
 }
 
 /** Today's calendar date in Japan, as an ISO date, regardless of server time zone. */
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(now: Date = appNow()): string {
   const time = now.getTime();
   if (Number.isNaN(time)) throw new RangeError('todayIso: invalid Date');
   const tokyo = new Date(time + JST_OFFSET_MS);
   return isoFromParts(tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, tokyo.getUTCDate());
 }
 
-export function currentFiscalYear(now: Date = new Date()): number {
+export function currentFiscalYear(now: Date = appNow()): number {
   return fiscalYearOf(todayIso(now));
 }

@@ -24,6 +24,11 @@ describe("permission table", () => {
     assert.equal(can("prefecture", "manage:user:prefecture"), false);
   });
 
+  test("indicators: every role but admin reads them; only the prefecture role manages the sheet's inputs", () => {
+    assert.deepEqual(ROLES.filter((r) => can(r, "read:indicator:reach")), ["coordinator", "supervisor", "prefecture"]);
+    assert.deepEqual(ROLES.filter((r) => can(r, "manage:indicator:prefecture")), ["prefecture"]);
+  });
+
   test("admins manage users and master data but see no case contents", () => {
     assert.ok(can("admin", "manage:user:prefecture"));
     assert.ok(can("admin", "manage:master:prefecture"));
@@ -44,10 +49,10 @@ describe("permission table", () => {
   });
 
   test("the menu follows the table", () => {
-    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/cases", "/peers", "/outreach", "/activities", "/offices", "/org", "/account"]);
-    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/cases", "/caseload", "/peers", "/outreach", "/activities", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/cases", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/cases", "/caseload", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/account"]);
     assert.deepEqual(navItemsFor("admin").map((i) => i.href), ["/", "/offices", "/org", "/admin/users", "/admin/hospitals", "/account"]);
-    assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/activities", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/activities", "/indicators", "/offices", "/org", "/account"]);
     assert.ok(!navItemsFor("prefecture").some((i) => i.href.startsWith("/admin")));
   });
 });
