@@ -336,6 +336,8 @@ export function seedDemoPeers(db: Db, now: Date = new Date()): DemoPeerSummary {
           registrationFy: current.fiscalYear,
           expiresOn: current.expiresOn,
           status: p.status,
+          // The day of 休止 / 登録抹消, as the app writes it (the yearly counts date a withdrawal by it).
+          statusChangedOn: p.status === "active" ? null : p.statusOn,
           consentDate: p.registrations[0]!.registeredOn,
           volunteerInsuranceUntil: current.expiresOn,
           version: 1,

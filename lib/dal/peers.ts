@@ -282,6 +282,8 @@ export type PeerDetail = {
   registeredOn: string;
   registrationFy: number;
   expiresOn: string;
+  /** The JST date of the last status change (for a withdrawn peer, the day of 登録抹消); null if never changed. */
+  statusChangedOn: string | null;
   record: PeerRecordValues;
   regionNames: string[];
   registrations: { fiscalYear: number; registeredOn: string; expiresOn: string }[];
@@ -331,6 +333,7 @@ export function getPeerForActor(actor: Actor, peerId: string): PeerDetail {
     registeredOn: row.registeredOn,
     registrationFy: row.registrationFy,
     expiresOn: row.expiresOn,
+    statusChangedOn: row.statusChangedOn,
     record,
     regionNames,
     registrations: db
@@ -400,18 +403,25 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
   });
 }
 
-/** Pause, resume or withdraw a registration (期間満了 follows from the date, not from a click). */
+/**
+ * Pause, resume or withdraw a registration (期間満了 follows from the date, not from a click).
+ * The change is dated with Japan's calendar day in the same update: the yearly counts date a
+ * withdrawal by it, and a UTC timestamp would put one made before 09:00 JST on the previous day
+ * (on 1 April, in the previous fiscal year).
+ */
 export function setPeerStatus(actor: Actor, peerId: string, version: number, status: PeerStatus): void {
   requirePeerWork(actor, true);
   const row = loadPeerInReach(actor, peerId);
   if (row.version !== version) throw new AppError("conflict", "errors.conflict");
-  const current = effectiveStatus(row.status, row.expiresOn, todayIso());
+  const today = todayIso();
+  const current = effectiveStatus(row.status, row.expiresOn, today);
   if (!canChangePeerStatus(current, status)) throw new AppError("invalid", "validation.peer.statusNotAllowed", { status: "validation.peer.statusNotAllowed" });
   getDb().transaction((tx) => {
     const result = tx
       .update(peerSupporters)
-      .set({ status, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version)))
+      .set({ status, statusChangedOn: today, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+      // 登録抹消 is final, in SQL too: a withdrawn row (and its date) is never rewritten.
+      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version), ne(peerSupporters.status, "withdrawn")))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
     writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { changes: { status: [current, status] } } });
@@ -423,18 +433,29 @@ export function renewPeer(actor: Actor, peerId: string, version: number, fiscalY
   requirePeerWork(actor, true);
   const row = loadPeerInReach(actor, peerId);
   if (row.version !== version) throw new AppError("conflict", "errors.conflict");
-  const status = effectiveStatus(row.status, row.expiresOn, todayIso());
-  if (!renewableYears(row.registrationFy, status, todayIso()).includes(fiscalYear)) {
+  const today = todayIso();
+  const status = effectiveStatus(row.status, row.expiresOn, today);
+  if (!renewableYears(row.registrationFy, status, today).includes(fiscalYear)) {
     throw new AppError("invalid", "validation.peer.renewalNotAllowed", { fiscalYear: "validation.peer.renewalNotAllowed" });
   }
   const renewal = renewalFor(fiscalYear);
   const now = new Date().toISOString();
+  // A paused peer stays paused (renewing keeps them on the list); a lapsed one is active again.
+  const nextStatus: PeerStatus = row.status === "paused" ? "paused" : "active";
   getDb().transaction((tx) => {
     const result = tx
       .update(peerSupporters)
-      // A paused peer stays paused (renewing keeps them on the list); a lapsed one is active again.
-      .set({ registrationFy: renewal.registrationFy, expiresOn: renewal.expiresOn, status: row.status === "paused" ? "paused" : "active", version: row.version + 1, updatedBy: actor.id, updatedAt: now })
-      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version)))
+      .set({
+        registrationFy: renewal.registrationFy,
+        expiresOn: renewal.expiresOn,
+        status: nextStatus,
+        // Dated only when the stored status actually changes (a row stored as 期間満了).
+        ...(nextStatus !== row.status ? { statusChangedOn: today } : {}),
+        version: row.version + 1,
+        updatedBy: actor.id,
+        updatedAt: now,
+      })
+      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version), ne(peerSupporters.status, "withdrawn")))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
     tx.insert(peerRegistrations)
@@ -503,11 +524,12 @@ export function getPeerYearSummaryForActor(actor: Actor, fiscalYear: number): Pe
   if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
   const db = getDb();
   const { start, end } = fiscalYearRange(fiscalYear);
-  // A withdrawal is dated by the record's last update (登録抹消 is final, so nothing changes after it).
+  // A withdrawal counts from its JST day (status_changed_on, written with the status and never
+  // moved after it): withdrawn on or before the year's last day, not registered at its end.
   const registeredThatYear = and(
     inReach(actor, peerSupporters.officeId),
     eq(peerRegistrations.fiscalYear, fiscalYear),
-    or(ne(peerSupporters.status, "withdrawn"), sql`substr(${peerSupporters.updatedAt}, 1, 10) > ${end}`),
+    or(ne(peerSupporters.status, "withdrawn"), sql`${peerSupporters.statusChangedOn} > ${end}`),
   );
   const registered = db
     .select({ peerId: peerSupporters.id, officeId: peerSupporters.officeId })

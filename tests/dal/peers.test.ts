@@ -1,6 +1,6 @@
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, hospitals, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
 import {
@@ -15,6 +15,7 @@ import {
 } from "@/lib/dal/peer-dispatches";
 import { addPeerTraining, createPeer, getPeerForActor, getPeerYearSummaryForActor, listPeerAuditForActor, listPeersForActor, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
 import type { PageRequest } from "@/lib/dal/pagination";
+import { setAppToday } from "@/lib/domain/clock";
 import { currentFiscalYear, fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { addDays } from "@/lib/domain/date-math";
 import { DispatchCreateSchema, DispatchUpdateSchema, PeerCreateSchema, PeerUpdateSchema } from "@/lib/validation/peer";
@@ -203,6 +204,76 @@ describe("peer registry", () => {
     assert.equal(pref.offices, 11);
     assert.equal(getPeerYearSummaryForActor(actorFor("yamaguchi.pref"), fy).registered, 0);
     assert.throws(() => getPeerYearSummaryForActor(actorFor("okayama.admin"), fy), { code: "not_found" });
+  });
+});
+
+describe("peer status dates", () => {
+  // Tests here fix the app's day in Japan; the real clock comes back whatever happens.
+  after(() => setAppToday(null));
+  const stored = (id: string) => getDb().select().from(peerSupporters).where(eq(peerSupporters.id, id)).get()!;
+
+  test("a withdrawal on 1 April is dated that JST day: the ending year still counts the peer, the new one does not", () => {
+    try {
+      setAppToday("2025-03-15");
+      const before2024 = getPeerYearSummaryForActor(actorFor("bizen.coord"), 2024).registered;
+      const { id } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "抹消", registeredOn: "2024-06-01", training_peer_yousei: "2024-05-01" }));
+      renewPeer(actorFor("bizen.coord"), id, 1, 2025); // renewed ahead for FY2025, as in the spring rush
+      assert.equal(stored(id).statusChangedOn, null); // a renewal of an active peer is no status change
+      setAppToday("2025-04-01");
+      const before2025 = getPeerYearSummaryForActor(actorFor("bizen.coord"), 2025).registered;
+      setPeerStatus(actorFor("bizen.coord"), id, 2, "withdrawn");
+      assert.equal(stored(id).statusChangedOn, "2025-04-01");
+      assert.equal(getPeerForActor(actorFor("bizen.coord"), id).statusChangedOn, "2025-04-01");
+      assert.equal(getPeerYearSummaryForActor(actorFor("bizen.coord"), 2024).registered, before2024 + 1);
+      assert.equal(getPeerYearSummaryForActor(actorFor("bizen.coord"), 2025).registered, before2025 - 1);
+    } finally {
+      setAppToday(null);
+    }
+  });
+
+  test("no edit after a withdrawal moves its date: record, training, status and renewal", () => {
+    try {
+      setAppToday("2025-04-01");
+      const { id } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "確定", registeredOn: "2024-06-01", training_peer_yousei: "2024-05-01" }));
+      setPeerStatus(actorFor("bizen.coord"), id, 1, "withdrawn");
+      setAppToday("2025-04-20");
+      const loaded = getPeerForActor(actorFor("bizen.coord"), id);
+      updatePeer(actorFor("bizen.coord"), PeerUpdateSchema.parse({ ...rawPeer({ givenName: "確定", registeredOn: "2024-06-01" }), id, version: String(loaded.version), base: JSON.stringify(loaded.record), phone: "086-111-1111" }));
+      addPeerTraining(actorFor("bizen.coord"), { peerId: id, kind: "peer_followup", completedOn: "2025-04-10" });
+      assert.throws(() => setPeerStatus(actorFor("bizen.coord"), id, 3, "active"), { code: "invalid" });
+      assert.throws(() => setPeerStatus(actorFor("bizen.coord"), id, 3, "withdrawn"), { code: "invalid" });
+      assert.throws(() => renewPeer(actorFor("bizen.coord"), id, 3, 2025), { code: "invalid" });
+      const row = stored(id);
+      assert.equal(row.version, 3); // the record edit went through
+      assert.equal(row.status, "withdrawn");
+      assert.equal(row.statusChangedOn, "2025-04-01");
+      assert.equal(getPeerYearSummaryForActor(actorFor("bizen.coord"), 2024).registered > 0, true);
+    } finally {
+      setAppToday(null);
+    }
+  });
+
+  test("pausing and resuming are dated with the day of the change", () => {
+    try {
+      setAppToday("2025-05-10");
+      const { id } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "休止日", registeredOn: "2025-04-15", training_peer_yousei: "2025-04-01" }));
+      setPeerStatus(actorFor("bizen.coord"), id, 1, "paused");
+      assert.equal(stored(id).statusChangedOn, "2025-05-10");
+      setAppToday("2025-06-02");
+      setPeerStatus(actorFor("bizen.coord"), id, 2, "active");
+      assert.equal(stored(id).statusChangedOn, "2025-06-02");
+    } finally {
+      setAppToday(null);
+    }
+  });
+
+  test("every seeded paused or withdrawn peer has its status date (the yearly counts need it)", () => {
+    const undated = getDb()
+      .select({ id: peerSupporters.id })
+      .from(peerSupporters)
+      .where(and(inArray(peerSupporters.status, ["paused", "withdrawn"]), isNull(peerSupporters.statusChangedOn)))
+      .all();
+    assert.deepEqual(undated, []);
   });
 });
 

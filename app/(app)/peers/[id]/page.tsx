@@ -73,9 +73,19 @@ export default async function PeerPage({ params }: Params) {
 
       <FactStrip
         label={t("peers.detail.facts")}
+        wide={!!detail.statusChangedOn}
         facts={[
           { term: t("peers.fields.displayCode"), description: <span className="font-mono">{detail.displayCode}</span> },
           { term: t("peers.fields.status"), description: <PeerStatusBadge status={detail.status} locale={locale} /> },
+          // The day of 登録抹消 (the yearly counts date a withdrawal by it) or of the last pause or resumption.
+          ...(detail.statusChangedOn
+            ? [
+                {
+                  term: t(detail.storedStatus === "withdrawn" ? "peers.fields.withdrawnOn" : "peers.fields.statusChangedOn"),
+                  description: <span className="tabular-nums">{formatDate(detail.statusChangedOn, locale)}</span>,
+                },
+              ]
+            : []),
           { term: t("peers.fields.office"), description: detail.office.name },
           { term: t("peers.fields.registrationFy"), description: fiscalYearLabel(detail.registrationFy, locale) },
           { term: t("peers.fields.expiresOn"), description: formatDate(detail.expiresOn, locale) },

@@ -38,6 +38,8 @@ export const peers: Messages["peers"] = {
     registeredOn: "Registered on",
     registrationFy: "Registration year",
     expiresOn: "Registered until",
+    withdrawnOn: "Withdrawn on",
+    statusChangedOn: "Status changed on",
     familyName: "Family name",
     givenName: "Given name",
     familyNameKana: "Family name (kana)",

@@ -35,6 +35,8 @@ export const peers = {
     registeredOn: "登録日",
     registrationFy: "登録年度",
     expiresOn: "登録期限",
+    withdrawnOn: "登録抹消日",
+    statusChangedOn: "登録状態の変更日",
     familyName: "氏名（姓）",
     givenName: "氏名（名）",
     familyNameKana: "ふりがな（姓）",
