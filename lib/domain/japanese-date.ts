@@ -7,7 +7,7 @@
 // rolled over into a neighbouring date or era.
 
 import { eraByLetter, eraByNameJa, eraOfDate, ERAS, toGregorianYear, type Era } from './era';
-import { isoFromParts, isValidDateParts } from './iso-date';
+import { daysInMonth, isoFromParts, isValidDateParts } from './iso-date';
 
 export const JAPANESE_DATE_ERRORS = [
   /** Nothing but whitespace was entered. */
@@ -16,7 +16,7 @@ export const JAPANESE_DATE_ERRORS = [
   'format',
   /** Readable, but not a real calendar date (2021-02-30, month 13, era year 0). */
   'invalid_date',
-  /** A real date that falls outside the named era (R1.4.30, H31.5.1). */
+  /** A real date (or month) that falls outside the named era (R1.4.30, H31.5.1; R1.4, H31.5). */
   'outside_era',
   /** Shaped like an era date, but the era name or letter is not recognised. */
   'unknown_era',
@@ -135,4 +135,61 @@ export function parseJapaneseDate(input: string): ParseJapaneseDateResult {
   }
 
   return fail('format');
+}
+
+// ---------------------------------------------------------------------------------------
+// Year-months (生年月 and the like): the same forms without the day.
+
+export type ParseJapaneseYearMonthResult =
+  | { readonly ok: true; readonly yearMonth: string }
+  | { readonly ok: false; readonly error: JapaneseDateError };
+
+const WESTERN_YM_SEPARATED = /^(\d{4})\s*[./-]\s*(\d{1,2})$/;
+const WESTERN_YM_KANJI = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/;
+const ERA_YM_KANJI = new RegExp(String.raw`^${ERA_TOKEN}\s*${ERA_YEAR}\s*年\s*(\d{1,2})\s*月$`, 'u');
+const ERA_YM_SEPARATED = new RegExp(String.raw`^${ERA_TOKEN}\s*${ERA_YEAR}\s*[./-]\s*(\d{1,2})$`, 'u');
+
+function okYearMonth(year: number, month: number): ParseJapaneseYearMonthResult {
+  return { ok: true, yearMonth: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}` };
+}
+
+function failYearMonth(error: JapaneseDateError): ParseJapaneseYearMonthResult {
+  return { ok: false, error };
+}
+
+function yearMonthFromGregorian(year: number, month: number): ParseJapaneseYearMonthResult {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 ? okYearMonth(year, month) : failYearMonth('invalid_date');
+}
+
+function yearMonthFromEra(token: string, eraYearText: string, month: number): ParseJapaneseYearMonthResult {
+  const era = resolveEraToken(token);
+  if (!era) return failYearMonth('unknown_era');
+  const eraYearNumber = eraYearText === '元' ? 1 : Number(eraYearText);
+  if (eraYearNumber < 1 || month < 1 || month > 12) return failYearMonth('invalid_date');
+  const year = toGregorianYear(era.key, eraYearNumber);
+  // The month must share at least one day with the era. Months an era change splits belong to
+  // both eras (S64.1 and H1.1 are both January 1989); a month wholly outside is a typo, never
+  // re-labelled: R1.4 (令和 began 1 May 2019) and H31.5 are errors.
+  const first = isoFromParts(year, month, 1);
+  const last = isoFromParts(year, month, daysInMonth(year, month));
+  if (era.start > last || (era.end !== null && era.end < first)) return failYearMonth('outside_era');
+  return okYearMonth(year, month);
+}
+
+/**
+ * A year and month as people type them: 2021-04, 2021/4, 2021年4月, 令和3年4月, R3.4, R3/4,
+ * R3年4月, 令和元年5月, full-width digits (Ｒ３．４). Yields "YYYY-MM". A full date is not a
+ * year-month ('format'); the errors are those of parseJapaneseDate.
+ */
+export function parseJapaneseYearMonth(input: string): ParseJapaneseYearMonthResult {
+  const text = normalizeDateInput(input);
+  if (text === '') return failYearMonth('empty');
+
+  const western = WESTERN_YM_SEPARATED.exec(text) ?? WESTERN_YM_KANJI.exec(text);
+  if (western) return yearMonthFromGregorian(Number(western[1]), Number(western[2]));
+
+  const era = ERA_YM_KANJI.exec(text) ?? ERA_YM_SEPARATED.exec(text);
+  if (era) return yearMonthFromEra(era[1] ?? '', era[2] ?? '', Number(era[3]));
+
+  return failYearMonth('format');
 }

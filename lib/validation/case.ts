@@ -15,6 +15,7 @@ import {
   WARD_TYPES,
 } from "@/lib/domain/case-codes";
 import { storedAdmissionDate } from "@/lib/domain/case-metrics";
+import { parseJapaneseYearMonth } from "@/lib/domain/japanese-date";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
 import { kana, optionalText, personName } from "./fields";
 
@@ -24,6 +25,27 @@ import { kana, optionalText, personName } from "./fields";
  * what to do.
  */
 
+/**
+ * The birth month as people type it: 1970-05, 1970/5, 1970年5月, 昭和45年5月, S45.5, S45/5,
+ * full-width digits. A month outside the named era (S64.2, R1.4) is refused, never re-labelled.
+ * Years before 1900 or after 2099 are taken for typos.
+ */
+function birthYearMonth() {
+  return z.string().transform((raw, ctx): string => {
+    if (raw.trim() === "") return "";
+    const parsed = parseJapaneseYearMonth(raw);
+    if (parsed.ok && /^(19|20)\d\d-/.test(parsed.yearMonth)) return parsed.yearMonth;
+    const message = parsed.ok
+      ? "validation.person.birthYearMonthFormat"
+      : parsed.error === "outside_era"
+        ? "validation.person.birthYearMonthOutsideEra"
+        : parsed.error === "unknown_era"
+          ? "validation.date.unknown_era"
+          : "validation.person.birthYearMonthFormat";
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+}
 
 export const PersonSchema = z.object({
   familyName: personName,
@@ -31,12 +53,8 @@ export const PersonSchema = z.object({
   familyNameKana: kana,
   givenNameKana: kana,
   dateOfBirth: optionalDate(),
-  /** 'YYYY-MM'; when a date of birth is given it must agree (and is derived from it). */
-  birthYearMonth: z
-    .string()
-    .trim()
-    .transform((v) => v.normalize("NFKC").replace("/", "-"))
-    .pipe(z.union([z.literal(""), z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, "validation.person.birthYearMonthFormat")])),
+  /** 'YYYY-MM' (or "" when not typed); when a date of birth is given it must agree (and is derived from it). */
+  birthYearMonth: birthYearMonth(),
   sex: z.enum(SEXES, "validation.person.sexRequired"),
   municipalityCode: z.string().transform((v) => (v === "" ? null : v)),
   phone: optionalText(40),

@@ -5,6 +5,7 @@ import {
   JAPANESE_DATE_ERRORS,
   normalizeDateInput,
   parseJapaneseDate,
+  parseJapaneseYearMonth,
   type JapaneseDateError,
 } from '../../lib/domain/japanese-date';
 
@@ -214,5 +215,102 @@ describe('normalizeDateInput', () => {
     assert.equal(normalizeDateInput('\u3000Ｒ３．６．３０ '), 'R3.6.30');
     assert.equal(normalizeDateInput('２０２１ー０６ー３０'), '2021-06-30');
     assert.equal(normalizeDateInput('㋿元年'), '令和元年');
+  });
+});
+
+describe('parseJapaneseYearMonth: accepted forms', () => {
+  const cases: ReadonlyArray<[string, string]> = [
+    // Gregorian.
+    ['2021-04', '2021-04'],
+    ['2021-4', '2021-04'],
+    ['2021/4', '2021-04'],
+    ['2021/04', '2021-04'],
+    ['2021.4', '2021-04'],
+    ['2021年4月', '2021-04'],
+    ['2021 年 4 月', '2021-04'],
+    ['１９７０－０５', '1970-05'],
+    ['1970ー05', '1970-05'],
+    ['  1970/5 ', '1970-05'],
+    // Era names.
+    ['令和3年4月', '2021-04'],
+    ['令和元年5月', '2019-05'],
+    ['令和1年5月', '2019-05'],
+    ['昭和25年3月', '1950-03'],
+    ['平成元年1月', '1989-01'],
+    ['令3年4月', '2021-04'],
+    ['㍼25年3月', '1950-03'],
+    ['令和３年４月', '2021-04'],
+    // Era letters.
+    ['R3.4', '2021-04'],
+    ['R3/4', '2021-04'],
+    ['R3-4', '2021-04'],
+    ['r3.4', '2021-04'],
+    ['R03.04', '2021-04'],
+    ['R3年4月', '2021-04'],
+    ['R元.5', '2019-05'],
+    ['S25.3', '1950-03'],
+    ['s25.3', '1950-03'],
+    ['H1.1', '1989-01'],
+    ['S64.1', '1989-01'],
+    ['H31.4', '2019-04'],
+    ['R1.5', '2019-05'],
+    ['T15.12', '1926-12'],
+    ['S1.12', '1926-12'],
+    ['M1.1', '1868-01'],
+    ['Ｒ３．４', '2021-04'],
+    ['Ｓ２５年３月', '1950-03'],
+  ];
+  for (const [input, yearMonth] of cases) {
+    it(`${JSON.stringify(input)} → ${yearMonth}`, () => assert.deepEqual(parseJapaneseYearMonth(input), { ok: true, yearMonth }));
+  }
+});
+
+describe('parseJapaneseYearMonth: errors (never guessed)', () => {
+  const cases: ReadonlyArray<[string, JapaneseDateError]> = [
+    ['', 'empty'],
+    ['\u3000', 'empty'],
+    ['1970', 'format'],
+    ['70-05', 'format'],
+    ['2021-04-01', 'format'],
+    ['令和3年4月1日', 'format'],
+    ['R3.4.1', 'format'],
+    ['R3', 'format'],
+    ['R.4', 'format'],
+    ['R100.4', 'format'],
+    ['2021/4/', 'format'],
+    ['昭和', 'format'],
+    ['2021-13', 'invalid_date'],
+    ['2021-00', 'invalid_date'],
+    ['0000-01', 'invalid_date'],
+    ['R3.13', 'invalid_date'],
+    ['R3.0', 'invalid_date'],
+    ['R0.5', 'invalid_date'],
+    ['令和0年5月', 'invalid_date'],
+    // 令和 began 2019-05-01, 平成 ran 1989-01-08 to 2019-04-30, 昭和 ended 1989-01-07.
+    ['R1.4', 'outside_era'],
+    ['令和元年4月', 'outside_era'],
+    ['R1.1', 'outside_era'],
+    ['H31.5', 'outside_era'],
+    ['平成31年5月', 'outside_era'],
+    ['H32.1', 'outside_era'],
+    ['S64.2', 'outside_era'],
+    ['昭和64年2月', 'outside_era'],
+    ['S65.1', 'outside_era'],
+    ['H1.0', 'invalid_date'],
+    ['X3.4', 'unknown_era'],
+    ['慶応3年4月', 'unknown_era'],
+  ];
+  for (const [input, error] of cases) {
+    it(`${JSON.stringify(input)} → ${error}`, () => assert.deepEqual(parseJapaneseYearMonth(input), { ok: false, error }));
+  }
+
+  it('exercises every error code', () => {
+    assert.deepEqual([...new Set(cases.map(([, error]) => error))].sort(), [...JAPANESE_DATE_ERRORS].sort());
+  });
+
+  it('the split months of an era change belong to both eras, and name the same month', () => {
+    assert.deepEqual(parseJapaneseYearMonth('S64.1'), parseJapaneseYearMonth('H1.1'));
+    assert.deepEqual(parseJapaneseYearMonth('H31.4'), { ok: true, yearMonth: '2019-04' });
+    assert.deepEqual(parseJapaneseYearMonth('R1.5'), { ok: true, yearMonth: '2019-05' });
   });
 });

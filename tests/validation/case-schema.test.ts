@@ -39,6 +39,39 @@ test("birth: one of the two is required, and they must agree", () => {
   assert.deepEqual(errors({ ...valid, dateOfBirth: "昭和45年5月3日", birthYearMonth: "" }), {});
 });
 
+test("the birth month is typed as people write it: Gregorian or era, full-width; saved as YYYY-MM", () => {
+  const month = (birthYearMonth: string) => CaseCreateSchema.parse({ ...valid, birthYearMonth }).birthYearMonth;
+  for (const [typed, saved] of [
+    ["1970-05", "1970-05"],
+    ["1970/05", "1970-05"],
+    ["１９７０－０５", "1970-05"],
+    ["1970/5", "1970-05"],
+    ["1970年5月", "1970-05"],
+    ["S25.3", "1950-03"],
+    ["昭和25年3月", "1950-03"],
+    ["S25/3", "1950-03"],
+    ["Ｓ２５．３", "1950-03"],
+    ["H1.1", "1989-01"],
+    ["S64.1", "1989-01"],
+    ["令和元年5月", "2019-05"],
+  ]) {
+    assert.equal(month(typed!), saved, typed);
+  }
+  // A date of birth given in era form agrees with the month typed in era form.
+  assert.deepEqual(errors({ ...valid, dateOfBirth: "昭和25年3月3日", birthYearMonth: "S25.3" }), {});
+  assert.equal(errors({ ...valid, dateOfBirth: "昭和25年4月3日", birthYearMonth: "S25.3" }).birthYearMonth, "validation.person.birthMismatch");
+});
+
+test("a birth month that does not exist is an error, never guessed", () => {
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "S64.2" }), { birthYearMonth: "validation.person.birthYearMonthOutsideEra" });
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "R1.4" }), { birthYearMonth: "validation.person.birthYearMonthOutsideEra" });
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "H31.5" }), { birthYearMonth: "validation.person.birthYearMonthOutsideEra" });
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "1970-13" }), { birthYearMonth: "validation.person.birthYearMonthFormat" });
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "1970" }), { birthYearMonth: "validation.person.birthYearMonthFormat" });
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "1850-01" }), { birthYearMonth: "validation.person.birthYearMonthFormat" });
+  assert.deepEqual(errors({ ...valid, birthYearMonth: "X45.5" }), { birthYearMonth: "validation.date.unknown_era" });
+});
+
 test("the edit form: destination and end reason go with their dates", () => {
   const base = { ...valid, id: "c", version: "1", dischargeDate: "2024-10-01", dischargeDestination: "", livingArrangementAfter: "", endDate: "", endReason: "settled" };
   const r = CaseUpdateSchema.safeParse(base);

@@ -91,6 +91,15 @@ describe("OutreachCreateSchema", () => {
     assert.equal(errors(OutreachCreateSchema, { ...base, dateOfBirth: "1980/3/4", birthYearMonth: "1980-02" }).birthYearMonth, "validation.person.birthMismatch");
     assert.equal(errors(OutreachCreateSchema, { ...base, gafStart: "0" }).gafStart, "outreach.validation.gafFormat");
   });
+
+  test("a new person's birth month may be typed in era form (saved as YYYY-MM); a month outside the era is refused", () => {
+    const parsed = OutreachCreateSchema.parse({ ...base, birthYearMonth: "S25.3" });
+    assert.equal(parsed.person.mode === "new" && parsed.person.birthYearMonth, "1950-03");
+    const agreeing = OutreachCreateSchema.parse({ ...base, dateOfBirth: "S25.3.3", birthYearMonth: "昭和25年3月" });
+    assert.equal(agreeing.person.mode === "new" && agreeing.person.birthYearMonth, "1950-03");
+    assert.equal(errors(OutreachCreateSchema, { ...base, birthYearMonth: "R1.4" }).birthYearMonth, "validation.person.birthYearMonthOutsideEra");
+    assert.equal(errors(OutreachCreateSchema, { ...base, dateOfBirth: "1950/4/3", birthYearMonth: "S25.3" }).birthYearMonth, "validation.person.birthMismatch");
+  });
 });
 
 describe("OutreachUpdateSchema and OutreachStatusSchema", () => {

@@ -55,7 +55,7 @@ export const caseForm: Messages["caseForm"] = {
     date: "You can also type 2024/4/1, 令和6年4月1日 or R6.4.1.",
     kana: "Hiragana or katakana. Used to detect duplicate registrations.",
     dateOfBirth: "Leave empty if unknown and enter the birth year and month. 2024/4/1, 令和6年4月1日 or R6.4.1 also work.",
-    birthYearMonth: "For example 1970-05. May be left empty when the date of birth is given.",
+    birthYearMonth: "For example 1970-05, 1970年5月, 昭和45年5月 or S45.5. May be left empty when the date of birth is given.",
     municipality: "Where the person lived before the admission.",
     office: "The office that owns this case. It decides who can be lead coordinator.",
     hospital: "If a hospital is missing, ask an administrator to add it to the hospital list.",

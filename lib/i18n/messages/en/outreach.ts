@@ -137,7 +137,7 @@ export const outreach: Messages["outreach"] = {
       office: "Any office you work for.",
       kana: "Hiragana or katakana.",
       dateOfBirth: "Only if known.",
-      birthYearMonth: "Without a date of birth, type the year and month, e.g. 1970-05.",
+      birthYearMonth: "Without a date of birth, type the year and month, e.g. 1970-05, 昭和45年5月 or S45.5.",
       municipality: "Leave empty if unknown.",
       targets: "Tick every group that applies (Space to tick).",
       primaryTarget: "One of the groups ticked above.",
