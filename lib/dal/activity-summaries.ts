@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql, sum, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   communityEvents,
-  healthCenters,
   hostelMonths,
   kyogiBodies,
   meetingAttendance,
@@ -11,7 +10,6 @@ import {
   municipalities,
   municipalKyogiStatus,
   phoneLineMonths,
-  regions,
   trainingAttendance,
   trainingEvents,
 } from "@/db/schema";
@@ -52,16 +50,17 @@ import {
   type PhoneTotals,
 } from "@/lib/domain/activity-rules";
 import type { Actor } from "./actor";
-import { hostIs, inFiscalYear, readableActivity, readableMunicipality, requireActivityRead } from "./activity-access";
-import { inPrefecture, inReach } from "./scope";
-import { readableTraining } from "./trainings";
+import { hostIs, inFiscalYear, requireActivityRead } from "./activity-access";
+import { countScopeOfActor, ownedRows, scopeMunicipalities, scopeRegions, trainingRows, type CountScope } from "./count-scope";
 
 /*
- * Per-fiscal-year counts without names, for the summary panels of the activity pages now and
- * the prefecture's yearly sheet (自治体情報シート) later. Each counting rule is written once,
- * here, in SQL over the rows the actor may read (so the prefecture role gets the prefecture's
- * figures and an office its own plus the prefecture's), and tests/dal/activity-summaries.test.ts
- * and tests/seed/demo-activities.test.ts check them against plain counts.
+ * Per-fiscal-year counts without names, for the summary panels of the activity pages and the
+ * indicator engine (自治体情報シート). Each counting rule is written once, here, in SQL over the
+ * rows of a CountScope (lib/dal/count-scope.ts): the `…ForActor` functions count what the actor
+ * may read (the prefecture role the prefecture's figures, an office its own plus the
+ * prefecture's); the indicator engine calls the `…In` functions with a scope of the org tree.
+ * tests/dal/activities.test.ts, tests/seed/demo-activities.test.ts and tests/dal/indicators.test.ts
+ * check them against plain counts and against each other.
  *
  * Rules (domain brief §8.1, §8.3):
  * - A record belongs to fiscal year y when its date lies in [y-04-01, (y+1)-03-31].
@@ -83,14 +82,17 @@ function yearAndHost(dateColumn: Parameters<typeof inFiscalYear>[0], officeColum
   return and(inFiscalYear(dateColumn, o.fiscalYear), o.host ? hostIs(officeColumn, o.host) : undefined)!;
 }
 
-/** Regions whose offices the actor reaches (all of them for the prefecture role). */
-function regionsInScope(actor: Actor): { id: string; name: string }[] {
-  return getDb()
-    .select({ id: regions.id, name: regions.name })
-    .from(regions)
-    .where(and(inPrefecture(actor, regions.prefectureCode), inArray(regions.id, getDb().select({ id: healthCenters.regionId }).from(healthCenters).where(inReach(actor, healthCenters.id)))))
-    .orderBy(asc(regions.sort))
-    .all();
+/** The meetings a yearly count covers; the indicator engine lists the same rows in its drill-downs. */
+export function meetingsCounted(scope: CountScope, o: SummaryOptions): SQL {
+  return and(ownedRows(scope, { prefectureCode: meetings.prefectureCode, officeId: meetings.officeId, regionId: meetings.regionId }), yearAndHost(meetings.date, meetings.officeId, o))!;
+}
+
+export function trainingsCounted(scope: CountScope, o: SummaryOptions): SQL {
+  return and(trainingRows(scope), yearAndHost(trainingEvents.date, trainingEvents.officeId, o))!;
+}
+
+export function eventsCounted(scope: CountScope, o: SummaryOptions): SQL {
+  return and(ownedRows(scope, { prefectureCode: communityEvents.prefectureCode, officeId: communityEvents.officeId }), yearAndHost(communityEvents.date, communityEvents.officeId, o))!;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -118,8 +120,12 @@ export function outreachMeetingCondition(): SQL {
 
 export function getMeetingSummaryForActor(actor: Actor, o: SummaryOptions): MeetingSummary {
   requireActivityRead(actor);
+  return meetingSummaryIn(countScopeOfActor(actor), o);
+}
+
+export function meetingSummaryIn(scope: CountScope, o: SummaryOptions): MeetingSummary {
   const db = getDb();
-  const where = and(readableActivity(actor, { prefectureCode: meetings.prefectureCode, officeId: meetings.officeId }), yearAndHost(meetings.date, meetings.officeId, o))!;
+  const where = meetingsCounted(scope, o);
   const byKind = countsFrom(MEETING_KINDS, db.select({ key: meetings.kind, n: count() }).from(meetings).where(where).groupBy(meetings.kind).all());
   const sessionRows = db
     .select({ key: kyogiBodies.level, n: count() })
@@ -174,7 +180,7 @@ export function getMeetingSummaryForActor(actor: Actor, o: SummaryOptions): Meet
     advisorDispatched: one(eq(meetings.advisorDispatched, true)),
     attendanceBySector: allAttendance,
     attendanceTotal: sumCounts(allAttendance),
-    regionLiaison: regionsInScope(actor).map((r) => ({ regionId: r.id, regionName: r.name, meetings: liaison.get(r.id) ?? 0 })),
+    regionLiaison: scopeRegions(scope).map((r) => ({ regionId: r.id, regionName: r.name, meetings: liaison.get(r.id) ?? 0 })),
   };
 }
 
@@ -194,8 +200,12 @@ export type TrainingSummary = {
 
 export function getTrainingSummaryForActor(actor: Actor, o: SummaryOptions): TrainingSummary {
   requireActivityRead(actor);
+  return trainingSummaryIn(countScopeOfActor(actor), o);
+}
+
+export function trainingSummaryIn(scope: CountScope, o: SummaryOptions): TrainingSummary {
   const db = getDb();
-  const where = and(readableTraining(actor), yearAndHost(trainingEvents.date, trainingEvents.officeId, o))!;
+  const where = trainingsCounted(scope, o);
   const rows = db.select({ kind: trainingEvents.kind, scope: trainingEvents.scope, n: count(), sessions: sum(trainingEvents.sessions).mapWith(Number) }).from(trainingEvents).where(where).groupBy(trainingEvents.kind, trainingEvents.scope).all();
   const byKindAndScope = Object.fromEntries(TRAINING_KINDS.map((k) => [k, emptyCounts(TRAINING_SCOPES)])) as Record<TrainingKind, Counts<TrainingScope>>;
   for (const r of rows) byKindAndScope[r.kind][r.scope] += r.n;
@@ -238,8 +248,12 @@ export type EventSummary = {
 
 export function getEventSummaryForActor(actor: Actor, o: SummaryOptions): EventSummary {
   requireActivityRead(actor);
+  return eventSummaryIn(countScopeOfActor(actor), o);
+}
+
+export function eventSummaryIn(scope: CountScope, o: SummaryOptions): EventSummary {
   const db = getDb();
-  const where = and(readableActivity(actor, { prefectureCode: communityEvents.prefectureCode, officeId: communityEvents.officeId }), yearAndHost(communityEvents.date, communityEvents.officeId, o))!;
+  const where = eventsCounted(scope, o);
   const rows = db
     .select({
       kind: communityEvents.kind,
@@ -291,26 +305,40 @@ export type KyogiCoverage = {
  * Standing at the end of the year: established by then (an undated body counts as established) and
  * not ended by then. A body ended later still counts for the years it stood.
  */
-function bodyStandsIn(fiscalYear: number): SQL {
+export function bodyStandsIn(fiscalYear: number): SQL {
   const end = fiscalYearBounds(fiscalYear).end;
   return and(or(isNull(kyogiBodies.establishedOn), lte(kyogiBodies.establishedOn, end)), or(isNull(kyogiBodies.endedOn), gt(kyogiBodies.endedOn, end)))!;
 }
 
 export function getKyogiCoverageForActor(actor: Actor, o: { fiscalYear: number }): KyogiCoverage {
   requireActivityRead(actor);
+  return kyogiCoverageIn(countScopeOfActor(actor), o);
+}
+
+/** The 協議の場 bodies standing at the end of the year, of the scope. */
+export function kyogiBodiesCounted(scope: CountScope, fiscalYear: number): SQL {
+  return and(ownedRows(scope, { prefectureCode: kyogiBodies.prefectureCode, officeId: kyogiBodies.officeId, regionId: kyogiBodies.regionId }), bodyStandsIn(fiscalYear))!;
+}
+
+/** The municipal status rows of the year, of the scope's municipalities. */
+export function municipalStatusCounted(scope: CountScope, fiscalYear: number): SQL {
+  return and(scopeMunicipalities(scope), eq(municipalKyogiStatus.fiscalYear, fiscalYear))!;
+}
+
+export function kyogiCoverageIn(scope: CountScope, o: { fiscalYear: number }): KyogiCoverage {
   const db = getDb();
-  const [{ n: totalMunis }] = db.select({ n: count() }).from(municipalities).where(readableMunicipality(actor)).all() as [{ n: number }];
+  const [{ n: totalMunis }] = db.select({ n: count() }).from(municipalities).where(scopeMunicipalities(scope)).all() as [{ n: number }];
   const statusRows = db
     .select({ exists: municipalKyogiStatus.exists, form: municipalKyogiStatus.form, n: count() })
     .from(municipalKyogiStatus)
     .innerJoin(municipalities, eq(municipalities.code, municipalKyogiStatus.municipalityCode))
-    .where(and(readableMunicipality(actor), eq(municipalKyogiStatus.fiscalYear, o.fiscalYear)))
+    .where(municipalStatusCounted(scope, o.fiscalYear))
     .groupBy(municipalKyogiStatus.exists, municipalKyogiStatus.form)
     .all();
   const withKyogi = statusRows.filter((r) => r.exists).reduce((s, r) => s + r.n, 0);
-  const bodies = and(readableActivity(actor, { prefectureCode: kyogiBodies.prefectureCode, officeId: kyogiBodies.officeId }), bodyStandsIn(o.fiscalYear))!;
-  const scopeRegions = regionsInScope(actor);
-  const regionIds = scopeRegions.map((r) => r.id);
+  const bodies = kyogiBodiesCounted(scope, o.fiscalYear);
+  const inScope = scopeRegions(scope);
+  const regionIds = inScope.map((r) => r.id);
   const regionBodyRows = regionIds.length
     ? db
         .select({ regionId: kyogiBodies.regionId, n: count() })
@@ -328,7 +356,7 @@ export function getKyogiCoverageForActor(actor: Actor, o: { fiscalYear: number }
       KYOGI_FORMS,
       statusRows.filter((r) => r.exists).map((r) => ({ key: r.form, n: r.n })),
     ),
-    regions: coverage(regionBodyRows.length, scopeRegions.length),
+    regions: coverage(regionBodyRows.length, inScope.length),
     regionBodies: regionBodyRows.reduce((s, r) => s + r.n, 0),
     prefectureBodies,
   };
@@ -348,10 +376,15 @@ export type MonthlySummary = {
 
 export function getMonthlySummaryForActor(actor: Actor, o: { fiscalYear: number }): MonthlySummary {
   requireActivityRead(actor);
+  return monthlySummaryIn(actor.prefectureCode, o);
+}
+
+/** The contracted services' months are the prefecture's: the same for every scope of it. */
+export function monthlySummaryIn(prefectureCode: string, o: { fiscalYear: number }): MonthlySummary {
   const db = getDb();
   const months = monthsOfFiscalYear(o.fiscalYear);
-  const phoneRows = db.select().from(phoneLineMonths).where(and(inPrefecture(actor, phoneLineMonths.prefectureCode), inArray(phoneLineMonths.month, months))).all();
-  const hostelRows = db.select().from(hostelMonths).where(and(inPrefecture(actor, hostelMonths.prefectureCode), inArray(hostelMonths.month, months))).all();
+  const phoneRows = db.select().from(phoneLineMonths).where(and(eq(phoneLineMonths.prefectureCode, prefectureCode), inArray(phoneLineMonths.month, months))).all();
+  const hostelRows = db.select().from(hostelMonths).where(and(eq(hostelMonths.prefectureCode, prefectureCode), inArray(hostelMonths.month, months))).all();
   const phone = phoneRows.length ? phoneTotals(phoneRows) : null;
   const hostel = hostelRows.length ? hostelTotals(hostelRows) : null;
   const phoneBy = new Map(phoneRows.map((r) => [r.month, r]));

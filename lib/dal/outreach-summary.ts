@@ -15,7 +15,7 @@ import {
 import { isConference, isVisit } from "@/lib/domain/outreach-rules";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
-import { inPrefecture, inReach } from "./scope";
+import { countScopeOfActor, inScopeOffices, type CountScope } from "./count-scope";
 
 /*
  * The yearly outreach figures the contractor reports (persons 新規・継続, 訪問, ケース会議,
@@ -73,20 +73,31 @@ function emptyFigures(): OutreachFigures {
 }
 
 /** Office staff count their reach; the prefecture role counts the prefecture. Others: not_found. */
-function scopeOf(actor: Actor): { condition: SQL; scope: OutreachYearSummary["scope"] } {
-  if (can(actor.role, "read:aggregate:prefecture")) return { condition: inPrefecture(actor, outreachCases.prefectureCode), scope: "prefecture" };
-  if (can(actor.role, "read:case:reach")) return { condition: inReach(actor, outreachCases.officeId), scope: "reach" };
+function scopeOf(actor: Actor): { scope: OutreachYearSummary["scope"] } {
+  if (can(actor.role, "read:aggregate:prefecture")) return { scope: "prefecture" };
+  if (can(actor.role, "read:case:reach")) return { scope: "reach" };
   throw new AppError("not_found", "errors.notFound");
 }
 
 export function getOutreachYearSummaryForActor(actor: Actor, fiscalYear: number): OutreachYearSummary {
-  const { condition, scope } = scopeOf(actor);
+  const { scope } = scopeOf(actor);
+  return { ...outreachYearSummaryIn(countScopeOfActor(actor), fiscalYear), scope };
+}
+
+/**
+ * Outreach cases supported in the year: started by its end, not ended before its start
+ * (never-started referrals have no start date and are not counted). 継続 = started before the year.
+ */
+export function outreachCasesSupported(scope: CountScope, fiscalYear: number): SQL {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  return and(inScopeOffices(scope, outreachCases.officeId), isNotNull(outreachCases.startDate), lte(outreachCases.startDate, end), or(isNull(outreachCases.endDate), gte(outreachCases.endDate, start)))!;
+}
+
+export function outreachYearSummaryIn(countScope: CountScope, fiscalYear: number): Omit<OutreachYearSummary, "scope"> {
+  const condition = inScopeOffices(countScope, outreachCases.officeId);
   const { start, end } = fiscalYearRange(fiscalYear);
   const db = getDb();
-
-  // Supported in the year: started by its end, not ended before its start (never-started
-  // referrals have no start date and are not counted). 継続 = started before the year.
-  const supported = and(condition, isNotNull(outreachCases.startDate), lte(outreachCases.startDate, end), or(isNull(outreachCases.endDate), gte(outreachCases.endDate, start)));
+  const supported = outreachCasesSupported(countScope, fiscalYear);
   const personColumns = {
     persons: sql<number>`count(DISTINCT ${outreachCases.personId})`,
     continuing: sql<number>`count(DISTINCT CASE WHEN ${outreachCases.startDate} < ${start} THEN ${outreachCases.personId} END)`,
@@ -171,7 +182,6 @@ export function getOutreachYearSummaryForActor(actor: Actor, fiscalYear: number)
 
   return {
     fiscalYear,
-    scope,
     total,
     byTeamKind: OUTREACH_TEAM_KINDS.filter((k) => byKind.has(k)).map((teamKind) => ({ teamKind, figures: byKind.get(teamKind)! })),
   };

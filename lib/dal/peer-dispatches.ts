@@ -9,6 +9,7 @@ import { DISPATCH_STATUSES, PEER_PURPOSES, type DestinationKind, type DispatchSt
 import { allowedDispatchTransitions, effectiveStatus } from "@/lib/domain/peer-registration";
 import { DISPATCH_RECORD_FIELDS, type DispatchCreateInput, type DispatchMemberInput, type DispatchStatusInput, type DispatchUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
+import { countScopeOfActor, inScopeOffices, type CountScope } from "./count-scope";
 import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
@@ -595,10 +596,24 @@ export type DispatchYearSummary = {
  */
 export function getDispatchYearSummaryForActor(actor: Actor, fiscalYear: number): DispatchYearSummary {
   if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
-  const db = getDb();
+  return dispatchYearSummaryIn(countScopeOfActor(actor), fiscalYear);
+}
+
+/** Dispatches of the scope dated in the year, any status. */
+export function dispatchesOfYear(scope: CountScope, fiscalYear: number): SQL {
   const { start, end } = fiscalYearRange(fiscalYear);
-  const inYear = and(inReach(actor, peerDispatches.officeId), gte(peerDispatches.date, start), lte(peerDispatches.date, end));
-  const done = and(inYear, eq(peerDispatches.status, "done"));
+  return and(inScopeOffices(scope, peerDispatches.officeId), gte(peerDispatches.date, start), lte(peerDispatches.date, end))!;
+}
+
+/** The dispatches the year's figures count: 実施 (done) in the year. */
+export function dispatchesCounted(scope: CountScope, fiscalYear: number): SQL {
+  return and(dispatchesOfYear(scope, fiscalYear), eq(peerDispatches.status, "done"))!;
+}
+
+export function dispatchYearSummaryIn(scope: CountScope, fiscalYear: number): DispatchYearSummary {
+  const db = getDb();
+  const inYear = dispatchesOfYear(scope, fiscalYear);
+  const done = dispatchesCounted(scope, fiscalYear);
   const byStatus = db.select({ status: peerDispatches.status, n: count() }).from(peerDispatches).where(inYear).groupBy(peerDispatches.status).all();
   const n = (s: DispatchStatus) => byStatus.find((r) => r.status === s)?.n ?? 0;
   const [totals] = db

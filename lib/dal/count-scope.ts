@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db/client";
+import { healthCenters, municipalities, regions, trainingEventCohosts, trainingEvents } from "@/db/schema";
+import type { Actor } from "./actor";
+import { officesInReach } from "./scope";
+
+/*
+ * Which rows a yearly count covers. The same counting functions serve two callers, so a list
+ * page's figures and the indicator sheet's can never disagree (they run the same SQL):
+ *
+ * - an actor's list pages count what the actor may read (`countScopeOfActor`): the offices in
+ *   reach, plus the prefecture's own rows (office_id NULL) of the actor's prefecture;
+ * - the indicator engine counts one scope of the org tree (`countScopeOf`): the whole
+ *   prefecture, a region (障害保健福祉圏域) or an office, where an office includes its 支所
+ *   (branches roll up into their office through parent_id). The prefecture's own rows count
+ *   for the prefecture, and for a region only when the row names that region.
+ *
+ * The caller checks that the actor may see the scope before building it (lib/dal/indicators).
+ */
+
+export type ScopeRef = { level: "prefecture" } | { level: "region"; regionId: string } | { level: "office"; officeId: string };
+
+type OfficeIds = ReturnType<typeof officesInReach>;
+
+export type CountScope = {
+  prefectureCode: string;
+  /** The offices whose rows count, as a subquery of health_centers ids. */
+  offices: OfficeIds;
+  /** Whether rows the prefecture itself owns (office_id NULL) count: all, none, or those naming a region. */
+  prefectureRows: "all" | "none" | { regionId: string };
+  /** The scope as the engine names it; null for an actor's list pages. */
+  ref: ScopeRef | null;
+};
+
+export function countScopeOfActor(actor: Actor): CountScope {
+  return { prefectureCode: actor.prefectureCode, offices: officesInReach(actor), prefectureRows: "all", ref: null };
+}
+
+/** A scope of the org tree of one prefecture. */
+export function countScopeOf(prefectureCode: string, ref: ScopeRef): CountScope {
+  const db = getDb();
+  const samePrefecture = eq(healthCenters.prefectureCode, prefectureCode);
+  const select = (condition: SQL | undefined) => db.select({ id: healthCenters.id }).from(healthCenters).where(and(samePrefecture, condition));
+  switch (ref.level) {
+    case "prefecture":
+      return { prefectureCode, offices: select(undefined), prefectureRows: "all", ref };
+    case "region":
+      return { prefectureCode, offices: select(eq(healthCenters.regionId, ref.regionId)), prefectureRows: { regionId: ref.regionId }, ref };
+    case "office":
+      return { prefectureCode, offices: select(or(eq(healthCenters.id, ref.officeId), eq(healthCenters.parentId, ref.officeId))), prefectureRows: "none", ref };
+  }
+}
+
+/** `column IN (the scope's offices)` for office-owned rows (cases, peers, dispatches, outreach). */
+export function inScopeOffices(scope: CountScope, officeColumn: AnySQLiteColumn): SQL {
+  return inArray(officeColumn, scope.offices);
+}
+
+/**
+ * Rows of a table owned by an office or by the prefecture itself (meetings, trainings, events,
+ * 協議の場): the scope's offices' rows and, as the scope says, the prefecture's own.
+ */
+export function ownedRows(scope: CountScope, cols: { prefectureCode: AnySQLiteColumn; officeId: AnySQLiteColumn; regionId?: AnySQLiteColumn }): SQL {
+  const own = scope.prefectureRows;
+  const prefectureOwn: SQL | undefined =
+    own === "all" ? isNull(cols.officeId) : own === "none" || !cols.regionId ? undefined : and(isNull(cols.officeId), eq(cols.regionId, own.regionId));
+  return and(eq(cols.prefectureCode, scope.prefectureCode), or(inArray(cols.officeId, scope.offices), prefectureOwn))!;
+}
+
+/** Trainings: the owner rule, or co-hosted by one of the scope's offices (県北3保健所合同). */
+export function trainingRows(scope: CountScope): SQL {
+  const cohosted = exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(trainingEventCohosts)
+      .where(and(eq(trainingEventCohosts.trainingEventId, trainingEvents.id), inArray(trainingEventCohosts.officeId, scope.offices))),
+  );
+  return or(
+    ownedRows(scope, { prefectureCode: trainingEvents.prefectureCode, officeId: trainingEvents.officeId, regionId: trainingEvents.regionId }),
+    and(eq(trainingEvents.prefectureCode, scope.prefectureCode), cohosted),
+  )!;
+}
+
+/** Municipalities of the scope: those served by its offices. */
+export function scopeMunicipalities(scope: CountScope): SQL {
+  return and(eq(municipalities.prefectureCode, scope.prefectureCode), inArray(municipalities.healthCenterId, scope.offices))!;
+}
+
+/** Regions of the scope (those with an office in it), in their order. */
+export function scopeRegions(scope: CountScope): { id: string; name: string }[] {
+  const db = getDb();
+  return db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(and(eq(regions.prefectureCode, scope.prefectureCode), inArray(regions.id, db.select({ id: healthCenters.regionId }).from(healthCenters).where(inArray(healthCenters.id, scope.offices)))))
+    .orderBy(asc(regions.sort))
+    .all();
+}
