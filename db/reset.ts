@@ -1,6 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import type { Db } from "./client";
 
 /*
  * Moving a database aside for `npm run db:reset`, but never from under a running app.
@@ -12,6 +13,14 @@ import Database from "better-sqlite3";
  * process, has it open. So that is the test, and on success it has also checkpointed the WAL
  * into the main file, so the copy set aside is whole on its own.
  */
+
+/**
+ * Close a database a script opened with openDatabase, so SQLite checkpoints the WAL and removes
+ * it. drizzle keeps the driver on `$client`, which the Db type leaves out.
+ */
+export function closeDatabase(db: Db): void {
+  (db as Db & { $client?: Database.Database }).$client?.close();
+}
 
 /** The files SQLite keeps next to a database. */
 const SIDE_FILES = ["-wal", "-shm", "-journal"] as const;

@@ -5,7 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { databasePath, MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
+import { closeDatabase } from "@/db/reset";
 
 const USAGE = "Usage: npm run db:migrate\n  Applies pending migrations to the database at DATABASE_PATH (default data/tsunagu.db) and prints its migration level.";
 
@@ -26,11 +28,10 @@ const file = databasePath();
 const existed = file !== ":memory:" && fs.existsSync(file);
 try {
   const db = openDatabase(file);
-  const sqlite = db.$client;
-  const applied = new Set((sqlite.prepare("SELECT created_at AS createdAt FROM __drizzle_migrations").all() as { createdAt: number }[]).map((r) => Number(r.createdAt)));
+  const applied = new Set(db.all<{ createdAt: number }>(sql`SELECT created_at AS createdAt FROM __drizzle_migrations`).map((r) => Number(r.createdAt)));
   const latest = journal.entries.filter((e) => applied.has(e.when)).at(-1);
   const pending = journal.entries.filter((e) => !applied.has(e.when));
-  sqlite.close();
+  closeDatabase(db);
   console.log(`[tsunagu] Database ${file}${existed ? "" : " (new)"}: at migration ${latest?.tag ?? "none"}, ${applied.size} of ${journal.entries.length} applied.`);
   if (pending.length > 0) {
     // openDatabase applies all of them or throws, so this would be a bug worth seeing.

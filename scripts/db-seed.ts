@@ -9,7 +9,7 @@
  * open in another process, such as the running app.
  */
 import { databasePath, openDatabase } from "@/db/client";
-import { moveDatabaseAside } from "@/db/reset";
+import { closeDatabase, moveDatabaseAside } from "@/db/reset";
 import { prepareDatabase } from "@/db/seed";
 
 const USAGE = [
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     loaded = true;
     log(message);
   });
-  db.$client.close();
+  closeDatabase(db);
   if (!loaded) log(`Nothing to load: ${file} already has the organisation tree, plan periods${process.env.TSUNAGU_DEMO_DATA === "off" ? "" : " and demo data"}.`);
   else log(`Seeded ${file}${process.env.TSUNAGU_DEMO_DATA === "off" ? " (no demo data: TSUNAGU_DEMO_DATA=off)" : ""}.`);
 }
