@@ -1,0 +1,278 @@
+import "server-only";
+import { and, between, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { carePlans, cases, followUpChecks, hospitalizations, peerDispatches, trialStays } from "@/db/schema";
+import { DISCHARGE_DESTINATION_LABELS, DISCHARGE_DESTINATIONS } from "@/lib/domain/case-codes";
+import { addDays, daysBetween } from "@/lib/domain/date-math";
+import { fiscalYearRange } from "@/lib/domain/fiscal-year";
+import {
+  cohortMatured,
+  cohortMaturesOn,
+  communityDays,
+  dischargedWithinMonths,
+  followUpOnTime,
+  longStay,
+  mean,
+  median,
+  readmittedOverMonth,
+  type Stay,
+} from "@/lib/domain/indicators/case-outcomes";
+import { inScopeOffices, type CountScope } from "../count-scope";
+import { countOf, ja, notComputable, shareOf, type ComputeFn, type Computed, type IndicatorContext, type RecordGroup } from "./context";
+
+/*
+ * Case outcomes (C1–C13, brief §8.4): this programme's own measures over its discharge-support
+ * cases, never the NDB rates. The arithmetic is in lib/domain/indicators/case-outcomes.ts; here
+ * are the cohorts. A cohort measured some time after its event (C5, C7, C8) is computed only once
+ * that time has passed for the whole cohort (right-censoring), and otherwise says from when.
+ */
+
+/**
+ * The office a case's events count under: the office responsible for the case on the event's
+ * date. A case has one office today; when transfers add an office history (a later issue), this
+ * is the one place to change, so past years' figures keep their office.
+ */
+export function caseResponsibleIn(scope: CountScope): SQL {
+  return inScopeOffices(scope, cases.officeId);
+}
+
+const year = (ctx: IndicatorContext) => fiscalYearRange(ctx.fiscalYear);
+const caseGroup = (ids: string[]): RecordGroup[] => [{ kind: "case", ids }];
+
+type CaseRow = {
+  id: string;
+  personId: string;
+  supportStartDate: string;
+  dischargeDate: string | null;
+  dischargeDestination: string | null;
+  indexAdmissionDate: string;
+  endDate: string | null;
+  endReason: string | null;
+};
+
+const caseColumns = {
+  id: cases.id,
+  personId: cases.personId,
+  supportStartDate: cases.supportStartDate,
+  dischargeDate: cases.dischargeDate,
+  dischargeDestination: cases.dischargeDestination,
+  indexAdmissionDate: cases.indexAdmissionDate,
+  endDate: cases.endDate,
+  endReason: cases.endReason,
+};
+
+/** C1's cases: supported in the year (started by its end, not ended before its start). */
+function supportedCases(ctx: IndicatorContext): CaseRow[] {
+  return ctx.memo("casesSupported", () => {
+    const { start, end } = year(ctx);
+    return getDb()
+      .select(caseColumns)
+      .from(cases)
+      .where(and(caseResponsibleIn(ctx.scope), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start))))
+      .orderBy(cases.supportStartDate, cases.id)
+      .all();
+  });
+}
+
+/** C2's cases: discharged in the year. */
+function dischargedCases(ctx: IndicatorContext): CaseRow[] {
+  return ctx.memo("casesDischarged", () => {
+    const { start, end } = year(ctx);
+    return getDb().select(caseColumns).from(cases).where(and(caseResponsibleIn(ctx.scope), between(cases.dischargeDate, start, end))).orderBy(cases.dischargeDate, cases.id).all();
+  });
+}
+
+/** Readmissions (stays after the index stay) of the given cases. */
+function readmissionsOf(caseIds: string[]): Map<string, Stay[]> {
+  const rows = caseIds.length
+    ? getDb()
+        .select({ caseId: hospitalizations.caseId, admissionDate: hospitalizations.admissionDate, dischargeDate: hospitalizations.dischargeDate })
+        .from(hospitalizations)
+        .where(and(inArray(hospitalizations.caseId, caseIds), eq(hospitalizations.isIndex, false)))
+        .all()
+    : [];
+  const byCase = new Map<string, Stay[]>();
+  for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
+  return byCase;
+}
+
+const persons = (rows: readonly CaseRow[]) => new Set(rows.map((r) => r.personId)).size;
+
+function notYet(ctx: IndicatorContext, after: { months: number } | { days: number }): Computed | null {
+  if (cohortMatured(ctx.fiscalYear, after, ctx.today)) return null;
+  const from = cohortMaturesOn(ctx.fiscalYear, after);
+  return notComputable(ja(`年度内の全員について期間が経過していないため、まだ算出しません(${from}から算出)。`, `Not computed until the period has passed for the whole cohort (from ${from}).`), from);
+}
+
+function supportedWithin(months: 3 | 6 | 12): ComputeFn {
+  return (ctx) => {
+    const pending = notYet(ctx, { months });
+    if (pending) return pending;
+    const { start, end } = year(ctx);
+    const cohort = supportedCases(ctx).filter((c) => c.supportStartDate >= start && c.supportStartDate <= end);
+    const hit = cohort.filter((c) => dischargedWithinMonths(c.supportStartDate, c.dischargeDate, months));
+    return shareOf(hit.length, cohort.length, () => caseGroup(cohort.map((c) => c.id)), { n: cohort.length });
+  };
+}
+
+/** Discharged alive to the community: 死亡退院 is not a discharge into community life. */
+function dischargedAlive(ctx: IndicatorContext): CaseRow[] {
+  return dischargedCases(ctx).filter((c) => c.dischargeDestination !== "death");
+}
+
+function readmittedWithin(days: 90 | 180 | 365): ComputeFn {
+  return (ctx) => {
+    const pending = notYet(ctx, { days });
+    if (pending) return pending;
+    const cohort = dischargedAlive(ctx);
+    const stays = readmissionsOf(cohort.map((c) => c.id));
+    const hit = cohort.filter((c) => readmittedOverMonth(c.dischargeDate!, stays.get(c.id) ?? [], days, ctx.today));
+    return shareOf(hit.length, cohort.length, () => caseGroup(cohort.map((c) => c.id)), { n: cohort.length });
+  };
+}
+
+function plansCreated(ctx: IndicatorContext) {
+  return ctx.memo("glPlans", () => {
+    const { start, end } = year(ctx);
+    return getDb()
+      .select({ id: carePlans.id, caseId: carePlans.caseId, status: carePlans.status, consentDate: carePlans.consentDate })
+      .from(carePlans)
+      .innerJoin(cases, eq(cases.id, carePlans.caseId))
+      .where(and(caseResponsibleIn(ctx.scope), eq(carePlans.planType, "post_discharge_gl"), between(carePlans.createdDate, start, end)))
+      .all();
+  });
+}
+
+export const CASE_INDICATORS: Record<string, ComputeFn> = {
+  C1: (ctx) => {
+    const rows = supportedCases(ctx);
+    const { start } = year(ctx);
+    const all = persons(rows);
+    const continuing = new Set(rows.filter((r) => r.supportStartDate < start).map((r) => r.personId)).size;
+    return countOf(all, () => caseGroup(rows.map((r) => r.id)), {
+      breakdown: [
+        { key: "new", label: ja("新規", "New"), value: all - continuing },
+        { key: "continuing", label: ja("継続", "Continuing"), value: continuing },
+      ],
+    });
+  },
+  C2: (ctx) => countOf(persons(dischargedCases(ctx)), () => caseGroup(dischargedCases(ctx).map((r) => r.id))),
+  C3: (ctx) => {
+    const rows = dischargedCases(ctx).filter((c) => longStay(c.indexAdmissionDate, c.dischargeDate!));
+    return countOf(persons(rows), () => caseGroup(rows.map((r) => r.id)));
+  },
+  C4: (ctx) => {
+    const { start } = year(ctx);
+    // In hospital at some point of the year: not discharged before it began.
+    const base = supportedCases(ctx).filter((c) => c.dischargeDate === null || c.dischargeDate >= start);
+    const discharged = dischargedCases(ctx);
+    return shareOf(persons(discharged), persons(base), () => caseGroup(base.map((c) => c.id)));
+  },
+  "C5.3m": supportedWithin(3),
+  "C5.6m": supportedWithin(6),
+  "C5.12m": supportedWithin(12),
+  C6: (ctx) => {
+    const rows = dischargedCases(ctx);
+    return countOf(persons(rows), () => caseGroup(rows.map((r) => r.id)), {
+      breakdown: DISCHARGE_DESTINATIONS.map((d) => ({ key: d, label: DISCHARGE_DESTINATION_LABELS[d], value: rows.filter((r) => r.dischargeDestination === d).length })).filter((b) => b.value > 0),
+    });
+  },
+  C7: (ctx) => {
+    const pending = notYet(ctx, { days: 365 });
+    if (pending) return pending;
+    const alive = dischargedAlive(ctx);
+    // A death within the year after discharge is reported apart, not averaged in.
+    const died = alive.filter((c) => c.endReason === "death" && c.endDate !== null && c.endDate <= addDays(c.dischargeDate!, 365));
+    const cohort = alive.filter((c) => !died.includes(c));
+    const stays = readmissionsOf(cohort.map((c) => c.id));
+    const days = cohort.map((c) => communityDays(c.dischargeDate!, stays.get(c.id) ?? []));
+    const value = mean(days);
+    return {
+      value,
+      n: cohort.length,
+      ...(value === null ? { notComputable: { reason: ja("対象となる退院者がいません。", "No one was discharged in the year.") } } : {}),
+      breakdown: [{ key: "deaths", label: ja("1年以内の死亡(除外)", "Deaths within the year (excluded)"), value: died.length }],
+      records: () => caseGroup(cohort.map((c) => c.id)),
+    };
+  },
+  "C8.90": readmittedWithin(90),
+  "C8.180": readmittedWithin(180),
+  "C8.365": readmittedWithin(365),
+  C9: (ctx) => {
+    const rows = dischargedCases(ctx);
+    const value = median(rows.map((c) => daysBetween(c.supportStartDate, c.dischargeDate!)));
+    return {
+      value,
+      n: rows.length,
+      ...(value === null ? { notComputable: { reason: ja("年度内の退院者がいません。", "No one was discharged in the year.") } } : {}),
+      records: () => caseGroup(rows.map((r) => r.id)),
+    };
+  },
+  C10: (ctx) => {
+    const s = trialStaySummary(ctx);
+    return countOf(s.stays, () => caseGroup(s.caseIds));
+  },
+  "C10.nights": (ctx) => {
+    const s = trialStaySummary(ctx);
+    return countOf(s.nights, () => caseGroup(s.caseIds));
+  },
+  C11: (ctx) => countOf(plansCreated(ctx).length, () => caseGroup([...new Set(plansCreated(ctx).map((p) => p.caseId))])),
+  "C11.consent": (ctx) => {
+    const answered = plansCreated(ctx).filter((p) => p.status !== "proposed");
+    return shareOf(answered.filter((p) => p.consentDate !== null).length, answered.length, () => caseGroup([...new Set(answered.map((p) => p.caseId))]));
+  },
+  "C11.ended_in_period": (ctx) => {
+    const { start, end } = year(ctx);
+    const ended = getDb()
+      .select({ caseId: carePlans.caseId, endedOn: carePlans.endedOn, periodEnd: carePlans.periodEndDate })
+      .from(carePlans)
+      .innerJoin(cases, eq(cases.id, carePlans.caseId))
+      .where(and(caseResponsibleIn(ctx.scope), eq(carePlans.planType, "post_discharge_gl"), eq(carePlans.status, "ended"), between(carePlans.endedOn, start, end), isNotNull(carePlans.periodEndDate)))
+      .all();
+    return shareOf(ended.filter((p) => p.endedOn! <= p.periodEnd!).length, ended.length, () => caseGroup([...new Set(ended.map((p) => p.caseId))]));
+  },
+  C12: (ctx) => {
+    const rows = supportedCases(ctx);
+    const { start, end } = year(ctx);
+    const ids = rows.map((r) => r.id);
+    const withPeer = new Set(
+      ids.length
+        ? getDb()
+            .selectDistinct({ caseId: peerDispatches.caseId })
+            .from(peerDispatches)
+            .where(and(inArray(peerDispatches.caseId, ids), eq(peerDispatches.status, "done"), between(peerDispatches.date, start, end)))
+            .all()
+            .map((r) => r.caseId!)
+        : [],
+    );
+    return shareOf(withPeer.size, rows.length, () => caseGroup([...withPeer]));
+  },
+  C13: (ctx) => {
+    const { start, end } = year(ctx);
+    // Only follow-ups whose 30 days of grace are over can be judged.
+    const judgeableUntil = addDays(ctx.today, -30);
+    const rows = getDb()
+      .select({ caseId: followUpChecks.caseId, dueDate: followUpChecks.dueDate, checkedDate: followUpChecks.checkedDate })
+      .from(followUpChecks)
+      .innerJoin(cases, eq(cases.id, followUpChecks.caseId))
+      .where(and(caseResponsibleIn(ctx.scope), between(followUpChecks.dueDate, start, end < judgeableUntil ? end : judgeableUntil)))
+      .all();
+    return shareOf(rows.filter((r) => followUpOnTime(r.dueDate, r.checkedDate)).length, rows.length, () => caseGroup([...new Set(rows.map((r) => r.caseId))]));
+  },
+};
+
+function trialStaySummary(ctx: IndicatorContext): { stays: number; nights: number; caseIds: string[] } {
+  return ctx.memo("trialStays", () => {
+    const { start, end } = year(ctx);
+    const where = and(caseResponsibleIn(ctx.scope), between(trialStays.startDate, start, end));
+    const [totals] = getDb()
+      .select({ n: count(), nights: sql<number>`coalesce(sum(julianday(${trialStays.endDate}) - julianday(${trialStays.startDate})), 0)` })
+      .from(trialStays)
+      .innerJoin(cases, eq(cases.id, trialStays.caseId))
+      .where(where)
+      .all();
+    const caseIds = getDb().selectDistinct({ id: trialStays.caseId }).from(trialStays).innerJoin(cases, eq(cases.id, trialStays.caseId)).where(where).all().map((r) => r.id);
+    return { stays: totals?.n ?? 0, nights: Math.round(Number(totals?.nights ?? 0)), caseIds };
+  });
+}
+
