@@ -19,6 +19,7 @@ import { PEER_STATUSES, type PeerPurpose, type PeerStatus, type PeerTraining } f
 import { canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYears, renewalFor } from "@/lib/domain/peer-registration";
 import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type PeerUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
+import { countScopeOfActor, inScopeOffices, type CountScope } from "./count-scope";
 import { diffFields, writeAudit } from "./audit";
 import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
@@ -522,23 +523,37 @@ export type PeerYearSummary = {
  */
 export function getPeerYearSummaryForActor(actor: Actor, fiscalYear: number): PeerYearSummary {
   if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
-  const db = getDb();
-  const { start, end } = fiscalYearRange(fiscalYear);
-  // A withdrawal counts from its JST day (status_changed_on, written with the status and never
-  // moved after it): withdrawn on or before the year's last day, not registered at its end.
-  const registeredThatYear = and(
-    inReach(actor, peerSupporters.officeId),
+  const { peers: _peers, ...summary } = peerYearSummaryIn(countScopeOfActor(actor), fiscalYear);
+  return summary;
+}
+
+/**
+ * Registered for the fiscal year: a registration row for it, and not withdrawn by its end. A
+ * withdrawal counts from its JST day (status_changed_on, written with the status and never moved
+ * after it): withdrawn on or before the year's last day, not registered at its end.
+ */
+export function peersRegisteredIn(scope: CountScope, fiscalYear: number): SQL {
+  const { end } = fiscalYearRange(fiscalYear);
+  return and(
+    inScopeOffices(scope, peerSupporters.officeId),
     eq(peerRegistrations.fiscalYear, fiscalYear),
     or(ne(peerSupporters.status, "withdrawn"), sql`${peerSupporters.statusChangedOn} > ${end}`),
-  );
+  )!;
+}
+
+/** The year's registry counts of a scope, with the peers behind them (ids and codes only). */
+export function peerYearSummaryIn(scope: CountScope, fiscalYear: number): PeerYearSummary & { peers: { registered: string[]; newlyRegistered: string[]; trainedYousei: string[] } } {
+  const db = getDb();
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const registeredThatYear = peersRegisteredIn(scope, fiscalYear);
   const registered = db
     .select({ peerId: peerSupporters.id, officeId: peerSupporters.officeId })
     .from(peerRegistrations)
     .innerJoin(peerSupporters, eq(peerSupporters.id, peerRegistrations.peerId))
     .where(registeredThatYear)
     .all();
-  const [{ n: newlyRegistered }] = db
-    .select({ n: count() })
+  const newlyRegistered = db
+    .select({ peerId: peerSupporters.id })
     .from(peerRegistrations)
     .innerJoin(peerSupporters, eq(peerSupporters.id, peerRegistrations.peerId))
     .where(
@@ -547,13 +562,21 @@ export function getPeerYearSummaryForActor(actor: Actor, fiscalYear: number): Pe
         sql`NOT EXISTS (SELECT 1 FROM ${peerRegistrations} AS earlier WHERE earlier.peer_id = ${peerSupporters.id} AND earlier.fiscal_year < ${fiscalYear})`,
       ),
     )
-    .all() as [{ n: number }];
-  const [{ n: trainedYousei }] = db
-    .select({ n: count() })
+    .all();
+  const trained = db
+    .select({ peerId: peerTrainings.peerId })
     .from(peerTrainings)
     .innerJoin(peerSupporters, eq(peerSupporters.id, peerTrainings.peerId))
-    .where(and(inReach(actor, peerSupporters.officeId), eq(peerTrainings.kind, "peer_yousei"), gte(peerTrainings.completedOn, start), lte(peerTrainings.completedOn, end)))
-    .all() as [{ n: number }];
-  const [{ n: offices }] = db.select({ n: count() }).from(healthCenters).where(inReach(actor, healthCenters.id)).all() as [{ n: number }];
-  return { fiscalYear, registered: registered.length, newlyRegistered, trainedYousei, officesWithPeers: new Set(registered.map((r) => r.officeId)).size, offices };
+    .where(and(inScopeOffices(scope, peerSupporters.officeId), eq(peerTrainings.kind, "peer_yousei"), gte(peerTrainings.completedOn, start), lte(peerTrainings.completedOn, end)))
+    .all();
+  const [{ n: offices }] = db.select({ n: count() }).from(healthCenters).where(inScopeOffices(scope, healthCenters.id)).all() as [{ n: number }];
+  return {
+    fiscalYear,
+    registered: registered.length,
+    newlyRegistered: newlyRegistered.length,
+    trainedYousei: trained.length,
+    officesWithPeers: new Set(registered.map((r) => r.officeId)).size,
+    offices,
+    peers: { registered: registered.map((r) => r.peerId), newlyRegistered: newlyRegistered.map((r) => r.peerId), trainedYousei: trained.map((r) => r.peerId) },
+  };
 }
