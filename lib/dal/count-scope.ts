@@ -38,10 +38,14 @@ export function countScopeOfActor(actor: Actor): CountScope {
   return { prefectureCode: actor.prefectureCode, offices: officesInReach(actor), prefectureRows: "all", ref: null };
 }
 
-/** A scope of the org tree of one prefecture. */
-export function countScopeOf(prefectureCode: string, ref: ScopeRef): CountScope {
+/**
+ * A scope of the org tree of one prefecture. `within` narrows its offices to those an office
+ * role reaches: a coordinator of 備前保健所 who does not reach its 東備支所 counts 備前 alone,
+ * exactly as on their list pages, while its supervisor and prefecture staff count both.
+ */
+export function countScopeOf(prefectureCode: string, ref: ScopeRef, within?: OfficeIds): CountScope {
   const db = getDb();
-  const samePrefecture = eq(healthCenters.prefectureCode, prefectureCode);
+  const samePrefecture = and(eq(healthCenters.prefectureCode, prefectureCode), within ? inArray(healthCenters.id, within) : undefined);
   const select = (condition: SQL | undefined) => db.select({ id: healthCenters.id }).from(healthCenters).where(and(samePrefecture, condition));
   switch (ref.level) {
     case "prefecture":
