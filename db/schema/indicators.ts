@@ -176,6 +176,12 @@ export const prefectureYearFacts = sqliteTable(
     fiscalYear: integer("fiscal_year").notNull(),
     jiritsuMhSubcommittee: integer("jiritsu_mh_subcommittee", { mode: "boolean" }),
     hostelUniqueUsers: integer("hostel_unique_users"),
+    /**
+     * The sheet's 協議の場 block as of 1 April after the year (山口県's 「R4年4月時点」 on its R3
+     * sheet, read from the next year's municipal status row) rather than the year itself (岡山県's
+     * 「R3年時点」).
+     */
+    kyogiAsOfNextApril: integer("kyogi_as_of_next_april", { mode: "boolean" }).notNull().default(false),
     ...editedRecordColumns(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE `prefecture_year_facts` ADD `kyogi_as_of_next_april` integer DEFAULT false NOT NULL;
