@@ -7,8 +7,9 @@ import { caseload } from "./caseload";
 import { hospitals } from "./hospitals";
 import { outreach } from "./outreach";
 import { activities } from "./activities";
+import { indicatorInputs } from "./indicator-inputs";
 import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs };

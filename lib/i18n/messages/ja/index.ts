@@ -6,9 +6,10 @@ import { caseload } from "./caseload";
 import { hospitals } from "./hospitals";
 import { outreach } from "./outreach";
 import { activities } from "./activities";
+import { indicatorInputs } from "./indicator-inputs";
 import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs } as const;
