@@ -31,7 +31,12 @@ export type SheetRow = {
   narrative: { text: string; version: number } | null;
 };
 
-export type YearFacts = { jiritsuMhSubcommittee: boolean | null; hostelUniqueUsers: number | null };
+export type YearFacts = {
+  jiritsuMhSubcommittee: boolean | null;
+  hostelUniqueUsers: number | null;
+  /** The sheet's 協議の場 block is as of 1 April after the year (山口県's 「R4年4月時点」 on its R3 sheet). */
+  kyogiAsOfNextApril: boolean;
+};
 
 export type SheetSettings = {
   fiscalYear: number;
@@ -71,7 +76,12 @@ export function getSheetSettingsForActor(actor: Actor, fiscalYear: number): Shee
       const n = narratives.get(r.indicatorCode);
       return { indicatorCode: r.indicatorCode, sort: r.sort, heading: r.heading, name: nameOf(r.indicatorCode), version: r.version, narrative: n ? { text: n.text, version: n.version } : null };
     }),
-    facts: { jiritsuMhSubcommittee: facts?.jiritsuMhSubcommittee ?? null, hostelUniqueUsers: facts?.hostelUniqueUsers ?? null, version: facts?.version ?? 0 },
+    facts: {
+      jiritsuMhSubcommittee: facts?.jiritsuMhSubcommittee ?? null,
+      hostelUniqueUsers: facts?.hostelUniqueUsers ?? null,
+      kyogiAsOfNextApril: facts?.kyogiAsOfNextApril ?? false,
+      version: facts?.version ?? 0,
+    },
     available: INDICATORS.filter((d) => !onSheet.has(d.code)).map((d) => ({ code: d.code, name: d.name })),
     canEdit: canManageIndicatorInputs(actor),
   };
@@ -228,17 +238,21 @@ export function saveNarrative(actor: Actor, input: NarrativeInput): { changed: b
   return { changed };
 }
 
-/** Save the year's facts (精神部会 有/無/未記録, hostel 利用者実数); same version rule as a narrative. */
+/** Save the year's facts (精神部会 有/無/未記録, hostel 利用者実数, the 協議の場 block's date); same version rule as a narrative. */
 export function saveYearFacts(actor: Actor, input: YearFactsInput): { changed: boolean } {
   requireIndicatorInputWrite(actor);
   const db = getDb();
   const now = new Date().toISOString();
   const where = and(inPrefecture(actor, prefectureYearFacts.prefectureCode), eq(prefectureYearFacts.fiscalYear, input.fiscalYear));
-  const next: YearFacts = { jiritsuMhSubcommittee: input.jiritsuMhSubcommittee, hostelUniqueUsers: input.hostelUniqueUsers };
+  const next: YearFacts = { jiritsuMhSubcommittee: input.jiritsuMhSubcommittee, hostelUniqueUsers: input.hostelUniqueUsers, kyogiAsOfNextApril: input.kyogiAsOfNextApril };
   let changed = false;
   db.transaction((tx) => {
     const stored = tx.select().from(prefectureYearFacts).where(where).get();
-    const current: YearFacts = { jiritsuMhSubcommittee: stored?.jiritsuMhSubcommittee ?? null, hostelUniqueUsers: stored?.hostelUniqueUsers ?? null };
+    const current: YearFacts = {
+      jiritsuMhSubcommittee: stored?.jiritsuMhSubcommittee ?? null,
+      hostelUniqueUsers: stored?.hostelUniqueUsers ?? null,
+      kyogiAsOfNextApril: stored?.kyogiAsOfNextApril ?? false,
+    };
     if ((stored?.version ?? 0) !== input.version) throw new AppError("conflict", "errors.conflict", {}, diffFields(next, current));
     const changes = diffFields(current, next);
     if (Object.keys(changes).length === 0) return;
@@ -289,10 +303,10 @@ export function narrativesFor(prefectureCode: string, fiscalYear: number): Map<s
   );
 }
 
-/** The year's facts, or null when nothing is recorded for the year (each fact may itself be null: 未記録). */
+/** The year's facts, or null when nothing is recorded for the year (精神部会 and the hostel may each be null: 未記録). */
 export function yearFactsFor(prefectureCode: string, fiscalYear: number): YearFacts | null {
   const row = getDb()
-    .select({ jiritsuMhSubcommittee: prefectureYearFacts.jiritsuMhSubcommittee, hostelUniqueUsers: prefectureYearFacts.hostelUniqueUsers })
+    .select({ jiritsuMhSubcommittee: prefectureYearFacts.jiritsuMhSubcommittee, hostelUniqueUsers: prefectureYearFacts.hostelUniqueUsers, kyogiAsOfNextApril: prefectureYearFacts.kyogiAsOfNextApril })
     .from(prefectureYearFacts)
     .where(and(eq(prefectureYearFacts.prefectureCode, prefectureCode), eq(prefectureYearFacts.fiscalYear, fiscalYear)))
     .get();

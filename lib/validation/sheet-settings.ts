@@ -71,6 +71,11 @@ export const YearFactsSchema = z.object({
       return Number(text);
     }),
   ),
+  /** The sheet's 協議の場 block as of 1 April after the year (a ticked box). */
+  kyogiAsOfNextApril: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
   version: versionOrNew,
 });
 export type YearFactsInput = z.infer<typeof YearFactsSchema>;

@@ -138,21 +138,22 @@ describe("narratives", () => {
 });
 
 describe("year facts", () => {
-  test("有 / 無 / 未記録 and the hostel's unique users, per prefecture and year, version-checked and audited", () => {
+  test("有 / 無 / 未記録, the hostel's unique users and the 協議の場 block's date, per prefecture and year, version-checked and audited", () => {
     const pref = actorFor("okayama.pref");
     assert.equal(yearFactsFor("33", 2045), null);
     saveYearFacts(pref, YearFactsSchema.parse({ fiscalYear: "2045", jiritsuMhSubcommittee: "yes", hostelUniqueUsers: "17", version: "0" }));
-    assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: true, hostelUniqueUsers: 17 });
+    assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
     assert.deepEqual([lastAudit().action, lastAudit().entityType, lastAudit().entityId], ["create", "prefecture_year_facts", "33:2045"]);
-    assert.deepEqual(getSheetSettingsForActor(actorFor("mimasaka.coord"), 2045).facts, { jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, version: 1 });
-    saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, version: 1 });
-    assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17 });
-    const stale = thrown(() => saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: false, hostelUniqueUsers: 17, version: 1 }));
+    assert.deepEqual(getSheetSettingsForActor(actorFor("mimasaka.coord"), 2045).facts, { jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1 });
+    saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1 });
+    assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
+    assert.deepEqual(JSON.parse(lastAudit().detail!).changes, { jiritsuMhSubcommittee: [true, null] });
+    const stale = thrown(() => saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: false, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1 }));
     assert.deepEqual([stale.code, stale.conflicts], ["conflict", { jiritsuMhSubcommittee: [false, null] }]);
     // The other prefecture's year is its own.
     assert.equal(yearFactsFor("35", 2045), null);
-    saveYearFacts(actorFor("yamaguchi.pref"), { fiscalYear: 2045, jiritsuMhSubcommittee: false, hostelUniqueUsers: null, version: 0 });
-    assert.deepEqual(yearFactsFor("35", 2045), { jiritsuMhSubcommittee: false, hostelUniqueUsers: null });
-    assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17 });
+    saveYearFacts(actorFor("yamaguchi.pref"), YearFactsSchema.parse({ fiscalYear: "2045", jiritsuMhSubcommittee: "no", hostelUniqueUsers: "", kyogiAsOfNextApril: "on", version: "0" }));
+    assert.deepEqual(yearFactsFor("35", 2045), { jiritsuMhSubcommittee: false, hostelUniqueUsers: null, kyogiAsOfNextApril: true });
+    assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
   });
 });
