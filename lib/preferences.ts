@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { appNow } from "@/lib/domain/clock";
 import { currentFiscalYear } from "@/lib/domain/fiscal-year";
 
 export const FISCAL_YEAR_COOKIE = "tsunagu_fy";
@@ -7,7 +8,7 @@ export const FISCAL_YEAR_COOKIE = "tsunagu_fy";
 export const FIRST_FISCAL_YEAR = 2019;
 
 /** Fiscal years offered by the selector, newest first. */
-export function fiscalYearOptions(now: Date = new Date()): number[] {
+export function fiscalYearOptions(now: Date = appNow()): number[] {
   const last = currentFiscalYear(now);
   return Array.from({ length: last - FIRST_FISCAL_YEAR + 1 }, (_, i) => last - i);
 }

@@ -8,8 +8,9 @@ import { hospitals } from "./hospitals";
 import { outreach } from "./outreach";
 import { activities } from "./activities";
 import { indicatorInputs } from "./indicator-inputs";
+import { indicators } from "./indicators";
 import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators };

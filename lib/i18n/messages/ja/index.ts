@@ -7,9 +7,10 @@ import { hospitals } from "./hospitals";
 import { outreach } from "./outreach";
 import { activities } from "./activities";
 import { indicatorInputs } from "./indicator-inputs";
+import { indicators } from "./indicators";
 import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators } as const;

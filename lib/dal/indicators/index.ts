@@ -1,0 +1,220 @@
+import "server-only";
+import { indicatorDefinition, indicatorsForScope } from "@/lib/domain/indicators/definitions";
+import { achievement, type Achievement } from "@/lib/domain/indicators/status";
+import { isSmallCount, suppressedCells } from "@/lib/domain/indicators/suppression";
+import type { BreakdownItem, IndicatorDefinition, IndicatorGroup, IndicatorTarget, IndicatorValue } from "@/lib/domain/indicators/types";
+import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
+import { FIRST_FISCAL_YEAR } from "@/lib/preferences";
+import type { Actor } from "../actor";
+import { AppError } from "../errors";
+import { targetsInForce } from "../indicator-targets";
+import { IndicatorContext, type Computed, type RecordGroup } from "./context";
+import { computeFor } from "./registry";
+import { countScopeFor, indicatorScopesForActor, resolveIndicatorScope, seesWholePrefecture, siblingScopes, topLevelOffices, type IndicatorScope } from "./scope";
+
+/*
+ * The indicator engine's entry points: the dashboard (every indicator of a scope and year, with
+ * its target and status), one indicator's detail (trend, breakdown by area, the records behind
+ * it) and, in sheet.ts, the 自治体情報シート. Every figure is computed live from the records on
+ * each request (no cache, no nightly job), so a saved record shows in the next request.
+ *
+ * Privacy (brief §7.2): prefecture staff see counts and pseudonymous rows only. Below the
+ * prefecture (a region, an office, per-area breakdowns), a count of persons from 1 to 4 reads
+ * 「5未満」 for them, with complementary suppression over the areas side by side, and the rows
+ * behind a hidden count are not listed. The prefecture's own figures are shown as they are.
+ */
+
+export type IndicatorFigure = IndicatorValue & {
+  definition: IndicatorDefinition;
+  target: IndicatorTarget | null;
+  achievement: Achievement;
+};
+
+
+export function checkedFiscalYear(fy: number): number {
+  if (!Number.isInteger(fy) || fy < FIRST_FISCAL_YEAR || fy > currentFiscalYear()) throw new AppError("not_found", "errors.notFound");
+  return fy;
+}
+
+/** One computation run: contexts per scope and year are shared, so each summary is read once. */
+export class IndicatorRun {
+  private readonly contexts = new Map<string, IndicatorContext>();
+  readonly today = todayIso();
+  constructor(readonly actor: Actor) {}
+
+  context(scope: IndicatorScope, fiscalYear: number): IndicatorContext {
+    const key = `${scope.param}|${fiscalYear}`;
+    let ctx = this.contexts.get(key);
+    if (!ctx) {
+      ctx = new IndicatorContext(countScopeFor(this.actor, scope), scope.ref, fiscalYear, this.today);
+      this.contexts.set(key, ctx);
+    }
+    return ctx;
+  }
+
+  raw(code: string, scope: IndicatorScope, fiscalYear: number): Computed {
+    const ctx = this.context(scope, fiscalYear);
+    return ctx.memo(`indicator:${code}`, () => computeFor(code)(ctx));
+  }
+
+  /** Prefecture staff below the prefecture see person counts suppressed. */
+  suppresses(scope: IndicatorScope): boolean {
+    return seesWholePrefecture(this.actor) && scope.level !== "prefecture";
+  }
+
+  /** The figure as this actor may see it. */
+  value(code: string, scope: IndicatorScope, fiscalYear: number): IndicatorValue & { records?: () => RecordGroup[] } {
+    const def = indicatorDefinition(code)!;
+    const computed = this.raw(code, scope, fiscalYear);
+    const base = { code, fiscalYear, ...computed };
+    if (!this.suppresses(scope) || !def.countsPersons) return base;
+    if (this.hidden(def, scope, fiscalYear)) {
+      const { records: _hiddenRecords, ...rest } = base;
+      return { ...rest, value: null, numerator: undefined, denominator: undefined, n: undefined, suppressed: true, breakdown: rest.breakdown?.map((b) => ({ ...b, value: null, suppressed: true })) };
+    }
+    return { ...base, breakdown: suppressBreakdown(base.breakdown) };
+  }
+
+  /** Whether a person figure at this scope must be hidden: small itself, or the complement of a small sibling. */
+  private hidden(def: IndicatorDefinition, scope: IndicatorScope, fiscalYear: number): boolean {
+    const own = this.raw(def.code, scope, fiscalYear);
+    if (revealsFewPersons(def, own)) return true;
+    if (def.kind !== "count") return false;
+    const siblings = siblingScopes(this.actor, scope);
+    const hiddenSet = suppressedCells(siblings.map((s) => ({ key: s.param, value: this.raw(def.code, s, fiscalYear).value })));
+    return hiddenSet.has(scope.param);
+  }
+}
+
+/** A count of 1–4 persons, or a rate or mean whose parts could name fewer than five. */
+function revealsFewPersons(def: IndicatorDefinition, v: Computed): boolean {
+  if (def.kind === "count") return isSmallCount(v.value);
+  if (def.kind === "ratio") {
+    const num = v.numerator ?? 0;
+    const den = v.denominator ?? 0;
+    return isSmallCount(num) || isSmallCount(den) || isSmallCount(den - num);
+  }
+  return isSmallCount(v.n);
+}
+
+function suppressBreakdown(items: BreakdownItem[] | undefined): BreakdownItem[] | undefined {
+  if (!items) return items;
+  const hidden = suppressedCells(items.map((b) => ({ key: b.key, value: b.value })));
+  return items.map((b) => (hidden.has(b.key) ? { ...b, value: null, suppressed: true } : b));
+}
+
+function targetScopeOf(scope: IndicatorScope) {
+  return scope.ref;
+}
+
+function figure(run: IndicatorRun, def: IndicatorDefinition, scope: IndicatorScope, fiscalYear: number, targets: Map<string, IndicatorTarget>): IndicatorFigure {
+  const { records: _records, ...value } = run.value(def.code, scope, fiscalYear);
+  const target = targets.get(def.code) ?? null;
+  return { ...value, definition: def, target, achievement: achievement(value.suppressed ? null : value.value, target, fiscalYear) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Dashboard
+
+export type IndicatorBoard = {
+  fiscalYear: number;
+  scope: IndicatorScope;
+  scopes: IndicatorScope[];
+  suppressed: boolean;
+  groups: { group: IndicatorGroup; figures: IndicatorFigure[] }[];
+  /** Fiscal years of the trend, oldest first, and the trend of the headline indicators. */
+  trendYears: number[];
+  trends: { code: string; values: (number | null)[] }[];
+};
+
+const GROUP_ORDER: IndicatorGroup[] = ["seed", "activity", "case", "basic"];
+
+/** Indicators charted over the years on the dashboard (the rest on their own pages). */
+export const HEADLINE_CODES = ["C1", "C2", "A9", "A10", "S3", "A1"] as const;
+
+export function trendYearsEnding(fiscalYear: number, count = 5): number[] {
+  const from = Math.max(FIRST_FISCAL_YEAR, fiscalYear - count + 1);
+  return Array.from({ length: fiscalYear - from + 1 }, (_, i) => from + i);
+}
+
+export function getIndicatorBoardForActor(actor: Actor, o: { fiscalYear: number; scope?: string | null }): IndicatorBoard {
+  const scope = resolveIndicatorScope(actor, o.scope);
+  const fiscalYear = checkedFiscalYear(o.fiscalYear);
+  const run = new IndicatorRun(actor);
+  const targets = targetsInForce(actor.prefectureCode, fiscalYear, targetScopeOf(scope));
+  const defs = indicatorsForScope(scope.level);
+  const groups = GROUP_ORDER.map((group) => ({ group, figures: defs.filter((d) => d.group === group).map((d) => figure(run, d, scope, fiscalYear, targets)) })).filter((g) => g.figures.length > 0);
+  const trendYears = trendYearsEnding(fiscalYear);
+  const trends = HEADLINE_CODES.filter((c) => indicatorDefinition(c)!.scopes.includes(scope.level)).map((code) => ({
+    code,
+    values: trendYears.map((fy) => {
+      const v = run.value(code, scope, fy);
+      return v.suppressed ? null : v.value;
+    }),
+  }));
+  return { fiscalYear, scope, scopes: indicatorScopesForActor(actor), suppressed: run.suppresses(scope), groups, trendYears, trends };
+}
+
+// ---------------------------------------------------------------------------------------
+// One indicator
+
+export type AreaRow = { scope: IndicatorScope; value: number | null; suppressed: boolean; numerator?: number; denominator?: number };
+
+export type IndicatorDetail = {
+  fiscalYear: number;
+  scope: IndicatorScope;
+  scopes: IndicatorScope[];
+  figure: IndicatorFigure;
+  trend: { fiscalYear: number; value: number | null; target: number | null }[];
+  /** Per region and per office (支所 rolled up), below the scope shown; empty for an office. */
+  byRegion: AreaRow[];
+  byOffice: AreaRow[];
+  /** The records behind the figure, or null when they are not listed (suppressed). */
+  records: RecordGroup[] | null;
+  /** Ids of offices (with their 支所) whose records are not listed because their count is suppressed. */
+  hiddenOffices: string[];
+};
+
+function areaRows(run: IndicatorRun, def: IndicatorDefinition, scopes: IndicatorScope[], fiscalYear: number): AreaRow[] {
+  const rows = scopes.map((s) => {
+    const v = run.raw(def.code, s, fiscalYear);
+    return { scope: s, value: v.value, suppressed: false, ...(v.numerator !== undefined ? { numerator: v.numerator, denominator: v.denominator } : {}) };
+  });
+  if (!seesWholePrefecture(run.actor) || !def.countsPersons) return rows;
+  // Side by side below the prefecture: primary and complementary suppression over the set.
+  const hidden =
+    def.kind === "count"
+      ? suppressedCells(rows.map((r) => ({ key: r.scope.param, value: r.value })))
+      : new Set(rows.filter((r) => revealsFewPersons(def, run.raw(def.code, r.scope, fiscalYear))).map((r) => r.scope.param));
+  return rows.map((r) => (hidden.has(r.scope.param) ? { scope: r.scope, value: null, suppressed: true } : r));
+}
+
+export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fiscalYear: number; scope?: string | null }): IndicatorDetail {
+  const def = indicatorDefinition(code);
+  if (!def) throw new AppError("not_found", "errors.notFound");
+  const scope = resolveIndicatorScope(actor, o.scope);
+  if (!def.scopes.includes(scope.level)) throw new AppError("not_found", "errors.notFound");
+  const fiscalYear = checkedFiscalYear(o.fiscalYear);
+  const run = new IndicatorRun(actor);
+  const figureNow = figure(run, def, scope, fiscalYear, targetsInForce(actor.prefectureCode, fiscalYear, targetScopeOf(scope)));
+  const trend = trendYearsEnding(fiscalYear, 7).map((fy) => {
+    const v = run.value(code, scope, fy);
+    const t = targetsInForce(actor.prefectureCode, fy, targetScopeOf(scope)).get(code);
+    return { fiscalYear: fy, value: v.suppressed ? null : v.value, target: t && t.fiscalYear === fy ? t.value : null };
+  });
+  const all = indicatorScopesForActor(actor);
+  const below = (s: IndicatorScope) => (scope.level === "prefecture" ? true : scope.level === "region" ? s.regionId === scope.regionId : false);
+  const byRegion = scope.level === "prefecture" && def.scopes.includes("region") ? areaRows(run, def, all.filter((s) => s.level === "region"), fiscalYear) : [];
+  const byOffice = scope.level !== "office" && def.scopes.includes("office") ? areaRows(run, def, topLevelOffices(all).filter(below), fiscalYear) : [];
+
+  const value = run.value(code, scope, fiscalYear);
+  let records: RecordGroup[] | null = value.records ? value.records() : null;
+  let hiddenOffices: string[] = [];
+  if (value.suppressed) records = null;
+  else if (records && run.suppresses(scope) === false && seesWholePrefecture(actor) && def.countsPersons && byOffice.some((r) => r.suppressed)) {
+    // At the prefecture level the rows would show per-office counts the breakdown hides.
+    hiddenOffices = byOffice.flatMap((r) => (r.suppressed && r.scope.ref.level === "office" ? [r.scope.ref.officeId] : []));
+  }
+  return { fiscalYear, scope, scopes: all, figure: figureNow, trend, byRegion, byOffice, records, hiddenOffices };
+}
+
