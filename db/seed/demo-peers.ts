@@ -191,6 +191,8 @@ export function seedDemoPeers(db: Db, now: Date = new Date()): DemoPeerSummary {
       let years = registrationYears(peerRng, firstFy, DEMO_LAST_FY);
       if (forceThrough !== undefined && years.at(-1)! < forceThrough) years = Array.from({ length: forceThrough - firstFy + 1 }, (_, i) => firstFy + i);
       const activeAtAnchor = years.at(-1) === DEMO_LAST_FY;
+      // What is drawn below from the years must not depend on the seeding day (ADR 0020): only FY2019–FY2024.
+      const anchorYears = [...years];
       if (activeAtAnchor) for (let fy = DEMO_LAST_FY + 1; fy <= seededFy; fy++) years.push(fy);
       const registrations = years.map((fy, i) => ({ fiscalYear: fy, registeredOn: i === 0 ? registeredOn : fiscalYearRange(fy).start, expiresOn: fiscalYearRange(fy).end }));
       // Most who stopped simply lapsed (期間満了 follows from the date); a few withdrew or are paused.
@@ -220,8 +222,8 @@ export function seedDemoPeers(db: Db, now: Date = new Date()): DemoPeerSummary {
         updatedAt: stamp,
       });
       if (yousei) trainings.push({ id: `${id}-t1`, peerId: id, kind: "peer_yousei" satisfies PeerTraining, completedOn: yousei });
-      if (peerRng.chance(0.5) && years.length > 1) {
-        const fy = years[1]!;
+      if (peerRng.chance(0.5) && anchorYears.length > 1) {
+        const fy = anchorYears[1]!;
         trainings.push({ id: `${id}-t2`, peerId: id, kind: "peer_followup", completedOn: `${fy}-09-${String(peerRng.int(1, 28)).padStart(2, "0")}` });
       }
       if (peerRng.chance(0.15) && years.includes(2023)) trainings.push({ id: `${id}-t3`, peerId: id, kind: "peer_support_kiso", completedOn: "2023-08-24" });
