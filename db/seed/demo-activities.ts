@@ -88,7 +88,7 @@ const ts = (date: string, hhmm = "01:00") => `${date}T${hhmm}:00.000Z`;
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** A weekday in the given month of the fiscal year (Saturdays and Sundays move to Friday / Monday). */
-function weekdayIn(rng: Rng, fy: number, month: number, fixedDay?: number): string {
+export function weekdayIn(rng: Rng, fy: number, month: number, fixedDay?: number): string {
   const year = month >= 4 ? fy : fy + 1;
   const day = fixedDay ?? rng.int(3, 26);
   const iso = isoFromParts(year, month, day);
@@ -147,7 +147,7 @@ const VENUES_35 = ["県庁 共用会議室", "健康福祉センター 会議室
 
 type Office = { id: string; code: string; name: string; regionId: string; prefectureCode: string; creatorId: string };
 
-type Rows = {
+export type Rows = {
   kyogiBodies: (typeof kyogiBodies.$inferInsert)[];
   status: (typeof municipalKyogiStatus.$inferInsert)[];
   meetings: (typeof meetings.$inferInsert)[];
@@ -160,7 +160,7 @@ type Rows = {
   hostel: (typeof hostelMonths.$inferInsert)[];
 };
 
-type Context = {
+export type Context = {
   prefectureCode: string;
   prefectureUserId: string;
   offices: Office[];
@@ -306,7 +306,7 @@ const BODIES: Readonly<Record<string, { prefecture: BodySpec; regions: BodySpec[
 
 const bodyId = (pref: string, slug: string) => `kb-${pref}-${slug}`;
 
-function buildBodies(ctx: Context): { prefectureBodyId: string; regionBodies: { id: string; office: Office }[] } {
+export function buildBodies(ctx: Context): { prefectureBodyId: string; regionBodies: { id: string; office: Office }[] } {
   const spec = BODIES[ctx.prefectureCode]!;
   const prefectureBodyId = bodyId(ctx.prefectureCode, spec.prefecture.slug);
   ctx.rows.kyogiBodies.push({
@@ -341,7 +341,7 @@ function buildBodies(ctx: Context): { prefectureBodyId: string; regionBodies: { 
   return { prefectureBodyId, regionBodies };
 }
 
-const FORM_WEIGHTS: Readonly<Record<KyogiForm, number>> = { single: 40, joint: 15, jiritsu_subcommittee: 40, other: 5 };
+export const FORM_WEIGHTS: Readonly<Record<KyogiForm, number>> = { single: 40, joint: 15, jiritsu_subcommittee: 40, other: 5 };
 
 /**
  * One status row per municipality and year. Municipalities join in a fixed shuffled order, so
@@ -395,7 +395,7 @@ function buildMunicipalStatus(ctx: Context, rng: Rng): void {
 // ---------------------------------------------------------------------------------------
 // 岡山県
 
-function okayamaYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<typeof buildBodies>): void {
+export function okayamaYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<typeof buildBodies>): void {
   const r = (label: string) => rng.fork(`${fy}-${label}`);
   const covid = fy === 2020;
 
@@ -708,7 +708,7 @@ function okayamaYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<type
 // ---------------------------------------------------------------------------------------
 // 山口県
 
-function yamaguchiYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<typeof buildBodies>): void {
+export function yamaguchiYear(ctx: Context, rng: Rng, fy: number, bodies: ReturnType<typeof buildBodies>): void {
   const r = (label: string) => rng.fork(`${fy}-${label}`);
   const covid = fy === 2020;
 
@@ -839,7 +839,7 @@ function insertBatched<T extends SQLiteTable>(tx: Tx, table: T, rows: T["$inferI
   for (let i = 0; i < rows.length; i += 200) tx.insert(table).values(rows.slice(i, i + 200)).run();
 }
 
-function contextFor(tx: Tx, prefectureCode: string, rows: Rows): Context | null {
+export function contextFor(tx: Tx, prefectureCode: string, rows: Rows): Context | null {
   const prefUser = tx.select({ id: users.id }).from(users).where(eq(users.username, prefectureCode === "33" ? "okayama.pref" : "yamaguchi.pref")).get();
   if (!prefUser) return null;
   const coordinators = tx

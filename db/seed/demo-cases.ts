@@ -140,10 +140,10 @@ export const DEMO_CASES_PER_OFFICE: Readonly<Record<string, number>> = {
   hagi: 8,
   "shimonoseki-city": 24,
 };
-const DEFAULT_CASES_PER_OFFICE = 8;
+export const DEFAULT_CASES_PER_OFFICE = 8;
 
 /** Referrals per fiscal year, relative: numbers grow as the programme becomes known. */
-const FY_WEIGHTS = { 2019: 12, 2020: 13, 2021: 15, 2022: 17, 2023: 20, 2024: 23 } as const;
+export const FY_WEIGHTS = { 2019: 12, 2020: 13, 2021: 15, 2022: 17, 2023: 20, 2024: 23 } as const;
 
 const BATCH = 200;
 
@@ -161,7 +161,7 @@ export type DemoCaseSummary = {
 // Context read from the database
 // ---------------------------------------------------------------------------------------
 
-type OfficeInfo = {
+export type OfficeInfo = {
   id: string;
   code: string;
   prefectureCode: string;
@@ -171,9 +171,9 @@ type OfficeInfo = {
   coordinatorIds: string[];
 };
 
-type HospitalInfo = { id: string; prefectureCode: string; regionId: string | null };
+export type HospitalInfo = { id: string; prefectureCode: string; regionId: string | null };
 
-function loadContext(tx: Tx): { offices: OfficeInfo[]; hospitals: HospitalInfo[] } {
+export function loadContext(tx: Tx): { offices: OfficeInfo[]; hospitals: HospitalInfo[] } {
   const munis = tx.select().from(municipalities).orderBy(asc(municipalities.sort)).all();
   const coordRows = tx
     .select({ id: users.id, username: users.username, officeId: userOffices.healthCenterId })
@@ -239,7 +239,7 @@ function insertBatched<T extends SQLiteTable>(tx: Tx, table: T, rows: T["$inferI
 // Person drafts (drawn first, so that duplicate pairs can be arranged per prefecture)
 // ---------------------------------------------------------------------------------------
 
-type PersonDraft = {
+export type PersonDraft = {
   sex: Sex;
   birthYear: number;
   birthMonth: number;
@@ -257,7 +257,7 @@ type CaseDraft = {
   target: Phase;
 };
 
-function drawPerson(rng: Rng, office: OfficeInfo): PersonDraft {
+export function drawPerson(rng: Rng, office: OfficeInfo): PersonDraft {
   const sex = rng.weighted<Sex>({ male: 54, female: 45, other: 0.5, unknown: 0.5 });
   // Two draws averaged: more people born mid-century than at the ends of the range.
   const birthYear = Math.round((rng.int(1940, 1995) + rng.int(1940, 1995)) / 2);
@@ -273,7 +273,7 @@ function drawPerson(rng: Rng, office: OfficeInfo): PersonDraft {
   };
 }
 
-function givenNameOf(p: PersonDraft): readonly [string, string] {
+export function givenNameOf(p: PersonDraft): readonly [string, string] {
   const list = p.sex === "female" ? DEMO_GIVEN_NAMES_FEMALE : DEMO_GIVEN_NAMES_MALE;
   return list[p.given % list.length]!;
 }
@@ -306,7 +306,7 @@ function chooseOpenTarget(rng: Rng, y: number): Phase {
 type Step = { phase: Phase; from: Phase | null; date: string; note: string | null };
 
 /** Nominal days spent in each phase before the next change. */
-const NOMINAL_DAYS: Record<Phase, [number, number]> = {
+export const NOMINAL_DAYS: Record<Phase, [number, number]> = {
   identified: [7, 40],
   assessment: [14, 75],
   engagement: [30, 300],
@@ -377,11 +377,11 @@ function buildPath(rng: Rng, target: Phase, y: number): Path {
   return { phases, endReason };
 }
 
-const SUSPEND_NOTES = ["病状悪化のため支援を一時中断。", "本人の希望により一時休止。", "身体疾患の治療のため転院、支援を一時中断。", "家族の事情により調整を一時保留。"];
-const READMISSION_NOTE = "再入院のため地域定着支援を一時中断。";
-const RESUME_NOTE = "状態が落ち着き、支援を再開。";
-const BACK_NOTE = "住居の調整がつかず、関係づくりから再度進める。";
-const END_NOTES: Partial<Record<EndReason, string>> = {
+export const SUSPEND_NOTES = ["病状悪化のため支援を一時中断。", "本人の希望により一時休止。", "身体疾患の治療のため転院、支援を一時中断。", "家族の事情により調整を一時保留。"];
+export const READMISSION_NOTE = "再入院のため地域定着支援を一時中断。";
+export const RESUME_NOTE = "状態が落ち着き、支援を再開。";
+export const BACK_NOTE = "住居の調整がつかず、関係づくりから再度進める。";
+export const END_NOTES: Partial<Record<EndReason, string>> = {
   settled: "地域生活が安定し、目標を達成したため終結。",
   handed_over: "相談支援事業所へ引継ぎ終結。",
   withdrew: "本人が支援の終了を希望。",
@@ -455,7 +455,7 @@ function datePath(rng: Rng, path: Path, referralDate: string, supportStart: stri
 // Activities
 // ---------------------------------------------------------------------------------------
 
-const ACTIVITY_WEIGHTS: Record<"early" | "engagement" | "preparation" | "post" | "suspended", Partial<Record<ActivityType, number>>> = {
+export const ACTIVITY_WEIGHTS: Record<"early" | "engagement" | "preparation" | "post" | "suspended", Partial<Record<ActivityType, number>>> = {
   early: { ward_visit: 6, phone: 2, family_interview: 1.5, inhospital_care_meeting: 1.5, discharge_committee: 0.5, other: 0.3 },
   engagement: { ward_visit: 7, phone: 1.5, family_interview: 1, inhospital_care_meeting: 1.5, outing_accompany: 1, discharge_committee: 0.7, other: 0.3 },
   preparation: {
@@ -474,7 +474,7 @@ const ACTIVITY_WEIGHTS: Record<"early" | "engagement" | "preparation" | "post" |
   suspended: { phone: 3, ward_visit: 2, family_interview: 1 },
 };
 
-const ACTIVITY_MINUTES: Record<ActivityType, [number, number]> = {
+export const ACTIVITY_MINUTES: Record<ActivityType, [number, number]> = {
   ward_visit: [30, 60],
   inhospital_care_meeting: [45, 90],
   individual_support_meeting: [60, 120],
@@ -488,7 +488,7 @@ const ACTIVITY_MINUTES: Record<ActivityType, [number, number]> = {
   other: [30, 90],
 };
 
-const SUMMARIES: Record<ActivityType, readonly string[]> = {
+export const SUMMARIES: Record<ActivityType, readonly string[]> = {
   ward_visit: [
     "病棟で面会。退院後の生活について希望を聞いた。",
     "病棟で面会。最近の体調と日中の過ごし方を確認した。",
@@ -508,7 +508,7 @@ const SUMMARIES: Record<ActivityType, readonly string[]> = {
   other: ["自宅を訪問。生活リズムは概ね保たれている。", "デイケア利用先と情報共有した。", "自宅訪問。ゴミ出しと金銭管理の状況を確認した。"],
 };
 
-function activityGroup(phase: Phase, discharged: boolean): keyof typeof ACTIVITY_WEIGHTS {
+export function activityGroup(phase: Phase, discharged: boolean): keyof typeof ACTIVITY_WEIGHTS {
   if (phase === "suspended") return "suspended";
   if (discharged) return "post";
   if (phase === "identified" || phase === "assessment") return "early";
@@ -533,7 +533,7 @@ type Rows = {
   followUps: (typeof followUpChecks.$inferInsert)[];
 };
 
-const DISCHARGE_LIVING: Record<DischargeDestination, LivingArrangement> = {
+export const DISCHARGE_LIVING: Record<DischargeDestination, LivingArrangement> = {
   home_alone: "alone",
   home_family: "with_family",
   rental_apartment: "alone",

@@ -52,7 +52,7 @@ import { createRng, type Rng } from "./random";
 const SEED = "tsunagu-demo-outreach-v1";
 
 export const OKAYAMA_TEAM = "県立こころの医療センター（見本）アウトリーチチーム";
-const TEAMS = {
+export const TEAMS = {
   ube: "宇部健康福祉センター 訪問支援班（見本）",
   shunan: "周南健康福祉センター 訪問支援班（見本）",
   yamaguchi: "山口健康福祉センター 訪問支援班（見本）",
@@ -88,7 +88,7 @@ type Plan = {
   outcomes: { outcome: OutreachOutcome; date: string; note?: string }[];
 };
 
-const SELECTED = "ケース会議で支援対象として選定した。";
+export const SELECTED = "ケース会議で支援対象として選定した。";
 
 const PLANS: readonly Plan[] = [
   // ---- 岡山県: the contracted team, referred by several offices --------------------------
@@ -431,7 +431,7 @@ const TEAM_PROFESSIONS: Record<OutreachTeamKind, OutreachProfession[]> = {
   other: ["psw", "other"],
 };
 
-function professionsFor(rng: Rng, kind: OutreachTeamKind, type: OutreachContactType): OutreachProfession[] {
+export function professionsFor(rng: Rng, kind: OutreachTeamKind, type: OutreachContactType): OutreachProfession[] {
   const team = TEAM_PROFESSIONS[kind];
   const set = new Set<OutreachProfession>();
   const lead: OutreachProfession = kind === "contracted_hospital" ? rng.pick(["nurse", "psw"] as const) : rng.pick(["phn", "psw"] as const);
@@ -453,7 +453,7 @@ function professionsFor(rng: Rng, kind: OutreachTeamKind, type: OutreachContactT
   return order.filter((p) => set.has(p));
 }
 
-const MINUTES: Record<OutreachContactType, [number, number]> = {
+export const MINUTES: Record<OutreachContactType, [number, number]> = {
   home_visit: [30, 90],
   accompany_clinic: [90, 180],
   family_interview: [30, 90],
@@ -481,7 +481,7 @@ const SUMMARIES = {
   liaison: ["市の障害福祉担当と情報を共有した。", "かかりつけ医療機関のPSWと連絡調整した。"],
 } as const;
 
-function placeFor(rng: Rng, type: OutreachContactType): string | null {
+export function placeFor(rng: Rng, type: OutreachContactType): string | null {
   if (type === "home_visit") return "自宅";
   if (type === "accompany_clinic") return rng.pick(["（見本）こころのクリニック外来", "（見本）医療センター外来"]);
   if (type === "family_interview") return rng.pick(["保健所 面接室", "自宅"]);
@@ -489,14 +489,14 @@ function placeFor(rng: Rng, type: OutreachContactType): string | null {
   return null;
 }
 
-function metFor(rng: Rng, type: OutreachContactType, metRate: number): boolean {
+export function metFor(rng: Rng, type: OutreachContactType, metRate: number): boolean {
   if (type === "home_visit") return rng.chance(metRate);
   if (type === "accompany_clinic") return true;
   if (type === "phone_mail") return rng.chance(metRate * 0.5);
   return false;
 }
 
-function summaryFor(rng: Rng, type: OutreachContactType, met: boolean): string {
+export function summaryFor(rng: Rng, type: OutreachContactType, met: boolean): string {
   if (type === "home_visit") return rng.pick(met ? SUMMARIES.home_visit_met : SUMMARIES.home_visit_not_met);
   return rng.pick(SUMMARIES[type]);
 }

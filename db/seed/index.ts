@@ -4,10 +4,13 @@ import { ulid } from "ulid";
 import type { Db } from "@/db/client";
 import { cases, meetings, outreachCases, peerSupporters, planPeriods, prefectures, userOffices, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { appNow } from "@/lib/domain/clock";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import { seedDemoActivities } from "./demo-activities";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
+import { describeRecent, seedDemoRecent } from "./demo-recent";
 import { loadOrgTree, orgId } from "./org";
 import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -18,6 +21,10 @@ type Log = (message: string) => void;
  * Bring a freshly migrated database to a usable state: the organisation tree always
  * (it is master data), demo accounts and demo cases unless TSUNAGU_DEMO_DATA=off. Idempotent:
  * each part is loaded only into an empty table, so a second start keeps everything.
+ *
+ * The demo runs from FY2019 up to the day it is seeded (the app's today, lib/domain/clock.ts):
+ * FY2019–FY2024 are fixed; the years after are written relative to that day (demo-recent.ts,
+ * ADR 0020), only right after the FY2019–FY2024 seeders have filled empty tables.
  */
 export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void> {
   const [{ n: prefectureCount }] = db.select({ n: count() }).from(prefectures).all() as [{ n: number }];
@@ -31,6 +38,9 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
     log(`Loaded ${n} plan periods (障害福祉計画, 医療計画).`);
   }
   if (process.env.TSUNAGU_DEMO_DATA === "off") return;
+  // Read the app's clock once, so every part of the demo agrees on the day it is seeded.
+  const now = appNow();
+  const seeded = { cases: false, peers: false, activities: false, outreach: false };
   const [{ n: userCount }] = db.select({ n: count() }).from(users).all() as [{ n: number }];
   if (userCount === 0) {
     await seedDemoUsers(db);
@@ -39,23 +49,34 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
   const [{ n: caseCount }] = db.select({ n: count() }).from(cases).all() as [{ n: number }];
   if (caseCount === 0) {
     const s = seedDemoCases(db);
+    seeded.cases = true;
     log(`Created ${s.cases} demo cases across FY${s.firstFiscalYear}–FY${s.lastFiscalYear}.`);
     if (s.skippedOffices.length > 0) log(`No demo cases for offices without a coordinator: ${s.skippedOffices.join(", ")}.`);
   }
   const [{ n: peerCount }] = db.select({ n: count() }).from(peerSupporters).all() as [{ n: number }];
   if (peerCount === 0) {
-    const p = seedDemoPeers(db);
+    const p = seedDemoPeers(db, now);
+    seeded.peers = true;
     log(`Created ${p.peers} demo peer supporters at ${p.offices} offices and ${p.dispatches} dispatches.`);
   }
   const [{ n: meetingCount }] = db.select({ n: count() }).from(meetings).all() as [{ n: number }];
   if (meetingCount === 0) {
     const a = seedDemoActivities(db);
+    seeded.activities = true;
     log(`Created demo activities: ${a.meetings} meetings, ${a.trainings} trainings, ${a.events} events, ${a.kyogiBodies} 協議の場, ${a.phoneMonths} months of phone and hostel figures.`);
   }
   const [{ n: outreachCount }] = db.select({ n: count() }).from(outreachCases).all() as [{ n: number }];
   if (outreachCount === 0) {
     const o = seedDemoOutreach(db);
+    seeded.outreach = true;
     log(`Created ${o.cases} demo outreach cases with ${o.contacts} contacts and ${o.outcomes} outcomes.`);
+  }
+  // The years after FY2024 continue what the seeders above just wrote, so they come only with them.
+  if (seeded.cases && seeded.peers && seeded.activities && seeded.outreach) {
+    const today = todayIso(now);
+    const r = seedDemoRecent(db, today);
+    if (r) log(describeRecent(r));
+    else log(`The demo ends on 2025-03-31: today (${today}) is not after it, so no later years were added.`);
   }
 }
 

@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { prepareDatabase } from "@/db/seed";
-import { DEMO_ANCHOR, DEMO_FAMILY_NAMES } from "@/db/seed/demo-cases";
+import { DEMO_FAMILY_NAMES } from "@/db/seed/demo-cases";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import { OUTREACH_STATUSES } from "@/lib/domain/outreach-codes";
 import { OUTREACH_CASE_NUMBER_PATTERN } from "@/lib/domain/outreach-rules";
 import { seededDb } from "../helpers/test-db";
@@ -88,22 +89,23 @@ describe("consistency of every demo outreach case", () => {
     assert.ok(rows.length >= 10);
     for (const r of rows) {
       assert.match(r.case_no, OUTREACH_CASE_NUMBER_PATTERN);
-      assert.ok(r.referral_date >= "2019-04-01" && r.referral_date <= DEMO_ANCHOR, r.case_no);
+      assert.ok(r.referral_date >= "2019-04-01" && r.referral_date <= todayIso(), r.case_no);
       if (r.selection_conference_date && r.start_date) assert.ok(r.start_date >= r.selection_conference_date, r.case_no);
       assert.equal(r.status === "active", !!r.start_date && !r.end_date, r.case_no);
       assert.equal(r.status === "referred", !r.start_date && !r.end_date, r.case_no);
       if (r.end_reason === "goal_met") assert.ok(r.start_date, `${r.case_no}: goals met without support`);
-      if (r.end_date) assert.ok(r.end_date <= DEMO_ANCHOR, r.case_no);
+      if (r.end_date) assert.ok(r.end_date <= todayIso(), r.case_no);
     }
   });
 
-  test("contacts and outcomes lie between the referral and the end (or the anchor); last contact date is the latest contact", () => {
+  test("contacts and outcomes lie between the referral and the end (or the day of seeding); last contact date is the latest contact", () => {
+    const today = todayIso();
     const outside = db.all<{ id: string }>(sql`
       SELECT c.id FROM outreach_contacts c JOIN outreach_cases o ON o.id = c.outreach_case_id
-      WHERE c.date < o.referral_date OR c.date > coalesce(o.end_date, ${DEMO_ANCHOR})
+      WHERE c.date < o.referral_date OR c.date > coalesce(o.end_date, ${today})
       UNION ALL
       SELECT r.id FROM outreach_outcomes r JOIN outreach_cases o ON o.id = r.outreach_case_id
-      WHERE r.date < o.referral_date OR r.date > coalesce(o.end_date, ${DEMO_ANCHOR})`);
+      WHERE r.date < o.referral_date OR r.date > coalesce(o.end_date, ${today})`);
     assert.deepEqual(outside, []);
     const stale = db.all<{ id: string }>(sql`
       SELECT o.id FROM outreach_cases o
