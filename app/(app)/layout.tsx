@@ -12,17 +12,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <>
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-teal-900"
+        className="sr-only print:hidden focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-teal-900"
       >
         {t("app.skipToContent")}
       </a>
-      <AppHeader
-        displayName={actor.displayName}
-        role={actor.role}
-        prefectureName={actor.prefectureName}
-        fiscalYear={await getSelectedFiscalYear()}
-      />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      {/* Printed pages carry their content only: no menu, header or forms. */}
+      <div className="print:hidden">
+        <AppHeader
+          displayName={actor.displayName}
+          role={actor.role}
+          prefectureName={actor.prefectureName}
+          fiscalYear={await getSelectedFiscalYear()}
+        />
+      </div>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </>

@@ -32,7 +32,7 @@ export type IndicatorFigure = IndicatorValue & {
 
 
 export function checkedFiscalYear(fy: number): number {
-  if (!Number.isInteger(fy) || fy < FIRST_FISCAL_YEAR || fy > currentFiscalYear()) throw new AppError("not_found", "errors.notFound");
+  if (!Number.isInteger(fy) || fy < FIRST_FISCAL_YEAR || fy > currentFiscalYear()) throw new AppError("not_found", "errors.yearOutOfRange");
   return fy;
 }
 

@@ -86,7 +86,7 @@ export function resolveIndicatorScope(actor: Actor, param: string | null | undef
   if (choices.length === 0) throw notFound();
   if (!param) return choices[0]!;
   const found = choices.find((c) => c.param === param);
-  if (!found) throw notFound();
+  if (!found) throw new AppError("not_found", "errors.scopeOutOfReach");
   return found;
 }
 

@@ -358,5 +358,12 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     retry: "Try again",
     conflictField: "{field}: now \"{value}\".",
     conflict: "Someone else saved this record first. Your changes were not saved. Review the current values, reload, and save again.",
+    apiUnauthorized: "You are not signed in. Sign in and try again.",
+    apiForbidden: "You may not see data of this scope.",
+    apiInvalid: "The request is not valid.",
+    apiInternal: "The request could not be completed. Please try again later.",
+    badParameter: "The value of the parameter \"{name}\" is not valid.",
+    scopeOutOfReach: "You may not see the indicators of this scope.",
+    yearOutOfRange: "There are no indicators for this fiscal year.",
   },
 };

@@ -356,5 +356,12 @@ export const app = {
     retry: "再試行",
     conflictField: "{field}：現在の値は「{value}」です。",
     conflict: "他の人が先にこの記録を更新しました。保存していない変更があります。内容を確認し、画面を読み込み直してから、もう一度保存してください。",
+    apiUnauthorized: "サインインしていません。サインインしてからもう一度お試しください。",
+    apiForbidden: "この範囲のデータを見る権限がありません。",
+    apiInvalid: "要求の内容が正しくありません。",
+    apiInternal: "処理を完了できませんでした。時間をおいてもう一度お試しください。",
+    badParameter: "パラメータ「{name}」の値が正しくありません。",
+    scopeOutOfReach: "この範囲の指標は表示できません。",
+    yearOutOfRange: "この年度の指標はありません。",
   },
 } as const;

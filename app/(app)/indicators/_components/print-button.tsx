@@ -1,0 +1,11 @@
+"use client";
+import { Button } from "@/components/ui/button";
+
+/** Opens the browser's print dialog (the page's print stylesheet lays it out on A4). */
+export function PrintButton({ label }: { label: string }) {
+  return (
+    <Button type="button" variant="secondary" onClick={() => window.print()}>
+      {label}
+    </Button>
+  );
+}
