@@ -1,10 +1,14 @@
 /**
- * Runs once when the server starts, before it answers any request: open the database
- * (which applies pending migrations) and load the organisation tree and demo data if empty.
+ * Runs once when the server starts, before it answers any request: fix the app's today when a
+ * demo asks for it (TSUNAGU_TODAY), then open the database (which applies pending migrations)
+ * and load the organisation tree and demo data if empty; the demo runs up to that today.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { applyDemoToday } = await import("./db/seed/demo-today");
   const { getDb } = await import("./db/client");
   const { prepareDatabase } = await import("./db/seed");
-  await prepareDatabase(getDb(), (message) => console.log(`[tsunagu] ${message}`));
+  const log = (message: string) => console.log(`[tsunagu] ${message}`);
+  log(applyDemoToday());
+  await prepareDatabase(getDb(), log);
 }
