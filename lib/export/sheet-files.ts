@@ -65,7 +65,7 @@ function headingsFor(locale: "ja" | "en"): Headings {
 }
 
 function basicLabel(b: SheetModel["basic"][number]): string {
-  return b.group ? `${b.group} ${b.label}` : b.label;
+  return b.section ? `${b.section} ${b.label}` : b.label;
 }
 
 /** The value cell: a number where the sheet shows a plain number, else its text (「5か所以上」, 「有」, 「—」). */

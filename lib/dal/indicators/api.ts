@@ -60,7 +60,7 @@ function toApi(f: IndicatorFigure): ApiIndicator {
 
 /** The dashboard's figures as JSON (the same computation, so the API and the screens agree). */
 export function indicatorsApiForActor(actor: Actor, o: { fiscalYear: number | null; scope: string | null }): ApiIndicatorsResponse {
-  const board = getIndicatorBoardForActor(actor, { fiscalYear: o.fiscalYear ?? currentFiscalYear(), scope: o.scope });
+  const board = getIndicatorBoardForActor(actor, { fiscalYear: o.fiscalYear ?? currentFiscalYear(), scope: o.scope, trends: false });
   const all = board.groups.flatMap((g) => g.figures);
   return {
     prefecture: actor.prefectureCode,

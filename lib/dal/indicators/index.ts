@@ -137,15 +137,15 @@ export function trendYearsEnding(fiscalYear: number, count = 5): number[] {
   return Array.from({ length: fiscalYear - from + 1 }, (_, i) => from + i);
 }
 
-export function getIndicatorBoardForActor(actor: Actor, o: { fiscalYear: number; scope?: string | null }): IndicatorBoard {
+export function getIndicatorBoardForActor(actor: Actor, o: { fiscalYear: number; scope?: string | null; trends?: boolean }): IndicatorBoard {
   const scope = resolveIndicatorScope(actor, o.scope);
   const fiscalYear = checkedFiscalYear(o.fiscalYear);
   const run = new IndicatorRun(actor);
   const targets = targetsInForce(actor.prefectureCode, fiscalYear, targetScopeOf(scope));
   const defs = indicatorsForScope(scope.level);
   const groups = GROUP_ORDER.map((group) => ({ group, figures: defs.filter((d) => d.group === group).map((d) => figure(run, d, scope, fiscalYear, targets)) })).filter((g) => g.figures.length > 0);
-  const trendYears = trendYearsEnding(fiscalYear);
-  const trends = HEADLINE_CODES.filter((c) => indicatorDefinition(c)!.scopes.includes(scope.level)).map((code) => ({
+  const trendYears = o.trends === false ? [] : trendYearsEnding(fiscalYear);
+  const trends = (o.trends === false ? [] : HEADLINE_CODES).filter((c) => indicatorDefinition(c)!.scopes.includes(scope.level)).map((code) => ({
     code,
     values: trendYears.map((fy) => {
       const v = run.value(code, scope, fy);

@@ -30,7 +30,10 @@ export type SheetBasicCell = {
   row: BasicRow;
   code: string;
   label: string;
+  /** Printed above this row (the first row of a group). */
   group: string | null;
+  /** The group the row belongs to, for files where rows stand alone (「退院率 入院後6か月時点」). */
+  section: string | null;
   value: number | null;
   /** The cell as printed: 「1,864,432」, 「5か所以上」, 「有」, 「23」. */
   display: string;
@@ -96,7 +99,10 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
   const sheetDate = `${fiscalYearRange(fiscalYear).end.slice(0, 4)}-04-01`;
   const text = (l: Label) => l[locale];
 
+  let section: string | null = null;
   const basic: SheetBasicCell[] = BASIC_ROWS.map((row) => {
+    if (row.group) section = text(row.group);
+    else if (!row.indent) section = null;
     const def = indicatorDefinition(row.code)!;
     const fy = row.asOf === "kyogi" ? kyogiYear : fiscalYear;
     const v = run.value(row.code, scope, fy);
@@ -118,6 +124,7 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
       code: row.code,
       label: text(row.label),
       group: row.group ? text(row.group) : null,
+      section,
       value: v.value,
       display,
       of: def.kind === "coverage" ? (v.denominator ?? null) : null,
