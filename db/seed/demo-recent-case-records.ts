@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { carePlans, caseActivities, casePhaseEvents, cases, followUpChecks, hospitalizations, trialStays } from "@/db/schema";
 import type {
@@ -340,7 +340,7 @@ export function writeCaseRecords(tx: Tx, stories: Story[], ctx: RecentContext): 
       if (!c.changed) continue;
       const values = { checkedDate: c.checkedDate, status: c.status, note: null, updatedBy: c.checkedDate ? s.coordinator : null, updatedAt: c.checkedDate ? ts(c.checkedDate, "06:00") : null };
       if (c.existing) {
-        if (c.checkedDate) tx.update(followUpChecks).set(values).where(eq(followUpChecks.id, c.id)).run();
+        if (c.checkedDate) ctx.update(followUpChecks, values, { id: c.id });
       } else {
         out.followUps.push({ id: c.id, caseId: s.id, offsetMonths: c.offsetMonths, dueDate: c.dueDate, ...values });
       }
@@ -350,7 +350,7 @@ export function writeCaseRecords(tx: Tx, stories: Story[], ctx: RecentContext): 
   // Plans.
   const planUpdates: { id: string; status: CarePlanStatus; endedOn: string | null }[] = [];
   for (const s of stories) planCases(s, oldPlans.get(s.id) ?? [], ctx, out, planUpdates);
-  for (const u of planUpdates) tx.update(carePlans).set({ status: u.status, endedOn: u.endedOn }).where(eq(carePlans.id, u.id)).run();
+  for (const u of planUpdates) ctx.update(carePlans, { status: u.status, endedOn: u.endedOn }, { id: u.id });
 
   // Hospital stays: the index stay of a new case, readmissions, a first discharge.
   for (const s of stories) {
@@ -368,7 +368,7 @@ export function writeCaseRecords(tx: Tx, stories: Story[], ctx: RecentContext): 
           createdAt: ts(stay.isIndex ? s.referralDate : maxDate(stay.admission, ctx.start), "03:00"),
         });
       } else if (stay.isIndex && s.dischargeAdded) {
-        tx.update(hospitalizations).set({ dischargeDate: s.dischargeDate }).where(and(eq(hospitalizations.caseId, s.id), eq(hospitalizations.isIndex, true))).run();
+        ctx.update(hospitalizations, { dischargeDate: s.dischargeDate }, { caseId: s.id, isIndex: true });
       }
     }
   }

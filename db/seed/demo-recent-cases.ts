@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { carePlans, caseActivities, caseNumberSequences, casePhaseEvents, cases, followUpChecks, hospitalizations, personIdentities, persons, trialStays } from "@/db/schema";
 import type { AdmissionType, ConsentScope, DatePrecision, DiagnosisGroup, DischargeDestination, EndReason, Phase, ReferralSource, TechoGrade, SupportCategory, WardType } from "@/lib/domain/case-codes";
@@ -481,7 +481,7 @@ export function seedRecentCases(tx: Tx, ctx: RecentContext): RecentCaseSummary {
   ctx.insert(carePlans, records.carePlans);
   ctx.insert(hospitalizations, records.hospitalizations);
   ctx.insert(followUpChecks, records.followUps);
-  for (const s of stories.filter((x) => !x.fresh)) tx.update(cases).set(records.caseUpdates.get(s.id)!).where(eq(cases.id, s.id)).run();
+  for (const s of stories.filter((x) => !x.fresh)) ctx.update(cases, records.caseUpdates.get(s.id)!, { id: s.id });
 
   return {
     continued: stories.filter((s) => !s.fresh).length,

@@ -54,18 +54,18 @@ const GOING_ON: Readonly<Record<string, Going>> = {
   "33-bizen-2": {
     end: "2026-02-20",
     endReason: "handed_over",
-    rate: 3,
+    rate: 2,
     metRate: 0.7,
     outcomes: [
       { outcome: "service_started", date: "2025-09-10", note: "就労継続支援B型の利用を始めた。" },
       { outcome: "handed_to_local", date: "2026-02-20" },
     ],
   },
-  "33-bihoku-1": { rate: 2.5, metRate: 0.6, outcomes: [{ outcome: "engaged", date: "2025-06-11" }] },
-  "33-bizen-3": { selection: "2025-04-16", start: "2025-05-07", rate: 3, metRate: 0.5, outcomes: [{ outcome: "engaged", date: "2025-09-03" }] },
-  "35-shimonoseki-city-1": { end: "2025-10-24", endReason: "goal_met", gafEnd: 58, rate: 2.5, metRate: 0.8, outcomes: [{ outcome: "treatment_continued", date: "2025-07-16" }] },
-  "35-ube-3": { rate: 2.5, metRate: 0.7, outcomes: [{ outcome: "linked_to_care", date: "2025-08-20", note: "精神科外来の受診を再開した。" }] },
-  "35-ube-4": { selection: "2025-04-14", start: "2025-04-28", rate: 3, metRate: 0.5, outcomes: [{ outcome: "engaged", date: "2025-08-06" }] },
+  "33-bihoku-1": { rate: 1.5, metRate: 0.6, outcomes: [{ outcome: "engaged", date: "2025-06-11" }] },
+  "33-bizen-3": { selection: "2025-04-16", start: "2025-05-07", rate: 2, metRate: 0.5, outcomes: [{ outcome: "engaged", date: "2025-09-03" }] },
+  "35-shimonoseki-city-1": { end: "2025-10-24", endReason: "goal_met", gafEnd: 58, rate: 1.5, metRate: 0.8, outcomes: [{ outcome: "treatment_continued", date: "2025-07-16" }] },
+  "35-ube-3": { rate: 1.5, metRate: 0.7, outcomes: [{ outcome: "linked_to_care", date: "2025-08-20", note: "精神科外来の受診を再開した。" }] },
+  "35-ube-4": { selection: "2025-04-14", start: "2025-04-28", rate: 2, metRate: 0.5, outcomes: [{ outcome: "engaged", date: "2025-08-06" }] },
 };
 
 /** The referral of the past weeks in each prefecture. */
@@ -139,8 +139,9 @@ export function seedRecentOutreach(tx: Tx, ctx: RecentContext): RecentOutreachSu
       .forEach((o, i) => rows.outcomes.push({ id: `oo-${key}-r${i + 1}`, outreachCaseId: c.id, outcome: o.outcome, date: o.date, note: o.note ?? null, createdBy: c.coordinatorUserId, createdAt: ts(o.date, `02:${pad(i, 2)}`) }));
     const status = end ? "closed" : start ? "active" : "referred";
     const changes = [selection !== c.selectionConferenceDate, start !== c.startDate, !!end].filter(Boolean).length;
-    tx.update(outreachCases)
-      .set({
+    ctx.update(
+      outreachCases,
+      {
         status,
         selectionConferenceDate: selection,
         startDate: start,
@@ -151,9 +152,9 @@ export function seedRecentOutreach(tx: Tx, ctx: RecentContext): RecentOutreachSu
         version: c.version + changes,
         updatedBy: c.coordinatorUserId,
         updatedAt: ts(maxDate(c.updatedAt.slice(0, 10), last, end, start), "02:59"),
-      })
-      .where(eq(outreachCases.id, c.id))
-      .run();
+      },
+      { id: c.id },
+    );
   }
 
   // A referral of the past weeks in each prefecture, not yet selected.

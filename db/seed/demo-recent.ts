@@ -1,10 +1,9 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { seedRecentCases } from "./demo-recent-cases";
 import { seedRecentOutreach } from "./demo-recent-outreach";
 import { seedRecentPeers } from "./demo-recent-peers";
-import { RECENT_FIRST_FY, rawInserter, recentContext } from "./demo-recent-util";
+import { RECENT_FIRST_FY, recentContext } from "./demo-recent-util";
 import { seedRecentWork } from "./demo-recent-work";
 
 /**
@@ -40,8 +39,7 @@ export type DemoRecentSummary = {
 
 /** Seed the years after FY2024 up to `today`; null (nothing written) when today is not after 2025-03-31. */
 export function seedDemoRecent(db: Db, today: string): DemoRecentSummary | null {
-  // drizzle keeps the driver on `$client`, which the Db type leaves out (as in db/reset.ts).
-  const ctx = recentContext(today, rawInserter((db as Db & { $client: Database.Database }).$client));
+  const ctx = recentContext(today, db);
   if (today <= ctx.anchor) return null;
   return db.transaction((tx) => {
     const c = seedRecentCases(tx, ctx);

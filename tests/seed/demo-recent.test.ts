@@ -31,6 +31,32 @@ type Row = Record<string, unknown>;
 const rows = (target: Db, text: string) => target.all(sql.raw(text)) as Row[];
 const one = (target: Db, text: string) => Number(Object.values(rows(target, text)[0]!)[0] ?? 0);
 
+/** The tables demo-recent*.ts write to. */
+const RECENT_TABLES = [
+  "persons",
+  "person_identities",
+  "cases",
+  "case_number_sequences",
+  "case_phase_events",
+  "case_activities",
+  "trial_stays",
+  "care_plans",
+  "hospitalizations",
+  "follow_up_checks",
+  "meetings",
+  "training_events",
+  "community_events",
+  "municipal_kyogi_status",
+  "phone_line_months",
+  "hostel_months",
+  "peer_supporters",
+  "peer_registrations",
+  "peer_dispatches",
+  "outreach_cases",
+  "outreach_contacts",
+  "outreach_outcomes",
+];
+
 let db: Db;
 let anchorDb: Db;
 
@@ -93,7 +119,8 @@ function happenedAfter(target: Db, today: string): Record<string, Row[]> {
     months: `SELECT month FROM phone_line_months WHERE month >= '${month}' UNION ALL SELECT month FROM hostel_months WHERE month >= '${month}'`,
     kyogi: `SELECT municipality_code FROM municipal_kyogi_status WHERE established_on > '${today}'`,
   };
-  for (const table of seededTables(target)) {
+  // Every row the recent years write was created and last changed by today.
+  for (const table of RECENT_TABLES) {
     const columns = rows(target, `PRAGMA table_info("${table}")`).map((c) => c.name);
     if (columns.includes("created_at")) checks[`${table}.created_at`] = `SELECT rowid FROM "${table}" WHERE substr(created_at, 1, 10) > '${today}'`;
     if (columns.includes("updated_at")) checks[`${table}.updated_at`] = `SELECT rowid FROM "${table}" WHERE substr(updated_at, 1, 10) > '${today}'`;
