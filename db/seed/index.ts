@@ -2,12 +2,13 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { ulid } from "ulid";
 import type { Db } from "@/db/client";
-import { cases, meetings, outreachCases, peerSupporters, planPeriods, prefectures, userOffices, users } from "@/db/schema";
+import { cases, externalStatistics, meetings, outreachCases, peerSupporters, planPeriods, prefectures, userOffices, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { appNow } from "@/lib/domain/clock";
-import { todayIso } from "@/lib/domain/fiscal-year";
+import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { seedDemoActivities } from "./demo-activities";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoIndicators } from "./demo-indicators";
 import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
 import { describeRecent, seedDemoRecent } from "./demo-recent";
@@ -77,6 +78,12 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
     const r = seedDemoRecent(db, today);
     if (r) log(describeRecent(r));
     else log(`The demo ends on 2025-03-31: today (${today}) is not after it, so no later years were added.`);
+  }
+  // The sheet's inputs (external statistics, targets, rows, narratives, yearly facts), FY2019 to today's year.
+  const [{ n: statisticCount }] = db.select({ n: count() }).from(externalStatistics).all() as [{ n: number }];
+  if (statisticCount === 0) {
+    const i = seedDemoIndicators(db, Math.max(2024, currentFiscalYear(now)));
+    log(`Created the sheet's demo inputs: ${i.statistics} external statistic sets, ${i.targets} targets, ${i.sheetRows} sheet rows, ${i.narratives} narratives, ${i.yearFacts} yearly facts.`);
   }
 }
 
