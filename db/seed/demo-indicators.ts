@@ -7,7 +7,7 @@ import type { Comparator, StatisticMethod, StatisticMetric, StatisticTopic } fro
 import { createRng, type Rng } from "./random";
 
 /**
- * Deterministic demo inputs of the 自治体情報シート for both prefectures (ADR 0020): external
+ * Deterministic demo inputs of the 自治体情報シート for both prefectures (ADR 0021): external
  * statistics, targets, the sheets' rows, the FY2021 narratives and the yearly facts. No clock
  * but the last fiscal year given, no Math.random: every row is a function of the figures below
  * and the seed, and each generated set draws from its own fork, so a later last year only adds

@@ -19,7 +19,7 @@ import { inCodeOrder } from "./sql-text";
 
 /*
  * Targets (目標値) of the indicators, per scope (the prefecture, one of its regions or offices)
- * and fiscal year, or for the end of a plan period (ADR 0020). The prefecture role sets them for
+ * and fiscal year, or for the end of a plan period (ADR 0021). The prefecture role sets them for
  * its own prefecture; every other role but admin reads them. Every change is audited in its
  * transaction and version-checked.
  */
@@ -332,7 +332,7 @@ export function deleteTarget(actor: Actor, id: string, version: number): void {
 
 /**
  * The target each indicator is measured against on the sheet of `fiscalYear`, at one scope, under
- * the rule of ADR 0020 (targetInForce): the target for exactly that year; else the earliest
+ * the rule of ADR 0021 (targetInForce): the target for exactly that year; else the earliest
  * later target whose plan period contains the year; else none (the indicator is absent).
  *
  * No permission check and no actor: the indicator engine calls this after its own checks of

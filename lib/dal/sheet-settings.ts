@@ -13,7 +13,7 @@ import { canManageIndicatorInputs, isUniqueViolation, requireIndicatorInputRead,
 import { inPrefecture } from "./scope";
 
 /*
- * The 自治体情報シート's own settings (ADR 0020): which indicators the prefecture reports on its
+ * The 自治体情報シート's own settings (ADR 0021): which indicators the prefecture reports on its
  * sheet (order and its own heading), the 具体的な成果・効果 text of each per fiscal year, and the
  * year's facts no record holds (the 協議会's 精神部会, the hostel's 利用者実数). The prefecture role
  * edits them for its own prefecture; office staff read them. Each row is saved on its own, with

@@ -16,7 +16,7 @@ import { inCodeOrder } from "./sql-text";
 
 /*
  * External statistics (外部統計): one set per topic and reference date (or cohort year), with its
- * values as child rows (ADR 0020). The prefecture role enters its own prefecture's sets; every
+ * values as child rows (ADR 0021). The prefecture role enters its own prefecture's sets; every
  * other role but admin reads them. No person is named, so reads are not audited; every change
  * is, in the same transaction, and edits and deletes name the version they started from.
  */
@@ -273,7 +273,7 @@ function observationsOf(sets: Iterable<Row & { values: StatisticValues }>): Map<
 
 /**
  * The values the sheet of fiscal year `fiscalYear` shows, per metric, under the selection rule
- * of ADR 0020 (setsInForce: the latest reference date not after (fy+1)-04-01, the latest cohort
+ * of ADR 0021 (setsInForce: the latest reference date not after (fy+1)-04-01, the latest cohort
  * not after fy). All values of a metric's topic come from one set; a value the chosen set
  * leaves empty is absent (never filled from an older set).
  *

@@ -1,7 +1,7 @@
 /**
  * The rules of external statistics (外部統計) and of targets that are pure logic: which values
  * a set needs, the sums a 630調査 set must satisfy, the shares shown beside its buckets, and
- * which set and which target a sheet of a fiscal year uses (ADR 0020). The DAL, the forms and
+ * which set and which target a sheet of a fiscal year uses (ADR 0021). The DAL, the forms and
  * the demo data all call these; tests/domain/statistic-rules.test.ts pins them down.
  */
 import { percent } from "./activity-rules";
@@ -100,7 +100,7 @@ export function sheetReferenceCutoff(fy: number): string {
 export type StatisticSetRef = { topic: StatisticTopic; asOf: string | null; cohortYear: number | null };
 
 /**
- * The selection rule, written once (ADR 0020). For the sheet of fiscal year `fy`, per topic:
+ * The selection rule, written once (ADR 0021). For the sheet of fiscal year `fy`, per topic:
  * - a dated topic: the set with the latest reference date not after (fy+1)-04-01;
  * - a cohort topic (discharge rates, days in the community): the latest cohort year not after fy.
  * A topic with no such set is absent. Sets of the wrong kind for their topic are ignored.
@@ -124,7 +124,7 @@ export function setsInForce<T extends StatisticSetRef>(sets: readonly T[], fy: n
 export type TargetRef = { fiscalYear: number; period: { startFiscalYear: number; endFiscalYear: number } | null };
 
 /**
- * The target rule, written once (ADR 0020): the target set for exactly that fiscal year; else
+ * The target rule, written once (ADR 0021): the target set for exactly that fiscal year; else
  * the earliest later target whose plan period contains the year (山口県's FY2021 sheet shows its
  * 第6期 targets for the end of FY2023); else none.
  */

@@ -21,7 +21,7 @@ import { actorFor, seededDb } from "../helpers/test-db";
 /*
  * Targets on the real demo database: scoping for every role, scopes that must be the actor's
  * prefecture's, duplicates, versions, audit rows, and the rule that picks a sheet's target
- * (ADR 0020), on indicators and years the demo data leaves alone (岡山県, 第8期 FY2027–29).
+ * (ADR 0021), on indicators and years the demo data leaves alone (岡山県, 第8期 FY2027–29).
  */
 
 const raw = (overrides: Record<string, string> = {}) => ({
@@ -158,7 +158,7 @@ describe("targets: duplicates, versions, deletes", () => {
   });
 });
 
-describe("targets in force for a sheet (ADR 0020)", () => {
+describe("targets in force for a sheet (ADR 0021)", () => {
   test("the exact year's target; else the earliest later one whose plan period contains the year; else none", () => {
     const pref = actorFor("okayama.pref");
     createTarget(pref, target({ indicatorCode: "A10", planPeriodId: "shogai_fukushi-8", fiscalYear: "", value: "12" }));

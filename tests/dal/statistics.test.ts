@@ -22,7 +22,7 @@ import { actorFor, seededDb } from "../helpers/test-db";
  * External statistics on the real demo database: who may read and write (the prefecture role
  * its own prefecture; office staff read; admins nothing; another prefecture's set is not_found
  * like a missing one), duplicates, versions, audit rows in the same transaction, and the
- * selection rule of the sheet (ADR 0020) at its boundaries, on fiscal years the demo data does
+ * selection rule of the sheet (ADR 0021) at its boundaries, on fiscal years the demo data does
  * not reach (2040 on).
  */
 
@@ -171,7 +171,7 @@ describe("external statistics: duplicates, versions, deletes", () => {
   });
 });
 
-describe("statistics in force for a sheet (ADR 0020)", () => {
+describe("statistics in force for a sheet (ADR 0021)", () => {
   test("a 630 set dated (y+1)-04-02 is not used for FY y; one dated (y+1)-04-01 is", () => {
     const pref = actorFor("yamaguchi.pref");
     createStatistic(pref, six30("2050-06-30", 5000));

@@ -58,7 +58,7 @@ describe("630 sums and shares", () => {
   });
 });
 
-describe("the statistics in force for a sheet (ADR 0020)", () => {
+describe("the statistics in force for a sheet (ADR 0021)", () => {
   const set = (id: string, topic: StatisticSetRef["topic"], ref: string | number) =>
     ({ id, topic, asOf: typeof ref === "string" ? ref : null, cohortYear: typeof ref === "number" ? ref : null }) as StatisticSetRef & { id: string };
 
@@ -102,7 +102,7 @@ describe("the statistics in force for a sheet (ADR 0020)", () => {
   });
 });
 
-describe("the target in force for a sheet (ADR 0020)", () => {
+describe("the target in force for a sheet (ADR 0021)", () => {
   const period6 = { startFiscalYear: 2021, endFiscalYear: 2023 };
   const target = (id: string, fiscalYear: number, period: typeof period6 | null = null) => ({ id, fiscalYear, period });
 
