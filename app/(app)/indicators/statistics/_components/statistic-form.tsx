@@ -40,10 +40,11 @@ export function StatisticForm({ action, mode, defaults, cancelHref, edit }: { ac
   // The sums follow the fields as typed, and are derived again from the re-filled values after each answer.
   const [sums, setSums] = useLiveFigure<Sums>(form.state, sumsOf(v));
   const cohort = isCohortTopic(topic);
-  // The method and source start from what was typed (or stored); a new set's follow the topic when it changes.
+  // The method and source show what was typed (after a failed save) or stored; otherwise a new
+  // set's follow its topic, and change with it.
   const [initialTopic] = useState(topic);
-  const method = topic === initialTopic ? v("method") || DEFAULT_METHOD[topic] : DEFAULT_METHOD[topic];
-  const source = topic === initialTopic ? v("sourceLabel") || (DEFAULT_SOURCE[topic] ?? "") : (DEFAULT_SOURCE[topic] ?? "");
+  const method = form.value("method", topic === initialTopic ? defaults.method : undefined) || DEFAULT_METHOD[topic];
+  const source = form.value("sourceLabel", topic === initialTopic ? defaults.sourceLabel : undefined) || (DEFAULT_SOURCE[topic] ?? "");
 
   function onChange(event: FormEvent<HTMLFormElement>) {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
@@ -69,9 +70,9 @@ export function StatisticForm({ action, mode, defaults, cancelHref, edit }: { ac
           <SelectField label={label("topic")} name="topic" required options={codeOptions(STATISTIC_TOPIC_LABELS, locale)} defaultValue={topic} error={e.topic} />
         )}
         {cohort ? (
-          <TextField key="cohortYear" label={label("cohortYear")} name="cohortYear" required inputMode="numeric" maxLength={4} hint={label("cohortYearHint")} defaultValue={v("cohortYear")} error={e.cohortYear} autoFocus={mode === "create"} />
+          <TextField key="cohortYear" label={label("cohortYear")} name="cohortYear" required inputMode="numeric" maxLength={4} hint={label("cohortYearHint")} defaultValue={v("cohortYear")} error={e.cohortYear} />
         ) : (
-          <TextField key="asOf" label={label("asOf")} name="asOf" required hint={label("asOfHint")} defaultValue={v("asOf")} error={e.asOf} autoFocus={mode === "create"} />
+          <TextField key="asOf" label={label("asOf")} name="asOf" required hint={label("asOfHint")} defaultValue={v("asOf")} error={e.asOf} />
         )}
         {/* Remounted per topic, so a new topic's default method and source are filled in. */}
         <SelectField key={`method-${topic}`} label={label("method")} name="method" required options={codeOptions(STATISTIC_METHOD_LABELS, locale)} defaultValue={method} hint={label("methodHint")} error={e.method} />
