@@ -13,7 +13,7 @@ import {
   readmittedOverMonth,
 } from "@/lib/domain/indicators/case-outcomes";
 import { achievement } from "@/lib/domain/indicators/status";
-import { isSmallCount, SMALL_CELL_LIMIT, suppressedCells } from "@/lib/domain/indicators/suppression";
+import { isSmallCount, SMALL_CELL_LIMIT, suppressedCells, suppressedHierarchy, type RegionCells } from "@/lib/domain/indicators/suppression";
 import type { IndicatorTarget } from "@/lib/domain/indicators/types";
 
 /*
@@ -286,5 +286,61 @@ describe("case outcomes: median, mean, follow-up on time, long stay", () => {
     // Across 29 February the year has 366 days: 365 days is reached a day before the anniversary.
     assert.equal(longStay("2023-04-01", "2024-03-31"), true);
     assert.equal(longStay("2023-04-01", "2024-03-30"), false);
+  });
+});
+
+describe("suppressedHierarchy: regions and their offices shown together", () => {
+  type Cells = RegionCells<string>[];
+  const region = (key: string, offices: [string, number][]): Cells[number] => ({ key, value: offices.reduce((s, [, v]) => s + v, 0), offices: offices.map(([k, v]) => ({ key: k, value: v })) });
+
+  /** The rules that make a hidden cell underivable from the sums shown. */
+  function assertSafe(regions: Cells, hidden: Set<string>) {
+    const hiddenRegions = regions.filter((r) => hidden.has(r.key));
+    // (A prefecture of one region publishes that region's figure as its own total.)
+    if (regions.length > 1) assert.notEqual(hiddenRegions.length, 1, "never one hidden region alone under a shown total");
+    for (const r of regions) {
+      const hiddenOffices = r.offices.filter((o) => hidden.has(o.key)).length;
+      if (r.offices.length === 1) assert.equal(hidden.has(r.key), hidden.has(r.offices[0]!.key), `${r.key} and its only office go together`);
+      else if (hidden.has(r.key)) assert.ok(hiddenOffices >= 2, `${r.key} hidden keeps two of its offices hidden`);
+      else assert.notEqual(hiddenOffices, 1, `${r.key} shown: never one hidden office alone`);
+    }
+    for (const r of regions) for (const o of [r, ...r.offices]) if (o.value !== null && o.value >= 1 && o.value <= 4) assert.ok(hidden.has(o.key), `${o.key} (${o.value}) is small`);
+  }
+
+  test("the case the tables leaked: a small office whose region is shown, a region hidden as a complement", () => {
+    // C2 FY2019 as the demo had it: 倉敷市 2 inside 倉敷・井笠 10 with 備中 8; 備前圏域 4 …
+    const regions: Cells = [
+      region("r:bizen", [["o:bizen", 3], ["o:okayama-city", 1]]),
+      region("r:kurashiki", [["o:bitchu", 8], ["o:kurashiki-city", 2]]),
+      region("r:takahashi", [["o:bihoku", 5]]),
+      region("r:maniwa", [["o:maniwa", 6]]),
+      region("r:tsuyama", [["o:mimasaka", 9], ["o:shoei", 7]]),
+    ];
+    const hidden = suppressedHierarchy(regions);
+    assertSafe(regions, hidden);
+    assert.ok(hidden.has("o:kurashiki-city") && hidden.has("o:bitchu"), "倉敷市 and its complement in the region");
+    assert.ok(hidden.has("r:bizen"));
+  });
+
+  test("random sets are always safe", () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 500; i++) {
+      const regions: Cells = Array.from({ length: 1 + rand(6) }, (_, r) =>
+        region(
+          `r${r}`,
+          Array.from({ length: 1 + rand(4) }, (_, o) => [`o${r}.${o}`, rand(3) === 0 ? rand(5) : rand(20)] as [string, number]),
+        ),
+      );
+      assertSafe(regions, suppressedHierarchy(regions));
+    }
+  });
+
+  test("nothing small, nothing hidden", () => {
+    const regions: Cells = [region("a", [["a1", 10], ["a2", 0]]), region("b", [["b1", 7]])];
+    assert.equal(suppressedHierarchy(regions).size, 0);
   });
 });

@@ -120,11 +120,17 @@ function dischargedAlive(ctx: IndicatorContext): CaseRow[] {
   return dischargedCases(ctx).filter((c) => c.dischargeDestination !== "death");
 }
 
+/** The case ended by death within `days` after its discharge. */
+function diedWithin(c: CaseRow, days: number): boolean {
+  return c.endReason === "death" && c.endDate !== null && c.dischargeDate !== null && c.endDate <= addDays(c.dischargeDate, days);
+}
+
 function readmittedWithin(days: 90 | 180 | 365): ComputeFn {
   return (ctx) => {
     const pending = notYet(ctx, { days });
     if (pending) return pending;
-    const cohort = dischargedAlive(ctx);
+    // Followed up for the whole window: a death within it leaves the denominator (as in C7).
+    const cohort = dischargedAlive(ctx).filter((c) => !diedWithin(c, days));
     const stays = readmissionsOf(cohort.map((c) => c.id));
     const hit = cohort.filter((c) => readmittedOverMonth(c.dischargeDate!, stays.get(c.id) ?? [], days, ctx.today));
     return shareOf(hit.length, cohort.length, () => caseGroup(cohort.map((c) => c.id)), { n: cohort.length });
@@ -174,7 +180,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
   C6: (ctx) => {
     const rows = dischargedCases(ctx);
     return countOf(persons(rows), () => caseGroup(rows.map((r) => r.id)), {
-      breakdown: DISCHARGE_DESTINATIONS.map((d) => ({ key: d, label: DISCHARGE_DESTINATION_LABELS[d], value: rows.filter((r) => r.dischargeDestination === d).length })).filter((b) => b.value > 0),
+      breakdown: DISCHARGE_DESTINATIONS.map((d) => ({ key: d, label: DISCHARGE_DESTINATION_LABELS[d], value: persons(rows.filter((r) => r.dischargeDestination === d)) })).filter((b) => b.value > 0),
     });
   },
   C7: (ctx) => {
@@ -182,7 +188,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
     if (pending) return pending;
     const alive = dischargedAlive(ctx);
     // A death within the year after discharge is reported apart, not averaged in.
-    const died = alive.filter((c) => c.endReason === "death" && c.endDate !== null && c.endDate <= addDays(c.dischargeDate!, 365));
+    const died = alive.filter((c) => diedWithin(c, 365));
     const cohort = alive.filter((c) => !died.includes(c));
     const stays = readmissionsOf(cohort.map((c) => c.id));
     const days = cohort.map((c) => communityDays(c.dischargeDate!, stays.get(c.id) ?? []));
@@ -257,6 +263,9 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
       .innerJoin(cases, eq(cases.id, followUpChecks.caseId))
       .where(and(caseResponsibleIn(ctx.scope), between(followUpChecks.dueDate, start, end < judgeableUntil ? end : judgeableUntil)))
       .all();
+    if (rows.length === 0 && start > judgeableUntil) {
+      return notComputable(ja("この年度のフォローアップは、期日から30日たっていないためまだ判定できません。", "No follow-up of the year is 30 days past its due date yet."), addDays(start, 30));
+    }
     return shareOf(rows.filter((r) => followUpOnTime(r.dueDate, r.checkedDate)).length, rows.length, () => caseGroup([...new Set(rows.map((r) => r.caseId))]));
   },
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { indicatorDefinition, indicatorsForScope } from "@/lib/domain/indicators/definitions";
 import { achievement, type Achievement } from "@/lib/domain/indicators/status";
-import { isSmallCount, suppressedCells } from "@/lib/domain/indicators/suppression";
+import { isSmallCount, suppressedCells, suppressedHierarchy } from "@/lib/domain/indicators/suppression";
 import type { BreakdownItem, IndicatorDefinition, IndicatorGroup, IndicatorTarget, IndicatorValue } from "@/lib/domain/indicators/types";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { FIRST_FISCAL_YEAR } from "@/lib/preferences";
@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { targetsInForce } from "../indicator-targets";
 import { IndicatorContext, type Computed, type RecordGroup } from "./context";
 import { computeFor } from "./registry";
-import { countScopeFor, indicatorScopesForActor, resolveIndicatorScope, seesWholePrefecture, siblingScopes, topLevelOffices, type IndicatorScope } from "./scope";
+import { countScopeFor, indicatorScopesForActor, resolveIndicatorScope, seesWholePrefecture, topLevelOffices, type IndicatorScope } from "./scope";
 
 /*
  * The indicator engine's entry points: the dashboard (every indicator of a scope and year, with
@@ -75,14 +75,51 @@ export class IndicatorRun {
     return { ...base, breakdown: suppressBreakdown(base.breakdown) };
   }
 
-  /** Whether a person figure at this scope must be hidden: small itself, or the complement of a small sibling. */
-  private hidden(def: IndicatorDefinition, scope: IndicatorScope, fiscalYear: number): boolean {
+  /**
+   * Whether a person figure at this scope is hidden from prefecture staff: a rate or mean whose
+   * parts are small; a count hidden in the plan over the regions and offices side by side; a 支所
+   * viewed alone when it, its office's own part (the office less its branches) or its office is.
+   */
+  hidden(def: IndicatorDefinition, scope: IndicatorScope, fiscalYear: number): boolean {
     const own = this.raw(def.code, scope, fiscalYear);
     if (revealsFewPersons(def, own)) return true;
-    if (def.kind !== "count") return false;
-    const siblings = siblingScopes(this.actor, scope);
-    const hiddenSet = suppressedCells(siblings.map((s) => ({ key: s.param, value: this.raw(def.code, s, fiscalYear).value })));
-    return hiddenSet.has(scope.param);
+    if (def.kind !== "count" || scope.level === "prefecture") return false;
+    const plan = this.plan(def, fiscalYear);
+    if (plan.has(scope.param)) return true;
+    if (scope.level === "office" && scope.parentParam) {
+      const parent = this.scopes().find((s) => s.param === scope.parentParam);
+      if (!parent) return false;
+      if (plan.has(parent.param)) return true;
+      const branches = this.scopes().filter((s) => s.parentParam === parent.param);
+      const ownPart = (this.raw(def.code, parent, fiscalYear).value ?? 0) - branches.reduce((sum, b) => sum + (this.raw(def.code, b, fiscalYear).value ?? 0), 0);
+      return isSmallCount(ownPart);
+    }
+    return false;
+  }
+
+  scopes(): IndicatorScope[] {
+    this.allScopes ??= indicatorScopesForActor(this.actor);
+    return this.allScopes;
+  }
+  private allScopes: IndicatorScope[] | undefined;
+  private readonly plans = new Map<string, Set<string>>();
+
+  /** The regions and the offices in them (支所 rolled up), suppressed together (suppressedHierarchy). */
+  plan(def: IndicatorDefinition, fiscalYear: number): Set<string> {
+    const key = `${def.code}|${fiscalYear}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const all = this.scopes();
+      const tops = topLevelOffices(all);
+      const value = (s: IndicatorScope) => this.raw(def.code, s, fiscalYear).value;
+      plan = suppressedHierarchy(
+        all
+          .filter((s) => s.level === "region")
+          .map((r) => ({ key: r.param, value: value(r), offices: tops.filter((o) => o.regionId === r.regionId).map((o) => ({ key: o.param, value: value(o) })) })),
+      );
+      this.plans.set(key, plan);
+    }
+    return plan;
   }
 }
 
@@ -176,17 +213,11 @@ export type IndicatorDetail = {
 };
 
 function areaRows(run: IndicatorRun, def: IndicatorDefinition, scopes: IndicatorScope[], fiscalYear: number): AreaRow[] {
-  const rows = scopes.map((s) => {
+  return scopes.map((s) => {
     const v = run.raw(def.code, s, fiscalYear);
+    if (seesWholePrefecture(run.actor) && def.countsPersons && run.hidden(def, s, fiscalYear)) return { scope: s, value: null, suppressed: true };
     return { scope: s, value: v.value, suppressed: false, ...(v.numerator !== undefined ? { numerator: v.numerator, denominator: v.denominator } : {}) };
   });
-  if (!seesWholePrefecture(run.actor) || !def.countsPersons) return rows;
-  // Side by side below the prefecture: primary and complementary suppression over the set.
-  const hidden =
-    def.kind === "count"
-      ? suppressedCells(rows.map((r) => ({ key: r.scope.param, value: r.value })))
-      : new Set(rows.filter((r) => revealsFewPersons(def, run.raw(def.code, r.scope, fiscalYear))).map((r) => r.scope.param));
-  return rows.map((r) => (hidden.has(r.scope.param) ? { scope: r.scope, value: null, suppressed: true } : r));
 }
 
 export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fiscalYear: number; scope?: string | null }): IndicatorDetail {
@@ -202,7 +233,7 @@ export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fisc
     const t = targetsInForce(actor.prefectureCode, fy, targetScopeOf(scope)).get(code);
     return { fiscalYear: fy, value: v.suppressed ? null : v.value, target: t && t.fiscalYear === fy ? t.value : null };
   });
-  const all = indicatorScopesForActor(actor);
+  const all = run.scopes();
   const below = (s: IndicatorScope) => (scope.level === "prefecture" ? true : scope.level === "region" ? s.regionId === scope.regionId : false);
   const byRegion = scope.level === "prefecture" && def.scopes.includes("region") ? areaRows(run, def, all.filter((s) => s.level === "region"), fiscalYear) : [];
   const byOffice = scope.level !== "office" && def.scopes.includes("office") ? areaRows(run, def, topLevelOffices(all).filter(below), fiscalYear) : [];
@@ -211,8 +242,8 @@ export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fisc
   let records: RecordGroup[] | null = value.records ? value.records() : null;
   let hiddenOffices: string[] = [];
   if (value.suppressed) records = null;
-  else if (records && run.suppresses(scope) === false && seesWholePrefecture(actor) && def.countsPersons && byOffice.some((r) => r.suppressed)) {
-    // At the prefecture level the rows would show per-office counts the breakdown hides.
+  else if (records && seesWholePrefecture(actor) && def.countsPersons) {
+    // Rows name their office: those of an office whose count is hidden would show it.
     hiddenOffices = byOffice.flatMap((r) => (r.suppressed && r.scope.ref.level === "office" ? [r.scope.ref.officeId] : []));
   }
   return { fiscalYear, scope, scopes: all, figure: figureNow, trend, byRegion, byOffice, records, hiddenOffices };

@@ -27,6 +27,8 @@ export type IndicatorScope = {
   /** For an office: the 支所 it rolls up (named in the label). */
   includesBranches: boolean;
   regionId: string | null;
+  /** For a 支所: the scope of its office. */
+  parentParam: string | null;
 };
 
 const notFound = () => new AppError("not_found", "errors.notFound");
@@ -64,6 +66,7 @@ export function indicatorScopesForActor(actor: Actor): IndicatorScope[] {
       label: branches.length ? { ja: `${o.name}（${branchNames}を含む）`, en: `${o.name} (with ${branchNames})` } : { ja: o.name, en: o.name },
       includesBranches: branches.length > 0,
       regionId: o.regionId,
+      parentParam: o.parentId ? `office:${offices.find((p) => p.id === o.parentId)?.code ?? ""}` : null,
     };
   });
   // A supervisor reaching an office and its branch sees the office (with the branch) first.
@@ -75,8 +78,8 @@ export function indicatorScopesForActor(actor: Actor): IndicatorScope[] {
     .where(eq(regions.prefectureCode, actor.prefectureCode))
     .orderBy(asc(regions.sort))
     .all()
-    .map((r) => ({ param: `region:${r.code}`, level: "region", ref: { level: "region", regionId: r.id }, label: { ja: r.name, en: r.name }, includesBranches: false, regionId: r.id }));
-  const prefecture: IndicatorScope = { param: "prefecture", level: "prefecture", ref: { level: "prefecture" }, label: actor.prefectureName, includesBranches: false, regionId: null };
+    .map((r) => ({ param: `region:${r.code}`, level: "region", ref: { level: "region", regionId: r.id }, label: { ja: r.name, en: r.name }, includesBranches: false, regionId: r.id, parentParam: null }));
+  const prefecture: IndicatorScope = { param: "prefecture", level: "prefecture", ref: { level: "prefecture" }, label: actor.prefectureName, includesBranches: false, regionId: null, parentParam: null };
   return [prefecture, ...regionScopes, ...officeScopes];
 }
 
@@ -93,17 +96,6 @@ export function resolveIndicatorScope(actor: Actor, param: string | null | undef
 /** The rows a scope counts for this actor (office staff: only the part of an office they reach). */
 export function countScopeFor(actor: Actor, scope: IndicatorScope): CountScope {
   return countScopeOf(actor.prefectureCode, scope.ref, seesWholePrefecture(actor) ? undefined : officesInReach(actor));
-}
-
-/** The sibling scopes a suppressed cell must be checked against (complementary suppression). */
-export function siblingScopes(actor: Actor, scope: IndicatorScope): IndicatorScope[] {
-  const all = indicatorScopesForActor(actor);
-  if (scope.level === "region") return all.filter((s) => s.level === "region");
-  if (scope.level !== "office") return [];
-  // The offices side by side (支所 rolled up into their office); a 支所 viewed alone is one
-  // more cell of that set.
-  const tops = topLevelOffices(all);
-  return tops.some((s) => s.param === scope.param) ? tops : [...tops, scope];
 }
 
 /** Offices that are not a 支所 (branches roll up into their office). */

@@ -46,16 +46,14 @@ export function communityDays(dischargeDate: string, readmissions: readonly Stay
 
 /**
  * C8: readmitted within `days` of discharge for more than a month (第8期 「1月を超える」, taken as
- * more than 30 days): a stay starting in (discharge, discharge + days] that lasted over 30 days,
- * or is still going on after 30 days by `today`.
+ * a stay of more than 30 nights: discharge − admission > 30 days): a stay starting in
+ * (discharge, discharge + days] that lasted over 30 nights, or is still going on after 30 nights
+ * by `today`. (C7 asks another question, the days not lived in the community, and so counts every
+ * calendar day a stay touches, both ends included.)
  */
 export function readmittedOverMonth(dischargeDate: string, readmissions: readonly Stay[], days: number, today: string): boolean {
   const windowEnd = addDays(dischargeDate, days);
-  return readmissions.some((s) => {
-    if (s.admissionDate <= dischargeDate || s.admissionDate > windowEnd) return false;
-    const until = s.dischargeDate ?? today;
-    return daysBetween(s.admissionDate, until) > 30;
-  });
+  return readmissions.some((s) => s.admissionDate > dischargeDate && s.admissionDate <= windowEnd && daysBetween(s.admissionDate, s.dischargeDate ?? today) > 30);
 }
 
 /** C9 and other medians; null for an empty list. The mean of the two middle values for an even count. */
