@@ -11,6 +11,7 @@
 import { databasePath, openDatabase } from "@/db/client";
 import { closeDatabase, moveDatabaseAside } from "@/db/reset";
 import { prepareDatabase } from "@/db/seed";
+import { applyDemoToday } from "@/db/seed/demo-today";
 
 const USAGE = [
   "Usage: npm run db:seed            load the org tree, plan periods and (unless TSUNAGU_DEMO_DATA=off) demo data into empty tables",
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     if (moved.length === 0) log(`No database at ${file}: creating a new one.`);
     else log(`Moved the old database aside (not deleted): ${moved.join(", ")}`);
   }
+  // The same "today" the server uses (TSUNAGU_TODAY with demo data), so the demo is seeded up to it.
+  log(applyDemoToday());
   const db = openDatabase(file);
   let loaded = false;
   await prepareDatabase(db, (message) => {

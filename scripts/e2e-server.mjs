@@ -12,7 +12,8 @@ fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 
 const child = spawn(process.execPath, ["scripts/start.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, PORT: E2E_PORT, DATABASE_PATH: dbPath, AUTH_URL: `http://localhost:${E2E_PORT}` },
+  // The specs reckon "today" from the real clock: a TSUNAGU_TODAY left in the shell must not shift the server's.
+  env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "TSUNAGU_TODAY")), PORT: E2E_PORT, DATABASE_PATH: dbPath, AUTH_URL: `http://localhost:${E2E_PORT}` },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

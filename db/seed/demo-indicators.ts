@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { externalStatistics, externalStatisticValues, hostelMonths, indicatorNarratives, indicatorTargets, prefectureYearFacts, sheetIndicators, users } from "@/db/schema";
-import { currentFiscalYear } from "@/lib/domain/fiscal-year";
+import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import type { Comparator, StatisticMethod, StatisticMetric, StatisticTopic } from "@/lib/domain/statistic-codes";
 import { createRng, type Rng } from "./random";
 
@@ -426,7 +426,8 @@ export function seedDemoIndicators(db: Db, lastFy: number = Math.max(2024, curre
     for (const f of demoYearFacts(lastFy, hostelYears(tx))) {
       if (!creators.has(f.prefectureCode)) continue;
       tx.insert(prefectureYearFacts)
-        .values({ ...f, ...edited(f.prefectureCode, `${f.fiscalYear + 1}-04-01`) })
+        // Recorded when the year's sheet is made (1 April after it), or today for the current year.
+        .values({ ...f, ...edited(f.prefectureCode, [`${f.fiscalYear + 1}-04-01`, todayIso()].sort()[0]!) })
         .onConflictDoNothing()
         .run();
       summary.yearFacts++;
