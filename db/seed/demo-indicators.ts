@@ -426,8 +426,8 @@ export function seedDemoIndicators(db: Db, lastFy: number = Math.max(2024, curre
     for (const f of demoYearFacts(lastFy, hostelYears(tx))) {
       if (!creators.has(f.prefectureCode)) continue;
       tx.insert(prefectureYearFacts)
-        // Recorded when the year's sheet is made (1 April after it), or today for the current year.
-        .values({ ...f, ...edited(f.prefectureCode, [`${f.fiscalYear + 1}-04-01`, todayIso()].sort()[0]!) })
+        // Recorded on the year's last day, or today for the year still running (nothing after today).
+        .values({ ...f, ...edited(f.prefectureCode, [`${f.fiscalYear + 1}-03-31`, todayIso()].sort()[0]!) })
         .onConflictDoNothing()
         .run();
       summary.yearFacts++;
