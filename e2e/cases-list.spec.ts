@@ -121,8 +121,6 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
     await expect(page.getByRole("combobox", { name: "表示件数" })).toHaveValue("50");
 
     // The stale flag shows on every row, and the numbers are those of FY2022 (2022-04-01..2023-03-31).
-    const warnings = await column(caseTable(page), "注意");
-    for (const w of warnings) expect(w).toContain("30日以上活動なし");
     const staleBefore = new Date(Date.now() + 9 * 3600_000 - 30 * 86400_000).toISOString().slice(0, 10);
     const expected = countCases(
       `coordinator_user_id = ? AND office_id = '33-bizen' AND support_start_date <= '2023-03-31' AND (end_date IS NULL OR end_date >= '2022-04-01')
@@ -130,7 +128,15 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
       me,
       staleBefore,
     );
-    expect(warnings.length).toBe(expected);
+    // The demo runs up to today (ADR 0020), so whether FY2022 still has a stale case of this
+    // coordinator depends on the day: the list must match the database either way.
+    if (expected === 0) {
+      await expect(caseTable(page)).toHaveCount(0);
+    } else {
+      const warnings = await column(caseTable(page), "注意");
+      for (const w of warnings) expect(w).toContain("30日以上活動なし");
+      expect(warnings.length).toBe(expected);
+    }
 
     // Clearing removes every filter but keeps the tab.
     await page.getByRole("link", { name: "条件をクリア", exact: true }).click();

@@ -36,6 +36,11 @@ export function withUnit(n: number, unit: IndicatorUnit, locale: Locale): string
   return `${formatNumber(n, unit)}${UNIT_LABELS[unit][locale]}`;
 }
 
+/** A target as it was set: 「56％」, not 「56.0％」. */
+function targetNumber(n: number, unit: IndicatorUnit, locale: Locale): string {
+  return `${n.toLocaleString("ja-JP", { maximumFractionDigits: 1 })}${UNIT_LABELS[unit][locale]}`;
+}
+
 /** The figure as a cell reads: 「5未満」, 「23／27」, 「5か所以上／5」, 「有」, 「67.2％」, or 「—」. */
 export function formatFigure(v: Pick<IndicatorValue, "value" | "suppressed" | "text" | "denominator" | "notComputable">, unit: IndicatorUnit, kind: string, locale: Locale): string {
   if (v.suppressed) return SMALL_CELL_TEXT[locale];
@@ -61,11 +66,11 @@ export function formatTarget(t: IndicatorTarget | null, unit: IndicatorUnit, loc
   const whenText = t.fiscalYear === o.fiscalYear ? "" : locale === "ja" ? `（${when}）` : ` (${when})`;
   if (t.comparator === "qualitative") return `${t.text ?? ""}${whenText}`;
   if (t.comparator === "increase" || t.comparator === "decrease") {
-    const base = t.baselineValue === null ? "" : locale === "ja" ? `（基準 ${t.baselineFiscalYear ? fiscalYearEraShort(t.baselineFiscalYear, locale) + " " : ""}${withUnit(t.baselineValue, unit, locale)}）` : ` (baseline ${withUnit(t.baselineValue, unit, locale)})`;
+    const base = t.baselineValue === null ? "" : locale === "ja" ? `（基準 ${t.baselineFiscalYear ? fiscalYearEraShort(t.baselineFiscalYear, locale) + " " : ""}${targetNumber(t.baselineValue, unit, locale)}）` : ` (baseline ${targetNumber(t.baselineValue, unit, locale)})`;
     return `${COMPARATOR_SUFFIX[t.comparator][locale]}${base}${whenText}`;
   }
   if (t.value === null) return t.text ?? "";
-  return `${withUnit(t.value, unit, locale)}${COMPARATOR_SUFFIX[t.comparator][locale]}${whenText}`;
+  return `${targetNumber(t.value, unit, locale)}${COMPARATOR_SUFFIX[t.comparator][locale]}${whenText}`;
 }
 
 export const STATUS_LABELS: Record<TargetStatus, Record<Locale, string>> = {
