@@ -87,9 +87,13 @@ export function trainingRows(scope: CountScope): SQL {
   )!;
 }
 
-/** Municipalities of the scope: those served by its offices. */
+/**
+ * Municipalities of the scope: a region's are those of the region (a municipality counts by its
+ * own region, whichever office serves it); otherwise those served by the scope's offices.
+ */
 export function scopeMunicipalities(scope: CountScope): SQL {
-  return and(eq(municipalities.prefectureCode, scope.prefectureCode), inArray(municipalities.healthCenterId, scope.offices))!;
+  const own = scope.ref?.level === "region" ? eq(municipalities.regionId, scope.ref.regionId) : inArray(municipalities.healthCenterId, scope.offices);
+  return and(eq(municipalities.prefectureCode, scope.prefectureCode), own)!;
 }
 
 /** Regions of the scope (those with an office in it), in their order. */
