@@ -12,6 +12,9 @@ import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { countOpenOutreachForActor } from "@/lib/dal/outreach";
 import { countDueDispatchesForActor } from "@/lib/dal/peer-dispatches";
 import { countActiveUsersForActor } from "@/lib/dal/users";
+import { getHeadlineFiguresForActor } from "@/lib/dal/indicators";
+import { formatFigure } from "@/lib/domain/indicators/format";
+import { currentFiscalYear, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { ROLE_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 
@@ -27,6 +30,9 @@ export default async function HomePage() {
   const prefectureWide = OFFICE_REACH[actor.role] === "prefecture";
   const shortcuts = navItemsFor(actor.role).filter((i) => i.href !== "/");
   const work = can(actor.role, "read:case:reach") ? getCaseSummaryForActor(actor) : null;
+  // Prefecture staff start from the year's figures (office staff from their caseload below).
+  const thisYear = currentFiscalYear();
+  const headlines = can(actor.role, "read:aggregate:prefecture") ? getHeadlineFiguresForActor(actor, thisYear, ["C1", "C2", "A9", "A10"]) : null;
   const workItems = work
     ? [
         { label: t("home.work.openMine"), value: work.openMine, href: "/cases?scope=mine" },
@@ -109,6 +115,29 @@ export default async function HomePage() {
                 >
                   <span className="block text-sm text-slate-700">{item.label}</span>
                   <span className="mt-1 block text-3xl font-semibold tabular-nums text-teal-900">{item.value}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {headlines && (
+        <section aria-labelledby="home-indicators" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="home-indicators" className="text-base font-semibold text-slate-900">
+              {t("home.indicatorsTitle", { fy: fiscalYearShortLabel(thisYear, locale) })}
+            </h2>
+            <Link href={`/indicators/sheet?prefecture=${actor.prefectureCode}&fy=${thisYear - 1}`} className="text-sm text-teal-800 underline underline-offset-2 hover:text-teal-950">
+              {t("home.sheetLink", { fy: fiscalYearShortLabel(thisYear - 1, locale) })}
+            </Link>
+          </div>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {headlines.figures.map((f) => (
+              <li key={f.code}>
+                <Link href={`/indicators/${encodeURIComponent(f.code)}?fy=${thisYear}`} className="block rounded-md border border-slate-300 bg-white p-4 shadow-sm hover:border-brand-700 hover:bg-brand-50">
+                  <span className="block text-sm font-medium text-slate-700">{f.definition.name[locale]}</span>
+                  <span className="block text-3xl leading-tight font-semibold text-brand-800 tabular-nums">{formatFigure(f, f.definition.unit, f.definition.kind, locale)}</span>
                 </Link>
               </li>
             ))}

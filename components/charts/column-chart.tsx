@@ -30,6 +30,7 @@ export function ColumnChart({
   values,
   labels,
   formatValue = (n) => n.toLocaleString("ja-JP"),
+  integer = false,
 }: {
   caption: string;
   categories: ColumnCategory[];
@@ -38,9 +39,11 @@ export function ColumnChart({
   values: Record<string, Record<string, number>>;
   labels: { showTable: string; category: string; total: string; missing: string };
   formatValue?: (n: number) => string;
+  /** Whole numbers only (counts of people or meetings): no axis line at 0.5. */
+  integer?: boolean;
 }) {
   const totals = categories.map((c) => series.reduce((s, se) => s + (values[c.key]?.[se.key] ?? 0), 0));
-  const step = niceStep(Math.max(0, ...totals));
+  const step = integer ? Math.max(1, niceStep(Math.max(0, ...totals))) : niceStep(Math.max(0, ...totals));
   const top = Math.max(step, Math.ceil(Math.max(0, ...totals) / step) * step);
   const plotH = H - TOP - BOTTOM;
   const slot = (W - LEFT) / Math.max(1, categories.length);

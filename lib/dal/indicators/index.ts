@@ -249,3 +249,12 @@ export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fisc
   return { fiscalYear, scope, scopes: all, figure: figureNow, trend, byRegion, byOffice, records, hiddenOffices };
 }
 
+
+/** A few figures of the actor's default scope for the start page (each links to its indicator page). */
+export function getHeadlineFiguresForActor(actor: Actor, fiscalYear: number, codes: readonly string[]): { scope: IndicatorScope; figures: IndicatorFigure[] } {
+  const scope = resolveIndicatorScope(actor, null);
+  const run = new IndicatorRun(actor);
+  const targets = targetsInForce(actor.prefectureCode, fiscalYear, targetScopeOf(scope));
+  const defs = codes.map((c) => indicatorDefinition(c)).filter((d): d is IndicatorDefinition => !!d && d.scopes.includes(scope.level));
+  return { scope, figures: defs.map((d) => figure(run, d, scope, fiscalYear, targets)) };
+}

@@ -27,13 +27,13 @@ export function FigureTable({ t, locale, caption, figures, query }: { t: Transla
           <th scope="col" className={thClass}>
             {t("indicators.columns.indicator")}
           </th>
-          <th scope="col" className={clsx(thClass, "text-right")}>
+          <th scope="col" className={clsx(thClass, "w-40 text-right")}>
             {t("indicators.columns.actual")}
           </th>
-          <th scope="col" className={thClass}>
+          <th scope="col" className={clsx(thClass, "w-48")}>
             {t("indicators.columns.target")}
           </th>
-          <th scope="col" className={thClass}>
+          <th scope="col" className={clsx(thClass, "w-36")}>
             {t("indicators.columns.status")}
           </th>
         </tr>

@@ -17,6 +17,7 @@ export function TrendChart({ t, locale, definition, years, values }: { t: Transl
       values={data}
       labels={{ showTable: t("indicators.trend.showTable"), category: t("indicators.trend.year"), total: t("indicators.trend.value"), missing: t("indicators.trend.missing") }}
       formatValue={(n) => formatNumber(n, definition.unit)}
+      integer={definition.kind === "count"}
     />
   );
 }

@@ -55,6 +55,8 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
   },
   home: {
     title: "Home",
+    indicatorsTitle: "This year's indicators ({fy}, counted from the records)",
+    sheetLink: "Prefecture sheet of {fy}",
     welcome: "Welcome, {name}",
     whoTitle: "Your account",
     displayName: "Name",

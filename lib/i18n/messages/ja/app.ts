@@ -53,6 +53,8 @@ export const app = {
   },
   home: {
     title: "ホーム",
+    indicatorsTitle: "今年度の指標（{fy}・記録から集計）",
+    sheetLink: "{fy}の自治体情報シート",
     welcome: "{name} さん、こんにちは",
     whoTitle: "あなたのアカウント",
     displayName: "氏名",
