@@ -1,11 +1,10 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, meetingAttendance, meetings, municipalKyogiStatus, phoneLineMonths, trainingEvents } from "@/db/schema";
 import { getEventSummaryForActor, getKyogiCoverageForActor, getMeetingSummaryForActor, getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { createEvent, deleteEvent, getEventForActor, listEventsForActor, updateEvent } from "@/lib/dal/community-events";
-import { isAppError } from "@/lib/dal/errors";
 import { createKyogiBody, deleteKyogiBody, getMunicipalStatusTableForActor, listKyogiBodiesForActor, saveMunicipalStatusTable, updateKyogiBody } from "@/lib/dal/kyogi";
 import { createMeeting, deleteMeeting, getMeetingForActor, getMeetingForEdit, getMeetingFormOptionsForActor, listMeetingsForActor, updateMeeting } from "@/lib/dal/meetings";
 import { getPhoneTableForActor, savePhoneTable } from "@/lib/dal/monthly-figures";
@@ -13,6 +12,7 @@ import { createTraining, deleteTraining, getTrainingForActor, listTrainingsForAc
 import { EventCreateSchema, EventUpdateSchema, KyogiBodyCreateSchema, KyogiBodyUpdateSchema, MeetingCreateSchema, MeetingUpdateSchema, TrainingCreateSchema, TrainingUpdateSchema } from "@/lib/validation/activities";
 import { MunicipalStatusTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
 
 /*
  * The activities DAL on the real demo database: who may read and write which rows (ADR 0014,
@@ -41,20 +41,6 @@ const meetingRaw = (overrides: Record<string, string> = {}) => ({
 const meeting = (overrides: Record<string, string> = {}) => MeetingCreateSchema.parse(meetingRaw(overrides));
 
 /** The audit row written last (by rowid: ulids written within one millisecond do not sort by time). */
-function lastAudit() {
-  return getDb().select().from(auditLogs).orderBy(desc(sql`rowid`)).get()!;
-}
-
-function thrown(fn: () => unknown): { code: string; conflicts: Record<string, [unknown, unknown]>; fieldErrors: Record<string, string>; messageKey: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, conflicts: e.conflicts, fieldErrors: e.fieldErrors, messageKey: e.messageKey };
-    throw e;
-  }
-  assert.fail("expected an AppError");
-}
-
 before(async () => {
   await seededDb();
 });

@@ -1,9 +1,5 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { desc, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { auditLogs } from "@/db/schema";
-import { isAppError } from "@/lib/dal/errors";
 import {
   createTarget,
   deleteTarget,
@@ -17,6 +13,7 @@ import {
 } from "@/lib/dal/indicator-targets";
 import { TargetCreateSchema, TargetUpdateSchema } from "@/lib/validation/indicator-targets";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
 
 /*
  * Targets on the real demo database: scoping for every role, scopes that must be the actor's
@@ -38,20 +35,6 @@ const raw = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 const target = (overrides: Record<string, string> = {}) => TargetCreateSchema.parse(raw(overrides));
-
-function lastAudit() {
-  return getDb().select().from(auditLogs).orderBy(desc(sql`rowid`)).get()!;
-}
-
-function thrown(fn: () => unknown): { code: string; conflicts: Record<string, [unknown, unknown]>; fieldErrors: Record<string, string>; messageKey: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, conflicts: e.conflicts, fieldErrors: e.fieldErrors, messageKey: e.messageKey };
-    throw e;
-  }
-  assert.fail("expected an AppError");
-}
 
 before(async () => {
   await seededDb();

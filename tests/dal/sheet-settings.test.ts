@@ -1,9 +1,5 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { desc, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { auditLogs } from "@/db/schema";
-import { isAppError } from "@/lib/dal/errors";
 import {
   addSheetRow,
   getSheetSettingsForActor,
@@ -18,6 +14,7 @@ import {
 } from "@/lib/dal/sheet-settings";
 import { NarrativeSchema, SheetRowAddSchema, YearFactsSchema } from "@/lib/validation/sheet-settings";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
 
 /*
  * The sheet's rows, narratives and yearly facts on the real demo database: the prefecture edits
@@ -25,20 +22,6 @@ import { actorFor, seededDb } from "../helpers/test-db";
  * audit rows, and the exports the engine reads. Years 2040 on and indicators the demo sheet
  * does not list are the tests' own.
  */
-
-function lastAudit() {
-  return getDb().select().from(auditLogs).orderBy(desc(sql`rowid`)).get()!;
-}
-
-function thrown(fn: () => unknown): { code: string; conflicts: Record<string, [unknown, unknown]>; fieldErrors: Record<string, string>; messageKey: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, conflicts: e.conflicts, fieldErrors: e.fieldErrors, messageKey: e.messageKey };
-    throw e;
-  }
-  assert.fail("expected an AppError");
-}
 
 const rowOf = (username: string, code: string, fy = 2040) => getSheetSettingsForActor(actorFor(username), fy).rows.find((r) => r.indicatorCode === code);
 

@@ -1,9 +1,8 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, externalStatisticValues } from "@/db/schema";
-import { isAppError } from "@/lib/dal/errors";
 import {
   createStatistic,
   deleteStatistic,
@@ -17,6 +16,7 @@ import {
 } from "@/lib/dal/statistics";
 import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
 
 /*
  * External statistics on the real demo database: who may read and write (the prefecture role
@@ -43,20 +43,6 @@ const six30Raw = (asOf: string, total = 3559, overrides: Record<string, string> 
 const six30 = (asOf: string, total?: number) => StatisticCreateSchema.parse(six30Raw(asOf, total));
 const rates = (cohortYear: number, r3m = "60.1") =>
   StatisticCreateSchema.parse({ topic: "discharge_rates", cohortYear: String(cohortYear), method: "ndb_fy_cohort", sourceLabel: `R${cohortYear - 2018}年度NDBより`, discharge_rate_3m: r3m, discharge_rate_6m: "75", discharge_rate_12m: "" });
-
-function lastAudit() {
-  return getDb().select().from(auditLogs).orderBy(desc(sql`rowid`)).get()!;
-}
-
-function thrown(fn: () => unknown): { code: string; conflicts: Record<string, [unknown, unknown]>; fieldErrors: Record<string, string>; messageKey: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, conflicts: e.conflicts, fieldErrors: e.fieldErrors, messageKey: e.messageKey };
-    throw e;
-  }
-  assert.fail("expected an AppError");
-}
 
 before(async () => {
   await seededDb();
