@@ -1,13 +1,9 @@
 "use client";
-import clsx from "clsx";
-import type { FormEvent, ReactNode } from "react";
+import type { ComponentProps, FormEvent } from "react";
 import type { z } from "zod";
-import { FormAnswer } from "@/components/activities/form-answer";
-import { enterSubmits } from "@/components/forms/enter-submits";
+import { RecordFormFrame } from "@/components/forms/record-form-frame";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
-import { ButtonLink } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { ActivityFormState } from "../_lib/form-state";
@@ -19,8 +15,7 @@ import type { ActivityFormState } from "../_lib/form-state";
  */
 
 export type ActivityFormAction = (prev: ActivityFormState, formData: FormData) => Promise<ActivityFormState>;
-/** What an edit sends back: the version it started from and the values it was loaded with (for the conflict report). */
-export type EditedRecord = { id: string; version: number; base: string };
+export type { EditedRecord } from "@/components/forms/record-form-frame";
 type Option = { value: string; label: string };
 
 /** useCheckedForm with `v(name)`: the typed value after a failed save, else the default; and `label(field)` from the section's catalog. */
@@ -45,52 +40,9 @@ export function onFieldChange(setters: Record<string, (value: string) => void>) 
  * above, the required-fields note, an edit's version fields, the fields, then save (and, for a
  * new record, save and enter the next) and cancel.
  */
-export function RecordForm({
-  form,
-  reloadHref,
-  edit,
-  onChange,
-  saveAndNext,
-  cancelHref,
-  className = "max-w-4xl",
-  children,
-}: {
-  form: ReturnType<typeof useRecordForm>;
-  /** Where the conflict report's reload link goes: this record's edit page. */
-  reloadHref: string;
-  edit?: EditedRecord;
-  onChange?: (event: FormEvent<HTMLFormElement>) => void;
-  saveAndNext: boolean;
-  cancelHref: string;
-  className?: string;
-  children: ReactNode;
-}) {
+export function RecordForm(props: Omit<ComponentProps<typeof RecordFormFrame>, "texts">) {
   const { t } = useI18n();
-  return (
-    <form action={form.formAction} onSubmit={form.onSubmit} onKeyDown={enterSubmits} onChange={onChange} className={clsx(className, "space-y-6")} noValidate>
-      <FormAnswer messageRef={form.messageRef} message={form.message} state={form.state} hasBrowserErrors={form.hasBrowserErrors} reloadHref={reloadHref} />
-      <p className="text-sm text-slate-700">{t("activities.common.requiredNote")}</p>
-      {edit && (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={edit.version} />
-          <input type="hidden" name="base" value={edit.base} />
-        </>
-      )}
-      {children}
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>{t("activities.common.save")}</SubmitButton>
-        {saveAndNext && (
-          <SubmitButton variant="secondary" name="next" value="new">
-            {t("activities.common.saveAndNext")}
-          </SubmitButton>
-        )}
-        <ButtonLink href={cancelHref} variant="ghost">
-          {t("activities.common.cancel")}
-        </ButtonLink>
-      </div>
-    </form>
-  );
+  return <RecordFormFrame {...props} texts={{ requiredNote: t("activities.common.requiredNote"), save: t("activities.common.save"), saveAndNext: t("activities.common.saveAndNext"), cancel: t("activities.common.cancel") }} />;
 }
 
 /** The record's host: shown as text when the actor has only one, else chosen (the prefecture or an office in reach). */
