@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntityType } from "@/lib/domain/codes";
 import { and, desc, eq } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
@@ -21,7 +22,7 @@ type Row<T extends RecordTable> = T["$inferSelect"];
 /** The columns a record's module sets; the owner's prefecture, the id and the stamps are set here. */
 type OwnColumns<T extends RecordTable> = Omit<T["$inferInsert"], "id" | "prefectureCode" | "version" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
 
-export type RecordSpec<T extends RecordTable> = { table: T; entityType: string };
+export type RecordSpec<T extends RecordTable> = { table: T; entityType: AuditEntityType };
 
 export function ownerOf(table: RecordTable): OwnerColumns {
   return { prefectureCode: table.prefectureCode, officeId: table.officeId };

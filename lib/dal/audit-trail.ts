@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntityType } from "@/lib/domain/codes";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, users } from "@/db/schema";
@@ -9,7 +10,7 @@ export type AuditTrailRow = { id: string; at: string; actorUsername: string; act
  * The newest 200 audit rows naming one record (閲覧・変更履歴), with each actor's current display
  * name. Callers check the audit permission and the record's reach first.
  */
-export function auditTrailOf(entityType: string, entityId: string): AuditTrailRow[] {
+export function auditTrailOf(entityType: AuditEntityType, entityId: string): AuditTrailRow[] {
   return getDb()
     .select({ id: auditLogs.id, at: auditLogs.at, actorUsername: auditLogs.actorUsername, actorName: users.displayName, action: auditLogs.action, detail: auditLogs.detail })
     .from(auditLogs)

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntityType } from "@/lib/domain/codes";
 import { ulid } from "ulid";
 import type { Tx } from "@/db/client";
 import { auditLogs } from "@/db/schema";
@@ -14,7 +15,7 @@ export type AuditActor = {
 
 export type AuditEntry = {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId?: string | null;
   detail?: Record<string, unknown>;
 };

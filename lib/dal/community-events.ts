@@ -13,7 +13,7 @@ import type { Page, PageRequest } from "./pagination";
 /* 普及啓発 and 家族支援 events: participants, families reached, whether peers took part. */
 
 const owner = ownerOf(communityEvents);
-const EVENT = { table: communityEvents, entityType: "community_event" };
+const EVENT = { table: communityEvents, entityType: "community_event" as const };
 
 export const EVENT_SORT_KEYS = ["date", "kind", "title", "host", "participants"] as const;
 export type EventSortKey = (typeof EVENT_SORT_KEYS)[number];

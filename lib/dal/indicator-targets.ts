@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntityType } from "@/lib/domain/codes";
 import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb } from "@/db/client";
@@ -24,7 +25,7 @@ import { inCodeOrder } from "./sql-text";
  * transaction and version-checked.
  */
 
-const ENTITY = "indicator_target";
+const ENTITY: AuditEntityType = "indicator_target";
 
 export type TargetRow = {
   id: string;

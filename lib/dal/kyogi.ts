@@ -36,7 +36,7 @@ import { inPrefecture } from "./scope";
  */
 
 const owner = ownerOf(kyogiBodies);
-const KYOGI_BODY = { table: kyogiBodies, entityType: "kyogi_body" };
+const KYOGI_BODY = { table: kyogiBodies, entityType: "kyogi_body" as const };
 
 export const KYOGI_SORT_KEYS = ["level", "name", "established", "host", "sessions"] as const;
 export type KyogiSortKey = (typeof KYOGI_SORT_KEYS)[number];

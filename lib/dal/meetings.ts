@@ -29,7 +29,7 @@ import type { Page, PageRequest } from "./pagination";
  */
 
 const owner = ownerOf(meetings);
-const MEETING = { table: meetings, entityType: "meeting" };
+const MEETING = { table: meetings, entityType: "meeting" as const };
 
 export const MEETING_SORT_KEYS = ["date", "kind", "title", "host", "attendance"] as const;
 export type MeetingSortKey = (typeof MEETING_SORT_KEYS)[number];

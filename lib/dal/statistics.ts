@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntityType } from "@/lib/domain/codes";
 import { and, desc, eq, inArray, isNotNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
@@ -21,7 +22,7 @@ import { inCodeOrder } from "./sql-text";
  * is, in the same transaction, and edits and deletes name the version they started from.
  */
 
-const ENTITY = "external_statistic";
+const ENTITY: AuditEntityType = "external_statistic";
 
 export type StatisticValues = Partial<Record<StatisticMetric, number>>;
 

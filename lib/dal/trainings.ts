@@ -31,7 +31,7 @@ import { inPrefecture, inReach } from "./scope";
  */
 
 const owner = ownerOf(trainingEvents);
-const TRAINING = { table: trainingEvents, entityType: "training_event" };
+const TRAINING = { table: trainingEvents, entityType: "training_event" as const };
 
 /** Readable: the owner rule, or co-hosted by an office in reach (same prefecture). */
 export function readableTraining(actor: Actor): SQL {

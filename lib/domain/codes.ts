@@ -52,6 +52,42 @@ export const AUDIT_ACTION_LABELS = {
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = keysOf(AUDIT_ACTION_LABELS);
 
+/**
+ * What an audit row is about (audit_logs.entity_type): a closed list, so a new record type names
+ * itself here once and the type checker refuses a misspelt one.
+ */
+export const AUDIT_ENTITY_LABELS = {
+  session: { ja: "サインイン・セッション", en: "Session" },
+  user: { ja: "ユーザー", en: "User" },
+  hospital: { ja: "病院", en: "Hospital" },
+  case: { ja: "地域移行支援ケース", en: "Discharge-support case" },
+  case_list: { ja: "ケース一覧", en: "Case list" },
+  caseload: { ja: "担当状況", en: "Caseload" },
+  person_duplicate_check: { ja: "重複の確認", en: "Duplicate check" },
+  person_search: { ja: "対象者の検索", en: "Person search" },
+  outreach_case: { ja: "アウトリーチ", en: "Outreach case" },
+  outreach_case_list: { ja: "アウトリーチ一覧", en: "Outreach list" },
+  peer: { ja: "ピアサポーター", en: "Peer supporter" },
+  peer_list: { ja: "ピアサポーター一覧", en: "Peer list" },
+  peer_dispatch: { ja: "ピアサポーター派遣", en: "Peer dispatch" },
+  peer_dispatch_form: { ja: "派遣の入力画面", en: "Dispatch form" },
+  meeting: { ja: "会議", en: "Meeting" },
+  training_event: { ja: "研修", en: "Training" },
+  community_event: { ja: "普及啓発・家族支援", en: "Awareness or family event" },
+  kyogi_body: { ja: "協議の場", en: "Council" },
+  municipal_kyogi_status: { ja: "市町村の協議の場の状況", en: "Municipal council status" },
+  phone_line_month: { ja: "電話相談の月報", en: "Phone line month" },
+  hostel_month: { ja: "ホステルの月報", en: "Hostel month" },
+  external_statistic: { ja: "外部統計", en: "External statistic" },
+  indicator_target: { ja: "目標値", en: "Target" },
+  sheet_indicator: { ja: "シートの指標", en: "Sheet row" },
+  indicator_narrative: { ja: "具体的な成果・効果", en: "Narrative" },
+  prefecture_year_facts: { ja: "年度の事実", en: "Yearly facts" },
+  indicator_records: { ja: "指標の元になった記録", en: "Records behind an indicator" },
+} as const satisfies Record<string, Label>;
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);
+
 export function codeLabel<K extends string>(
   labels: Readonly<Record<K, Label>>,
   code: K,
