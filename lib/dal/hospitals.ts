@@ -6,6 +6,7 @@ import { hospitals, municipalities } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { inPrefecture } from "./scope";
 
@@ -76,22 +77,43 @@ export function createHospital(actor: Actor, input: HospitalInput): { id: string
   return { id };
 }
 
-export function updateHospital(actor: Actor, id: string, version: number, input: HospitalInput & { active: boolean }): void {
+type HospitalEditValues = HospitalInput & { active: boolean };
+
+function editValues(row: HospitalEditValues): HospitalEditValues {
+  return { name: row.name, municipalityCode: row.municipalityCode, psychBeds: row.psychBeds, active: row.active };
+}
+
+/** The values the edit form is loaded with (sent back as `base` to explain a conflict). */
+export function hospitalEditBase(row: HospitalRow): string {
+  return JSON.stringify(editValues(row));
+}
+
+/**
+ * Save an edit. A stale `version` writes nothing and reports, field by field, what someone
+ * else changed since the form was loaded (`base`), with the value stored now.
+ */
+export function updateHospital(actor: Actor, id: string, version: number, input: HospitalEditValues, base: string | undefined): void {
   requireMasterAdmin(actor);
   const db = getDb();
   const current = db.select().from(hospitals).where(and(eq(hospitals.id, id), inPrefecture(actor, hospitals.prefectureCode))).get();
   if (!current) throw new AppError("not_found", "errors.notFound");
+  const before = editValues(current);
+  if (current.version !== version) throw staleSaveConflict(base, before);
   assertMunicipality(actor, input.municipalityCode);
   assertNameFree(actor, input.name, id);
-  const before = { name: current.name, municipalityCode: current.municipalityCode, psychBeds: current.psychBeds, active: current.active };
+  const next = editValues(input);
   db.transaction((tx) => {
     const result = tx
       .update(hospitals)
-      .set({ ...input, version: current.version + 1, updatedAt: new Date().toISOString() })
+      .set({ ...next, version: current.version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(hospitals.id, id), eq(hospitals.version, version)))
       .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict", {}, diffFields(input, before));
-    writeAudit(tx, actor, { action: "update", entityType: "hospital", entityId: id, detail: { changes: diffFields(before, input) } });
+    if (result.changes === 0) {
+      // Saved by someone else between the read above and this write: explain it the same way.
+      const now = tx.select().from(hospitals).where(eq(hospitals.id, id)).get();
+      throw staleSaveConflict(base, now ? editValues(now) : before);
+    }
+    writeAudit(tx, actor, { action: "update", entityType: "hospital", entityId: id, detail: { changes: diffFields(before, next) } });
   });
 }
 

@@ -34,9 +34,9 @@ export async function updateHospitalAction(_prev: FormState, formData: FormData)
   const state = await runFormAction(
     formData,
     HospitalUpdateSchema,
-    async ({ id, version, ...input }) => {
+    async ({ id, version, base, ...input }) => {
       try {
-        updateHospital(actor, id, version, input);
+        updateHospital(actor, id, version, input, base);
       } catch (error) {
         if (!isAppError(error) || error.code !== "conflict") throw error;
         throw new AppError("conflict", error.messageKey, error.fieldErrors, readableConflicts(actor, error.conflicts, t));

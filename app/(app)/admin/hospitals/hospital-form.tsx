@@ -12,7 +12,16 @@ import { HospitalFormSchema, HospitalUpdateSchema } from "./hospital-schema";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Option = { value: string; label: string };
-export type EditableHospital = { id: string; name: string; municipalityCode: string | null; psychBeds: number | null; active: boolean; version: number };
+export type EditableHospital = {
+  id: string;
+  name: string;
+  municipalityCode: string | null;
+  psychBeds: number | null;
+  active: boolean;
+  version: number;
+  /** The loaded values as JSON, sent back so a stale save can list only what someone else changed. */
+  base: string;
+};
 
 /** "病院を追加": the add form in a dialog. */
 export function AddHospitalDialog({ action, municipalities }: { action: Action; municipalities: Option[] }) {
@@ -72,6 +81,7 @@ function HospitalForm({ action, municipalities, hospital }: { action: Action; mu
         <>
           <input type="hidden" name="id" value={hospital.id} />
           <input type="hidden" name="version" value={hospital.version} />
+          <input type="hidden" name="base" value={hospital.base} />
         </>
       )}
       <TextField

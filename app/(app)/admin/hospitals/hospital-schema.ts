@@ -18,6 +18,8 @@ export const HospitalFormSchema = z.object({
 export const HospitalUpdateSchema = HospitalFormSchema.extend({
   id: z.string().min(1),
   version: z.coerce.number().int().min(1),
+  /** The values the form was loaded with (JSON), to tell a stale save what someone else changed. */
+  base: z.string().optional().default(""),
   /** A checkbox: sent as "true" when ticked, absent when not. */
   active: z
     .string()

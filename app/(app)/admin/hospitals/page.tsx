@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listHospitalsForActor, type HospitalRow } from "@/lib/dal/hospitals";
+import { hospitalEditBase, listHospitalsForActor, type HospitalRow } from "@/lib/dal/hospitals";
 import { listMunicipalitiesForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -44,7 +44,7 @@ export default async function HospitalsPage() {
         <EditHospitalDialog
           action={updateHospitalAction}
           municipalities={municipalities}
-          hospital={{ id: h.id, name: h.name, municipalityCode: h.municipalityCode, psychBeds: h.psychBeds, active: h.active, version: h.version }}
+          hospital={{ id: h.id, name: h.name, municipalityCode: h.municipalityCode, psychBeds: h.psychBeds, active: h.active, version: h.version, base: hospitalEditBase(h) }}
         />
       ),
     },
