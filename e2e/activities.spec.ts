@@ -1,21 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { formAlert, storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { db } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
+import { field } from "./fixtures/forms";
 
 /*
  * 会議・研修 through the screens: a coordinator records a meeting with attendance, the
  * prefecture records a prefecture-wide training and saves a year's municipal 協議の場 table,
  * another office's coordinator gets the 404 on an edit URL, and every sub-page passes axe.
  */
-
-/** A form control by its visible label; required fields carry the 必須 badge in their name. */
-function field(page: Page, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return page.getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`));
-}
 
 const unique = (prefix: string) => `${prefix} ${randomBytes(3).toString("hex")}`;
 

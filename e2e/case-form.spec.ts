@@ -4,21 +4,15 @@ import { formAlert, storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { db } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
+import { KATAKANA, field } from "./fixtures/forms";
 
 test.use({ storageState: storageStateOf("bizen.coord") });
 
 const CASE_URL = /\/cases\/[0-9A-HJKMNP-TV-Z]{26}$/;
-const KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
 
 /** A kana name no other test (or earlier run) uses, so duplicate checks only see this test's persons. */
 function uniqueKana(length = 7): string {
   return Array.from({ length }, () => KATAKANA[randomInt(KATAKANA.length)]).join("");
-}
-
-/** A form control by its visible label; required fields carry the 必須 badge in their name. */
-function field(page: Page, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return page.getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`));
 }
 
 function fieldError(page: Page, name: string) {

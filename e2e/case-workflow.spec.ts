@@ -1,7 +1,7 @@
-import { randomInt } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
 import { db } from "./fixtures/db";
+import { field, uniqueKana } from "./fixtures/forms";
 
 /*
  * The issue's whole story in one run, through the screens a coordinator uses: register a
@@ -10,13 +10,6 @@ import { db } from "./fixtures/db";
  * prefecture account finds neither the case nor the name.
  */
 
-const KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
-const uniqueKana = () => Array.from({ length: 7 }, () => KATAKANA[randomInt(KATAKANA.length)]).join("");
-
-function field(scope: Page | Locator, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return scope.getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`));
-}
 
 async function changePhase(page: Page, label: string, fill?: (panel: Locator) => Promise<void>) {
   const panel = page.getByRole("region", { name: "段階の変更" });

@@ -1,8 +1,8 @@
-import { randomInt } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { signIn, storageStateOf } from "./fixtures/auth";
 import { createTestUser, db } from "./fixtures/db";
+import { field, uniqueKana } from "./fixtures/forms";
 
 /*
  * The peer supporters' section through the screens: register a peer, dispatch them to a
@@ -11,13 +11,6 @@ import { createTestUser, db } from "./fixtures/db";
  * role get 404.
  */
 
-const KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
-const uniqueKana = () => Array.from({ length: 7 }, () => KATAKANA[randomInt(KATAKANA.length)]).join("");
-
-function field(scope: Page | Locator, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return scope.getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`));
-}
 
 /** Today in Japan as the forms show it (2026/12/01). */
 function todayJst(): string {
