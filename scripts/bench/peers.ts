@@ -11,7 +11,8 @@ const extraPeers = Number(process.argv[2] ?? 2_000);
 async function main() {
   const { peerDispatchMembers, peerDispatches, peerIdentities, peerRegistrations, peerSupporters } = await import("@/db/schema");
   const { listPeersForActor, getPeerYearSummaryForActor } = await import("@/lib/dal/peers");
-  const { listDispatchesForActor, getDispatchFormForActor, getDispatchYearSummaryForActor } = await import("@/lib/dal/peer-dispatches");
+  const { listDispatchesForActor, getDispatchFormForActor } = await import("@/lib/dal/peer-dispatches");
+  const { getDispatchYearSummaryForActor } = await import("@/lib/dal/peer-dispatch-summary");
   const { eq } = await import("drizzle-orm");
 
   const { db, actorNamed } = await openBenchDatabase();

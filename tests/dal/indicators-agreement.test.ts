@@ -7,7 +7,7 @@ import { getEventSummaryForActor, getKyogiCoverageForActor, getMeetingSummaryFor
 import { IndicatorRun } from "@/lib/dal/indicators/index";
 import { resolveIndicatorScope, type IndicatorScope } from "@/lib/dal/indicators/scope";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
-import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatches";
+import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { getPeerYearSummaryForActor } from "@/lib/dal/peers";
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";

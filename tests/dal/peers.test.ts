@@ -8,11 +8,11 @@ import {
   createDispatch,
   getDispatchForActor,
   getDispatchFormForActor,
-  getDispatchYearSummaryForActor,
   listDispatchesForActor,
   setDispatchStatus,
   updateDispatch,
 } from "@/lib/dal/peer-dispatches";
+import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { addPeerTraining, createPeer, getPeerForActor, getPeerYearSummaryForActor, listPeerAuditForActor, listPeersForActor, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
 import type { PageRequest } from "@/lib/dal/pagination";
 import { setAppToday } from "@/lib/domain/clock";

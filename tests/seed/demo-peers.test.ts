@@ -5,7 +5,7 @@ import { openDatabase, type Db } from "@/db/client";
 import { peerDispatchMembers, peerDispatches, peerIdentities, peerRegistrations, peerSupporters, peerTrainings } from "@/db/schema";
 import { prepareDatabase } from "@/db/seed";
 import { NORTHERN_JOINT_TRAINING } from "@/db/seed/demo-peers";
-import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatches";
+import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { getPeerYearSummaryForActor } from "@/lib/dal/peers";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { actorFor, seededDb } from "../helpers/test-db";

@@ -8,7 +8,7 @@ import { DEMO_ANCHOR } from "@/db/seed/demo-cases";
 import { seedDemoRecent } from "@/db/seed/demo-recent";
 import { getMeetingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { getCaseSummaryForActor, listCasesForActor } from "@/lib/dal/cases";
-import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatches";
+import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { followUpDueDates } from "@/lib/domain/case-metrics";
 import { canTransition } from "@/lib/domain/case-phase";
 import type { Phase } from "@/lib/domain/case-codes";

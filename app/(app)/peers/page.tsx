@@ -15,7 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
-import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatches";
+import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { getPeerFormOptionsForActor, getPeerYearSummaryForActor, listPeersForActor, PEER_SORT_KEYS, type PeerFilter, type PeerRow } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";

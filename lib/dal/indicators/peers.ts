@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { healthCenters, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
 import { PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
-import { dispatchesCounted, dispatchYearSummaryIn } from "../peer-dispatches";
+import { dispatchesCounted, dispatchYearSummaryIn } from "../peer-dispatch-summary";
 import { peersRegisteredIn, peerYearSummaryIn } from "../peers";
 import { countOf, ja, type ComputeFn, type IndicatorContext, type RecordGroup } from "./context";
 

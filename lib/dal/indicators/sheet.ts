@@ -50,12 +50,10 @@ export type SheetIndicatorRow = {
   code: string;
   heading: string;
   name: string;
-  unit: string;
   value: number | null;
   display: string;
   breakdown: { label: string; display: string }[];
   target: string;
-  targetValue: number | null;
   status: TargetStatus;
   statusLabel: string;
   narrative: string;
@@ -72,7 +70,6 @@ export type SheetModel = {
   sheetDate: string;
   basic: SheetBasicCell[];
   indicators: SheetIndicatorRow[];
-  regionNames: string[];
 };
 
 export function requireSheetAccess(actor: Actor, prefectureCode: string): void {
@@ -150,12 +147,10 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
         code: indicatorCode,
         heading: heading ?? def.name[locale],
         name: def.name[locale],
-        unit: "",
         value: v.value,
         display: def.kind === "qualitative" && v.text ? v.text[locale] : formatFigure(v, def.unit, def.kind, locale),
         breakdown,
         target: formatTarget(target, def.unit, locale, { fiscalYear }),
-        targetValue: target?.value ?? null,
         status: a.status,
         statusLabel: STATUS_LABELS[a.status][locale],
         narrative: narratives.get(indicatorCode) ?? "",
@@ -173,6 +168,5 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
     sheetDate,
     basic,
     indicators,
-    regionNames: [],
   };
 }
