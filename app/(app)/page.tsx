@@ -41,11 +41,11 @@ export default async function HomePage() {
         { label: t("home.work.overdueReviews"), value: work.overdueReviews, href: "/cases?scope=office&flag=overdue_review" },
         { label: t("home.work.stale"), value: work.stale, href: "/cases?scope=office&flag=stale" },
         { label: t("home.work.noConsent"), value: work.noConsent, href: "/cases?scope=office&flag=no_consent" },
-        ...(can(actor.role, "read:identity:reach")
-          ? [
-              { label: t("home.work.outreachMine"), value: countOpenOutreachForActor(actor).mine, href: "/outreach?scope=mine" },
-              { label: t("home.work.dueDispatches"), value: countDueDispatchesForActor(actor), href: "/peers/dispatches?due=1&sort=date&dir=asc" },
-            ]
+        ...(can(actor.role, "read:outreach:reach")
+          ? [{ label: t("home.work.outreachMine"), value: countOpenOutreachForActor(actor).mine, href: "/outreach?scope=mine" }]
+          : []),
+        ...(can(actor.role, "read:dispatch:reach")
+          ? [{ label: t("home.work.dueDispatches"), value: countDueDispatchesForActor(actor), href: "/peers/dispatches?due=1&sort=date&dir=asc" }]
           : []),
       ]
     : [];

@@ -10,14 +10,24 @@ export const PERMISSIONS = [
   "read:org:prefecture",
   "read:office:reach",
   "read:staff:reach",
-  // Person-identifying case work (cases, identities, peers, outreach): own offices only.
+  // Person-identifying work, one entity per feature, each confined to the offices in reach:
+  // discharge-support cases (and their persons' identities), outreach cases (アウトリーチ),
+  // the peer-supporter registry (ピアサポーター) and the peers' dispatches (派遣).
   "read:case:reach",
   "write:case:reach",
   "read:identity:reach",
+  "read:outreach:reach",
+  "write:outreach:reach",
+  "read:peer:reach",
+  "write:peer:reach",
+  "read:dispatch:reach",
+  "write:dispatch:reach",
   // Supervisor tools over the office's caseload.
   "read:caseload:reach",
   "reassign:case:reach",
   "read:audit:reach",
+  // Year-end close (年度締め): a supervisor signs off the office's figures for a fiscal year.
+  "signoff:year:reach",
   // Office work that names no one: meetings, trainings, events (会議・研修・普及啓発).
   "read:activity:reach",
   "write:activity:reach",
@@ -28,6 +38,8 @@ export const PERMISSIONS = [
   "read:aggregate:prefecture",
   // The 自治体情報シート's inputs: external statistics, targets, narratives, yearly facts.
   "manage:indicator:prefecture",
+  // Year-end close: prefecture staff lock a fiscal year (and unlock it with a reason).
+  "lock:year:prefecture",
   "write:prefecture-activity:prefecture",
   // Administration of the prefecture's accounts and master data; no case contents.
   "manage:user:prefecture",
@@ -57,6 +69,12 @@ const CASE_WORK: readonly Permission[] = [
   "read:case:reach",
   "write:case:reach",
   "read:identity:reach",
+  "read:outreach:reach",
+  "write:outreach:reach",
+  "read:peer:reach",
+  "write:peer:reach",
+  "read:dispatch:reach",
+  "write:dispatch:reach",
   "read:activity:reach",
   "write:activity:reach",
   "read:indicator:reach",
@@ -64,7 +82,7 @@ const CASE_WORK: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: CASE_WORK,
-  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach"],
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach"],
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",
@@ -72,6 +90,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "read:indicator:reach",
     "read:aggregate:prefecture",
     "manage:indicator:prefecture",
+    "lock:year:prefecture",
     "write:prefecture-activity:prefecture",
   ],
   admin: [

@@ -20,7 +20,7 @@ export function requireOutreachPermission(actor: Actor, permission: Permission):
 
 export type OutreachCaseRow = typeof outreachCases.$inferSelect;
 
-export function loadOutreachCaseInReach(actor: Actor, id: string, permission: Permission = "read:identity:reach"): OutreachCaseRow {
+export function loadOutreachCaseInReach(actor: Actor, id: string, permission: Permission = "read:outreach:reach"): OutreachCaseRow {
   requireOutreachPermission(actor, permission);
   const row = getDb()
     .select()

@@ -26,7 +26,7 @@ import { auditOutreachCase, loadOutreachCaseInReach } from "./outreach-access";
  * today, and not after the end of a closed case; keeps the case's last contact date current.
  */
 export function addOutreachContact(actor: Actor, input: OutreachContactInput): { id: string } {
-  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:case:reach");
+  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:outreach:reach");
   const issue = recordDateIssue(input.date, row, todayIso(), "contact");
   if (issue) throw new AppError("invalid", issue, { date: issue });
   const id = ulid();
@@ -63,7 +63,7 @@ export function addOutreachContact(actor: Actor, input: OutreachContactInput): {
 
 /** Record an outcome reached on a date; the same outcome twice on one day is refused. */
 export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): { id: string } {
-  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:case:reach");
+  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:outreach:reach");
   const issue = recordDateIssue(input.date, row, todayIso(), "outcome");
   if (issue) throw new AppError("invalid", issue, { date: issue });
   const id = ulid();
@@ -85,7 +85,7 @@ export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): {
 
 /** The contact's case must be in reach for writing; a contact of another case is not_found. */
 function loadContactInReach(actor: Actor, caseId: string, id: string) {
-  const row = loadOutreachCaseInReach(actor, caseId, "write:case:reach");
+  const row = loadOutreachCaseInReach(actor, caseId, "write:outreach:reach");
   const contact = getDb()
     .select()
     .from(outreachContacts)
@@ -174,7 +174,7 @@ export function deleteOutreachContact(actor: Actor, input: OutreachRecordDeleteI
 
 /** Delete an outcome recorded by mistake (record the right one anew); the audit row keeps it. */
 export function deleteOutreachOutcome(actor: Actor, input: OutreachRecordDeleteInput): void {
-  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:case:reach");
+  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:outreach:reach");
   const outcome = getDb()
     .select()
     .from(outreachOutcomes)

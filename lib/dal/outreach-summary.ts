@@ -75,7 +75,7 @@ function emptyFigures(): OutreachFigures {
 /** Office staff count their reach; the prefecture role counts the prefecture. Others: not_found. */
 function scopeOf(actor: Actor): { scope: OutreachYearSummary["scope"] } {
   if (can(actor.role, "read:aggregate:prefecture")) return { scope: "prefecture" };
-  if (can(actor.role, "read:case:reach")) return { scope: "reach" };
+  if (can(actor.role, "read:outreach:reach")) return { scope: "reach" };
   throw new AppError("not_found", "errors.notFound");
 }
 

@@ -49,7 +49,7 @@ import { containsText, countsPerCode, inCodeOrder, kanaOrCodeContains } from "./
 /*
  * Outreach cases (アウトリーチ). The referring office owns the record: rows are scoped to the
  * offices in reach in SQL; the person's identity is read only through functions that need
- * read:identity:reach, and every read that shows a name is audited. Contacts and outcomes are
+ * read:outreach:reach, and every read that shows a name is audited. Contacts and outcomes are
  * in outreach-records.ts, the yearly figures in outreach-summary.ts.
  */
 
@@ -128,7 +128,7 @@ export function listOutreachCasesForActor(
   req: PageRequest<OutreachSortKey>,
   filter: OutreachFilter,
 ): Page<OutreachListRow> & { statusCounts: Record<OutreachStatus, number> } {
-  requireOutreachPermission(actor, "read:identity:reach");
+  requireOutreachPermission(actor, "read:outreach:reach");
   const db = getDb();
   const where = listConditions(actor, filter, true);
   const order = {
@@ -216,7 +216,7 @@ export type OutreachFormOptions = {
 };
 
 export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOptions {
-  requireOutreachPermission(actor, "write:case:reach");
+  requireOutreachPermission(actor, "write:outreach:reach");
   const db = getDb();
   const offices = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all();
   const munis = db
@@ -321,7 +321,7 @@ function recordsOf(actor: Actor, personIds: string[], inReachOnly: boolean): Map
  * case numbers only, so the check itself never discloses a name. Showing a name is audited.
  */
 export function findOutreachDuplicatesForActor(actor: Actor, kana: string, birthYearMonth: string): PersonMatch[] {
-  requireOutreachPermission(actor, "write:case:reach");
+  requireOutreachPermission(actor, "write:outreach:reach");
   const key = normalizeKana(kana);
   if (!key || !/^\d{4}-\d{2}$/.test(birthYearMonth)) return [];
   const db = getDb();
@@ -380,7 +380,7 @@ export type PersonOption = {
  * someone already known (a discharge-support case, an earlier outreach). Audited: it shows names.
  */
 export function searchOutreachPersonsForActor(actor: Actor, q: string): PersonOption[] {
-  requireOutreachPermission(actor, "write:case:reach");
+  requireOutreachPermission(actor, "write:outreach:reach");
   const key = normalizeKana(q.trim());
   if (key.length < 2) return [];
   const db = getDb();
@@ -430,7 +430,7 @@ function assertNotAfterToday(date: string | null, field: string, key: string, to
  * people saving at once never share a number. With a start date the case opens as 支援中.
  */
 export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { id: string; caseNo: string } {
-  requireOutreachPermission(actor, "write:case:reach");
+  requireOutreachPermission(actor, "write:outreach:reach");
   const db = getDb();
   const today = todayIso();
   const office = assertOfficeInReach(actor, input.officeId);
@@ -651,7 +651,7 @@ export function listContactsOf(caseId: string): OutreachContactRow[] {
 
 /** One outreach case with its contacts and outcomes; the view is audited. Not in reach: not_found. */
 export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetail {
-  const row = loadOutreachCaseInReach(actor, id, "read:identity:reach");
+  const row = loadOutreachCaseInReach(actor, id, "read:outreach:reach");
   const db = getDb();
   const owner = aliasedTable(healthCenters, "owner");
   const person = db
@@ -673,7 +673,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
     .orderBy(desc(outreachOutcomes.date), desc(outreachOutcomes.id))
     .all();
   const otherRecords = (recordsOf(actor, [row.personId], true).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
-  const canWrite = can(actor.role, "write:case:reach");
+  const canWrite = can(actor.role, "write:outreach:reach");
 
   db.transaction((tx) => auditOutreachCase(tx, actor, row.id, "view", { caseNo: row.caseNo, identity: true }));
 
@@ -738,7 +738,7 @@ function firstRecordDate(caseId: string): string | null {
  * contact or outcome may fall outside the corrected referral and end dates.
  */
 export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): void {
-  const row = loadOutreachCaseInReach(actor, input.id, "write:case:reach");
+  const row = loadOutreachCaseInReach(actor, input.id, "write:outreach:reach");
   const current = outreachEditableValues(row, targetsOf(row.id));
   if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   if (!!input.startDate !== !!row.startDate) throw new AppError("invalid", "outreach.validation.startViaStatus", { startDate: "outreach.validation.startViaStatus" });
@@ -778,7 +778,7 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
  * the start date; closing the end date and reason, which must not precede anything recorded.
  */
 export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): void {
-  const row = loadOutreachCaseInReach(actor, input.id, "write:case:reach");
+  const row = loadOutreachCaseInReach(actor, input.id, "write:outreach:reach");
   if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
   if (!canTransitionOutreach(row.status, input.toStatus)) {
     throw new AppError("invalid", "outreach.validation.transitionNotAllowed", { toStatus: "outreach.validation.transitionNotAllowed" });
@@ -822,7 +822,7 @@ export function listOutreachAuditForActor(actor: Actor, id: string): OutreachAud
 
 /** Open outreach cases (選定前・支援中) for the home page: the actor's own and all in reach. No names: not audited. */
 export function countOpenOutreachForActor(actor: Actor): { mine: number; inReach: number } {
-  requireOutreachPermission(actor, "read:case:reach");
+  requireOutreachPermission(actor, "read:outreach:reach");
   const open = and(inReach(actor, outreachCases.officeId), inArray(outreachCases.status, ["referred", "active"]));
   const n = (where: SQL | undefined) => (getDb().select({ n: count() }).from(outreachCases).where(where).all() as [{ n: number }])[0].n;
   return { mine: n(and(open, eq(outreachCases.coordinatorUserId, actor.id))), inReach: n(open) };

@@ -41,7 +41,7 @@ export type DispatchYearSummary = {
  * whole prefecture). Everything counts 実施 dispatches only, except the open and cancelled tallies.
  */
 export function getDispatchYearSummaryForActor(actor: Actor, fiscalYear: number): DispatchYearSummary {
-  if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
+  if (!can(actor.role, "read:dispatch:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
   return dispatchYearSummaryIn(countScopeOfActor(actor), fiscalYear);
 }
 

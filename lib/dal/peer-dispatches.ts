@@ -460,7 +460,7 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
     status: row.status,
     report: row.report,
     members: members.map((m) => ({ peerId: m.peerId, displayCode: m.displayCode, name: `${m.familyName} ${m.givenName}`, hours: m.hours, honorariumYen: m.honorariumYen, travelYen: m.travelYen })),
-    transitions: can(actor.role, "write:case:reach") ? allowedDispatchTransitions(row.status) : [],
+    transitions: can(actor.role, "write:dispatch:reach") ? allowedDispatchTransitions(row.status) : [],
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedBy: row.updatedBy,

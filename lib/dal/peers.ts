@@ -37,7 +37,7 @@ import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
  */
 
 export function requirePeerWork(actor: Actor, write = false): void {
-  if (!can(actor.role, write ? "write:case:reach" : "read:identity:reach")) throw new AppError("not_found", "errors.notFound");
+  if (!can(actor.role, write ? "write:peer:reach" : "read:peer:reach")) throw new AppError("not_found", "errors.notFound");
 }
 
 /** An office the actor reaches, or the form's office error. */
@@ -344,8 +344,8 @@ export function getPeerForActor(actor: Actor, peerId: string): PeerDetail {
       .orderBy(desc(peerRegistrations.fiscalYear))
       .all(),
     trainings: db.select({ id: peerTrainings.id, kind: peerTrainings.kind, completedOn: peerTrainings.completedOn }).from(peerTrainings).where(eq(peerTrainings.peerId, row.id)).orderBy(asc(peerTrainings.completedOn)).all(),
-    allowedStatuses: can(actor.role, "write:case:reach") ? PEER_STATUSES.filter((s) => s !== status && canChangePeerStatus(status, s)) : [],
-    renewableYears: can(actor.role, "write:case:reach") ? renewableYears(row.registrationFy, status, today) : [],
+    allowedStatuses: can(actor.role, "write:peer:reach") ? PEER_STATUSES.filter((s) => s !== status && canChangePeerStatus(status, s)) : [],
+    renewableYears: can(actor.role, "write:peer:reach") ? renewableYears(row.registrationFy, status, today) : [],
     insuranceLapsed: !!row.volunteerInsuranceUntil && row.volunteerInsuranceUntil < today && status === "active",
   };
   db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer", entityId: row.id, detail: { displayCode: row.displayCode, identity: true } }));
@@ -522,7 +522,7 @@ export type PeerYearSummary = {
  * The rules are written once here; the yearly sheet will read them.
  */
 export function getPeerYearSummaryForActor(actor: Actor, fiscalYear: number): PeerYearSummary {
-  if (!can(actor.role, "read:identity:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
+  if (!can(actor.role, "read:peer:reach") && !can(actor.role, "read:aggregate:prefecture")) throw new AppError("not_found", "errors.notFound");
   const { peers: _peers, ...summary } = peerYearSummaryIn(countScopeOfActor(actor), fiscalYear);
   return summary;
 }

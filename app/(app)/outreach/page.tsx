@@ -39,7 +39,7 @@ const FILTER_KEYS = ["status", "target", "coordinatorId", "teamKind", "fy", "q"]
  * The prefecture role and admins get the 404 of requirePermission.
  */
 export default async function OutreachListPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePermission("read:identity:reach");
+  const actor = await requirePermission("read:outreach:reach");
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
@@ -63,7 +63,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const headerYear = await getSelectedFiscalYear();
   const summary = getOutreachYearSummaryForActor(actor, headerYear);
   const staff = scope === "office" ? listCaseStaffForActor(actor) : [];
-  const canWrite = can(actor.role, "write:case:reach");
+  const canWrite = can(actor.role, "write:outreach:reach");
 
   const hasFilters = !!(filter.status || filter.target || filter.coordinatorId || filter.teamKind || filter.fiscalYear || filter.q);
   const scopeLabel = t(scope === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office");

@@ -22,7 +22,7 @@ import { peerFieldLabels, readablePeerValue } from "./_components/peer-labels";
 const MULTI = ["activities", "regionIds"] as const;
 
 export async function createPeerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   let id = "";
   const state = await runFormAction(formData, PeerCreateSchema, async (input) => {
     ({ id } = createPeer(actor, input));
@@ -34,7 +34,7 @@ export async function createPeerAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function updatePeerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   const t = await getT();
   let id = "";
   const locale = await getLocale();
@@ -76,23 +76,23 @@ async function onPeer<S extends z.ZodType<{ id: string } | { peerId: string }>>(
 }
 
 export async function setPeerStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   return onPeer(formData, PeerStatusSchema, (input) => setPeerStatus(actor, input.id, input.version, input.status), "peers.flash.statusChanged");
 }
 
 export async function renewPeerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   return onPeer(formData, PeerRenewSchema, (input) => renewPeer(actor, input.id, input.version, input.fiscalYear), "peers.flash.renewed");
 }
 
 export async function addPeerTrainingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   return onPeer(formData, PeerTrainingSchema, (input) => addPeerTraining(actor, input), "peers.flash.trainingAdded");
 }
 
 const RemoveTrainingSchema = z.object({ peerId: z.string().min(1), trainingId: z.string().min(1) });
 
 export async function removePeerTrainingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   return onPeer(formData, RemoveTrainingSchema, (input) => removePeerTraining(actor, input.peerId, input.trainingId), "peers.flash.trainingRemoved");
 }

@@ -35,7 +35,7 @@ const BASE = "/peers";
 const FILTER_KEYS = ["officeId", "status", "training", "purpose", "regionId", "fy", "q"] as const;
 
 export default async function PeersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePermission("read:identity:reach");
+  const actor = await requirePermission("read:peer:reach");
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
@@ -57,7 +57,7 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
   const headerYear = await getSelectedFiscalYear();
   const registry = getPeerYearSummaryForActor(actor, headerYear);
   const dispatches = getDispatchYearSummaryForActor(actor, headerYear);
-  const canCreate = can(actor.role, "write:case:reach");
+  const canCreate = can(actor.role, "write:peer:reach");
   const hasFilters = FILTER_KEYS.some((k) => k !== "status" && filter[k === "fy" ? "fiscalYear" : k] !== undefined);
   const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
   const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);

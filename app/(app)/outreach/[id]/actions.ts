@@ -30,7 +30,7 @@ async function onCase<S extends z.ZodType<{ outreachCaseId: string } | { id: str
   run: (actor: Actor, input: z.infer<S>) => unknown,
   flash: MessageKey,
 ): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:outreach:reach");
   let caseId = "";
   const state = await runFormAction(
     formData,

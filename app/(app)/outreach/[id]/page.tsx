@@ -50,7 +50,7 @@ const RECENT_CONTACTS = 10;
  * reach, missing, and the prefecture and admin roles all get the same 404.
  */
 const loadCase = cache(async (id: string) => {
-  const actor = await requirePermission("read:identity:reach");
+  const actor = await requirePermission("read:outreach:reach");
   return { actor, detail: orNotFound(() => getOutreachCaseForActor(actor, id)) };
 });
 
@@ -70,7 +70,7 @@ export default async function OutreachCasePage({ params }: Params) {
   const t = await getT();
   const locale = await getLocale();
   const today = todayIso();
-  const canWrite = can(actor.role, "write:case:reach");
+  const canWrite = can(actor.role, "write:outreach:reach");
   const canAudit = can(actor.role, "read:audit:reach");
   const f = detail.fields;
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t("outreach.detail.notRecorded"));

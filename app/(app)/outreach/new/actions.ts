@@ -18,7 +18,7 @@ import type { NewOutreachState, PersonSearchResult } from "../_form/types";
  * listed first and nothing is saved.
  */
 export async function createOutreachCaseAction(_prev: NewOutreachState, formData: FormData): Promise<NewOutreachState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:outreach:reach");
   let duplicates: PersonMatch[] = [];
   let id = "";
   const state = await runFormAction(
@@ -47,7 +47,7 @@ export async function createOutreachCaseAction(_prev: NewOutreachState, formData
 
 /** The person picker's search: persons of the offices in reach by kana (audited in the DAL). */
 export async function searchOutreachPersonsAction(q: string): Promise<PersonSearchResult> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:outreach:reach");
   const t = await getT();
   const query = typeof q === "string" ? q.trim().slice(0, 40) : "";
   if (query.length < 2) return { ok: false, message: t("outreach.form.personSearch.tooShort") };

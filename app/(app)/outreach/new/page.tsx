@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewOutreachPage() {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:outreach:reach");
   const t = await getT();
   const options = getOutreachFormOptionsForActor(actor);
   // The actor's own (first) office comes first; a supervisor may also refer from a branch.

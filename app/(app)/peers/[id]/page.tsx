@@ -27,7 +27,7 @@ type Params = { params: Promise<{ id: string }> };
 
 /** One load (and one audit row) per request; out of reach, missing, or the prefecture role: 404. */
 const loadPeer = cache(async (id: string) => {
-  const actor = await requirePermission("read:identity:reach");
+  const actor = await requirePermission("read:peer:reach");
   return { actor, detail: orNotFound(() => getPeerForActor(actor, id)) };
 });
 
@@ -41,7 +41,7 @@ export default async function PeerPage({ params }: Params) {
   const { actor, detail } = await loadPeer((await params).id);
   const t = await getT();
   const locale = await getLocale();
-  const canWrite = can(actor.role, "write:case:reach");
+  const canWrite = can(actor.role, "write:peer:reach");
   const r = detail.record;
   const none = t("peers.notRecorded");
   const dispatches = listDispatchesOfPeerForActor(actor, detail.id);

@@ -22,7 +22,7 @@ export type DispatchCreateState = FormState & { createdId?: string };
  * form links to it and clears itself), and the lists are refreshed.
  */
 export async function createDispatchAction(_prev: DispatchCreateState, formData: FormData): Promise<DispatchCreateState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:dispatch:reach");
   let createdId = "";
   const state = await runFormAction(formData, DispatchCreateSchema, async (input) => {
     ({ id: createdId } = createDispatch(actor, input));
@@ -34,7 +34,7 @@ export async function createDispatchAction(_prev: DispatchCreateState, formData:
 }
 
 export async function updateDispatchAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:dispatch:reach");
   const t = await getT();
   const locale = await getLocale();
   let id = "";
@@ -58,7 +58,7 @@ export async function updateDispatchAction(_prev: FormState, formData: FormData)
 }
 
 export async function setDispatchStatusAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:dispatch:reach");
   let id = "";
   const state = await runFormAction(formData, DispatchStatusSchema, async (input) => {
     setDispatchStatus(actor, input);

@@ -37,7 +37,7 @@ const BASE = "/peers/dispatches";
 const FILTER_KEYS = ["status", "purpose", "officeId", "fy", "hospitalId", "peerId", "q", "due"] as const;
 
 export default async function DispatchesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePermission("read:identity:reach");
+  const actor = await requirePermission("read:dispatch:reach");
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
@@ -62,7 +62,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
 
   const summaryYear = fiscalYear ?? headerYear;
   const summary = getDispatchYearSummaryForActor(actor, summaryYear);
-  const canCreate = can(actor.role, "write:case:reach");
+  const canCreate = can(actor.role, "write:dispatch:reach");
   const hasFilters = !!(filter.purpose || filter.officeId || filter.hospitalId || filter.peerId || filter.q || filter.fiscalYear || filter.due);
   const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
   const link = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewPeerPage() {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   const t = await getT();
   const { offices, regions } = getPeerFormOptionsForActor(actor);
   return (

@@ -19,7 +19,7 @@ import type { EditOutreachState } from "../../_form/types";
  * the user typed.
  */
 export async function updateOutreachCaseAction(_prev: EditOutreachState, formData: FormData): Promise<EditOutreachState> {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:outreach:reach");
   const t = await getT();
   const locale = await getLocale();
   const labels = outreachFieldLabels(t);

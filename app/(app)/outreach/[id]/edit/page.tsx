@@ -15,7 +15,7 @@ type Params = { params: Promise<{ id: string }> };
 
 /** One load per request for the metadata and the page; out of reach or missing is a 404. */
 const loadCase = cache(async (id: string) => {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:outreach:reach");
   return { actor, detail: orNotFound(() => getOutreachCaseForActor(actor, id)) };
 });
 

@@ -11,7 +11,7 @@ type Params = { params: Promise<{ id: string }> };
 
 /** One load (and one audit row) per request; out of reach or missing is a 404. */
 const loadPeer = cache(async (id: string) => {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:peer:reach");
   return { actor, detail: orNotFound(() => getPeerForActor(actor, id)) };
 });
 

@@ -20,7 +20,7 @@ type Params = { params: Promise<{ id: string }> };
 
 /** One load (one audit row) per request; out of reach, missing, or without the permission: 404. */
 const loadDispatch = cache(async (id: string) => {
-  const actor = await requirePermission("read:identity:reach");
+  const actor = await requirePermission("read:dispatch:reach");
   return { actor, detail: orNotFound(() => getDispatchForActor(actor, id)) };
 });
 
@@ -34,7 +34,7 @@ export default async function DispatchPage({ params }: Params) {
   const { actor, detail } = await loadDispatch((await params).id);
   const t = await getT();
   const locale = await getLocale();
-  const canWrite = can(actor.role, "write:case:reach");
+  const canWrite = can(actor.role, "write:dispatch:reach");
   const none = t("peers.notRecorded");
   const link = clsx("rounded-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
   const time = detail.startTime ? `${detail.startTime}${detail.endTime ? `–${detail.endTime}` : ""}` : none;

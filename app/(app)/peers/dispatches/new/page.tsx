@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * and `caseId` come from the peer's and the case's pages and are preset.
  */
 export default async function NewDispatchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:dispatch:reach");
   const t = await getT();
   const params = firstValues(await searchParams);
   const form = getDispatchFormForActor(actor, params.officeId);

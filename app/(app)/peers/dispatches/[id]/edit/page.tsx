@@ -12,7 +12,7 @@ import { DispatchForm } from "../../_components/dispatch-form";
 type Params = { params: Promise<{ id: string }> };
 
 const loadDispatch = cache(async (id: string) => {
-  const actor = await requirePermission("write:case:reach");
+  const actor = await requirePermission("write:dispatch:reach");
   return { actor, detail: orNotFound(() => getDispatchForActor(actor, id)) };
 });
 
