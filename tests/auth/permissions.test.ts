@@ -1,19 +1,25 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { navItemsFor } from "@/lib/auth/navigation";
-import { can, OFFICE_REACH, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { can, OFFICE_REACH, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { afterFailure, isLocked, normalizeUsername, sessionIdleMinutes } from "@/lib/auth/policy";
 import { ROLES } from "@/lib/domain/codes";
 
 describe("permission table", () => {
   test("only coordinators and supervisors touch person-identifying data", () => {
-    for (const p of ["read:case:reach", "write:case:reach", "read:identity:reach"] as const) {
+    const personWork = [
+      ["read:case:reach", "write:case:reach", "read:identity:reach"],
+      ["read:outreach:reach", "write:outreach:reach"],
+      ["read:peer:reach", "write:peer:reach"],
+      ["read:dispatch:reach", "write:dispatch:reach"],
+    ].flat() as Permission[];
+    for (const p of personWork) {
       assert.deepEqual(ROLES.filter((r) => can(r, p)), ["coordinator", "supervisor"], p);
     }
   });
 
   test("supervisor-only tools", () => {
-    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach"] as const) {
+    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach"] as const) {
       assert.deepEqual(ROLES.filter((r) => can(r, p)), ["supervisor"], p);
     }
   });
@@ -27,6 +33,7 @@ describe("permission table", () => {
   test("indicators: every role but admin reads them; only the prefecture role manages the sheet's inputs", () => {
     assert.deepEqual(ROLES.filter((r) => can(r, "read:indicator:reach")), ["coordinator", "supervisor", "prefecture"]);
     assert.deepEqual(ROLES.filter((r) => can(r, "manage:indicator:prefecture")), ["prefecture"]);
+    assert.deepEqual(ROLES.filter((r) => can(r, "lock:year:prefecture")), ["prefecture"]);
   });
 
   test("admins manage users and master data but see no case contents", () => {
