@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/ui/field";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getActor } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,44 +3,31 @@ import clsx from "clsx";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
-import { oneOf } from "@/components/ui/list-query";
 import { TabNav } from "@/components/ui/tab-nav";
-import { tableHref } from "@/components/ui/table-href";
-import type { Locale, Role } from "@/lib/domain/codes";
+import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import type { Translate } from "@/lib/i18n/translate";
+import { LIST_SCOPES, scopeHref, type ListScope, type QueryValues } from "@/lib/list-url";
 
 /*
  * What the two lists of a caseload share: the discharge-support cases (/cases) and the outreach
  * cases (/outreach). Both are "my cases" or "the office's", filter by the year a case was open,
  * and explain an empty list the same way. Texts come from each list's own catalog section
- * (`messages`), which has the same keys in both.
+ * (`messages`), which has the same keys in both. The scope's URL rules (listScopeOf, scopeHref)
+ * live with the other list URL state in lib/list-url.ts.
  */
 
 type Messages = "caseList" | "outreach.list";
-type Params = Record<string, string | undefined>;
 
-/** The two views of a caseload list: my cases, or the office's. */
-export const LIST_SCOPES = ["mine", "office"] as const;
-export type ListScope = (typeof LIST_SCOPES)[number];
-
-/** The scope in the URL, else the role's own default: coordinators work from their own cases, supervisors oversee the office. */
-export function listScopeOf(value: string | undefined, role: Role): ListScope {
-  return oneOf(LIST_SCOPES, value) ?? (role === "supervisor" ? "office" : "mine");
-}
-
-/**
- * The mine/office tabs. Switching keeps the other filters but starts on page 1, and "mine" drops
- * the coordinator filter (it is only offered for the office).
- */
-export function ListScopeTabs({ messages, t, basePath, params, scope }: { messages: Messages; t: Translate; basePath: string; params: Params; scope: ListScope }) {
+/** The mine/office tabs; each links to the list in that scope (`scopeHref`). */
+export function ListScopeTabs({ messages, t, basePath, params, scope }: { messages: Messages; t: Translate; basePath: string; params: QueryValues; scope: ListScope }) {
   return (
     <TabNav
       label={t(`${messages}.scope.label`)}
       current={scope}
       tabs={LIST_SCOPES.map((s) => ({
         key: s,
-        href: tableHref(basePath, params, { scope: s, page: undefined, ...(s === "mine" ? { coordinatorId: undefined } : {}) }),
+        href: scopeHref(basePath, params, s),
         label: t(s === "mine" ? `${messages}.scope.mine` : `${messages}.scope.office`),
       }))}
     />

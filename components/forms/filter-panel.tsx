@@ -2,7 +2,7 @@ import Link from "next/link";
 import clsx from "clsx";
 import type { ReactNode } from "react";
 import { Button, focusRing } from "@/components/ui/button";
-import { queryKey } from "@/components/ui/list-query";
+import { queryKey } from "@/lib/list-url";
 import { FilterForm } from "./filter-form";
 
 /**

@@ -3,8 +3,8 @@ import clsx from "clsx";
 import type { ReactNode } from "react";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
+import { pageItems, type RawSearchParams as QueryParams, tableHref } from "@/lib/list-url";
 import { focusRing } from "./button";
-import { pageItems, tableHref, type QueryParams } from "./table-href";
 
 export type Column<Row> = {
   key: string;

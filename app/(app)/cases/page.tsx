@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { FiscalYearFilter, ListEmptyState, ListScopeTabs, listScopeOf } from "@/components/cases/caseload-lists";
+import { FiscalYearFilter, ListEmptyState, ListScopeTabs } from "@/components/cases/caseload-lists";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { CountChips } from "@/components/ui/count-chip";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { CASE_FLAGS, CASE_SORT_KEYS, listCasesForActor, listCaseStaffForActor, type CaseFilter, type CaseFlag, type CaseListRow } from "@/lib/dal/cases";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
-import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { clearFiltersHref, firstValues, listScopeOf, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("caseList.title") };

@@ -8,7 +8,7 @@ import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
-import type { RawSearchParams } from "@/lib/search-params";
+import type { RawSearchParams } from "@/lib/list-url";
 import { FigureTable } from "./_components/figure-table";
 import { ScopeYearForm } from "./_components/scope-year-form";
 import { TrendChart } from "./_components/trend-chart";

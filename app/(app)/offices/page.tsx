@@ -5,10 +5,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal/session";
 import { listOfficesForActor, OFFICE_SORT_KEYS, type OfficeListRow } from "@/lib/dal/org";
-import { parsePageRequest } from "@/lib/dal/pagination";
 import { HEALTH_CENTER_KIND_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("offices.title") };

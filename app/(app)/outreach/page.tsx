@@ -1,29 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
-import { FiscalYearFilter, ListEmptyState, ListScopeTabs, listScopeOf } from "@/components/cases/caseload-lists";
+import { FiscalYearFilter, ListEmptyState, ListScopeTabs } from "@/components/cases/caseload-lists";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { OutreachYearSummaryPanel } from "@/components/outreach/year-summary";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { CountChips } from "@/components/ui/count-chip";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { listOutreachCasesForActor, OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachListRow } from "@/lib/dal/outreach";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
-import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { OUTREACH_STATUS_LABELS, OUTREACH_STATUSES, OUTREACH_TARGET_LABELS, OUTREACH_TARGETS, OUTREACH_TEAM_KIND_LABELS, OUTREACH_TEAM_KINDS } from "@/lib/domain/outreach-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { clearFiltersHref, firstValues, listScopeOf, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("outreach.title") };

@@ -9,12 +9,9 @@ import { CountChips } from "@/components/ui/count-chip";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { clearFiltersHref, loadPageInRange, oneOf } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
-import { PAGE_SIZES, parsePageRequest } from "@/lib/dal/pagination";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { getPeerFormOptionsForActor, getPeerYearSummaryForActor, listPeersForActor, PEER_SORT_KEYS, type PeerFilter, type PeerRow } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
@@ -23,8 +20,8 @@ import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year"
 import { formatDate } from "@/lib/domain/format";
 import { PEER_PURPOSE_LABELS, PEER_PURPOSES, PEER_STATUS_LABELS, PEER_STATUSES, PEER_TRAINING_LABELS, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { clearFiltersHref, firstValues, loadPageInRange, oneOf, PAGE_SIZES, parsePageRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { PeersTabs } from "./_components/peers-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,11 +4,10 @@ import type { ReactNode } from "react";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
-import { tableHref } from "@/components/ui/table-href";
-import { PAGE_SIZES } from "@/lib/dal/pagination";
 import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import type { Translate } from "@/lib/i18n/translate";
+import { PAGE_SIZES, tableHref } from "@/lib/list-url";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
 import { ALL_YEARS, type ListParams } from "../_lib/params";
 

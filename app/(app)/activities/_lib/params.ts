@@ -1,7 +1,6 @@
 import "server-only";
+import { firstValues, oneOf, queryKey, type RawSearchParams } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
-import { oneOf, queryKey } from "@/components/ui/list-query";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
 
 /** `fy=all` lists every year; no `fy` means the header's 年度 (the user's working year). */

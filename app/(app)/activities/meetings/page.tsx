@@ -5,7 +5,6 @@ import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMeetingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { listMeetingsForActor, MEETING_SORT_KEYS, type MeetingFilter, type MeetingListRow } from "@/lib/dal/meetings";
@@ -15,7 +14,7 @@ import { KYOGI_LEVEL_LABELS, KYOGI_LEVELS, MEETING_KIND_LABELS, MEETING_KINDS } 
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import type { RawSearchParams } from "@/lib/search-params";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest, type RawSearchParams } from "@/lib/list-url";
 import { canWriteActivities } from "../_lib/access";
 import { hostAndSearch, readListParams } from "../_lib/params";
 import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";

@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/dal/session";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import type { RawSearchParams } from "@/lib/search-params";
+import type { RawSearchParams } from "@/lib/list-url";
 import { HOSTEL_FIELDS } from "@/lib/validation/activities-tables";
 import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS, type HostelMonthFigures, type PhoneMonthFigures } from "@/lib/domain/activity-rules";
 import type { Locale } from "@/lib/domain/codes";

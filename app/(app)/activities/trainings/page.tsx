@@ -4,7 +4,6 @@ import clsx from "clsx";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
@@ -14,7 +13,7 @@ import { TRAINING_KIND_LABELS, TRAINING_KINDS, TRAINING_SCOPE_LABELS, TRAINING_S
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import type { RawSearchParams } from "@/lib/search-params";
+import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest, type RawSearchParams } from "@/lib/list-url";
 import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { canWriteActivities } from "../_lib/access";
 import { hostAndSearch, readListParams } from "../_lib/params";

@@ -6,12 +6,11 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal/session";
-import { parsePageRequest } from "@/lib/dal/pagination";
 import { listUsersForActor, USER_SORT_KEYS, type UserListRow } from "@/lib/dal/users";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/codes";
 import { formatDateTime } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("users.title") };

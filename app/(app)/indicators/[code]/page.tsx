@@ -19,7 +19,7 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { STATISTIC_METHOD_LABELS, type StatisticMethod } from "@/lib/domain/statistic-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import type { RawSearchParams } from "@/lib/search-params";
+import type { RawSearchParams } from "@/lib/list-url";
 import { STATUS_TONES } from "../_components/figure-table";
 import { ScopeYearForm } from "../_components/scope-year-form";
 import { TrendChart } from "../_components/trend-chart";

@@ -1,6 +1,6 @@
 import "server-only";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 /** The year (`?fy=`, else the header's 年度) and scope (`?scope=`) every indicator page reads. */
 export async function readIndicatorParams(searchParams: Promise<RawSearchParams>): Promise<{ fiscalYear: number; scope: string | undefined; years: number[] }> {

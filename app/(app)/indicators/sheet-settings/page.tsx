@@ -9,7 +9,7 @@ import { getSheetSettingsForActor, type SheetRow } from "@/lib/dal/sheet-setting
 import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { canManageInputs, requireInputReader } from "../_inputs/access";
 import { inputCrumbs, InputsNav } from "../_inputs/inputs-nav";
 import { yearFromParams } from "../_inputs/params";

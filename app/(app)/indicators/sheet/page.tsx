@@ -10,7 +10,7 @@ import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { isAppError } from "@/lib/dal/errors";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { notFound } from "next/navigation";
 import { PrintButton } from "../_components/print-button";
 import { readIndicatorParams } from "../_lib/params";

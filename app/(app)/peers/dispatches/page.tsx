@@ -9,13 +9,10 @@ import { CountChips } from "@/components/ui/count-chip";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest } from "@/components/ui/list-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { tableHref } from "@/components/ui/table-href";
 import { can } from "@/lib/auth/permissions";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
-import { PAGE_SIZES } from "@/lib/dal/pagination";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { DISPATCH_SORT_KEYS, listDispatchesForActor, type DispatchFilter, type DispatchRow } from "@/lib/dal/peer-dispatches";
 import { getPeerFormOptionsForActor } from "@/lib/dal/peers";
@@ -25,8 +22,8 @@ import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { formatDate, formatMonth } from "@/lib/domain/format";
 import { DISPATCH_STATUS_LABELS, DISPATCH_STATUSES, PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { clearFiltersHref, firstValues, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { PeersTabs } from "../_components/peers-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { getMunicipalStatusTableForActor } from "@/lib/dal/kyogi";
 import { requirePermission } from "@/lib/dal/session";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
-import type { RawSearchParams } from "@/lib/search-params";
+import type { RawSearchParams } from "@/lib/list-url";
 import { readListParams } from "../../_lib/params";
 import { saveMunicipalStatusAction } from "../actions";
 import { MunicipalStatusForm, type StatusRow } from "../_components/municipal-status-form";

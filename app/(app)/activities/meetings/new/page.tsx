@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getMeetingForActor, getMeetingFormOptionsForActor } from "@/lib/dal/meetings";
 import { KYOGI_LEVEL_LABELS } from "@/lib/domain/activity-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { requireActivityWriter } from "../../_lib/access";
 import { copiedDefaults, copySource, formDefaults, hostOptions, todayInputValue } from "../../_lib/form-defaults";
 import { NewRecordHeader } from "../../_components/record-header";

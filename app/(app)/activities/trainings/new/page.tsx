@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTrainingForActor, getTrainingFormOptionsForActor } from "@/lib/dal/trainings";
 import { getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { requireActivityWriter } from "../../_lib/access";
 import { copiedDefaults, copySource, formDefaults, hostOptions, todayInputValue } from "../../_lib/form-defaults";
 import { NewRecordHeader } from "../../_components/record-header";

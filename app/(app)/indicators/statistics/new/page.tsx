@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { oneOf } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { STATISTIC_TOPICS } from "@/lib/domain/statistic-codes";
 import { getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, oneOf, type RawSearchParams } from "@/lib/list-url";
 import { requireInputManager } from "../../_inputs/access";
 import { inputCrumbs } from "../../_inputs/inputs-nav";
 import { createStatisticAction } from "../actions";

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { oneOf } from "@/components/ui/list-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTargetFormOptionsForActor } from "@/lib/dal/indicator-targets";
 import { INDICATORS } from "@/lib/domain/indicators/definitions";
 import { getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, oneOf, type RawSearchParams } from "@/lib/list-url";
 import { requireInputManager } from "../../_inputs/access";
 import { inputCrumbs } from "../../_inputs/inputs-nav";
 import { createTargetAction } from "../actions";

@@ -5,7 +5,7 @@ import { getDispatchFormForActor } from "@/lib/dal/peer-dispatches";
 import { requirePermission } from "@/lib/dal/session";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { getT } from "@/lib/i18n/server";
-import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { createDispatchAction } from "../actions";
 import { DispatchForm, type DispatchSeed } from "../_components/dispatch-form";
 
