@@ -7,10 +7,10 @@ import type { CarePlanStatus } from "@/lib/domain/case-codes";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import type { ActivityDeleteInput, ActivityInput, ActivityUpdateInput, CarePlanInput, FollowUpInput, ReadmissionInput, TrialStayInput } from "@/lib/validation/case-records";
 import type { Actor } from "./actor";
-import { diffFields } from "./audit";
-import { auditCase, loadCaseInReach } from "./case-access";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
+import { correctRecord, deleteLoggedRecord, requireVersion, type CorrectionTarget } from "./record-corrections";
+import { caseGate } from "./record-gate";
 
 /*
  * What is recorded inside a case. These rows are appended (or, for follow-ups and plan
@@ -25,7 +25,7 @@ function requireNotBefore(date: string, earliest: string, field: string, key: st
 }
 
 export function addActivity(actor: Actor, input: ActivityInput): { id: string } {
-  const row = loadCaseInReach(actor, input.caseId, "write:case:reach");
+  const row = caseGate.load(actor, input.caseId, "write");
   requireNotBefore(input.date, row.referralDate, "date", "validation.activity.beforeReferral");
   const id = ulid();
   const now = new Date().toISOString();
@@ -37,14 +37,14 @@ export function addActivity(actor: Actor, input: ActivityInput): { id: string } 
       .set({ lastActivityDate: sql`max(coalesce(${cases.lastActivityDate}, ''), ${input.date})`, updatedAt: now, updatedBy: actor.id })
       .where(eq(cases.id, row.id))
       .run();
-    auditCase(tx, actor, row.id, "create", { record: "activity", id, date: input.date, activityType: input.activityType });
+    caseGate.audit(tx, actor, row.id, "create", { record: "activity", id, date: input.date, activityType: input.activityType });
   });
   return { id };
 }
 
 /** The activity must belong to the case named, and the case be in reach for writing; else not_found. */
 function loadActivityInReach(actor: Actor, caseId: string, id: string) {
-  const row = loadCaseInReach(actor, caseId, "write:case:reach");
+  const row = caseGate.load(actor, caseId, "write");
   const activity = getDb()
     .select()
     .from(caseActivities)
@@ -55,6 +55,13 @@ function loadActivityInReach(actor: Actor, caseId: string, id: string) {
   return { row, activity, values };
 }
 
+const activityConflict = () => new AppError("conflict", "caseDetail.activity.edit.conflict");
+const activityTarget = (caseId: string): CorrectionTarget<typeof caseActivities> => ({
+  table: caseActivities,
+  audit: { entityType: "case", entityId: caseId, record: "activity" },
+  conflict: activityConflict,
+});
+
 /** After a correction or a delete the last activity date is the latest remaining activity's. */
 function refreshLastActivityDate(tx: Tx, caseId: string): void {
   const [latest] = tx.select({ d: max(caseActivities.date) }).from(caseActivities).where(eq(caseActivities.caseId, caseId)).all();
@@ -64,53 +71,41 @@ function refreshLastActivityDate(tx: Tx, caseId: string): void {
 /** Correct a logged activity under the rules of logging one; the audit names the fields changed. */
 export function updateActivity(actor: Actor, input: ActivityUpdateInput): void {
   const { row, activity, values: current } = loadActivityInReach(actor, input.caseId, input.id);
-  if (activity.version !== input.version) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
+  requireVersion(activity, input.version, activityConflict);
   requireNotBefore(input.date, row.referralDate, "date", "validation.activity.beforeReferral");
   const next = { date: input.date, activityType: input.activityType, minutes: input.minutes, withPeer: input.withPeer, summary: input.summary };
-  const changes = diffFields(current as Record<string, unknown>, next);
-  if (Object.keys(changes).length === 0) return;
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(caseActivities)
-      .set({ ...next, version: activity.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(caseActivities.id, activity.id), eq(caseActivities.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
-    if (changes.date) refreshLastActivityDate(tx, row.id);
-    auditCase(tx, actor, row.id, "update", { record: "activity", id: activity.id, changes });
+  correctRecord(actor, activityTarget(row.id), activity, {
+    current,
+    next,
+    set: next,
+    after: (tx, changes) => {
+      if (changes.date) refreshLastActivityDate(tx, row.id);
+    },
   });
 }
 
 /** Delete an activity logged by mistake; the audit row keeps everything it said. */
 export function deleteActivity(actor: Actor, input: ActivityDeleteInput): void {
   const { row, activity, values } = loadActivityInReach(actor, input.caseId, input.id);
-  if (activity.version !== input.version) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
-  getDb().transaction((tx) => {
-    const result = tx
-      .delete(caseActivities)
-      .where(and(eq(caseActivities.id, activity.id), eq(caseActivities.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "caseDetail.activity.edit.conflict");
-    refreshLastActivityDate(tx, row.id);
-    auditCase(tx, actor, row.id, "delete", { record: "activity", id: activity.id, snapshot: values });
-  });
+  requireVersion(activity, input.version, activityConflict);
+  deleteLoggedRecord(actor, activityTarget(row.id), activity, values, (tx) => refreshLastActivityDate(tx, row.id));
 }
 
 export function addTrialStay(actor: Actor, input: TrialStayInput): { id: string } {
-  const row = loadCaseInReach(actor, input.caseId, "write:case:reach");
+  const row = caseGate.load(actor, input.caseId, "write");
   requireNotBefore(input.startDate, row.referralDate, "startDate", "validation.trialStay.beforeReferral");
   const id = ulid();
   getDb().transaction((tx) => {
     tx.insert(trialStays)
       .values({ id, caseId: row.id, kind: input.kind, placeType: input.placeType, startDate: input.startDate, endDate: input.endDate, outcome: input.outcome, createdBy: actor.id, createdAt: new Date().toISOString() })
       .run();
-    auditCase(tx, actor, row.id, "create", { record: "trial_stay", id, startDate: input.startDate, endDate: input.endDate });
+    caseGate.audit(tx, actor, row.id, "create", { record: "trial_stay", id, startDate: input.startDate, endDate: input.endDate });
   });
   return { id };
 }
 
 export function addCarePlan(actor: Actor, input: CarePlanInput): { id: string } {
-  const row = loadCaseInReach(actor, input.caseId, "write:case:reach");
+  const row = caseGate.load(actor, input.caseId, "write");
   const id = ulid();
   getDb().transaction((tx) => {
     tx.insert(carePlans)
@@ -128,26 +123,26 @@ export function addCarePlan(actor: Actor, input: CarePlanInput): { id: string } 
         createdAt: new Date().toISOString(),
       })
       .run();
-    auditCase(tx, actor, row.id, "create", { record: "care_plan", id, planType: input.planType });
+    caseGate.audit(tx, actor, row.id, "create", { record: "care_plan", id, planType: input.planType });
   });
   return { id };
 }
 
 export function setCarePlanStatus(actor: Actor, caseId: string, planId: string, status: CarePlanStatus): void {
-  const row = loadCaseInReach(actor, caseId, "write:case:reach");
+  const row = caseGate.load(actor, caseId, "write");
   const plan = getDb().select().from(carePlans).where(and(eq(carePlans.id, planId), eq(carePlans.caseId, row.id))).get();
   if (!plan) throw new AppError("not_found", "errors.notFound");
   if (plan.status === status) return;
   getDb().transaction((tx) => {
     // 終了 is dated the day it is recorded (C11's 期間内終了率 compares it with the period end).
     tx.update(carePlans).set({ status, endedOn: status === "ended" ? (plan.endedOn ?? todayIso()) : null }).where(eq(carePlans.id, plan.id)).run();
-    auditCase(tx, actor, row.id, "update", { record: "care_plan", id: plan.id, changes: { status: [plan.status, status] } });
+    caseGate.audit(tx, actor, row.id, "update", { record: "care_plan", id: plan.id, changes: { status: [plan.status, status] } });
   });
 }
 
 /** A readmission after discharge (the index stay is created with the case). */
 export function addReadmission(actor: Actor, input: ReadmissionInput): { id: string } {
-  const row = loadCaseInReach(actor, input.caseId, "write:case:reach");
+  const row = caseGate.load(actor, input.caseId, "write");
   if (!row.dischargeDate) throw new AppError("invalid", "validation.hospitalization.notDischarged", { admissionDate: "validation.hospitalization.notDischarged" });
   requireNotBefore(input.admissionDate, row.dischargeDate, "admissionDate", "validation.hospitalization.beforeDischarge");
   assertHospitalInPrefecture(actor, input.hospitalId);
@@ -156,14 +151,14 @@ export function addReadmission(actor: Actor, input: ReadmissionInput): { id: str
     tx.insert(hospitalizations)
       .values({ id, caseId: row.id, hospitalId: input.hospitalId, admissionDate: input.admissionDate, dischargeDate: input.dischargeDate, admissionType: input.admissionType, isIndex: false, createdBy: actor.id, createdAt: new Date().toISOString() })
       .run();
-    auditCase(tx, actor, row.id, "create", { record: "hospitalization", id, admissionDate: input.admissionDate });
+    caseGate.audit(tx, actor, row.id, "create", { record: "hospitalization", id, admissionDate: input.admissionDate });
   });
   return { id };
 }
 
 /** Record the outcome of a follow-up check (it may be corrected later; the audit keeps both). */
 export function recordFollowUp(actor: Actor, input: FollowUpInput): void {
-  const row = loadCaseInReach(actor, input.caseId, "write:case:reach");
+  const row = caseGate.load(actor, input.caseId, "write");
   const check = getDb().select().from(followUpChecks).where(and(eq(followUpChecks.id, input.followUpId), eq(followUpChecks.caseId, row.id))).get();
   if (!check) throw new AppError("not_found", "errors.notFound");
   if (row.dischargeDate) requireNotBefore(input.checkedDate, row.dischargeDate, "checkedDate", "validation.followUp.beforeDischarge");
@@ -173,7 +168,7 @@ export function recordFollowUp(actor: Actor, input: FollowUpInput): void {
       .set({ checkedDate: input.checkedDate, status: input.status, note: input.note, updatedBy: actor.id, updatedAt: now })
       .where(eq(followUpChecks.id, check.id))
       .run();
-    auditCase(tx, actor, row.id, "update", {
+    caseGate.audit(tx, actor, row.id, "update", {
       record: "follow_up",
       id: check.id,
       offsetMonths: check.offsetMonths,

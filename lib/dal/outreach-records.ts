@@ -8,9 +8,9 @@ import { recordDateIssue } from "@/lib/domain/outreach-rules";
 import { OUTREACH_PROFESSIONS } from "@/lib/domain/outreach-codes";
 import type { OutreachContactInput, OutreachContactUpdateInput, OutreachOutcomeInput, OutreachRecordDeleteInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
-import { diffFields } from "./audit";
 import { AppError } from "./errors";
-import { auditOutreachCase, loadOutreachCaseInReach } from "./outreach-access";
+import { correctRecord, deleteLoggedRecord, requireVersion, type CorrectionTarget, type DeletableTable } from "./record-corrections";
+import { outreachGate } from "./record-gate";
 
 /*
  * What is recorded inside an outreach case. Contacts and outcomes are appended without
@@ -26,7 +26,7 @@ import { auditOutreachCase, loadOutreachCaseInReach } from "./outreach-access";
  * today, and not after the end of a closed case; keeps the case's last contact date current.
  */
 export function addOutreachContact(actor: Actor, input: OutreachContactInput): { id: string } {
-  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:outreach:reach");
+  const row = outreachGate.load(actor, input.outreachCaseId, "write");
   const issue = recordDateIssue(input.date, row, todayIso(), "contact");
   if (issue) throw new AppError("invalid", issue, { date: issue });
   const id = ulid();
@@ -56,14 +56,14 @@ export function addOutreachContact(actor: Actor, input: OutreachContactInput): {
       .set({ lastContactDate: sql`max(coalesce(${outreachCases.lastContactDate}, ''), ${input.date})` })
       .where(eq(outreachCases.id, row.id))
       .run();
-    auditOutreachCase(tx, actor, row.id, "create", { record: "contact", id, date: input.date, contactType: input.contactType, professions: input.professions });
+    outreachGate.audit(tx, actor, row.id, "create", { record: "contact", id, date: input.date, contactType: input.contactType, professions: input.professions });
   });
   return { id };
 }
 
 /** Record an outcome reached on a date; the same outcome twice on one day is refused. */
 export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): { id: string } {
-  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:outreach:reach");
+  const row = outreachGate.load(actor, input.outreachCaseId, "write");
   const issue = recordDateIssue(input.date, row, todayIso(), "outcome");
   if (issue) throw new AppError("invalid", issue, { date: issue });
   const id = ulid();
@@ -78,14 +78,14 @@ export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): {
     tx.insert(outreachOutcomes)
       .values({ id, outreachCaseId: row.id, outcome: input.outcome, date: input.date, note: input.note, createdBy: actor.id, createdAt: new Date().toISOString() })
       .run();
-    auditOutreachCase(tx, actor, row.id, "create", { record: "outcome", id, outcome: input.outcome, date: input.date });
+    outreachGate.audit(tx, actor, row.id, "create", { record: "outcome", id, outcome: input.outcome, date: input.date });
   });
   return { id };
 }
 
 /** The contact's case must be in reach for writing; a contact of another case is not_found. */
 function loadContactInReach(actor: Actor, caseId: string, id: string) {
-  const row = loadOutreachCaseInReach(actor, caseId, "write:outreach:reach");
+  const row = outreachGate.load(actor, caseId, "write");
   const contact = getDb()
     .select()
     .from(outreachContacts)
@@ -118,10 +118,18 @@ function refreshLastContactDate(tx: Tx, caseId: string): void {
   tx.update(outreachCases).set({ lastContactDate: latest?.d ?? null }).where(eq(outreachCases.id, caseId)).run();
 }
 
+const contactConflict = () => new AppError("conflict", "outreach.detail.contact.edit.conflict");
+const outcomeConflict = () => new AppError("conflict", "outreach.detail.outcome.deleteConflict");
+const loggedIn = <T extends DeletableTable>(table: T, caseId: string, record: string, conflict: () => AppError): CorrectionTarget<T> => ({
+  table,
+  audit: { entityType: "outreach_case", entityId: caseId, record },
+  conflict,
+});
+
 /** Correct a logged contact: the same rules as logging it; the audit row names the fields changed. */
 export function updateOutreachContact(actor: Actor, input: OutreachContactUpdateInput): void {
   const { row, contact, values: current } = loadContactInReach(actor, input.outreachCaseId, input.id);
-  if (contact.version !== input.version) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
+  requireVersion(contact, input.version, contactConflict);
   const issue = recordDateIssue(input.date, row, todayIso(), "contact");
   if (issue) throw new AppError("invalid", issue, { date: issue });
   const next = {
@@ -133,60 +141,40 @@ export function updateOutreachContact(actor: Actor, input: OutreachContactUpdate
     place: input.place,
     summary: input.summary,
   };
-  const changes = diffFields(current as Record<string, unknown>, next);
-  if (Object.keys(changes).length === 0) return;
   const { professions, ...columns } = next;
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(outreachContacts)
-      .set({ ...columns, version: contact.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(outreachContacts.id, contact.id), eq(outreachContacts.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
-    if (changes.professions) {
-      tx.delete(outreachContactProfessions).where(eq(outreachContactProfessions.contactId, contact.id)).run();
-      if (professions.length > 0) {
-        tx.insert(outreachContactProfessions)
-          .values(professions.map((profession) => ({ contactId: contact.id, profession })))
-          .run();
+  correctRecord(actor, loggedIn(outreachContacts, row.id, "contact", contactConflict), contact, {
+    current,
+    next,
+    set: columns,
+    after: (tx, changes) => {
+      if (changes.professions) {
+        tx.delete(outreachContactProfessions).where(eq(outreachContactProfessions.contactId, contact.id)).run();
+        if (professions.length > 0) {
+          tx.insert(outreachContactProfessions)
+            .values(professions.map((profession) => ({ contactId: contact.id, profession })))
+            .run();
+        }
       }
-    }
-    if (changes.date) refreshLastContactDate(tx, row.id);
-    auditOutreachCase(tx, actor, row.id, "update", { record: "contact", id: contact.id, changes });
+      if (changes.date) refreshLastContactDate(tx, row.id);
+    },
   });
 }
 
-/** Delete a contact logged by mistake; the audit row keeps everything it said. */
+/** Delete a contact logged by mistake; the audit row keeps everything it said (its professions go with it: ON DELETE CASCADE). */
 export function deleteOutreachContact(actor: Actor, input: OutreachRecordDeleteInput): void {
   const { row, contact, values } = loadContactInReach(actor, input.outreachCaseId, input.id);
-  if (contact.version !== input.version) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
-  getDb().transaction((tx) => {
-    // The professions go with the contact (ON DELETE CASCADE).
-    const result = tx
-      .delete(outreachContacts)
-      .where(and(eq(outreachContacts.id, contact.id), eq(outreachContacts.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "outreach.detail.contact.edit.conflict");
-    refreshLastContactDate(tx, row.id);
-    auditOutreachCase(tx, actor, row.id, "delete", { record: "contact", id: contact.id, snapshot: values });
-  });
+  requireVersion(contact, input.version, contactConflict);
+  deleteLoggedRecord(actor, loggedIn(outreachContacts, row.id, "contact", contactConflict), contact, values, (tx) => refreshLastContactDate(tx, row.id));
 }
 
 /** Delete an outcome recorded by mistake (record the right one anew); the audit row keeps it. */
 export function deleteOutreachOutcome(actor: Actor, input: OutreachRecordDeleteInput): void {
-  const row = loadOutreachCaseInReach(actor, input.outreachCaseId, "write:outreach:reach");
+  const row = outreachGate.load(actor, input.outreachCaseId, "write");
   const outcome = getDb()
     .select()
     .from(outreachOutcomes)
     .where(and(eq(outreachOutcomes.id, input.id), eq(outreachOutcomes.outreachCaseId, row.id)))
     .get();
   if (!outcome) throw new AppError("not_found", "errors.notFound");
-  getDb().transaction((tx) => {
-    const result = tx
-      .delete(outreachOutcomes)
-      .where(and(eq(outreachOutcomes.id, outcome.id), eq(outreachOutcomes.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "outreach.detail.outcome.deleteConflict");
-    auditOutreachCase(tx, actor, row.id, "delete", { record: "outcome", id: outcome.id, snapshot: { outcome: outcome.outcome, date: outcome.date, note: outcome.note } });
-  });
+  deleteLoggedRecord(actor, loggedIn(outreachOutcomes, row.id, "outcome", outcomeConflict), { id: outcome.id, version: input.version }, { outcome: outcome.outcome, date: outcome.date, note: outcome.note });
 }

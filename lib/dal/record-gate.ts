@@ -1,0 +1,139 @@
+import "server-only";
+import { and, eq, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { getDb, type Tx } from "@/db/client";
+import { cases, outreachCases, peerDispatches, peerSupporters } from "@/db/schema";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { AuditAction, AuditEntityType } from "@/lib/domain/codes";
+import type { Actor } from "./actor";
+import { writeAudit } from "./audit";
+import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
+import { AppError } from "./errors";
+import { inReach } from "./scope";
+
+/*
+ * The one gate of every office-owned record that names a person (ADR 0026): discharge-support
+ * cases, outreach cases, peer supporters and their dispatches. A record type is a
+ * configuration (its table, the column naming the owning office, its audit entity type, its
+ * read and write permissions); the gate gives every type the same load-in-reach (the role must
+ * hold the permission and the row's office be in the actor's reach, checked in SQL; anything
+ * else is the not_found a missing id gets), the same versioned touch and the same audit rows.
+ *
+ * Adding a record type: a schema with `id`, `office_id`, `version`, `updated_by`, `updated_at`,
+ * one entry below, and DAL functions that start from `gate.load` / `gate.require`.
+ */
+
+/** The tables behind a gate: each has id, office_id, version and the update stamps. */
+export type GatedTable = typeof cases | typeof outreachCases | typeof peerSupporters | typeof peerDispatches;
+
+export type GateSpec<T extends GatedTable> = {
+  table: T;
+  /** The column naming the office that owns a row: "in reach" is checked against it. */
+  officeColumn: AnySQLiteColumn;
+  entityType: AuditEntityType;
+  read: Permission;
+  write: Permission;
+};
+
+/** Which of the record type's permissions a call needs, or one of the role's other tools (reassign, audit). */
+export type GateNeed = "read" | "write" | Permission;
+
+export type Gate<T extends GatedTable> = {
+  readonly spec: GateSpec<T>;
+  /** The role holds the permission (a page hides a button with this; the server refuses with `require`). */
+  allows(actor: Pick<Actor, "role">, need?: GateNeed): boolean;
+  /** Refuse a role without the permission, exactly like a missing record. */
+  require(actor: Pick<Actor, "role">, need?: GateNeed): void;
+  /** WHERE condition: rows whose office the actor reaches (for lists and counts). */
+  inReach(actor: Actor): SQL;
+  /** One row in reach, or not_found. */
+  load(actor: Actor, id: string, need?: GateNeed): T["$inferSelect"];
+  /**
+   * Change the row only if it is still at `expectedVersion` (null: whatever version it has),
+   * bumping the version and the update stamps, so a form open elsewhere learns it moved on.
+   * Zero rows changed means someone saved first: `conflict` (default: the generic conflict).
+   */
+  touch(tx: Tx, actor: Actor, row: { id: string; version: number }, expectedVersion: number | null, changes?: Partial<T["$inferInsert"]>, conflict?: () => AppError): void;
+  /** An audit row naming the record, so its 閲覧・変更履歴 panel finds every row about it. */
+  audit(tx: Tx, actor: Actor, id: string, action: AuditAction, detail: Record<string, unknown>): void;
+  /** Who viewed or changed the record (閲覧・変更履歴): supervisors only, the record in reach. */
+  trail(actor: Actor, id: string): AuditTrailRow[];
+};
+
+const notFound = () => new AppError("not_found", "errors.notFound");
+
+// drizzle's builders do not take a union of tables; every gated table has the same id, office,
+// version and stamp columns, so one of them stands for the type.
+const asTable = (table: GatedTable) => table as typeof peerDispatches;
+
+export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
+  const permissionOf = (need: GateNeed = "read"): Permission => (need === "read" ? spec.read : need === "write" ? spec.write : need);
+  const allows = (actor: Pick<Actor, "role">, need?: GateNeed) => can(actor.role, permissionOf(need));
+  const require = (actor: Pick<Actor, "role">, need?: GateNeed) => {
+    if (!allows(actor, need)) throw notFound();
+  };
+  const gate: Gate<T> = {
+    spec,
+    allows,
+    require,
+    inReach: (actor) => inReach(actor, spec.officeColumn),
+    load(actor, id, need) {
+      require(actor, need);
+      const t = asTable(spec.table);
+      const row = getDb()
+        .select()
+        .from(t)
+        .where(and(eq(t.id, id), inReach(actor, spec.officeColumn)))
+        .get();
+      if (!row) throw notFound();
+      return row as T["$inferSelect"];
+    },
+    touch(tx, actor, row, expectedVersion, changes = {}, conflict) {
+      const t = asTable(spec.table);
+      const where = expectedVersion === null ? eq(t.id, row.id) : and(eq(t.id, row.id), eq(t.version, expectedVersion));
+      const result = tx
+        .update(t)
+        .set({ ...(changes as Partial<typeof peerDispatches.$inferInsert>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
+        .where(where)
+        .run();
+      if (result.changes === 0) throw (conflict ?? (() => new AppError("conflict", "errors.conflict")))();
+    },
+    audit(tx, actor, id, action, detail) {
+      writeAudit(tx, actor, { action, entityType: spec.entityType, entityId: id, detail });
+    },
+    trail(actor, id) {
+      const row = gate.load(actor, id, "read:audit:reach");
+      return auditTrailOf(spec.entityType, row.id);
+    },
+  };
+  return gate;
+}
+
+// ---------------------------------------------------------------------------------------
+// The record types
+
+/** 地域移行支援のケース: owned by the office that holds it. Names need read:identity:reach on top. */
+export const caseGate = defineGate({ table: cases, officeColumn: cases.officeId, entityType: "case", read: "read:case:reach", write: "write:case:reach" });
+
+/** アウトリーチのケース: owned by the referring office. */
+export const outreachGate = defineGate({
+  table: outreachCases,
+  officeColumn: outreachCases.officeId,
+  entityType: "outreach_case",
+  read: "read:outreach:reach",
+  write: "write:outreach:reach",
+});
+
+/** ピアサポーター: owned by the office that registered them. */
+export const peerGate = defineGate({ table: peerSupporters, officeColumn: peerSupporters.officeId, entityType: "peer", read: "read:peer:reach", write: "write:peer:reach" });
+
+/** ピアサポーターの派遣: owned by the office that arranges it. */
+export const dispatchGate = defineGate({
+  table: peerDispatches,
+  officeColumn: peerDispatches.officeId,
+  entityType: "peer_dispatch",
+  read: "read:dispatch:reach",
+  write: "write:dispatch:reach",
+});
+
+export const RECORD_GATES = { case: caseGate, outreach_case: outreachGate, peer: peerGate, peer_dispatch: dispatchGate } as const;
