@@ -7,3 +7,4 @@ export * from "./peers";
 export * from "./outreach";
 export * from "./activities";
 export * from "./indicators";
+export * from "./year-close";

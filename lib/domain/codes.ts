@@ -84,6 +84,9 @@ export const AUDIT_ENTITY_LABELS = {
   indicator_narrative: { ja: "具体的な成果・効果", en: "Narrative" },
   prefecture_year_facts: { ja: "年度の事実", en: "Yearly facts" },
   indicator_records: { ja: "指標の元になった記録", en: "Records behind an indicator" },
+  year_signoff: { ja: "年度の数字の確認", en: "Year sign-off" },
+  year_lock: { ja: "年度の締め", en: "Year lock" },
+  restatement: { ja: "締めた年度の訂正", en: "Restatement of a locked year" },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);
