@@ -14,7 +14,8 @@ import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import type { Page, PageRequest } from "./pagination";
-import { assertOfficeInReach, loadPeerInReach, requirePeerWork } from "./peers";
+import { assertOfficeInReach } from "./peers";
+import { caseGate, dispatchGate, peerGate } from "./record-gate";
 import { inReach } from "./scope";
 import { containsText, countsPerCode, escapeLike, inCodeOrder } from "./sql-text";
 
@@ -115,7 +116,7 @@ export function listDispatchesForActor(
   req: PageRequest<DispatchSortKey>,
   filter: DispatchFilter = {},
 ): Page<DispatchRow> & { statusCounts: Record<DispatchStatus, number> } {
-  requirePeerWork(actor);
+  dispatchGate.require(actor);
   const db = getDb();
   const where = dispatchConditions(actor, filter, true);
   const order = {
@@ -236,7 +237,7 @@ function copyOf(row: typeof peerDispatches.$inferSelect): DispatchCopy & { date:
  * staff; audited), its open cases for the optional link, and the previous entry to copy.
  */
 export function getDispatchFormForActor(actor: Actor, officeId: string | undefined): DispatchFormOptions {
-  requirePeerWork(actor, true);
+  dispatchGate.require(actor, "write");
   const db = getDb();
   const today = todayIso();
   const offices = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all();
@@ -347,7 +348,7 @@ function insertMembers(tx: Tx, dispatchId: string, members: DispatchMemberInput[
 
 /** Record a dispatch as 依頼, 予定 or (after the fact) 実施. */
 export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: string } {
-  requirePeerWork(actor, true);
+  dispatchGate.require(actor, "write");
   const office = assertOfficeInReach(actor, input.officeId);
   if (input.status === "done" && input.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { date: "validation.dispatch.doneInFuture" });
   assertMembersAvailable(office.id, input.date, input.members);
@@ -370,19 +371,9 @@ export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: 
       })
       .run();
     insertMembers(tx, id, input.members);
-    writeAudit(tx, actor, { action: "create", entityType: "peer_dispatch", entityId: id, detail: { date: input.date, purpose: input.purpose, status: input.status, peerIds: input.members.map((m) => m.peerId) } });
+    dispatchGate.audit(tx, actor, id, "create", { date: input.date, purpose: input.purpose, status: input.status, peerIds: input.members.map((m) => m.peerId) });
   });
   return { id };
-}
-
-function loadDispatchInReach(actor: Actor, dispatchId: string) {
-  const row = getDb()
-    .select()
-    .from(peerDispatches)
-    .where(and(eq(peerDispatches.id, dispatchId), inReach(actor, peerDispatches.officeId)))
-    .get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  return row;
 }
 
 type DispatchValues = Record<(typeof DISPATCH_RECORD_FIELDS)[number], unknown>;
@@ -420,8 +411,7 @@ export type DispatchDetail = {
 
 /** One dispatch with its peers by name (for the owning office; audited). Not in reach: not_found. */
 export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchDetail {
-  requirePeerWork(actor);
-  const row = loadDispatchInReach(actor, dispatchId);
+  const row = dispatchGate.load(actor, dispatchId);
   const db = getDb();
   const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
   const hospital = row.hospitalId ? (db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, row.hospitalId)).get() ?? null) : null;
@@ -442,7 +432,7 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
     .where(eq(peerDispatchMembers.dispatchId, row.id))
     .orderBy(asc(peerSupporters.displayCode))
     .all();
-  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer_dispatch", entityId: row.id, detail: { peerIds: members.map((m) => m.peerId) } }));
+  db.transaction((tx) => dispatchGate.audit(tx, actor, row.id, "view", { peerIds: members.map((m) => m.peerId) }));
   return {
     id: row.id,
     version: row.version,
@@ -474,8 +464,7 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
  * other person changed since the form was loaded.
  */
 export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
-  requirePeerWork(actor, true);
-  const row = loadDispatchInReach(actor, input.id);
+  const row = dispatchGate.load(actor, input.id, "write");
   const current = dispatchValues(row);
   if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   if (row.officeId !== input.officeId) throw new AppError("invalid", "validation.dispatch.officeFixed", { officeId: "validation.dispatch.officeFixed" });
@@ -489,49 +478,34 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   if (Object.keys(changes).length === 0) return;
   getDb().transaction((tx) => {
     const { members, ...columns } = next;
-    const result = tx
-      .update(peerDispatches)
-      .set({ ...(columns as Partial<typeof peerDispatches.$inferInsert>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(peerDispatches.id, row.id), eq(peerDispatches.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    // Another connection saved since the row was read: report what it changed since `base`.
+    dispatchGate.touch(tx, actor, row, input.version, columns as Partial<typeof peerDispatches.$inferInsert>, {
+      conflict: () => staleSaveConflict(input.base, dispatchValues(dispatchGate.load(actor, row.id))),
+    });
     tx.delete(peerDispatchMembers).where(eq(peerDispatchMembers.dispatchId, row.id)).run();
     insertMembers(tx, row.id, members as DispatchMemberInput[]);
-    writeAudit(tx, actor, { action: "update", entityType: "peer_dispatch", entityId: row.id, detail: { changes } });
+    dispatchGate.audit(tx, actor, row.id, "update", { changes });
   });
 }
 
 /** 依頼 → 予定 → 実施, or 中止; the report and the number reached may come with the move to 実施. */
 export function setDispatchStatus(actor: Actor, input: DispatchStatusInput): void {
-  requirePeerWork(actor, true);
-  const row = loadDispatchInReach(actor, input.id);
+  const row = dispatchGate.load(actor, input.id, "write");
   if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
   if (!allowedDispatchTransitions(row.status).includes(input.status)) {
     throw new AppError("invalid", "validation.dispatch.statusNotAllowed", { status: "validation.dispatch.statusNotAllowed" });
   }
   if (input.status === "done" && row.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { status: "validation.dispatch.doneInFuture" });
   getDb().transaction((tx) => {
-    const result = tx
-      .update(peerDispatches)
-      .set({
-        status: input.status,
-        report: input.report ?? row.report,
-        audienceCount: input.audienceCount ?? row.audienceCount,
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date().toISOString(),
-      })
-      .where(and(eq(peerDispatches.id, row.id), eq(peerDispatches.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
-    writeAudit(tx, actor, { action: "update", entityType: "peer_dispatch", entityId: row.id, detail: { changes: { status: [row.status, input.status] } } });
+    dispatchGate.touch(tx, actor, row, input.version, { status: input.status, report: input.report ?? row.report, audienceCount: input.audienceCount ?? row.audienceCount });
+    dispatchGate.audit(tx, actor, row.id, "update", { changes: { status: [row.status, input.status] } });
   });
 }
 
 /** A peer's dispatches, newest first, for the peer's page (the peer must be in reach). */
 export function listDispatchesOfPeerForActor(actor: Actor, peerId: string, limit = 50) {
-  requirePeerWork(actor);
-  const peer = loadPeerInReach(actor, peerId);
+  dispatchGate.require(actor);
+  const peer = peerGate.load(actor, peerId);
   return getDb()
     .select({
       id: peerDispatches.id,
@@ -552,9 +526,8 @@ export function listDispatchesOfPeerForActor(actor: Actor, peerId: string, limit
 
 /** Dispatches linked to a case (ピア関与), for the case page; the case must be in reach. */
 export function listDispatchesOfCaseForActor(actor: Actor, caseId: string) {
-  requirePeerWork(actor);
-  const linked = getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), inReach(actor, cases.officeId))).get();
-  if (!linked) throw new AppError("not_found", "errors.notFound");
+  dispatchGate.require(actor);
+  const linked = caseGate.load(actor, caseId);
   const rows = getDb()
     .select({ id: peerDispatches.id, date: peerDispatches.date, purpose: peerDispatches.purpose, status: peerDispatches.status })
     .from(peerDispatches)
@@ -567,7 +540,7 @@ export function listDispatchesOfCaseForActor(actor: Actor, caseId: string) {
 
 /** Open dispatches (依頼・予定) of the offices in reach whose date has come: the coordinator's to-do. */
 export function countDueDispatchesForActor(actor: Actor): number {
-  requirePeerWork(actor);
+  dispatchGate.require(actor);
   const [{ n }] = getDb()
     .select({ n: count() })
     .from(peerDispatches)

@@ -21,9 +21,11 @@ import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type 
 import type { Actor } from "./actor";
 import { countScopeOfActor, inScopeOffices, type CountScope } from "./count-scope";
 import { diffFields, writeAudit } from "./audit";
-import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
+import { peerGate } from "./record-gate";
+import type { AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { assertOfficeInReach } from "./org-checks";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
 import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
@@ -36,20 +38,11 @@ import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
  * peer-dispatches.ts.
  */
 
-export function requirePeerWork(actor: Actor, write = false): void {
-  if (!can(actor.role, write ? "write:peer:reach" : "read:peer:reach")) throw new AppError("not_found", "errors.notFound");
-}
+/** 登録抹消 is final: a withdrawn row (and its date) is never rewritten. */
+const notWithdrawn = ne(peerSupporters.status, "withdrawn");
 
-/** An office the actor reaches, or the form's office error. */
-export function assertOfficeInReach(actor: Actor, officeId: string): { id: string; casePrefix: string; name: string } {
-  const office = getDb()
-    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix, name: healthCenters.name })
-    .from(healthCenters)
-    .where(and(eq(healthCenters.id, officeId), inReach(actor, healthCenters.id)))
-    .get();
-  if (!office) throw new AppError("invalid", "validation.case.officeInvalid", { officeId: "validation.case.officeInvalid" });
-  return office;
-}
+// The office check is shared (org-checks.ts); dispatches take it from here.
+export { assertOfficeInReach };
 
 /** 期間満了 applied in SQL, so lists filter and count by what the user sees. */
 function effectiveStatusSql(today: string): SQL<PeerStatus> {
@@ -114,7 +107,7 @@ function peerConditions(actor: Actor, filter: PeerFilter, today: string, withSta
 
 /** One page of the registry of the offices in reach, with counts per (effective) status. Names are shown: audited. */
 export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, filter: PeerFilter = {}): Page<PeerRow> & { statusCounts: Record<PeerStatus, number> } {
-  requirePeerWork(actor);
+  peerGate.require(actor);
   const db = getDb();
   const today = todayIso();
   const where = peerConditions(actor, filter, today, true);
@@ -182,7 +175,7 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
 
 /** Offices the actor registers peers at, and the prefecture's regions (areas peers travel to). */
 export function getPeerFormOptionsForActor(actor: Actor) {
-  requirePeerWork(actor);
+  peerGate.require(actor);
   const db = getDb();
   return {
     offices: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all(),
@@ -201,7 +194,7 @@ function assertRegions(actor: Actor, regionIds: string[]): void {
 
 /** Register a peer at an office; the registration lasts to the end of its fiscal year. */
 export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; displayCode: string } {
-  requirePeerWork(actor, true);
+  peerGate.require(actor, "write");
   const db = getDb();
   const office = assertOfficeInReach(actor, input.officeId);
   assertRegions(actor, input.regionIds);
@@ -256,19 +249,9 @@ export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; 
     for (const regionId of new Set(input.regionIds)) tx.insert(peerAreas).values({ peerId: id, regionId }).run();
     for (const t of input.trainings) tx.insert(peerTrainings).values({ id: ulid(), peerId: id, kind: t.kind, completedOn: t.completedOn }).run();
     // Identity values stay out of the audit trail; it records that they were set.
-    writeAudit(tx, actor, { action: "create", entityType: "peer", entityId: id, detail: { displayCode, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "phone", "email"] } });
+    peerGate.audit(tx, actor, id, "create", { displayCode, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "phone", "email"] });
   });
   return { id, displayCode };
-}
-
-export function loadPeerInReach(actor: Actor, peerId: string) {
-  const row = getDb()
-    .select()
-    .from(peerSupporters)
-    .where(and(eq(peerSupporters.id, peerId), inReach(actor, peerSupporters.officeId)))
-    .get();
-  if (!row) throw new AppError("not_found", "errors.notFound");
-  return row;
 }
 
 type PeerRecordValues = Pick<PeerUpdateInput, (typeof PEER_RECORD_FIELDS)[number]>;
@@ -314,8 +297,7 @@ function recordValues(peerId: string, row: typeof peerSupporters.$inferSelect): 
 
 /** One peer with identity and history; the view is audited. Not in reach: not_found. */
 export function getPeerForActor(actor: Actor, peerId: string): PeerDetail {
-  requirePeerWork(actor);
-  const row = loadPeerInReach(actor, peerId);
+  const row = peerGate.load(actor, peerId);
   const db = getDb();
   const today = todayIso();
   const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
@@ -348,7 +330,7 @@ export function getPeerForActor(actor: Actor, peerId: string): PeerDetail {
     renewableYears: can(actor.role, "write:peer:reach") ? renewableYears(row.registrationFy, status, today) : [],
     insuranceLapsed: !!row.volunteerInsuranceUntil && row.volunteerInsuranceUntil < today && status === "active",
   };
-  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer", entityId: row.id, detail: { displayCode: row.displayCode, identity: true } }));
+  db.transaction((tx) => peerGate.audit(tx, actor, row.id, "view", { displayCode: row.displayCode, identity: true }));
   return detail;
 }
 
@@ -362,8 +344,7 @@ export function peerRecordBase(detail: PeerDetail): string {
  * by field, what someone else changed since the form was loaded, with the current value.
  */
 export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
-  requirePeerWork(actor, true);
-  const row = loadPeerInReach(actor, input.id);
+  const row = peerGate.load(actor, input.id, "write");
   const current = recordValues(row.id, row);
   if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   assertRegions(actor, input.regionIds);
@@ -374,12 +355,10 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
   if (Object.keys(changes).length === 0) return;
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
-    const result = tx
-      .update(peerSupporters)
-      .set({ consentDate: next.consentDate, volunteerInsuranceUntil: next.volunteerInsuranceUntil, version: row.version + 1, updatedBy: actor.id, updatedAt: now })
-      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, input.version)))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    // Another connection saved since the row was read: report what it changed since `base`.
+    peerGate.touch(tx, actor, row, input.version, { consentDate: next.consentDate, volunteerInsuranceUntil: next.volunteerInsuranceUntil }, {
+      conflict: () => staleSaveConflict(input.base, recordValues(row.id, peerGate.load(actor, row.id))),
+    });
     tx.update(peerIdentities)
       .set({
         familyName: next.familyName,
@@ -400,7 +379,7 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
     // Identity fields are named, their values are not written to the log.
     const identityKeys = new Set(["familyName", "givenName", "familyNameKana", "givenNameKana", "phone", "email"]);
     const logged = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, identityKeys.has(k) ? "(changed)" : v]));
-    writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { changes: logged } });
+    peerGate.audit(tx, actor, row.id, "update", { changes: logged });
   });
 }
 
@@ -411,28 +390,21 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
  * (on 1 April, in the previous fiscal year).
  */
 export function setPeerStatus(actor: Actor, peerId: string, version: number, status: PeerStatus): void {
-  requirePeerWork(actor, true);
-  const row = loadPeerInReach(actor, peerId);
+  const row = peerGate.load(actor, peerId, "write");
   if (row.version !== version) throw new AppError("conflict", "errors.conflict");
   const today = todayIso();
   const current = effectiveStatus(row.status, row.expiresOn, today);
   if (!canChangePeerStatus(current, status)) throw new AppError("invalid", "validation.peer.statusNotAllowed", { status: "validation.peer.statusNotAllowed" });
   getDb().transaction((tx) => {
-    const result = tx
-      .update(peerSupporters)
-      .set({ status, statusChangedOn: today, version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      // 登録抹消 is final, in SQL too: a withdrawn row (and its date) is never rewritten.
-      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version), ne(peerSupporters.status, "withdrawn")))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
-    writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { changes: { status: [current, status] } } });
+    // 登録抹消 is final, in SQL too: a withdrawn row (and its date) is never rewritten.
+    peerGate.touch(tx, actor, row, version, { status, statusChangedOn: today }, { where: notWithdrawn });
+    peerGate.audit(tx, actor, row.id, "update", { changes: { status: [current, status] } });
   });
 }
 
 /** Renew for a fiscal year: the same record carries over, registered again for that whole year. */
 export function renewPeer(actor: Actor, peerId: string, version: number, fiscalYear: number): void {
-  requirePeerWork(actor, true);
-  const row = loadPeerInReach(actor, peerId);
+  const row = peerGate.load(actor, peerId, "write");
   if (row.version !== version) throw new AppError("conflict", "errors.conflict");
   const today = todayIso();
   const status = effectiveStatus(row.status, row.expiresOn, today);
@@ -444,50 +416,47 @@ export function renewPeer(actor: Actor, peerId: string, version: number, fiscalY
   // A paused peer stays paused (renewing keeps them on the list); a lapsed one is active again.
   const nextStatus: PeerStatus = row.status === "paused" ? "paused" : "active";
   getDb().transaction((tx) => {
-    const result = tx
-      .update(peerSupporters)
-      .set({
+    peerGate.touch(
+      tx,
+      actor,
+      row,
+      version,
+      {
         registrationFy: renewal.registrationFy,
         expiresOn: renewal.expiresOn,
         status: nextStatus,
         // Dated only when the stored status actually changes (a row stored as 期間満了).
         ...(nextStatus !== row.status ? { statusChangedOn: today } : {}),
-        version: row.version + 1,
-        updatedBy: actor.id,
-        updatedAt: now,
-      })
-      .where(and(eq(peerSupporters.id, row.id), eq(peerSupporters.version, version), ne(peerSupporters.status, "withdrawn")))
-      .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+      },
+      { where: notWithdrawn },
+    );
     tx.insert(peerRegistrations)
       .values({ peerId: row.id, fiscalYear: renewal.registrationFy, registeredOn: renewal.registeredOn, expiresOn: renewal.expiresOn, createdBy: actor.id, createdAt: now })
       .onConflictDoNothing()
       .run();
-    writeAudit(tx, actor, { action: "update", entityType: "peer", entityId: row.id, detail: { renewedFor: fiscalYear, changes: { expiresOn: [row.expiresOn, renewal.expiresOn] } } });
+    peerGate.audit(tx, actor, row.id, "update", { renewedFor: fiscalYear, changes: { expiresOn: [row.expiresOn, renewal.expiresOn] } });
   });
 }
 
 /** Record a completed training (養成研修, フォローアップ研修, ピアサポート研修 基礎/専門). */
 export function addPeerTraining(actor: Actor, input: PeerTrainingInput): { id: string } {
-  requirePeerWork(actor, true);
-  const row = loadPeerInReach(actor, input.peerId);
+  const row = peerGate.load(actor, input.peerId, "write");
   const id = ulid();
   getDb().transaction((tx) => {
     tx.insert(peerTrainings).values({ id, peerId: row.id, kind: input.kind, completedOn: input.completedOn }).run();
-    writeAudit(tx, actor, { action: "create", entityType: "peer", entityId: row.id, detail: { record: "training", id, kind: input.kind, completedOn: input.completedOn } });
+    peerGate.audit(tx, actor, row.id, "create", { record: "training", id, kind: input.kind, completedOn: input.completedOn });
   });
   return { id };
 }
 
 /** Remove a training entered by mistake; the log keeps what it was. */
 export function removePeerTraining(actor: Actor, peerId: string, trainingId: string): void {
-  requirePeerWork(actor, true);
-  const row = loadPeerInReach(actor, peerId);
+  const row = peerGate.load(actor, peerId, "write");
   const training = getDb().select().from(peerTrainings).where(and(eq(peerTrainings.id, trainingId), eq(peerTrainings.peerId, row.id))).get();
   if (!training) throw new AppError("not_found", "errors.notFound");
   getDb().transaction((tx) => {
     tx.delete(peerTrainings).where(eq(peerTrainings.id, training.id)).run();
-    writeAudit(tx, actor, { action: "delete", entityType: "peer", entityId: row.id, detail: { record: "training", id: training.id, kind: training.kind, completedOn: training.completedOn } });
+    peerGate.audit(tx, actor, row.id, "delete", { record: "training", id: training.id, kind: training.kind, completedOn: training.completedOn });
   });
 }
 
@@ -495,9 +464,7 @@ export type PeerAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this peer's record (閲覧・変更履歴), for supervisors. */
 export function listPeerAuditForActor(actor: Actor, peerId: string): PeerAuditRow[] {
-  if (!can(actor.role, "read:audit:reach")) throw new AppError("not_found", "errors.notFound");
-  const row = loadPeerInReach(actor, peerId);
-  return auditTrailOf("peer", row.id);
+  return peerGate.trail(actor, peerId);
 }
 
 // ---------------------------------------------------------------------------------------

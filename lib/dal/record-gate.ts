@@ -51,9 +51,17 @@ export type Gate<T extends GatedTable> = {
   /**
    * Change the row only if it is still at `expectedVersion` (null: whatever version it has),
    * bumping the version and the update stamps, so a form open elsewhere learns it moved on.
-   * Zero rows changed means someone saved first: `conflict` (default: the generic conflict).
+   * Zero rows changed means someone saved first: `options.conflict` (default: the generic
+   * conflict). `options.where` adds a condition the row must still meet (a withdrawn peer is final).
    */
-  touch(tx: Tx, actor: Actor, row: { id: string; version: number }, expectedVersion: number | null, changes?: Partial<T["$inferInsert"]>, conflict?: () => AppError): void;
+  touch(
+    tx: Tx,
+    actor: Actor,
+    row: { id: string; version: number },
+    expectedVersion: number | null,
+    changes?: Partial<T["$inferInsert"]>,
+    options?: { conflict?: () => AppError; where?: SQL },
+  ): void;
   /** An audit row naming the record, so its 閲覧・変更履歴 panel finds every row about it. */
   audit(tx: Tx, actor: Actor, id: string, action: AuditAction, detail: Record<string, unknown>): void;
   /** Who viewed or changed the record (閲覧・変更履歴): supervisors only, the record in reach. */
@@ -88,15 +96,15 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
       if (!row) throw notFound();
       return row as T["$inferSelect"];
     },
-    touch(tx, actor, row, expectedVersion, changes = {}, conflict) {
+    touch(tx, actor, row, expectedVersion, changes = {}, options = {}) {
       const t = asTable(spec.table);
-      const where = expectedVersion === null ? eq(t.id, row.id) : and(eq(t.id, row.id), eq(t.version, expectedVersion));
+      const where = and(eq(t.id, row.id), expectedVersion === null ? undefined : eq(t.version, expectedVersion), options.where);
       const result = tx
         .update(t)
         .set({ ...(changes as Partial<typeof peerDispatches.$inferInsert>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
         .where(where)
         .run();
-      if (result.changes === 0) throw (conflict ?? (() => new AppError("conflict", "errors.conflict")))();
+      if (result.changes === 0) throw options.conflict ? options.conflict() : new AppError("conflict", "errors.conflict");
     },
     audit(tx, actor, id, action, detail) {
       writeAudit(tx, actor, { action, entityType: spec.entityType, entityId: id, detail });
