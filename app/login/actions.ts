@@ -4,7 +4,7 @@ import { signIn } from "@/lib/auth/auth";
 import { safeLocalPath } from "@/lib/safe-path";
 import { getT } from "@/lib/i18n/server";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { SignInSchema } from "@/lib/validation/user";
 
 /** Only a same-site path may follow sign-in, and never the sign-in page itself. */

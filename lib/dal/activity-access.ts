@@ -7,7 +7,6 @@ import { can } from "@/lib/auth/permissions";
 import { fiscalYearBounds } from "@/lib/domain/activity-rules";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
 import type { Actor } from "./actor";
-import { diffFields } from "./audit";
 import { AppError } from "./errors";
 import { inPrefecture, inReach } from "./scope";
 import { containsText } from "./sql-text";
@@ -149,21 +148,8 @@ export function sharedListFilters(cols: { date?: AnySQLiteColumn; officeId: AnyS
   return conditions;
 }
 
-/** The values a form was loaded with (sent back as JSON in `base`), for conflict reports. */
-export function parseBase(base: string | undefined): Record<string, unknown> {
-  if (!base) return {};
-  try {
-    const parsed: unknown = JSON.parse(base);
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
- * A stale save: nothing is written, and the caller learns field by field what someone else
- * changed since the form was loaded (`base`), with the value stored now.
+ * The stale-save conflict (lib/dal/conflicts.ts) under its former name, kept only for
+ * activity-records.ts until its owner moves it to staleSaveConflict.
  */
-export function conflictSince(base: string | undefined, current: Record<string, unknown>): AppError {
-  return new AppError("conflict", "errors.conflict", {}, diffFields(parseBase(base), current));
-}
+export { staleSaveConflict as conflictSince } from "./conflicts";

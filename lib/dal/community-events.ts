@@ -5,8 +5,9 @@ import { communityEvents, healthCenters } from "@/db/schema";
 import type { EventKind, EventSubtype } from "@/lib/domain/activity-codes";
 import type { EventInput, EventUpdateInput } from "@/lib/validation/activities";
 import type { Actor } from "./actor";
-import { conflictSince, hostOptionsFor, readableActivity, requireActivityRead, requireActivityWrite, resolveOwner, sharedListFilters, writableFlag } from "./activity-access";
+import { hostOptionsFor, readableActivity, requireActivityRead, requireActivityWrite, resolveOwner, sharedListFilters, writableFlag } from "./activity-access";
 import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 
@@ -151,7 +152,7 @@ export function createEvent(actor: Actor, input: EventInput): { id: string } {
 export function updateEvent(actor: Actor, input: EventUpdateInput): void {
   const row = loadWritableRecord(actor, communityEvents, input.id);
   const current = valuesOf(row);
-  if (row.version !== input.version) throw conflictSince(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   const set = { ...columnsOf(input), officeId: owned.officeId };
   updateRecord(actor, EVENT, row, input, { current, next: valuesOf({ ...row, ...set }), set });

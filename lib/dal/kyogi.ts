@@ -7,7 +7,6 @@ import type { KyogiBodyInput, KyogiBodyUpdateInput } from "@/lib/validation/acti
 import type { MunicipalStatusTableInput } from "@/lib/validation/activities-tables";
 import type { Actor } from "./actor";
 import {
-  conflictSince,
   hostOptionsFor,
   inFiscalYear,
   readableActivity,
@@ -23,6 +22,7 @@ import {
   writesPrefectureRows,
 } from "./activity-access";
 import { deleteRecord, insertRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { staleSaveConflict } from "./conflicts";
 import { diffFields, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -181,7 +181,7 @@ export function createKyogiBody(actor: Actor, input: KyogiBodyInput): { id: stri
 export function updateKyogiBody(actor: Actor, input: KyogiBodyUpdateInput): void {
   const row = loadWritableRecord(actor, kyogiBodies, input.id);
   const current = valuesOf(row);
-  if (row.version !== input.version) throw conflictSince(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   checkPlace(actor, input, owned.regionId, owned.officeId);
   const next = bodyValues(input, owned.officeId);

@@ -7,7 +7,6 @@ import { countsFrom, sumCounts } from "@/lib/domain/activity-rules";
 import { sectorField, type MeetingInput, type MeetingUpdateInput } from "@/lib/validation/activities";
 import type { Actor } from "./actor";
 import {
-  conflictSince,
   hostOptionsFor,
   readableActivity,
   regionChoicesFor,
@@ -19,6 +18,7 @@ import {
   writableFlag,
 } from "./activity-access";
 import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 
@@ -275,7 +275,7 @@ export function createMeeting(actor: Actor, input: MeetingInput): { id: string }
 export function updateMeeting(actor: Actor, input: MeetingUpdateInput): void {
   const row = loadWritableRecord(actor, meetings, input.id);
   const current = valuesOf(row, attendanceOf(row.id));
-  if (row.version !== input.version) throw conflictSince(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   const { regionId } = checkReferences(actor, input, owned.regionId);
   const set = { ...columnsOf(input), officeId: owned.officeId, regionId };

@@ -194,8 +194,9 @@ export function removeSheetRow(actor: Actor, indicatorCode: string, version: num
 
 /**
  * Save one row's 具体的な成果・効果 for a fiscal year. `version` is what the form was loaded with
- * (0: none yet). Someone else's save in between writes nothing and reports the text now; an
- * empty text removes the year's narrative. Only indicators on the sheet take one.
+ * (0: none yet). Someone else's save in between writes nothing and reports the text now, if it
+ * differs from the text the form was loaded with (`base`); an empty text removes the year's
+ * narrative. Only indicators on the sheet take one.
  */
 export function saveNarrative(actor: Actor, input: NarrativeInput): { changed: boolean } {
   requireIndicatorInputWrite(actor);
@@ -213,7 +214,8 @@ export function saveNarrative(actor: Actor, input: NarrativeInput): { changed: b
   let changed = false;
   db.transaction((tx) => {
     const stored = tx.select().from(indicatorNarratives).where(where()).get();
-    const conflict = () => new AppError("conflict", "errors.conflict", {}, { text: [input.text, stored?.text ?? null] });
+    // What someone else changed since the form was loaded (`base`), with the text now.
+    const conflict = () => staleSaveConflict(input.base, { text: tx.select().from(indicatorNarratives).where(where()).get()?.text ?? null });
     if ((stored?.version ?? 0) !== input.version) throw conflict();
     if (!stored) {
       if (input.text === "") return;
@@ -253,7 +255,7 @@ export function saveYearFacts(actor: Actor, input: YearFactsInput): { changed: b
       hostelUniqueUsers: stored?.hostelUniqueUsers ?? null,
       kyogiAsOfNextApril: stored?.kyogiAsOfNextApril ?? false,
     };
-    if ((stored?.version ?? 0) !== input.version) throw new AppError("conflict", "errors.conflict", {}, diffFields(next, current));
+    if ((stored?.version ?? 0) !== input.version) throw staleSaveConflict(input.base, current);
     const changes = diffFields(current, next);
     if (Object.keys(changes).length === 0) return;
     const entityId = `${actor.prefectureCode}:${input.fiscalYear}`;
@@ -268,7 +270,7 @@ export function saveYearFacts(actor: Actor, input: YearFactsInput): { changed: b
         .set({ ...next, version: stored.version + 1, updatedBy: actor.id, updatedAt: now })
         .where(and(where, eq(prefectureYearFacts.version, stored.version)))
         .run();
-      if (result.changes === 0) throw new AppError("conflict", "errors.conflict", {}, diffFields(next, current));
+      if (result.changes === 0) throw staleSaveConflict(input.base, current);
       writeAudit(tx, actor, { action: "update", entityType: "prefecture_year_facts", entityId, detail: { changes } });
     }
     changed = true;

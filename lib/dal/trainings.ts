@@ -7,7 +7,6 @@ import { countsFrom, sumCounts } from "@/lib/domain/activity-rules";
 import { professionField, type TrainingInput, type TrainingUpdateInput } from "@/lib/validation/activities";
 import type { Actor } from "./actor";
 import {
-  conflictSince,
   hostOptionsFor,
   readableActivity,
   regionChoicesFor,
@@ -19,6 +18,7 @@ import {
   writableFlag,
 } from "./activity-access";
 import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
@@ -268,7 +268,7 @@ export function createTraining(actor: Actor, input: TrainingInput): { id: string
 export function updateTraining(actor: Actor, input: TrainingUpdateInput): void {
   const row = loadWritableRecord(actor, trainingEvents, input.id);
   const current = valuesOf(row, (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendanceOf(row.id));
-  if (row.version !== input.version) throw conflictSince(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   const owned = resolveOwner(actor, input.officeId);
   checkReferences(actor, input);
   const set = { ...columnsOf(input, regionFor(input, owned.regionId)), officeId: owned.officeId };

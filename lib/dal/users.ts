@@ -10,6 +10,7 @@ import type { Role } from "@/lib/domain/codes";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/user";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture } from "./scope";
@@ -34,6 +35,8 @@ export type UserDetail = UserListRow & {
   lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The edit form's values as JSON, sent back as `base` so a stale save lists only what someone else changed. */
+  base: string;
 };
 
 function requireUserAdmin(actor: Actor): void {
@@ -102,7 +105,18 @@ function loadUserInScope(actor: Actor, id: string) {
     .get();
 }
 
-function toDetail(row: NonNullable<ReturnType<typeof loadUserInScope>>): UserDetail {
+type UserRow = NonNullable<ReturnType<typeof loadUserInScope>>;
+
+/** What the edit form changes, as compared for the audit and for a stale save (offices sorted by id). */
+function editValues(row: UserRow, officeIds: string[]): { displayName: string; role: Role; officeIds: string[] } {
+  return { displayName: row.displayName, role: row.role, officeIds: [...officeIds].sort() };
+}
+
+function officeIdsOf(userId: string): string[] {
+  return (officeNamesByUser([userId]).get(userId) ?? []).map((o) => o.id);
+}
+
+function toDetail(row: UserRow): UserDetail {
   const db = getDb();
   const offices = officeNamesByUser([row.id]).get(row.id) ?? [];
   const throttle = db.select().from(loginThrottles).where(eq(loginThrottles.username, row.username)).get();
@@ -119,6 +133,7 @@ function toDetail(row: NonNullable<ReturnType<typeof loadUserInScope>>): UserDet
     lockedUntil: isLocked(throttle, new Date()) ? (throttle?.lockedUntil ?? null) : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    base: JSON.stringify(editValues(row, offices.map((o) => o.id))),
   };
 }
 
@@ -185,18 +200,20 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
 
 /**
  * Save an admin's edit. `version` is the one the form was loaded with: if someone saved in
- * between, nothing is written and the caller gets a conflict naming what changed.
+ * between, nothing is written and the caller gets a conflict naming what they changed since
+ * the form was loaded (`base`), with the values now.
  */
 export function updateUser(actor: Actor, input: UserUpdateInput): void {
   requireUserAdmin(actor);
   const db = getDb();
   const current = loadUserInScope(actor, input.id);
   if (!current) throw new AppError("not_found", "errors.notFound");
+  const before = editValues(current, officeIdsOf(current.id));
+  if (current.version !== input.version) throw staleSaveConflict(input.base, before);
   if (current.id === actor.id && input.role !== current.role) {
     throw new AppError("invalid", "users.errors.ownRole", { role: "users.errors.ownRole" });
   }
   assertOfficesInPrefecture(actor, input.officeIds);
-  const before = { displayName: current.displayName, role: current.role, officeIds: toDetail(current).officeIds.sort() };
   const after = { displayName: input.displayName, role: input.role, officeIds: [...new Set(input.officeIds)].sort() };
   db.transaction((tx) => {
     const result = tx
@@ -205,8 +222,9 @@ export function updateUser(actor: Actor, input: UserUpdateInput): void {
       .where(and(eq(users.id, current.id), eq(users.version, input.version)))
       .run();
     if (result.changes === 0) {
-      // Someone saved first: report which of the submitted fields now differ from what is stored.
-      throw new AppError("conflict", "errors.conflict", {}, diffFields(after, before));
+      // Another connection saved since the row was read: report what it holds now.
+      const now = loadUserInScope(actor, current.id);
+      throw staleSaveConflict(input.base, now ? editValues(now, officeIdsOf(now.id)) : before);
     }
     replaceOffices(tx, current.id, after.officeIds);
     writeAudit(tx, actor, { action: "update", entityType: "user", entityId: current.id, detail: { changes: diffFields(before, after) } });

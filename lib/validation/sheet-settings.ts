@@ -51,6 +51,8 @@ export const NarrativeSchema = z.object({
       .pipe(z.string().max(4000, "validation.textTooLong")),
   ),
   version: versionOrNew,
+  /** The text the form was loaded with (JSON), so a stale save reports only someone else's change. */
+  base: z.string().optional().default(""),
 });
 export type NarrativeInput = z.infer<typeof NarrativeSchema>;
 
@@ -77,5 +79,7 @@ export const YearFactsSchema = z.object({
     .optional()
     .transform((v) => v === "on" || v === "true"),
   version: versionOrNew,
+  /** The facts the form was loaded with (JSON), so a stale save lists only what someone else changed. */
+  base: z.string().optional().default(""),
 });
 export type YearFactsInput = z.infer<typeof YearFactsSchema>;

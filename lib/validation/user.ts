@@ -50,6 +50,8 @@ export const UserUpdateSchema = z
   .object({
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
+    /** The values the form was loaded with (JSON), so a stale save lists only what someone else changed. */
+    base: z.string().optional().default(""),
     displayName,
     role: z.enum(ROLES, "validation.role.required"),
     officeIds,

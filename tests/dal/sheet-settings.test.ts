@@ -85,7 +85,7 @@ describe("sheet rows", () => {
       // 岡山県's row is out of reach for all of them.
       assert.equal(thrown(() => removeSheetRow(actor, "A6", 1)).code, "not_found", username);
       assert.equal(thrown(() => moveSheetRow(actor, { indicatorCode: "A6", direction: "up", version: 1 })).code, "not_found", username);
-      assert.equal(thrown(() => saveNarrative(actor, { indicatorCode: "A6", fiscalYear: 2040, text: "x", version: 0 })).code, "not_found", username);
+      assert.equal(thrown(() => saveNarrative(actor, { indicatorCode: "A6", fiscalYear: 2040, text: "x", version: 0, base: "" })).code, "not_found", username);
     }
     assert.equal(thrown(() => getSheetSettingsForActor(actorFor("okayama.admin"), 2040)).code, "not_found");
     // Another prefecture never sees this sheet's rows.
@@ -108,15 +108,18 @@ describe("narratives", () => {
     // Office staff read it.
     assert.equal(rowOf("bizen.coord", "A9", 2041)?.narrative?.text, text);
 
-    saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "改訂した文章", version: 1 });
-    const stale = thrown(() => saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "古い画面から", version: 1 }));
-    assert.deepEqual([stale.code, stale.conflicts.text], ["conflict", ["古い画面から", "改訂した文章"]]);
-    assert.deepEqual(saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "改訂した文章", version: 2 }), { changed: false });
-    saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "", version: 2 });
+    // Two screens loaded at version 1; the first saves, the second is stale: it reports the text
+    // now against the text that screen was loaded with, not against what it typed.
+    const base = JSON.stringify({ text });
+    saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "改訂した文章", version: 1, base });
+    const stale = thrown(() => saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "古い画面から", version: 1, base }));
+    assert.deepEqual([stale.code, stale.conflicts.text], ["conflict", [text, "改訂した文章"]]);
+    assert.deepEqual(saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "改訂した文章", version: 2, base: "" }), { changed: false });
+    saveNarrative(pref, { indicatorCode: "A9", fiscalYear: 2041, text: "", version: 2, base: "" });
     assert.equal(narrativesFor("33", 2041).has("A9"), false);
     assert.equal(lastAudit().action, "delete");
     // A narrative only for an indicator on the sheet.
-    assert.equal(thrown(() => saveNarrative(pref, { indicatorCode: "C13", fiscalYear: 2041, text: "x", version: 0 })).code, "not_found");
+    assert.equal(thrown(() => saveNarrative(pref, { indicatorCode: "C13", fiscalYear: 2041, text: "x", version: 0, base: "" })).code, "not_found");
   });
 });
 
@@ -128,15 +131,31 @@ describe("year facts", () => {
     assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
     assert.deepEqual([lastAudit().action, lastAudit().entityType, lastAudit().entityId], ["create", "prefecture_year_facts", "33:2045"]);
     assert.deepEqual(getSheetSettingsForActor(actorFor("mimasaka.coord"), 2045).facts, { jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1 });
-    saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1 });
+    const loaded = JSON.stringify({ jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
+    saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1, base: loaded });
     assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
     assert.deepEqual(JSON.parse(lastAudit().detail!).changes, { jiritsuMhSubcommittee: [true, null] });
-    const stale = thrown(() => saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: false, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1 }));
-    assert.deepEqual([stale.code, stale.conflicts], ["conflict", { jiritsuMhSubcommittee: [false, null] }]);
+    // A second screen loaded at version 1: its conflict lists the other save's change, from the loaded value.
+    const stale = thrown(() => saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: false, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1, base: loaded }));
+    assert.deepEqual([stale.code, stale.conflicts], ["conflict", { jiritsuMhSubcommittee: [true, null] }]);
     // The other prefecture's year is its own.
     assert.equal(yearFactsFor("35", 2045), null);
     saveYearFacts(actorFor("yamaguchi.pref"), YearFactsSchema.parse({ fiscalYear: "2045", jiritsuMhSubcommittee: "no", hostelUniqueUsers: "", kyogiAsOfNextApril: "on", version: "0" }));
     assert.deepEqual(yearFactsFor("35", 2045), { jiritsuMhSubcommittee: false, hostelUniqueUsers: null, kyogiAsOfNextApril: true });
     assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
+  });
+
+  test("a stale save lists only what someone else changed since the form was loaded, not the user's own edit", () => {
+    const pref = actorFor("okayama.pref");
+    saveYearFacts(pref, YearFactsSchema.parse({ fiscalYear: "2046", jiritsuMhSubcommittee: "yes", hostelUniqueUsers: "10", version: "0" }));
+    // Two people open the year's facts.
+    const facts = getSheetSettingsForActor(pref, 2046).facts;
+    const base = JSON.stringify({ jiritsuMhSubcommittee: facts.jiritsuMhSubcommittee, hostelUniqueUsers: facts.hostelUniqueUsers, kyogiAsOfNextApril: facts.kyogiAsOfNextApril });
+    const form = (edit: Record<string, string>) => YearFactsSchema.parse({ fiscalYear: "2046", jiritsuMhSubcommittee: "yes", hostelUniqueUsers: "10", version: String(facts.version), base, ...edit });
+    // The first corrects the hostel's users; the second, still on the old version, changes the 精神部会.
+    saveYearFacts(pref, form({ hostelUniqueUsers: "12" }));
+    const stale = thrown(() => saveYearFacts(pref, form({ jiritsuMhSubcommittee: "no" })));
+    assert.deepEqual([stale.code, stale.conflicts], ["conflict", { hostelUniqueUsers: [10, 12] }]);
+    assert.deepEqual(yearFactsFor("33", 2046), { jiritsuMhSubcommittee: true, hostelUniqueUsers: 12, kyogiAsOfNextApril: false });
   });
 });

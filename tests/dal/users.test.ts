@@ -5,6 +5,8 @@ import { getDb } from "@/db/client";
 import { auditLogs, userOffices, users } from "@/db/schema";
 import { authenticate } from "@/lib/dal/auth";
 import { createUser, getUserForActor, resetUserPassword, updateUser } from "@/lib/dal/users";
+import { UserUpdateSchema } from "@/lib/validation/user";
+import { thrown } from "@/tests/helpers/dal-asserts";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 before(async () => {
@@ -41,30 +43,34 @@ describe("user administration", () => {
     });
   });
 
-  test("a save over a newer version is a conflict naming what changed, and changes nothing", () => {
+  test("a save over a newer version is a conflict naming what the other admin changed, and changes nothing", () => {
     const admin = actorFor("okayama.admin");
-    const user = getDb().select().from(users).where(eq(users.username, "test.coord")).get()!;
-    updateUser(admin, { id: user.id, version: user.version, displayName: "試験 次郎", role: "coordinator", officeIds: ["33-maniwa"] });
-    // A second admin still holds the old version.
+    // Two admins open the same form: both hold version and values as loaded.
+    const loaded = getUserForActor(admin, getDb().select().from(users).where(eq(users.username, "test.coord")).get()!.id)!;
+    const form = (edit: { displayName?: string; officeIds?: string[] }) => UserUpdateSchema.parse({ id: loaded.id, version: String(loaded.version), base: loaded.base, displayName: loaded.displayName, role: loaded.role, officeIds: loaded.officeIds, ...edit });
+    updateUser(admin, form({ displayName: "試験 次郎" }));
+    // The second admin changed the offices (and typed a name too); only the first admin's change is listed.
     assert.throws(
-      () => updateUser(admin, { id: user.id, version: user.version, displayName: "試験 三郎", role: "coordinator", officeIds: ["33-bihoku"] }),
+      () => updateUser(admin, form({ displayName: "試験 三郎", officeIds: ["33-bihoku"] })),
       (e: { code: string; conflicts: Record<string, unknown> }) => {
         assert.equal(e.code, "conflict");
-        assert.deepEqual(Object.keys(e.conflicts).sort(), ["displayName", "officeIds"]);
+        assert.deepEqual(e.conflicts, { displayName: ["試験 太郎", "試験 次郎"] });
         return true;
       },
     );
-    const now = getUserForActor(admin, user.id)!;
+    // A change of only what the first admin left alone is still stale: it lists their name change, not the offices.
+    assert.deepEqual(thrown(() => updateUser(admin, form({ officeIds: ["33-bihoku"] }))).conflicts, { displayName: ["試験 太郎", "試験 次郎"] });
+    const now = getUserForActor(admin, loaded.id)!;
     assert.equal(now.displayName, "試験 次郎");
     assert.deepEqual(now.officeIds, ["33-maniwa"]);
-    const update = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, user.id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
+    const update = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, loaded.id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
     assert.deepEqual(JSON.parse(update.detail!).changes, { displayName: ["試験 太郎", "試験 次郎"] });
   });
 
   test("an admin cannot change their own role", () => {
     const admin = actorFor("okayama.admin");
     const self = getDb().select().from(users).where(eq(users.id, admin.id)).get()!;
-    assert.throws(() => updateUser(admin, { id: self.id, version: self.version, displayName: self.displayName, role: "coordinator", officeIds: ["33-bizen"] }), {
+    assert.throws(() => updateUser(admin, { id: self.id, version: self.version, base: "", displayName: self.displayName, role: "coordinator", officeIds: ["33-bizen"] }), {
       code: "invalid",
     });
   });

@@ -135,7 +135,7 @@ describe("sheet settings schemas", () => {
   });
 
   test("year facts: 有 / 無 / 未記録 and a whole number of users", () => {
-    assert.deepEqual(YearFactsSchema.parse({ fiscalYear: "2021", jiritsuMhSubcommittee: "yes", hostelUniqueUsers: "１８", version: "0" }), { fiscalYear: 2021, jiritsuMhSubcommittee: true, hostelUniqueUsers: 18, kyogiAsOfNextApril: false, version: 0 });
+    assert.deepEqual(YearFactsSchema.parse({ fiscalYear: "2021", jiritsuMhSubcommittee: "yes", hostelUniqueUsers: "１８", version: "0" }), { fiscalYear: 2021, jiritsuMhSubcommittee: true, hostelUniqueUsers: 18, kyogiAsOfNextApril: false, version: 0, base: "" });
     assert.equal(YearFactsSchema.parse({ fiscalYear: "2021", jiritsuMhSubcommittee: "", hostelUniqueUsers: "", version: "1" }).jiritsuMhSubcommittee, null);
     assert.deepEqual(errors(YearFactsSchema.safeParse({ fiscalYear: "2021", jiritsuMhSubcommittee: "maybe", hostelUniqueUsers: "-1", version: "0" })), {
       jiritsuMhSubcommittee: "indicatorInputs.validation.sheet.subcommitteeInvalid",

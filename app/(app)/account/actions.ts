@@ -3,7 +3,7 @@ import { signOut } from "@/lib/auth/auth";
 import { requireActor } from "@/lib/dal/session";
 import { changeOwnPassword } from "@/lib/dal/users";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { OwnPasswordSchema } from "@/lib/validation/user";
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,18 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { readableConflicts } from "@/components/forms/conflict-lines";
-import { AppError, isAppError } from "@/lib/dal/errors";
 import { addPeerTraining, createPeer, getPeerFormOptionsForActor, removePeerTraining, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
-import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { FormState } from "@/lib/validation/form";
 import { PeerCreateSchema, PeerRenewSchema, PeerStatusSchema, PeerTrainingSchema, PeerUpdateSchema } from "@/lib/validation/peer";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { z } from "zod";
-import { peerFieldLabels, readablePeerValue } from "./_components/peer-labels";
+import { peerConflictWording } from "./_components/peer-labels";
 
 /*
  * The registry's actions: validate with the shared schema, make one DAL call, then go to (or
@@ -35,21 +32,20 @@ export async function createPeerAction(_prev: FormState, formData: FormData): Pr
 
 export async function updatePeerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("write:peer:reach");
-  const t = await getT();
   let id = "";
-  const locale = await getLocale();
-  const state = await runFormAction(formData, PeerUpdateSchema, async (input) => {
-    try {
+  const state = await runFormAction(
+    formData,
+    PeerUpdateSchema,
+    async (input) => {
       updatePeer(actor, input);
-    } catch (error) {
+      id = input.id;
+    },
+    {
+      multi: MULTI,
       // Say what the other person saved in words (labels, region names), not codes.
-      if (!isAppError(error) || error.code !== "conflict") throw error;
-      const regions = new Map(getPeerFormOptionsForActor(actor).regions.map((r) => [r.id, r.name]));
-      const readable = readableConflicts(error.conflicts, (field, value) => readablePeerValue(field, value, locale, regions));
-      throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
-    }
-    id = input.id;
-  }, { multi: MULTI, fieldLabels: peerFieldLabels(t) });
+      conflict: (t, locale) => peerConflictWording(t, locale, new Map(getPeerFormOptionsForActor(actor).regions.map((r) => [r.id, r.name]))),
+    },
+  );
   if (!state.ok) return state;
   revalidatePath(`/peers/${id}`);
   await setFlash("peers.flash.updated");

@@ -2,15 +2,14 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { AppError, isAppError } from "@/lib/dal/errors";
+import type { ConflictWording } from "@/lib/actions/conflict-wording";
 import type { Locale } from "@/lib/domain/codes";
 import { fiscalYearOf } from "@/lib/domain/fiscal-year";
 import { setFlash } from "@/lib/flash";
-import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { ActivityDeleteSchema } from "@/lib/validation/activities";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import type { ActivityFormState } from "./form-state";
 import { runActivityForm, type ReadableContext } from "./run-activity-form";
 
@@ -83,33 +82,30 @@ export async function deleteRecord(formData: FormData, remove: (id: string, vers
 /**
  * Save a fiscal year's table at once (the municipal 協議の場 status, a monthly report). A row
  * someone else saved since the form was loaded stops the whole save: the answer is the table's
- * conflict message with one line per such row and its value now. Then back to the year's page.
+ * conflict message with one line per such row (named by `conflict`'s labels) and its value now.
+ * Then back to the year's page.
  */
 export async function saveYearTable<S extends z.ZodType<{ fiscalYear: number }>>(
   formData: FormData,
   schema: S,
   save: (input: z.infer<S>) => { changed: number },
   options: {
-    conflict: MessageKey;
-    conflictLines: (conflicts: Record<string, [unknown, unknown]>, input: z.infer<S>, t: Translate, locale: Locale) => string[];
+    /** The table's words for its rows and their values now (see ConflictWording). */
+    conflict: (input: z.infer<S>, t: Translate, locale: Locale) => ConflictWording;
     then: (fiscalYear: number) => string;
   },
 ): Promise<ActivityFormState> {
-  const t = await getT();
-  const locale = await getLocale();
-  let fiscalYear = 0;
+  let submitted: z.infer<S> | undefined;
   let changed = 0;
-  let conflictLines: string[] | undefined;
-  const state = await runFormAction(formData, schema, async (input) => {
-    fiscalYear = input.fiscalYear;
-    try {
+  const state = await runFormAction(
+    formData,
+    schema,
+    async (input) => {
+      submitted = input;
       changed = save(input).changed;
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "conflict") throw error;
-      conflictLines = options.conflictLines(error.conflicts, input, t, locale);
-      throw new AppError("conflict", options.conflict);
-    }
-  });
-  if (!state.ok) return { ...state, conflictLines };
-  return saved(changed > 0 ? "activities.common.flash.tableSaved" : "activities.common.flash.noChanges", options.then(fiscalYear));
+    },
+    { conflict: (t, locale) => (submitted ? options.conflict(submitted, t, locale) : {}) },
+  );
+  if (!state.ok || !submitted) return state;
+  return saved(changed > 0 ? "activities.common.flash.tableSaved" : "activities.common.flash.noChanges", options.then(submitted.fiscalYear));
 }

@@ -1,72 +1,53 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, isAppError } from "@/lib/dal/errors";
-import { formatDate } from "@/lib/domain/format";
-import type { Locale } from "@/lib/domain/codes";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { codeNames, type ConflictWording, type ValueNames } from "@/lib/actions/conflict-wording";
+import { runFormAction } from "@/lib/actions/run-form-action";
+import type { Label, Locale } from "@/lib/domain/codes";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import { runFormAction } from "@/lib/validation/run-form-action";
 import type { ActivityFormState } from "./form-state";
 
-/** How a stored value reads in a conflict line: a label, a name, a date as written here. */
+/** What an activity form knows about its stored values: code labels and names by id. */
 export type ReadableContext = {
   t: Translate;
   locale: Locale;
   /** Code labels per field (kind, scope, …). */
-  codes?: Record<string, Readonly<Record<string, Readonly<Record<Locale, string>>>>>;
+  codes?: Record<string, Readonly<Record<string, Label>>>;
   /** Names per id-valued field (officeId, regionId, kyogiBodyId, cohostIds). */
-  names?: Record<string, Map<string, string>>;
+  names?: Record<string, ValueNames>;
 };
 
-export function readableValue(field: string, value: unknown, ctx: ReadableContext): string {
-  if (value === null || value === undefined || value === "") {
-    return field === "officeId" ? ctx.t("activities.common.prefecture") : ctx.t("activities.common.notRecorded");
-  }
-  if (typeof value === "boolean") return ctx.t(value ? "activities.common.yes" : "activities.common.no");
-  if (Array.isArray(value)) return value.length ? value.map((v) => readableValue(field, v, ctx)).join("、") : ctx.t("activities.common.none");
-  const text = String(value);
-  const labels = ctx.codes?.[field];
-  if (labels) return labels[text]?.[ctx.locale] ?? text;
-  const names = ctx.names?.[field];
-  if (names) return names.get(text) ?? text;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, ctx.locale);
-  if (typeof value === "number") return value.toLocaleString("ja-JP");
-  return text;
+/**
+ * An activity form's part of a stale save's lines (lib/actions/conflict-wording.ts): the labels
+ * under `labelPrefix`, its codes and names, 県 for the prefecture as host, あり / なし for a
+ * yes-or-no field.
+ */
+export function activityConflictWording(labelPrefix: string, ctx: ReadableContext): ConflictWording {
+  const { t, locale } = ctx;
+  return {
+    labels: labelOf(t, labelPrefix),
+    names: { ...Object.fromEntries(Object.entries(ctx.codes ?? {}).map(([field, codes]) => [field, codeNames(codes, locale)])), ...ctx.names },
+    format: (field, value) => {
+      if (field === "officeId" && (value === null || value === "")) return t("activities.common.prefecture");
+      if (typeof value === "boolean") return t(value ? "activities.common.yes" : "activities.common.no");
+      return undefined;
+    },
+  };
 }
 
-/**
- * runFormAction for the activity forms, with the conflict turned into readable lines: each
- * field someone else changed since the form was loaded, with its value now.
- */
+/** runFormAction for the activity forms: a stale save comes back with a line per field someone else changed. */
 export async function runActivityForm<S extends z.ZodType>(
   formData: FormData,
   schema: S,
   run: (input: z.infer<S>) => void,
   options: { labelPrefix: string; context: (t: Translate, locale: Locale) => ReadableContext; multi?: readonly string[] },
 ): Promise<ActivityFormState> {
-  const t = await getT();
-  const locale = await getLocale();
-  let conflictLines: string[] | undefined;
-  const state = await runFormAction(
-    formData,
-    schema,
-    async (input) => {
-      try {
-        run(input);
-      } catch (error) {
-        if (!isAppError(error) || error.code !== "conflict" || Object.keys(error.conflicts).length === 0) throw error;
-        const ctx = options.context(t, locale);
-        const label = labelOf(t, options.labelPrefix);
-        conflictLines = Object.entries(error.conflicts).map(([field, [, now]]) => t("errors.conflictField", { field: label(field), value: readableValue(field, now, ctx) }));
-        throw new AppError("conflict", error.messageKey, error.fieldErrors);
-      }
-    },
-    { multi: options.multi },
-  );
-  return state.ok ? state : { ...state, conflictLines };
+  return runFormAction(formData, schema, async (input) => run(input), {
+    multi: options.multi,
+    conflict: (t, locale) => activityConflictWording(options.labelPrefix, options.context(t, locale)),
+  });
 }
 
-export function labelOf(t: Translate, prefix: string): (field: string) => string {
+function labelOf(t: Translate, prefix: string): (field: string) => string {
   return (field) => {
     const key = `${prefix}.${field}` as MessageKey;
     const text = t(key);

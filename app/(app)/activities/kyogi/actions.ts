@@ -8,7 +8,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { KyogiBodyCreateSchema, KyogiBodyUpdateSchema } from "@/lib/validation/activities";
 import { MunicipalStatusTableSchema } from "@/lib/validation/activities-tables";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { requireActivityWriter } from "../_lib/access";
 import type { ActivityFormState } from "../_lib/form-state";
 import { deleteRecord, saved, saveYearTable, updateRecord } from "../_lib/record-actions";
@@ -64,11 +64,11 @@ function statusText(values: MunicipalStatusValues | null, t: Translate, locale: 
 export async function saveMunicipalStatusAction(_prev: ActivityFormState, formData: FormData): Promise<ActivityFormState> {
   const actor = await requirePermission("write:prefecture-activity:prefecture");
   return saveYearTable(formData, MunicipalStatusTableSchema, (input) => saveMunicipalStatusTable(actor, input), {
-    conflict: "activities.kyogiStatus.conflict",
-    conflictLines: (conflicts, input, t, locale) => {
-      const names = new Map(getMunicipalStatusTableForActor(actor, input.fiscalYear).rows.map((r) => [r.code, r.name]));
-      return Object.entries(conflicts).map(([code, [, now]]) => t("activities.kyogiStatus.conflictRow", { name: names.get(code) ?? code, value: statusText(now as MunicipalStatusValues | null, t, locale) }));
-    },
+    // Each municipality someone else saved, by name, with what its row says now.
+    conflict: (input, t, locale) => ({
+      labels: Object.fromEntries(getMunicipalStatusTableForActor(actor, input.fiscalYear).rows.map((r) => [r.code, r.name])),
+      format: (_code, now) => statusText(now as MunicipalStatusValues | null, t, locale),
+    }),
     then: (fiscalYear) => `/activities/kyogi?fy=${fiscalYear}`,
   });
 }

@@ -14,9 +14,11 @@ import { monthLabel } from "./_components/month-label";
  */
 
 const table = {
-  conflict: "activities.monthly.conflict",
-  conflictLines: (conflicts: Record<string, unknown>, _input: unknown, t: Translate, locale: Locale) =>
-    Object.keys(conflicts).map((month) => t("activities.monthly.conflictRow", { month: `${month.slice(0, 4)} ${monthLabel(month, locale)}` })),
+  // Each month someone else saved, by its name; its figures are not repeated in the line.
+  conflict: (_input: unknown, _t: Translate, locale: Locale) => ({
+    labels: (month: string) => `${month.slice(0, 4)} ${monthLabel(month, locale)}`,
+    format: () => null,
+  }),
   then: (fiscalYear: number) => `/activities/monthly?fy=${fiscalYear}`,
 } as const;
 

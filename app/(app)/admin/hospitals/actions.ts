@@ -1,15 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { Actor } from "@/lib/dal/actor";
-import { AppError, isAppError } from "@/lib/dal/errors";
 import { createHospital, updateHospital } from "@/lib/dal/hospitals";
 import { listMunicipalitiesForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
-import { getT } from "@/lib/i18n/server";
-import type { Translate } from "@/lib/i18n/translate";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { HospitalFormSchema, HospitalUpdateSchema } from "./hospital-schema";
 
 /*
@@ -30,34 +26,25 @@ export async function createHospitalAction(_prev: FormState, formData: FormData)
 
 export async function updateHospitalAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:master:prefecture");
-  const t = await getT();
   const state = await runFormAction(
     formData,
     HospitalUpdateSchema,
     async ({ id, version, base, ...input }) => {
-      try {
-        updateHospital(actor, id, version, input, base);
-      } catch (error) {
-        if (!isAppError(error) || error.code !== "conflict") throw error;
-        throw new AppError("conflict", error.messageKey, error.fieldErrors, readableConflicts(actor, error.conflicts, t));
-      }
+      updateHospital(actor, id, version, input, base);
     },
-    { fieldLabels: { name: t("hospitals.name"), municipalityCode: t("hospitals.municipality"), psychBeds: t("hospitals.beds"), active: t("hospitals.status") } },
+    {
+      // A stale save names the municipality and 有効/無効, not the code and a boolean.
+      conflict: (t) => ({
+        labels: { name: t("hospitals.name"), municipalityCode: t("hospitals.municipality"), psychBeds: t("hospitals.beds"), active: t("hospitals.status") },
+        names: {
+          municipalityCode: new Map(listMunicipalitiesForActor(actor).map((m) => [m.code, m.name])),
+          active: { true: t("hospitals.activeValue.true"), false: t("hospitals.activeValue.false") },
+        },
+      }),
+    },
   );
   if (!state.ok) return state;
   revalidatePath("/admin/hospitals");
   await setFlash("hospitals.flash.updated");
   return { ok: true };
-}
-
-/** Stored values as the user knows them: the municipality's name, 有効/無効, "—" for none. */
-function readableConflicts(actor: Actor, conflicts: Record<string, [unknown, unknown]>, t: Translate): Record<string, [unknown, string]> {
-  const municipalities = new Map(listMunicipalitiesForActor(actor).map((m) => [m.code, m.name]));
-  const readable = (field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === "") return t("hospitals.notRecorded");
-    if (field === "municipalityCode") return municipalities.get(String(value)) ?? String(value);
-    if (field === "active") return t(value ? "hospitals.activeValue.true" : "hospitals.activeValue.false");
-    return String(value);
-  };
-  return Object.fromEntries(Object.entries(conflicts).map(([field, [mine, now]]) => [field, [mine, readable(field, now)]]));
 }

@@ -5,17 +5,14 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/dal/session";
 import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser } from "@/lib/dal/users";
 import { setFlash } from "@/lib/flash";
-import { getT } from "@/lib/i18n/server";
+import { codeNames } from "@/lib/actions/conflict-wording";
+import { ROLE_LABELS } from "@/lib/domain/codes";
+import { listPrefectureOfficesForActor } from "@/lib/dal/org";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { PasswordResetSchema, UserCreateSchema, UserUpdateSchema } from "@/lib/validation/user";
 
 const MULTI = ["officeIds"] as const;
-
-async function fieldLabels() {
-  const t = await getT();
-  return { displayName: t("users.displayName"), role: t("users.role"), officeIds: t("users.offices") };
-}
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:user:prefecture");
@@ -38,7 +35,11 @@ export async function updateUserAction(_prev: FormState, formData: FormData): Pr
   const actor = await requirePermission("manage:user:prefecture");
   const state = await runFormAction(formData, UserUpdateSchema, async (input) => updateUser(actor, input), {
     multi: MULTI,
-    fieldLabels: await fieldLabels(),
+    // A stale save names the role and the offices, not their codes and ids.
+    conflict: (t, locale) => ({
+      labels: { displayName: t("users.displayName"), role: t("users.role"), officeIds: t("users.offices") },
+      names: { role: codeNames(ROLE_LABELS, locale), officeIds: new Map(listPrefectureOfficesForActor(actor).map((o) => [o.id, o.name])) },
+    }),
   });
   if (!state.ok) return state;
   revalidatePath("/admin/users");

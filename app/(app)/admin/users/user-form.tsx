@@ -10,7 +10,7 @@ type Props = {
   mode: "create" | "edit";
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   offices: { id: string; name: string }[];
-  user?: { id: string; version: number; username: string; displayName: string; role: Role; officeIds: string[] };
+  user?: { id: string; version: number; username: string; displayName: string; role: Role; officeIds: string[]; /** The loaded values (JSON): a stale save lists only what someone else changed. */ base: string };
 };
 
 /** One form for creating and editing, so both show the same fields, rules and messages. */
@@ -29,6 +29,7 @@ export function UserForm({ mode, action, offices, user }: Props) {
         <>
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="version" value={user.version} />
+          <input type="hidden" name="base" value={user.base} />
         </>
       )}
       {mode === "create" ? (

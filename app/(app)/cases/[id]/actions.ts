@@ -20,7 +20,7 @@ import {
   TrialStaySchema,
 } from "@/lib/validation/case-records";
 import type { FormState } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import type { z } from "zod";
 
 /*

@@ -11,11 +11,10 @@ import {
   TECHO_GRADE_LABELS,
   WARD_TYPE_LABELS,
 } from "@/lib/domain/case-codes";
+import { codeNames, type ConflictWording } from "@/lib/actions/conflict-wording";
 import type { Label, Locale } from "@/lib/domain/codes";
-import { formatDate } from "@/lib/domain/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { CASE_RECORD_FIELDS } from "@/lib/validation/case";
-
 
 export type CaseRecordField = (typeof CASE_RECORD_FIELDS)[number];
 
@@ -39,20 +38,16 @@ export function caseFieldLabels(t: Translate): Record<string, string> {
 }
 
 /**
- * A stored value as the user would recognise it (a label, a name, a date as written here)
- * rather than a code or an id, for "someone changed X to …" lines.
+ * What only the case form knows for a stale save's lines (lib/actions/conflict-wording.ts): its
+ * labels, its code lists' labels, and the names of hospitals and staff by id.
  */
-export function readableCaseValue(
-  field: string,
-  value: unknown,
-  context: { t: Translate; locale: Locale; hospitals: Map<string, string>; staff: Map<string, string> },
-): string {
-  if (value === null || value === undefined || value === "") return context.t("caseForm.notRecorded");
-  const text = String(value);
-  const labels = CODE_LABELS[field as CaseRecordField];
-  if (labels) return labels[text]?.[context.locale] ?? text;
-  if (field === "hospitalId") return context.hospitals.get(text) ?? text;
-  if (field === "coordinatorUserId") return context.staff.get(text) ?? text;
-  if (field.endsWith("Date") && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, context.locale);
-  return text;
+export function caseConflictWording(t: Translate, locale: Locale, names: { hospitals: Map<string, string>; staff: Map<string, string> }): ConflictWording {
+  return {
+    labels: caseFieldLabels(t),
+    names: {
+      ...Object.fromEntries(Object.entries(CODE_LABELS).map(([field, labels]) => [field, codeNames(labels, locale)])),
+      hospitalId: names.hospitals,
+      coordinatorUserId: names.staff,
+    },
+  };
 }

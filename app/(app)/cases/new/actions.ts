@@ -7,7 +7,7 @@ import { setFlash } from "@/lib/flash";
 import { getT } from "@/lib/i18n/server";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { formValues } from "@/lib/validation/form";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import type { NewCaseState } from "../_form/types";
 
 /**

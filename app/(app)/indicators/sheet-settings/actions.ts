@@ -1,11 +1,11 @@
 "use server";
+import type { ConflictWording } from "@/lib/actions/conflict-wording";
 import { addSheetRow, moveSheetRow, removeSheetRow, saveNarrative, saveYearFacts, updateSheetRowHeading } from "@/lib/dal/sheet-settings";
-import { getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { FormState } from "@/lib/validation/form";
 import { NarrativeSchema, SheetRowAddSchema, SheetRowHeadingSchema, SheetRowMoveSchema, SheetRowRemoveSchema, YearFactsSchema } from "@/lib/validation/sheet-settings";
 import { requireInputManager } from "../_inputs/access";
-import { deleteInput, saveInput, type Readable } from "../_inputs/actions";
+import { deleteInput, saveInput } from "../_inputs/actions";
 import type { InputFormState } from "../_inputs/form-state";
 
 /*
@@ -22,10 +22,14 @@ const LABELS: Record<string, MessageKey> = {
   kyogiAsOfNextApril: "indicatorInputs.sheet.facts.kyogiYear",
 };
 
-function readable(t: Translate): Readable {
+/** A fact's 有 / 無 and the 協議の場 block's date in words, not as true / false. */
+function wording(t: Translate): ConflictWording {
   return {
-    label: (field, tr) => (LABELS[field] ? tr(LABELS[field]) : field),
-    names: { kyogiAsOfNextApril: { true: t("indicatorInputs.sheet.facts.kyogiNextApril"), false: t("indicatorInputs.sheet.facts.kyogiSameYear") } },
+    labels: (field) => (LABELS[field] ? t(LABELS[field]) : undefined),
+    names: {
+      jiritsuMhSubcommittee: { true: t("indicatorInputs.sheet.facts.yes"), false: t("indicatorInputs.sheet.facts.no") },
+      kyogiAsOfNextApril: { true: t("indicatorInputs.sheet.facts.kyogiNextApril"), false: t("indicatorInputs.sheet.facts.kyogiSameYear") },
+    },
   };
 }
 
@@ -37,17 +41,17 @@ function pageOf(formData: FormData): string {
 
 export async function addSheetRowAction(_prev: InputFormState, formData: FormData): Promise<InputFormState> {
   const actor = await requireInputManager();
-  return saveInput(formData, SheetRowAddSchema, (input) => addSheetRow(actor, input), { readable: readable(await getT()), flash: "indicatorInputs.common.flash.created", then: () => pageOf(formData) });
+  return saveInput(formData, SheetRowAddSchema, (input) => addSheetRow(actor, input), { conflict: wording, flash: "indicatorInputs.common.flash.created", then: () => pageOf(formData) });
 }
 
 export async function updateSheetHeadingAction(_prev: InputFormState, formData: FormData): Promise<InputFormState> {
   const actor = await requireInputManager();
-  return saveInput(formData, SheetRowHeadingSchema, (input) => updateSheetRowHeading(actor, input), { readable: readable(await getT()), flash: "indicatorInputs.common.flash.updated", then: () => pageOf(formData) });
+  return saveInput(formData, SheetRowHeadingSchema, (input) => updateSheetRowHeading(actor, input), { conflict: wording, flash: "indicatorInputs.common.flash.updated", then: () => pageOf(formData) });
 }
 
 export async function moveSheetRowAction(_prev: InputFormState, formData: FormData): Promise<InputFormState> {
   const actor = await requireInputManager();
-  return saveInput(formData, SheetRowMoveSchema, (input) => moveSheetRow(actor, input), { readable: readable(await getT()), flash: "indicatorInputs.common.flash.updated", then: () => pageOf(formData) });
+  return saveInput(formData, SheetRowMoveSchema, (input) => moveSheetRow(actor, input), { conflict: wording, flash: "indicatorInputs.common.flash.updated", then: () => pageOf(formData) });
 }
 
 export async function removeSheetRowAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -59,7 +63,7 @@ export async function saveNarrativeAction(_prev: InputFormState, formData: FormD
   const actor = await requireInputManager();
   let changed = false;
   return saveInput(formData, NarrativeSchema, (input) => (changed = saveNarrative(actor, input).changed), {
-    readable: readable(await getT()),
+    conflict: wording,
     flash: () => (changed ? "indicatorInputs.common.flash.updated" : "indicatorInputs.common.flash.noChanges"),
     then: () => pageOf(formData),
   });
@@ -69,7 +73,7 @@ export async function saveYearFactsAction(_prev: InputFormState, formData: FormD
   const actor = await requireInputManager();
   let changed = false;
   return saveInput(formData, YearFactsSchema, (input) => (changed = saveYearFacts(actor, input).changed), {
-    readable: readable(await getT()),
+    conflict: wording,
     flash: () => (changed ? "indicatorInputs.common.flash.updated" : "indicatorInputs.common.flash.noChanges"),
     then: () => pageOf(formData),
   });

@@ -1,14 +1,14 @@
 "use server";
+import { codeNames, type ConflictWording } from "@/lib/actions/conflict-wording";
 import { createStatistic, deleteStatistic, updateStatistic } from "@/lib/dal/statistics";
 import type { Locale } from "@/lib/domain/codes";
 import { STATISTIC_METHOD_LABELS, STATISTIC_METRICS, STATISTIC_TOPIC_LABELS, type StatisticMetric } from "@/lib/domain/statistic-codes";
-import { getLocale } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { ActivityDeleteSchema } from "@/lib/validation/activities";
 import type { FormState } from "@/lib/validation/form";
 import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 import { requireInputManager } from "../_inputs/access";
-import { codeNames, deleteInput, saveInput, type Readable } from "../_inputs/actions";
+import { deleteInput, saveInput } from "../_inputs/actions";
 import type { InputFormState } from "../_inputs/form-state";
 
 /*
@@ -19,9 +19,9 @@ import type { InputFormState } from "../_inputs/form-state";
 const LIST = "/indicators/statistics";
 
 /** Conflict lines name a value by its label and a code by its label, in the user's language. */
-function readable(locale: Locale): Readable {
+function wording(t: Translate, locale: Locale): ConflictWording {
   return {
-    label: (field: string, t: Translate, l: Locale) => (field in STATISTIC_METRICS ? STATISTIC_METRICS[field as StatisticMetric][l] : t(`indicatorInputs.statistics.fields.${field}` as MessageKey)),
+    labels: (field) => (field in STATISTIC_METRICS ? STATISTIC_METRICS[field as StatisticMetric][locale] : t(`indicatorInputs.statistics.fields.${field}` as MessageKey)),
     names: { method: codeNames(STATISTIC_METHOD_LABELS, locale), topic: codeNames(STATISTIC_TOPIC_LABELS, locale) },
   };
 }
@@ -30,7 +30,7 @@ export async function createStatisticAction(_prev: InputFormState, formData: For
   const actor = await requireInputManager();
   let id = "";
   return saveInput(formData, StatisticCreateSchema, (input) => (id = createStatistic(actor, input).id), {
-    readable: readable(await getLocale()),
+    conflict: wording,
     flash: "indicatorInputs.common.flash.created",
     then: () => `${LIST}/${id}`,
   });
@@ -39,7 +39,7 @@ export async function createStatisticAction(_prev: InputFormState, formData: For
 export async function updateStatisticAction(_prev: InputFormState, formData: FormData): Promise<InputFormState> {
   const actor = await requireInputManager();
   return saveInput(formData, StatisticUpdateSchema, (input) => updateStatistic(actor, input), {
-    readable: readable(await getLocale()),
+    conflict: wording,
     flash: "indicatorInputs.common.flash.updated",
     then: (input) => `${LIST}/${input.id}`,
   });

@@ -1,16 +1,16 @@
 "use server";
+import { codeNames, type ConflictWording } from "@/lib/actions/conflict-wording";
 import { createTarget, deleteTarget, getTargetFormOptionsForActor, updateTarget } from "@/lib/dal/indicator-targets";
 import type { Actor } from "@/lib/dal/actor";
 import type { Locale } from "@/lib/domain/codes";
 import { INDICATORS } from "@/lib/domain/indicators/definitions";
 import { COMPARATOR_LABELS } from "@/lib/domain/statistic-codes";
-import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { ActivityDeleteSchema } from "@/lib/validation/activities";
 import type { FormState } from "@/lib/validation/form";
 import { TargetCreateSchema, TargetUpdateSchema } from "@/lib/validation/indicator-targets";
 import { requireInputManager } from "../_inputs/access";
-import { codeNames, deleteInput, saveInput, type Readable } from "../_inputs/actions";
+import { deleteInput, saveInput } from "../_inputs/actions";
 import type { InputFormState } from "../_inputs/form-state";
 
 /*
@@ -21,10 +21,10 @@ import type { InputFormState } from "../_inputs/form-state";
 const LIST = "/indicators/targets";
 
 /** Conflict values as names and labels, not ids and codes. */
-function readable(actor: Actor, t: Translate, locale: Locale): Readable {
+function wording(actor: Actor, t: Translate, locale: Locale): ConflictWording {
   const o = getTargetFormOptionsForActor(actor);
   return {
-    label: (field, tr) => tr(`indicatorInputs.targets.fields.${field}` as MessageKey),
+    labels: (field) => t(`indicatorInputs.targets.fields.${field}` as MessageKey),
     names: {
       comparator: codeNames(COMPARATOR_LABELS, locale),
       indicatorCode: Object.fromEntries(INDICATORS.map((d) => [d.code, `${d.code} ${d.name[locale]}`])),
@@ -44,7 +44,7 @@ const listOf = (indicatorCode: string) => `${LIST}?indicator=${encodeURIComponen
 export async function createTargetAction(_prev: InputFormState, formData: FormData): Promise<InputFormState> {
   const actor = await requireInputManager();
   return saveInput(formData, TargetCreateSchema, (input) => createTarget(actor, input), {
-    readable: readable(actor, await getT(), await getLocale()),
+    conflict: (t, locale) => wording(actor, t, locale),
     flash: "indicatorInputs.common.flash.created",
     then: (input) => listOf(input.indicatorCode),
   });
@@ -53,7 +53,7 @@ export async function createTargetAction(_prev: InputFormState, formData: FormDa
 export async function updateTargetAction(_prev: InputFormState, formData: FormData): Promise<InputFormState> {
   const actor = await requireInputManager();
   return saveInput(formData, TargetUpdateSchema, (input) => updateTarget(actor, input), {
-    readable: readable(actor, await getT(), await getLocale()),
+    conflict: (t, locale) => wording(actor, t, locale),
     flash: "indicatorInputs.common.flash.updated",
     then: (input) => listOf(input.indicatorCode),
   });

@@ -16,7 +16,7 @@ import {
   OutreachRecordDeleteSchema,
   OutreachStatusSchema,
 } from "@/lib/validation/outreach";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 
 /*
  * The outreach case page's actions. Each validates with the shared schema, makes one DAL call

@@ -1,6 +1,6 @@
 import { DIAGNOSIS_GROUP_LABELS, REFERRAL_SOURCE_LABELS } from "@/lib/domain/case-codes";
+import { codeNames, type ConflictWording } from "@/lib/actions/conflict-wording";
 import type { Label, Locale } from "@/lib/domain/codes";
-import { formatDate } from "@/lib/domain/format";
 import { OUTREACH_END_REASON_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { OUTREACH_RECORD_FIELDS, type OutreachRecordField } from "@/lib/validation/outreach";
@@ -19,21 +19,16 @@ export function outreachFieldLabels(t: Translate): Record<string, string> {
 }
 
 /**
- * A stored value as the user would recognise it (a label, a name, a date as written here)
- * rather than a code or an id, for "someone changed X to …" lines.
+ * What only the outreach form knows for a stale save's lines (lib/actions/conflict-wording.ts):
+ * its labels, its code lists' labels (the targets too) and the staff's names by id.
  */
-export function readableOutreachValue(field: string, value: unknown, context: { t: Translate; locale: Locale; staff: Map<string, string> }): string {
-  const { t, locale } = context;
-  if (typeof value === "boolean") return t(value ? "outreach.form.yes" : "outreach.form.no");
-  if (Array.isArray(value)) {
-    if (value.length === 0) return t("outreach.form.notRecorded");
-    return value.map((v) => OUTREACH_TARGET_LABELS[v as keyof typeof OUTREACH_TARGET_LABELS]?.[locale] ?? String(v)).join(t("outreach.detail.audit.listSeparator"));
-  }
-  if (value === null || value === undefined || value === "") return t("outreach.form.notRecorded");
-  const text = String(value);
-  const labels = CODE_LABELS[field as OutreachRecordField];
-  if (labels) return labels[text]?.[locale] ?? text;
-  if (field === "coordinatorUserId") return context.staff.get(text) ?? text;
-  if (field.endsWith("Date") && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, locale);
-  return text;
+export function outreachConflictWording(t: Translate, locale: Locale, staff: Map<string, string>): ConflictWording {
+  return {
+    labels: outreachFieldLabels(t),
+    names: {
+      ...Object.fromEntries(Object.entries(CODE_LABELS).map(([field, labels]) => [field, codeNames(labels, locale)])),
+      targets: codeNames(OUTREACH_TARGET_LABELS, locale),
+      coordinatorUserId: staff,
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { formValues } from "@/lib/validation/form";
 import { OUTREACH_MULTI_FIELDS, OutreachCreateSchema } from "@/lib/validation/outreach";
-import { runFormAction } from "@/lib/validation/run-form-action";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import type { NewOutreachState, PersonSearchResult } from "../_form/types";
 
 /**

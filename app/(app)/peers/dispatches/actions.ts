@@ -1,17 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { readableConflicts } from "@/components/forms/conflict-lines";
-import { AppError, isAppError } from "@/lib/dal/errors";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { createDispatch, setDispatchStatus, updateDispatch } from "@/lib/dal/peer-dispatches";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
-import { getLocale, getT } from "@/lib/i18n/server";
 import type { FormState } from "@/lib/validation/form";
 import { DispatchCreateSchema, DispatchStatusSchema, DispatchUpdateSchema } from "@/lib/validation/peer";
-import { runFormAction } from "@/lib/validation/run-form-action";
-import { dispatchFieldLabels, readableDispatchValue } from "./_components/dispatch-labels";
+import { runFormAction } from "@/lib/actions/run-form-action";
+import { dispatchConflictWording } from "./_components/dispatch-labels";
 
 const MULTI = ["peerIds"] as const;
 
@@ -35,21 +32,20 @@ export async function createDispatchAction(_prev: DispatchCreateState, formData:
 
 export async function updateDispatchAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("write:dispatch:reach");
-  const t = await getT();
-  const locale = await getLocale();
   let id = "";
-  const state = await runFormAction(formData, DispatchUpdateSchema, async (input) => {
-    try {
+  const state = await runFormAction(
+    formData,
+    DispatchUpdateSchema,
+    async (input) => {
       updateDispatch(actor, input);
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "conflict") throw error;
+      id = input.id;
+    },
+    {
+      multi: MULTI,
       // Tell the user what the other person saved in words (labels, names), not codes.
-      const hospitals = new Map(listHospitalsForActor(actor, { includeInactive: true }).map((h) => [h.id, h.name]));
-      const readable = readableConflicts(error.conflicts, (field, value) => readableDispatchValue(field, value, locale, hospitals));
-      throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
-    }
-    id = input.id;
-  }, { multi: MULTI, fieldLabels: dispatchFieldLabels(t) });
+      conflict: (t, locale) => dispatchConflictWording(t, locale, new Map(listHospitalsForActor(actor, { includeInactive: true }).map((h) => [h.id, h.name]))),
+    },
+  );
   if (!state.ok) return state;
   revalidatePath(`/peers/dispatches/${id}`);
   revalidatePath("/peers/dispatches");

@@ -245,7 +245,6 @@ export const activities: Messages["activities"] = {
     save: "Save this table",
     back: "Back to councils",
     conflict: "Someone else saved this year's table after you opened it. Nothing was saved. Check these municipalities, reload the table and enter your changes again.",
-    conflictRow: "{name}: now “{value}”.",
     columns: {
       municipality: "Municipality",
       office: "Health centre",
@@ -449,7 +448,6 @@ export const activities: Messages["activities"] = {
     cellLabel: "{month}: {field}",
     readOnly: "Prefecture staff enter the monthly reports.",
     conflict: "Someone else saved these months after you opened the table. Nothing was saved. Reload the table and enter your changes again.",
-    conflictRow: "{month}: saved by someone else.",
     errorSummary: "Check your input ({n} problems)",
   },
   validation: {

@@ -367,6 +367,8 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     genericBody: "The request could not be completed and nothing was saved. Please try again; if it keeps happening, contact an administrator.",
     retry: "Try again",
     conflictField: "{field}: now \"{value}\".",
+    conflictSaved: "{field}: saved by someone else.",
+    conflictValue: { empty: "not recorded", none: "none", yes: "yes", no: "no", separator: ", " },
     conflict: "Someone else saved this record first. Your changes were not saved. Review the current values, reload, and save again.",
     apiUnauthorized: "You are not signed in. Sign in and try again.",
     apiForbidden: "You may not see data of this scope.",

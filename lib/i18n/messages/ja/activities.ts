@@ -243,7 +243,6 @@ export const activities = {
     save: "この表を保存する",
     back: "協議の場へ戻る",
     conflict: "表を開いた後に、他の人がこの年度の表を保存しました。何も保存していません。次の市町村の内容を確かめ、表を読み込み直してから入力し直してください。",
-    conflictRow: "{name}：現在は「{value}」です。",
     columns: {
       municipality: "市町村",
       office: "保健所・支所",
@@ -447,7 +446,6 @@ export const activities = {
     cellLabel: "{month}：{field}",
     readOnly: "月報の入力は県の担当者が行います。",
     conflict: "表を開いた後に、他の人が次の月を保存しました。何も保存していません。表を読み込み直してから入力し直してください。",
-    conflictRow: "{month}：他の人が保存済みです。",
     errorSummary: "入力内容を確認してください（{n}件）",
   },
   validation: {

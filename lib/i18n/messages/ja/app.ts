@@ -365,6 +365,8 @@ export const app = {
     genericBody: "処理を完了できませんでした。入力した内容は保存されていません。もう一度お試しください。解決しない場合は管理者に連絡してください。",
     retry: "再試行",
     conflictField: "{field}：現在の値は「{value}」です。",
+    conflictSaved: "{field}：他の人が保存済みです。",
+    conflictValue: { empty: "未記録", none: "なし", yes: "はい", no: "いいえ", separator: "、" },
     conflict: "他の人が先にこの記録を更新しました。保存していない変更があります。内容を確認し、画面を読み込み直してから、もう一度保存してください。",
     apiUnauthorized: "サインインしていません。サインインしてからもう一度お試しください。",
     apiForbidden: "この範囲のデータを見る権限がありません。",

@@ -112,6 +112,7 @@ export function NarrativeForm({ code, label, text, version, fy }: { code: string
       <input type="hidden" name="indicatorCode" value={code} />
       <input type="hidden" name="fiscalYear" value={fy} />
       <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="base" value={JSON.stringify({ text: text || null })} />
       <input type="hidden" name="fy" value={fy} />
       <TextAreaField id={`narrative-${code}`} label={label} name="text" rows={5} maxLength={4000} defaultValue={form.v("text")} error={form.errors.text} />
       <SubmitButton variant="secondary" size="sm">
@@ -137,6 +138,7 @@ export function FactsForm({ fy, facts }: { fy: number; facts: { jiritsuMhSubcomm
       <FormAnswer messageRef={form.messageRef} message={form.message} state={form.state} hasBrowserErrors={form.hasBrowserErrors} reloadHref={pageHref(fy)} />
       <input type="hidden" name="fiscalYear" value={fy} />
       <input type="hidden" name="version" value={facts.version} />
+      <input type="hidden" name="base" value={JSON.stringify({ jiritsuMhSubcommittee: facts.jiritsuMhSubcommittee, hostelUniqueUsers: facts.hostelUniqueUsers, kyogiAsOfNextApril: facts.kyogiAsOfNextApril })} />
       <input type="hidden" name="fy" value={fy} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField

@@ -1,16 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { conflictFieldLines, readableConflicts } from "@/components/forms/conflict-lines";
+import { runFormAction } from "@/lib/actions/run-form-action";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
-import { AppError, isAppError } from "@/lib/dal/errors";
 import { updateOutreachCase } from "@/lib/dal/outreach";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
-import { getLocale, getT } from "@/lib/i18n/server";
 import { OUTREACH_MULTI_FIELDS, OutreachUpdateSchema } from "@/lib/validation/outreach";
-import { runFormAction } from "@/lib/validation/run-form-action";
-import { outreachFieldLabels, readableOutreachValue } from "../../_form/outreach-values";
+import { outreachConflictWording } from "../../_form/outreach-values";
 import type { EditOutreachState } from "../../_form/types";
 
 /**
@@ -20,29 +17,20 @@ import type { EditOutreachState } from "../../_form/types";
  */
 export async function updateOutreachCaseAction(_prev: EditOutreachState, formData: FormData): Promise<EditOutreachState> {
   const actor = await requirePermission("write:outreach:reach");
-  const t = await getT();
-  const locale = await getLocale();
-  const labels = outreachFieldLabels(t);
   let caseId = "";
-  let conflictLines: string[] | undefined;
   const state = await runFormAction(
     formData,
     OutreachUpdateSchema,
     async (input) => {
-      try {
-        updateOutreachCase(actor, input);
-        caseId = input.id;
-      } catch (error) {
-        if (!isAppError(error) || error.code !== "conflict") throw error;
-        const context = { t, locale, staff: new Map(listCaseStaffForActor(actor).map((s) => [s.id, s.name])) };
-        const readable = readableConflicts(error.conflicts, (field, value) => readableOutreachValue(field, value, context));
-        conflictLines = conflictFieldLines(readable, labels, t);
-        throw new AppError("conflict", error.messageKey, error.fieldErrors, readable);
-      }
+      updateOutreachCase(actor, input);
+      caseId = input.id;
     },
-    { multi: OUTREACH_MULTI_FIELDS, fieldLabels: labels },
+    {
+      multi: OUTREACH_MULTI_FIELDS,
+      conflict: (t, locale) => outreachConflictWording(t, locale, new Map(listCaseStaffForActor(actor).map((s) => [s.id, s.name]))),
+    },
   );
-  if (!state.ok) return { ...state, conflictLines };
+  if (!state.ok) return state;
   revalidatePath(`/outreach/${caseId}`);
   revalidatePath("/outreach");
   await setFlash("outreach.form.flash.updated");
