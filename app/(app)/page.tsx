@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/dal/session";
 import { getCaseSummaryForActor } from "@/lib/dal/cases";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { countOpenOutreachForActor } from "@/lib/dal/outreach";
-import { countDueDispatchesForActor } from "@/lib/dal/peer-dispatches";
+import { countDueDispatchesForActor } from "@/lib/dal/peer-dispatch-list";
 import { countActiveUsersForActor } from "@/lib/dal/users";
 import { getHeadlineFiguresForActor } from "@/lib/dal/indicators";
 import { formatFigure } from "@/lib/domain/indicators/format";

@@ -10,8 +10,10 @@ const extraPeers = Number(process.argv[2] ?? 2_000);
 
 async function main() {
   const { peerDispatchMembers, peerDispatches, peerIdentities, peerRegistrations, peerSupporters } = await import("@/db/schema");
-  const { listPeersForActor, getPeerYearSummaryForActor } = await import("@/lib/dal/peers");
-  const { listDispatchesForActor, getDispatchFormForActor } = await import("@/lib/dal/peer-dispatches");
+  const { listPeersForActor } = await import("@/lib/dal/peers");
+  const { getPeerYearSummaryForActor } = await import("@/lib/dal/peer-summary");
+  const { getDispatchFormForActor } = await import("@/lib/dal/peer-dispatches");
+  const { listDispatchesForActor } = await import("@/lib/dal/peer-dispatch-list");
   const { getDispatchYearSummaryForActor } = await import("@/lib/dal/peer-dispatch-summary");
   const { eq } = await import("drizzle-orm");
 

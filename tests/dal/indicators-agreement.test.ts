@@ -8,7 +8,7 @@ import { IndicatorRun } from "@/lib/dal/indicators/index";
 import { resolveIndicatorScope, type IndicatorScope } from "@/lib/dal/indicators/scope";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
-import { getPeerYearSummaryForActor } from "@/lib/dal/peers";
+import { getPeerYearSummaryForActor } from "@/lib/dal/peer-summary";
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { actorFor, seededDb } from "../helpers/test-db";

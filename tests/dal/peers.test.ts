@@ -3,17 +3,11 @@ import assert from "node:assert/strict";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, hospitals, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
-import {
-  countDueDispatchesForActor,
-  createDispatch,
-  getDispatchForActor,
-  getDispatchFormForActor,
-  listDispatchesForActor,
-  setDispatchStatus,
-  updateDispatch,
-} from "@/lib/dal/peer-dispatches";
+import { createDispatch, getDispatchForActor, getDispatchFormForActor, setDispatchStatus, updateDispatch } from "@/lib/dal/peer-dispatches";
+import { countDueDispatchesForActor, listDispatchesForActor } from "@/lib/dal/peer-dispatch-list";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
-import { addPeerTraining, createPeer, getPeerForActor, getPeerYearSummaryForActor, listPeerAuditForActor, listPeersForActor, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
+import { addPeerTraining, createPeer, getPeerForActor, listPeerAuditForActor, listPeersForActor, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
+import { getPeerYearSummaryForActor } from "@/lib/dal/peer-summary";
 import type { PageRequest } from "@/lib/dal/pagination";
 import { setAppToday } from "@/lib/domain/clock";
 import { currentFiscalYear, fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";

@@ -6,7 +6,7 @@ import { peerDispatchMembers, peerDispatches, peerIdentities, peerRegistrations,
 import { prepareDatabase } from "@/db/seed";
 import { NORTHERN_JOINT_TRAINING } from "@/db/seed/demo-peers";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
-import { getPeerYearSummaryForActor } from "@/lib/dal/peers";
+import { getPeerYearSummaryForActor } from "@/lib/dal/peer-summary";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { actorFor, seededDb } from "../helpers/test-db";
 

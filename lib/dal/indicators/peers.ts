@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { healthCenters, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
 import { PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
 import { dispatchesCounted, dispatchYearSummaryIn } from "../peer-dispatch-summary";
-import { peersRegisteredIn, peerYearSummaryIn } from "../peers";
+import { peersRegisteredIn, peerYearSummaryIn } from "../peer-summary";
 import { countOf, ja, type ComputeFn, type IndicatorContext, type RecordGroup } from "./context";
 
 /*

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor } from "@/lib/dal/cases";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
-import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatches";
+import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatch-list";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FactStrip } from "@/components/ui/fact-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { listDispatchesOfPeerForActor } from "@/lib/dal/peer-dispatches";
+import { listDispatchesOfPeerForActor } from "@/lib/dal/peer-dispatch-list";
 import { getPeerForActor, listPeerAuditForActor } from "@/lib/dal/peers";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { codeLabel } from "@/lib/domain/codes";

@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
-import { DISPATCH_SORT_KEYS, listDispatchesForActor, type DispatchFilter, type DispatchRow } from "@/lib/dal/peer-dispatches";
+import { DISPATCH_SORT_KEYS, listDispatchesForActor, type DispatchFilter, type DispatchRow } from "@/lib/dal/peer-dispatch-list";
 import { getPeerFormOptionsForActor } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
 import { codeLabel, codeOptions } from "@/lib/domain/codes";

@@ -3,7 +3,7 @@ import clsx from "clsx";
 import { DispatchStatusBadge } from "@/components/peers/status-badges";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { SectionCard } from "@/components/ui/section-card";
-import type { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatches";
+import type { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatch-list";
 import { codeLabel, type Locale } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
