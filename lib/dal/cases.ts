@@ -5,7 +5,6 @@ import { getDb } from "@/db/client";
 import {
   carePlans,
   caseActivities,
-  caseNumberSequences,
   casePhaseEvents,
   cases,
   followUpChecks,
@@ -26,7 +25,6 @@ import { allowedTransitions, canTransition } from "@/lib/domain/case-phase";
 import { followUpDueDates, lengthOfStay, STALE_AFTER_DAYS, type LengthOfStay } from "@/lib/domain/case-metrics";
 import { addDays, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
-import { normalizeKana } from "@/lib/domain/kana";
 import { CASE_RECORD_FIELDS, type CaseCreateInput, type CaseTransitionInput, type CaseUpdateInput } from "@/lib/validation/case";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
@@ -37,7 +35,10 @@ import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
-import { inPrefecture, inReach, officesInReach } from "./scope";
+import { nextNumber } from "./number-sequences";
+import { assertOfficeInReach, assertOfficeStaff } from "./org-checks";
+import { createPerson } from "./persons";
+import { inReach, officesInReach } from "./scope";
 import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 const OPEN_PLAN_STATUSES = ["drafting", "active", "extended"] as const;
@@ -266,82 +267,7 @@ export function getCaseFormOptionsForActor(actor: Actor) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Duplicates
-
-export type PossibleDuplicate = {
-  caseNo: string;
-  officeName: string;
-  phase: Phase;
-  /** Only for cases in the actor's reach: another office's person is never named. */
-  caseId: string | null;
-  name: string | null;
-};
-
-/**
- * Persons of the prefecture with the same kana and birth year-month. Outside the actor's
- * reach only the case number and office are given, so the check never discloses a name.
- */
-export function findPossibleDuplicatesForActor(actor: Actor, kana: string, birthYearMonth: string): PossibleDuplicate[] {
-  requireCasePermission(actor, "write:case:reach");
-  const db = getDb();
-  const key = normalizeKana(kana);
-  if (!key || !/^\d{4}-\d{2}$/.test(birthYearMonth)) return [];
-  const reach = new Set(officesInReach(actor).all().map((o) => o.id));
-  const rows = db
-    .select({
-      caseId: cases.id,
-      caseNo: cases.caseNo,
-      officeId: cases.officeId,
-      officeName: healthCenters.name,
-      phase: cases.phase,
-      familyName: personIdentities.familyName,
-      givenName: personIdentities.givenName,
-    })
-    .from(persons)
-    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
-    .innerJoin(cases, eq(cases.personId, persons.id))
-    .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
-    .where(and(inPrefecture(actor, persons.prefectureCode), eq(personIdentities.kanaKey, key), eq(persons.birthYearMonth, birthYearMonth)))
-    .orderBy(desc(cases.referralDate))
-    .limit(20)
-    .all();
-  return rows.map((r) => {
-    const visible = reach.has(r.officeId);
-    return {
-      caseNo: r.caseNo,
-      officeName: r.officeName,
-      phase: r.phase,
-      caseId: visible ? r.caseId : null,
-      name: visible ? `${r.familyName} ${r.givenName}` : null,
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------
 // Create
-
-/** The lead coordinator must be active staff of the case's office. */
-function assertCaseStaff(officeId: string, userId: string): void {
-  const row = getDb()
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(userOffices, eq(userOffices.userId, users.id))
-    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), eq(userOffices.healthCenterId, officeId)))
-    .get();
-  if (!row) {
-    throw new AppError("invalid", "validation.case.coordinatorInvalid", { coordinatorUserId: "validation.case.coordinatorInvalid" });
-  }
-}
-
-function assertMunicipality(actor: Actor, code: string | null): void {
-  if (!code) return;
-  const row = getDb()
-    .select({ code: municipalities.code })
-    .from(municipalities)
-    .where(and(eq(municipalities.code, code), inPrefecture(actor, municipalities.prefectureCode)))
-    .get();
-  if (!row) throw new AppError("invalid", "validation.person.municipalityInvalid", { municipalityCode: "validation.person.municipalityInvalid" });
-}
 
 /**
  * Open a case for a new person. The case number is drawn from the office's sequence inside
@@ -350,47 +276,17 @@ function assertMunicipality(actor: Actor, code: string | null): void {
 export function createCase(actor: Actor, input: CaseCreateInput): { id: string; caseNo: string } {
   requireCasePermission(actor, "write:case:reach");
   const db = getDb();
-  const office = db
-    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix })
-    .from(healthCenters)
-    .where(and(eq(healthCenters.id, input.officeId), inReach(actor, healthCenters.id)))
-    .get();
-  if (!office) throw new AppError("invalid", "validation.case.officeInvalid", { officeId: "validation.case.officeInvalid" });
+  const office = assertOfficeInReach(actor, input.officeId, "validation.case.officeInvalid");
   assertHospitalInPrefecture(actor, input.hospitalId);
-  assertCaseStaff(office.id, input.coordinatorUserId);
-  assertMunicipality(actor, input.municipalityCode);
+  assertOfficeStaff(office.id, input.coordinatorUserId, "validation.case.coordinatorInvalid");
 
   const now = new Date().toISOString();
-  const personId = ulid();
   const caseId = ulid();
-  const birthYearMonth = input.dateOfBirth ? input.dateOfBirth.slice(0, 7) : input.birthYearMonth;
   const fiscalYear = fiscalYearOf(input.referralDate);
   let caseNo = "";
   db.transaction((tx) => {
-    const [{ lastSeq }] = tx
-      .insert(caseNumberSequences)
-      .values({ officeId: office.id, fiscalYear, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [caseNumberSequences.officeId, caseNumberSequences.fiscalYear], set: { lastSeq: sql`${caseNumberSequences.lastSeq} + 1` } })
-      .returning({ lastSeq: caseNumberSequences.lastSeq })
-      .all() as [{ lastSeq: number }];
-    caseNo = formatCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, lastSeq);
-    tx.insert(persons)
-      .values({ id: personId, prefectureCode: actor.prefectureCode, officeId: office.id, birthYearMonth, sex: input.sex, municipalityCode: input.municipalityCode, createdAt: now, updatedAt: now })
-      .run();
-    tx.insert(personIdentities)
-      .values({
-        personId,
-        familyName: input.familyName,
-        givenName: input.givenName,
-        familyNameKana: input.familyNameKana,
-        givenNameKana: input.givenNameKana,
-        kanaKey: normalizeKana(input.familyNameKana + input.givenNameKana),
-        dateOfBirth: input.dateOfBirth,
-        phone: input.phone,
-        address: input.address,
-        updatedAt: now,
-      })
-      .run();
+    caseNo = formatCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, nextNumber(tx, "case", office.id, fiscalYear));
+    const personId = createPerson(tx, actor, office.id, input, now);
     tx.insert(cases)
       .values({
         id: caseId,
@@ -591,7 +487,7 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
     throw new AppError("invalid", "validation.case.endViaPhase", { endDate: "validation.case.endViaPhase" });
   }
   assertHospitalInPrefecture(actor, input.hospitalId);
-  assertCaseStaff(row.officeId, input.coordinatorUserId);
+  assertOfficeStaff(row.officeId, input.coordinatorUserId, "validation.case.coordinatorInvalid");
   const { id: _id, version: _version, base: _base, ...values } = input;
   const changes = diffFields(current, values);
   if (Object.keys(changes).length === 0) return;
@@ -665,7 +561,7 @@ export function reassignCase(actor: Actor, caseId: string, version: number, coor
   const row = loadCaseInReach(actor, caseId, "reassign:case:reach");
   if (row.version !== version) throw new AppError("conflict", "errors.conflict");
   if (row.coordinatorUserId === coordinatorUserId) return;
-  assertCaseStaff(row.officeId, coordinatorUserId);
+  assertOfficeStaff(row.officeId, coordinatorUserId, "validation.case.coordinatorInvalid");
   getDb().transaction((tx) => {
     touchCase(tx, actor, row, version, { coordinatorUserId });
     auditCase(tx, actor, row.id, "update", { changes: { coordinatorUserId: [row.coordinatorUserId, coordinatorUserId] }, reassigned: true });

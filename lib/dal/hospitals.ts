@@ -8,6 +8,7 @@ import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { assertMunicipality } from "./org-checks";
 import { inPrefecture } from "./scope";
 
 export type HospitalRow = {
@@ -45,16 +46,6 @@ function requireMasterAdmin(actor: Actor): void {
   if (!can(actor.role, "manage:master:prefecture")) throw new AppError("not_found", "errors.notFound");
 }
 
-function assertMunicipality(actor: Actor, code: string | null): void {
-  if (!code) return;
-  const found = getDb()
-    .select({ code: municipalities.code })
-    .from(municipalities)
-    .where(and(eq(municipalities.code, code), inPrefecture(actor, municipalities.prefectureCode)))
-    .get();
-  if (!found) throw new AppError("invalid", "validation.hospital.municipalityInvalid", { municipalityCode: "validation.hospital.municipalityInvalid" });
-}
-
 function assertNameFree(actor: Actor, name: string, exceptId?: string): void {
   const clash = getDb()
     .select({ id: hospitals.id })
@@ -66,7 +57,7 @@ function assertNameFree(actor: Actor, name: string, exceptId?: string): void {
 
 export function createHospital(actor: Actor, input: HospitalInput): { id: string } {
   requireMasterAdmin(actor);
-  assertMunicipality(actor, input.municipalityCode);
+  assertMunicipality(actor, input.municipalityCode, "validation.hospital.municipalityInvalid");
   assertNameFree(actor, input.name);
   const id = ulid();
   const now = new Date().toISOString();
@@ -99,7 +90,7 @@ export function updateHospital(actor: Actor, id: string, version: number, input:
   if (!current) throw new AppError("not_found", "errors.notFound");
   const before = editValues(current);
   if (current.version !== version) throw staleSaveConflict(base, before);
-  assertMunicipality(actor, input.municipalityCode);
+  assertMunicipality(actor, input.municipalityCode, "validation.hospital.municipalityInvalid");
   assertNameFree(actor, input.name, id);
   const next = editValues(input);
   db.transaction((tx) => {

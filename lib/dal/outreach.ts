@@ -1,26 +1,21 @@
 import "server-only";
 import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, max, or, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
-import { getDb, type Tx } from "@/db/client";
+import { getDb } from "@/db/client";
 import {
-  cases,
   healthCenters,
   municipalities,
   outreachCaseTargets,
   outreachCases,
   outreachContactProfessions,
   outreachContacts,
-  outreachNumberSequences,
   outreachOutcomes,
   personIdentities,
   persons,
-  userOffices,
   users,
 } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import type { Phase } from "@/lib/domain/case-codes";
 import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
-import { normalizeKana } from "@/lib/domain/kana";
 import {
   OUTREACH_END_REASONS,
   OUTREACH_PROFESSIONS,
@@ -35,22 +30,26 @@ import {
   type OutreachTeamKind,
 } from "@/lib/domain/outreach-codes";
 import { allowedOutreachTransitions, canTransitionOutreach, endReasonsFor, formatOutreachCaseNumber, supportDays } from "@/lib/domain/outreach-rules";
-import { OUTREACH_RECORD_FIELDS, type NewPersonInput, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
+import { OUTREACH_RECORD_FIELDS, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
 import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
+import { nextNumber } from "./number-sequences";
+import { assertOfficeInReach, assertOfficeStaff } from "./org-checks";
 import type { Page, PageRequest } from "./pagination";
-import { inPrefecture, inReach, officesInReach } from "./scope";
-import { containsText, countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
+import { assertPersonInReach, createPerson, recordsInReachOf, type PersonRecord } from "./persons";
+import { inPrefecture, inReach } from "./scope";
+import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 /*
  * Outreach cases (アウトリーチ). The referring office owns the record: rows are scoped to the
  * offices in reach in SQL; the person's identity is read only through functions that need
  * read:outreach:reach, and every read that shows a name is audited. Contacts and outcomes are
- * in outreach-records.ts, the yearly figures in outreach-summary.ts.
+ * in outreach-records.ts, the yearly figures in outreach-summary.ts; persons, the duplicate check
+ * and the person picker in persons.ts.
  */
 
 const fullName = (r: { familyName: string; givenName: string }) => `${r.familyName} ${r.givenName}`;
@@ -236,187 +235,6 @@ export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOption
   return { offices, municipalities: munis, lastTeamByOffice };
 }
 
-/** Active coordinators and supervisors of one office in reach: who may lead its cases. */
-function assertOfficeStaff(officeId: string, userId: string): void {
-  const row = getDb()
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(userOffices, eq(userOffices.userId, users.id))
-    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), eq(userOffices.healthCenterId, officeId)))
-    .get();
-  if (!row) throw new AppError("invalid", "outreach.validation.coordinatorInvalid", { coordinatorUserId: "outreach.validation.coordinatorInvalid" });
-}
-
-function assertOfficeInReach(actor: Actor, officeId: string): { id: string; casePrefix: string } {
-  const office = getDb()
-    .select({ id: healthCenters.id, casePrefix: healthCenters.casePrefix })
-    .from(healthCenters)
-    .where(and(eq(healthCenters.id, officeId), inReach(actor, healthCenters.id)))
-    .get();
-  if (!office) throw new AppError("invalid", "outreach.validation.officeInvalid", { officeId: "outreach.validation.officeInvalid" });
-  return office;
-}
-
-function assertMunicipality(actor: Actor, code: string | null): void {
-  if (!code) return;
-  const row = getDb()
-    .select({ code: municipalities.code })
-    .from(municipalities)
-    .where(and(eq(municipalities.code, code), inPrefecture(actor, municipalities.prefectureCode)))
-    .get();
-  if (!row) throw new AppError("invalid", "validation.person.municipalityInvalid", { municipalityCode: "validation.person.municipalityInvalid" });
-}
-
-// ---------------------------------------------------------------------------------------
-// Persons: the duplicate check and the picker
-
-/** A discharge-support case or an outreach case of a person, as the picker and the case page list them. */
-export type PersonRecord =
-  /** `id` is null for a record of an office outside the actor's reach: shown, never linked. */
-  | { kind: "case"; id: string | null; caseNo: string; officeName: string; phase: Phase }
-  | { kind: "outreach"; id: string | null; caseNo: string; officeName: string; status: OutreachStatus };
-
-export type PersonMatch = {
-  /** Only for persons of an office in reach: a person elsewhere is never named. */
-  personId: string | null;
-  name: string | null;
-  kana: string | null;
-  birthYearMonth: string;
-  officeName: string;
-  records: PersonRecord[];
-};
-
-/**
- * The discharge-support and outreach records of these persons, oldest first. With
- * `inReachOnly` only those of offices in reach; otherwise all, the others without an id.
- */
-function recordsOf(actor: Actor, personIds: string[], inReachOnly: boolean): Map<string, PersonRecord[]> {
-  const byPerson = new Map<string, PersonRecord[]>();
-  if (personIds.length === 0) return byPerson;
-  const db = getDb();
-  const reach = new Set(officesInReach(actor).all().map((o) => o.id));
-  const caseRows = db
-    .select({ personId: cases.personId, id: cases.id, caseNo: cases.caseNo, officeId: cases.officeId, officeName: healthCenters.name, phase: cases.phase })
-    .from(cases)
-    .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
-    .where(and(inArray(cases.personId, personIds), inReachOnly ? inReach(actor, cases.officeId) : undefined))
-    .orderBy(asc(cases.referralDate))
-    .all();
-  const outreachRows = db
-    .select({ personId: outreachCases.personId, id: outreachCases.id, caseNo: outreachCases.caseNo, officeId: outreachCases.officeId, officeName: healthCenters.name, status: outreachCases.status })
-    .from(outreachCases)
-    .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
-    .where(and(inArray(outreachCases.personId, personIds), inReachOnly ? inReach(actor, outreachCases.officeId) : undefined))
-    .orderBy(asc(outreachCases.referralDate))
-    .all();
-  const add = (personId: string, record: PersonRecord) => byPerson.set(personId, [...(byPerson.get(personId) ?? []), record]);
-  for (const r of caseRows) add(r.personId, { kind: "case", id: reach.has(r.officeId) ? r.id : null, caseNo: r.caseNo, officeName: r.officeName, phase: r.phase });
-  for (const r of outreachRows) add(r.personId, { kind: "outreach", id: reach.has(r.officeId) ? r.id : null, caseNo: r.caseNo, officeName: r.officeName, status: r.status });
-  return byPerson;
-}
-
-/**
- * Persons of the prefecture with the same kana and birth year-month as a new person about to
- * be registered. A person of an office outside the actor's reach is reported by office and
- * case numbers only, so the check itself never discloses a name. Showing a name is audited.
- */
-export function findOutreachDuplicatesForActor(actor: Actor, kana: string, birthYearMonth: string): PersonMatch[] {
-  requireOutreachPermission(actor, "write:outreach:reach");
-  const key = normalizeKana(kana);
-  if (!key || !/^\d{4}-\d{2}$/.test(birthYearMonth)) return [];
-  const db = getDb();
-  const reach = new Set(officesInReach(actor).all().map((o) => o.id));
-  const rows = db
-    .select({
-      personId: persons.id,
-      officeId: persons.officeId,
-      officeName: healthCenters.name,
-      birthYearMonth: persons.birthYearMonth,
-      familyName: personIdentities.familyName,
-      givenName: personIdentities.givenName,
-      familyNameKana: personIdentities.familyNameKana,
-      givenNameKana: personIdentities.givenNameKana,
-    })
-    .from(persons)
-    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
-    .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
-    .where(and(inPrefecture(actor, persons.prefectureCode), eq(personIdentities.kanaKey, key), eq(persons.birthYearMonth, birthYearMonth)))
-    .orderBy(asc(persons.id))
-    .limit(20)
-    .all();
-  // Case numbers carry no personal data, so they are shown for every match (the office needs
-  // them to ask the other office); names and links only within reach.
-  const records = recordsOf(actor, rows.map((r) => r.personId), false);
-  const matches = rows.map((r): PersonMatch => {
-    const visible = reach.has(r.officeId);
-    return {
-      personId: visible ? r.personId : null,
-      name: visible ? fullName(r) : null,
-      kana: visible ? fullKana(r) : null,
-      birthYearMonth: r.birthYearMonth,
-      officeName: r.officeName,
-      records: records.get(r.personId) ?? [],
-    };
-  });
-  const named = matches.filter((m) => m.personId).map((m) => m.personId);
-  if (named.length > 0) {
-    db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "person_duplicate_check", detail: { personIds: named, for: "outreach" } }));
-  }
-  return matches;
-}
-
-export type PersonOption = {
-  personId: string;
-  name: string;
-  kana: string;
-  birthYearMonth: string;
-  sex: string;
-  officeName: string;
-  records: PersonRecord[];
-};
-
-/**
- * Persons of the offices in reach whose kana contains `q`, for opening an outreach case for
- * someone already known (a discharge-support case, an earlier outreach). Audited: it shows names.
- */
-export function searchOutreachPersonsForActor(actor: Actor, q: string): PersonOption[] {
-  requireOutreachPermission(actor, "write:outreach:reach");
-  const key = normalizeKana(q.trim());
-  if (key.length < 2) return [];
-  const db = getDb();
-  const rows = db
-    .select({
-      personId: persons.id,
-      birthYearMonth: persons.birthYearMonth,
-      sex: persons.sex,
-      officeName: healthCenters.name,
-      familyName: personIdentities.familyName,
-      givenName: personIdentities.givenName,
-      familyNameKana: personIdentities.familyNameKana,
-      givenNameKana: personIdentities.givenNameKana,
-    })
-    .from(persons)
-    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
-    .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
-    .where(and(inReach(actor, persons.officeId), containsText(personIdentities.kanaKey, key)))
-    .orderBy(asc(personIdentities.kanaKey), asc(persons.birthYearMonth), asc(persons.id))
-    .limit(20)
-    .all();
-  const records = recordsOf(actor, rows.map((r) => r.personId), true);
-  if (rows.length > 0) {
-    db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "person_search", detail: { personIds: rows.map((r) => r.personId), for: "outreach" } }));
-  }
-  return rows.map((r) => ({
-    personId: r.personId,
-    name: fullName(r),
-    kana: fullKana(r),
-    birthYearMonth: r.birthYearMonth,
-    sex: r.sex,
-    officeName: r.officeName,
-    records: records.get(r.personId) ?? [],
-  }));
-}
-
 // ---------------------------------------------------------------------------------------
 // Create
 
@@ -425,7 +243,7 @@ function assertNotAfterToday(date: string | null, field: string, key: string, to
 }
 
 /**
- * Open an outreach case for a new person or for a person of an office in reach. The case
+ * Open an outreach case for a new person or for a person the actor sees (ADR 0024). The case
  * number is drawn from the office's outreach sequence inside the same transaction, so two
  * people saving at once never share a number. With a start date the case opens as 支援中.
  */
@@ -433,37 +251,20 @@ export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { 
   requireOutreachPermission(actor, "write:outreach:reach");
   const db = getDb();
   const today = todayIso();
-  const office = assertOfficeInReach(actor, input.officeId);
-  assertOfficeStaff(office.id, input.coordinatorUserId);
+  const office = assertOfficeInReach(actor, input.officeId, "outreach.validation.officeInvalid");
+  assertOfficeStaff(office.id, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
   assertNotAfterToday(input.referralDate, "referralDate", "outreach.validation.referralInFuture", today);
   assertNotAfterToday(input.startDate, "startDate", "outreach.validation.startInFuture", today);
-  let personId: string;
-  if (input.person.mode === "existing") {
-    const found = db
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.id, input.person.personId), inReach(actor, persons.officeId)))
-      .get();
-    if (!found) throw new AppError("invalid", "outreach.validation.personInvalid", { personId: "outreach.validation.personInvalid" });
-    personId = found.id;
-  } else {
-    assertMunicipality(actor, input.person.municipalityCode);
-    personId = ulid();
-  }
+  const person = input.person;
+  if (person.mode === "existing") assertPersonInReach(actor, person.personId, "outreach.validation.personInvalid");
   const now = new Date().toISOString();
   const id = ulid();
   const fiscalYear = fiscalYearOf(input.referralDate);
   const status: OutreachStatus = input.startDate ? "active" : "referred";
   let caseNo = "";
   db.transaction((tx) => {
-    const [{ lastSeq }] = tx
-      .insert(outreachNumberSequences)
-      .values({ officeId: office.id, fiscalYear, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [outreachNumberSequences.officeId, outreachNumberSequences.fiscalYear], set: { lastSeq: sql`${outreachNumberSequences.lastSeq} + 1` } })
-      .returning({ lastSeq: outreachNumberSequences.lastSeq })
-      .all() as [{ lastSeq: number }];
-    caseNo = formatOutreachCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, lastSeq);
-    if (input.person.mode === "new") insertNewPerson(tx, actor, office.id, personId, input.person, now);
+    caseNo = formatOutreachCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, nextNumber(tx, "outreach", office.id, fiscalYear));
+    const personId = person.mode === "existing" ? person.personId : createPerson(tx, actor, office.id, person, now);
     tx.insert(outreachCases)
       .values({
         id,
@@ -497,39 +298,10 @@ export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { 
       caseNo,
       officeId: office.id,
       status,
-      person: input.person.mode === "new" ? { new: true, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] } : { existing: personId },
+      person: person.mode === "new" ? { new: true, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] } : { existing: personId },
     });
   });
   return { id, caseNo };
-}
-
-function insertNewPerson(tx: Tx, actor: Actor, officeId: string, personId: string, p: NewPersonInput, now: string): void {
-  tx.insert(persons)
-    .values({
-      id: personId,
-      prefectureCode: actor.prefectureCode,
-      officeId,
-      birthYearMonth: p.dateOfBirth ? p.dateOfBirth.slice(0, 7) : p.birthYearMonth,
-      sex: p.sex,
-      municipalityCode: p.municipalityCode,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .run();
-  tx.insert(personIdentities)
-    .values({
-      personId,
-      familyName: p.familyName,
-      givenName: p.givenName,
-      familyNameKana: p.familyNameKana,
-      givenNameKana: p.givenNameKana,
-      kanaKey: normalizeKana(p.familyNameKana + p.givenNameKana),
-      dateOfBirth: p.dateOfBirth,
-      phone: p.phone,
-      address: p.address,
-      updatedAt: now,
-    })
-    .run();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -672,7 +444,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
     .where(eq(outreachOutcomes.outreachCaseId, row.id))
     .orderBy(desc(outreachOutcomes.date), desc(outreachOutcomes.id))
     .all();
-  const otherRecords = (recordsOf(actor, [row.personId], true).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
+  const otherRecords = (recordsInReachOf(actor, [row.personId]).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
   const canWrite = can(actor.role, "write:outreach:reach");
 
   db.transaction((tx) => auditOutreachCase(tx, actor, row.id, "view", { caseNo: row.caseNo, identity: true }));
@@ -754,7 +526,7 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
   if (first && input.referralDate > first) throw new AppError("invalid", "outreach.validation.referralAfterRecords", { referralDate: "outreach.validation.referralAfterRecords" });
   const last = lastRecordDate(row.id);
   if (last && input.endDate && input.endDate < last) throw new AppError("invalid", "outreach.validation.endBeforeRecords", { endDate: "outreach.validation.endBeforeRecords" });
-  if (input.coordinatorUserId !== row.coordinatorUserId) assertOfficeStaff(row.officeId, input.coordinatorUserId);
+  if (input.coordinatorUserId !== row.coordinatorUserId) assertOfficeStaff(row.officeId, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
 
   const { id: _id, version: _version, base: _base, ...values } = input;
   const next: OutreachEditable = { ...values, targets: OUTREACH_TARGETS.filter((t) => values.targets.includes(t)) };

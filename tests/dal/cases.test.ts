@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, caseActivities, cases, followUpChecks, users } from "@/db/schema";
-import { createCase, getCaseSummaryForActor, findPossibleDuplicatesForActor, getCaseForActor, getCaseloadForActor, listCaseAuditForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
+import { createCase, getCaseSummaryForActor, getCaseForActor, getCaseloadForActor, listCaseAuditForActor, listCasesForActor, listCaseStaffForActor, reassignCase, transitionCase, updateCase, editableValues } from "@/lib/dal/cases";
 import { addActivity, deleteActivity, recordFollowUp, updateActivity } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
+import { findPersonMatchesForActor } from "@/lib/dal/persons";
 import { PHASES } from "@/lib/domain/case-codes";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";
@@ -273,12 +274,14 @@ describe("lists and search", () => {
 
   test("possible duplicates: same kana and birth month in the prefecture, names only within reach", () => {
     createCase(actorFor("bizen.coord"), newCaseInput({ familyNameKana: "かくう", givenNameKana: "はなこ", birthYearMonth: "1955-03" }));
-    const own = findPossibleDuplicatesForActor(actorFor("bizen.coord"), "カクウハナコ", "1955-03");
-    assert.ok(own.some((d) => d.name === "試験 一郎" && d.caseId));
-    const other = findPossibleDuplicatesForActor(actorFor("mimasaka.coord"), "かくう はなこ", "1955-03");
-    assert.ok(other.length >= 1);
-    assert.ok(other.every((d) => d.name === null && d.caseId === null && d.officeName === "備前保健所"));
-    assert.deepEqual(findPossibleDuplicatesForActor(actorFor("ube.coord"), "かくう はなこ", "1955-03"), []);
+    const check = (username: string, officeId: string, kana: string) => findPersonMatchesForActor(actorFor(username), { purpose: "case", officeId, kana, birthYearMonth: "1955-03" });
+    const own = check("bizen.coord", "33-bizen", "カクウハナコ");
+    assert.ok(own.known.some((p) => p.name === "試験 一郎" && p.records.some((r) => r.kind === "case" && r.id)));
+    const other = check("mimasaka.coord", "33-mimasaka", "かくう はなこ");
+    assert.equal(other.known.length, 0);
+    assert.ok(other.elsewhere.length >= 1);
+    assert.ok(other.elsewhere.every((o) => o.officeName === "備前保健所"));
+    assert.deepEqual(check("ube.coord", "35-ube", "かくう はなこ"), { known: [], elsewhere: [] });
   });
 
   test("logging an activity updates the last-activity date without bumping the case version", () => {

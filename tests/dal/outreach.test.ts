@@ -7,13 +7,12 @@ import {
   changeOutreachStatus,
   countOpenOutreachForActor,
   createOutreachCase,
-  findOutreachDuplicatesForActor,
   getOutreachCaseForActor,
   listOutreachAuditForActor,
   listOutreachCasesForActor,
-  searchOutreachPersonsForActor,
   updateOutreachCase,
 } from "@/lib/dal/outreach";
+import { findPersonMatchesForActor, searchPersonsForActor } from "@/lib/dal/persons";
 import { addOutreachContact, addOutreachOutcome, deleteOutreachContact, deleteOutreachOutcome, updateOutreachContact } from "@/lib/dal/outreach-records";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { addDays } from "@/lib/domain/date-math";
@@ -214,26 +213,25 @@ describe("scoping", () => {
   });
 
   test("the person picker searches the offices in reach only", () => {
-    assert.ok(searchOutreachPersonsForActor(actorFor("bizen.coord"), "しけん").length > 0);
-    const tobiSees = searchOutreachPersonsForActor(actorFor("tobi.coord"), "しけん");
-    assert.ok(tobiSees.every((p) => p.officeName === "備前保健所東備支所"), tobiSees.map((p) => p.officeName).join());
-    searchOutreachPersonsForActor(actorFor("bizen.coord"), "しけん");
+    const search = (username: string) => searchPersonsForActor(actorFor(username), "outreach", "しけん");
+    assert.ok(search("bizen.coord").length > 0);
+    const tobiSees = search("tobi.coord");
+    const offices = tobiSees.flatMap((p) => p.records.map((r) => r.officeName));
+    assert.ok(offices.every((o) => o === "備前保健所東備支所"), offices.join());
+    search("bizen.coord");
     assert.equal(lastAudit().entityType, "person_search");
-    assert.throws(() => searchOutreachPersonsForActor(actorFor("okayama.pref"), "しけん"), { code: "not_found" });
+    assert.throws(() => search("okayama.pref"), { code: "not_found" });
   });
 
   test("the duplicate check looks prefecture-wide but names only persons in reach", () => {
-    const matches = findOutreachDuplicatesForActor(actorFor("tobi.coord"), "シケン ホウモン", "1985-04");
-    const elsewhere = matches.filter((m) => m.officeName === "備前保健所");
-    assert.ok(elsewhere.length > 0);
-    for (const m of elsewhere) {
-      assert.equal(m.name, null);
-      assert.equal(m.personId, null);
-      assert.ok(m.records.every((r) => r.id === null), "no link into another office");
-    }
-    const own = findOutreachDuplicatesForActor(actorFor("bizen.coord"), "しけんほうもん", "1985-04");
-    assert.ok(own.some((m) => m.name === "試験 訪問" && m.personId));
-    assert.deepEqual(findOutreachDuplicatesForActor(actorFor("ube.coord"), "しけんほうもん", "1985-04"), []);
+    const check = (username: string, officeId: string, kana: string) => findPersonMatchesForActor(actorFor(username), { purpose: "outreach", officeId, kana, birthYearMonth: "1985-04" });
+    const matches = check("tobi.coord", "33-tobi", "シケン ホウモン");
+    assert.ok(matches.elsewhere.some((o) => o.officeName === "備前保健所"));
+    assert.ok(!JSON.stringify(matches.elsewhere).includes("試験"), "no name of another office's person");
+    assert.ok(matches.known.every((p) => p.records.every((r) => r.officeName === "備前保健所東備支所")), "no link into another office");
+    const own = check("bizen.coord", "33-bizen", "しけんほうもん");
+    assert.ok(own.known.some((p) => p.name === "試験 訪問" && p.personId));
+    assert.deepEqual(check("ube.coord", "35-ube", "しけんほうもん"), { known: [], elsewhere: [] });
   });
 });
 

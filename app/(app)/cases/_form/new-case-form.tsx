@@ -8,7 +8,8 @@ import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { useConfirmResubmit } from "@/components/forms/use-confirm-resubmit";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { PossibleDuplicate } from "@/lib/dal/cases";
+import type { PersonMatches } from "@/lib/dal/persons";
+import { OUTREACH_STATUS_LABELS } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { CaseRecordFields } from "./case-fields";
@@ -29,7 +30,8 @@ const initialState: NewCaseState = { ok: false };
 /**
  * The new-case form. Saving first asks the server for possible duplicates (same kana and
  * birth year-month in the prefecture); when there are some, nothing is saved and they are
- * listed with a button that sends the same values again with confirmDuplicates=yes.
+ * listed (records in reach by number and name, other offices by name only) with a button that
+ * sends the same values again with confirmDuplicates=yes.
  */
 export function NewCaseForm({ action, offices, municipalities, hospitals, staff, defaultOfficeId, actorId }: Props) {
   const { t, locale } = useI18n();
@@ -40,7 +42,8 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
   );
   const { officeId, officeStaff, defaultCoordinator, onFormChange } = useOfficeStaff(staff, value("officeId", defaultOfficeId) ?? defaultOfficeId, actorId);
   const { formRef, confirming, confirmAndResubmit, cancelConfirmation } = useConfirmResubmit(state);
-  const duplicates = !state.ok ? (state.duplicates ?? []) : [];
+  const duplicates = !state.ok ? state.duplicates : undefined;
+  const duplicatesListed = !!duplicates && duplicates.known.length + duplicates.elsewhere.length > 0;
 
   return (
     <form
@@ -54,7 +57,7 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
       noValidate
     >
       <div ref={messageRef} tabIndex={-1} className="space-y-2 focus:outline-none">
-        {message && <DuplicatesNotice message={message} duplicatesListed={duplicates.length > 0 && !hasBrowserErrors} linkLabel={t("caseForm.duplicates.title")} />}
+        {message && <DuplicatesNotice message={message} duplicatesListed={duplicatesListed && !hasBrowserErrors} linkLabel={t("caseForm.duplicates.title")} />}
       </div>
       <p className="text-sm text-slate-700">{t("caseForm.requiredNote")}</p>
       <input type="hidden" name="confirmDuplicates" value={confirming ? "yes" : ""} />
@@ -73,7 +76,7 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
         staffKey={officeId}
       />
 
-      {duplicates.length > 0 && <DuplicateList duplicates={duplicates} locale={locale} onConfirm={confirmAndResubmit} pending={pending} />}
+      {duplicates && duplicatesListed && <DuplicateList duplicates={duplicates} locale={locale} onConfirm={confirmAndResubmit} pending={pending} />}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("caseForm.create")}</SubmitButton>
@@ -91,16 +94,18 @@ function DuplicateList({
   onConfirm,
   pending,
 }: {
-  duplicates: PossibleDuplicate[];
+  duplicates: PersonMatches;
   locale: "ja" | "en";
   onConfirm: () => void;
   pending: boolean;
 }) {
   const { t } = useI18n();
+  // One row per record in reach, each naming its person.
+  const rows = duplicates.known.flatMap((p) => p.records.map((r) => ({ person: p, record: r })));
   return (
     <DuplicatesPanel
       title={t("caseForm.duplicates.title")}
-      body={t("caseForm.duplicates.body", { count: duplicates.length })}
+      body={t("caseForm.duplicates.body")}
       caption={t("caseForm.duplicates.caption")}
       headers={
         <>
@@ -113,31 +118,33 @@ function DuplicateList({
       confirmLabel={t("caseForm.duplicates.confirm")}
       onConfirm={onConfirm}
       pending={pending}
+      elsewhere={duplicates.elsewhere.map((o) => t("caseForm.duplicates.elsewhere", { office: o.officeName }))}
     >
-      {duplicates.map((d) => (
-        <tr key={d.caseNo} className="border-t border-slate-200">
-          <td className="px-3 py-2 whitespace-nowrap tabular-nums">{d.caseNo}</td>
-          <td className="px-3 py-2">{d.officeName}</td>
-          <td className="px-3 py-2">
-            <PhaseBadge phase={d.phase} locale={locale} />
-          </td>
-          <td className="px-3 py-2">
-            {d.caseId && d.name ? (
+      {rows.length > 0 &&
+        rows.map(({ person, record }) => (
+          <tr key={`${record.kind}-${record.id}`} className="border-t border-slate-200">
+            <td className="px-3 py-2 whitespace-nowrap tabular-nums">{record.caseNo}</td>
+            <td className="px-3 py-2">{record.officeName}</td>
+            <td className="px-3 py-2">
+              {record.kind === "case" ? (
+                <PhaseBadge phase={record.phase} locale={locale} />
+              ) : (
+                t("caseForm.duplicates.outreachStatus", { status: OUTREACH_STATUS_LABELS[record.status][locale] })
+              )}
+            </td>
+            <td className="px-3 py-2">
               <Link
-                href={`/cases/${d.caseId}`}
+                href={record.kind === "case" ? `/cases/${record.id}` : `/outreach/${record.id}`}
                 target="_blank"
                 rel="noopener"
                 className={`font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900 ${focusRing}`}
               >
-                {d.name}
+                {person.name}
                 <span className="sr-only">{t("caseForm.duplicates.newTab")}</span>
               </Link>
-            ) : (
-              <span className="text-slate-700">{t("caseForm.duplicates.otherOffice")}</span>
-            )}
-          </td>
-        </tr>
-      ))}
+            </td>
+          </tr>
+        ))}
     </DuplicatesPanel>
   );
 }

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createCase, findPossibleDuplicatesForActor, type PossibleDuplicate } from "@/lib/dal/cases";
+import { createCase } from "@/lib/dal/cases";
+import { findPersonMatchesForActor, type PersonMatches } from "@/lib/dal/persons";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
 import { getT } from "@/lib/i18n/server";
@@ -12,21 +13,26 @@ import type { NewCaseState } from "../_form/types";
 
 /**
  * Open a case. Unless the user has already seen them (confirmDuplicates=yes), persons of the
- * prefecture with the same kana and birth year-month are listed first and nothing is saved.
+ * prefecture with the same kana and birth year-month are listed first and nothing is saved
+ * (the check refuses an office out of reach before looking, and is audited and throttled).
  */
 export async function createCaseAction(_prev: NewCaseState, formData: FormData): Promise<NewCaseState> {
   const actor = await requirePermission("write:case:reach");
-  let duplicates: PossibleDuplicate[] = [];
+  // Set inside the callback; the cast keeps TypeScript from narrowing it to null here.
+  let duplicates = null as PersonMatches | null;
   let id = "";
   const state = await runFormAction(formData, CaseCreateSchema, async (input) => {
     if (input.confirmDuplicates !== "yes") {
       const birthYearMonth = input.dateOfBirth ? input.dateOfBirth.slice(0, 7) : input.birthYearMonth;
-      duplicates = findPossibleDuplicatesForActor(actor, input.familyNameKana + input.givenNameKana, birthYearMonth);
-      if (duplicates.length > 0) return { ok: false };
+      const found = findPersonMatchesForActor(actor, { purpose: "case", officeId: input.officeId, kana: input.familyNameKana + input.givenNameKana, birthYearMonth });
+      if (found.known.length + found.elsewhere.length > 0) {
+        duplicates = found;
+        return { ok: false };
+      }
     }
     ({ id } = createCase(actor, input));
   });
-  if (duplicates.length > 0 && !state.ok) {
+  if (duplicates && !state.ok) {
     const t = await getT();
     // Every typed value goes back, so the confirmation sends exactly what was checked.
     return { ok: false, message: t("caseForm.duplicates.banner"), values: formValues(formData), duplicates };

@@ -10,7 +10,7 @@ import { useConfirmResubmit } from "@/components/forms/use-confirm-resubmit";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { PersonMatch } from "@/lib/dal/outreach";
+import type { KnownPerson, PersonMatches } from "@/lib/dal/persons";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { OUTREACH_MULTI_FIELDS, OutreachCreateSchema, PERSON_MODES, type PersonMode } from "@/lib/validation/outreach";
@@ -35,7 +35,7 @@ const initialState: NewOutreachState = { ok: false };
 /**
  * The new-referral form. The person is either registered anew (then the prefecture is checked
  * for the same kana and birth month first, and nothing is saved while possible duplicates are
- * listed) or picked among the persons of the offices in reach.
+ * listed) or picked among the persons with a record at an office in reach.
  */
 export function NewOutreachForm({ action, search, offices, municipalities, staff, lastTeamByOffice, defaultOfficeId, actorId, today }: Props) {
   const { t } = useI18n();
@@ -49,14 +49,14 @@ export function NewOutreachForm({ action, search, offices, municipalities, staff
   const { formRef, confirming, confirmAndResubmit, cancelConfirmation } = useConfirmResubmit(state);
 
   const lastTeam = lastTeamByOffice[officeId];
-  const duplicates = !state.ok && !hasBrowserErrors ? (state.duplicates ?? []) : [];
+  const duplicates = !state.ok && !hasBrowserErrors ? state.duplicates : undefined;
+  const duplicatesListed = !!duplicates && duplicates.known.length + duplicates.elsewhere.length > 0;
   const label = (name: string) => t(`outreach.form.fields.${name}` as MessageKey);
   const text = (name: string) => value(name);
 
-  function useExisting(match: PersonMatch) {
-    if (!match.personId || !match.name || !match.kana) return;
+  function useExisting(person: KnownPerson) {
     setMode("existing");
-    setChosen({ personId: match.personId, name: match.name, kana: match.kana, birthYearMonth: match.birthYearMonth, officeName: match.officeName, records: match.records });
+    setChosen(person);
     cancelConfirmation();
   }
 
@@ -125,7 +125,7 @@ export function NewOutreachForm({ action, search, offices, municipalities, staff
       noValidate
     >
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
-        {message && <DuplicatesNotice message={message} duplicatesListed={duplicates.length > 0} linkLabel={t("outreach.form.duplicates.title")} />}
+        {message && <DuplicatesNotice message={message} duplicatesListed={duplicatesListed} linkLabel={t("outreach.form.duplicates.title")} />}
       </div>
       <p className="text-sm text-slate-700">{t("outreach.form.requiredNote")}</p>
       <input type="hidden" name="confirmDuplicates" value={confirming ? "yes" : ""} />
@@ -143,7 +143,7 @@ export function NewOutreachForm({ action, search, offices, municipalities, staff
         }
       />
 
-      {duplicates.length > 0 && mode === "new" && <DuplicateList duplicates={duplicates} onUse={useExisting} onConfirm={confirmAndResubmit} pending={pending} />}
+      {duplicates && duplicatesListed && mode === "new" && <DuplicateList duplicates={duplicates} onUse={useExisting} onConfirm={confirmAndResubmit} pending={pending} />}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("outreach.form.create")}</SubmitButton>
@@ -155,17 +155,16 @@ export function NewOutreachForm({ action, search, offices, municipalities, staff
   );
 }
 
-function DuplicateList({ duplicates, onUse, onConfirm, pending }: { duplicates: PersonMatch[]; onUse: (m: PersonMatch) => void; onConfirm: () => void; pending: boolean }) {
+function DuplicateList({ duplicates, onUse, onConfirm, pending }: { duplicates: PersonMatches; onUse: (p: KnownPerson) => void; onConfirm: () => void; pending: boolean }) {
   const { t, locale } = useI18n();
   return (
     <DuplicatesPanel
       title={t("outreach.form.duplicates.title")}
-      body={t("outreach.form.duplicates.body", { count: duplicates.length })}
+      body={t("outreach.form.duplicates.body")}
       caption={t("outreach.form.duplicates.caption")}
       headers={
         <>
           <th scope="col" className="px-3 py-2">{t("outreach.form.duplicates.name")}</th>
-          <th scope="col" className="px-3 py-2">{t("outreach.form.duplicates.office")}</th>
           <th scope="col" className="px-3 py-2">{t("outreach.form.duplicates.records")}</th>
           <th scope="col" className="px-3 py-2"><span className="sr-only">{t("outreach.form.duplicates.useExisting")}</span></th>
         </>
@@ -173,27 +172,21 @@ function DuplicateList({ duplicates, onUse, onConfirm, pending }: { duplicates: 
       confirmLabel={t("outreach.form.duplicates.confirm")}
       onConfirm={onConfirm}
       pending={pending}
+      elsewhere={duplicates.elsewhere.map((o) => t("outreach.form.duplicates.elsewhere", { office: o.officeName }))}
     >
-      {duplicates.map((d, i) => (
-        <tr key={d.personId ?? `other-${i}`} className="border-t border-slate-200 align-top">
-          <td className="px-3 py-2">
-            {d.name ? (
-              <>
-                <span className="font-medium">{d.name}</span>
-                <span className="block text-xs text-slate-600">
-                  {d.kana}・{birthText(d.birthYearMonth, t)}
-                </span>
-              </>
-            ) : (
-              <span className="text-slate-700">{t("outreach.form.duplicates.otherOffice")}</span>
-            )}
-          </td>
-          <td className="px-3 py-2">{d.officeName}</td>
-          <td className="px-3 py-2">
-            <ul className="space-y-0.5">
-              {d.records.map((r) =>
-                r.id ? (
-                  <li key={r.caseNo}>
+      {duplicates.known.length > 0 &&
+        duplicates.known.map((d) => (
+          <tr key={d.personId} className="border-t border-slate-200 align-top">
+            <td className="px-3 py-2">
+              <span className="font-medium">{d.name}</span>
+              <span className="block text-xs text-slate-600">
+                {d.kana}・{birthText(d.birthYearMonth, t)}
+              </span>
+            </td>
+            <td className="px-3 py-2">
+              <ul className="space-y-0.5">
+                {d.records.map((r) => (
+                  <li key={`${r.kind}-${r.id}`}>
                     <Link
                       href={r.kind === "case" ? `/cases/${r.id}` : `/outreach/${r.id}`}
                       target="_blank"
@@ -203,23 +196,16 @@ function DuplicateList({ duplicates, onUse, onConfirm, pending }: { duplicates: 
                       {recordText(r, t, locale)}
                     </Link>
                   </li>
-                ) : (
-                  <li key={r.caseNo} className="whitespace-nowrap tabular-nums">
-                    {recordText(r, t, locale)}
-                  </li>
-                ),
-              )}
-            </ul>
-          </td>
-          <td className="px-3 py-2">
-            {d.personId && (
+                ))}
+              </ul>
+            </td>
+            <td className="px-3 py-2">
               <Button variant="secondary" size="sm" onClick={() => onUse(d)}>
                 {t("outreach.form.duplicates.useExisting")}
               </Button>
-            )}
-          </td>
-        </tr>
-      ))}
+            </td>
+          </tr>
+        ))}
     </DuplicatesPanel>
   );
 }

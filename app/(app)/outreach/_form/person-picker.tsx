@@ -7,16 +7,16 @@ import { Spinner } from "@/components/ui/submit-button";
 import { PHASE_LABELS } from "@/lib/domain/case-codes";
 import { OUTREACH_STATUS_LABELS } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
-import type { PersonRecord } from "@/lib/dal/outreach";
+import type { PersonRecord } from "@/lib/dal/persons";
 import type { Translate } from "@/lib/i18n/translate";
 import type { Locale } from "@/lib/domain/codes";
 import type { ChosenPerson, PersonSearchResult } from "./types";
 
-/** "地域移行 33-BZ-2024-0012（退院）" for a record of the person. */
+/** "地域移行 33-BZ-2024-0012（退院）・備前保健所" for a record of the person. */
 export function recordText(r: PersonRecord, t: Translate, locale: Locale): string {
   const label = r.kind === "case" ? t("outreach.form.recordCase", { caseNo: r.caseNo }) : t("outreach.form.recordOutreach", { caseNo: r.caseNo });
   const state = r.kind === "case" ? PHASE_LABELS[r.phase][locale] : OUTREACH_STATUS_LABELS[r.status][locale];
-  return `${label}（${state}）`;
+  return t("outreach.form.recordAtOffice", { record: `${label}（${state}）`, office: r.officeName });
 }
 
 export function birthText(birthYearMonth: string, t: Translate): string {
@@ -24,9 +24,10 @@ export function birthText(birthYearMonth: string, t: Translate): string {
 }
 
 /**
- * Pick a person of the offices in reach by kana. The search is a server action of its own
- * (audited, scoped in SQL); the choice travels in a hidden `personId` field, so React's form
- * reset after a failed save cannot lose it. Enter in the search box searches instead of saving.
+ * Pick by kana a person the actor sees (one of their records is at an office in reach). The
+ * search is a server action of its own (audited, scoped in SQL); the choice travels in a hidden
+ * `personId` field, so React's form reset after a failed save cannot lose it. Enter in the
+ * search box searches instead of saving.
  */
 export function PersonPicker({
   search,
@@ -122,7 +123,7 @@ export function PersonPicker({
           <p className="font-medium text-slate-900">
             {t("outreach.form.personSearch.chosen", { name: chosen.name })}
             <span className="ml-2 font-normal text-slate-700">
-              {chosen.kana}・{birthText(chosen.birthYearMonth, t)}・{chosen.officeName}
+              {chosen.kana}・{birthText(chosen.birthYearMonth, t)}
             </span>
           </p>
         </div>
@@ -142,9 +143,7 @@ export function PersonPicker({
                     {p.name}
                     <span className="ml-2 font-normal text-slate-700">{p.kana}</span>
                   </p>
-                  <p className="text-slate-700">
-                    {birthText(p.birthYearMonth, t)}・{p.officeName}
-                  </p>
+                  <p className="text-slate-700">{birthText(p.birthYearMonth, t)}</p>
                   <p className="text-xs text-slate-600">
                     {p.records.length
                       ? t("outreach.form.personSearch.records", { records: p.records.map((r) => recordText(r, t, locale)).join(t("outreach.detail.audit.listSeparator")) })

@@ -1,17 +1,17 @@
-import type { PersonMatch, PersonRecord } from "@/lib/dal/outreach";
+import type { KnownPerson, PersonMatches } from "@/lib/dal/persons";
 import type { FormState } from "@/lib/validation/form";
 
 /** Options of a select, as the outreach forms receive them from their page. */
 export type Option = { value: string; label: string };
 
 /** The new-referral action's answer: possible duplicates of a new person are listed before anything is saved. */
-export type NewOutreachState = FormState & { duplicates?: PersonMatch[] };
+export type NewOutreachState = FormState & { duplicates?: PersonMatches };
 
 /** The edit action's answer: on a conflict, one line per field someone else changed. */
 export type EditOutreachState = FormState & { conflictLines?: string[] };
 
 /** A known person as the picker shows the choice (from a search or from the duplicate list). */
-export type ChosenPerson = { personId: string; name: string; kana: string; birthYearMonth: string; officeName: string; records: PersonRecord[] };
+export type ChosenPerson = KnownPerson;
 
 /** What the picker's search answers. */
 export type PersonSearchResult = { ok: true; persons: ChosenPerson[] } | { ok: false; message: string };

@@ -267,6 +267,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       birthMismatch: "The birth month does not match the date of birth. Correct one of them.",
       sexRequired: "Choose the sex.",
       municipalityInvalid: "The chosen municipality was not found. Choose again.",
+      checkLimit: "You have reached the hourly limit of checks for an existing registration of the same person. Nothing was saved. Wait a while, then register again.",
     },
     case: {
       officeRequired: "Choose the health centre.",

@@ -265,6 +265,7 @@ export const app = {
       birthMismatch: "生年月が生年月日と一致しません。どちらかを直してください。",
       sexRequired: "性別を選んでください。",
       municipalityInvalid: "選んだ市町村が見つかりません。選び直してください。",
+      checkLimit: "同じ方の登録がないかの確認が、この1時間で上限の回数に達しました。まだ登録していません。しばらく時間をおいてから、もう一度登録してください。",
     },
     case: {
       officeRequired: "担当する保健所・支所を選んでください。",

@@ -1,0 +1,363 @@
+import "server-only";
+import { and, asc, count, eq, exists, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { ulid } from "ulid";
+import type { z } from "zod";
+import { getDb, type Tx } from "@/db/client";
+import { auditLogs, cases, healthCenters, outreachCases, personIdentities, persons } from "@/db/schema";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Phase } from "@/lib/domain/case-codes";
+import { normalizeKana } from "@/lib/domain/kana";
+import type { OutreachStatus } from "@/lib/domain/outreach-codes";
+import type { PersonSchema } from "@/lib/validation/case";
+import type { Actor } from "./actor";
+import { writeAudit } from "./audit";
+import { AppError } from "./errors";
+import { assertMunicipality, assertOfficeInReach } from "./org-checks";
+import { inPrefecture, inReach, officesInReach } from "./scope";
+import { containsText } from "./sql-text";
+
+/*
+ * Persons (対象者) and their identities: the only module that writes `persons` and
+ * `person_identities`, and the one rule for who sees a person (ADR 0024). A person is visible
+ * to every office that holds one of their records (a discharge-support case or an outreach
+ * case); `persons.office_id` only says which office registered them. The duplicate check looks
+ * prefecture-wide but names a person only within that rule; outside it, it says no more than
+ * that an office holds a possible match, and every check is audited and throttled per user.
+ */
+
+/** The form a person is looked up or registered for: it decides the permission needed. */
+export type PersonPurpose = "case" | "outreach";
+
+const PURPOSES: Record<PersonPurpose, { permission: Permission; officeInvalid: string }> = {
+  case: { permission: "write:case:reach", officeInvalid: "validation.case.officeInvalid" },
+  outreach: { permission: "write:outreach:reach", officeInvalid: "outreach.validation.officeInvalid" },
+};
+
+function requirePurpose(actor: Actor, purpose: PersonPurpose): void {
+  if (!can(actor.role, PURPOSES[purpose].permission)) throw new AppError("not_found", "errors.notFound");
+}
+
+/** The identity of a new person as the forms send it (validated by PersonSchema). */
+export type NewPerson = z.output<typeof PersonSchema>;
+
+/** A discharge-support case or an outreach case of a person, at an office in the actor's reach. */
+export type PersonRecord =
+  | { kind: "case"; id: string; caseNo: string; officeName: string; phase: Phase }
+  | { kind: "outreach"; id: string; caseNo: string; officeName: string; status: OutreachStatus };
+
+/** A person the actor may see (one of their records is in reach), with those records only. */
+export type KnownPerson = {
+  personId: string;
+  name: string;
+  kana: string;
+  birthYearMonth: string;
+  /** Oldest first; records at offices outside reach are left out. */
+  records: PersonRecord[];
+};
+
+/**
+ * What the duplicate check answers. `known`: matching persons in reach, named, with their records
+ * there. `elsewhere`: one line per office outside reach holding a record of a matching person
+ * nobody in reach holds, the office's name only (no number, phase, date or name), so the user
+ * can call that office.
+ */
+export type PersonMatches = { known: KnownPerson[]; elsewhere: { officeName: string }[] };
+
+const fullName = (r: { familyName: string; givenName: string }) => `${r.familyName} ${r.givenName}`;
+const fullKana = (r: { familyNameKana: string; givenNameKana: string }) => `${r.familyNameKana} ${r.givenNameKana}`;
+
+// ---------------------------------------------------------------------------------------
+// Who sees a person
+
+/** `person` has a record (a case or an outreach case) at an office the actor reaches. */
+export function personInReach(actor: Actor, personIdColumn: AnySQLiteColumn): SQL {
+  const db = getDb();
+  return or(
+    exists(db.select({ one: sql`1` }).from(cases).where(and(eq(cases.personId, personIdColumn), inReach(actor, cases.officeId)))),
+    exists(db.select({ one: sql`1` }).from(outreachCases).where(and(eq(outreachCases.personId, personIdColumn), inReach(actor, outreachCases.officeId)))),
+  )!;
+}
+
+/** A person chosen on a form must be one the actor sees, or the form's person error. */
+export function assertPersonInReach(actor: Actor, personId: string, messageKey = "outreach.validation.personInvalid"): string {
+  const found = getDb()
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.id, personId), inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id)))
+    .get();
+  if (!found) throw new AppError("invalid", messageKey, { personId: messageKey });
+  return found.id;
+}
+
+type RecordRow = { personId: string; kind: "case" | "outreach"; id: string; caseNo: string; officeId: string; officeName: string; officeSort: number; state: string; referralDate: string };
+
+/** Every record of these persons, whatever the office: for the rule below, never returned as is. */
+function allRecordsOf(db: Pick<Tx, "select">, personIds: string[]): RecordRow[] {
+  if (personIds.length === 0) return [];
+  const caseRows = db
+    .select({
+      personId: cases.personId,
+      id: cases.id,
+      caseNo: cases.caseNo,
+      officeId: cases.officeId,
+      officeName: healthCenters.name,
+      officeSort: healthCenters.sort,
+      state: cases.phase,
+      referralDate: cases.referralDate,
+    })
+    .from(cases)
+    .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
+    .where(inArray(cases.personId, personIds))
+    .all();
+  const outreachRows = db
+    .select({
+      personId: outreachCases.personId,
+      id: outreachCases.id,
+      caseNo: outreachCases.caseNo,
+      officeId: outreachCases.officeId,
+      officeName: healthCenters.name,
+      officeSort: healthCenters.sort,
+      state: outreachCases.status,
+      referralDate: outreachCases.referralDate,
+    })
+    .from(outreachCases)
+    .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
+    .where(inArray(outreachCases.personId, personIds))
+    .all();
+  return [...caseRows.map((r) => ({ ...r, kind: "case" as const })), ...outreachRows.map((r) => ({ ...r, kind: "outreach" as const }))].sort(
+    (a, b) => a.referralDate.localeCompare(b.referralDate) || a.caseNo.localeCompare(b.caseNo),
+  );
+}
+
+function toPersonRecord(r: RecordRow): PersonRecord {
+  return r.kind === "case"
+    ? { kind: "case", id: r.id, caseNo: r.caseNo, officeName: r.officeName, phase: r.state as Phase }
+    : { kind: "outreach", id: r.id, caseNo: r.caseNo, officeName: r.officeName, status: r.state as OutreachStatus };
+}
+
+function reachOf(actor: Actor): Set<string> {
+  return new Set(officesInReach(actor).all().map((o) => o.id));
+}
+
+/** The records of these persons at offices in reach, oldest first, per person. */
+export function recordsInReachOf(actor: Actor, personIds: string[]): Map<string, PersonRecord[]> {
+  const reach = reachOf(actor);
+  const byPerson = new Map<string, PersonRecord[]>();
+  for (const r of allRecordsOf(getDb(), personIds)) {
+    if (reach.has(r.officeId)) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), toPersonRecord(r)]);
+  }
+  return byPerson;
+}
+
+// ---------------------------------------------------------------------------------------
+// Create
+
+/**
+ * Register a person and their identity inside the caller's transaction (the record that makes
+ * them visible is inserted in the same one). `officeId` is the registering office, already
+ * checked to be in reach by the caller. Returns the new person's id.
+ */
+export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerson, now: string): string {
+  assertMunicipality(actor, p.municipalityCode);
+  const personId = ulid();
+  tx.insert(persons)
+    .values({
+      id: personId,
+      prefectureCode: actor.prefectureCode,
+      officeId,
+      // A date of birth, when typed, is the source of the month (the schema checked they agree).
+      birthYearMonth: p.dateOfBirth ? p.dateOfBirth.slice(0, 7) : p.birthYearMonth,
+      sex: p.sex,
+      municipalityCode: p.municipalityCode,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  tx.insert(personIdentities)
+    .values({
+      personId,
+      familyName: p.familyName,
+      givenName: p.givenName,
+      familyNameKana: p.familyNameKana,
+      givenNameKana: p.givenNameKana,
+      kanaKey: normalizeKana(p.familyNameKana + p.givenNameKana),
+      dateOfBirth: p.dateOfBirth,
+      phone: p.phone,
+      address: p.address,
+      updatedAt: now,
+    })
+    .run();
+  return personId;
+}
+
+// ---------------------------------------------------------------------------------------
+// The duplicate check
+
+export const DEFAULT_PERSON_CHECKS_PER_HOUR = 60;
+const HOUR_MS = 60 * 60 * 1000;
+/** Persons looked at per check: the same kana and birth month rarely gives more than a few. */
+const MAX_MATCHED_PERSONS = 20;
+
+/**
+ * How many duplicate checks one user may run in an hour: `TSUNAGU_PERSON_CHECKS_PER_HOUR`
+ * (a positive whole number) read at each call, else 60, far above an honest day's registrations.
+ */
+export function personChecksPerHour(): number {
+  const raw = process.env.TSUNAGU_PERSON_CHECKS_PER_HOUR?.trim();
+  const n = raw && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_PERSON_CHECKS_PER_HOUR;
+}
+
+export type PersonCheckQuery = {
+  purpose: PersonPurpose;
+  /** The office the new record is for: checked to be in reach before anything is looked up. */
+  officeId: string;
+  /** The reading as typed (any kana form, spaces allowed). */
+  kana: string;
+  /** 'YYYY-MM'. */
+  birthYearMonth: string;
+};
+
+/**
+ * Persons of the prefecture with the same kana and birth month as a person about to be
+ * registered. In order: the permission, the submitted office (not in reach: its field error and
+ * no lookup), the throttle (over the limit: refused, no lookup), then one transaction that looks,
+ * writes one audit row for the check and a `view` row on every matched record (so the holding
+ * office's 閲覧・変更履歴 shows that someone checked), and answers by the rule of ADR 0024.
+ * `checksPerHour` overrides the configured limit (imports, tests).
+ */
+export function findPersonMatchesForActor(actor: Actor, query: PersonCheckQuery, options: { checksPerHour?: number } = {}): PersonMatches {
+  requirePurpose(actor, query.purpose);
+  const office = assertOfficeInReach(actor, query.officeId, PURPOSES[query.purpose].officeInvalid);
+  const key = normalizeKana(query.kana);
+  if (!key || !/^\d{4}-\d{2}$/.test(query.birthYearMonth)) return { known: [], elsewhere: [] };
+  const limit = options.checksPerHour ?? personChecksPerHour();
+  const reach = reachOf(actor);
+  const db = getDb();
+
+  // IMMEDIATE: the count and the row that adds to it are one step, even across processes.
+  const result = db.transaction(
+    (tx) => {
+      const since = new Date(Date.now() - HOUR_MS).toISOString();
+      const [{ n: done }] = tx
+        .select({ n: count() })
+        .from(auditLogs)
+        .where(
+          and(
+            eq(auditLogs.actorUserId, actor.id),
+            eq(auditLogs.entityType, "person_duplicate_check"),
+            gte(auditLogs.at, since),
+            // Refused attempts are logged too, but do not keep the user locked out.
+            sql`json_extract(${auditLogs.detail}, '$.refused') IS NULL`,
+          ),
+        )
+        .all() as [{ n: number }];
+      if (done >= limit) {
+        writeAudit(tx, actor, { action: "view", entityType: "person_duplicate_check", detail: { for: query.purpose, byOfficeId: office.id, refused: "rate_limit", limit } });
+        return null;
+      }
+
+      const personIds = tx
+        .select({ id: persons.id })
+        .from(persons)
+        .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+        .where(and(inPrefecture(actor, persons.prefectureCode), eq(personIdentities.kanaKey, key), eq(persons.birthYearMonth, query.birthYearMonth)))
+        .orderBy(asc(persons.id))
+        .limit(MAX_MATCHED_PERSONS)
+        .all()
+        .map((r) => r.id);
+      const records = allRecordsOf(tx, personIds);
+      const knownIds = new Set(records.filter((r) => reach.has(r.officeId)).map((r) => r.personId));
+
+      // Names are read for the persons in reach only.
+      const identities = knownIds.size
+        ? tx
+            .select({
+              personId: persons.id,
+              birthYearMonth: persons.birthYearMonth,
+              familyName: personIdentities.familyName,
+              givenName: personIdentities.givenName,
+              familyNameKana: personIdentities.familyNameKana,
+              givenNameKana: personIdentities.givenNameKana,
+              kanaKey: personIdentities.kanaKey,
+            })
+            .from(persons)
+            .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+            .where(inArray(persons.id, [...knownIds]))
+            .orderBy(asc(personIdentities.kanaKey), asc(persons.id))
+            .all()
+        : [];
+      const known: KnownPerson[] = identities.map((p) => ({
+        personId: p.personId,
+        name: fullName(p),
+        kana: fullKana(p),
+        birthYearMonth: p.birthYearMonth,
+        records: records.filter((r) => r.personId === p.personId && reach.has(r.officeId)).map(toPersonRecord),
+      }));
+      // A person nobody in reach holds is reported by the offices that do, once per office.
+      const elsewhereRows = records.filter((r) => !knownIds.has(r.personId)).sort((a, b) => a.officeSort - b.officeSort);
+      const elsewhereOffices = [...new Map(elsewhereRows.map((r) => [r.officeId, r.officeName])).entries()];
+
+      writeAudit(tx, actor, {
+        action: "view",
+        entityType: "person_duplicate_check",
+        detail: {
+          for: query.purpose,
+          byOfficeId: office.id,
+          matchedPersonIds: personIds.filter((id) => records.some((r) => r.personId === id)),
+          shownPersonIds: [...knownIds],
+          elsewhereOfficeIds: elsewhereOffices.map(([id]) => id),
+        },
+      });
+      for (const r of records) {
+        const shown = reach.has(r.officeId) ? "record" : knownIds.has(r.personId) ? "nothing" : "office_name";
+        writeAudit(tx, actor, {
+          action: "view",
+          entityType: r.kind === "case" ? "case" : "outreach_case",
+          entityId: r.id,
+          detail: { duplicateCheck: true, byOfficeId: office.id, shown },
+        });
+      }
+      return { known, elsewhere: elsewhereOffices.map(([, officeName]) => ({ officeName })) };
+    },
+    { behavior: "immediate" },
+  );
+  if (!result) throw new AppError("invalid", "validation.person.checkLimit");
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------
+// The picker
+
+/**
+ * Persons the actor sees whose kana contains `q`, for opening a record for someone already known
+ * (a discharge-support case, an earlier outreach). Only records in reach are listed with them.
+ * Audited: it shows names. Not throttled: it reaches no one outside the rule.
+ */
+export function searchPersonsForActor(actor: Actor, purpose: PersonPurpose, q: string): KnownPerson[] {
+  requirePurpose(actor, purpose);
+  const key = normalizeKana(q.trim());
+  if (key.length < 2) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      personId: persons.id,
+      birthYearMonth: persons.birthYearMonth,
+      familyName: personIdentities.familyName,
+      givenName: personIdentities.givenName,
+      familyNameKana: personIdentities.familyNameKana,
+      givenNameKana: personIdentities.givenNameKana,
+    })
+    .from(persons)
+    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+    .where(and(inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id), containsText(personIdentities.kanaKey, key)))
+    .orderBy(asc(personIdentities.kanaKey), asc(persons.birthYearMonth), asc(persons.id))
+    .limit(20)
+    .all();
+  const records = recordsInReachOf(actor, rows.map((r) => r.personId));
+  if (rows.length > 0) {
+    db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "person_search", detail: { personIds: rows.map((r) => r.personId), for: purpose } }));
+  }
+  return rows.map((r) => ({ personId: r.personId, name: fullName(r), kana: fullKana(r), birthYearMonth: r.birthYearMonth, records: records.get(r.personId) ?? [] }));
+}
