@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { asksRestatementReason, RestatementReasonField } from "./restatement-reason-field";
 import { useCheckedForm, type FormAction } from "./use-checked-form";
 
 type Hidden = Record<string, string | number>;
@@ -26,7 +27,7 @@ export function ConfirmDeleteForm({
   /** Off where the dialog already has a cancel button for another form. */
   cancel?: boolean;
 }) {
-  const { formAction, onSubmit, message, messageRef } = useCheckedForm(action, schema);
+  const { formAction, onSubmit, message, messageRef, state } = useCheckedForm(action, schema);
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
@@ -35,6 +36,8 @@ export function ConfirmDeleteForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {/* A record of a locked fiscal year is deleted only with a reason, once the server asks (ADR 0025). */}
+      {asksRestatementReason(state) && <RestatementReasonField state={state} />}
       <div className="flex justify-end gap-2">
         {cancel && <DialogCancelButton />}
         <SubmitButton variant="danger">{confirmLabel}</SubmitButton>

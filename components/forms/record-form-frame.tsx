@@ -3,6 +3,7 @@ import clsx from "clsx";
 import type { FormEvent, ReactNode, Ref } from "react";
 import { FormAnswer } from "@/components/activities/form-answer";
 import { enterSubmits } from "@/components/forms/enter-submits";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { ButtonLink } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -15,7 +16,7 @@ export type FramedForm = {
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   messageRef: Ref<HTMLDivElement>;
   message: string | undefined;
-  state: { ok: boolean; conflictLines?: string[] };
+  state: { ok: boolean; conflictLines?: string[]; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]> };
   hasBrowserErrors: boolean;
 };
 
@@ -23,7 +24,8 @@ export type FramedForm = {
  * A record's form, built for quick keyboard entry (Enter saves from any field): the answer
  * above, the required-fields note, an edit's version fields, the fields, then save (and, for a
  * new record where offered, save and enter the next) and cancel. The activities' and the sheet
- * inputs' forms wrap it with their own wording.
+ * inputs' forms wrap it with their own wording. A record of a locked fiscal year asks for 訂正の理由
+ * above the buttons (ADR 0025): when the page says so (`restatement`), or once the server did.
  */
 export function RecordFormFrame({
   form,
@@ -34,6 +36,7 @@ export function RecordFormFrame({
   saveAndNext = false,
   cancelHref,
   className = "max-w-4xl",
+  restatement = false,
   children,
 }: {
   form: FramedForm;
@@ -45,6 +48,8 @@ export function RecordFormFrame({
   saveAndNext?: boolean;
   cancelHref: string;
   className?: string;
+  /** The record lies in a locked fiscal year: ask for the reason before the first save. */
+  restatement?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -59,6 +64,7 @@ export function RecordFormFrame({
         </>
       )}
       {children}
+      {asksRestatementReason(form.state, restatement) && <RestatementReasonField state={form.state} />}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{texts.save}</SubmitButton>
         {saveAndNext && texts.saveAndNext && (

@@ -5,16 +5,19 @@ import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { communityEvents, kyogiBodies, meetings, trainingEvents } from "@/db/schema";
 import type { Actor } from "./actor";
-import { conflictSince, requireActivityWrite, writableActivity, type OwnerColumns } from "./activity-access";
+import { requireActivityWrite, writableActivity, type OwnerColumns } from "./activity-access";
 import { diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { guardLockedYears } from "./year-close";
 
 /*
  * The life of one activity record, the same for meetings, trainings, events and 協議の場
  * (ADR 0017): loaded for a change only when the actor may write it (else not_found), created
  * with its audit row, edited against the version the form started from, deleted with a
  * snapshot. Each module keeps what is its own (values, child rows, reference checks) and
- * hands these the table.
+ * hands these the table. Every write passes the year-end lock's guard in its transaction
+ * (ADR 0025): a record dated in a locked year changes only with a reason, kept as a restatement.
  */
 
 type RecordTable = typeof meetings | typeof trainingEvents | typeof communityEvents | typeof kyogiBodies;
@@ -22,7 +25,31 @@ type Row<T extends RecordTable> = T["$inferSelect"];
 /** The columns a record's module sets; the owner's prefecture, the id and the stamps are set here. */
 type OwnColumns<T extends RecordTable> = Omit<T["$inferInsert"], "id" | "prefectureCode" | "version" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
 
-export type RecordSpec<T extends RecordTable> = { table: T; entityType: AuditEntityType };
+export type RecordSpec<T extends RecordTable> = {
+  table: T;
+  entityType: AuditEntityType;
+  /**
+   * The dates that place a record in fiscal years (ADR 0025): a meeting's date, a 協議の場's
+   * standing years. Called with the stored row and with the new values, so moving a record out
+   * of a locked year counts as much as moving one in.
+   */
+  yearDates: (values: Partial<Row<T>>) => (string | null | undefined)[];
+};
+
+/** A restatement's reason as the forms send it (absent or empty: none). */
+export type Restating = { restatementReason?: string | null };
+
+/** The columns a restatement leaves out of a created or deleted record's values: its identity and stamps. */
+const STAMPS = new Set(["id", "prefectureCode", "version", "createdBy", "createdAt", "updatedBy", "updatedAt"]);
+
+/** `{ field: [before, after] }` of a whole record coming (create) or going (delete). */
+function wholeRecord(values: Record<string, unknown>, side: "before" | "after"): Record<string, [unknown, unknown]> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k, v]) => !STAMPS.has(k) && v !== undefined)
+      .map(([k, v]) => [k, side === "before" ? [v ?? null, null] : [null, v ?? null]]),
+  );
+}
 
 export function ownerOf(table: RecordTable): OwnerColumns {
   return { prefectureCode: table.prefectureCode, officeId: table.officeId };
@@ -48,10 +75,20 @@ export function insertRecord<T extends RecordTable>(
   columns: OwnColumns<T>,
   audit: Record<string, unknown>,
   children?: (tx: Tx, id: string) => void,
+  restating: Restating = {},
 ): { id: string } {
   const id = ulid();
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
+    guardLockedYears(tx, actor, {
+      entityType: spec.entityType,
+      entityId: id,
+      officeId: (columns as { officeId?: string | null }).officeId ?? null,
+      action: "create",
+      dates: spec.yearDates(columns as Partial<Row<T>>),
+      changes: wholeRecord(audit, "after"),
+      reason: restating.restatementReason,
+    });
     tx.insert(asTable(spec.table))
       .values({ id, prefectureCode: actor.prefectureCode, ...(columns as OwnColumns<typeof meetings>), createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
       .run();
@@ -69,8 +106,8 @@ export function insertRecord<T extends RecordTable>(
 export function updateRecord<T extends RecordTable>(
   actor: Actor,
   spec: RecordSpec<T>,
-  row: { id: string; version: number },
-  edit: { version: number; base?: string },
+  row: Row<T>,
+  edit: { version: number; base?: string } & Restating,
   change: { current: Record<string, unknown>; next: Record<string, unknown>; set: Partial<OwnColumns<T>>; children?: (tx: Tx) => void },
 ): void {
   const changes = diffFields(change.current, change.next);
@@ -82,7 +119,18 @@ export function updateRecord<T extends RecordTable>(
       .set({ ...(change.set as Partial<OwnColumns<typeof meetings>>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
       .where(and(eq(t.id, row.id), eq(t.version, edit.version)))
       .run();
-    if (result.changes === 0) throw conflictSince(edit.base, change.current);
+    if (result.changes === 0) throw staleSaveConflict(edit.base, change.current);
+    const before = row as Partial<Row<T>>;
+    const after = { ...before, ...(change.set as Partial<Row<T>>) };
+    guardLockedYears(tx, actor, {
+      entityType: spec.entityType,
+      entityId: row.id,
+      officeId: (after as { officeId?: string | null }).officeId ?? null,
+      action: "update",
+      dates: [...spec.yearDates(before), ...spec.yearDates(after)],
+      changes,
+      reason: edit.restatementReason,
+    });
     change.children?.(tx);
     writeAudit(tx, actor, { action: "update", entityType: spec.entityType, entityId: row.id, detail: { changes } });
   });
@@ -98,7 +146,7 @@ export function deleteRecord<T extends RecordTable>(
   spec: RecordSpec<T>,
   id: string,
   version: number,
-  options: { refuse?: (row: Row<T>) => void; snapshot?: (row: Row<T>) => Record<string, unknown> } = {},
+  options: { refuse?: (row: Row<T>) => void; snapshot?: (row: Row<T>) => Record<string, unknown>; restatementReason?: string | null } = {},
 ): void {
   const row = loadWritableRecord(actor, spec.table, id);
   if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
@@ -108,6 +156,15 @@ export function deleteRecord<T extends RecordTable>(
   getDb().transaction((tx) => {
     const result = tx.delete(t).where(and(eq(t.id, row.id), eq(t.version, version))).run();
     if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
+    guardLockedYears(tx, actor, {
+      entityType: spec.entityType,
+      entityId: row.id,
+      officeId: (row as { officeId: string | null }).officeId,
+      action: "delete",
+      dates: spec.yearDates(row as Partial<Row<T>>),
+      changes: wholeRecord(snapshot, "before"),
+      reason: options.restatementReason,
+    });
     writeAudit(tx, actor, { action: "delete", entityType: spec.entityType, entityId: row.id, detail: { snapshot } });
   });
 }

@@ -6,7 +6,7 @@ import type { EventKind, EventSubtype } from "@/lib/domain/activity-codes";
 import type { EventInput, EventUpdateInput } from "@/lib/validation/activities";
 import type { Actor } from "./actor";
 import { hostOptionsFor, readableActivity, requireActivityRead, requireActivityWrite, resolveOwner, sharedListFilters, writableFlag } from "./activity-access";
-import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -14,7 +14,8 @@ import type { Page, PageRequest } from "./pagination";
 /* 普及啓発 and 家族支援 events: participants, families reached, whether peers took part. */
 
 const owner = ownerOf(communityEvents);
-const EVENT = { table: communityEvents, entityType: "community_event" as const };
+/** An event counts in the fiscal year of its date (ADR 0025). */
+const EVENT: RecordSpec<typeof communityEvents> = { table: communityEvents, entityType: "community_event", yearDates: (v) => [v.date] };
 
 export const EVENT_SORT_KEYS = ["date", "kind", "title", "host", "participants"] as const;
 export type EventSortKey = (typeof EVENT_SORT_KEYS)[number];
@@ -146,7 +147,7 @@ function columnsOf(input: EventInput) {
 export function createEvent(actor: Actor, input: EventInput): { id: string } {
   requireActivityWrite(actor);
   const owned = resolveOwner(actor, input.officeId);
-  return insertRecord(actor, EVENT, { officeId: owned.officeId, ...columnsOf(input) }, { ...columnsOf(input), officeId: owned.officeId });
+  return insertRecord(actor, EVENT, { officeId: owned.officeId, ...columnsOf(input) }, { ...columnsOf(input), officeId: owned.officeId }, undefined, input);
 }
 
 export function updateEvent(actor: Actor, input: EventUpdateInput): void {
@@ -158,6 +159,6 @@ export function updateEvent(actor: Actor, input: EventUpdateInput): void {
   updateRecord(actor, EVENT, row, input, { current, next: valuesOf({ ...row, ...set }), set });
 }
 
-export function deleteEvent(actor: Actor, id: string, version: number): void {
-  deleteRecord(actor, EVENT, id, version);
+export function deleteEvent(actor: Actor, id: string, version: number, restatementReason?: string): void {
+  deleteRecord(actor, EVENT, id, version, { restatementReason });
 }

@@ -3,6 +3,8 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { healthCenters, kyogiBodies, meetings, municipalities, municipalKyogiStatus, regions } from "@/db/schema";
 import type { KyogiForm, KyogiLevel } from "@/lib/domain/activity-codes";
+import { todayIso } from "@/lib/domain/fiscal-year";
+import { standingYearDates } from "@/lib/domain/year-close";
 import type { KyogiBodyInput, KyogiBodyUpdateInput } from "@/lib/validation/activities";
 import type { MunicipalStatusTableInput } from "@/lib/validation/activities-tables";
 import type { Actor } from "./actor";
@@ -21,7 +23,7 @@ import {
   writableFlag,
   writesPrefectureRows,
 } from "./activity-access";
-import { deleteRecord, insertRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { deleteRecord, insertRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { diffFields, writeAudit } from "./audit";
 import { AppError } from "./errors";
@@ -36,7 +38,15 @@ import { inPrefecture } from "./scope";
  */
 
 const owner = ownerOf(kyogiBodies);
-const KYOGI_BODY = { table: kyogiBodies, entityType: "kyogi_body" as const };
+/**
+ * A body counts in every fiscal year it stands in (S5, B.kyogi.*: established by the year's end,
+ * not ended), so a change to it restates each of those years that is locked (ADR 0025).
+ */
+const KYOGI_BODY: RecordSpec<typeof kyogiBodies> = {
+  table: kyogiBodies,
+  entityType: "kyogi_body",
+  yearDates: (v) => standingYearDates(v.establishedOn, v.endedOn, todayIso()),
+};
 
 export const KYOGI_SORT_KEYS = ["level", "name", "established", "host", "sessions"] as const;
 export type KyogiSortKey = (typeof KYOGI_SORT_KEYS)[number];
@@ -175,7 +185,7 @@ export function createKyogiBody(actor: Actor, input: KyogiBodyInput): { id: stri
   const owned = resolveOwner(actor, input.officeId);
   checkPlace(actor, input, owned.regionId, owned.officeId);
   const values = bodyValues(input, owned.officeId);
-  return insertRecord(actor, KYOGI_BODY, values, values);
+  return insertRecord(actor, KYOGI_BODY, values, values, undefined, input);
 }
 
 export function updateKyogiBody(actor: Actor, input: KyogiBodyUpdateInput): void {
@@ -189,8 +199,9 @@ export function updateKyogiBody(actor: Actor, input: KyogiBodyUpdateInput): void
 }
 
 /** A body with recorded sessions stays (deactivate it instead), so no meeting loses its link. */
-export function deleteKyogiBody(actor: Actor, id: string, version: number): void {
+export function deleteKyogiBody(actor: Actor, id: string, version: number, restatementReason?: string): void {
   deleteRecord(actor, KYOGI_BODY, id, version, {
+    restatementReason,
     refuse: (row) => {
       const [{ n }] = getDb().select({ n: count() }).from(meetings).where(eq(meetings.kyogiBodyId, row.id)).all() as [{ n: number }];
       if (n > 0) throw new AppError("invalid", "activities.kyogi.deleteHasSessions");

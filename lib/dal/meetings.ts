@@ -17,7 +17,7 @@ import {
   sharedListFilters,
   writableFlag,
 } from "./activity-access";
-import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -29,7 +29,8 @@ import type { Page, PageRequest } from "./pagination";
  */
 
 const owner = ownerOf(meetings);
-const MEETING = { table: meetings, entityType: "meeting" as const };
+/** A meeting counts in the fiscal year of its date (ADR 0025). */
+const MEETING: RecordSpec<typeof meetings> = { table: meetings, entityType: "meeting", yearDates: (v) => [v.date] };
 
 export const MEETING_SORT_KEYS = ["date", "kind", "title", "host", "attendance"] as const;
 export type MeetingSortKey = (typeof MEETING_SORT_KEYS)[number];
@@ -268,6 +269,7 @@ export function createMeeting(actor: Actor, input: MeetingInput): { id: string }
     { officeId: owned.officeId, regionId, ...columnsOf(input) },
     { kind: input.kind, date: input.date, title: input.title, officeId: owned.officeId, attendance: input.attendance },
     (tx, id) => insertAttendance(tx, id, input.attendance),
+    input,
   );
 }
 
@@ -291,6 +293,6 @@ export function updateMeeting(actor: Actor, input: MeetingUpdateInput): void {
 }
 
 /** Delete after confirmation; the audit row keeps a snapshot of what was deleted. */
-export function deleteMeeting(actor: Actor, id: string, version: number): void {
-  deleteRecord(actor, MEETING, id, version, { snapshot: (row) => ({ ...row, attendance: attendanceOf(row.id) }) });
+export function deleteMeeting(actor: Actor, id: string, version: number, restatementReason?: string): void {
+  deleteRecord(actor, MEETING, id, version, { snapshot: (row) => ({ ...row, attendance: attendanceOf(row.id) }), restatementReason });
 }

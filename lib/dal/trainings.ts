@@ -17,7 +17,7 @@ import {
   sharedListFilters,
   writableFlag,
 } from "./activity-access";
-import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord } from "./activity-records";
+import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -31,7 +31,8 @@ import { inPrefecture, inReach } from "./scope";
  */
 
 const owner = ownerOf(trainingEvents);
-const TRAINING = { table: trainingEvents, entityType: "training_event" as const };
+/** A training counts in the fiscal year of its date (ADR 0025). */
+const TRAINING: RecordSpec<typeof trainingEvents> = { table: trainingEvents, entityType: "training_event", yearDates: (v) => [v.date] };
 
 /** Readable: the owner rule, or co-hosted by an office in reach (same prefecture). */
 export function readableTraining(actor: Actor): SQL {
@@ -262,6 +263,7 @@ export function createTraining(actor: Actor, input: TrainingInput): { id: string
     { officeId: owned.officeId, ...columnsOf(input, regionFor(input, owned.regionId)) },
     { kind: input.kind, scope: input.scope, date: input.date, title: input.title, officeId: owned.officeId, cohostIds: input.cohostIds, attendance: input.attendance },
     (tx, id) => insertChildren(tx, id, input, owned.officeId),
+    input,
   );
 }
 
@@ -284,6 +286,9 @@ export function updateTraining(actor: Actor, input: TrainingUpdateInput): void {
   });
 }
 
-export function deleteTraining(actor: Actor, id: string, version: number): void {
-  deleteRecord(actor, TRAINING, id, version, { snapshot: (row) => ({ ...row, cohostIds: (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendance: attendanceOf(row.id) }) });
+export function deleteTraining(actor: Actor, id: string, version: number, restatementReason?: string): void {
+  deleteRecord(actor, TRAINING, id, version, {
+    snapshot: (row) => ({ ...row, cohostIds: (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendance: attendanceOf(row.id) }),
+    restatementReason,
+  });
 }

@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/activity-codes";
 import { normalizeCount } from "@/lib/domain/activity-rules";
 import { optionalDate, requiredDate } from "./dates";
-import { optionalText } from "./fields";
+import { optionalText, restatementReason } from "./fields";
 
 /*
  * The rules of meetings, trainings, events and the 協議の場 registry, shared by the browser
@@ -100,6 +100,9 @@ function activityDate() {
 
 const version = z.coerce.number().int().min(1);
 
+/** Every record form may carry 訂正の理由: needed when the record lies in a locked fiscal year (ADR 0025). */
+const restating = { restatementReason };
+
 /** Grid field names: one number input per sector / profession (`att_health`, `prof_nurse`). */
 export const sectorField = (s: Sector) => `att_${s}` as const;
 export const professionField = (p: Profession) => `prof_${p}` as const;
@@ -116,6 +119,7 @@ function collect<K extends string>(v: Record<string, unknown>, keys: readonly K[
 // Meetings
 
 const meetingFields = {
+  ...restating,
   kind: z.enum(MEETING_KINDS, `${V}.meeting.kindRequired`),
   date: activityDate(),
   title,
@@ -158,6 +162,7 @@ export const MEETING_FIELDS = ["kind", "date", "title", "officeId", "regionId", 
 // Trainings
 
 const trainingFields = {
+  ...restating,
   kind: z.enum(TRAINING_KINDS, `${V}.training.kindRequired`),
   scope: z.enum(TRAINING_SCOPES, `${V}.training.scopeRequired`),
   regionId: optionalId,
@@ -200,6 +205,7 @@ export const TRAINING_MULTI = ["cohostIds"] as const;
 // 普及啓発・家族支援
 
 const eventFields = {
+  ...restating,
   kind: z.enum(EVENT_KINDS, `${V}.event.kindRequired`),
   subtype: z.enum(EVENT_SUBTYPES, `${V}.event.subtypeRequired`),
   date: activityDate(),
@@ -234,6 +240,7 @@ export const EVENT_FIELDS = ["kind", "subtype", "date", "title", "venue", "parti
 // 協議の場 registry
 
 const kyogiBodyFields = {
+  ...restating,
   level: z.enum(KYOGI_LEVELS, `${V}.kyogi.levelRequired`),
   name: z.string().trim().min(1, `${V}.kyogi.nameRequired`).max(200, "validation.textTooLong"),
   regionId: optionalId,
@@ -282,5 +289,5 @@ export const KYOGI_BODY_FIELDS = ["level", "name", "regionId", "municipalityCode
 // ---------------------------------------------------------------------------------------
 // Delete (any record): the version the user saw, so a delete never removes a newer save unseen.
 
-export const ActivityDeleteSchema = z.object({ id: z.string().min(1), version });
+export const ActivityDeleteSchema = z.object({ id: z.string().min(1), version, ...restating });
 export type ActivityDeleteInput = z.infer<typeof ActivityDeleteSchema>;

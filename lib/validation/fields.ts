@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REASON_MAX } from "@/lib/domain/year-close";
 
 /** Field rules used by more than one form. Messages are catalog keys. */
 
@@ -21,3 +22,15 @@ export function optionalText(max: number) {
     .max(max, "validation.textTooLong")
     .transform((v) => (v === "" ? null : v));
 }
+
+/**
+ * 訂正の理由: asked for when a save changes a record dated in a locked fiscal year (ADR 0025).
+ * Optional here (the data-access layer decides whether the year is locked); an empty field is
+ * undefined, so "no reason" is one value wherever it is checked.
+ */
+export const restatementReason = z
+  .string()
+  .trim()
+  .max(REASON_MAX, "validation.textTooLong")
+  .optional()
+  .transform((v) => (v ? v : undefined));

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getIndicatorBoardForActor } from "@/lib/dal/indicators";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
-import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
+import { currentFiscalYear, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { RawSearchParams } from "@/lib/list-url";
 import { FigureTable } from "./_components/figure-table";
@@ -28,15 +28,17 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const query = indicatorQuery(fiscalYear, board.scope.param);
   const prefectureStaff = can(actor.role, "read:aggregate:prefecture");
   const manages = can(actor.role, "manage:indicator:prefecture");
+  // 年度締め (ADR 0025): supervisors sign off, prefecture staff lock; a running year opens on the last one that ended.
+  const closes = can(actor.role, "signoff:year:reach") || can(actor.role, "lock:year:prefecture");
   return (
     <div className="space-y-5">
       <PageHeader
         title={t("indicators.title")}
         description={t("indicators.lead", { scope: board.scope.label[locale], fy: fiscalYearShortLabel(fiscalYear, locale) })}
         actions={
-          prefectureStaff ? (
+          prefectureStaff || closes ? (
             <div className="flex flex-wrap gap-2">
-              <ButtonLink href={`/indicators/sheet?prefecture=${actor.prefectureCode}&fy=${fiscalYear}`}>{t("indicators.links.sheet")}</ButtonLink>
+              {prefectureStaff && <ButtonLink href={`/indicators/sheet?prefecture=${actor.prefectureCode}&fy=${fiscalYear}`}>{t("indicators.links.sheet")}</ButtonLink>}
               {manages && (
                 <>
                   <ButtonLink href="/indicators/statistics" variant="secondary">
@@ -49,6 +51,11 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
                     {t("indicators.links.settings")}
                   </ButtonLink>
                 </>
+              )}
+              {closes && (
+                <ButtonLink href={fiscalYear < currentFiscalYear() ? `/indicators/year-close?fy=${fiscalYear}` : "/indicators/year-close"} variant="secondary">
+                  {t("yearClose.link")}
+                </ButtonLink>
               )}
             </div>
           ) : undefined

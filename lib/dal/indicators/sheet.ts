@@ -8,6 +8,7 @@ import { asOfLabel, eraYearShort, fiscalYearEraShort } from "@/lib/domain/era-la
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
 import { formatFigure, formatNumber, formatTarget, STATUS_LABELS } from "@/lib/domain/indicators/format";
 import { BASIC_ROWS, type BasicRow } from "@/lib/domain/indicators/sheet-layout";
+import { restatementCountsByCode } from "@/lib/domain/indicators/restated-figures";
 import { achievement } from "@/lib/domain/indicators/status";
 import type { BreakdownItem, IndicatorTarget, TargetStatus } from "@/lib/domain/indicators/types";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
@@ -15,6 +16,7 @@ import type { Actor } from "../actor";
 import { AppError } from "../errors";
 import { targetsInForce } from "../indicator-targets";
 import { narrativesFor, sheetRowsFor, yearFactsFor } from "../sheet-settings";
+import { restatementsForSheet, restatementViews, type RestatementView } from "../year-close";
 import { checkedFiscalYear, IndicatorRun } from "./index";
 import { resolveIndicatorScope } from "./scope";
 
@@ -44,6 +46,8 @@ export type SheetBasicCell = {
   asOf: string;
   source: string | null;
   missing: string | null;
+  /** Restatements of the year that may have moved this figure (ADR 0025). */
+  restatements: number;
 };
 
 export type SheetIndicatorRow = {
@@ -59,6 +63,8 @@ export type SheetIndicatorRow = {
   narrative: string;
   missing: string | null;
   sourceNote: string | null;
+  /** Restatements of the year that may have moved this figure (ADR 0025). */
+  restatements: number;
 };
 
 export type SheetModel = {
@@ -70,6 +76,8 @@ export type SheetModel = {
   sheetDate: string;
   basic: SheetBasicCell[];
   indicators: SheetIndicatorRow[];
+  /** Changes to records of the year made after it was locked, newest first: no names, no record numbers. */
+  restatements: RestatementView[];
 };
 
 export function requireSheetAccess(actor: Actor, prefectureCode: string): void {
@@ -95,6 +103,8 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
   const kyogiYear = facts?.kyogiAsOfNextApril ? fiscalYear + 1 : fiscalYear;
   const sheetDate = `${fiscalYearRange(fiscalYear).end.slice(0, 4)}-04-01`;
   const text = (l: Label) => l[locale];
+  const restatementRows = restatementsForSheet(o.prefectureCode, fiscalYear);
+  const restated = restatementCountsByCode(restatementRows);
 
   let section: string | null = null;
   const basic: SheetBasicCell[] = BASIC_ROWS.map((row) => {
@@ -130,6 +140,7 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
       asOf,
       source: v.source?.label ?? null,
       missing: v.notComputable ? v.notComputable.reason[locale] : null,
+      restatements: restated.get(row.code) ?? 0,
     };
   });
 
@@ -156,6 +167,7 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
         narrative: narratives.get(indicatorCode) ?? "",
         missing: v.notComputable ? v.notComputable.reason[locale] : null,
         sourceNote: v.source ? `${v.source.label}${v.source.asOf ? `（${asOfLabel(v.source.asOf, locale)}）` : v.source.cohortYear ? `（${eraYearShort(v.source.cohortYear, locale)}）` : ""}` : null,
+        restatements: restated.get(indicatorCode) ?? 0,
       },
     ];
   });
@@ -168,5 +180,6 @@ export function getSheetForActor(actor: Actor, o: { prefectureCode: string; fisc
     sheetDate,
     basic,
     indicators,
+    restatements: restatementViews(restatementRows, locale),
   };
 }

@@ -72,9 +72,12 @@ export async function updateRecord<S extends z.ZodType>(
   return saved("activities.common.flash.updated", href);
 }
 
-/** Delete after the dialog's confirmation, at the version the user saw; then back to the list. */
-export async function deleteRecord(formData: FormData, remove: (id: string, version: number) => void, listHref: string): Promise<FormState> {
-  const state = await runFormAction(formData, ActivityDeleteSchema, async (input) => remove(input.id, input.version));
+/**
+ * Delete after the dialog's confirmation, at the version the user saw; then back to the list. A
+ * record of a locked year also needs the dialog's 訂正の理由 (ADR 0025), handed on as `reason`.
+ */
+export async function deleteRecord(formData: FormData, remove: (id: string, version: number, reason: string | undefined) => void, listHref: string): Promise<FormState> {
+  const state = await runFormAction(formData, ActivityDeleteSchema, async (input) => remove(input.id, input.version, input.restatementReason));
   if (!state.ok) return state;
   return saved("activities.common.flash.deleted", listHref);
 }

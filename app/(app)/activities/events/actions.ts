@@ -32,5 +32,5 @@ export async function updateEventAction(_prev: ActivityFormState, formData: Form
 
 export async function deleteEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActivityWriter();
-  return deleteRecord(formData, (id, version) => deleteEvent(actor, id, version), "/activities/events");
+  return deleteRecord(formData, (id, version, reason) => deleteEvent(actor, id, version, reason), "/activities/events");
 }

@@ -48,7 +48,7 @@ export async function updateKyogiBodyAction(_prev: ActivityFormState, formData: 
 
 export async function deleteKyogiBodyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActivityWriter();
-  return deleteRecord(formData, (id, version) => deleteKyogiBody(actor, id, version), "/activities/kyogi");
+  return deleteRecord(formData, (id, version, reason) => deleteKyogiBody(actor, id, version, reason), "/activities/kyogi");
 }
 
 function statusText(values: MunicipalStatusValues | null, t: Translate, locale: Locale): string {

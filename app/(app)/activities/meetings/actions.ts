@@ -47,5 +47,5 @@ export async function updateMeetingAction(_prev: ActivityFormState, formData: Fo
 
 export async function deleteMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActivityWriter();
-  return deleteRecord(formData, (id, version) => deleteMeeting(actor, id, version), "/activities/meetings");
+  return deleteRecord(formData, (id, version, reason) => deleteMeeting(actor, id, version, reason), "/activities/meetings");
 }

@@ -39,5 +39,5 @@ export async function updateTrainingAction(_prev: ActivityFormState, formData: F
 
 export async function deleteTrainingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActivityWriter();
-  return deleteRecord(formData, (id, version) => deleteTraining(actor, id, version), "/activities/trainings");
+  return deleteRecord(formData, (id, version, reason) => deleteTraining(actor, id, version, reason), "/activities/trainings");
 }

@@ -9,10 +9,12 @@ import { getSheetForActor, type SheetBasicCell } from "@/lib/dal/indicators/shee
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { isAppError } from "@/lib/dal/errors";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
+import type { Translate } from "@/lib/i18n/translate";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { notFound } from "next/navigation";
 import { PrintButton } from "../_components/print-button";
+import { RestatementList } from "../_components/restatement-list";
 import { readIndicatorParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const cell = "border border-slate-400 px-2 py-1 align-top print:px-1.5 print:py-0.5";
 
-function BasicRows({ rows, fy }: { rows: SheetBasicCell[]; fy: number }) {
+/** 「訂正あり（n件）」 beside a figure a restatement may have moved, linking to the list below (ADR 0025). */
+function RestatedMark({ n, t }: { n: number; t: Translate }) {
+  if (n === 0) return null;
+  return (
+    <a href="#restatements" className={clsx("mt-1 block rounded-sm text-xs font-medium text-amber-900 underline underline-offset-2", focusRing)} aria-label={t("yearClose.restatements.markLabel", { n })}>
+      {t("yearClose.restatements.mark", { n })}
+    </a>
+  );
+}
+
+function BasicRows({ rows, fy, t }: { rows: SheetBasicCell[]; fy: number; t: Translate }) {
   const out: React.ReactNode[] = [];
   for (const r of rows) {
     if (r.group) {
@@ -46,6 +58,7 @@ function BasicRows({ rows, fy }: { rows: SheetBasicCell[]; fy: number }) {
             {r.display}
             {r.of !== null ? ` ／ ${r.of}` : ""}
           </Link>
+          <RestatedMark n={r.restatements} t={t} />
         </td>
         <td className={clsx(cell, "whitespace-nowrap")}>{r.unit}</td>
         <td className={clsx(cell, "text-right whitespace-nowrap tabular-nums")}>{r.sharePercent !== null ? `${r.sharePercent.toFixed(1)} ％` : ""}</td>
@@ -132,7 +145,7 @@ export default async function SheetPage({ searchParams }: { searchParams: Promis
             </tr>
           </thead>
           <tbody>
-            <BasicRows rows={sheet.basic} fy={sheet.fiscalYear} />
+            <BasicRows rows={sheet.basic} fy={sheet.fiscalYear} t={t} />
           </tbody>
         </table>
       </SectionCard>
@@ -172,6 +185,7 @@ export default async function SheetPage({ searchParams }: { searchParams: Promis
                     {r.breakdown.length > 0 && <span className="block text-xs text-slate-700">（{r.breakdown.map((b) => `${b.label} ${b.display}`).join("　")}）</span>}
                     {r.sourceNote && <span className="block text-xs text-slate-700">{r.sourceNote}</span>}
                     {r.target && <span className="mt-1 block text-xs text-slate-700 print:hidden">{r.statusLabel}</span>}
+                    <RestatedMark n={r.restatements} t={t} />
                   </td>
                   <td className={clsx(cell, tdClass, "whitespace-pre-line")}>{r.narrative}</td>
                 </tr>
@@ -180,6 +194,11 @@ export default async function SheetPage({ searchParams }: { searchParams: Promis
           </table>
         )}
       </SectionCard>
+      {sheet.restatements.length > 0 && (
+        <SectionCard id="restatements" title={t("yearClose.restatements.title")} description={t("yearClose.restatements.sheetLead")} className="break-before-page print:border-0 print:p-0">
+          <RestatementList rows={sheet.restatements} t={t} locale={locale} />
+        </SectionCard>
+      )}
     </div>
   );
 }

@@ -12,5 +12,6 @@ import { indicators } from "./indicators";
 import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
+import { yearClose } from "./year-close";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose };

@@ -11,6 +11,7 @@ import { indicators } from "./indicators";
 import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
+import { yearClose } from "./year-close";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose } as const;

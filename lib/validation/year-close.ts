@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { REASON_MAX } from "@/lib/domain/year-close";
+
+/*
+ * The forms of the year-end close page (ADR 0025): a supervisor's sign-off of an office, the
+ * prefecture's lock and unlock. Messages are catalog keys of the yearClose section.
+ */
+
+const fiscalYear = z.coerce.number({ error: "yearClose.validation.fiscalYear" }).int("yearClose.validation.fiscalYear").min(2000, "yearClose.validation.fiscalYear").max(2099, "yearClose.validation.fiscalYear");
+
+export const SignOffSchema = z.object({
+  fiscalYear,
+  officeId: z.string().min(1, "yearClose.validation.office"),
+  note: z
+    .string()
+    .trim()
+    .max(REASON_MAX, "validation.textTooLong")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type SignOffInput = z.infer<typeof SignOffSchema>;
+
+export const LockSchema = z.object({ fiscalYear });
+export type LockInput = z.infer<typeof LockSchema>;
+
+export const UnlockSchema = z.object({
+  fiscalYear,
+  reason: z.string({ error: "yearClose.validation.unlockReason" }).trim().min(1, "yearClose.validation.unlockReason").max(REASON_MAX, "validation.textTooLong"),
+});
+export type UnlockInput = z.infer<typeof UnlockSchema>;
