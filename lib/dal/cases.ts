@@ -28,8 +28,8 @@ import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-yea
 import { CASE_RECORD_FIELDS, type CaseCreateInput, type CaseTransitionInput, type CaseUpdateInput } from "@/lib/validation/case";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
-import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
-import { auditCase, loadCaseInReach, requireCasePermission, touchCase, type CaseRow } from "./case-access";
+import { type AuditTrailRow } from "./audit-trail";
+import { caseGate, type CaseRow } from "./record-gate";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
@@ -105,7 +105,7 @@ function noConsentSql(): SQL {
 }
 
 function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPhase: boolean): SQL {
-  const conditions: (SQL | undefined)[] = [inReach(actor, cases.officeId)];
+  const conditions: (SQL | undefined)[] = [caseGate.inReach(actor)];
   if (filter.mine) conditions.push(eq(cases.coordinatorUserId, actor.id));
   if (withPhase && filter.phase) conditions.push(eq(cases.phase, filter.phase));
   if (filter.coordinatorId) conditions.push(eq(cases.coordinatorUserId, filter.coordinatorId));
@@ -135,7 +135,7 @@ export function listCasesForActor(
   req: PageRequest<CaseSortKey>,
   filter: CaseFilter,
 ): Page<CaseListRow> & { phaseCounts: Record<Phase, number> } {
-  requireCasePermission(actor, "read:identity:reach");
+  caseGate.require(actor, "read:identity:reach");
   const db = getDb();
   const today = todayIso();
   const where = caseConditions(actor, filter, today, true);
@@ -232,7 +232,7 @@ export type StaffOption = { id: string; name: string; officeIds: string[] };
  * them (`officeId`: a case's own office, for its coordinator choices).
  */
 export function listCaseStaffForActor(actor: Actor, officeId?: string): StaffOption[] {
-  requireCasePermission(actor, "read:case:reach");
+  caseGate.require(actor);
   const rows = getDb()
     .select({ id: users.id, name: users.displayName, officeId: userOffices.healthCenterId })
     .from(users)
@@ -258,7 +258,7 @@ export function listCaseStaffForActor(actor: Actor, officeId?: string): StaffOpt
 
 /** Offices where the actor can open a case (their reach), and the municipalities of the prefecture. */
 export function getCaseFormOptionsForActor(actor: Actor) {
-  requireCasePermission(actor, "write:case:reach");
+  caseGate.require(actor, "write");
   const db = getDb();
   return {
     offices: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all(),
@@ -274,7 +274,7 @@ export function getCaseFormOptionsForActor(actor: Actor) {
  * the same transaction, so two coordinators saving at once never get the same number.
  */
 export function createCase(actor: Actor, input: CaseCreateInput): { id: string; caseNo: string } {
-  requireCasePermission(actor, "write:case:reach");
+  caseGate.require(actor, "write");
   const db = getDb();
   const office = assertOfficeInReach(actor, input.officeId, "validation.case.officeInvalid");
   assertHospitalInPrefecture(actor, input.hospitalId);
@@ -321,7 +321,7 @@ export function createCase(actor: Actor, input: CaseCreateInput): { id: string; 
       .values({ id: ulid(), caseId, hospitalId: input.hospitalId, admissionDate: input.indexAdmissionDate, admissionType: input.admissionType, isIndex: true, createdBy: actor.id, createdAt: now })
       .run();
     // Identity values stay out of the audit trail; it records that they were set.
-    auditCase(tx, actor, caseId, "create", { caseNo, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] });
+    caseGate.audit(tx, actor, caseId, "create", { caseNo, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] });
   });
   return { id: caseId, caseNo };
 }
@@ -372,7 +372,7 @@ function resumePhaseOf(caseId: string): Phase | null {
 
 /** One case with everything recorded inside it; the view is audited. Not in reach: not_found. */
 export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
-  const row = loadCaseInReach(actor, caseId, "read:identity:reach");
+  const row = caseGate.load(actor, caseId, "read:identity:reach");
   const db = getDb();
   const today = todayIso();
   const staff = aliasedTable(users, "staff");
@@ -421,7 +421,7 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
     .all();
   const followUps = db.select().from(followUpChecks).where(eq(followUpChecks.caseId, caseId)).orderBy(asc(followUpChecks.offsetMonths)).all();
 
-  db.transaction((tx) => auditCase(tx, actor, caseId, "view", { caseNo: row.caseNo, identity: true }));
+  db.transaction((tx) => caseGate.audit(tx, actor, caseId, "view", { caseNo: row.caseNo, identity: true }));
 
   return {
     id: row.id,
@@ -476,7 +476,7 @@ export function editableValues(row: CaseRow): Pick<CaseRow, (typeof CASE_RECORD_
  * someone else changed since the form was loaded (`base`) with its current value.
  */
 export function updateCase(actor: Actor, input: CaseUpdateInput): void {
-  const row = loadCaseInReach(actor, input.id, "write:case:reach");
+  const row = caseGate.load(actor, input.id, "write");
   const current = editableValues(row);
   if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   // Discharge and closure are reached through their phase change, not by typing a date.
@@ -492,7 +492,7 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
   const changes = diffFields(current, values);
   if (Object.keys(changes).length === 0) return;
   getDb().transaction((tx) => {
-    touchCase(tx, actor, row, input.version, values);
+    caseGate.touch(tx, actor, row, input.version, values);
     if (changes.indexAdmissionDate || changes.hospitalId || changes.dischargeDate) {
       tx.update(hospitalizations)
         .set({ admissionDate: values.indexAdmissionDate, hospitalId: values.hospitalId, dischargeDate: values.dischargeDate })
@@ -504,7 +504,7 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
         tx.update(followUpChecks).set({ dueDate: f.dueDate }).where(and(eq(followUpChecks.caseId, row.id), eq(followUpChecks.offsetMonths, f.offsetMonths))).run();
       }
     }
-    auditCase(tx, actor, row.id, "update", { changes });
+    caseGate.audit(tx, actor, row.id, "update", { changes });
   });
 }
 
@@ -513,7 +513,7 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
  * discharge creates the 1/3/6/12-month follow-ups, closure records the end.
  */
 export function transitionCase(actor: Actor, input: CaseTransitionInput): void {
-  const row = loadCaseInReach(actor, input.id, "write:case:reach");
+  const row = caseGate.load(actor, input.id, "write");
   if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
   if (!canTransition(row.phase, input.toPhase, resumePhaseOf(row.id))) {
     throw new AppError("invalid", "validation.case.transitionNotAllowed", { toPhase: "validation.case.transitionNotAllowed" });
@@ -543,7 +543,7 @@ export function transitionCase(actor: Actor, input: CaseTransitionInput): void {
   }
   const now = new Date().toISOString();
   db.transaction((tx) => {
-    touchCase(tx, actor, row, input.version, changes);
+    caseGate.touch(tx, actor, row, input.version, changes);
     tx.insert(casePhaseEvents).values({ id: ulid(), caseId: row.id, fromPhase: row.phase, phase: input.toPhase, date: input.date, note: input.note, createdBy: actor.id, createdAt: now }).run();
     if (firstDischarge) {
       tx.update(hospitalizations).set({ dischargeDate: input.date }).where(and(eq(hospitalizations.caseId, row.id), eq(hospitalizations.isIndex, true))).run();
@@ -552,19 +552,19 @@ export function transitionCase(actor: Actor, input: CaseTransitionInput): void {
         .onConflictDoNothing()
         .run();
     }
-    auditCase(tx, actor, row.id, "update", { phase: [row.phase, input.toPhase], date: input.date, ...(firstDischarge ? { dischargeDate: input.date } : {}) });
+    caseGate.audit(tx, actor, row.id, "update", { phase: [row.phase, input.toPhase], date: input.date, ...(firstDischarge ? { dischargeDate: input.date } : {}) });
   });
 }
 
 /** A supervisor hands a case to another coordinator of its office (audited). */
 export function reassignCase(actor: Actor, caseId: string, version: number, coordinatorUserId: string): void {
-  const row = loadCaseInReach(actor, caseId, "reassign:case:reach");
+  const row = caseGate.load(actor, caseId, "reassign:case:reach");
   if (row.version !== version) throw new AppError("conflict", "errors.conflict");
   if (row.coordinatorUserId === coordinatorUserId) return;
   assertOfficeStaff(row.officeId, coordinatorUserId, "validation.case.coordinatorInvalid");
   getDb().transaction((tx) => {
-    touchCase(tx, actor, row, version, { coordinatorUserId });
-    auditCase(tx, actor, row.id, "update", { changes: { coordinatorUserId: [row.coordinatorUserId, coordinatorUserId] }, reassigned: true });
+    caseGate.touch(tx, actor, row, version, { coordinatorUserId });
+    caseGate.audit(tx, actor, row.id, "update", { changes: { coordinatorUserId: [row.coordinatorUserId, coordinatorUserId] }, reassigned: true });
   });
 }
 
@@ -575,8 +575,7 @@ export type CaseAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this case (閲覧・変更履歴), for supervisors. */
 export function listCaseAuditForActor(actor: Actor, caseId: string): CaseAuditRow[] {
-  const row = loadCaseInReach(actor, caseId, "read:audit:reach");
-  return auditTrailOf("case", row.id);
+  return caseGate.trail(actor, caseId);
 }
 
 export type CaseloadRow = { coordinatorId: string; coordinatorName: string; byPhase: Record<Phase, number>; open: number };
@@ -587,14 +586,14 @@ export type AttentionCase = { id: string; caseNo: string; name: string; coordina
  * phase, and the cases that need attention (stale, overdue follow-up or plan review, no consent).
  */
 export function getCaseloadForActor(actor: Actor) {
-  requireCasePermission(actor, "read:caseload:reach");
+  caseGate.require(actor, "read:caseload:reach");
   const db = getDb();
   const today = todayIso();
   const perCoordinator = db
     .select({ coordinatorId: cases.coordinatorUserId, coordinatorName: users.displayName, phase: cases.phase, n: count() })
     .from(cases)
     .innerJoin(users, eq(users.id, cases.coordinatorUserId))
-    .where(and(inReach(actor, cases.officeId), ne(cases.phase, "closed")))
+    .where(and(caseGate.inReach(actor), ne(cases.phase, "closed")))
     .groupBy(cases.coordinatorUserId, users.displayName, cases.phase)
     .all();
   const rows = new Map<string, CaseloadRow>();
@@ -623,7 +622,7 @@ export function getCaseloadForActor(actor: Actor) {
       .from(cases)
       .innerJoin(personIdentities, eq(personIdentities.personId, cases.personId))
       .innerJoin(users, eq(users.id, cases.coordinatorUserId))
-      .where(and(inReach(actor, cases.officeId), condition))
+      .where(and(caseGate.inReach(actor), condition))
       .orderBy(asc(cases.caseNo))
       .limit(100)
       .all()
@@ -658,11 +657,11 @@ export type CaseSummary = { openMine: number; openInReach: number; overdueFollow
 
 /** Counts for the coordinator's and supervisor's home page (no names, so not audited). */
 export function getCaseSummaryForActor(actor: Actor): CaseSummary {
-  requireCasePermission(actor, "read:case:reach");
+  caseGate.require(actor);
   const db = getDb();
   const today = todayIso();
   const countWhere = (condition: SQL | undefined) =>
-    (db.select({ n: count() }).from(cases).where(and(inReach(actor, cases.officeId), ne(cases.phase, "closed"), condition)).all() as [{ n: number }])[0].n;
+    (db.select({ n: count() }).from(cases).where(and(caseGate.inReach(actor), ne(cases.phase, "closed"), condition)).all() as [{ n: number }])[0].n;
   return {
     openMine: countWhere(eq(cases.coordinatorUserId, actor.id)),
     openInReach: countWhere(undefined),

@@ -33,10 +33,10 @@ import { allowedOutreachTransitions, canTransitionOutreach, endReasonsFor, forma
 import { OUTREACH_RECORD_FIELDS, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
-import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
+import { type AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
-import { auditOutreachCase, loadOutreachCaseInReach, requireOutreachPermission, touchOutreachCase, type OutreachCaseRow } from "./outreach-access";
+import { outreachGate, type OutreachCaseRow } from "./record-gate";
 import { nextNumber } from "./number-sequences";
 import { assertOfficeInReach, assertOfficeStaff } from "./org-checks";
 import type { Page, PageRequest } from "./pagination";
@@ -92,7 +92,7 @@ export type OutreachListRow = {
 };
 
 function listConditions(actor: Actor, filter: OutreachFilter, withStatus: boolean): SQL {
-  const conditions: (SQL | undefined)[] = [inReach(actor, outreachCases.officeId)];
+  const conditions: (SQL | undefined)[] = [outreachGate.inReach(actor)];
   if (filter.mine) conditions.push(eq(outreachCases.coordinatorUserId, actor.id));
   if (withStatus && filter.status) conditions.push(eq(outreachCases.status, filter.status));
   if (filter.coordinatorId) conditions.push(eq(outreachCases.coordinatorUserId, filter.coordinatorId));
@@ -127,7 +127,7 @@ export function listOutreachCasesForActor(
   req: PageRequest<OutreachSortKey>,
   filter: OutreachFilter,
 ): Page<OutreachListRow> & { statusCounts: Record<OutreachStatus, number> } {
-  requireOutreachPermission(actor, "read:outreach:reach");
+  outreachGate.require(actor);
   const db = getDb();
   const where = listConditions(actor, filter, true);
   const order = {
@@ -215,7 +215,7 @@ export type OutreachFormOptions = {
 };
 
 export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOptions {
-  requireOutreachPermission(actor, "write:outreach:reach");
+  outreachGate.require(actor, "write");
   const db = getDb();
   const offices = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(inReach(actor, healthCenters.id)).orderBy(asc(healthCenters.sort)).all();
   const munis = db
@@ -227,7 +227,7 @@ export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOption
   const recent = db
     .select({ officeId: outreachCases.officeId, teamKind: outreachCases.teamKind, teamName: outreachCases.teamName })
     .from(outreachCases)
-    .where(inReach(actor, outreachCases.officeId))
+    .where(outreachGate.inReach(actor))
     .orderBy(desc(outreachCases.referralDate), desc(outreachCases.id))
     .all();
   const lastTeamByOffice: OutreachFormOptions["lastTeamByOffice"] = {};
@@ -248,7 +248,7 @@ function assertNotAfterToday(date: string | null, field: string, key: string, to
  * people saving at once never share a number. With a start date the case opens as 支援中.
  */
 export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { id: string; caseNo: string } {
-  requireOutreachPermission(actor, "write:outreach:reach");
+  outreachGate.require(actor, "write");
   const db = getDb();
   const today = todayIso();
   const office = assertOfficeInReach(actor, input.officeId, "outreach.validation.officeInvalid");
@@ -294,7 +294,7 @@ export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { 
       .values(input.targets.map((target) => ({ outreachCaseId: id, target })))
       .run();
     // Identity values stay out of the audit trail; it records that they were set.
-    auditOutreachCase(tx, actor, id, "create", {
+    outreachGate.audit(tx, actor, id, "create", {
       caseNo,
       officeId: office.id,
       status,
@@ -423,7 +423,7 @@ export function listContactsOf(caseId: string): OutreachContactRow[] {
 
 /** One outreach case with its contacts and outcomes; the view is audited. Not in reach: not_found. */
 export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetail {
-  const row = loadOutreachCaseInReach(actor, id, "read:outreach:reach");
+  const row = outreachGate.load(actor, id);
   const db = getDb();
   const owner = aliasedTable(healthCenters, "owner");
   const person = db
@@ -447,7 +447,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
   const otherRecords = (recordsInReachOf(actor, [row.personId]).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
   const canWrite = can(actor.role, "write:outreach:reach");
 
-  db.transaction((tx) => auditOutreachCase(tx, actor, row.id, "view", { caseNo: row.caseNo, identity: true }));
+  db.transaction((tx) => outreachGate.audit(tx, actor, row.id, "view", { caseNo: row.caseNo, identity: true }));
 
   return {
     id: row.id,
@@ -510,7 +510,7 @@ function firstRecordDate(caseId: string): string | null {
  * contact or outcome may fall outside the corrected referral and end dates.
  */
 export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): void {
-  const row = loadOutreachCaseInReach(actor, input.id, "write:outreach:reach");
+  const row = outreachGate.load(actor, input.id, "write");
   const current = outreachEditableValues(row, targetsOf(row.id));
   if (row.version !== input.version) throw staleSaveConflict(input.base, current);
   if (!!input.startDate !== !!row.startDate) throw new AppError("invalid", "outreach.validation.startViaStatus", { startDate: "outreach.validation.startViaStatus" });
@@ -534,14 +534,14 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
   if (Object.keys(changes).length === 0) return;
   const { targets, ...columns } = next;
   getDb().transaction((tx) => {
-    touchOutreachCase(tx, actor, row, input.version, columns);
+    outreachGate.touch(tx, actor, row, input.version, columns);
     if (changes.targets) {
       tx.delete(outreachCaseTargets).where(eq(outreachCaseTargets.outreachCaseId, row.id)).run();
       tx.insert(outreachCaseTargets)
         .values(targets.map((target) => ({ outreachCaseId: row.id, target })))
         .run();
     }
-    auditOutreachCase(tx, actor, row.id, "update", { changes });
+    outreachGate.audit(tx, actor, row.id, "update", { changes });
   });
 }
 
@@ -550,7 +550,7 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
  * the start date; closing the end date and reason, which must not precede anything recorded.
  */
 export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): void {
-  const row = loadOutreachCaseInReach(actor, input.id, "write:outreach:reach");
+  const row = outreachGate.load(actor, input.id, "write");
   if (row.version !== input.version) throw new AppError("conflict", "errors.conflict");
   if (!canTransitionOutreach(row.status, input.toStatus)) {
     throw new AppError("invalid", "outreach.validation.transitionNotAllowed", { toStatus: "outreach.validation.transitionNotAllowed" });
@@ -576,8 +576,8 @@ export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): 
     changes = { status: "closed", endDate: input.date, endReason: reason, ...(input.gafEnd != null ? { gafEnd: input.gafEnd } : {}) };
   }
   getDb().transaction((tx) => {
-    touchOutreachCase(tx, actor, row, input.version, changes);
-    auditOutreachCase(tx, actor, row.id, "update", { status: [row.status, input.toStatus], date: input.date, ...(changes.endReason ? { endReason: changes.endReason } : {}) });
+    outreachGate.touch(tx, actor, row, input.version, changes);
+    outreachGate.audit(tx, actor, row.id, "update", { status: [row.status, input.toStatus], date: input.date, ...(changes.endReason ? { endReason: changes.endReason } : {}) });
   });
 }
 
@@ -588,14 +588,13 @@ export type OutreachAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this outreach case (閲覧・変更履歴), for supervisors. */
 export function listOutreachAuditForActor(actor: Actor, id: string): OutreachAuditRow[] {
-  const row = loadOutreachCaseInReach(actor, id, "read:audit:reach");
-  return auditTrailOf("outreach_case", row.id);
+  return outreachGate.trail(actor, id);
 }
 
 /** Open outreach cases (選定前・支援中) for the home page: the actor's own and all in reach. No names: not audited. */
 export function countOpenOutreachForActor(actor: Actor): { mine: number; inReach: number } {
-  requireOutreachPermission(actor, "read:outreach:reach");
-  const open = and(inReach(actor, outreachCases.officeId), inArray(outreachCases.status, ["referred", "active"]));
+  outreachGate.require(actor);
+  const open = and(outreachGate.inReach(actor), inArray(outreachCases.status, ["referred", "active"]));
   const n = (where: SQL | undefined) => (getDb().select({ n: count() }).from(outreachCases).where(where).all() as [{ n: number }])[0].n;
   return { mine: n(and(open, eq(outreachCases.coordinatorUserId, actor.id))), inReach: n(open) };
 }

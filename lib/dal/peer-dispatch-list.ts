@@ -7,7 +7,6 @@ import { DISPATCH_STATUSES, PEER_PURPOSES, type DispatchStatus, type PeerPurpose
 import type { Actor } from "./actor";
 import type { Page, PageRequest } from "./pagination";
 import { caseGate, dispatchGate, peerGate } from "./record-gate";
-import { inReach } from "./scope";
 import { containsText, countsPerCode, escapeLike, inCodeOrder } from "./sql-text";
 
 /*
@@ -50,7 +49,7 @@ export type DispatchRow = {
 
 function dispatchConditions(actor: Actor, filter: DispatchFilter, withStatus: boolean): SQL {
   const db = getDb();
-  const conditions: (SQL | undefined)[] = [inReach(actor, peerDispatches.officeId)];
+  const conditions: (SQL | undefined)[] = [dispatchGate.inReach(actor)];
   if (withStatus && filter.status) conditions.push(eq(peerDispatches.status, filter.status));
   if (filter.purpose) conditions.push(eq(peerDispatches.purpose, filter.purpose));
   if (filter.officeId) conditions.push(eq(peerDispatches.officeId, filter.officeId));
@@ -192,7 +191,7 @@ export function listDispatchesOfPeerForActor(actor: Actor, peerId: string, limit
     .from(peerDispatchMembers)
     .innerJoin(peerDispatches, eq(peerDispatches.id, peerDispatchMembers.dispatchId))
     .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
-    .where(and(eq(peerDispatchMembers.peerId, peer.id), inReach(actor, peerDispatches.officeId)))
+    .where(and(eq(peerDispatchMembers.peerId, peer.id), dispatchGate.inReach(actor)))
     .orderBy(desc(peerDispatches.date), desc(peerDispatches.id))
     .limit(limit)
     .all();
@@ -205,7 +204,7 @@ export function listDispatchesOfCaseForActor(actor: Actor, caseId: string) {
   const rows = getDb()
     .select({ id: peerDispatches.id, date: peerDispatches.date, purpose: peerDispatches.purpose, status: peerDispatches.status })
     .from(peerDispatches)
-    .where(and(eq(peerDispatches.caseId, linked.id), inReach(actor, peerDispatches.officeId)))
+    .where(and(eq(peerDispatches.caseId, linked.id), dispatchGate.inReach(actor)))
     .orderBy(desc(peerDispatches.date))
     .all();
   const members = membersOf(rows.map((r) => r.id));
@@ -218,7 +217,7 @@ export function countDueDispatchesForActor(actor: Actor): number {
   const [{ n }] = getDb()
     .select({ n: count() })
     .from(peerDispatches)
-    .where(and(inReach(actor, peerDispatches.officeId), inArray(peerDispatches.status, ["requested", "scheduled"]), lte(peerDispatches.date, todayIso())))
+    .where(and(dispatchGate.inReach(actor), inArray(peerDispatches.status, ["requested", "scheduled"]), lte(peerDispatches.date, todayIso())))
     .all() as [{ n: number }];
   return n;
 }

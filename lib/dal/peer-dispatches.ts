@@ -14,7 +14,7 @@ import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { assertOfficeInReach } from "./peers";
-import { dispatchGate } from "./record-gate";
+import { caseGate, dispatchGate } from "./record-gate";
 import { inReach } from "./scope";
 
 /*
@@ -156,7 +156,7 @@ function assertMembersAvailable(officeId: string, date: string, members: Dispatc
 
 function assertCaseInReach(actor: Actor, caseId: string | null): void {
   if (!caseId) return;
-  const c = getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), inReach(actor, cases.officeId))).get();
+  const c = getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), caseGate.inReach(actor))).get();
   if (!c) throw new AppError("invalid", "validation.dispatch.caseInvalid", { caseId: "validation.dispatch.caseInvalid" });
 }
 

@@ -82,7 +82,7 @@ export type PeerRow = {
 
 function peerConditions(actor: Actor, filter: PeerFilter, today: string, withStatus: boolean): SQL {
   const db = getDb();
-  const conditions: (SQL | undefined)[] = [inReach(actor, peerSupporters.officeId)];
+  const conditions: (SQL | undefined)[] = [peerGate.inReach(actor)];
   if (filter.officeId) conditions.push(eq(peerSupporters.officeId, filter.officeId));
   if (withStatus && filter.status) conditions.push(sql`${effectiveStatusSql(today)} = ${filter.status}`);
   if (filter.training) {

@@ -14,7 +14,8 @@ import type { Actor } from "./actor";
 import { writeAudit } from "./audit";
 import { AppError } from "./errors";
 import { assertMunicipality, assertOfficeInReach } from "./org-checks";
-import { inPrefecture, inReach, officesInReach } from "./scope";
+import { caseGate, outreachGate } from "./record-gate";
+import { inPrefecture, officesInReach } from "./scope";
 import { containsText } from "./sql-text";
 
 /*
@@ -74,8 +75,8 @@ const fullKana = (r: { familyNameKana: string; givenNameKana: string }) => `${r.
 export function personInReach(actor: Actor, personIdColumn: AnySQLiteColumn): SQL {
   const db = getDb();
   return or(
-    exists(db.select({ one: sql`1` }).from(cases).where(and(eq(cases.personId, personIdColumn), inReach(actor, cases.officeId)))),
-    exists(db.select({ one: sql`1` }).from(outreachCases).where(and(eq(outreachCases.personId, personIdColumn), inReach(actor, outreachCases.officeId)))),
+    exists(db.select({ one: sql`1` }).from(cases).where(and(eq(cases.personId, personIdColumn), caseGate.inReach(actor)))),
+    exists(db.select({ one: sql`1` }).from(outreachCases).where(and(eq(outreachCases.personId, personIdColumn), outreachGate.inReach(actor)))),
   )!;
 }
 

@@ -144,4 +144,7 @@ export const dispatchGate = defineGate({
   write: "write:dispatch:reach",
 });
 
+export type CaseRow = typeof cases.$inferSelect;
+export type OutreachCaseRow = typeof outreachCases.$inferSelect;
+
 export const RECORD_GATES = { case: caseGate, outreach_case: outreachGate, peer: peerGate, peer_dispatch: dispatchGate } as const;
