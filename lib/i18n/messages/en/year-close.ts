@@ -89,7 +89,7 @@ export const yearClose: Messages["yearClose"] = {
     unlocked: "The year is unlocked.",
   },
   guard: {
-    reasonRequired: "This record belongs to a locked year. Enter a reason for the restatement and save again.",
+    reasonRequired: "This record belongs to a locked year. Enter a reason for the restatement and try again.",
     reasonField: "This record belongs to a locked year: enter a reason for the restatement.",
     fieldLabel: "Reason for the restatement",
     fieldHint: "This record belongs to a locked fiscal year. Saving keeps the change as a restatement, shown with its reason on the prefecture sheet. Do not write anyone's name.",
