@@ -10,7 +10,7 @@ const extra = Number(process.argv[2] ?? 20_000);
 
 async function main() {
   const { cases, personIdentities, persons, caseActivities, followUpChecks } = await import("@/db/schema");
-  const { listCasesForActor, getCaseloadForActor, getCaseSummaryForActor } = await import("@/lib/dal/cases");
+  const { listCasesForActor, getCaseloadForActor, getCaseSummaryForActor } = await import("@/lib/dal/case-list");
   const { eq } = await import("drizzle-orm");
 
   const { db, actorNamed } = await openBenchDatabase();

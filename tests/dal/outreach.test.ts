@@ -3,15 +3,8 @@ import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, cases, outreachCases, outreachContactProfessions, outreachContacts, outreachOutcomes, persons, users } from "@/db/schema";
-import {
-  changeOutreachStatus,
-  countOpenOutreachForActor,
-  createOutreachCase,
-  getOutreachCaseForActor,
-  listOutreachAuditForActor,
-  listOutreachCasesForActor,
-  updateOutreachCase,
-} from "@/lib/dal/outreach";
+import { changeOutreachStatus, createOutreachCase, getOutreachCaseForActor, listOutreachAuditForActor, updateOutreachCase } from "@/lib/dal/outreach";
+import { countOpenOutreachForActor, listOutreachCasesForActor } from "@/lib/dal/outreach-list";
 import { findPersonMatchesForActor, searchPersonsForActor } from "@/lib/dal/persons";
 import { addOutreachContact, addOutreachOutcome, deleteOutreachContact, deleteOutreachOutcome, updateOutreachContact } from "@/lib/dal/outreach-records";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";

@@ -7,7 +7,7 @@ import { prepareDatabase } from "@/db/seed";
 import { DEMO_ANCHOR } from "@/db/seed/demo-cases";
 import { seedDemoRecent } from "@/db/seed/demo-recent";
 import { getMeetingSummaryForActor } from "@/lib/dal/activity-summaries";
-import { getCaseSummaryForActor, listCasesForActor } from "@/lib/dal/cases";
+import { getCaseSummaryForActor, listCasesForActor } from "@/lib/dal/case-list";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { followUpDueDates } from "@/lib/domain/case-metrics";
 import { canTransition } from "@/lib/domain/case-phase";

@@ -3,7 +3,7 @@ import clsx from "clsx";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { focusRing } from "@/components/ui/button";
 import { TableRegion } from "@/components/ui/table-region";
-import type { AttentionCase } from "@/lib/dal/cases";
+import type { AttentionCase } from "@/lib/dal/case-list";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";

@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import { focusRing } from "@/components/ui/button";
-import type { CaseloadRow } from "@/lib/dal/cases";
+import type { CaseloadRow } from "@/lib/dal/case-list";
 import { getT } from "@/lib/i18n/server";
 
 /**

@@ -2,7 +2,7 @@ import Link from "next/link";
 import clsx from "clsx";
 import { focusRing } from "@/components/ui/button";
 import { TableRegion } from "@/components/ui/table-region";
-import type { CaseloadRow } from "@/lib/dal/cases";
+import type { CaseloadRow } from "@/lib/dal/case-list";
 import { PHASE_LABELS, PHASES, type Phase } from "@/lib/domain/case-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 

@@ -12,7 +12,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
-import { listOutreachCasesForActor, OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachListRow } from "@/lib/dal/outreach";
+import { listOutreachCasesForActor, OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachListRow } from "@/lib/dal/outreach-list";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";
