@@ -6,10 +6,10 @@ import { getDb, type Tx } from "@/db/client";
 import { communityEvents, kyogiBodies, meetings, trainingEvents } from "@/db/schema";
 import type { Actor } from "./actor";
 import { requireActivityWrite, writableActivity, type OwnerColumns } from "./activity-access";
-import { diffFields, writeAudit } from "./audit";
+import { writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
-import { guardLockedYears } from "./year-close";
+import { correctRecord, deleteLoggedRecord, guardRecord, wholeRecord, type CorrectionTarget, type Restating } from "./record-corrections";
 
 /*
  * The life of one activity record, the same for meetings, trainings, events and 協議の場
@@ -36,19 +36,9 @@ export type RecordSpec<T extends RecordTable> = {
   yearDates: (values: Partial<Row<T>>) => (string | null | undefined)[];
 };
 
-/** A restatement's reason as the forms send it (absent or empty: none). */
-export type Restating = { restatementReason?: string | null };
-
-/** The columns a restatement leaves out of a created or deleted record's values: its identity and stamps. */
-const STAMPS = new Set(["id", "prefectureCode", "version", "createdBy", "createdAt", "updatedBy", "updatedAt"]);
-
-/** `{ field: [before, after] }` of a whole record coming (create) or going (delete). */
-function wholeRecord(values: Record<string, unknown>, side: "before" | "after"): Record<string, [unknown, unknown]> {
-  return Object.fromEntries(
-    Object.entries(values)
-      .filter(([k, v]) => !STAMPS.has(k) && v !== undefined)
-      .map(([k, v]) => [k, side === "before" ? [v ?? null, null] : [null, v ?? null]]),
-  );
+/** What the shared machinery (record-corrections.ts) needs to correct, delete or guard one record. */
+function targetOf<T extends RecordTable>(spec: RecordSpec<T>, id: string, officeId: string | null, conflict: () => AppError): CorrectionTarget<T> {
+  return { table: spec.table, audit: { entityType: spec.entityType, entityId: id }, officeId, yearDates: spec.yearDates, conflict };
 }
 
 export function ownerOf(table: RecordTable): OwnerColumns {
@@ -80,15 +70,8 @@ export function insertRecord<T extends RecordTable>(
   const id = ulid();
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
-    guardLockedYears(tx, actor, {
-      entityType: spec.entityType,
-      entityId: id,
-      officeId: (columns as { officeId?: string | null }).officeId ?? null,
-      action: "create",
-      dates: spec.yearDates(columns as Partial<Row<T>>),
-      changes: wholeRecord(audit, "after"),
-      reason: restating.restatementReason,
-    });
+    const officeId = (columns as { officeId?: string | null }).officeId ?? null;
+    guardRecord(tx, actor, targetOf(spec, id, officeId, () => new AppError("conflict", "errors.conflict")), "create", spec.yearDates(columns as Partial<Row<T>>), wholeRecord(audit, "after"), restating);
     tx.insert(asTable(spec.table))
       .values({ id, prefectureCode: actor.prefectureCode, ...(columns as OwnColumns<typeof meetings>), createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
       .run();
@@ -110,30 +93,9 @@ export function updateRecord<T extends RecordTable>(
   edit: { version: number; base?: string } & Restating,
   change: { current: Record<string, unknown>; next: Record<string, unknown>; set: Partial<OwnColumns<T>>; children?: (tx: Tx) => void },
 ): void {
-  const changes = diffFields(change.current, change.next);
-  if (Object.keys(changes).length === 0) return;
-  const t = asTable(spec.table);
-  getDb().transaction((tx) => {
-    const result = tx
-      .update(t)
-      .set({ ...(change.set as Partial<OwnColumns<typeof meetings>>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
-      .where(and(eq(t.id, row.id), eq(t.version, edit.version)))
-      .run();
-    if (result.changes === 0) throw staleSaveConflict(edit.base, change.current);
-    const before = row as Partial<Row<T>>;
-    const after = { ...before, ...(change.set as Partial<Row<T>>) };
-    guardLockedYears(tx, actor, {
-      entityType: spec.entityType,
-      entityId: row.id,
-      officeId: (after as { officeId?: string | null }).officeId ?? null,
-      action: "update",
-      dates: [...spec.yearDates(before), ...spec.yearDates(after)],
-      changes,
-      reason: edit.restatementReason,
-    });
-    change.children?.(tx);
-    writeAudit(tx, actor, { action: "update", entityType: spec.entityType, entityId: row.id, detail: { changes } });
-  });
+  const officeId = (row as { officeId: string | null }).officeId;
+  const conflict = () => staleSaveConflict(edit.base, change.current);
+  correctRecord(actor, targetOf(spec, row.id, officeId, conflict), row, edit.version, { current: change.current, next: change.next, set: change.set as Partial<T["$inferInsert"]>, after: change.children }, edit);
 }
 
 /**
@@ -152,21 +114,8 @@ export function deleteRecord<T extends RecordTable>(
   if (row.version !== version) throw new AppError("conflict", "activities.deleteConflict");
   options.refuse?.(row);
   const snapshot = options.snapshot ? options.snapshot(row) : row;
-  const t = asTable(spec.table);
-  getDb().transaction((tx) => {
-    const result = tx.delete(t).where(and(eq(t.id, row.id), eq(t.version, version))).run();
-    if (result.changes === 0) throw new AppError("conflict", "activities.deleteConflict");
-    guardLockedYears(tx, actor, {
-      entityType: spec.entityType,
-      entityId: row.id,
-      officeId: (row as { officeId: string | null }).officeId,
-      action: "delete",
-      dates: spec.yearDates(row as Partial<Row<T>>),
-      changes: wholeRecord(snapshot, "before"),
-      reason: options.restatementReason,
-    });
-    writeAudit(tx, actor, { action: "delete", entityType: spec.entityType, entityId: row.id, detail: { snapshot } });
-  });
+  const conflict = () => new AppError("conflict", "activities.deleteConflict");
+  deleteLoggedRecord(actor, targetOf(spec, row.id, (row as { officeId: string | null }).officeId, conflict), row, version, snapshot as Record<string, unknown>, options);
 }
 
 /** The actor's most recent record they may still change: the form's defaults and "copy the previous one". */

@@ -9,8 +9,8 @@ import type { ActivityDeleteInput, ActivityInput, ActivityUpdateInput, CarePlanI
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
-import { correctRecord, deleteLoggedRecord, requireVersion, type CorrectionTarget } from "./record-corrections";
-import { caseGate } from "./record-gate";
+import { correctRecord, deleteLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
+import { caseGate, type CaseRow } from "./record-gate";
 
 /*
  * What is recorded inside a case. These rows are appended (or, for follow-ups and plan
@@ -37,6 +37,7 @@ export function addActivity(actor: Actor, input: ActivityInput): { id: string } 
       .set({ lastActivityDate: sql`max(coalesce(${cases.lastActivityDate}, ''), ${input.date})`, updatedAt: now, updatedBy: actor.id })
       .where(eq(cases.id, row.id))
       .run();
+    caseGate.guard(tx, actor, row, "create", [input.date], wholeRecord({ date: input.date, activityType: input.activityType }, "after"), input);
     caseGate.audit(tx, actor, row.id, "create", { record: "activity", id, date: input.date, activityType: input.activityType });
   });
   return { id };
@@ -56,9 +57,12 @@ function loadActivityInReach(actor: Actor, caseId: string, id: string) {
 }
 
 const activityConflict = () => new AppError("conflict", "caseDetail.activity.edit.conflict");
-const activityTarget = (caseId: string): CorrectionTarget<typeof caseActivities> => ({
+/** A case's activity as the shared machinery corrects, deletes and guards it: audited and restated under its case. */
+const activityTarget = (row: CaseRow): CorrectionTarget<typeof caseActivities> => ({
   table: caseActivities,
-  audit: { entityType: "case", entityId: caseId, record: "activity" },
+  audit: { entityType: "case", entityId: row.id, record: "activity" },
+  officeId: row.officeId,
+  yearDates: (v) => [v.date],
   conflict: activityConflict,
 });
 
@@ -74,21 +78,28 @@ export function updateActivity(actor: Actor, input: ActivityUpdateInput): void {
   requireVersion(activity, input.version, activityConflict);
   requireNotBefore(input.date, row.referralDate, "date", "validation.activity.beforeReferral");
   const next = { date: input.date, activityType: input.activityType, minutes: input.minutes, withPeer: input.withPeer, summary: input.summary };
-  correctRecord(actor, activityTarget(row.id), activity, {
-    current,
-    next,
-    set: next,
-    after: (tx, changes) => {
-      if (changes.date) refreshLastActivityDate(tx, row.id);
+  correctRecord(
+    actor,
+    activityTarget(row),
+    activity,
+    input.version,
+    {
+      current,
+      next,
+      set: next,
+      after: (tx, changes) => {
+        if (changes.date) refreshLastActivityDate(tx, row.id);
+      },
     },
-  });
+    input,
+  );
 }
 
 /** Delete an activity logged by mistake; the audit row keeps everything it said. */
 export function deleteActivity(actor: Actor, input: ActivityDeleteInput): void {
   const { row, activity, values } = loadActivityInReach(actor, input.caseId, input.id);
   requireVersion(activity, input.version, activityConflict);
-  deleteLoggedRecord(actor, activityTarget(row.id), activity, values, (tx) => refreshLastActivityDate(tx, row.id));
+  deleteLoggedRecord(actor, activityTarget(row), activity, input.version, values, { after: (tx) => refreshLastActivityDate(tx, row.id), restatementReason: input.restatementReason });
 }
 
 export function addTrialStay(actor: Actor, input: TrialStayInput): { id: string } {
@@ -99,6 +110,7 @@ export function addTrialStay(actor: Actor, input: TrialStayInput): { id: string 
     tx.insert(trialStays)
       .values({ id, caseId: row.id, kind: input.kind, placeType: input.placeType, startDate: input.startDate, endDate: input.endDate, outcome: input.outcome, createdBy: actor.id, createdAt: new Date().toISOString() })
       .run();
+    caseGate.guard(tx, actor, row, "create", [input.startDate, input.endDate], wholeRecord({ startDate: input.startDate, endDate: input.endDate }, "after"), input);
     caseGate.audit(tx, actor, row.id, "create", { record: "trial_stay", id, startDate: input.startDate, endDate: input.endDate });
   });
   return { id };
@@ -123,6 +135,7 @@ export function addCarePlan(actor: Actor, input: CarePlanInput): { id: string } 
         createdAt: new Date().toISOString(),
       })
       .run();
+    caseGate.guard(tx, actor, row, "create", [input.createdDate, input.consentDate], wholeRecord({ planType: input.planType, status: input.status, createdDate: input.createdDate }, "after"), input);
     caseGate.audit(tx, actor, row.id, "create", { record: "care_plan", id, planType: input.planType });
   });
   return { id };
@@ -151,6 +164,7 @@ export function addReadmission(actor: Actor, input: ReadmissionInput): { id: str
     tx.insert(hospitalizations)
       .values({ id, caseId: row.id, hospitalId: input.hospitalId, admissionDate: input.admissionDate, dischargeDate: input.dischargeDate, admissionType: input.admissionType, isIndex: false, createdBy: actor.id, createdAt: new Date().toISOString() })
       .run();
+    caseGate.guard(tx, actor, row, "create", [input.admissionDate, input.dischargeDate], wholeRecord({ admissionDate: input.admissionDate, dischargeDate: input.dischargeDate }, "after"), input);
     caseGate.audit(tx, actor, row.id, "create", { record: "hospitalization", id, admissionDate: input.admissionDate });
   });
   return { id };
@@ -168,6 +182,7 @@ export function recordFollowUp(actor: Actor, input: FollowUpInput): void {
       .set({ checkedDate: input.checkedDate, status: input.status, note: input.note, updatedBy: actor.id, updatedAt: now })
       .where(eq(followUpChecks.id, check.id))
       .run();
+    caseGate.guard(tx, actor, row, "update", [check.checkedDate, input.checkedDate], { checkedDate: [check.checkedDate, input.checkedDate], status: [check.status, input.status] }, input);
     caseGate.audit(tx, actor, row.id, "update", {
       record: "follow_up",
       id: check.id,

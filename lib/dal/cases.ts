@@ -30,6 +30,7 @@ import type { Actor } from "./actor";
 import { diffFields } from "./audit";
 import { type AuditTrailRow } from "./audit-trail";
 import { OPEN_PLAN_STATUSES } from "./case-list";
+import { wholeRecord } from "./record-corrections";
 import { caseGate, type CaseRow } from "./record-gate";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
@@ -102,7 +103,10 @@ export function createCase(actor: Actor, input: CaseCreateInput): { id: string; 
   const caseId = ulid();
   const fiscalYear = fiscalYearOf(input.referralDate);
   let caseNo = "";
+  // A case opened with dates in a locked year restates that year (ADR 0025); only dates are kept, never the person.
+  const dated = { referralDate: input.referralDate, supportStartDate: input.supportStartDate, indexAdmissionDate: input.indexAdmissionDate, consentDate: input.consentDate };
   db.transaction((tx) => {
+    caseGate.guard(tx, actor, { id: caseId, officeId: office.id }, "create", Object.values(dated), wholeRecord(dated, "after"), input);
     caseNo = formatCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, nextNumber(tx, "case", office.id, fiscalYear));
     const personId = createPerson(tx, actor, office.id, input, now);
     tx.insert(cases)
@@ -306,11 +310,11 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
   }
   assertHospitalInPrefecture(actor, input.hospitalId);
   assertOfficeStaff(row.officeId, input.coordinatorUserId, "validation.case.coordinatorInvalid");
-  const { id: _id, version: _version, base: _base, ...values } = input;
+  const { id: _id, version: _version, base: _base, restatementReason, ...values } = input;
   const changes = diffFields(current, values);
   if (Object.keys(changes).length === 0) return;
   getDb().transaction((tx) => {
-    caseGate.touch(tx, actor, row, input.version, values);
+    caseGate.touch(tx, actor, row, input.version, values, { restatementReason });
     if (changes.indexAdmissionDate || changes.hospitalId || changes.dischargeDate) {
       tx.update(hospitalizations)
         .set({ admissionDate: values.indexAdmissionDate, hospitalId: values.hospitalId, dischargeDate: values.dischargeDate })
@@ -361,7 +365,7 @@ export function transitionCase(actor: Actor, input: CaseTransitionInput): void {
   }
   const now = new Date().toISOString();
   db.transaction((tx) => {
-    caseGate.touch(tx, actor, row, input.version, changes);
+    caseGate.touch(tx, actor, row, input.version, changes, { dates: [input.date], restatementReason: input.restatementReason });
     tx.insert(casePhaseEvents).values({ id: ulid(), caseId: row.id, fromPhase: row.phase, phase: input.toPhase, date: input.date, note: input.note, createdBy: actor.id, createdAt: now }).run();
     if (firstDischarge) {
       tx.update(hospitalizations).set({ dischargeDate: input.date }).where(and(eq(hospitalizations.caseId, row.id), eq(hospitalizations.isIndex, true))).run();

@@ -9,8 +9,8 @@ import { OUTREACH_PROFESSIONS } from "@/lib/domain/outreach-codes";
 import type { OutreachContactInput, OutreachContactUpdateInput, OutreachOutcomeInput, OutreachRecordDeleteInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
-import { correctRecord, deleteLoggedRecord, requireVersion, type CorrectionTarget, type DeletableTable } from "./record-corrections";
-import { outreachGate } from "./record-gate";
+import { correctRecord, deleteLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
+import { outreachGate, type OutreachCaseRow } from "./record-gate";
 
 /*
  * What is recorded inside an outreach case. Contacts and outcomes are appended without
@@ -56,6 +56,7 @@ export function addOutreachContact(actor: Actor, input: OutreachContactInput): {
       .set({ lastContactDate: sql`max(coalesce(${outreachCases.lastContactDate}, ''), ${input.date})` })
       .where(eq(outreachCases.id, row.id))
       .run();
+    outreachGate.guard(tx, actor, row, "create", [input.date], wholeRecord({ date: input.date, contactType: input.contactType }, "after"), input);
     outreachGate.audit(tx, actor, row.id, "create", { record: "contact", id, date: input.date, contactType: input.contactType, professions: input.professions });
   });
   return { id };
@@ -78,6 +79,7 @@ export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): {
     tx.insert(outreachOutcomes)
       .values({ id, outreachCaseId: row.id, outcome: input.outcome, date: input.date, note: input.note, createdBy: actor.id, createdAt: new Date().toISOString() })
       .run();
+    outreachGate.guard(tx, actor, row, "create", [input.date], wholeRecord({ outcome: input.outcome, date: input.date }, "after"), input);
     outreachGate.audit(tx, actor, row.id, "create", { record: "outcome", id, outcome: input.outcome, date: input.date });
   });
   return { id };
@@ -120,9 +122,12 @@ function refreshLastContactDate(tx: Tx, caseId: string): void {
 
 const contactConflict = () => new AppError("conflict", "outreach.detail.contact.edit.conflict");
 const outcomeConflict = () => new AppError("conflict", "outreach.detail.outcome.deleteConflict");
-const loggedIn = <T extends DeletableTable>(table: T, caseId: string, record: string, conflict: () => AppError): CorrectionTarget<T> => ({
+/** A contact or outcome as the shared machinery corrects, deletes and guards it: audited and restated under its case. */
+const loggedIn = <T extends typeof outreachContacts | typeof outreachOutcomes>(table: T, row: OutreachCaseRow, record: string, conflict: () => AppError): CorrectionTarget<T> => ({
   table,
-  audit: { entityType: "outreach_case", entityId: caseId, record },
+  audit: { entityType: "outreach_case", entityId: row.id, record },
+  officeId: row.officeId,
+  yearDates: (v) => [v.date],
   conflict,
 });
 
@@ -142,11 +147,16 @@ export function updateOutreachContact(actor: Actor, input: OutreachContactUpdate
     summary: input.summary,
   };
   const { professions, ...columns } = next;
-  correctRecord(actor, loggedIn(outreachContacts, row.id, "contact", contactConflict), contact, {
-    current,
-    next,
-    set: columns,
-    after: (tx, changes) => {
+  correctRecord(
+    actor,
+    loggedIn(outreachContacts, row, "contact", contactConflict),
+    contact,
+    input.version,
+    {
+      current,
+      next,
+      set: columns,
+      after: (tx, changes) => {
       if (changes.professions) {
         tx.delete(outreachContactProfessions).where(eq(outreachContactProfessions.contactId, contact.id)).run();
         if (professions.length > 0) {
@@ -156,15 +166,20 @@ export function updateOutreachContact(actor: Actor, input: OutreachContactUpdate
         }
       }
       if (changes.date) refreshLastContactDate(tx, row.id);
+      },
     },
-  });
+    input,
+  );
 }
 
 /** Delete a contact logged by mistake; the audit row keeps everything it said (its professions go with it: ON DELETE CASCADE). */
 export function deleteOutreachContact(actor: Actor, input: OutreachRecordDeleteInput): void {
   const { row, contact, values } = loadContactInReach(actor, input.outreachCaseId, input.id);
   requireVersion(contact, input.version, contactConflict);
-  deleteLoggedRecord(actor, loggedIn(outreachContacts, row.id, "contact", contactConflict), contact, values, (tx) => refreshLastContactDate(tx, row.id));
+  deleteLoggedRecord(actor, loggedIn(outreachContacts, row, "contact", contactConflict), contact, input.version, values, {
+    after: (tx) => refreshLastContactDate(tx, row.id),
+    restatementReason: input.restatementReason,
+  });
 }
 
 /** Delete an outcome recorded by mistake (record the right one anew); the audit row keeps it. */
@@ -176,5 +191,5 @@ export function deleteOutreachOutcome(actor: Actor, input: OutreachRecordDeleteI
     .where(and(eq(outreachOutcomes.id, input.id), eq(outreachOutcomes.outreachCaseId, row.id)))
     .get();
   if (!outcome) throw new AppError("not_found", "errors.notFound");
-  deleteLoggedRecord(actor, loggedIn(outreachOutcomes, row.id, "outcome", outcomeConflict), { id: outcome.id, version: input.version }, { outcome: outcome.outcome, date: outcome.date, note: outcome.note });
+  deleteLoggedRecord(actor, loggedIn(outreachOutcomes, row, "outcome", outcomeConflict), outcome, input.version, { outcome: outcome.outcome, date: outcome.date, note: outcome.note }, input);
 }

@@ -35,6 +35,7 @@ import { diffFields } from "./audit";
 import { type AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { wholeRecord } from "./record-corrections";
 import { outreachGate, type OutreachCaseRow } from "./record-gate";
 import { nextNumber } from "./number-sequences";
 import { assertOfficeInReach, assertOfficeStaff } from "./org-checks";
@@ -108,7 +109,10 @@ export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { 
   const fiscalYear = fiscalYearOf(input.referralDate);
   const status: OutreachStatus = input.startDate ? "active" : "referred";
   let caseNo = "";
+  // A case opened with dates in a locked year restates that year (ADR 0025); only dates are kept, never the person.
+  const dated = { referralDate: input.referralDate, selectionConferenceDate: input.selectionConferenceDate, startDate: input.startDate };
   db.transaction((tx) => {
+    outreachGate.guard(tx, actor, { id, officeId: office.id }, "create", Object.values(dated), wholeRecord(dated, "after"), input);
     caseNo = formatOutreachCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, nextNumber(tx, "outreach", office.id, fiscalYear));
     const personId = person.mode === "existing" ? person.personId : createPerson(tx, actor, office.id, person, now);
     tx.insert(outreachCases)
@@ -374,13 +378,13 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
   if (last && input.endDate && input.endDate < last) throw new AppError("invalid", "outreach.validation.endBeforeRecords", { endDate: "outreach.validation.endBeforeRecords" });
   if (input.coordinatorUserId !== row.coordinatorUserId) assertOfficeStaff(row.officeId, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
 
-  const { id: _id, version: _version, base: _base, ...values } = input;
+  const { id: _id, version: _version, base: _base, restatementReason, ...values } = input;
   const next: OutreachEditable = { ...values, targets: OUTREACH_TARGETS.filter((t) => values.targets.includes(t)) };
   const changes = diffFields(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return;
   const { targets, ...columns } = next;
   getDb().transaction((tx) => {
-    outreachGate.touch(tx, actor, row, input.version, columns);
+    outreachGate.touch(tx, actor, row, input.version, columns, { restatementReason });
     if (changes.targets) {
       tx.delete(outreachCaseTargets).where(eq(outreachCaseTargets.outreachCaseId, row.id)).run();
       tx.insert(outreachCaseTargets)
@@ -422,7 +426,7 @@ export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): 
     changes = { status: "closed", endDate: input.date, endReason: reason, ...(input.gafEnd != null ? { gafEnd: input.gafEnd } : {}) };
   }
   getDb().transaction((tx) => {
-    outreachGate.touch(tx, actor, row, input.version, changes);
+    outreachGate.touch(tx, actor, row, input.version, changes, { dates: [input.date], restatementReason: input.restatementReason });
     outreachGate.audit(tx, actor, row.id, "update", { status: [row.status, input.toStatus], date: input.date, ...(changes.endReason ? { endReason: changes.endReason } : {}) });
   });
 }

@@ -14,6 +14,7 @@ import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { assertOfficeInReach } from "./peers";
+import { wholeRecord } from "./record-corrections";
 import { caseGate, dispatchGate } from "./record-gate";
 import { inReach } from "./scope";
 
@@ -209,6 +210,7 @@ export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: 
         updatedAt: now,
       })
       .run();
+    dispatchGate.guard(tx, actor, { id, officeId: office.id }, "create", [input.date], wholeRecord(enteredValues(input), "after"), input);
     insertMembers(tx, id, input.members);
     dispatchGate.audit(tx, actor, id, "create", { date: input.date, purpose: input.purpose, status: input.status, peerIds: input.members.map((m) => m.peerId) });
   });
@@ -320,6 +322,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
     // Another connection saved since the row was read: report what it changed since `base`.
     dispatchGate.touch(tx, actor, row, input.version, columns as Partial<typeof peerDispatches.$inferInsert>, {
       conflict: () => staleSaveConflict(input.base, dispatchValues(dispatchGate.load(actor, row.id))),
+      restatementReason: input.restatementReason,
     });
     tx.delete(peerDispatchMembers).where(eq(peerDispatchMembers.dispatchId, row.id)).run();
     insertMembers(tx, row.id, members as DispatchMemberInput[]);
@@ -336,7 +339,7 @@ export function setDispatchStatus(actor: Actor, input: DispatchStatusInput): voi
   }
   if (input.status === "done" && row.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { status: "validation.dispatch.doneInFuture" });
   getDb().transaction((tx) => {
-    dispatchGate.touch(tx, actor, row, input.version, { status: input.status, report: input.report ?? row.report, audienceCount: input.audienceCount ?? row.audienceCount });
+    dispatchGate.touch(tx, actor, row, input.version, { status: input.status, report: input.report ?? row.report, audienceCount: input.audienceCount ?? row.audienceCount }, { restatementReason: input.restatementReason });
     dispatchGate.audit(tx, actor, row.id, "update", { changes: { status: [row.status, input.status] } });
   });
 }

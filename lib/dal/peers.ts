@@ -20,6 +20,7 @@ import { canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYear
 import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type PeerUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { wholeRecord, type Restating } from "./record-corrections";
 import { peerGate } from "./record-gate";
 import type { AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
@@ -442,6 +443,7 @@ export function addPeerTraining(actor: Actor, input: PeerTrainingInput): { id: s
   const row = peerGate.load(actor, input.peerId, "write");
   const id = ulid();
   getDb().transaction((tx) => {
+    peerGate.guard(tx, actor, row, "create", [input.completedOn], wholeRecord({ kind: input.kind, completedOn: input.completedOn }, "after"), input);
     tx.insert(peerTrainings).values({ id, peerId: row.id, kind: input.kind, completedOn: input.completedOn }).run();
     peerGate.audit(tx, actor, row.id, "create", { record: "training", id, kind: input.kind, completedOn: input.completedOn });
   });
@@ -449,11 +451,12 @@ export function addPeerTraining(actor: Actor, input: PeerTrainingInput): { id: s
 }
 
 /** Remove a training entered by mistake; the log keeps what it was. */
-export function removePeerTraining(actor: Actor, peerId: string, trainingId: string): void {
+export function removePeerTraining(actor: Actor, peerId: string, trainingId: string, restating: Restating = {}): void {
   const row = peerGate.load(actor, peerId, "write");
   const training = getDb().select().from(peerTrainings).where(and(eq(peerTrainings.id, trainingId), eq(peerTrainings.peerId, row.id))).get();
   if (!training) throw new AppError("not_found", "errors.notFound");
   getDb().transaction((tx) => {
+    peerGate.guard(tx, actor, row, "delete", [training.completedOn], wholeRecord({ kind: training.kind, completedOn: training.completedOn }, "before"), restating);
     tx.delete(peerTrainings).where(eq(peerTrainings.id, training.id)).run();
     peerGate.audit(tx, actor, row.id, "delete", { record: "training", id: training.id, kind: training.kind, completedOn: training.completedOn });
   });

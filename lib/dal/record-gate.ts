@@ -6,10 +6,12 @@ import { cases, outreachCases, peerDispatches, peerSupporters } from "@/db/schem
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { AuditAction, AuditEntityType } from "@/lib/domain/codes";
 import type { Actor } from "./actor";
-import { writeAudit } from "./audit";
+import { diffFields, writeAudit } from "./audit";
 import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { AppError } from "./errors";
+import type { Restating } from "./record-corrections";
 import { inReach } from "./scope";
+import { guardLockedYears } from "./year-close";
 
 /*
  * The one gate of every office-owned record that names a person (ADR 0026): discharge-support
@@ -33,6 +35,13 @@ export type GateSpec<T extends GatedTable> = {
   entityType: AuditEntityType;
   read: Permission;
   write: Permission;
+  /**
+   * The dates that place a change in fiscal years, for the year-end lock (ADR 0025), read from
+   * the row's values (called with the stored row and with the new values) and the names of the
+   * fields the change touches. A dispatch is dated as a whole; a case spans years, so only the
+   * dates a change moves count, and a closed case's end (its record is that year's history).
+   */
+  yearDates: (values: Partial<T["$inferSelect"]>, changed: readonly string[]) => (string | null | undefined)[];
 };
 
 /** Which of the record type's permissions a call needs, or one of the role's other tools (reassign, audit). */
@@ -53,15 +62,22 @@ export type Gate<T extends GatedTable> = {
    * bumping the version and the update stamps, so a form open elsewhere learns it moved on.
    * Zero rows changed means someone saved first: `options.conflict` (default: the generic
    * conflict). `options.where` adds a condition the row must still meet (a withdrawn peer is final).
+   * The lock's guard runs on the dates the change moves (`spec.yearDates`, plus `options.dates`,
+   * e.g. a phase change's date) with `options.restatementReason`.
    */
   touch(
     tx: Tx,
     actor: Actor,
-    row: { id: string; version: number },
+    row: T["$inferSelect"],
     expectedVersion: number | null,
     changes?: Partial<T["$inferInsert"]>,
-    options?: { conflict?: () => AppError; where?: SQL },
+    options?: { conflict?: () => AppError; where?: SQL; dates?: (string | null | undefined)[] } & Restating,
   ): void;
+  /**
+   * The year-end lock's guard for a write about the record that is not a touch (a logged record
+   * added to it, the record created): in a locked year only with a reason, kept as a restatement.
+   */
+  guard(tx: Tx, actor: Actor, row: { id: string; officeId: string }, action: "create" | "update" | "delete", dates: (string | null | undefined)[], changes: Record<string, unknown>, restating: Restating): void;
   /** An audit row naming the record, so its 閲覧・変更履歴 panel finds every row about it. */
   audit(tx: Tx, actor: Actor, id: string, action: AuditAction, detail: Record<string, unknown>): void;
   /** Who viewed or changed the record (閲覧・変更履歴): supervisors only, the record in reach. */
@@ -105,6 +121,15 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
         .where(where)
         .run();
       if (result.changes === 0) throw options.conflict ? options.conflict() : new AppError("conflict", "errors.conflict");
+      const before = row as Partial<T["$inferSelect"]> & Record<string, unknown>;
+      const moved = diffFields(before as Record<string, unknown>, changes as Record<string, unknown>);
+      const changed = Object.keys(moved);
+      const after = { ...before, ...(changes as Partial<T["$inferSelect"]>) };
+      const dates = [...spec.yearDates(before, changed), ...spec.yearDates(after, changed), ...(options.dates ?? [])];
+      gate.guard(tx, actor, row as { id: string; officeId: string }, "update", dates, moved, options);
+    },
+    guard(tx, actor, row, action, dates, changes, restating) {
+      guardLockedYears(tx, actor, { entityType: spec.entityType, entityId: row.id, officeId: row.officeId, action, dates, changes, reason: restating.restatementReason });
     },
     audit(tx, actor, id, action, detail) {
       writeAudit(tx, actor, { action, entityType: spec.entityType, entityId: id, detail });
@@ -120,8 +145,26 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
 // ---------------------------------------------------------------------------------------
 // The record types
 
+/**
+ * A record that spans years (a case, an outreach case): the dates among `fields` that the change
+ * moves, and the end date of a closed record whatever the change (it is that year's history).
+ */
+function spanningDates<R extends { endDate: string | null }>(fields: readonly (keyof R & string)[]) {
+  return (values: Partial<R>, changed: readonly string[]) => [
+    ...fields.filter((f) => changed.includes(f)).map((f) => values[f] as string | null | undefined),
+    ...(changed.length > 0 ? [values.endDate] : []),
+  ];
+}
+
 /** 地域移行支援のケース: owned by the office that holds it. Names need read:identity:reach on top. */
-export const caseGate = defineGate({ table: cases, officeColumn: cases.officeId, entityType: "case", read: "read:case:reach", write: "write:case:reach" });
+export const caseGate = defineGate({
+  table: cases,
+  officeColumn: cases.officeId,
+  entityType: "case",
+  read: "read:case:reach",
+  write: "write:case:reach",
+  yearDates: spanningDates<typeof cases.$inferSelect>(["referralDate", "supportStartDate", "indexAdmissionDate", "consentDate", "dischargeDate", "endDate"]),
+});
 
 /** アウトリーチのケース: owned by the referring office. */
 export const outreachGate = defineGate({
@@ -130,10 +173,19 @@ export const outreachGate = defineGate({
   entityType: "outreach_case",
   read: "read:outreach:reach",
   write: "write:outreach:reach",
+  yearDates: spanningDates<typeof outreachCases.$inferSelect>(["referralDate", "selectionConferenceDate", "startDate", "endDate"]),
 });
 
 /** ピアサポーター: owned by the office that registered them. */
-export const peerGate = defineGate({ table: peerSupporters, officeColumn: peerSupporters.officeId, entityType: "peer", read: "read:peer:reach", write: "write:peer:reach" });
+export const peerGate = defineGate({
+  table: peerSupporters,
+  officeColumn: peerSupporters.officeId,
+  entityType: "peer",
+  read: "read:peer:reach",
+  write: "write:peer:reach",
+  // A registration counts in its fiscal years; a withdrawal from the day it was recorded.
+  yearDates: (values, changed) => (["registeredOn", "statusChangedOn"] as const).filter((f) => changed.includes(f)).map((f) => values[f]),
+});
 
 /** ピアサポーターの派遣: owned by the office that arranges it. */
 export const dispatchGate = defineGate({
@@ -142,6 +194,8 @@ export const dispatchGate = defineGate({
   entityType: "peer_dispatch",
   read: "read:dispatch:reach",
   write: "write:dispatch:reach",
+  // A dispatch counts in the year of its date, whatever is corrected.
+  yearDates: (values) => [values.date],
 });
 
 export type CaseRow = typeof cases.$inferSelect;

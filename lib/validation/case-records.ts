@@ -10,13 +10,14 @@ import {
   TRIAL_STAY_KINDS,
 } from "@/lib/domain/case-codes";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
-import { optionalText } from "./fields";
+import { optionalText, restatementReason } from "./fields";
 
 /** Schemas of what is recorded inside a case. Messages are catalog keys. */
 
 const caseRef = { caseId: z.string().min(1) };
 
 export const ActivitySchema = z.object({
+  restatementReason,
   ...caseRef,
   date: requiredDate(),
   activityType: z.enum(ACTIVITY_TYPES, "validation.activity.typeRequired"),
@@ -38,11 +39,13 @@ export const ActivityUpdateSchema = ActivitySchema.extend({ id: z.string().min(1
 export type ActivityUpdateInput = z.infer<typeof ActivityUpdateSchema>;
 
 /** Deleting an activity logged by mistake: which one, and the version the page showed. */
-export const ActivityDeleteSchema = z.object({ ...caseRef, id: z.string().min(1), version: z.coerce.number().int().min(1) });
+export const ActivityDeleteSchema = z.object({
+  restatementReason, ...caseRef, id: z.string().min(1), version: z.coerce.number().int().min(1) });
 export type ActivityDeleteInput = z.infer<typeof ActivityDeleteSchema>;
 
 export const TrialStaySchema = z
   .object({
+  restatementReason,
     ...caseRef,
     kind: z.enum(TRIAL_STAY_KINDS, "validation.trialStay.kindRequired"),
     placeType: z.enum(TRIAL_PLACES, "validation.trialStay.placeRequired"),
@@ -55,6 +58,7 @@ export type TrialStayInput = z.infer<typeof TrialStaySchema>;
 
 export const CarePlanSchema = z
   .object({
+  restatementReason,
     ...caseRef,
     planType: z.enum(CARE_PLAN_TYPES, "validation.carePlan.typeRequired"),
     status: z.enum(CARE_PLAN_STATUSES, "validation.carePlan.statusRequired"),
@@ -75,6 +79,7 @@ export const CarePlanStatusSchema = z.object({
 
 export const ReadmissionSchema = z
   .object({
+  restatementReason,
     ...caseRef,
     hospitalId: z.string().min(1, "validation.case.hospitalRequired"),
     admissionDate: requiredDate(),
@@ -85,6 +90,7 @@ export const ReadmissionSchema = z
 export type ReadmissionInput = z.infer<typeof ReadmissionSchema>;
 
 export const FollowUpSchema = z.object({
+  restatementReason,
   ...caseRef,
   followUpId: z.string().min(1),
   checkedDate: requiredDate(),

@@ -17,7 +17,7 @@ import {
 import { storedAdmissionDate } from "@/lib/domain/case-metrics";
 import { parseJapaneseYearMonth } from "@/lib/domain/japanese-date";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
-import { kana, optionalText, personName } from "./fields";
+import { kana, optionalText, personName, restatementReason } from "./fields";
 
 /**
  * The case rules, shared by the browser (checked before sending) and the server (checked
@@ -168,6 +168,7 @@ function withStoredAdmissionDate<T extends { indexAdmissionDate: string; admissi
 
 export const CaseCreateSchema = PersonSchema.extend(caseFields)
   .extend({
+    restatementReason,
     officeId: z.string().min(1, "validation.case.officeRequired"),
     /** Set when the user has seen the possible duplicates and saves anyway. */
     confirmDuplicates: z.string().optional(),
@@ -194,6 +195,7 @@ function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, c
 /** Editing the case record itself; phase changes go through CaseTransitionSchema. */
 export const CaseUpdateSchema = z
   .object({
+  restatementReason,
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
     /** JSON of the values the form was loaded with, to tell the user what someone else changed. */
@@ -221,6 +223,7 @@ export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
 
 export const CaseTransitionSchema = z
   .object({
+  restatementReason,
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
     toPhase: z.enum(PHASES, "validation.case.phaseRequired"),

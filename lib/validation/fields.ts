@@ -32,5 +32,6 @@ export const restatementReason = z
   .string()
   .trim()
   .max(REASON_MAX, "validation.textTooLong")
-  .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? v : undefined))
+  // Optional outside the transform, so inputs built in code may leave the key out.
+  .optional();

@@ -12,7 +12,7 @@ import {
 import { outreachDateIssues } from "@/lib/domain/outreach-rules";
 import { PersonSchema } from "./case";
 import { optionalCode, optionalDate, requiredDate } from "./dates";
-import { optionalText } from "./fields";
+import { optionalText, restatementReason } from "./fields";
 
 /*
  * The outreach rules, shared by the forms (checked in the browser first) and the actions
@@ -128,6 +128,7 @@ export type PersonMode = (typeof PERSON_MODES)[number];
 
 export const OutreachCreateSchema = z
   .object({
+  restatementReason,
     officeId: z.string().min(1, "outreach.validation.officeRequired"),
     ...recordFields,
     startDate: optionalDate(),
@@ -167,6 +168,7 @@ export type NewPersonInput = Extract<OutreachCreateInput["person"], { mode: "new
 /** Editing the record. Start, end and reason are set by a status change; here only corrected. */
 export const OutreachUpdateSchema = z
   .object({
+  restatementReason,
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
     /** JSON of the values the form was loaded with, to tell the user what someone else changed. */
@@ -188,6 +190,7 @@ export type OutreachUpdateInput = z.infer<typeof OutreachUpdateSchema>;
 /** 選定前 → 支援中 with the start date, or → 終結 with the end date and reason. */
 export const OutreachStatusSchema = z
   .object({
+  restatementReason,
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
     toStatus: z.enum(OUTREACH_STATUSES, "outreach.validation.statusRequired"),
@@ -201,6 +204,7 @@ export const OutreachStatusSchema = z
 export type OutreachStatusInput = z.infer<typeof OutreachStatusSchema>;
 
 export const OutreachContactSchema = z.object({
+  restatementReason,
   outreachCaseId: z.string().min(1),
   date: requiredDate(),
   contactType: z.enum(OUTREACH_CONTACT_TYPES, "outreach.validation.contactTypeRequired"),
@@ -221,6 +225,7 @@ export type OutreachContactUpdateInput = z.infer<typeof OutreachContactUpdateSch
 
 /** Deleting a contact or an outcome recorded by mistake: which one, and the version the page showed. */
 export const OutreachRecordDeleteSchema = z.object({
+  restatementReason,
   outreachCaseId: z.string().min(1),
   id: z.string().min(1),
   version: z.coerce.number().int().min(1),
@@ -228,6 +233,7 @@ export const OutreachRecordDeleteSchema = z.object({
 export type OutreachRecordDeleteInput = z.infer<typeof OutreachRecordDeleteSchema>;
 
 export const OutreachOutcomeSchema = z.object({
+  restatementReason,
   outreachCaseId: z.string().min(1),
   outcome: z.enum(OUTREACH_OUTCOMES, "outreach.validation.outcomeRequired"),
   date: requiredDate(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { optionalDate, requiredDate } from "./dates";
-import { kana, optionalText, personName } from "./fields";
+import { kana, optionalText, personName, restatementReason } from "./fields";
 
 /*
  * Schemas of the peer registry and dispatches, shared by the forms (checked in the browser
@@ -123,6 +123,7 @@ export const PeerRenewSchema = z.object({
 });
 
 export const PeerTrainingSchema = z.object({
+  restatementReason,
   peerId: z.string().min(1),
   kind: z.enum(PEER_TRAININGS, "validation.peer.trainingRequired"),
   completedOn: requiredDate(),
@@ -136,6 +137,7 @@ export const DISPATCH_CREATE_STATUSES = ["requested", "scheduled", "done"] as co
 
 /** A dispatch's fields: used by the new form (with `status`) and the edit form (with id/version). */
 const dispatchRecord = z.object({
+  restatementReason,
   officeId: z.string().min(1, "validation.case.officeRequired"),
   date: requiredDate(),
   startTime: time,
@@ -222,6 +224,7 @@ export const DISPATCH_RECORD_FIELDS = ["date", "startTime", "endTime", "requesti
 
 export const DispatchStatusSchema = z
   .object({
+  restatementReason,
     id: z.string().min(1),
     version,
     status: z.enum(DISPATCH_STATUSES, "validation.dispatch.statusRequired"),
