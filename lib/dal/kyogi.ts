@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { healthCenters, kyogiBodies, meetings, municipalities, municipalKyogiStatus, regions } from "@/db/schema";
 import type { KyogiForm, KyogiLevel } from "@/lib/domain/activity-codes";
-import { todayIso } from "@/lib/domain/fiscal-year";
+import { fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { standingYearDates } from "@/lib/domain/year-close";
 import type { KyogiBodyInput, KyogiBodyUpdateInput } from "@/lib/validation/activities";
 import type { MunicipalStatusTableInput } from "@/lib/validation/activities-tables";
@@ -26,6 +26,7 @@ import {
 import { deleteRecord, insertRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { diffFields, writeAudit } from "./audit";
+import { guardLockedYears } from "./year-close";
 import { AppError } from "./errors";
 import type { Page, PageRequest } from "./pagination";
 import { inPrefecture } from "./scope";
@@ -335,7 +336,10 @@ export function saveMunicipalStatusTable(actor: Actor, input: MunicipalStatusTab
       changed++;
     }
     if (changed > 0) {
-      writeAudit(tx, actor, { action: "update", entityType: "municipal_kyogi_status", entityId: `${actor.prefectureCode}:${input.fiscalYear}`, detail: { fiscalYear: input.fiscalYear, changes } });
+      // A locked year's status changes only with a reason, kept as a restatement (ADR 0025).
+      const entityId = `${actor.prefectureCode}:${input.fiscalYear}`;
+      guardLockedYears(tx, actor, { entityType: "municipal_kyogi_status", entityId, officeId: null, action: "update", dates: [fiscalYearRange(input.fiscalYear).start], changes, reason: input.restatementReason });
+      writeAudit(tx, actor, { action: "update", entityType: "municipal_kyogi_status", entityId, detail: { fiscalYear: input.fiscalYear, changes } });
     }
   });
   return { changed };

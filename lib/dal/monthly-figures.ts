@@ -3,10 +3,13 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { hostelMonths, phoneLineMonths } from "@/db/schema";
 import { monthsOfFiscalYear, type HostelMonthFigures, type PhoneMonthFigures } from "@/lib/domain/activity-rules";
+import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { HOSTEL_FIELDS, PHONE_FIELDS, type HostelTableInput, type PhoneTableInput } from "@/lib/validation/activities-tables";
 import type { Actor } from "./actor";
 import { requireActivityRead, requirePrefectureWrite, writesPrefectureRows } from "./activity-access";
 import { diffFields, writeAudit } from "./audit";
+import type { Restating } from "./record-corrections";
+import { guardLockedYears } from "./year-close";
 import { AppError } from "./errors";
 import { inPrefecture } from "./scope";
 
@@ -71,7 +74,7 @@ export function getHostelTableForActor(actor: Actor, fiscalYear: number): Monthl
  * Save a year's months at once. Any month saved by someone else since the form was loaded
  * stops the whole save (nothing written) and is reported with its values now.
  */
-function saveTable(actor: Actor, spec: TableSpec, fiscalYear: number, rows: (Record<string, unknown> & { month: string; version: number })[]): { changed: number } {
+function saveTable(actor: Actor, spec: TableSpec, fiscalYear: number, rows: (Record<string, unknown> & { month: string; version: number })[], restating: Restating): { changed: number } {
   requirePrefectureWrite(actor);
   const allowed = new Set(monthsOfFiscalYear(fiscalYear));
   if (rows.some((r) => !allowed.has(r.month))) throw new AppError("invalid", "activities.validation.fiscalYearInvalid");
@@ -111,15 +114,20 @@ function saveTable(actor: Actor, spec: TableSpec, fiscalYear: number, rows: (Rec
       changes[row.month] = diff;
       changed++;
     }
-    if (changed > 0) writeAudit(tx, actor, { action: "update", entityType: spec.entityType, entityId: `${actor.prefectureCode}:${fiscalYear}`, detail: { fiscalYear, changes } });
+    if (changed > 0) {
+      // A locked year's figures change only with a reason, kept as a restatement (ADR 0025).
+      const entityId = `${actor.prefectureCode}:${fiscalYear}`;
+      guardLockedYears(tx, actor, { entityType: spec.entityType, entityId, officeId: null, action: "update", dates: [fiscalYearRange(fiscalYear).start], changes, reason: restating.restatementReason });
+      writeAudit(tx, actor, { action: "update", entityType: spec.entityType, entityId, detail: { fiscalYear, changes } });
+    }
   });
   return { changed };
 }
 
 export function savePhoneTable(actor: Actor, input: PhoneTableInput): { changed: number } {
-  return saveTable(actor, PHONE, input.fiscalYear, input.rows);
+  return saveTable(actor, PHONE, input.fiscalYear, input.rows, input);
 }
 
 export function saveHostelTable(actor: Actor, input: HostelTableInput): { changed: number } {
-  return saveTable(actor, HOSTEL, input.fiscalYear, input.rows);
+  return saveTable(actor, HOSTEL, input.fiscalYear, input.rows, input);
 }

@@ -58,7 +58,12 @@ export type MunicipalStatusRowInput = {
   note: string | null;
 };
 
-export type MunicipalStatusTableInput = { fiscalYear: number; rows: MunicipalStatusRowInput[] };
+/** 訂正の理由 sent with a table of a locked year (ADR 0025): trimmed, empty → none. */
+function reasonOf(raw: Record<string, string | string[] | undefined>): string | undefined {
+  return one(raw, "restatementReason").trim() || undefined;
+}
+
+export type MunicipalStatusTableInput = { fiscalYear: number; rows: MunicipalStatusRowInput[]; restatementReason?: string };
 
 export const MunicipalStatusTableSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]).optional()).transform((raw, ctx): MunicipalStatusTableInput => {
   const fiscalYear = Number(one(raw, "fiscalYear"));
@@ -100,7 +105,7 @@ export const MunicipalStatusTableSchema = z.record(z.string(), z.union([z.string
       note: note || null,
     });
   }
-  return { fiscalYear, rows };
+  return { fiscalYear, rows, restatementReason: reasonOf(raw) };
 });
 
 // ---------------------------------------------------------------------------------------
@@ -128,8 +133,8 @@ const HOSTEL_ISSUE_CELL = {
 } as const;
 
 export type MonthRow<F> = F & { month: string; version: number; note: string | null };
-export type PhoneTableInput = { fiscalYear: number; rows: MonthRow<PhoneMonthFigures>[] };
-export type HostelTableInput = { fiscalYear: number; rows: MonthRow<HostelMonthFigures>[] };
+export type PhoneTableInput = { fiscalYear: number; rows: MonthRow<PhoneMonthFigures>[]; restatementReason?: string };
+export type HostelTableInput = { fiscalYear: number; rows: MonthRow<HostelMonthFigures>[]; restatementReason?: string };
 
 function readFiscalYear(raw: Raw, ctx: z.RefinementCtx): number | null {
   const fy = Number(one(raw, "fiscalYear"));
@@ -190,7 +195,7 @@ export const PhoneTableSchema = z.record(z.string(), z.union([z.string(), z.arra
     for (const problem of phoneMonthIssues(figures)) issue(PHONE_ISSUE_CELL[problem], `${V}.monthly.phone.${problem}`);
     rows.push({ ...figures, month, version: Number(one(raw, cellName("version", month))) || 0, note: one(raw, cellName("note", month)).trim() || null });
   }
-  return { fiscalYear, rows };
+  return { fiscalYear, rows, restatementReason: reasonOf(raw) };
 });
 
 export const HostelTableSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]).optional()).transform((raw, ctx): HostelTableInput => {
@@ -214,5 +219,5 @@ export const HostelTableSchema = z.record(z.string(), z.union([z.string(), z.arr
     for (const problem of hostelMonthIssues(month, figures)) issue(HOSTEL_ISSUE_CELL[problem], `${V}.monthly.hostel.${problem}`);
     rows.push({ ...figures, month, version: Number(one(raw, cellName("version", month))) || 0, note: one(raw, cellName("note", month)).trim() || null });
   }
-  return { fiscalYear, rows };
+  return { fiscalYear, rows, restatementReason: reasonOf(raw) };
 });

@@ -2,7 +2,8 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { caseActivities, cases, outreachCases, outreachContacts, peerDispatches, restatements } from "@/db/schema";
+import { caseActivities, cases, municipalKyogiStatus, outreachCases, outreachContacts, peerDispatches, restatements } from "@/db/schema";
+import { saveMunicipalStatusTable } from "@/lib/dal/kyogi";
 import { addActivity, updateActivity } from "@/lib/dal/case-records";
 import { editableValues, updateCase } from "@/lib/dal/cases";
 import { addOutreachContact } from "@/lib/dal/outreach-records";
@@ -60,7 +61,7 @@ describe("the year-end lock, enforced by the gate", () => {
 
     addActivity(coord, activity(date, { restatementReason: "記入漏れの訪問を追記" }));
     assert.equal(activityCount(openCase.id), before + 1);
-    const [r] = restatementsOf(openCase.id);
+    const r = restatementsOf(openCase.id)[0]!;
     assert.equal(r.entityType, "case");
     assert.equal(r.fiscalYear, fiscalYearOf(date));
     assert.equal(r.officeId, "33-bizen");
@@ -147,5 +148,21 @@ describe("the year-end lock, enforced by the gate", () => {
     assert.equal(thrown(() => getDb().transaction((tx) => caseGate.guard(tx, coord, { id, officeId: "33-bizen" }, "create", [date], {}, {}))).code, "invalid");
     getDb().transaction((tx) => caseGate.guard(tx, coord, { id, officeId: "33-bizen" }, "create", [date], { referralDate: [null, date] }, { restatementReason: "紙の記録から移行" }));
     assert.equal(restatementsOf(id).length, 1);
+  });
+
+  test("the prefecture's yearly tables (municipal 協議の場 status) of a locked year change only with a reason", () => {
+    const pref = actorFor("okayama.pref");
+    const row = getDb().select().from(municipalKyogiStatus).where(and(eq(municipalKyogiStatus.prefectureCode, "33"), eq(municipalKyogiStatus.fiscalYear, lastYear))).get();
+    assert.ok(row, "a municipal status row of last year");
+    const save = (restatementReason?: string) =>
+      saveMunicipalStatusTable(pref, {
+        fiscalYear: lastYear,
+        rows: [{ municipalityCode: row.municipalityCode, version: row.version, exists: row.exists, form: row.form, establishedOn: row.establishedOn, meetingsHeld: (row.meetingsHeld ?? 0) + 1, note: row.note }],
+        restatementReason,
+      });
+    assert.equal(thrown(() => save()).code, "invalid");
+    assert.equal(getDb().select().from(municipalKyogiStatus).where(and(eq(municipalKyogiStatus.municipalityCode, row.municipalityCode), eq(municipalKyogiStatus.fiscalYear, lastYear))).get()!.version, row.version);
+    assert.equal(save("市からの報告の訂正").changed, 1);
+    assert.equal(restatementsOf(`33:${lastYear}`).at(-1)!.entityType, "municipal_kyogi_status");
   });
 });

@@ -7,6 +7,7 @@ import { useLiveFigure } from "@/components/activities/use-live-figure";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { focusRing } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { KYOGI_FORM_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
@@ -134,6 +135,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
           </tbody>
         </table>
       </TableRegion>
+      {asksRestatementReason(state) && <RestatementReasonField state={state} />}
       <SubmitButton>{t("activities.kyogiStatus.save")}</SubmitButton>
     </form>
   );

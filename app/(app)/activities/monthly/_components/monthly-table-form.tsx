@@ -5,6 +5,7 @@ import { FormAnswer } from "@/components/activities/form-answer";
 import { useLiveFigure } from "@/components/activities/use-live-figure";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { inputClass } from "@/components/ui/field";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { typedCount } from "@/lib/domain/activity-rules";
 import { useI18n } from "@/lib/i18n/client";
@@ -112,6 +113,7 @@ export function MonthlyTableForm({
         }}
         total={(field) => totals[field] ?? 0}
       />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} />}
       <SubmitButton>{saveLabel}</SubmitButton>
     </form>
   );
