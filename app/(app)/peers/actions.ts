@@ -9,6 +9,7 @@ import type { FormState } from "@/lib/validation/form";
 import { PeerCreateSchema, PeerRenewSchema, PeerStatusSchema, PeerTrainingSchema, PeerUpdateSchema } from "@/lib/validation/peer";
 import { runFormAction } from "@/lib/actions/run-form-action";
 import { z } from "zod";
+import { RemoveTrainingSchema } from "./[id]/_components/training-schema";
 import { peerConflictWording } from "./_components/peer-labels";
 
 /*
@@ -86,9 +87,12 @@ export async function addPeerTrainingAction(_prev: FormState, formData: FormData
   return onPeer(formData, PeerTrainingSchema, (input) => addPeerTraining(actor, input), "peers.flash.trainingAdded");
 }
 
-const RemoveTrainingSchema = z.object({ peerId: z.string().min(1), trainingId: z.string().min(1) });
-
 export async function removePeerTrainingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("write:peer:reach");
-  return onPeer(formData, RemoveTrainingSchema, (input) => removePeerTraining(actor, input.peerId, input.trainingId), "peers.flash.trainingRemoved");
+  return onPeer(
+    formData,
+    RemoveTrainingSchema,
+    (input) => removePeerTraining(actor, input.peerId, input.trainingId, { restatementReason: input.restatementReason }),
+    "peers.flash.trainingRemoved",
+  );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { ConflictMessage } from "@/components/forms/conflict-message";
 import { FormSection } from "@/components/forms/form-section";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage, SelectField } from "@/components/ui/field";
@@ -123,6 +124,8 @@ export function EditCaseForm({ action, caseId, version, base, defaults, discharg
           <input type="hidden" name="endReason" value="" />
         </>
       )}
+
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="case-restatement-reason" />}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("caseForm.save")}</SubmitButton>

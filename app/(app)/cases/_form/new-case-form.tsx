@@ -4,6 +4,7 @@ import { DuplicatesNotice, DuplicatesPanel } from "@/components/cases/duplicates
 import { OfficeField, PersonFields, useOfficeStaff } from "@/components/cases/intake-fields";
 import { PhaseBadge } from "@/components/cases/phase-badge";
 import { FormSection } from "@/components/forms/form-section";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { useConfirmResubmit } from "@/components/forms/use-confirm-resubmit";
 import { ButtonLink, focusRing } from "@/components/ui/button";
@@ -77,6 +78,8 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
       />
 
       {duplicates && duplicatesListed && <DuplicateList duplicates={duplicates} locale={locale} onConfirm={confirmAndResubmit} pending={pending} />}
+
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="case-restatement-reason" />}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("caseForm.create")}</SubmitButton>

@@ -1,6 +1,7 @@
 "use client";
 import { ConflictMessage } from "@/components/forms/conflict-message";
 import { FormSection } from "@/components/forms/form-section";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
@@ -105,6 +106,8 @@ export function EditOutreachForm({ action, caseId, version, base, defaults, staf
           <input type="hidden" name="gafEnd" value={v("gafEnd") ?? ""} />
         </>
       )}
+
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="outreach-restatement-reason" />}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("outreach.form.save")}</SubmitButton>

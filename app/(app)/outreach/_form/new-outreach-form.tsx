@@ -5,6 +5,7 @@ import { useState } from "react";
 import { DuplicatesNotice, DuplicatesPanel } from "@/components/cases/duplicates-panel";
 import { OfficeField, PersonFields, useOfficeStaff } from "@/components/cases/intake-fields";
 import { FormSection } from "@/components/forms/form-section";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { useConfirmResubmit } from "@/components/forms/use-confirm-resubmit";
 import { Button, ButtonLink, focusRing } from "@/components/ui/button";
@@ -144,6 +145,8 @@ export function NewOutreachForm({ action, search, offices, municipalities, staff
       />
 
       {duplicates && duplicatesListed && mode === "new" && <DuplicateList duplicates={duplicates} onUse={useExisting} onConfirm={confirmAndResubmit} pending={pending} />}
+
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="outreach-restatement-reason" />}
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("outreach.form.create")}</SubmitButton>

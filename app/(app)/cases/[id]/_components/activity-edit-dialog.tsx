@@ -1,6 +1,7 @@
 "use client";
 import { CorrectRecordDialog } from "@/components/forms/correct-record-dialog";
 import { enterSubmits } from "@/components/forms/enter-submits";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
@@ -65,6 +66,7 @@ function ActivityEditForm({ caseId, activity }: { caseId: string; activity: Acti
         }}
         errors={errors}
       />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id={`activity-edit-${activity.id}-restatement-reason`} />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("caseDetail.activity.edit.submit")}</SubmitButton>

@@ -7,6 +7,7 @@ import { ActivitySchema } from "@/lib/validation/case-records";
 import { addActivityAction } from "../actions";
 import { ActivityFields } from "./activity-fields";
 import { enterSubmits } from "@/components/forms/enter-submits";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 const FIELD_PREFIX = "activity";
@@ -20,7 +21,7 @@ const DATE_FIELD_ID = `${FIELD_PREFIX}-date`;
 export function ActivityQuickAdd({ caseId, today }: { caseId: string; today: string }) {
   const { t } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addActivityAction, ActivitySchema, {
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addActivityAction, ActivitySchema, {
     onSuccess: () => {
       formRef.current?.reset();
       document.getElementById(DATE_FIELD_ID)?.focus();
@@ -46,6 +47,7 @@ export function ActivityQuickAdd({ caseId, today }: { caseId: string; today: str
         }}
         errors={errors}
       />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="activity-restatement-reason" />}
       <SubmitButton>{t("caseDetail.activity.submit")}</SubmitButton>
     </form>
   );

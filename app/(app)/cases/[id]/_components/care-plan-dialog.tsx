@@ -7,6 +7,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { CarePlanSchema } from "@/lib/validation/case-records";
 import { addCarePlanAction } from "../actions";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 /** One of the four plans a case touches, with the dates that make a review fall due. */
@@ -22,7 +23,7 @@ export function CarePlanDialog({ caseId, today }: { caseId: string; today: strin
 function CarePlanForm({ caseId, today }: { caseId: string; today: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addCarePlanAction, CarePlanSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addCarePlanAction, CarePlanSchema, { onSuccess: dialog.close });
   const hint = t("caseDetail.form.dateHint");
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -53,6 +54,7 @@ function CarePlanForm({ caseId, today }: { caseId: string; today: string }) {
         <TextField id="plan-period-end" label={t("caseDetail.carePlan.periodEndDate")} name="periodEndDate" hint={hint} defaultValue={value("periodEndDate", "")} error={errors.periodEndDate} />
         <TextField id="plan-consent" label={t("caseDetail.carePlan.consentDate")} name="consentDate" hint={hint} defaultValue={value("consentDate", "")} error={errors.consentDate} />
       </div>
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="plan-restatement-reason" />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("caseDetail.carePlan.submit")}</SubmitButton>

@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
 import { FollowUpSchema } from "@/lib/validation/case-records";
 import { recordFollowUpAction } from "../actions";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Check = { id: string; offsetMonths: number; dueDate: string; checkedDate: string | null; status: string | null; note: string | null };
@@ -32,7 +33,7 @@ export function FollowUpDialog({ caseId, check, today }: Props) {
 function FollowUpForm({ caseId, check, today }: Props) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(recordFollowUpAction, FollowUpSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(recordFollowUpAction, FollowUpSchema, { onSuccess: dialog.close });
   const prefix = `follow-up-${check.offsetMonths}`;
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -61,6 +62,7 @@ function FollowUpForm({ caseId, check, today }: Props) {
         />
       </div>
       <TextAreaField id={`${prefix}-note`} label={t("caseDetail.followUp.note")} name="note" rows={3} maxLength={500} defaultValue={value("note", check.note ?? "")} error={errors.note} />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id={`${prefix}-restatement-reason`} />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("caseDetail.followUp.submit")}</SubmitButton>

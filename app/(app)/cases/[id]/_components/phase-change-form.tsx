@@ -10,6 +10,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { CaseTransitionSchema } from "@/lib/validation/case";
 import { transitionCaseAction } from "../actions";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Props = {
@@ -28,7 +29,7 @@ type Props = {
 export function PhaseChangeForm({ caseId, version, transitions, today, dischargeDestination, livingArrangementAfter }: Props) {
   const { t, locale } = useI18n();
   const [target, setTarget] = useState<string>("");
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(transitionCaseAction, CaseTransitionSchema, {
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(transitionCaseAction, CaseTransitionSchema, {
     onSuccess: () => setTarget(""),
   });
   const submitted = value("toPhase");
@@ -129,6 +130,7 @@ export function PhaseChangeForm({ caseId, version, transitions, today, discharge
         />
         <TextAreaField id="phase-note" label={t("caseDetail.phase.note")} name="note" rows={2} maxLength={500} defaultValue={value("note")} error={errors.note} />
       </div>
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="phase-restatement-reason" />}
       <SubmitButton>{t("caseDetail.phase.submit")}</SubmitButton>
     </form>
   );

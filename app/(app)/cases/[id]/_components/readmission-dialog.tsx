@@ -7,6 +7,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { ReadmissionSchema } from "@/lib/validation/case-records";
 import { addReadmissionAction } from "../actions";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 
 type Props = { caseId: string; hospitals: { id: string; name: string }[]; defaultHospitalId: string };
@@ -29,7 +30,7 @@ export function ReadmissionDialog(props: Props) {
 function ReadmissionForm({ caseId, hospitals, defaultHospitalId }: Props) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addReadmissionAction, ReadmissionSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addReadmissionAction, ReadmissionSchema, { onSuccess: dialog.close });
   const hint = t("caseDetail.form.dateHint");
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -58,6 +59,7 @@ function ReadmissionForm({ caseId, hospitals, defaultHospitalId }: Props) {
         defaultValue={value("admissionType", "")}
         error={errors.admissionType}
       />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="readmission-restatement-reason" />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("caseDetail.hospitalization.submit")}</SubmitButton>

@@ -7,6 +7,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { TrialStaySchema } from "@/lib/validation/case-records";
 import { addTrialStayAction } from "../actions";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 
 /** 体験宿泊・試験外泊・体験利用: nights are counted from the dates, never typed. */
@@ -22,7 +23,7 @@ export function TrialStayDialog({ caseId }: { caseId: string }) {
 function TrialStayForm({ caseId }: { caseId: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addTrialStayAction, TrialStaySchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addTrialStayAction, TrialStaySchema, { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
@@ -60,6 +61,7 @@ function TrialStayForm({ caseId }: { caseId: string }) {
           error={errors.outcome}
         />
       </div>
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="trial-restatement-reason" />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("caseDetail.trialStay.submit")}</SubmitButton>

@@ -1,6 +1,7 @@
 "use client";
 import { CorrectRecordDialog } from "@/components/forms/correct-record-dialog";
 import { enterSubmits } from "@/components/forms/enter-submits";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage, TextField } from "@/components/ui/field";
@@ -80,6 +81,7 @@ function ContactEditForm({ caseId, contact }: { caseId: string; contact: Contact
         }}
         errors={errors}
       />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id={`${prefix}-restatement-reason`} />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("outreach.detail.contact.edit.submit")}</SubmitButton>

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { enterSubmits } from "@/components/forms/enter-submits";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
@@ -35,7 +36,7 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
   const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [copied, setCopied] = useState(false);
-  const { formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(addOutreachContactAction, OutreachContactSchema, {
+  const { state, formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(addOutreachContactAction, OutreachContactSchema, {
     multi: OUTREACH_MULTI_FIELDS,
     onSuccess: () => {
       formRef.current?.reset();
@@ -113,6 +114,7 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
         errors={errors}
         professionsHint={t("outreach.detail.contact.professionsHint")}
       />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="contact-restatement-reason" />}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("outreach.detail.contact.submit")}</SubmitButton>
         <p role="status" className="text-sm text-slate-700">

@@ -1,4 +1,5 @@
 "use client";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -22,7 +23,7 @@ export function OutcomeDialog({ caseId, today }: { caseId: string; today: string
 function OutcomeForm({ caseId, today }: { caseId: string; today: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(addOutreachOutcomeAction, OutreachOutcomeSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(addOutreachOutcomeAction, OutreachOutcomeSchema, { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
@@ -52,6 +53,7 @@ function OutcomeForm({ caseId, today }: { caseId: string; today: string }) {
         />
       </div>
       <TextAreaField id="outcome-note" label={t("outreach.detail.outcome.note")} name="note" rows={2} maxLength={500} defaultValue={value("note", "")} error={errors.note} />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="outcome-restatement-reason" />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("outreach.detail.outcome.submit")}</SubmitButton>

@@ -1,6 +1,7 @@
 "use client";
 import clsx from "clsx";
 import { useState } from "react";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { focusRing } from "@/components/ui/button";
@@ -27,7 +28,7 @@ type Props = {
 export function StatusChangeForm({ caseId, version, current, transitions, endReasons, today }: Props) {
   const { t, locale } = useI18n();
   const [target, setTarget] = useState<string>("");
-  const { formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(changeOutreachStatusAction, OutreachStatusSchema, {
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(changeOutreachStatusAction, OutreachStatusSchema, {
     onSuccess: () => setTarget(""),
   });
   const submitted = value("toStatus");
@@ -124,6 +125,7 @@ export function StatusChangeForm({ caseId, version, current, transitions, endRea
           error={errors.date}
         />
       </div>
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="status-restatement-reason" />}
       <SubmitButton>{t("outreach.detail.status.submit")}</SubmitButton>
     </form>
   );

@@ -2,13 +2,14 @@
 import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
 import { PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
 import { PeerTrainingSchema } from "@/lib/validation/peer";
-import { z } from "zod";
 import { addPeerTrainingAction, removePeerTrainingAction } from "../../actions";
+import { RemoveTrainingSchema } from "./training-schema";
 
 export function AddTrainingDialog({ peerId }: { peerId: string }) {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function AddTrainingDialog({ peerId }: { peerId: string }) {
 function AddTrainingForm({ peerId }: { peerId: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(addPeerTrainingAction, PeerTrainingSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addPeerTrainingAction, PeerTrainingSchema, { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
@@ -38,6 +39,7 @@ function AddTrainingForm({ peerId }: { peerId: string }) {
         error={errors.kind}
       />
       <TextField id="training-date" label={t("peers.detail.trainingDate")} name="completedOn" required hint={t("peers.form.dateHint")} defaultValue={value("completedOn", "")} error={errors.completedOn} />
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="training-restatement-reason" />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton>{t("peers.detail.addTrainingSubmit")}</SubmitButton>
@@ -45,8 +47,6 @@ function AddTrainingForm({ peerId }: { peerId: string }) {
     </form>
   );
 }
-
-const RemoveSchema = z.object({ peerId: z.string().min(1), trainingId: z.string().min(1) });
 
 /** Remove a training entered by mistake, after a confirmation. */
 export function RemoveTrainingDialog({ peerId, trainingId, label }: { peerId: string; trainingId: string; label: string }) {
@@ -61,12 +61,14 @@ export function RemoveTrainingDialog({ peerId, trainingId, label }: { peerId: st
 function RemoveTrainingForm({ peerId, trainingId }: { peerId: string; trainingId: string }) {
   const { t } = useI18n();
   const dialog = useDialog();
-  const { formAction, onSubmit, message } = useCheckedForm(removePeerTrainingAction, RemoveSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, message } = useCheckedForm(removePeerTrainingAction, RemoveTrainingSchema, { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
       <input type="hidden" name="peerId" value={peerId} />
       <input type="hidden" name="trainingId" value={trainingId} />
+      {/* A training of a locked fiscal year is removed only with a reason, once the server asks (ADR 0025). */}
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id={`training-${trainingId}-restatement-reason`} />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
         <SubmitButton variant="danger">{t("peers.detail.removeTrainingSubmit")}</SubmitButton>

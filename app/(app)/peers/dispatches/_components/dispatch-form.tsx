@@ -8,6 +8,7 @@ import { Button, focusRing } from "@/components/ui/button";
 import { FormMessage, SelectField, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { enterSubmits } from "@/components/forms/enter-submits";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm, type FormAction } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
 import { DESTINATION_KIND_LABELS, DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, type DestinationKind, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
@@ -409,6 +410,8 @@ export function DispatchForm(props: Props) {
 
         <TextAreaField id="dispatch-report" label={t("dispatches.fields.report")} name="report" rows={3} maxLength={2000} hint={t("dispatches.form.reportHint")} defaultValue={v("report", seed.report ?? "")} error={errors.report} />
       </div>
+
+      {asksRestatementReason(state) && <RestatementReasonField state={state} id="dispatch-restatement-reason" />}
 
       <div className="flex flex-wrap items-center justify-end gap-3">
         <SubmitButton>{t(props.mode === "create" ? "dispatches.form.create" : "dispatches.form.save")}</SubmitButton>
