@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { formAlert, storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { db } from "./fixtures/db";
+import { createTestCase, db } from "./fixtures/db";
 import { field } from "./fixtures/forms";
 
 /*
@@ -95,4 +95,42 @@ test("a supervisor signs off, the prefecture locks FY2019, a correction is kept 
 
   await supervisor.close();
   await prefecture.close();
+});
+
+test("a case activity logged into the locked FY2019 asks for 訂正の理由, then is saved and kept as a restatement", async ({ browser }) => {
+  // A 備前保健所 case referred in FY2019 (inserted the way createCase does, so it has no later
+  // activities that would fold the FY2019 one out of the recent list); FY2019 is locked by now.
+  const c = createTestCase({ referralDate: "2019-10-01", supportStartDate: "2019-11-01", consentDate: "2019-11-01" });
+  const summary = `E2E 締めた年度の面会 ${randomBytes(3).toString("hex")}`;
+  const reasonText = "面会の記録漏れを追加";
+  const coordinator = await browser.newContext({ storageState: storageStateOf("bizen.coord") });
+  const page = await coordinator.newPage();
+  await page.goto(`/cases/${c.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: c.name })).toBeVisible();
+  const activities = page.getByRole("region", { name: "支援記録の一覧（新しい順）" });
+  await expect(page.getByTestId("restatement-reason")).toHaveCount(0);
+
+  // The first save is refused: nothing is written, the typed values stay, the reason field appears.
+  await field(page, "実施日").fill("2019/12/01");
+  await field(page, "内容").fill(summary);
+  await page.getByRole("button", { name: "記録する" }).click();
+  await expect(formAlert(page).first()).toContainText("締めた年度の記録です。");
+  await expect(page.getByTestId("restatement-reason")).toBeVisible();
+  const reason = field(page, "訂正の理由");
+  await expect(reason).toBeVisible();
+  await expect(reason).toHaveAccessibleDescription(/訂正の理由を入力してください/);
+  await expect(field(page, "内容")).toHaveValue(summary);
+  await expect(field(page, "実施日")).toHaveValue("2019/12/01");
+  expect(db().prepare("SELECT count(*) AS n FROM case_activities WHERE case_id = ?").get(c.id)).toEqual({ n: 0 });
+
+  // With a reason it is saved, listed, and the field goes away with the answer.
+  await reason.fill(reasonText);
+  await page.getByRole("button", { name: "記録する" }).click();
+  await expect(page.getByText("支援記録を追加しました。").first()).toBeVisible();
+  await expect(activities.getByRole("row").filter({ hasText: summary })).toContainText("2019/12/01");
+  await expect(page.getByTestId("restatement-reason")).toHaveCount(0);
+  const stored = db().prepare("SELECT fiscal_year, action, office_id, reason FROM restatements WHERE entity_type = 'case' AND entity_id = ?").all(c.id);
+  expect(stored).toEqual([{ fiscal_year: FY, action: "create", office_id: "33-bizen", reason: reasonText }]);
+
+  await coordinator.close();
 });
