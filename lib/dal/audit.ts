@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditEntityType } from "@/lib/domain/codes";
 import { ulid } from "ulid";
-import type { Tx } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 
@@ -40,6 +40,14 @@ export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
       ip: actor.ip,
     })
     .run();
+}
+
+/**
+ * Record that names were shown (a list page, a record, a form's pickers): a read of
+ * identifiable data is audited like a write (house habit 4), in a transaction of its own.
+ */
+export function auditView(actor: AuditActor, entry: Omit<AuditEntry, "action">): void {
+  getDb().transaction((tx) => writeAudit(tx, actor, { action: "view", ...entry }));
 }
 
 /** Field-by-field diff for update audits: `{ field: [before, after] }`, unchanged fields left out. */

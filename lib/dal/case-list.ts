@@ -1,5 +1,6 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { fullName, fullKana } from "@/lib/domain/person-name";
+import { aliasedTable, and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   carePlans,
@@ -15,9 +16,9 @@ import { STALE_AFTER_DAYS } from "@/lib/domain/case-metrics";
 import { addDays } from "@/lib/domain/date-math";
 import { fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import type { Actor } from "./actor";
-import { writeAudit } from "./audit";
+import { auditView } from "./audit";
 import { caseGate } from "./record-gate";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 /*
@@ -159,12 +160,7 @@ export function listCasesForActor(
       .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
       .innerJoin(coordinator, eq(coordinator.id, cases.coordinatorUserId))
       .innerJoin(hospitals, eq(hospitals.id, cases.hospitalId));
-  const rows = base()
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(cases.caseNo))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(base().where(where), req, order, asc(cases.caseNo));
   const countFrom = () => db.select({ n: count() }).from(cases).innerJoin(personIdentities, eq(personIdentities.personId, cases.personId));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perPhase = db
@@ -176,20 +172,14 @@ export function listCasesForActor(
     .all();
   const phaseCounts = countsPerCode(PHASES, perPhase);
 
-  db.transaction((tx) =>
-    writeAudit(tx, actor, {
-      action: "view",
-      entityType: "case_list",
-      detail: { filter, page: req.page, caseIds: rows.map((r) => r.id) },
-    }),
-  );
+  auditView(actor, { entityType: "case_list", detail: { filter, page: req.page, caseIds: rows.map((r) => r.id) } });
   const staleBefore = addDays(today, -STALE_AFTER_DAYS);
   return {
     rows: rows.map((r) => ({
       id: r.id,
       caseNo: r.caseNo,
-      name: `${r.familyName} ${r.givenName}`,
-      kana: `${r.familyNameKana} ${r.givenNameKana}`,
+      name: fullName(r),
+      kana: fullKana(r),
       phase: r.phase,
       officeName: r.officeName,
       coordinatorName: r.coordinatorName,
@@ -260,7 +250,7 @@ export function getCaseloadForActor(actor: Actor) {
       .orderBy(asc(cases.caseNo))
       .limit(100)
       .all()
-      .map((r) => ({ id: r.id, caseNo: r.caseNo, name: `${r.familyName} ${r.givenName}`, coordinatorName: r.coordinatorName, phase: r.phase, detail: r.detail }));
+      .map((r) => ({ id: r.id, caseNo: r.caseNo, name: fullName(r), coordinatorName: r.coordinatorName, phase: r.phase, detail: r.detail }));
   const result = {
     caseload: [...rows.values()].sort((a, b) => a.coordinatorName.localeCompare(b.coordinatorName, "ja")),
     stale: attention(staleSql(today), sql<string | null>`${cases.lastActivityDate}`),
@@ -274,13 +264,7 @@ export function getCaseloadForActor(actor: Actor) {
     ),
     noConsent: attention(noConsentSql()),
   };
-  db.transaction((tx) =>
-    writeAudit(tx, actor, {
-      action: "view",
-      entityType: "caseload",
-      detail: { caseIds: [...new Set([...result.stale, ...result.overdueFollowUps, ...result.overdueReviews, ...result.noConsent].map((c) => c.id))].length },
-    }),
-  );
+  auditView(actor, { entityType: "caseload", detail: { caseIds: [...new Set([...result.stale, ...result.overdueFollowUps, ...result.overdueReviews, ...result.noConsent].map((c) => c.id))].length } });
   return result;
 }
 

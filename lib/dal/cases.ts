@@ -243,7 +243,7 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
     .all();
   const followUps = db.select().from(followUpChecks).where(eq(followUpChecks.caseId, caseId)).orderBy(asc(followUpChecks.offsetMonths)).all();
 
-  db.transaction((tx) => caseGate.audit(tx, actor, caseId, "view", { caseNo: row.caseNo, identity: true }));
+  caseGate.viewed(actor, caseId, { caseNo: row.caseNo, identity: true });
 
   return {
     id: row.id,

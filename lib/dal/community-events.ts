@@ -9,7 +9,7 @@ import { hostOptionsFor, readableActivity, requireActivityRead, requireActivityW
 import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 
 /* 普及啓発 and 家族支援 events: participants, families reached, whether peers took part. */
 
@@ -53,26 +53,27 @@ export function listEventsForActor(actor: Actor, req: PageRequest<EventSortKey>,
     host: sql`coalesce(${healthCenters.sort}, -1)`,
     participants: communityEvents.participants,
   }[req.sort];
-  const rows = db
-    .select({
-      id: communityEvents.id,
-      date: communityEvents.date,
-      kind: communityEvents.kind,
-      subtype: communityEvents.subtype,
-      title: communityEvents.title,
-      officeName: healthCenters.name,
-      participants: communityEvents.participants,
-      families: communityEvents.families,
-      withPeers: communityEvents.withPeers,
-      canEdit: writableFlag(actor, owner),
-    })
-    .from(communityEvents)
-    .leftJoin(healthCenters, eq(healthCenters.id, communityEvents.officeId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), desc(communityEvents.date), asc(communityEvents.id))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: communityEvents.id,
+        date: communityEvents.date,
+        kind: communityEvents.kind,
+        subtype: communityEvents.subtype,
+        title: communityEvents.title,
+        officeName: healthCenters.name,
+        participants: communityEvents.participants,
+        families: communityEvents.families,
+        withPeers: communityEvents.withPeers,
+        canEdit: writableFlag(actor, owner),
+      })
+      .from(communityEvents)
+      .leftJoin(healthCenters, eq(healthCenters.id, communityEvents.officeId))
+      .where(where),
+    req,
+    order,
+    desc(communityEvents.date), asc(communityEvents.id),
+  );
   const [{ n }] = db.select({ n: count() }).from(communityEvents).where(where).all() as [{ n: number }];
   return { rows: rows.map((r) => ({ ...r, canEdit: !!r.canEdit })), total: n, page: req.page, pageSize: req.pageSize };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { healthCenters, kyogiBodies, meetings, municipalities, municipalKyogiStatus, regions } from "@/db/schema";
 import type { KyogiForm, KyogiLevel } from "@/lib/domain/activity-codes";
@@ -28,7 +28,7 @@ import { staleSaveConflict } from "./conflicts";
 import { diffFields, writeAudit } from "./audit";
 import { guardLockedYears } from "./year-close";
 import { AppError } from "./errors";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture } from "./scope";
 
 /*
@@ -90,28 +90,29 @@ export function listKyogiBodiesForActor(actor: Actor, req: PageRequest<KyogiSort
     host: sql`coalesce(${healthCenters.sort}, -1)`,
     sessions,
   }[req.sort];
-  const rows = db
-    .select({
-      id: kyogiBodies.id,
-      level: kyogiBodies.level,
-      name: kyogiBodies.name,
-      regionName: regions.name,
-      municipalityName: municipalities.name,
-      officeName: healthCenters.name,
-      establishedOn: kyogiBodies.establishedOn,
-      active: kyogiBodies.active,
-      sessions,
-      canEdit: writableFlag(actor, owner),
-    })
-    .from(kyogiBodies)
-    .leftJoin(regions, eq(regions.id, kyogiBodies.regionId))
-    .leftJoin(municipalities, eq(municipalities.code, kyogiBodies.municipalityCode))
-    .leftJoin(healthCenters, eq(healthCenters.id, kyogiBodies.officeId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(levelOrder), asc(sql`coalesce(${regions.sort}, 0)`), asc(kyogiBodies.name))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: kyogiBodies.id,
+        level: kyogiBodies.level,
+        name: kyogiBodies.name,
+        regionName: regions.name,
+        municipalityName: municipalities.name,
+        officeName: healthCenters.name,
+        establishedOn: kyogiBodies.establishedOn,
+        active: kyogiBodies.active,
+        sessions,
+        canEdit: writableFlag(actor, owner),
+      })
+      .from(kyogiBodies)
+      .leftJoin(regions, eq(regions.id, kyogiBodies.regionId))
+      .leftJoin(municipalities, eq(municipalities.code, kyogiBodies.municipalityCode))
+      .leftJoin(healthCenters, eq(healthCenters.id, kyogiBodies.officeId))
+      .where(where),
+    req,
+    order,
+    asc(levelOrder), asc(sql`coalesce(${regions.sort}, 0)`), asc(kyogiBodies.name),
+  );
   const [{ n }] = db.select({ n: count() }).from(kyogiBodies).where(where).all() as [{ n: number }];
   return { rows: rows.map((r) => ({ ...r, canEdit: !!r.canEdit })), total: n, page: req.page, pageSize: req.pageSize };
 }

@@ -20,7 +20,7 @@ import {
 import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 
 /*
  * Meetings (会議): 協議の場 sessions and the other kinds, with attendance by sector. No person
@@ -84,30 +84,31 @@ export function listMeetingsForActor(actor: Actor, req: PageRequest<MeetingSortK
     host: sql`coalesce(${healthCenters.sort}, -1)`,
     attendance: attendanceTotal,
   }[req.sort];
-  const rows = db
-    .select({
-      id: meetings.id,
-      date: meetings.date,
-      kind: meetings.kind,
-      title: meetings.title,
-      officeName: healthCenters.name,
-      regionName: regions.name,
-      kyogiBodyName: kyogiBodies.name,
-      kyogiLevel: kyogiBodies.level,
-      attendanceTotal,
-      targetsReviewed: meetings.targetsReviewed,
-      casesReviewed: meetings.casesReviewed,
-      canEdit: writableFlag(actor, owner),
-    })
-    .from(meetings)
-    .leftJoin(healthCenters, eq(healthCenters.id, meetings.officeId))
-    .leftJoin(regions, eq(regions.id, meetings.regionId))
-    .leftJoin(kyogiBodies, eq(kyogiBodies.id, meetings.kyogiBodyId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), desc(meetings.date), asc(meetings.id))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: meetings.id,
+        date: meetings.date,
+        kind: meetings.kind,
+        title: meetings.title,
+        officeName: healthCenters.name,
+        regionName: regions.name,
+        kyogiBodyName: kyogiBodies.name,
+        kyogiLevel: kyogiBodies.level,
+        attendanceTotal,
+        targetsReviewed: meetings.targetsReviewed,
+        casesReviewed: meetings.casesReviewed,
+        canEdit: writableFlag(actor, owner),
+      })
+      .from(meetings)
+      .leftJoin(healthCenters, eq(healthCenters.id, meetings.officeId))
+      .leftJoin(regions, eq(regions.id, meetings.regionId))
+      .leftJoin(kyogiBodies, eq(kyogiBodies.id, meetings.kyogiBodyId))
+      .where(where),
+    req,
+    order,
+    desc(meetings.date), asc(meetings.id),
+  );
   const [{ n }] = db.select({ n: count() }).from(meetings).leftJoin(kyogiBodies, eq(kyogiBodies.id, meetings.kyogiBodyId)).where(where).all() as [{ n: number }];
   return { rows: rows.map((r) => ({ ...r, canEdit: !!r.canEdit })), total: n, page: req.page, pageSize: req.pageSize };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { fullName, fullKana } from "@/lib/domain/person-name";
+import { aliasedTable, and, asc, count, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   healthCenters,
@@ -16,9 +17,9 @@ import {
   type OutreachTeamKind,
 } from "@/lib/domain/outreach-codes";
 import type { Actor } from "./actor";
-import { writeAudit } from "./audit";
+import { auditView } from "./audit";
 import { outreachGate } from "./record-gate";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
 /*
@@ -27,8 +28,6 @@ import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
  * outreach.ts, its contacts and outcomes in outreach-records.ts.
  */
 
-const fullName = (r: { familyName: string; givenName: string }) => `${r.familyName} ${r.givenName}`;
-const fullKana = (r: { familyNameKana: string; givenNameKana: string }) => `${r.familyNameKana} ${r.givenNameKana}`;
 
 export const OUTREACH_SORT_KEYS = ["caseNo", "kana", "status", "referralDate", "startDate", "lastContactDate"] as const;
 export type OutreachSortKey = (typeof OUTREACH_SORT_KEYS)[number];
@@ -110,34 +109,35 @@ export function listOutreachCasesForActor(
     startDate: outreachCases.startDate,
     lastContactDate: outreachCases.lastContactDate,
   }[req.sort];
-  const rows = db
-    .select({
-      id: outreachCases.id,
-      caseNo: outreachCases.caseNo,
-      familyName: personIdentities.familyName,
-      givenName: personIdentities.givenName,
-      familyNameKana: personIdentities.familyNameKana,
-      givenNameKana: personIdentities.givenNameKana,
-      status: outreachCases.status,
-      primaryTarget: outreachCases.primaryTarget,
-      teamKind: outreachCases.teamKind,
-      teamName: outreachCases.teamName,
-      officeName: healthCenters.name,
-      coordinatorName: coordinator.displayName,
-      referralDate: outreachCases.referralDate,
-      startDate: outreachCases.startDate,
-      endDate: outreachCases.endDate,
-      lastContactDate: outreachCases.lastContactDate,
-    })
-    .from(outreachCases)
-    .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
-    .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
-    .innerJoin(coordinator, eq(coordinator.id, outreachCases.coordinatorUserId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(outreachCases.caseNo))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: outreachCases.id,
+        caseNo: outreachCases.caseNo,
+        familyName: personIdentities.familyName,
+        givenName: personIdentities.givenName,
+        familyNameKana: personIdentities.familyNameKana,
+        givenNameKana: personIdentities.givenNameKana,
+        status: outreachCases.status,
+        primaryTarget: outreachCases.primaryTarget,
+        teamKind: outreachCases.teamKind,
+        teamName: outreachCases.teamName,
+        officeName: healthCenters.name,
+        coordinatorName: coordinator.displayName,
+        referralDate: outreachCases.referralDate,
+        startDate: outreachCases.startDate,
+        endDate: outreachCases.endDate,
+        lastContactDate: outreachCases.lastContactDate,
+      })
+      .from(outreachCases)
+      .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
+      .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
+      .innerJoin(coordinator, eq(coordinator.id, outreachCases.coordinatorUserId))
+      .where(where),
+    req,
+    order,
+    asc(outreachCases.caseNo),
+  );
   const countFrom = () => db.select({ n: count() }).from(outreachCases).innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perStatus = db
@@ -149,9 +149,7 @@ export function listOutreachCasesForActor(
     .all();
   const statusCounts = countsPerCode(OUTREACH_STATUSES, perStatus);
 
-  db.transaction((tx) =>
-    writeAudit(tx, actor, { action: "view", entityType: "outreach_case_list", detail: { filter, page: req.page, outreachCaseIds: rows.map((r) => r.id) } }),
-  );
+  auditView(actor, { entityType: "outreach_case_list", detail: { filter, page: req.page, outreachCaseIds: rows.map((r) => r.id) } });
   return {
     rows: rows.map((r) => ({
       id: r.id,

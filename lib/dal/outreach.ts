@@ -297,7 +297,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
   const otherRecords = (recordsInReachOf(actor, [row.personId]).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
   const canWrite = can(actor.role, "write:outreach:reach");
 
-  db.transaction((tx) => outreachGate.audit(tx, actor, row.id, "view", { caseNo: row.caseNo, identity: true }));
+  outreachGate.viewed(actor, row.id, { caseNo: row.caseNo, identity: true });
 
   return {
     id: row.id,

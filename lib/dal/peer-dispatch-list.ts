@@ -5,7 +5,7 @@ import { cases, healthCenters, hospitals, peerDispatchMembers, peerDispatches, p
 import { fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { DISPATCH_STATUSES, PEER_PURPOSES, type DispatchStatus, type PeerPurpose } from "@/lib/domain/peer-codes";
 import type { Actor } from "./actor";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { caseGate, dispatchGate, peerGate } from "./record-gate";
 import { containsText, countsPerCode, escapeLike, inCodeOrder } from "./sql-text";
 
@@ -113,29 +113,30 @@ export function listDispatchesForActor(
     purpose: inCodeOrder(peerDispatches.purpose, PEER_PURPOSES),
     status: inCodeOrder(peerDispatches.status, DISPATCH_STATUSES),
   }[req.sort];
-  const rows = db
-    .select({
-      id: peerDispatches.id,
-      date: peerDispatches.date,
-      startTime: peerDispatches.startTime,
-      endTime: peerDispatches.endTime,
-      officeName: healthCenters.name,
-      hospitalName: hospitals.name,
-      destinationName: peerDispatches.destinationName,
-      purpose: peerDispatches.purpose,
-      status: peerDispatches.status,
-      audienceCount: peerDispatches.audienceCount,
-      caseNo: cases.caseNo,
-    })
-    .from(peerDispatches)
-    .innerJoin(healthCenters, eq(healthCenters.id, peerDispatches.officeId))
-    .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
-    .leftJoin(cases, eq(cases.id, peerDispatches.caseId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), desc(peerDispatches.date), desc(peerDispatches.id))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: peerDispatches.id,
+        date: peerDispatches.date,
+        startTime: peerDispatches.startTime,
+        endTime: peerDispatches.endTime,
+        officeName: healthCenters.name,
+        hospitalName: hospitals.name,
+        destinationName: peerDispatches.destinationName,
+        purpose: peerDispatches.purpose,
+        status: peerDispatches.status,
+        audienceCount: peerDispatches.audienceCount,
+        caseNo: cases.caseNo,
+      })
+      .from(peerDispatches)
+      .innerJoin(healthCenters, eq(healthCenters.id, peerDispatches.officeId))
+      .leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId))
+      .leftJoin(cases, eq(cases.id, peerDispatches.caseId))
+      .where(where),
+    req,
+    order,
+    desc(peerDispatches.date), desc(peerDispatches.id),
+  );
   // The text search may name the hospital, so the counts join it as well.
   const [{ n: total }] = db.select({ n: count() }).from(peerDispatches).leftJoin(hospitals, eq(hospitals.id, peerDispatches.hospitalId)).where(where).all() as [{ n: number }];
   const perStatus = db

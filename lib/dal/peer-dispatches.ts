@@ -1,4 +1,5 @@
 import "server-only";
+import { fullName } from "@/lib/domain/person-name";
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
@@ -9,7 +10,7 @@ import { type DestinationKind, type DispatchStatus, type PeerPurpose, type PeerS
 import { allowedDispatchTransitions, effectiveStatus } from "@/lib/domain/peer-registration";
 import { DISPATCH_RECORD_FIELDS, type DispatchCreateInput, type DispatchMemberInput, type DispatchStatusInput, type DispatchUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
-import { diffFields, writeAudit } from "./audit";
+import { auditView, diffFields } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
@@ -98,7 +99,7 @@ export function getDispatchFormForActor(actor: Actor, officeId: string | undefin
     .where(and(eq(peerSupporters.officeId, office.id), ne(peerSupporters.status, "withdrawn")))
     .orderBy(asc(peerSupporters.displayCode))
     .all()
-    .map((p) => ({ id: p.id, displayCode: p.displayCode, name: `${p.familyName} ${p.givenName}`, status: effectiveStatus(p.status, p.expiresOn, today), expiresOn: p.expiresOn }));
+    .map((p) => ({ id: p.id, displayCode: p.displayCode, name: fullName(p), status: effectiveStatus(p.status, p.expiresOn, today), expiresOn: p.expiresOn }));
   const openCases = db
     .select({ id: cases.id, caseNo: cases.caseNo, familyName: personIdentities.familyName, givenName: personIdentities.givenName })
     .from(cases)
@@ -107,7 +108,7 @@ export function getDispatchFormForActor(actor: Actor, officeId: string | undefin
     .orderBy(desc(cases.caseNo))
     .limit(500)
     .all()
-    .map((c) => ({ id: c.id, caseNo: c.caseNo, name: `${c.familyName} ${c.givenName}` }));
+    .map((c) => ({ id: c.id, caseNo: c.caseNo, name: fullName(c) }));
   const latest = (mine: boolean) =>
     db
       .select()
@@ -117,9 +118,7 @@ export function getDispatchFormForActor(actor: Actor, officeId: string | undefin
       .limit(1)
       .get();
   const previousRow = latest(true) ?? latest(false);
-  db.transaction((tx) =>
-    writeAudit(tx, actor, { action: "view", entityType: "peer_dispatch_form", detail: { officeId: office.id, peerIds: peers.map((p) => p.id), caseIds: openCases.map((c) => c.id) } }),
-  );
+  auditView(actor, { entityType: "peer_dispatch_form", detail: { officeId: office.id, peerIds: peers.map((p) => p.id), caseIds: openCases.map((c) => c.id) } });
   return { office, offices, peers, cases: openCases, previous: previousRow ? copyOf(previousRow) : null };
 }
 
@@ -273,7 +272,7 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
     .where(eq(peerDispatchMembers.dispatchId, row.id))
     .orderBy(asc(peerSupporters.displayCode))
     .all();
-  db.transaction((tx) => dispatchGate.audit(tx, actor, row.id, "view", { peerIds: members.map((m) => m.peerId) }));
+  dispatchGate.viewed(actor, row.id, { peerIds: members.map((m) => m.peerId) });
   return {
     id: row.id,
     version: row.version,
@@ -290,7 +289,7 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
     case: linked,
     status: row.status,
     report: row.report,
-    members: members.map((m) => ({ peerId: m.peerId, displayCode: m.displayCode, name: `${m.familyName} ${m.givenName}`, hours: m.hours, honorariumYen: m.honorariumYen, travelYen: m.travelYen })),
+    members: members.map((m) => ({ peerId: m.peerId, displayCode: m.displayCode, name: fullName(m), hours: m.hours, honorariumYen: m.honorariumYen, travelYen: m.travelYen })),
     transitions: can(actor.role, "write:dispatch:reach") ? allowedDispatchTransitions(row.status) : [],
     createdBy: row.createdBy,
     createdAt: row.createdAt,

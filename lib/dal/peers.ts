@@ -1,4 +1,5 @@
 import "server-only";
+import { fullName, fullKana } from "@/lib/domain/person-name";
 import { and, asc, count, desc, eq, exists, inArray, max, ne, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb } from "@/db/client";
@@ -19,14 +20,14 @@ import { PEER_STATUSES, type PeerPurpose, type PeerStatus, type PeerTraining } f
 import { canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYears, renewalFor } from "@/lib/domain/peer-registration";
 import { PEER_RECORD_FIELDS, type PeerCreateInput, type PeerTrainingInput, type PeerUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
-import { diffFields, writeAudit } from "./audit";
+import { auditView, diffFields } from "./audit";
 import { wholeRecord, type Restating } from "./record-corrections";
 import { peerGate } from "./record-gate";
 import type { AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertOfficeInReach } from "./org-checks";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
 import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
 
@@ -118,29 +119,30 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
     status: inCodeOrder(effectiveStatusSql(today), PEER_STATUSES),
     expiresOn: peerSupporters.expiresOn,
   }[req.sort];
-  const rows = db
-    .select({
-      id: peerSupporters.id,
-      displayCode: peerSupporters.displayCode,
-      familyName: peerIdentities.familyName,
-      givenName: peerIdentities.givenName,
-      familyNameKana: peerIdentities.familyNameKana,
-      givenNameKana: peerIdentities.givenNameKana,
-      officeName: healthCenters.name,
-      status: effectiveStatusSql(today),
-      registrationFy: peerSupporters.registrationFy,
-      expiresOn: peerSupporters.expiresOn,
-      insuranceUntil: peerSupporters.volunteerInsuranceUntil,
-      trainings: sql<number>`(SELECT count(*) FROM ${peerTrainings} WHERE ${peerTrainings.peerId} = ${peerSupporters.id})`,
-    })
-    .from(peerSupporters)
-    .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
-    .innerJoin(healthCenters, eq(healthCenters.id, peerSupporters.officeId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(peerSupporters.displayCode))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: peerSupporters.id,
+        displayCode: peerSupporters.displayCode,
+        familyName: peerIdentities.familyName,
+        givenName: peerIdentities.givenName,
+        familyNameKana: peerIdentities.familyNameKana,
+        givenNameKana: peerIdentities.givenNameKana,
+        officeName: healthCenters.name,
+        status: effectiveStatusSql(today),
+        registrationFy: peerSupporters.registrationFy,
+        expiresOn: peerSupporters.expiresOn,
+        insuranceUntil: peerSupporters.volunteerInsuranceUntil,
+        trainings: sql<number>`(SELECT count(*) FROM ${peerTrainings} WHERE ${peerTrainings.peerId} = ${peerSupporters.id})`,
+      })
+      .from(peerSupporters)
+      .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
+      .innerJoin(healthCenters, eq(healthCenters.id, peerSupporters.officeId))
+      .where(where),
+    req,
+    order,
+    asc(peerSupporters.displayCode),
+  );
   const countFrom = () => db.select({ n: count() }).from(peerSupporters).innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perStatus = db
@@ -151,13 +153,13 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
     .groupBy(effectiveStatusSql(today))
     .all();
   const statusCounts = countsPerCode(PEER_STATUSES, perStatus);
-  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "peer_list", detail: { filter, page: req.page, peerIds: rows.map((r) => r.id) } }));
+  auditView(actor, { entityType: "peer_list", detail: { filter, page: req.page, peerIds: rows.map((r) => r.id) } });
   return {
     rows: rows.map((r) => ({
       id: r.id,
       displayCode: r.displayCode,
-      name: `${r.familyName} ${r.givenName}`,
-      kana: `${r.familyNameKana} ${r.givenNameKana}`,
+      name: fullName(r),
+      kana: fullKana(r),
       officeName: r.officeName,
       status: r.status,
       registrationFy: r.registrationFy,
@@ -330,7 +332,7 @@ export function getPeerForActor(actor: Actor, peerId: string): PeerDetail {
     renewableYears: can(actor.role, "write:peer:reach") ? renewableYears(row.registrationFy, status, today) : [],
     insuranceLapsed: !!row.volunteerInsuranceUntil && row.volunteerInsuranceUntil < today && status === "active",
   };
-  db.transaction((tx) => peerGate.audit(tx, actor, row.id, "view", { displayCode: row.displayCode, identity: true }));
+  peerGate.viewed(actor, row.id, { displayCode: row.displayCode, identity: true });
   return detail;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { fullName, fullKana } from "@/lib/domain/person-name";
 import { and, asc, count, eq, exists, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { ulid } from "ulid";
@@ -11,7 +12,7 @@ import { normalizeKana } from "@/lib/domain/kana";
 import type { OutreachStatus } from "@/lib/domain/outreach-codes";
 import type { PersonSchema } from "@/lib/validation/case";
 import type { Actor } from "./actor";
-import { writeAudit } from "./audit";
+import { auditView, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import { assertMunicipality, assertOfficeInReach } from "./org-checks";
 import { caseGate, outreachGate } from "./record-gate";
@@ -65,8 +66,6 @@ export type KnownPerson = {
  */
 export type PersonMatches = { known: KnownPerson[]; elsewhere: { officeName: string }[] };
 
-const fullName = (r: { familyName: string; givenName: string }) => `${r.familyName} ${r.givenName}`;
-const fullKana = (r: { familyNameKana: string; givenNameKana: string }) => `${r.familyNameKana} ${r.givenNameKana}`;
 
 // ---------------------------------------------------------------------------------------
 // Who sees a person
@@ -358,7 +357,7 @@ export function searchPersonsForActor(actor: Actor, purpose: PersonPurpose, q: s
     .all();
   const records = recordsInReachOf(actor, rows.map((r) => r.personId));
   if (rows.length > 0) {
-    db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "person_search", detail: { personIds: rows.map((r) => r.personId), for: purpose } }));
+    auditView(actor, { entityType: "person_search", detail: { personIds: rows.map((r) => r.personId), for: purpose } });
   }
   return rows.map((r) => ({ personId: r.personId, name: fullName(r), kana: fullKana(r), birthYearMonth: r.birthYearMonth, records: records.get(r.personId) ?? [] }));
 }

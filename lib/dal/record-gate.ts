@@ -6,7 +6,7 @@ import { cases, outreachCases, peerDispatches, peerSupporters } from "@/db/schem
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { AuditAction, AuditEntityType } from "@/lib/domain/codes";
 import type { Actor } from "./actor";
-import { diffFields, writeAudit } from "./audit";
+import { auditView, diffFields, writeAudit } from "./audit";
 import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
 import { AppError } from "./errors";
 import type { Restating } from "./record-corrections";
@@ -80,6 +80,8 @@ export type Gate<T extends GatedTable> = {
   guard(tx: Tx, actor: Actor, row: { id: string; officeId: string }, action: "create" | "update" | "delete", dates: (string | null | undefined)[], changes: Record<string, unknown>, restating: Restating): void;
   /** An audit row naming the record, so its 閲覧・変更履歴 panel finds every row about it. */
   audit(tx: Tx, actor: Actor, id: string, action: AuditAction, detail: Record<string, unknown>): void;
+  /** The record's names were shown (its page): audited like a write, in a transaction of its own. */
+  viewed(actor: Actor, id: string, detail: Record<string, unknown>): void;
   /** Who viewed or changed the record (閲覧・変更履歴): supervisors only, the record in reach. */
   trail(actor: Actor, id: string): AuditTrailRow[];
 };
@@ -133,6 +135,9 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
     },
     audit(tx, actor, id, action, detail) {
       writeAudit(tx, actor, { action, entityType: spec.entityType, entityId: id, detail });
+    },
+    viewed(actor, id, detail) {
+      auditView(actor, { entityType: spec.entityType, entityId: id, detail });
     },
     trail(actor, id) {
       const row = gate.load(actor, id, "read:audit:reach");

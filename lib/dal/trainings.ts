@@ -20,7 +20,7 @@ import {
 import { deleteRecord, insertRecord, latestOwnRecord, loadWritableRecord, ownerOf, updateRecord, type RecordSpec } from "./activity-records";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
 
 /*
@@ -99,27 +99,28 @@ export function listTrainingsForActor(actor: Actor, req: PageRequest<TrainingSor
     host: sql`coalesce(${healthCenters.sort}, -1)`,
     attendance: attendanceTotal,
   }[req.sort];
-  const rows = db
-    .select({
-      id: trainingEvents.id,
-      date: trainingEvents.date,
-      kind: trainingEvents.kind,
-      scope: trainingEvents.scope,
-      title: trainingEvents.title,
-      officeName: healthCenters.name,
-      regionName: regions.name,
-      sessions: trainingEvents.sessions,
-      attendanceTotal,
-      canEdit: writableFlag(actor, owner),
-    })
-    .from(trainingEvents)
-    .leftJoin(healthCenters, eq(healthCenters.id, trainingEvents.officeId))
-    .leftJoin(regions, eq(regions.id, trainingEvents.regionId))
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), desc(trainingEvents.date), asc(trainingEvents.id))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: trainingEvents.id,
+        date: trainingEvents.date,
+        kind: trainingEvents.kind,
+        scope: trainingEvents.scope,
+        title: trainingEvents.title,
+        officeName: healthCenters.name,
+        regionName: regions.name,
+        sessions: trainingEvents.sessions,
+        attendanceTotal,
+        canEdit: writableFlag(actor, owner),
+      })
+      .from(trainingEvents)
+      .leftJoin(healthCenters, eq(healthCenters.id, trainingEvents.officeId))
+      .leftJoin(regions, eq(regions.id, trainingEvents.regionId))
+      .where(where),
+    req,
+    order,
+    desc(trainingEvents.date), asc(trainingEvents.id),
+  );
   const [{ n }] = db.select({ n: count() }).from(trainingEvents).where(where).all() as [{ n: number }];
   const cohosts = cohostsOf(rows.map((r) => r.id));
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { healthCenters, loginThrottles, userOffices, users } from "@/db/schema";
@@ -9,10 +9,10 @@ import { isLocked } from "@/lib/auth/policy";
 import type { Role } from "@/lib/domain/codes";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/user";
 import type { Actor } from "./actor";
-import { diffFields, writeAudit } from "./audit";
+import { auditView, diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
-import type { Page, PageRequest } from "./pagination";
+import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture } from "./scope";
 
 export const USER_SORT_KEYS = ["username", "displayName", "role", "lastSignInAt"] as const;
@@ -72,21 +72,22 @@ export function listUsersForActor(actor: Actor, req: PageRequest<UserSortKey>, f
   if (filter.status) conditions.push(eq(users.active, filter.status === "active"));
   const where = and(...conditions);
   const order = { username: users.username, displayName: users.displayName, role: users.role, lastSignInAt: users.lastSignInAt }[req.sort];
-  const rows = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      active: users.active,
-      lastSignInAt: users.lastSignInAt,
-    })
-    .from(users)
-    .where(where)
-    .orderBy((req.dir === "desc" ? desc : asc)(order), asc(users.username))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
-    .all();
+  const rows = onePage(
+    db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        active: users.active,
+        lastSignInAt: users.lastSignInAt,
+      })
+      .from(users)
+      .where(where),
+    req,
+    order,
+    asc(users.username),
+  );
   const [{ n }] = db.select({ n: count() }).from(users).where(where).all() as [{ n: number }];
   const offices = officeNamesByUser(rows.map((r) => r.id));
   return {
@@ -142,7 +143,7 @@ export function getUserForActor(actor: Actor, id: string): UserDetail | null {
   requireUserAdmin(actor);
   const row = loadUserInScope(actor, id);
   if (!row) return null;
-  getDb().transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "user", entityId: id }));
+  auditView(actor, { entityType: "user", entityId: id });
   return toDetail(row);
 }
 
