@@ -11,9 +11,6 @@ import {
   healthCenters,
   hospitals,
   hospitalizations,
-  municipalities,
-  personIdentities,
-  persons,
   trialStays,
   userOffices,
   users,
@@ -37,8 +34,8 @@ import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { nextNumber } from "./number-sequences";
-import { assertOfficeInReach, assertOfficeStaff } from "./org-checks";
-import { createPerson } from "./persons";
+import { assertOfficeInReach, assertOfficeStaff, officeAndLeadOf } from "./org-checks";
+import { createPerson, personCardOf, type PersonCard } from "./persons";
 import { inReach, officesInReach } from "./scope";
 
 // ---------------------------------------------------------------------------------------
@@ -158,7 +155,7 @@ export type CaseDetail = {
   phase: Phase;
   office: { id: string; name: string };
   coordinator: { id: string; name: string };
-  person: { id: string; birthYearMonth: string; sex: string; municipalityCode: string | null; municipalityName: string | null };
+  person: PersonCard["person"];
   identity: {
     familyName: string;
     givenName: string;
@@ -198,15 +195,8 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
   const db = getDb();
   const today = todayIso();
   const staff = aliasedTable(users, "staff");
-  const person = db
-    .select({ id: persons.id, birthYearMonth: persons.birthYearMonth, sex: persons.sex, municipalityCode: persons.municipalityCode, municipalityName: municipalities.name })
-    .from(persons)
-    .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
-    .where(eq(persons.id, row.personId))
-    .get()!;
-  const identity = db.select().from(personIdentities).where(eq(personIdentities.personId, row.personId)).get()!;
-  const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
-  const lead = db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.coordinatorUserId)).get()!;
+  const { person, identity } = personCardOf(row.personId);
+  const { office, lead } = officeAndLeadOf(row.officeId, row.coordinatorUserId);
   const hospital = db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, row.hospitalId)).get()!;
 
   const timeline = db
@@ -253,15 +243,7 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
     office,
     coordinator: lead,
     person,
-    identity: {
-      familyName: identity.familyName,
-      givenName: identity.givenName,
-      familyNameKana: identity.familyNameKana,
-      givenNameKana: identity.givenNameKana,
-      dateOfBirth: identity.dateOfBirth,
-      phone: identity.phone,
-      address: identity.address,
-    },
+    identity,
     hospital,
     fields: editableValues(row),
     lengthOfStay: lengthOfStay(row.indexAdmissionDate, row.admissionDatePrecision, row.dischargeDate ?? (today < row.indexAdmissionDate ? row.indexAdmissionDate : today)),

@@ -47,3 +47,12 @@ export function assertMunicipality(actor: Actor, code: string | null, messageKey
     .get();
   if (!row) throw new AppError("invalid", messageKey, { municipalityCode: messageKey });
 }
+
+/** The owning office and the lead coordinator of a record, by name, for its page. */
+export function officeAndLeadOf(officeId: string, userId: string): { office: { id: string; name: string }; lead: { id: string; name: string } } {
+  const db = getDb();
+  return {
+    office: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, officeId)).get()!,
+    lead: db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, userId)).get()!,
+  };
+}

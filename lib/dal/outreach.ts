@@ -10,8 +10,6 @@ import {
   outreachContactProfessions,
   outreachContacts,
   outreachOutcomes,
-  personIdentities,
-  persons,
   users,
 } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
@@ -38,8 +36,8 @@ import { AppError } from "./errors";
 import { wholeRecord } from "./record-corrections";
 import { outreachGate, type OutreachCaseRow } from "./record-gate";
 import { nextNumber } from "./number-sequences";
-import { assertOfficeInReach, assertOfficeStaff } from "./org-checks";
-import { assertPersonInReach, createPerson, recordsInReachOf, type PersonRecord } from "./persons";
+import { assertOfficeInReach, assertOfficeStaff, officeAndLeadOf } from "./org-checks";
+import { assertPersonInReach, createPerson, personCardOf, recordsInReachOf, type PersonCard, type PersonRecord } from "./persons";
 import { inPrefecture, inReach } from "./scope";
 
 /*
@@ -216,7 +214,7 @@ export type OutreachDetail = {
   status: OutreachStatus;
   office: { id: string; name: string };
   coordinator: { id: string; name: string };
-  person: { id: string; birthYearMonth: string; sex: string; municipalityName: string | null; officeName: string };
+  person: PersonCard["person"];
   identity: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string; dateOfBirth: string | null; phone: string | null; address: string | null };
   fields: OutreachEditable;
   transitions: OutreachStatus[];
@@ -275,17 +273,8 @@ export function listContactsOf(caseId: string): OutreachContactRow[] {
 export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetail {
   const row = outreachGate.load(actor, id);
   const db = getDb();
-  const owner = aliasedTable(healthCenters, "owner");
-  const person = db
-    .select({ id: persons.id, birthYearMonth: persons.birthYearMonth, sex: persons.sex, municipalityName: municipalities.name, officeName: owner.name })
-    .from(persons)
-    .innerJoin(owner, eq(owner.id, persons.officeId))
-    .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
-    .where(eq(persons.id, row.personId))
-    .get()!;
-  const identity = db.select().from(personIdentities).where(eq(personIdentities.personId, row.personId)).get()!;
-  const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
-  const lead = db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, row.coordinatorUserId)).get()!;
+  const { person, identity } = personCardOf(row.personId);
+  const { office, lead } = officeAndLeadOf(row.officeId, row.coordinatorUserId);
   const recorder = aliasedTable(users, "recorder");
   const outcomes = db
     .select({ id: outreachOutcomes.id, version: outreachOutcomes.version, outcome: outreachOutcomes.outcome, date: outreachOutcomes.date, note: outreachOutcomes.note, recordedBy: recorder.displayName })
@@ -307,15 +296,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
     office,
     coordinator: lead,
     person,
-    identity: {
-      familyName: identity.familyName,
-      givenName: identity.givenName,
-      familyNameKana: identity.familyNameKana,
-      givenNameKana: identity.givenNameKana,
-      dateOfBirth: identity.dateOfBirth,
-      phone: identity.phone,
-      address: identity.address,
-    },
+    identity,
     fields: outreachEditableValues(row, targetsOf(row.id)),
     transitions: canWrite ? allowedOutreachTransitions(row.status) : [],
     endReasons: endReasonsFor(row.status, OUTREACH_END_REASONS),

@@ -5,7 +5,7 @@ import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { ulid } from "ulid";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { auditLogs, cases, healthCenters, outreachCases, personIdentities, persons } from "@/db/schema";
+import { auditLogs, cases, healthCenters, municipalities, outreachCases, personIdentities, persons } from "@/db/schema";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Phase } from "@/lib/domain/case-codes";
 import { normalizeKana } from "@/lib/domain/kana";
@@ -152,6 +152,46 @@ export function recordsInReachOf(actor: Actor, personIds: string[]): Map<string,
 
 // ---------------------------------------------------------------------------------------
 // Create
+
+export type PersonCard = {
+  person: { id: string; birthYearMonth: string; sex: string; municipalityCode: string | null; municipalityName: string | null; registeredByOfficeName: string };
+  identity: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string; dateOfBirth: string | null; phone: string | null; address: string | null };
+};
+
+/**
+ * A person as a record's page shows them: the facts and the identity. Only for a record the
+ * caller has already loaded through its gate with the identity permission (the page audits it).
+ */
+export function personCardOf(personId: string): PersonCard {
+  const db = getDb();
+  const person = db
+    .select({
+      id: persons.id,
+      birthYearMonth: persons.birthYearMonth,
+      sex: persons.sex,
+      municipalityCode: persons.municipalityCode,
+      municipalityName: municipalities.name,
+      registeredByOfficeName: healthCenters.name,
+    })
+    .from(persons)
+    .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
+    .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
+    .where(eq(persons.id, personId))
+    .get()!;
+  const i = db.select().from(personIdentities).where(eq(personIdentities.personId, personId)).get()!;
+  return {
+    person,
+    identity: {
+      familyName: i.familyName,
+      givenName: i.givenName,
+      familyNameKana: i.familyNameKana,
+      givenNameKana: i.givenNameKana,
+      dateOfBirth: i.dateOfBirth,
+      phone: i.phone,
+      address: i.address,
+    },
+  };
+}
 
 /**
  * Register a person and their identity inside the caller's transaction (the record that makes

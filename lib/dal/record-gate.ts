@@ -41,7 +41,7 @@ export type GateSpec<T extends GatedTable> = {
    * fields the change touches. A dispatch is dated as a whole; a case spans years, so only the
    * dates a change moves count, and a closed case's end (its record is that year's history).
    */
-  yearDates: (values: Partial<T["$inferSelect"]>, changed: readonly string[]) => (string | null | undefined)[];
+  yearDates: (values: Partial<T["$inferSelect"]>, changed: readonly string[], side: "before" | "after") => (string | null | undefined)[];
 };
 
 /** Which of the record type's permissions a call needs, or one of the role's other tools (reassign, audit). */
@@ -127,7 +127,7 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
       const moved = diffFields(before as Record<string, unknown>, changes as Record<string, unknown>);
       const changed = Object.keys(moved);
       const after = { ...before, ...(changes as Partial<T["$inferSelect"]>) };
-      const dates = [...spec.yearDates(before, changed), ...spec.yearDates(after, changed), ...(options.dates ?? [])];
+      const dates = [...spec.yearDates(before, changed, "before"), ...spec.yearDates(after, changed, "after"), ...(options.dates ?? [])];
       gate.guard(tx, actor, row as { id: string; officeId: string }, "update", dates, moved, options);
     },
     guard(tx, actor, row, action, dates, changes, restating) {
@@ -152,13 +152,14 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
 
 /**
  * A record that spans years (a case, an outreach case): the dates among `fields` that the change
- * moves, and the end date of a closed record whatever the change (it is that year's history).
+ * moves, and the end date of a closed record when anything a figure counts changes (it is that
+ * year's history). `uncounted` fields (who leads the case, a planned date) change no figure.
  */
-function spanningDates<R extends { endDate: string | null }>(fields: readonly (keyof R & string)[]) {
-  return (values: Partial<R>, changed: readonly string[]) => [
-    ...fields.filter((f) => changed.includes(f)).map((f) => values[f] as string | null | undefined),
-    ...(changed.length > 0 ? [values.endDate] : []),
-  ];
+function spanningDates<R extends { endDate: string | null }>(fields: readonly (keyof R & string)[], uncounted: readonly (keyof R & string)[]) {
+  return (values: Partial<R>, changed: readonly string[]) => {
+    const counted = changed.filter((f) => !(uncounted as readonly string[]).includes(f));
+    return [...fields.filter((f) => counted.includes(f)).map((f) => values[f] as string | null | undefined), ...(counted.length > 0 ? [values.endDate] : [])];
+  };
 }
 
 /** 地域移行支援のケース: owned by the office that holds it. Names need read:identity:reach on top. */
@@ -168,7 +169,7 @@ export const caseGate = defineGate({
   entityType: "case",
   read: "read:case:reach",
   write: "write:case:reach",
-  yearDates: spanningDates<typeof cases.$inferSelect>(["referralDate", "supportStartDate", "indexAdmissionDate", "consentDate", "dischargeDate", "endDate"]),
+  yearDates: spanningDates<typeof cases.$inferSelect>(["referralDate", "supportStartDate", "indexAdmissionDate", "consentDate", "dischargeDate", "endDate"], ["coordinatorUserId", "plannedDischargeDate"]),
 });
 
 /** アウトリーチのケース: owned by the referring office. */
@@ -178,7 +179,7 @@ export const outreachGate = defineGate({
   entityType: "outreach_case",
   read: "read:outreach:reach",
   write: "write:outreach:reach",
-  yearDates: spanningDates<typeof outreachCases.$inferSelect>(["referralDate", "selectionConferenceDate", "startDate", "endDate"]),
+  yearDates: spanningDates<typeof outreachCases.$inferSelect>(["referralDate", "selectionConferenceDate", "startDate", "endDate"], ["coordinatorUserId", "teamName"]),
 });
 
 /** ピアサポーター: owned by the office that registered them. */
@@ -188,8 +189,12 @@ export const peerGate = defineGate({
   entityType: "peer",
   read: "read:peer:reach",
   write: "write:peer:reach",
-  // A registration counts in its fiscal years; a withdrawal from the day it was recorded.
-  yearDates: (values, changed) => (["registeredOn", "statusChangedOn"] as const).filter((f) => changed.includes(f)).map((f) => values[f]),
+  // A registration counts in its fiscal year, moved from or to; a status change from the day it
+  // is recorded (today), so the day of the previous change restates nothing.
+  yearDates: (values, changed, side) => [
+    ...(changed.includes("registeredOn") ? [values.registeredOn] : []),
+    ...(changed.includes("statusChangedOn") && side === "after" ? [values.statusChangedOn] : []),
+  ],
 });
 
 /** ピアサポーターの派遣: owned by the office that arranges it. */

@@ -122,6 +122,12 @@ export const PeerRenewSchema = z.object({
   fiscalYear: z.coerce.number().int().min(2000, "validation.peer.fiscalYearRequired").max(2100, "validation.peer.fiscalYearRequired"),
 });
 
+/**
+ * Removing a training entered by mistake: which one, and 訂正の理由 when it lies in a locked
+ * fiscal year (ADR 0025). Shared by the dialog (checked in the browser) and the action.
+ */
+export const PeerTrainingRemoveSchema = z.object({ peerId: z.string().min(1), trainingId: z.string().min(1), restatementReason });
+
 export const PeerTrainingSchema = z.object({
   restatementReason,
   peerId: z.string().min(1),

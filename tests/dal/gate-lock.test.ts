@@ -2,10 +2,11 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { caseActivities, cases, municipalKyogiStatus, outreachCases, outreachContacts, peerDispatches, restatements } from "@/db/schema";
+import { caseActivities, cases, municipalKyogiStatus, outreachCases, outreachContacts, peerDispatches, peerSupporters, restatements } from "@/db/schema";
 import { saveMunicipalStatusTable } from "@/lib/dal/kyogi";
 import { addActivity, updateActivity } from "@/lib/dal/case-records";
-import { editableValues, updateCase } from "@/lib/dal/cases";
+import { editableValues, reassignCase, updateCase } from "@/lib/dal/cases";
+import { setPeerStatus } from "@/lib/dal/peers";
 import { addOutreachContact } from "@/lib/dal/outreach-records";
 import { caseGate, dispatchGate } from "@/lib/dal/record-gate";
 import { lockYear } from "@/lib/dal/year-close";
@@ -164,5 +165,28 @@ describe("the year-end lock, enforced by the gate", () => {
     assert.equal(getDb().select().from(municipalKyogiStatus).where(and(eq(municipalKyogiStatus.municipalityCode, row.municipalityCode), eq(municipalKyogiStatus.fiscalYear, lastYear))).get()!.version, row.version);
     assert.equal(save("市からの報告の訂正").changed, 1);
     assert.equal(restatementsOf(`33:${lastYear}`).at(-1)!.entityType, "municipal_kyogi_status");
+  });
+
+  test("what changes no figure needs no reason: handing a closed case of a locked year to another coordinator, a peer's status change", () => {
+    const sup = actorFor("bizen.sup");
+    const closed = getDb()
+      .select()
+      .from(cases)
+      .where(and(eq(cases.officeId, "33-bizen"), eq(cases.phase, "closed"), lt(cases.endDate, fiscalYearRange(currentFiscalYear()).start)))
+      .get();
+    assert.ok(closed, "a 備前 case closed in a past year");
+    const other = getDb().select({ id: cases.coordinatorUserId }).from(cases).where(and(eq(cases.officeId, "33-bizen"), sql`${cases.coordinatorUserId} <> ${closed.coordinatorUserId}`)).get();
+    assert.ok(other);
+    reassignCase(sup, closed.id, closed.version, other.id);
+    assert.equal(getDb().select().from(cases).where(eq(cases.id, closed.id)).get()!.coordinatorUserId, other.id);
+    assert.equal(restatementsOf(closed.id).length, 0);
+
+    // A peer paused in a locked year (set up here) is resumed today.
+    const active = getDb().select().from(peerSupporters).where(and(eq(peerSupporters.officeId, "33-bizen"), eq(peerSupporters.status, "active"))).get();
+    assert.ok(active);
+    getDb().update(peerSupporters).set({ status: "paused", statusChangedOn: fiscalYearRange(lastYear).start }).where(eq(peerSupporters.id, active.id)).run();
+    setPeerStatus(sup, active.id, active.version, "active");
+    assert.equal(getDb().select().from(peerSupporters).where(eq(peerSupporters.id, active.id)).get()!.status, "active");
+    assert.equal(restatementsOf(active.id).length, 0);
   });
 });

@@ -6,10 +6,9 @@ import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { FormState } from "@/lib/validation/form";
-import { PeerCreateSchema, PeerRenewSchema, PeerStatusSchema, PeerTrainingSchema, PeerUpdateSchema } from "@/lib/validation/peer";
+import { PeerCreateSchema, PeerRenewSchema, PeerStatusSchema, PeerTrainingRemoveSchema, PeerTrainingSchema, PeerUpdateSchema } from "@/lib/validation/peer";
 import { runFormAction } from "@/lib/actions/run-form-action";
 import { z } from "zod";
-import { RemoveTrainingSchema } from "./[id]/_components/training-schema";
 import { peerConflictWording } from "./_components/peer-labels";
 
 /*
@@ -91,7 +90,7 @@ export async function removePeerTrainingAction(_prev: FormState, formData: FormD
   const actor = await requirePermission("write:peer:reach");
   return onPeer(
     formData,
-    RemoveTrainingSchema,
+    PeerTrainingRemoveSchema,
     (input) => removePeerTraining(actor, input.peerId, input.trainingId, { restatementReason: input.restatementReason }),
     "peers.flash.trainingRemoved",
   );

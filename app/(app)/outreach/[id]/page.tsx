@@ -186,7 +186,7 @@ export default async function OutreachCasePage({ params }: Params) {
               locale={locale}
               identity={detail.identity}
               person={detail.person}
-              extra={detail.person.officeName !== detail.office.name ? [{ term: t("outreach.detail.identity.owner"), description: detail.person.officeName }] : []}
+              extra={detail.person.registeredByOfficeName !== detail.office.name ? [{ term: t("outreach.detail.identity.owner"), description: detail.person.registeredByOfficeName }] : []}
             />
           </Section>
 

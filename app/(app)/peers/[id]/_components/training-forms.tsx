@@ -7,9 +7,8 @@ import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
 import { PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { PeerTrainingSchema } from "@/lib/validation/peer";
+import { PeerTrainingRemoveSchema, PeerTrainingSchema } from "@/lib/validation/peer";
 import { addPeerTrainingAction, removePeerTrainingAction } from "../../actions";
-import { RemoveTrainingSchema } from "./training-schema";
 
 export function AddTrainingDialog({ peerId }: { peerId: string }) {
   const { t } = useI18n();
@@ -61,7 +60,7 @@ export function RemoveTrainingDialog({ peerId, trainingId, label }: { peerId: st
 function RemoveTrainingForm({ peerId, trainingId }: { peerId: string; trainingId: string }) {
   const { t } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, message } = useCheckedForm(removePeerTrainingAction, RemoveTrainingSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, message } = useCheckedForm(removePeerTrainingAction, PeerTrainingRemoveSchema, { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
