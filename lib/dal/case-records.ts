@@ -9,7 +9,7 @@ import type { ActivityDeleteInput, ActivityInput, ActivityUpdateInput, CarePlanI
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
-import { correctRecord, deleteLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
+import { correctRecord, deleteLoggedRecord, loadLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
 import { caseGate, type CaseRow } from "./record-gate";
 
 /*
@@ -45,13 +45,7 @@ export function addActivity(actor: Actor, input: ActivityInput): { id: string } 
 
 /** The activity must belong to the case named, and the case be in reach for writing; else not_found. */
 function loadActivityInReach(actor: Actor, caseId: string, id: string) {
-  const row = caseGate.load(actor, caseId, "write");
-  const activity = getDb()
-    .select()
-    .from(caseActivities)
-    .where(and(eq(caseActivities.id, id), eq(caseActivities.caseId, row.id)))
-    .get();
-  if (!activity) throw new AppError("not_found", "errors.notFound");
+  const { parent: row, record: activity } = loadLoggedRecord(actor, caseGate, caseId, { table: caseActivities, parentColumn: caseActivities.caseId }, id);
   const values = { date: activity.date, activityType: activity.activityType, minutes: activity.minutes, withPeer: activity.withPeer, summary: activity.summary };
   return { row, activity, values };
 }

@@ -9,7 +9,7 @@ import { OUTREACH_PROFESSIONS } from "@/lib/domain/outreach-codes";
 import type { OutreachContactInput, OutreachContactUpdateInput, OutreachOutcomeInput, OutreachRecordDeleteInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
-import { correctRecord, deleteLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
+import { correctRecord, deleteLoggedRecord, loadLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
 import { outreachGate, type OutreachCaseRow } from "./record-gate";
 
 /*
@@ -87,13 +87,7 @@ export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): {
 
 /** The contact's case must be in reach for writing; a contact of another case is not_found. */
 function loadContactInReach(actor: Actor, caseId: string, id: string) {
-  const row = outreachGate.load(actor, caseId, "write");
-  const contact = getDb()
-    .select()
-    .from(outreachContacts)
-    .where(and(eq(outreachContacts.id, id), eq(outreachContacts.outreachCaseId, row.id)))
-    .get();
-  if (!contact) throw new AppError("not_found", "errors.notFound");
+  const { parent: row, record: contact } = loadLoggedRecord(actor, outreachGate, caseId, { table: outreachContacts, parentColumn: outreachContacts.outreachCaseId }, id);
   const ticked = new Set(
     getDb()
       .select({ profession: outreachContactProfessions.profession })
@@ -184,12 +178,6 @@ export function deleteOutreachContact(actor: Actor, input: OutreachRecordDeleteI
 
 /** Delete an outcome recorded by mistake (record the right one anew); the audit row keeps it. */
 export function deleteOutreachOutcome(actor: Actor, input: OutreachRecordDeleteInput): void {
-  const row = outreachGate.load(actor, input.outreachCaseId, "write");
-  const outcome = getDb()
-    .select()
-    .from(outreachOutcomes)
-    .where(and(eq(outreachOutcomes.id, input.id), eq(outreachOutcomes.outreachCaseId, row.id)))
-    .get();
-  if (!outcome) throw new AppError("not_found", "errors.notFound");
+  const { parent: row, record: outcome } = loadLoggedRecord(actor, outreachGate, input.outreachCaseId, { table: outreachOutcomes, parentColumn: outreachOutcomes.outreachCaseId }, input.id);
   deleteLoggedRecord(actor, loggedIn(outreachOutcomes, row, "outcome", outcomeConflict), outcome, input.version, { outcome: outcome.outcome, date: outcome.date, note: outcome.note }, input);
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "@/db/client";
 import { caseActivities, communityEvents, kyogiBodies, meetings, outreachContacts, outreachOutcomes, trainingEvents } from "@/db/schema";
 import type { AuditEntityType } from "@/lib/domain/codes";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
-import type { AppError } from "./errors";
+import { AppError } from "./errors";
+import type { Gate, GatedTable } from "./record-gate";
 import { guardLockedYears } from "./year-close";
 
 /*
@@ -127,6 +129,29 @@ export function deleteLoggedRecord<T extends DeletableTable>(
     options.after?.(tx);
     writeAudit(tx, actor, { action: "delete", entityType: target.audit.entityType, entityId: target.audit.entityId, detail: detailOf(target.audit, row.id, { snapshot }) });
   });
+}
+
+/**
+ * A logged record and the record it belongs to, for a change: the parent through its gate (the
+ * write permission, in reach), the logged record only if it belongs to that parent; else the
+ * not_found a missing id gets.
+ */
+export function loadLoggedRecord<P extends GatedTable, T extends DeletableTable>(
+  actor: Actor,
+  gate: Gate<P>,
+  parentId: string,
+  logged: { table: T; parentColumn: AnySQLiteColumn },
+  id: string,
+): { parent: P["$inferSelect"]; record: T["$inferSelect"] } {
+  const parent = gate.load(actor, parentId, "write");
+  const t = asTable(logged.table);
+  const record = getDb()
+    .select()
+    .from(t)
+    .where(and(eq(t.id, id), eq(logged.parentColumn, parent.id)))
+    .get();
+  if (!record) throw new AppError("not_found", "errors.notFound");
+  return { parent, record: record as T["$inferSelect"] };
 }
 
 /** A stale form: the version it was loaded at is not the record's any more. */
