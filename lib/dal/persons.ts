@@ -95,37 +95,15 @@ type RecordRow = { personId: string; kind: "case" | "outreach"; id: string; case
 /** Every record of these persons, whatever the office: for the rule below, never returned as is. */
 function allRecordsOf(db: Pick<Tx, "select">, personIds: string[]): RecordRow[] {
   if (personIds.length === 0) return [];
-  const caseRows = db
-    .select({
-      personId: cases.personId,
-      id: cases.id,
-      caseNo: cases.caseNo,
-      officeId: cases.officeId,
-      officeName: healthCenters.name,
-      officeSort: healthCenters.sort,
-      state: cases.phase,
-      referralDate: cases.referralDate,
-    })
-    .from(cases)
-    .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
-    .where(inArray(cases.personId, personIds))
-    .all();
-  const outreachRows = db
-    .select({
-      personId: outreachCases.personId,
-      id: outreachCases.id,
-      caseNo: outreachCases.caseNo,
-      officeId: outreachCases.officeId,
-      officeName: healthCenters.name,
-      officeSort: healthCenters.sort,
-      state: outreachCases.status,
-      referralDate: outreachCases.referralDate,
-    })
-    .from(outreachCases)
-    .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
-    .where(inArray(outreachCases.personId, personIds))
-    .all();
-  return [...caseRows.map((r) => ({ ...r, kind: "case" as const })), ...outreachRows.map((r) => ({ ...r, kind: "outreach" as const }))].sort(
+  // The two record tables a person can hold, read the same way.
+  const rowsOf = (t: typeof cases | typeof outreachCases, state: AnySQLiteColumn) =>
+    db
+      .select({ personId: t.personId, id: t.id, caseNo: t.caseNo, officeId: t.officeId, officeName: healthCenters.name, officeSort: healthCenters.sort, state: sql<string>`${state}`, referralDate: t.referralDate })
+      .from(t)
+      .innerJoin(healthCenters, eq(healthCenters.id, t.officeId))
+      .where(inArray(t.personId, personIds))
+      .all();
+  return [...rowsOf(cases, cases.phase).map((r) => ({ ...r, kind: "case" as const })), ...rowsOf(outreachCases, outreachCases.status).map((r) => ({ ...r, kind: "outreach" as const }))].sort(
     (a, b) => a.referralDate.localeCompare(b.referralDate) || a.caseNo.localeCompare(b.caseNo),
   );
 }
