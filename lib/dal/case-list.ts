@@ -1,6 +1,6 @@
 import "server-only";
 import { fullName, fullKana } from "@/lib/domain/person-name";
-import { aliasedTable, and, asc, count, eq, exists, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, exists, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   carePlans,
@@ -14,12 +14,12 @@ import {
 import { PHASES, type Phase } from "@/lib/domain/case-codes";
 import { STALE_AFTER_DAYS } from "@/lib/domain/case-metrics";
 import { addDays } from "@/lib/domain/date-math";
-import { fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { caseGate } from "./record-gate";
 import { onePage, type Page, type PageRequest } from "./pagination";
-import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
+import { countsPerCode, inCodeOrder, kanaOrCodeContains, openDuringFiscalYear } from "./sql-text";
 
 /*
  * The case lists: one page of the cases in reach with counts per phase (names shown, so each
@@ -99,8 +99,7 @@ function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPha
   if (filter.coordinatorId) conditions.push(eq(cases.coordinatorUserId, filter.coordinatorId));
   if (filter.hospitalId) conditions.push(eq(cases.hospitalId, filter.hospitalId));
   if (filter.fiscalYear) {
-    const { start, end } = fiscalYearRange(filter.fiscalYear);
-    conditions.push(lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start)));
+    conditions.push(openDuringFiscalYear(cases.supportStartDate, cases.endDate, filter.fiscalYear));
   }
   // Overdue work only counts on open cases (a closed case has nothing left to follow up).
   if (filter.flag === "overdue_follow_up") conditions.push(ne(cases.phase, "closed"), overdueFollowUpSql(today));

@@ -156,15 +156,7 @@ export type CaseDetail = {
   office: { id: string; name: string };
   coordinator: { id: string; name: string };
   person: PersonCard["person"];
-  identity: {
-    familyName: string;
-    givenName: string;
-    familyNameKana: string;
-    givenNameKana: string;
-    dateOfBirth: string | null;
-    phone: string | null;
-    address: string | null;
-  };
+  identity: PersonCard["identity"];
   hospital: { id: string; name: string };
   fields: ReturnType<typeof editableValues>;
   lengthOfStay: LengthOfStay;

@@ -1,6 +1,6 @@
 import "server-only";
 import { fullName, fullKana } from "@/lib/domain/person-name";
-import { aliasedTable, and, asc, count, eq, exists, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   healthCenters,
@@ -9,7 +9,6 @@ import {
   personIdentities,
   users,
 } from "@/db/schema";
-import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import {
   OUTREACH_STATUSES,
   type OutreachStatus,
@@ -20,7 +19,7 @@ import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { outreachGate } from "./record-gate";
 import { onePage, type Page, type PageRequest } from "./pagination";
-import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
+import { countsPerCode, inCodeOrder, kanaOrCodeContains, openDuringFiscalYear } from "./sql-text";
 
 /*
  * The outreach list: one page of the outreach cases in reach with counts per status (names
@@ -79,8 +78,7 @@ function listConditions(actor: Actor, filter: OutreachFilter, withStatus: boolea
     );
   }
   if (filter.fiscalYear) {
-    const { start, end } = fiscalYearRange(filter.fiscalYear);
-    conditions.push(lte(outreachCases.referralDate, end), or(isNull(outreachCases.endDate), gte(outreachCases.endDate, start)));
+    conditions.push(openDuringFiscalYear(outreachCases.referralDate, outreachCases.endDate, filter.fiscalYear));
   }
   const q = filter.q?.trim();
   if (q) conditions.push(kanaOrCodeContains(q, personIdentities.kanaKey, outreachCases.caseNo));

@@ -215,7 +215,7 @@ export type OutreachDetail = {
   office: { id: string; name: string };
   coordinator: { id: string; name: string };
   person: PersonCard["person"];
-  identity: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string; dateOfBirth: string | null; phone: string | null; address: string | null };
+  identity: PersonCard["identity"];
   fields: OutreachEditable;
   transitions: OutreachStatus[];
   /** End reasons offered when closing from the current status. */

@@ -1,7 +1,15 @@
-import { or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, gte, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { normalizeKana } from "@/lib/domain/kana";
 
-/* Pieces of the list queries: text search, ordering by a code list, counts per code. */
+/* Pieces of the list queries: text search, ordering by a code list, counts per code, a year filter. */
+
+/** A record open at some point of the fiscal year: begun by its end, not ended before its start (ISO dates compare as text). */
+export function openDuringFiscalYear(begin: AnySQLiteColumn, end: AnySQLiteColumn, fiscalYear: number): SQL {
+  const year = fiscalYearRange(fiscalYear);
+  return and(lte(begin, year.end), or(isNull(end), gte(end, year.start)))!;
+}
 
 /** Escape `%`, `_` and `\` for a LIKE pattern written with `ESCAPE '\'`. */
 export function escapeLike(text: string): string {
