@@ -3,10 +3,12 @@ import { and, asc, eq, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { indicatorNarratives, prefectureYearFacts, sheetIndicators } from "@/db/schema";
 import type { Label } from "@/lib/domain/codes";
+import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { indicatorDefinition, INDICATORS, isIndicatorCode } from "@/lib/domain/indicators/definitions";
 import type { NarrativeInput, SheetRowAddInput, SheetRowHeadingInput, SheetRowMoveInput, YearFactsInput } from "@/lib/validation/sheet-settings";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { guardLockedYears } from "./year-close";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { canManageIndicatorInputs, isUniqueViolation, requireIndicatorInputRead, requireIndicatorInputWrite } from "./indicator-input-access";
@@ -217,6 +219,18 @@ export function saveNarrative(actor: Actor, input: NarrativeInput): { changed: b
     // What someone else changed since the form was loaded (`base`), with the text now.
     const conflict = () => staleSaveConflict(input.base, { text: tx.select().from(indicatorNarratives).where(where()).get()?.text ?? null });
     if ((stored?.version ?? 0) !== input.version) throw conflict();
+    // A locked year's sheet text changes only with a reason, kept as a restatement (ADR 0025).
+    if (input.text !== (stored?.text ?? "")) {
+      guardLockedYears(tx, actor, {
+        entityType: "indicator_narrative",
+        entityId,
+        officeId: null,
+        action: !stored ? "create" : input.text === "" ? "delete" : "update",
+        dates: [fiscalYearRange(input.fiscalYear).start],
+        changes: { text: [stored?.text ?? null, input.text || null] },
+        reason: input.restatementReason,
+      });
+    }
     if (!stored) {
       if (input.text === "") return;
       tx.insert(indicatorNarratives)
@@ -259,6 +273,15 @@ export function saveYearFacts(actor: Actor, input: YearFactsInput): { changed: b
     const changes = diffFields(current, next);
     if (Object.keys(changes).length === 0) return;
     const entityId = `${actor.prefectureCode}:${input.fiscalYear}`;
+    guardLockedYears(tx, actor, {
+      entityType: "prefecture_year_facts",
+      entityId,
+      officeId: null,
+      action: stored ? "update" : "create",
+      dates: [fiscalYearRange(input.fiscalYear).start],
+      changes,
+      reason: input.restatementReason,
+    });
     if (!stored) {
       tx.insert(prefectureYearFacts)
         .values({ prefectureCode: actor.prefectureCode, fiscalYear: input.fiscalYear, ...next, createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIndicatorCode } from "@/lib/domain/indicators/definitions";
-import { optionalText } from "./fields";
+import { optionalText, restatementReason } from "./fields";
 
 /*
  * The sheet's own settings, shared by the browser and the server actions: which indicators the
@@ -44,6 +44,7 @@ export type SheetRowRemoveInput = z.infer<typeof SheetRowRemoveSchema>;
 export const NarrativeSchema = z.object({
   indicatorCode,
   fiscalYear,
+  restatementReason,
   text: blank(
     z
       .string()
@@ -61,6 +62,7 @@ export const SUBCOMMITTEE_VALUES = ["yes", "no", ""] as const;
 
 export const YearFactsSchema = z.object({
   fiscalYear,
+  restatementReason,
   jiritsuMhSubcommittee: blank(z.enum(SUBCOMMITTEE_VALUES, `${V}.subcommitteeInvalid`).transform((v) => (v === "yes" ? true : v === "no" ? false : null))),
   hostelUniqueUsers: blank(
     z.string().transform((raw, ctx): number | null => {

@@ -2,8 +2,10 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { caseActivities, cases, municipalKyogiStatus, outreachCases, outreachContacts, peerDispatches, peerSupporters, restatements } from "@/db/schema";
+import { caseActivities, cases, municipalKyogiStatus, outreachCases, prefectureYearFacts, outreachContacts, peerDispatches, peerSupporters, restatements } from "@/db/schema";
 import { saveMunicipalStatusTable } from "@/lib/dal/kyogi";
+import { saveYearFacts } from "@/lib/dal/sheet-settings";
+import { YearFactsSchema } from "@/lib/validation/sheet-settings";
 import { addActivity, updateActivity } from "@/lib/dal/case-records";
 import { editableValues, reassignCase, updateCase } from "@/lib/dal/cases";
 import { setPeerStatus } from "@/lib/dal/peers";
@@ -188,5 +190,18 @@ describe("the year-end lock, enforced by the gate", () => {
     setPeerStatus(sup, active.id, active.version, "active");
     assert.equal(getDb().select().from(peerSupporters).where(eq(peerSupporters.id, active.id)).get()!.status, "active");
     assert.equal(restatementsOf(active.id).length, 0);
+  });
+
+  test("the sheet's own yearly entries (year facts) of a locked year change only with a reason", () => {
+    const pref = actorFor("okayama.pref");
+    const stored = getDb().select().from(prefectureYearFacts).where(and(eq(prefectureYearFacts.prefectureCode, "33"), eq(prefectureYearFacts.fiscalYear, lastYear))).get();
+    const hostelUniqueUsers = String((stored?.hostelUniqueUsers ?? 0) + 1);
+    const save = (restatementReason?: string) =>
+      saveYearFacts(pref, YearFactsSchema.parse({ fiscalYear: String(lastYear), jiritsuMhSubcommittee: "yes", hostelUniqueUsers, version: String(stored?.version ?? 0), restatementReason }));
+    const refused = thrown(() => save());
+    assert.equal(refused.code, "invalid");
+    assert.ok(refused.fieldErrors.restatementReason);
+    assert.equal(save("県の報告書に合わせて記入").changed, true);
+    assert.equal(restatementsOf(`33:${lastYear}`).at(-1)!.entityType, "prefecture_year_facts");
   });
 });

@@ -4,6 +4,7 @@ import { Check } from "@/components/activities/check-field";
 import { ConfirmDeleteDialog } from "@/components/forms/confirm-delete-form";
 import { enterSubmits } from "@/components/forms/enter-submits";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
 import { NarrativeSchema, SheetRowAddSchema, SheetRowHeadingSchema, SheetRowMoveSchema, SheetRowRemoveSchema, YearFactsSchema } from "@/lib/validation/sheet-settings";
@@ -115,6 +116,7 @@ export function NarrativeForm({ code, label, text, version, fy }: { code: string
       <input type="hidden" name="base" value={JSON.stringify({ text: text || null })} />
       <input type="hidden" name="fy" value={fy} />
       <TextAreaField id={`narrative-${code}`} label={label} name="text" rows={5} maxLength={4000} defaultValue={form.v("text")} error={form.errors.text} />
+      {asksRestatementReason(form.state) && <RestatementReasonField state={form.state} id={`narrative-reason-${code}`} />}
       <SubmitButton variant="secondary" size="sm">
         <span aria-hidden="true">{t("indicatorInputs.sheet.narratives.save")}</span>
         <span className="sr-only">{t("indicatorInputs.sheet.narratives.saveLabel", { name: label })}</span>
@@ -158,6 +160,7 @@ export function FactsForm({ fy, facts }: { fy: number; facts: { jiritsuMhSubcomm
         <Check name="kyogiAsOfNextApril" label={label("kyogiAsOfNextApril")} checked={v("kyogiAsOfNextApril") === "on"} />
         <p className="pl-6 text-sm text-slate-600">{label("kyogiAsOfNextAprilHint")}</p>
       </div>
+      {asksRestatementReason(form.state) && <RestatementReasonField state={form.state} id="facts-reason" />}
       <SubmitButton>{t("indicatorInputs.sheet.facts.save")}</SubmitButton>
     </form>
   );
