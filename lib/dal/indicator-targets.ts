@@ -5,6 +5,7 @@ import { ulid } from "ulid";
 import { getDb } from "@/db/client";
 import { healthCenters, indicatorTargets, planPeriods, regions } from "@/db/schema";
 import type { Label } from "@/lib/domain/codes";
+import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { INDICATORS, isIndicatorCode } from "@/lib/domain/indicators/definitions";
 import type { IndicatorTarget } from "@/lib/domain/indicators/types";
 import { SCOPE_LEVELS, type Comparator } from "@/lib/domain/statistic-codes";
@@ -15,14 +16,17 @@ import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { canManageIndicatorInputs, isUniqueViolation, requireIndicatorInputRead, requireIndicatorInputWrite } from "./indicator-input-access";
+import { wholeRecord } from "./record-corrections";
 import { inPrefecture } from "./scope";
 import { inCodeOrder } from "./sql-text";
+import { guardLockedYears } from "./year-close";
 
 /*
  * Targets (目標値) of the indicators, per scope (the prefecture, one of its regions or offices)
  * and fiscal year, or for the end of a plan period (ADR 0021). The prefecture role sets them for
  * its own prefecture; every other role but admin reads them. Every change is audited in its
- * transaction and version-checked.
+ * transaction and version-checked. A target of a locked fiscal year (its `fiscalYear`, for a plan
+ * period the period's last year) changes only with a reason, kept as a restatement (ADR 0025).
  */
 
 const ENTITY: AuditEntityType = "indicator_target";
@@ -258,6 +262,15 @@ function columnsOf(input: TargetInput, r: Resolved) {
   };
 }
 
+/** The date that places a target in a fiscal year for the lock: its year's first day. */
+const yearDate = (fiscalYear: number) => fiscalYearRange(fiscalYear).start;
+
+/** The office a restatement of the target is kept under: the office of an office-scope target, else none. */
+const officeOf = (scope: TargetScope) => (scope.level === "office" ? scope.officeId : null);
+
+/** A target's values without the empty ones, for a created or deleted target's restatement. */
+const entered = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+
 function guarded<T>(input: TargetInput, write: () => T): T {
   try {
     return write();
@@ -276,6 +289,15 @@ export function createTarget(actor: Actor, input: TargetInput): { id: string } {
   const columns = columnsOf(input, r);
   guarded(input, () =>
     getDb().transaction((tx) => {
+      guardLockedYears(tx, actor, {
+        entityType: ENTITY,
+        entityId: id,
+        officeId: officeOf(input.scope),
+        action: "create",
+        dates: [yearDate(r.fiscalYear)],
+        changes: wholeRecord(entered(targetFormValues({ ...columns, scope: input.scope })), "after"),
+        reason: input.restatementReason,
+      });
       tx.insert(indicatorTargets)
         .values({ id, prefectureCode: actor.prefectureCode, ...columns, createdBy: actor.id, createdAt: now, updatedBy: actor.id, updatedAt: now })
         .run();
@@ -309,13 +331,26 @@ export function updateTarget(actor: Actor, input: TargetUpdateInput): void {
         .where(and(eq(indicatorTargets.id, row.id), eq(indicatorTargets.version, input.version), inPrefecture(actor, indicatorTargets.prefectureCode)))
         .run();
       if (result.changes === 0) throw staleSaveConflict(input.base, current);
+      // Old and new years: moving a target out of a locked year changes that year's sheet too.
+      guardLockedYears(tx, actor, {
+        entityType: ENTITY,
+        entityId: row.id,
+        officeId: officeOf(input.scope) ?? officeOf(row.scope),
+        action: "update",
+        dates: [yearDate(row.fiscalYear), yearDate(r.fiscalYear)],
+        changes,
+        reason: input.restatementReason,
+      });
       writeAudit(tx, actor, { action: "update", entityType: ENTITY, entityId: row.id, detail: { changes } });
     }),
   );
 }
 
-/** Delete after confirmation, at the version the actor saw; the audit row keeps the target. */
-export function deleteTarget(actor: Actor, id: string, version: number): void {
+/**
+ * Delete after confirmation, at the version the actor saw; the audit row keeps the target. A
+ * target of a locked year goes only with `restatementReason`.
+ */
+export function deleteTarget(actor: Actor, id: string, version: number, restating: { restatementReason?: string | null } = {}): void {
   const row = loadWritable(actor, id);
   if (row.version !== version) throw new AppError("conflict", "indicatorInputs.common.deleteConflict");
   getDb().transaction((tx) => {
@@ -324,6 +359,15 @@ export function deleteTarget(actor: Actor, id: string, version: number): void {
       .where(and(eq(indicatorTargets.id, id), eq(indicatorTargets.version, version), inPrefecture(actor, indicatorTargets.prefectureCode)))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "indicatorInputs.common.deleteConflict");
+    guardLockedYears(tx, actor, {
+      entityType: ENTITY,
+      entityId: id,
+      officeId: officeOf(row.scope),
+      action: "delete",
+      dates: [yearDate(row.fiscalYear)],
+      changes: wholeRecord(entered(targetFormValues(row)), "before"),
+      reason: restating.restatementReason,
+    });
     writeAudit(tx, actor, { action: "delete", entityType: ENTITY, entityId: id, detail: { snapshot: { ...targetFormValues(row), planPeriodLabel: row.planPeriodLabel } } });
   });
 }

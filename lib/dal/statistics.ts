@@ -4,6 +4,8 @@ import { and, desc, eq, inArray, isNotNull, lte, ne, or, sql, type SQL } from "d
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { externalStatistics, externalStatisticValues } from "@/db/schema";
+import { addDays } from "@/lib/domain/date-math";
+import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { metricsOfTopic, STATISTIC_TOPICS, type StatisticMethod, type StatisticMetric, type StatisticTopic } from "@/lib/domain/statistic-codes";
 import { setsInForce, sheetReferenceCutoff } from "@/lib/domain/statistic-rules";
 import type { StatisticInput, StatisticUpdateInput } from "@/lib/validation/statistics";
@@ -12,14 +14,17 @@ import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { canManageIndicatorInputs, isUniqueViolation, requireIndicatorInputRead, requireIndicatorInputWrite } from "./indicator-input-access";
+import { wholeRecord } from "./record-corrections";
 import { inPrefecture } from "./scope";
 import { inCodeOrder } from "./sql-text";
+import { guardLockedYears } from "./year-close";
 
 /*
  * External statistics (外部統計): one set per topic and reference date (or cohort year), with its
  * values as child rows (ADR 0021). The prefecture role enters its own prefecture's sets; every
  * other role but admin reads them. No person is named, so reads are not audited; every change
- * is, in the same transaction, and edits and deletes name the version they started from.
+ * is, in the same transaction, and edits and deletes name the version they started from. A set
+ * of a locked fiscal year changes only with a reason, kept as a restatement (ADR 0025).
  */
 
 const ENTITY: AuditEntityType = "external_statistic";
@@ -137,6 +142,21 @@ function findDuplicate(actor: Actor, input: StatisticInput, exceptId?: string): 
     .get();
 }
 
+/**
+ * The date that places a set in a fiscal year for the year-end lock (ADR 0025). The sheet of
+ * fiscal year y uses sets dated up to (y+1)-04-01 (ADR 0021), so a dated set belongs to the
+ * fiscal year of the day before its reference date (2020-04-01 → FY2019, 2020-04-02 → FY2020);
+ * a cohort set to its cohort year.
+ */
+export function statisticYearDate(set: { asOf: string | null; cohortYear: number | null }): string | null {
+  if (set.asOf) return addDays(set.asOf, -1);
+  if (set.cohortYear !== null) return fiscalYearRange(set.cohortYear).start;
+  return null;
+}
+
+/** A set's values without the empty ones, for a created or deleted set's restatement. */
+const entered = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+
 function insertValues(tx: Tx, statisticId: string, values: StatisticValues): void {
   for (const [metric, value] of Object.entries(values) as [StatisticMetric, number][]) tx.insert(externalStatisticValues).values({ statisticId, metric, value }).run();
 }
@@ -158,6 +178,15 @@ export function createStatistic(actor: Actor, input: StatisticInput): { id: stri
   const now = new Date().toISOString();
   guarded(input, () =>
     getDb().transaction((tx) => {
+      guardLockedYears(tx, actor, {
+        entityType: ENTITY,
+        entityId: id,
+        officeId: null,
+        action: "create",
+        dates: [statisticYearDate(input)],
+        changes: wholeRecord(entered(statisticFormValues(input)), "after"),
+        reason: input.restatementReason,
+      });
       tx.insert(externalStatistics)
         .values({
           id,
@@ -208,6 +237,16 @@ export function updateStatistic(actor: Actor, input: StatisticUpdateInput): void
         .where(and(eq(externalStatistics.id, set.id), eq(externalStatistics.version, input.version), inPrefecture(actor, externalStatistics.prefectureCode)))
         .run();
       if (result.changes === 0) throw staleSaveConflict(input.base, current);
+      // Old and new dates: moving a set out of a locked year changes that year's sheet too.
+      guardLockedYears(tx, actor, {
+        entityType: ENTITY,
+        entityId: set.id,
+        officeId: null,
+        action: "update",
+        dates: [statisticYearDate(set), statisticYearDate(input)],
+        changes,
+        reason: input.restatementReason,
+      });
       tx.delete(externalStatisticValues).where(eq(externalStatisticValues.statisticId, set.id)).run();
       insertValues(tx, set.id, input.values);
       writeAudit(tx, actor, { action: "update", entityType: ENTITY, entityId: set.id, detail: { changes } });
@@ -215,8 +254,11 @@ export function updateStatistic(actor: Actor, input: StatisticUpdateInput): void
   );
 }
 
-/** Delete after confirmation, at the version the actor saw; the audit row keeps the set and its values. */
-export function deleteStatistic(actor: Actor, id: string, version: number): void {
+/**
+ * Delete after confirmation, at the version the actor saw; the audit row keeps the set and its
+ * values. A set of a locked year goes only with `restatementReason`.
+ */
+export function deleteStatistic(actor: Actor, id: string, version: number, restating: { restatementReason?: string | null } = {}): void {
   const set = loadWritable(actor, id);
   if (set.version !== version) throw new AppError("conflict", "indicatorInputs.common.deleteConflict");
   getDb().transaction((tx) => {
@@ -225,6 +267,15 @@ export function deleteStatistic(actor: Actor, id: string, version: number): void
       .where(and(eq(externalStatistics.id, id), eq(externalStatistics.version, version), inPrefecture(actor, externalStatistics.prefectureCode)))
       .run();
     if (result.changes === 0) throw new AppError("conflict", "indicatorInputs.common.deleteConflict");
+    guardLockedYears(tx, actor, {
+      entityType: ENTITY,
+      entityId: id,
+      officeId: null,
+      action: "delete",
+      dates: [statisticYearDate(set)],
+      changes: wholeRecord(entered(statisticFormValues(set)), "before"),
+      reason: restating.restatementReason,
+    });
     const { canEdit: _canEdit, ...snapshot } = set;
     writeAudit(tx, actor, { action: "delete", entityType: ENTITY, entityId: id, detail: { snapshot } });
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
 import type { IndicatorUnit } from "@/lib/domain/indicators/types";
 import { COMPARATORS, type ScopeLevel } from "@/lib/domain/statistic-codes";
-import { optionalText } from "./fields";
+import { optionalText, restatementReason } from "./fields";
 
 /*
  * A target (目標値) for one indicator at one scope, for a fiscal year or for the end of a plan
@@ -77,6 +77,8 @@ const targetFields = {
   baselineValue: numberField,
   baselineFiscalYear: yearField(`${V}.baselineYearFormat`),
   source: blank(optionalText(300)),
+  /** 訂正の理由, when the target's year is locked (ADR 0025); the server decides. */
+  restatementReason,
 };
 
 type TargetShape = {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STATISTIC_METHODS, STATISTIC_METRIC_KEYS, STATISTIC_METRICS, STATISTIC_TOPICS, metricsOfTopic, type StatisticMetric, type StatisticTopic } from "@/lib/domain/statistic-codes";
 import { ageSplitHalfMissing, inpatientSumIssues, isCohortTopic, metricMaximum, OPTIONAL_METRICS, type StatisticValueMap } from "@/lib/domain/statistic-rules";
 import { optionalDate } from "./dates";
-import { optionalText } from "./fields";
+import { optionalText, restatementReason } from "./fields";
 import { messageWithVars } from "./message-vars";
 
 /*
@@ -73,6 +73,8 @@ const statisticFields = {
   method: z.enum(STATISTIC_METHODS, `${V}.methodRequired`),
   sourceLabel: z.string().trim().min(1, `${V}.sourceRequired`).max(200, "validation.textTooLong"),
   note: blank(optionalText(2000)),
+  /** 訂正の理由, when the set belongs to a locked fiscal year (ADR 0025); the server decides. */
+  restatementReason,
   ...metricFields,
 };
 

@@ -68,9 +68,17 @@ export async function saveInput<S extends z.ZodType>(
   return saved(typeof options.flash === "function" ? options.flash() : options.flash, href);
 }
 
-/** Delete after the dialog's confirmation, at the version the user saw; then back to the list. */
-export async function deleteInput<S extends z.ZodType<{ id: string; version: number }>>(formData: FormData, schema: S, remove: (id: string, version: number) => void, listHref: string): Promise<FormState> {
-  const state = await runFormAction(formData, schema, async (input) => remove(input.id, input.version));
+/**
+ * Delete after the dialog's confirmation, at the version the user saw; then back to the list.
+ * `remove` also gets the whole parsed input (a 訂正の理由 for a locked year, ADR 0025).
+ */
+export async function deleteInput<S extends z.ZodType<{ id: string; version: number }>>(
+  formData: FormData,
+  schema: S,
+  remove: (id: string, version: number, input: z.infer<S>) => void,
+  listHref: string,
+): Promise<FormState> {
+  const state = await runFormAction(formData, schema, async (input) => remove(input.id, input.version, input));
   if (!state.ok) return state;
   return saved("indicatorInputs.common.flash.deleted", listHref);
 }

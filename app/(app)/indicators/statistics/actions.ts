@@ -47,5 +47,5 @@ export async function updateStatisticAction(_prev: InputFormState, formData: For
 
 export async function deleteStatisticAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireInputManager();
-  return deleteInput(formData, ActivityDeleteSchema, (id, version) => deleteStatistic(actor, id, version), LIST);
+  return deleteInput(formData, ActivityDeleteSchema, (id, version, input) => deleteStatistic(actor, id, version, input), LIST);
 }

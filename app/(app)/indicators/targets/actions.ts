@@ -61,5 +61,5 @@ export async function updateTargetAction(_prev: InputFormState, formData: FormDa
 
 export async function deleteTargetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireInputManager();
-  return deleteInput(formData, ActivityDeleteSchema, (id, version) => deleteTarget(actor, id, version), LIST);
+  return deleteInput(formData, ActivityDeleteSchema, (id, version, input) => deleteTarget(actor, id, version, input), LIST);
 }
