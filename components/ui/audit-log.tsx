@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AUDIT_ACTION_LABELS, type Locale } from "@/lib/domain/codes";
 import { formatDateTime } from "@/lib/domain/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { SectionCard } from "./section-card";
 import { TableRegion, tdClass, thClass } from "./table-region";
 
 /*
@@ -76,5 +77,37 @@ export function AuditLogTable({
         ))}
       </tbody>
     </TableRegion>
+  );
+}
+
+/**
+ * The 閲覧・変更履歴 card of a record page: its rows, or a line saying there are none yet. Each
+ * record kind passes its catalog prefix (`<prefix>.title`, `.description`, `.empty`, `.caption`,
+ * `.at`, `.who`, `.action`, `.what`) and how it words a row.
+ */
+export function AuditSection({
+  rows,
+  keys,
+  summary,
+  t,
+  locale,
+  className,
+}: {
+  rows: AuditLogRow[];
+  keys: "caseDetail.audit" | "outreach.detail.audit";
+  summary: (row: AuditLogRow) => ReactNode;
+  t: Translate;
+  locale: Locale;
+  className?: string;
+}) {
+  const text = (k: "title" | "description" | "empty" | "caption" | "at" | "who" | "action" | "what") => t(`${keys}.${k}`);
+  return (
+    <SectionCard id="audit" title={text("title")} description={text("description")} className={className}>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-700">{text("empty")}</p>
+      ) : (
+        <AuditLogTable rows={rows} caption={text("caption")} headers={{ at: text("at"), who: text("who"), action: text("action"), what: text("what") }} summary={summary} locale={locale} />
+      )}
+    </SectionCard>
   );
 }

@@ -6,7 +6,7 @@ import { PersonIdentityList } from "@/components/cases/person-identity";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
-import { AuditLogTable } from "@/components/ui/audit-log";
+import { AuditSection } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FactStrip, type Fact } from "@/components/ui/fact-strip";
@@ -267,7 +267,16 @@ export default async function OutreachCasePage({ params }: Params) {
         </div>
       </div>
 
-      {canAudit && <AuditSection rows={listOutreachAuditForActor(actor, detail.id)} t={t} locale={locale} />}
+      {canAudit && (
+        <AuditSection
+          rows={listOutreachAuditForActor(actor, detail.id)}
+          keys="outreach.detail.audit"
+          summary={(row) => outreachAuditSummary(row.action, row.detail, t, locale)}
+          t={t}
+          locale={locale}
+          className="scroll-mt-4"
+        />
+      )}
     </div>
   );
 }
@@ -370,24 +379,6 @@ function StatusSection({ detail, canWrite, today, t, locale }: { detail: Outreac
           );
         })}
       </ol>
-    </Section>
-  );
-}
-
-function AuditSection({ rows, t, locale }: { rows: ReturnType<typeof listOutreachAuditForActor>; t: Translate; locale: Locale }) {
-  return (
-    <Section id="audit" title={t("outreach.detail.audit.title")} description={t("outreach.detail.audit.description")}>
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-700">{t("outreach.detail.audit.empty")}</p>
-      ) : (
-        <AuditLogTable
-          rows={rows}
-          caption={t("outreach.detail.audit.caption")}
-          headers={{ at: t("outreach.detail.audit.at"), who: t("outreach.detail.audit.who"), action: t("outreach.detail.audit.action"), what: t("outreach.detail.audit.what") }}
-          summary={(row) => outreachAuditSummary(row.action, row.detail, t, locale)}
-          locale={locale}
-        />
-      )}
     </Section>
   );
 }
