@@ -92,6 +92,16 @@ export function assertPersonInReach(actor: Actor, personId: string, messageKey =
 
 type RecordRow = { personId: string; kind: "case" | "outreach"; id: string; caseNo: string; officeId: string; officeName: string; officeSort: number; state: string; referralDate: string };
 
+/** The columns a list of named persons reads (with persons joined to person_identities). */
+const NAMED_PERSON = {
+  personId: persons.id,
+  birthYearMonth: persons.birthYearMonth,
+  familyName: personIdentities.familyName,
+  givenName: personIdentities.givenName,
+  familyNameKana: personIdentities.familyNameKana,
+  givenNameKana: personIdentities.givenNameKana,
+};
+
 /** Every record of these persons, whatever the office: for the rule below, never returned as is. */
 function allRecordsOf(db: Pick<Tx, "select">, personIds: string[]): RecordRow[] {
   if (personIds.length === 0) return [];
@@ -291,15 +301,7 @@ export function findPersonMatchesForActor(actor: Actor, query: PersonCheckQuery,
       // Names are read for the persons in reach only.
       const identities = knownIds.size
         ? tx
-            .select({
-              personId: persons.id,
-              birthYearMonth: persons.birthYearMonth,
-              familyName: personIdentities.familyName,
-              givenName: personIdentities.givenName,
-              familyNameKana: personIdentities.familyNameKana,
-              givenNameKana: personIdentities.givenNameKana,
-              kanaKey: personIdentities.kanaKey,
-            })
+            .select({ ...NAMED_PERSON, kanaKey: personIdentities.kanaKey })
             .from(persons)
             .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
             .where(inArray(persons.id, [...knownIds]))
@@ -359,14 +361,7 @@ export function searchPersonsForActor(actor: Actor, purpose: PersonPurpose, q: s
   if (key.length < 2) return [];
   const db = getDb();
   const rows = db
-    .select({
-      personId: persons.id,
-      birthYearMonth: persons.birthYearMonth,
-      familyName: personIdentities.familyName,
-      givenName: personIdentities.givenName,
-      familyNameKana: personIdentities.familyNameKana,
-      givenNameKana: personIdentities.givenNameKana,
-    })
+    .select(NAMED_PERSON)
     .from(persons)
     .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
     .where(and(inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id), containsText(personIdentities.kanaKey, key)))
