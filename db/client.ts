@@ -30,6 +30,12 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   assertKnownMigrations(sqlite, file);
   const db = drizzle(sqlite, { schema });
+  // Every transaction here writes (a change, or at least its audit row), so each one takes the
+  // write lock when it begins (BEGIN IMMEDIATE) and waits its turn under busy_timeout. A deferred
+  // one that reads first (a lock check, a version check) and writes second fails at once with
+  // SQLITE_BUSY when another connection wrote in between: a script, a second process, an import.
+  const deferredTransaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => deferredTransaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
