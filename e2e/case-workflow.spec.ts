@@ -20,7 +20,7 @@ async function changePhase(page: Page, label: string, fill?: (panel: Locator) =>
 }
 
 test("a coordinator registers a case and works it from first contact to closure", async ({ browser }) => {
-  // The whole lifecycle in one test (about 40 s on an idle 2-core machine): twice the default budget.
+  // The whole lifecycle in one test: twice the default budget, so a busy machine does not fail it at its last step.
   test.setTimeout(120_000);
   const context = await browser.newContext({ storageState: storageStateOf("bizen.coord") });
   const page = await context.newPage();
