@@ -147,9 +147,3 @@ export function sharedListFilters(cols: { date?: AnySQLiteColumn; officeId: AnyS
   if (q) conditions.push(containsText(cols.text, q));
   return conditions;
 }
-
-/**
- * The stale-save conflict (lib/dal/conflicts.ts) under its former name, kept only for
- * activity-records.ts until its owner moves it to staleSaveConflict.
- */
-export { staleSaveConflict as conflictSince } from "./conflicts";
