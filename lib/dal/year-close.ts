@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { AUDIT_ENTITY_LABELS, ROLE_LABELS, type AuditEntityType, type Locale, type Role } from "@/lib/domain/codes";
 import { currentFiscalYear } from "@/lib/domain/fiscal-year";
 import { figuresRestatedBy } from "@/lib/domain/indicators/restated-figures";
-import { fiscalYearsOf, REASON_MAX, RESTATED_FIELD_LABELS, RESTATEMENT_ACTION_LABELS, type RestatementAction, type YearLockAction } from "@/lib/domain/year-close";
+import { fiscalYearsOf, REASON_MAX, RESTATED_FIELD_FALLBACK, RESTATED_FIELD_LABELS, RESTATEMENT_ACTION_LABELS, type RestatementAction, type YearLockAction } from "@/lib/domain/year-close";
 import { catalogs } from "@/lib/i18n/messages";
 import { makeTranslate, type MessageKey } from "@/lib/i18n/translate";
 import type { LockInput, SignOffInput, UnlockInput } from "@/lib/validation/year-close";
@@ -373,12 +373,13 @@ export type RestatementView = {
 /** Restatements in the reader's language: labels for codes, the form's label for each field. */
 export function restatementViews(rows: readonly RestatementRow[], locale: Locale): RestatementView[] {
   const t = makeTranslate(catalogs[locale]);
-  const fieldLabel = (entityType: string, field: string) => {
-    const prefix = RESTATED_FIELD_LABELS[entityType as AuditEntityType];
+  const labelIn = (prefix: string | undefined, field: string): string | null => {
+    if (!prefix) return null;
     const key = `${prefix}.${field}`;
-    const label = prefix ? t(key as MessageKey) : key;
-    return label === key ? field : label;
+    const label = t(key as MessageKey);
+    return label === key ? null : label;
   };
+  const fieldLabel = (entityType: string, field: string) => labelIn(RESTATED_FIELD_LABELS[entityType as AuditEntityType], field) ?? labelIn(RESTATED_FIELD_FALLBACK, field) ?? field;
   return rows.map((r) => ({
     id: r.id,
     record: AUDIT_ENTITY_LABELS[r.entityType as AuditEntityType]?.[locale] ?? r.entityType,

@@ -49,11 +49,18 @@ export function standingYearDates(establishedOn: string | null | undefined, ende
 
 /**
  * Where the field labels of a record type's changes are in the message catalog (the form's own
- * labels), for the restatement lists; a field without a label is shown by its name.
+ * labels), for the restatement lists. A record's logged records (a case's activities, stays,
+ * follow-ups …) are restated under the record, so `RESTATED_FIELD_FALLBACK` names their fields;
+ * a field with no label anywhere is shown by its name.
  */
 export const RESTATED_FIELD_LABELS: Partial<Record<AuditEntityType, string>> = {
   meeting: "activities.meetings.fields",
   training_event: "activities.trainings.fields",
   community_event: "activities.events.fields",
   kyogi_body: "activities.kyogi.fields",
+  case: "caseForm.fields",
+  outreach_case: "outreach.form.fields",
+  peer: "peers.fields",
+  peer_dispatch: "dispatches.fields",
 };
+export const RESTATED_FIELD_FALLBACK = "yearClose.fields";

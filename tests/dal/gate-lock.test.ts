@@ -11,7 +11,7 @@ import { editableValues, reassignCase, updateCase } from "@/lib/dal/cases";
 import { setPeerStatus } from "@/lib/dal/peers";
 import { addOutreachContact } from "@/lib/dal/outreach-records";
 import { caseGate, dispatchGate } from "@/lib/dal/record-gate";
-import { lockYear } from "@/lib/dal/year-close";
+import { lockYear, restatementsForSheet, restatementViews } from "@/lib/dal/year-close";
 import { currentFiscalYear, fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { ActivitySchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
 import { CaseUpdateSchema } from "@/lib/validation/case";
@@ -70,6 +70,10 @@ describe("the year-end lock, enforced by the gate", () => {
     assert.equal(r.officeId, "33-bizen");
     assert.equal(r.action, "create");
     assert.equal(r.reason, "記入漏れの訪問を追記");
+    // The sheet's list names the activity's fields in words (restated under the case), never values.
+    const view = restatementViews(restatementsForSheet("33", fiscalYearOf(date)), "ja").find((v) => v.id === r.id)!;
+    assert.deepEqual(view.fields, ["日付", "支援の種類"]);
+    assert.equal(view.record, "地域移行支援ケース");
   });
 
   test("an activity dated this (open) year needs no reason and leaves no restatement", () => {
