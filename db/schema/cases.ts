@@ -31,7 +31,8 @@ const isoDate = (column: ReturnType<typeof text>) => sql`${column} IS NULL OR ${
 
 /**
  * The pseudonymous person: nothing here names anyone. Shared by the discharge-support,
- * outreach and hostel records; owned by one office, whose staff alone read the identity.
+ * outreach and hostel records. Visible to every office that holds one of their records
+ * (ADR 0024); written only by lib/dal/persons.ts.
  */
 export const persons = sqliteTable(
   "persons",
@@ -40,6 +41,7 @@ export const persons = sqliteTable(
     prefectureCode: text("prefecture_code")
       .notNull()
       .references(() => prefectures.code),
+    /** The office that registered the person; grants nothing (ADR 0024). */
     officeId: text("office_id")
       .notNull()
       .references(() => healthCenters.id),
