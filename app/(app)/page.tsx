@@ -11,6 +11,9 @@ import { getCaseSummaryForActor } from "@/lib/dal/case-list";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { countOpenOutreachForActor } from "@/lib/dal/outreach-list";
 import { countDueDispatchesForActor } from "@/lib/dal/peer-dispatch-list";
+import { countRemindersForActor, listRemindersForActor, REMINDER_BADGE_DAYS } from "@/lib/dal/reminders";
+import { listScopeOf } from "@/lib/list-url";
+import { ReminderList } from "./schedule/_components/reminder-list";
 import { countActiveUsersForActor } from "@/lib/dal/users";
 import { getHeadlineFiguresForActor } from "@/lib/dal/indicators";
 import { formatFigure } from "@/lib/domain/indicators/format";
@@ -33,6 +36,14 @@ export default async function HomePage() {
   // Prefecture staff start from the year's figures (office staff from their caseload below).
   const thisYear = currentFiscalYear();
   const headlines = can(actor.role, "read:aggregate:prefecture") ? getHeadlineFiguresForActor(actor, thisYear, ["C1", "C2", "A9", "A10"]) : null;
+  // The next few of 今後の予定 (the view the schedule opens by default), with the menu badge's count.
+  const scheduleScope = listScopeOf(undefined, actor.role);
+  const upcoming = work
+    ? {
+        counts: countRemindersForActor(actor, scheduleScope),
+        next: listRemindersForActor(actor, scheduleScope, REMINDER_BADGE_DAYS).items.slice(0, 5),
+      }
+    : null;
   const workItems = work
     ? [
         { label: t("home.work.openMine"), value: work.openMine, href: "/cases?scope=mine" },
@@ -119,6 +130,27 @@ export default async function HomePage() {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {upcoming && (
+        <section aria-labelledby="home-schedule" className="space-y-3" data-testid="home-schedule">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="home-schedule" className="text-lg font-semibold">
+              {t("schedule.home.title")}
+            </h2>
+            <Link href="/schedule" className="text-sm text-teal-800 underline underline-offset-2 hover:text-teal-950">
+              {t("schedule.home.more")}
+            </Link>
+          </div>
+          {upcoming.counts.total === 0 ? (
+            <p className="text-sm text-slate-700">{t("schedule.home.none")}</p>
+          ) : (
+            <>
+              <p className="text-sm text-slate-700">{t("schedule.home.summary", upcoming.counts)}</p>
+              <ReminderList items={upcoming.next} t={t} locale={locale} label={t("schedule.home.title")} showDate />
+            </>
+          )}
         </section>
       )}
 

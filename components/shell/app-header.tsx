@@ -1,5 +1,8 @@
 import { signOutAction } from "@/app/actions";
 import { navItemsFor } from "@/lib/auth/navigation";
+import { countRemindersForActor } from "@/lib/dal/reminders";
+import { requireActor } from "@/lib/dal/session";
+import { listScopeOf } from "@/lib/list-url";
 import { ROLE_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { fiscalYearOptions } from "@/lib/preferences";
@@ -14,6 +17,11 @@ export async function AppHeader({ displayName, role, prefectureName, fiscalYear 
   const t = await getT();
   const locale = await getLocale();
   const roleLabel = ROLE_LABELS[role][locale];
+  const items = navItemsFor(role);
+  // The reminders badge: overdue or due within 7 days, in the view the schedule opens by default.
+  const scheduleCount = items.some((i) => i.badge === "schedule")
+    ? await requireActor().then((actor) => countRemindersForActor(actor, listScopeOf(undefined, actor.role)).total)
+    : 0;
   return (
     <header className="bg-teal-800 text-white shadow">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
@@ -41,7 +49,11 @@ export async function AppHeader({ displayName, role, prefectureName, fiscalYear 
         </div>
       </div>
       <div className="mx-auto max-w-7xl px-4 pb-2">
-        <MainNav label={t("nav.label")} items={navItemsFor(role).map((i) => ({ href: i.href, label: t(i.labelKey) }))} />
+        <MainNav label={t("nav.label")} items={items.map((i) => ({
+            href: i.href,
+            label: t(i.labelKey),
+            badge: i.badge === "schedule" && scheduleCount > 0 ? { count: scheduleCount, hint: t("schedule.navBadge", { n: scheduleCount }) } : undefined,
+          }))} />
       </div>
     </header>
   );

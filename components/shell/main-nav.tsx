@@ -3,7 +3,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import clsx from "clsx";
 
-export type MainNavItem = { href: string; label: string };
+/** `badge`: a count drawn after the label; `hint` says what it counts (its accessible text and tooltip). */
+export type MainNavItem = { href: string; label: string; badge?: { count: number; hint: string } };
 
 /** Highlights the section the user is in; `aria-current` tells screen readers the same. */
 export function MainNav({ items, label }: { items: MainNavItem[]; label: string }) {
@@ -23,6 +24,16 @@ export function MainNav({ items, label }: { items: MainNavItem[]; label: string 
               )}
             >
               {item.label}
+              {item.badge && (
+                <span
+                  title={item.badge.hint}
+                  data-testid={`nav-badge-${item.href.slice(1)}`}
+                  className="ml-1.5 inline-block min-w-5 rounded-full bg-amber-300 px-1.5 text-center text-xs font-semibold text-amber-950 tabular-nums"
+                >
+                  <span aria-hidden="true">{item.badge.count}</span>
+                  <span className="sr-only">{item.badge.hint}</span>
+                </span>
+              )}
             </Link>
           </li>
         ))}

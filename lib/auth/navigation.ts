@@ -2,10 +2,12 @@ import type { Role } from "@/lib/domain/codes";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { can, type Permission } from "./permissions";
 
-export type NavItem = { href: string; labelKey: MessageKey };
+/** `badge`: the item shows a count (the shell computes it: "schedule" is the reminders due soon). */
+export type NavItem = { href: string; labelKey: MessageKey; badge?: "schedule" };
 
-const ITEMS: { href: string; labelKey: MessageKey; permission: Permission | null }[] = [
+const ITEMS: (NavItem & { permission: Permission | null })[] = [
   { href: "/", labelKey: "nav.home", permission: null },
+  { href: "/schedule", labelKey: "schedule.nav", permission: "read:case:reach", badge: "schedule" },
   { href: "/cases", labelKey: "nav.cases", permission: "read:case:reach" },
   { href: "/caseload", labelKey: "nav.caseload", permission: "read:caseload:reach" },
   { href: "/peers", labelKey: "nav.peers", permission: "read:peer:reach" },
@@ -21,5 +23,5 @@ const ITEMS: { href: string; labelKey: MessageKey; permission: Permission | null
 
 /** The menu a role sees: derived from the permission table, so menu and server agree. */
 export function navItemsFor(role: Role): NavItem[] {
-  return ITEMS.filter((i) => i.permission === null || can(role, i.permission)).map(({ href, labelKey }) => ({ href, labelKey }));
+  return ITEMS.filter((i) => i.permission === null || can(role, i.permission)).map(({ href, labelKey, badge }) => (badge ? { href, labelKey, badge } : { href, labelKey }));
 }

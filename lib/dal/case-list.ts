@@ -41,6 +41,8 @@ export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 export type CaseFilter = {
   mine?: boolean;
+  /** Open cases only (the lists' default, as the home page counts them): closed ones left out. */
+  openOnly?: boolean;
   phase?: Phase;
   coordinatorId?: string;
   hospitalId?: string;
@@ -95,6 +97,7 @@ function noConsentSql(): SQL {
 function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPhase: boolean): SQL {
   const conditions: (SQL | undefined)[] = [caseGate.inReach(actor)];
   if (filter.mine) conditions.push(eq(cases.coordinatorUserId, actor.id));
+  if (filter.openOnly) conditions.push(ne(cases.phase, "closed"));
   if (withPhase && filter.phase) conditions.push(eq(cases.phase, filter.phase));
   if (filter.coordinatorId) conditions.push(eq(cases.coordinatorUserId, filter.coordinatorId));
   if (filter.hospitalId) conditions.push(eq(cases.hospitalId, filter.hospitalId));
@@ -272,7 +275,10 @@ export function getCaseloadForActor(actor: Actor) {
 
 export type CaseSummary = { openMine: number; openInReach: number; overdueFollowUps: number; overdueReviews: number; stale: number; noConsent: number };
 
-/** Counts for the coordinator's and supervisor's home page (no names, so not audited). */
+/**
+ * Counts for the coordinator's and supervisor's home page (no names, so not audited). Each is
+ * the total of the list its link opens (open cases, `openOnly` on the list).
+ */
 export function getCaseSummaryForActor(actor: Actor): CaseSummary {
   caseGate.require(actor);
   const db = getDb();

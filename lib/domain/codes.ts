@@ -63,6 +63,7 @@ export const AUDIT_ENTITY_LABELS = {
   case: { ja: "地域移行支援ケース", en: "Discharge-support case" },
   case_list: { ja: "ケース一覧", en: "Case list" },
   caseload: { ja: "担当状況", en: "Caseload" },
+  schedule: { ja: "今後の予定", en: "Upcoming" },
   person_duplicate_check: { ja: "重複の確認", en: "Duplicate check" },
   person_search: { ja: "対象者の検索", en: "Person search" },
   outreach_case: { ja: "アウトリーチ", en: "Outreach case" },

@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const BASE = "/cases";
 /** The filter parameters of the URL; clearing the filters removes exactly these. */
-const FILTER_KEYS = ["phase", "coordinatorId", "hospitalId", "fy", "flag", "q"] as const;
+const FILTER_KEYS = ["phase", "coordinatorId", "hospitalId", "fy", "flag", "q", "closed"] as const;
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("read:case:reach");
@@ -39,9 +39,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const scope = listScopeOf(params.scope, actor.role);
   const years = fiscalYearOptions();
   const fyParam = Number(params.fy);
+  const phase = oneOf(PHASES, params.phase);
+  // Open cases by default, as the home page counts them; ?closed=1 (or the closed phase) adds the closed ones.
+  const includeClosed = params.closed === "1" || phase === "closed";
   const filter: CaseFilter = {
     mine: scope === "mine",
-    phase: oneOf(PHASES, params.phase),
+    openOnly: !includeClosed,
+    phase,
     coordinatorId: scope === "office" ? params.coordinatorId || undefined : undefined,
     hospitalId: params.hospitalId || undefined,
     fiscalYear: years.includes(fyParam) ? fyParam : undefined,
@@ -57,7 +61,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const headerYear = await getSelectedFiscalYear();
   const canCreate = can(actor.role, "write:case:reach");
 
-  const hasFilters = !!(filter.phase || filter.coordinatorId || filter.hospitalId || filter.fiscalYear || filter.flag || filter.q);
+  const hasFilters = !!(includeClosed || filter.coordinatorId || filter.hospitalId || filter.fiscalYear || filter.flag || filter.q);
   const scopeLabel = t(scope === "mine" ? "caseList.scope.mine" : "caseList.scope.office");
   const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
 
@@ -129,10 +133,20 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
       <ListScopeTabs messages="caseList" t={t} basePath={BASE} params={params} scope={scope} />
 
+      <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="closed-switch">
+        <span>{t(includeClosed ? "caseList.closed.showingAll" : "caseList.closed.showOpen")}</span>
+        <Link
+          href={tableHref(BASE, params, { closed: includeClosed ? undefined : "1", phase: includeClosed && phase === "closed" ? undefined : params.phase, page: undefined })}
+          className={clsx("rounded-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
+        >
+          {t(includeClosed ? "caseList.closed.openOnly" : "caseList.closed.includeClosed")}
+        </Link>
+      </p>
+
       <CountChips
         label={t("caseList.phaseCounts.label")}
         allLabel={t("caseList.phaseCounts.all")}
-        codes={PHASES}
+        codes={includeClosed ? PHASES : PHASES.filter((p) => p !== "closed")}
         counts={page.phaseCounts}
         current={filter.phase}
         labelOf={(p) => PHASE_LABELS[p][locale]}
@@ -144,7 +158,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         heading={t("caseList.filters.heading")}
         action={BASE}
         params={params}
-        hidden={{ scope, sort: sortChosen ? req.sort : undefined, dir: sortChosen ? req.dir : undefined }}
+        hidden={{ scope, closed: params.closed === "1" ? "1" : undefined, sort: sortChosen ? req.sort : undefined, dir: sortChosen ? req.dir : undefined }}
         applyLabel={t("caseList.filters.apply")}
         clear={hasFilters ? { href: clearHref, label: t("caseList.filters.clear") } : undefined}
       >

@@ -10,6 +10,12 @@ export const caseList: Messages["caseList"] = {
     mine: "My cases",
     office: "My office's cases",
   },
+  closed: {
+    showOpen: "Showing open cases only (closed ones left out)",
+    includeClosed: "Show closed cases too",
+    showingAll: "Showing closed cases too",
+    openOnly: "Show open cases only",
+  },
   phaseCounts: {
     label: "Cases per phase (select to filter)",
     all: "All",

@@ -13,5 +13,6 @@ import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 import { yearClose } from "./year-close";
+import { schedule } from "./schedule";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule };

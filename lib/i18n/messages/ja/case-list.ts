@@ -8,6 +8,12 @@ export const caseList = {
     mine: "自分の担当",
     office: "所属保健所のケース",
   },
+  closed: {
+    showOpen: "進行中のケースのみ表示中（終結は除く）",
+    includeClosed: "終結したケースも表示",
+    showingAll: "終結したケースも表示中",
+    openOnly: "進行中のケースのみ表示",
+  },
   phaseCounts: {
     label: "段階別の件数（クリックで段階を絞り込み）",
     all: "すべて",

@@ -12,6 +12,7 @@ import { peers } from "./peers";
 import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 import { yearClose } from "./year-close";
+import { schedule } from "./schedule";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule } as const;
