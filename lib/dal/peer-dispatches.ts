@@ -1,13 +1,13 @@
 import "server-only";
 import { fullName } from "@/lib/domain/person-name";
-import { and, asc, desc, eq, exists, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { cases, healthCenters, hospitals, personIdentities, peerDispatchMembers, peerDispatches, peerIdentities, peerRegistrations, peerSupporters } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { type DestinationKind, type DispatchStatus, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
-import { allowedDispatchTransitions, effectiveStatus } from "@/lib/domain/peer-registration";
+import { allowedDispatchTransitions, availableOn, effectiveStatus, type PeerAvailability } from "@/lib/domain/peer-registration";
 import { DISPATCH_RECORD_FIELDS, type DispatchCreateInput, type DispatchMemberInput, type DispatchStatusInput, type DispatchUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
 import { auditView, diffFields } from "./audit";
@@ -28,7 +28,15 @@ import { inReach } from "./scope";
 // ---------------------------------------------------------------------------------------
 // The form: pickers, defaults and the previous entry
 
-export type PeerOption = { id: string; displayCode: string; name: string; status: PeerStatus; expiresOn: string };
+export type PeerOption = {
+  id: string;
+  displayCode: string;
+  name: string;
+  status: PeerStatus;
+  expiresOn: string;
+  /** The stored status and registered periods: the form offers the peer only on days it covers (availableOn). */
+  availability: PeerAvailability;
+};
 export type CaseOption = { id: string; caseNo: string; name: string };
 
 /** What "copy the previous entry" fills in (everything but the date). */
@@ -85,7 +93,7 @@ export function getDispatchFormForActor(actor: Actor, officeId: string | undefin
   const mineFirst = officeId ?? actor.assignedOfficeIds[0];
   const office = offices.find((o) => o.id === mineFirst) ?? offices[0];
   if (!office) throw new AppError("not_found", "errors.notFound");
-  const peers = db
+  const peerRows = db
     .select({
       id: peerSupporters.id,
       displayCode: peerSupporters.displayCode,
@@ -98,8 +106,16 @@ export function getDispatchFormForActor(actor: Actor, officeId: string | undefin
     .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
     .where(and(eq(peerSupporters.officeId, office.id), ne(peerSupporters.status, "withdrawn")))
     .orderBy(asc(peerSupporters.displayCode))
-    .all()
-    .map((p) => ({ id: p.id, displayCode: p.displayCode, name: fullName(p), status: effectiveStatus(p.status, p.expiresOn, today), expiresOn: p.expiresOn }));
+    .all();
+  const periods = registrationsOf(peerRows.map((p) => p.id));
+  const peers = peerRows.map((p) => ({
+    id: p.id,
+    displayCode: p.displayCode,
+    name: fullName(p),
+    status: effectiveStatus(p.status, p.expiresOn, today),
+    expiresOn: p.expiresOn,
+    availability: { status: p.status, registrations: periods.get(p.id) ?? [] },
+  }));
   const openCases = db
     .select({ id: cases.id, caseNo: cases.caseNo, familyName: personIdentities.familyName, givenName: personIdentities.givenName })
     .from(cases)
@@ -130,27 +146,33 @@ export function getDispatchFormForActor(actor: Actor, officeId: string | undefin
  * (登録中 on that day, per the yearly registrations) and who are not withdrawn; a peer paused
  * today cannot be sent on a dispatch still to come.
  */
+/** The registered periods of these peers, per peer. */
+function registrationsOf(peerIds: string[]): Map<string, { registeredOn: string; expiresOn: string }[]> {
+  const byPeer = new Map<string, { registeredOn: string; expiresOn: string }[]>();
+  if (peerIds.length === 0) return byPeer;
+  const rows = getDb()
+    .select({ peerId: peerRegistrations.peerId, registeredOn: peerRegistrations.registeredOn, expiresOn: peerRegistrations.expiresOn })
+    .from(peerRegistrations)
+    .where(inArray(peerRegistrations.peerId, peerIds))
+    .all();
+  for (const r of rows) byPeer.set(r.peerId, [...(byPeer.get(r.peerId) ?? []), { registeredOn: r.registeredOn, expiresOn: r.expiresOn }]);
+  return byPeer;
+}
+
+/** Every member is a peer of the office, once, available on the dispatch's date (the rule the form filters by). */
 function assertMembersAvailable(officeId: string, date: string, members: DispatchMemberInput[]): void {
   const peerIds = [...new Set(members.map((m) => m.peerId))];
   if (peerIds.length !== members.length) throw new AppError("invalid", "validation.dispatch.duplicateMember", { peerIds: "validation.dispatch.duplicateMember" });
-  const available = getDb()
-    .select({ id: peerSupporters.id, status: peerSupporters.status })
-    .from(peerSupporters)
-    .where(
-      and(
-        inArray(peerSupporters.id, peerIds),
-        eq(peerSupporters.officeId, officeId),
-        ne(peerSupporters.status, "withdrawn"),
-        exists(
-          getDb()
-            .select({ one: sql`1` })
-            .from(peerRegistrations)
-            .where(and(eq(peerRegistrations.peerId, peerSupporters.id), lte(peerRegistrations.registeredOn, date), gte(peerRegistrations.expiresOn, date))),
-        ),
-      ),
-    )
-    .all()
-    .filter((p) => !(p.status === "paused" && date >= todayIso()));
+  const peers = peerIds.length
+    ? getDb()
+        .select({ id: peerSupporters.id, status: peerSupporters.status })
+        .from(peerSupporters)
+        .where(and(inArray(peerSupporters.id, peerIds), eq(peerSupporters.officeId, officeId)))
+        .all()
+    : [];
+  const periods = registrationsOf(peers.map((p) => p.id));
+  const today = todayIso();
+  const available = peers.filter((p) => availableOn({ status: p.status, registrations: periods.get(p.id) ?? [] }, date, today));
   if (available.length !== peerIds.length) throw new AppError("invalid", "validation.dispatch.peerUnavailable", { peerIds: "validation.dispatch.peerUnavailable" });
 }
 

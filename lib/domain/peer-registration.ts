@@ -58,3 +58,18 @@ export function renewableYears(registrationFy: number, status: PeerStatus, today
   const current = fiscalYearOf(today);
   return [current, current + 1].filter((fy) => fy > registrationFy);
 }
+
+/** What decides whether a peer can go on a dispatch: the stored status and the registered periods. */
+export type PeerAvailability = { status: PeerStatus; registrations: readonly { registeredOn: string; expiresOn: string }[] };
+
+/**
+ * Whether a peer can be dispatched on `date`: not withdrawn, registered for that day (one of
+ * their registrations covers it), and not paused for a dispatch from today on (a paused peer's
+ * past dispatches may still be recorded). The dispatch form offers only these peers; the
+ * server refuses any other with the same rule.
+ */
+export function availableOn(peer: PeerAvailability, date: string, today: string): boolean {
+  if (peer.status === "withdrawn") return false;
+  if (peer.status === "paused" && date >= today) return false;
+  return peer.registrations.some((r) => r.registeredOn <= date && date <= r.expiresOn);
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allowedDispatchTransitions, canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYears, renewalFor } from "@/lib/domain/peer-registration";
+import { allowedDispatchTransitions, canChangePeerStatus, effectiveStatus, registrationExpiry, renewableYears, renewalFor, availableOn } from "@/lib/domain/peer-registration";
 
 test("registration runs to the end of its fiscal year", () => {
   assert.equal(registrationExpiry("2021-04-01"), "2022-03-31");
@@ -41,4 +41,20 @@ test("renewal is offered for the current fiscal year when behind, and for the ne
   assert.deepEqual(renewableYears(2025, "active", "2025-03-31"), []);
   assert.deepEqual(renewableYears(2024, "paused", "2025-02-01"), [2025]);
   assert.deepEqual(renewableYears(2024, "withdrawn", "2025-02-01"), []);
+});
+
+test("a peer can be dispatched on a day a registration covers, unless withdrawn or paused from today on", () => {
+  const fy2024 = { registeredOn: "2024-05-10", expiresOn: "2025-03-31" };
+  const fy2025 = { registeredOn: "2025-04-01", expiresOn: "2026-03-31" };
+  const today = "2025-06-01";
+  const active = { status: "active" as const, registrations: [fy2024] };
+  assert.equal(availableOn(active, "2024-05-10", today), true, "the day of registration");
+  assert.equal(availableOn(active, "2025-03-31", today), true, "the last day");
+  assert.equal(availableOn(active, "2024-05-09", today), false, "before registering");
+  assert.equal(availableOn(active, "2025-04-01", today), false, "lapsed: not renewed");
+  assert.equal(availableOn({ ...active, registrations: [fy2024, fy2025] }, "2025-04-01", today), true, "renewed");
+  const paused = { status: "paused" as const, registrations: [fy2024, fy2025] };
+  assert.equal(availableOn(paused, "2025-05-31", today), true, "a paused peer's past dispatch may be recorded");
+  assert.equal(availableOn(paused, today, today), false, "not from today on");
+  assert.equal(availableOn({ status: "withdrawn", registrations: [fy2024] }, "2024-06-01", today), false);
 });

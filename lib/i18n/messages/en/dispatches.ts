@@ -48,6 +48,8 @@ export const dispatches: Messages["dispatches"] = {
     total: "Total",
   },
   form: {
+    peersHidden: "{n} peer supporter(s) not registered, paused or withdrawn on the dispatch date are not listed.",
+    peerUnavailableOn: "Not available on this date",
     quickHint: "Date, centre and your last destination and purpose are filled in. Enter saves, Tab moves, Space ticks.",
     copyPrevious: "Copy the previous entry",
     noPrevious: "No previous entry",

@@ -46,6 +46,8 @@ export const dispatches = {
     total: "合計",
   },
   form: {
+    peersHidden: "派遣日に登録期間外・休止中・登録抹消のピアサポーター{n}人は表示していません。",
+    peerUnavailableOn: "派遣日に派遣できません",
     quickHint: "日付・保健所・前回の派遣先と目的が入っています。Enterで保存、Tabで移動、Spaceでチェックできます。",
     copyPrevious: "前回の内容をコピー",
     noPrevious: "前回の記録はありません",

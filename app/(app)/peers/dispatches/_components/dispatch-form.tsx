@@ -11,6 +11,8 @@ import { enterSubmits } from "@/components/forms/enter-submits";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm, type FormAction } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
+import { parseJapaneseDate } from "@/lib/domain/japanese-date";
+import { availableOn, type PeerAvailability } from "@/lib/domain/peer-registration";
 import { DESTINATION_KIND_LABELS, DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, type DestinationKind, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
 import { DISPATCH_CREATE_STATUSES, DispatchCreateSchema, DispatchUpdateSchema, type DispatchMemberInput } from "@/lib/validation/peer";
@@ -34,13 +36,15 @@ export type DispatchSeed = {
 };
 
 type Option = { id: string; name: string };
-type PeerOption = { id: string; displayCode: string; name: string; status: PeerStatus };
+type PeerOption = { id: string; displayCode: string; name: string; status: PeerStatus; availability: PeerAvailability };
 
 type Props = {
   office: Option;
   offices: Option[];
   hospitals: Option[];
   peers: PeerOption[];
+  /** The app's today (JST), for who can go on the chosen date. */
+  today: string;
   cases: { id: string; caseNo: string; name: string }[];
   defaults: DispatchSeed;
 } & (
@@ -69,6 +73,8 @@ export function DispatchForm(props: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [seed, setSeed] = useState<DispatchSeed>(props.defaults);
+  // The date as typed since the form was (re)seeded; null: the seed's or the last answer's.
+  const [dateText, setDateText] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [copied, setCopied] = useState(false);
   const schema = props.mode === "create" ? DispatchCreateSchema : DispatchUpdateSchema;
@@ -77,6 +83,7 @@ export function DispatchForm(props: Props) {
     onSuccess: () => {
       // Ready for the next entry: today's defaults again, the cursor in the date.
       setSeed(props.defaults);
+      setDateText(null);
       setKind(props.defaults.destinationKind);
       setCopied(false);
       setGeneration((g) => g + 1);
@@ -89,6 +96,13 @@ export function DispatchForm(props: Props) {
   const v = (name: string, fallback: string) => (typed ? (value(name, fallback) ?? fallback) : fallback);
   const checkedPeers = typed ? values("peerIds") : seed.members.map((m) => m.peerId);
   const member = (peerId: string) => seed.members.find((m) => m.peerId === peerId);
+  // Only peers who can go on the chosen date are offered (registered that day, not withdrawn, not
+  // paused from today on: the rule the server checks); one already on this dispatch stays, marked.
+  const typedDate = parseJapaneseDate(dateText ?? v("date", dateInputValue(seed.date)));
+  const dateIso = typedDate.ok ? typedDate.iso : null;
+  const canGo = (p: PeerOption) => dateIso === null || availableOn(p.availability, dateIso, props.today);
+  const shownPeers = props.peers.filter((p) => canGo(p) || checkedPeers.includes(p.id));
+  const hiddenPeers = props.peers.length - shownPeers.length;
 
   const [kind, setKind] = useState<DestinationKind>(seed.destinationKind);
   // After a failed save the form shows what was sent, the destination kind included.
@@ -102,6 +116,7 @@ export function DispatchForm(props: Props) {
 
   function applySeed(next: DispatchSeed) {
     setSeed(next);
+    setDateText(null);
     setKind(next.destinationKind);
     setSeedState(state);
     setGeneration((g) => g + 1);
@@ -189,7 +204,13 @@ export function DispatchForm(props: Props) {
       )}
 
       <div key={generation} className="space-y-5">
-        <fieldset className="grid gap-4 rounded-md border border-slate-300 bg-white p-5 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+        <fieldset
+          className="grid gap-4 rounded-md border border-slate-300 bg-white p-5 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+          onChange={(e) => {
+            const input = e.target;
+            if (input instanceof HTMLInputElement && input.name === "date") setDateText(input.value);
+          }}
+        >
           <legend className="text-base font-semibold text-slate-900">{t("dispatches.form.when")}</legend>
           <TextField
             id={DATE_ID}
@@ -340,6 +361,9 @@ export function DispatchForm(props: Props) {
             </p>
           ) : (
             <div className="overflow-x-auto">
+              <p className="mb-2 text-sm text-slate-700" aria-live="polite">
+                {hiddenPeers > 0 ? t("dispatches.form.peersHidden", { n: hiddenPeers }) : ""}
+              </p>
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <caption className="sr-only">{t("dispatches.form.peers")}</caption>
                 <thead className="border-b border-slate-300 text-xs text-slate-700">
@@ -351,7 +375,7 @@ export function DispatchForm(props: Props) {
                   </tr>
                 </thead>
                 <tbody>
-                  {props.peers.map((p) => {
+                  {shownPeers.map((p) => {
                     const m = member(p.id);
                     const checkId = `peer-${p.id}`;
                     const cell = (prefix: "hours" | "honorarium" | "travel", stored: number | null | undefined, label: string) => {
@@ -393,6 +417,7 @@ export function DispatchForm(props: Props) {
                               <span className="font-mono text-xs text-slate-700">{p.displayCode}</span>
                               <span>{p.name}</span>
                               {p.status !== "active" && <PeerStatusBadge status={p.status} locale={locale} />}
+                              {!canGo(p) && <span className="rounded-sm bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("dispatches.form.peerUnavailableOn")}</span>}
                             </label>
                           </div>
                         </td>

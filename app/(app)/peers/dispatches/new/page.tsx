@@ -54,6 +54,7 @@ export default async function NewDispatchPage({ searchParams }: { searchParams: 
         ]}
       />
       <DispatchForm
+        today={todayIso()}
         // A different office brings different peers and cases: start the form afresh.
         key={form.office.id}
         mode="create"

@@ -7,6 +7,7 @@ import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { updateDispatchAction } from "../../actions";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import { DispatchForm } from "../../_components/dispatch-form";
 
 type Params = { params: Promise<{ id: string }> };
@@ -28,7 +29,7 @@ export default async function EditDispatchPage({ params }: Params) {
   const form = getDispatchFormForActor(actor, detail.office.id);
   // Peers who went stay listed even if their registration has since ended.
   const peers = [...form.peers];
-  for (const m of detail.members) if (!peers.some((p) => p.id === m.peerId)) peers.push({ id: m.peerId, displayCode: m.displayCode, name: m.name, status: "expired", expiresOn: "" });
+  for (const m of detail.members) if (!peers.some((p) => p.id === m.peerId)) peers.push({ id: m.peerId, displayCode: m.displayCode, name: m.name, status: "expired", expiresOn: "", availability: { status: "expired", registrations: [] } });
   const cases = detail.case && !form.cases.some((c) => c.id === detail.case!.id) ? [...form.cases, { id: detail.case.id, caseNo: detail.case.caseNo, name: "" }] : form.cases;
   const hospitals = listHospitalsForActor(actor, { includeInactive: true })
     .filter((h) => h.active || h.id === detail.hospital?.id)
@@ -45,6 +46,7 @@ export default async function EditDispatchPage({ params }: Params) {
         ]}
       />
       <DispatchForm
+        today={todayIso()}
         mode="edit"
         action={updateDispatchAction}
         id={detail.id}
