@@ -1,6 +1,6 @@
 import "server-only";
 import { fullName, fullKana } from "@/lib/domain/person-name";
-import { aliasedTable, and, asc, count, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   healthCenters,
@@ -33,6 +33,8 @@ export type OutreachSortKey = (typeof OUTREACH_SORT_KEYS)[number];
 
 export type OutreachFilter = {
   mine?: boolean;
+  /** Open cases only (referred or active: the list's default, as the home page counts them). */
+  openOnly?: boolean;
   status?: OutreachStatus;
   /** Cases where this category applies (primary or not). */
   target?: OutreachTarget;
@@ -64,6 +66,7 @@ export type OutreachListRow = {
 function listConditions(actor: Actor, filter: OutreachFilter, withStatus: boolean): SQL {
   const conditions: (SQL | undefined)[] = [outreachGate.inReach(actor)];
   if (filter.mine) conditions.push(eq(outreachCases.coordinatorUserId, actor.id));
+  if (filter.openOnly) conditions.push(ne(outreachCases.status, "closed"));
   if (withStatus && filter.status) conditions.push(eq(outreachCases.status, filter.status));
   if (filter.coordinatorId) conditions.push(eq(outreachCases.coordinatorUserId, filter.coordinatorId));
   if (filter.teamKind) conditions.push(eq(outreachCases.teamKind, filter.teamKind));

@@ -7,6 +7,7 @@ import { auditLogs, carePlans, cases, followUpChecks, peerSupporters, trialStays
 import { createCase } from "@/lib/dal/cases";
 import { getCaseSummaryForActor, listCasesForActor } from "@/lib/dal/case-list";
 import { createHospital } from "@/lib/dal/hospitals";
+import { countOpenOutreachForActor, listOutreachCasesForActor } from "@/lib/dal/outreach-list";
 import { createPeer } from "@/lib/dal/peers";
 import { countRemindersForActor, groupRemindersByDay, listRemindersForActor, REMINDER_BADGE_DAYS, type Reminder } from "@/lib/dal/reminders";
 import { setAppToday } from "@/lib/domain/clock";
@@ -56,7 +57,7 @@ function newCase(username: string, officeId: string): string {
 const followUp = (caseId: string, offsetMonths: number, dueDate: string, checked = false) =>
   getDb()
     .insert(followUpChecks)
-    .values({ id: randomUUID(), caseId, offsetMonths, dueDate, checkedDate: checked ? dueDate : null, status: checked ? "stable" : null })
+    .values({ id: randomUUID(), caseId, offsetMonths, dueDate, checkedDate: checked ? dueDate : null, status: checked ? "living_in_community" : null })
     .run();
 const plan = (caseId: string, reviewDueDate: string, status: "active" | "ended") =>
   getDb()
@@ -95,6 +96,7 @@ before(async () => {
 
   colleague = newCase("bizen.coord2", "33-bizen");
   followUp(colleague, 1, "2027-03-02");
+  followUp(colleague, 3, "2027-03-04", true); // already checked
 
   closed = newCase("bizen.coord", "33-bizen");
   followUp(closed, 1, "2027-03-02");
@@ -212,5 +214,18 @@ describe("the start page's counts equal the lists they open", () => {
   test("所属のケース: open cases in reach, as /cases?scope=office lists them", () => {
     const actor = actorFor("bizen.sup");
     assert.equal(getCaseSummaryForActor(actor).openInReach, listCasesForActor(actor, req, { openOnly: true }).total);
+  });
+  test("アウトリーチ（自分の担当）: open outreach cases mine, as /outreach?scope=mine lists them by default", () => {
+    for (const user of ["bizen.coord", "bizen.sup"]) {
+      const actor = actorFor(user);
+      const outreachReq = { page: 1, pageSize: 100, sort: "caseNo" as const, dir: "asc" as const };
+      const counts = countOpenOutreachForActor(actor);
+      assert.equal(counts.mine, listOutreachCasesForActor(actor, outreachReq, { mine: true, openOnly: true }).total, user);
+      assert.equal(counts.inReach, listOutreachCasesForActor(actor, outreachReq, { openOnly: true }).total, user);
+    }
+    // The demo data holds closed outreach cases in 備前's reach, so without the switch the list is longer.
+    const actor = actorFor("bizen.sup");
+    const all = listOutreachCasesForActor(actor, { page: 1, pageSize: 100, sort: "caseNo", dir: "asc" }, {}).total;
+    assert.ok(all > countOpenOutreachForActor(actor).inReach, `${all}`);
   });
 });

@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const BASE = "/outreach";
 /** The filter parameters of the URL; clearing the filters removes exactly these. */
-const FILTER_KEYS = ["status", "target", "coordinatorId", "teamKind", "fy", "q"] as const;
+const FILTER_KEYS = ["status", "target", "coordinatorId", "teamKind", "fy", "q", "closed"] as const;
 
 /**
  * The outreach referrals of the actor's offices: "mine" or the whole office, filters in the URL
@@ -44,9 +44,13 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const scope = listScopeOf(params.scope, actor.role);
   const years = fiscalYearOptions();
   const fyParam = Number(params.fy);
+  const status = oneOf(OUTREACH_STATUSES, params.status);
+  // Open cases by default, as the home page counts them; ?closed=1 (or the closed status) adds the closed ones.
+  const includeClosed = params.closed === "1" || status === "closed";
   const filter: OutreachFilter = {
     mine: scope === "mine",
-    status: oneOf(OUTREACH_STATUSES, params.status),
+    openOnly: !includeClosed,
+    status,
     target: oneOf(OUTREACH_TARGETS, params.target),
     coordinatorId: scope === "office" ? params.coordinatorId || undefined : undefined,
     teamKind: oneOf(OUTREACH_TEAM_KINDS, params.teamKind),
@@ -62,7 +66,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const staff = scope === "office" ? listCaseStaffForActor(actor) : [];
   const canWrite = can(actor.role, "write:outreach:reach");
 
-  const hasFilters = !!(filter.status || filter.target || filter.coordinatorId || filter.teamKind || filter.fiscalYear || filter.q);
+  const hasFilters = !!(includeClosed || filter.target || filter.coordinatorId || filter.teamKind || filter.fiscalYear || filter.q);
   const scopeLabel = t(scope === "mine" ? "outreach.list.scope.mine" : "outreach.list.scope.office");
   const clearHref = clearFiltersHref(BASE, params, FILTER_KEYS);
   const linkClass = clsx("rounded-sm font-medium whitespace-nowrap text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
@@ -156,10 +160,20 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
 
       <ListScopeTabs messages="outreach.list" t={t} basePath={BASE} params={params} scope={scope} />
 
+      <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="closed-switch">
+        <span>{t(includeClosed ? "listSwitch.outreach.showingAll" : "listSwitch.outreach.showOpen")}</span>
+        <Link
+          href={tableHref(BASE, params, { closed: includeClosed ? undefined : "1", status: includeClosed && status === "closed" ? undefined : params.status, page: undefined })}
+          className={clsx("rounded-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
+        >
+          {t(includeClosed ? "listSwitch.outreach.openOnly" : "listSwitch.outreach.includeClosed")}
+        </Link>
+      </p>
+
       <CountChips
         label={t("outreach.list.statusCounts.label")}
         allLabel={t("outreach.list.statusCounts.all")}
-        codes={OUTREACH_STATUSES}
+        codes={includeClosed ? OUTREACH_STATUSES : OUTREACH_STATUSES.filter((s) => s !== "closed")}
         counts={page.statusCounts}
         current={filter.status}
         labelOf={(s) => OUTREACH_STATUS_LABELS[s][locale]}
@@ -171,7 +185,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
         heading={t("outreach.list.filters.heading")}
         action={BASE}
         params={params}
-        hidden={{ scope, sort: sortChosen ? req.sort : undefined, dir: sortChosen ? req.dir : undefined }}
+        hidden={{ scope, closed: params.closed === "1" ? "1" : undefined, sort: sortChosen ? req.sort : undefined, dir: sortChosen ? req.dir : undefined }}
         applyLabel={t("outreach.list.filters.apply")}
         clear={hasFilters ? { href: clearHref, label: t("outreach.list.filters.clear") } : undefined}
       >

@@ -14,5 +14,6 @@ import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 import { yearClose } from "./year-close";
 import { schedule } from "./schedule";
+import { listSwitch } from "./list-switch";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch };

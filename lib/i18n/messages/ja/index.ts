@@ -13,6 +13,7 @@ import { dispatches } from "./dispatches";
 import { ui } from "./ui";
 import { yearClose } from "./year-close";
 import { schedule } from "./schedule";
+import { listSwitch } from "./list-switch";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch } as const;
