@@ -25,7 +25,7 @@ import { fiscalYearOf, todayIso } from "@/lib/domain/fiscal-year";
 import { CASE_RECORD_FIELDS, type CaseCreateInput, type CaseTransitionInput, type CaseUpdateInput } from "@/lib/validation/case";
 import type { Actor } from "./actor";
 import { diffFields } from "./audit";
-import { type AuditTrailRow } from "./audit-trail";
+import { type AuditTrailRow, type AuditTrailOptions, type AuditTrailPage } from "./audit-trail";
 import { OPEN_PLAN_STATUSES } from "./case-list";
 import { wholeRecord } from "./record-corrections";
 import { caseGate, type CaseRow } from "./record-gate";
@@ -370,6 +370,6 @@ export function reassignCase(actor: Actor, caseId: string, version: number, coor
 export type CaseAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this case (閲覧・変更履歴), for supervisors. */
-export function listCaseAuditForActor(actor: Actor, caseId: string): CaseAuditRow[] {
-  return caseGate.trail(actor, caseId);
+export function listCaseAuditForActor(actor: Actor, caseId: string, options: AuditTrailOptions = {}): AuditTrailPage {
+  return caseGate.trail(actor, caseId, options);
 }

@@ -30,7 +30,7 @@ import { allowedOutreachTransitions, canTransitionOutreach, endReasonsFor, forma
 import { OUTREACH_RECORD_FIELDS, type OutreachCreateInput, type OutreachStatusInput, type OutreachUpdateInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { diffFields } from "./audit";
-import { type AuditTrailRow } from "./audit-trail";
+import { type AuditTrailRow, type AuditTrailOptions, type AuditTrailPage } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { wholeRecord } from "./record-corrections";
@@ -418,6 +418,6 @@ export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): 
 export type OutreachAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this outreach case (閲覧・変更履歴), for supervisors. */
-export function listOutreachAuditForActor(actor: Actor, id: string): OutreachAuditRow[] {
-  return outreachGate.trail(actor, id);
+export function listOutreachAuditForActor(actor: Actor, id: string, options: AuditTrailOptions = {}): AuditTrailPage {
+  return outreachGate.trail(actor, id, options);
 }

@@ -23,7 +23,7 @@ import type { Actor } from "./actor";
 import { auditView, diffFields } from "./audit";
 import { wholeRecord, type Restating } from "./record-corrections";
 import { peerGate } from "./record-gate";
-import type { AuditTrailRow } from "./audit-trail";
+import type { AuditTrailOptions, AuditTrailPage, AuditTrailRow } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertOfficeInReach } from "./org-checks";
@@ -467,6 +467,6 @@ export function removePeerTraining(actor: Actor, peerId: string, trainingId: str
 export type PeerAuditRow = AuditTrailRow;
 
 /** Who viewed or changed this peer's record (閲覧・変更履歴), for supervisors. */
-export function listPeerAuditForActor(actor: Actor, peerId: string): PeerAuditRow[] {
-  return peerGate.trail(actor, peerId);
+export function listPeerAuditForActor(actor: Actor, peerId: string, options: AuditTrailOptions = {}): AuditTrailPage {
+  return peerGate.trail(actor, peerId, options);
 }

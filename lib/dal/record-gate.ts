@@ -7,7 +7,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import type { AuditAction, AuditEntityType } from "@/lib/domain/codes";
 import type { Actor } from "./actor";
 import { auditView, diffFields, writeAudit } from "./audit";
-import { auditTrailOf, type AuditTrailRow } from "./audit-trail";
+import { auditTrailOf, type AuditTrailOptions, type AuditTrailPage } from "./audit-trail";
 import { AppError } from "./errors";
 import type { Restating } from "./record-corrections";
 import { inReach } from "./scope";
@@ -83,7 +83,7 @@ export type Gate<T extends GatedTable> = {
   /** The record's names were shown (its page): audited like a write, in a transaction of its own. */
   viewed(actor: Actor, id: string, detail: Record<string, unknown>): void;
   /** Who viewed or changed the record (閲覧・変更履歴): supervisors only, the record in reach. */
-  trail(actor: Actor, id: string): AuditTrailRow[];
+  trail(actor: Actor, id: string, options?: AuditTrailOptions): AuditTrailPage;
 };
 
 const notFound = () => new AppError("not_found", "errors.notFound");
@@ -139,9 +139,9 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
     viewed(actor, id, detail) {
       auditView(actor, { entityType: spec.entityType, entityId: id, detail });
     },
-    trail(actor, id) {
+    trail(actor, id, options = {}) {
       const row = gate.load(actor, id, "read:audit:reach");
-      return auditTrailOf(spec.entityType, row.id);
+      return auditTrailOf(spec.entityType, row.id, actor.prefectureCode, options);
     },
   };
   return gate;

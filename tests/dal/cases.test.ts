@@ -215,7 +215,7 @@ describe("supervisor tools", () => {
   test("the 閲覧・変更履歴 of a case: its own rows, newest first, for a supervisor in reach only", () => {
     const { id } = createCase(actorFor("bizen.coord"), newCaseInput({ familyNameKana: "りれき", givenNameKana: "いちろう" }));
     getCaseForActor(actorFor("bizen.coord"), id);
-    const rows = listCaseAuditForActor(actorFor("bizen.sup"), id);
+    const rows = listCaseAuditForActor(actorFor("bizen.sup"), id).rows;
     assert.deepEqual(rows.map((r) => r.action), ["view", "create"]);
     assert.equal(rows[0]!.actorUsername, "bizen.coord");
     assert.throws(() => listCaseAuditForActor(actorFor("bizen.coord"), id), { code: "not_found" });

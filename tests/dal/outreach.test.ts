@@ -436,7 +436,7 @@ describe("the 閲覧・変更履歴 panel", () => {
   test("supervisors read the case's audit rows; coordinators are refused", () => {
     const { id } = create(actorFor("bizen.coord"));
     getOutreachCaseForActor(actorFor("bizen.coord"), id);
-    const rows = listOutreachAuditForActor(actorFor("bizen.sup"), id);
+    const rows = listOutreachAuditForActor(actorFor("bizen.sup"), id).rows;
     assert.deepEqual(rows.map((r) => r.action), ["view", "create"]);
     assert.throws(() => listOutreachAuditForActor(actorFor("bizen.coord"), id), { code: "not_found" });
     assert.throws(() => listOutreachAuditForActor(actorFor("ube.sup"), id), { code: "not_found" });

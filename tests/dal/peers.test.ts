@@ -111,7 +111,7 @@ describe("peer registry", () => {
     const list = lastAudit();
     assert.equal(list.entityType, "peer_list");
     assert.ok(JSON.parse(list.detail!).peerIds.includes(id));
-    assert.equal(listPeerAuditForActor(actorFor("bizen.sup"), id).some((a) => a.action === "view"), true);
+    assert.equal(listPeerAuditForActor(actorFor("bizen.sup"), id).rows.some((a) => a.action === "view"), true);
     assert.throws(() => listPeerAuditForActor(actorFor("bizen.coord"), id), { code: "not_found" });
   });
 

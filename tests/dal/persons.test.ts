@@ -155,12 +155,12 @@ describe("every check is audited", () => {
     const o = outreachFor("bizen.coord", personOfCase(c.id), "33-bizen", "bizen.coord");
     check("mimasaka.coord", { officeId: "33-mimasaka", kana: "しょうごうさん", birthYearMonth: "1963-03" });
 
-    const caseTrail = listCaseAuditForActor(actorFor("bizen.sup"), c.id);
+    const caseTrail = listCaseAuditForActor(actorFor("bizen.sup"), c.id).rows;
     const seen = caseTrail.find((r) => r.actorUsername === "mimasaka.coord");
     assert.ok(seen, "the check is in the case's trail");
     assert.equal(seen.action, "view");
     assert.deepEqual(JSON.parse(seen.detail!), { duplicateCheck: true, byOfficeId: "33-mimasaka", shown: "office_name" });
-    const outreachTrail = listOutreachAuditForActor(actorFor("bizen.sup"), o.id);
+    const outreachTrail = listOutreachAuditForActor(actorFor("bizen.sup"), o.id).rows;
     assert.ok(outreachTrail.some((r) => r.actorUsername === "mimasaka.coord" && r.action === "view" && JSON.parse(r.detail!).duplicateCheck === true));
 
     // One row for the check itself, which keeps no identity value.

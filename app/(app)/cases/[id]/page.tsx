@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { ButtonLink } from "@/components/ui/button";
+import { parseAuditQuery } from "@/components/ui/audit-log";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor } from "@/lib/dal/cases";
@@ -9,6 +10,7 @@ import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatch-list";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { ActivitySection } from "./_sections/activities";
 import { AuditSection } from "./_sections/audit";
 import { CaseFacts } from "./_sections/case-facts";
@@ -30,7 +32,7 @@ import { TrialStaySection } from "./_sections/trial-stays";
  * only for a viewer who may use them) are loaded here and passed in.
  */
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /**
  * One load per request, shared by the metadata and the page, so a visit is audited once.
@@ -47,8 +49,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getT())("caseDetail.metaTitle", { caseNo: detail.caseNo }) };
 }
 
-export default async function CasePage({ params }: Params) {
+export default async function CasePage({ params, searchParams }: Params) {
   const { id } = await params;
+  const query = await searchParams;
   const { actor, detail } = await loadCase(id);
   const t = await getT();
   const locale = await getLocale();
@@ -104,7 +107,7 @@ export default async function CasePage({ params }: Params) {
       {(canReassign || canAudit) && (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           {canReassign && <ReassignSection detail={detail} staff={listCaseStaffForActor(actor, detail.office.id)} t={t} />}
-          {canAudit && <AuditSection rows={listCaseAuditForActor(actor, detail.id)} t={t} locale={locale} />}
+          {canAudit && <AuditSection caseId={detail.id} trail={listCaseAuditForActor(actor, detail.id, parseAuditQuery(firstValues(query)))} searchParams={query} t={t} locale={locale} />}
         </div>
       )}
     </div>

@@ -6,7 +6,7 @@ import { PersonIdentityList } from "@/components/cases/person-identity";
 import { OutreachStatusBadge } from "@/components/outreach/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
-import { AuditSection } from "@/components/ui/audit-log";
+import { AuditSection, parseAuditQuery } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FactStrip, type Fact } from "@/components/ui/fact-strip";
@@ -31,16 +31,17 @@ import {
 } from "@/lib/domain/outreach-codes";
 import { isVisit } from "@/lib/domain/outreach-rules";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import type { Translate } from "@/lib/i18n/translate";
 import { LOG_CONTACT_ANCHOR } from "./_components/anchors";
 import { ContactEditDialog } from "./_components/contact-edit-dialog";
 import { ContactQuickAdd } from "./_components/contact-quick-add";
 import { OutcomeDeleteDialog } from "./_components/outcome-delete-dialog";
 import { OutcomeDialog } from "./_components/outcome-dialog";
-import { outreachAuditSummary } from "./_components/outreach-display";
+import { outreachAuditSummary, outreachAuditVocabulary } from "./_components/outreach-display";
 import { StatusChangeForm } from "./_components/status-change-form";
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /** How many contacts show before the rest fold into a disclosure. */
 const RECENT_CONTACTS = 10;
@@ -64,8 +65,9 @@ function codeText<K extends string>(labels: Readonly<Record<K, Label>>, code: st
   return code && code in labels ? labels[code as K][locale] : t("outreach.detail.notRecorded");
 }
 
-export default async function OutreachCasePage({ params }: Params) {
+export default async function OutreachCasePage({ params, searchParams }: Params) {
   const { id } = await params;
+  const query = await searchParams;
   const { actor, detail } = await loadCase(id);
   const t = await getT();
   const locale = await getLocale();
@@ -269,9 +271,13 @@ export default async function OutreachCasePage({ params }: Params) {
 
       {canAudit && (
         <AuditSection
-          rows={listOutreachAuditForActor(actor, detail.id)}
-          keys="outreach.detail.audit"
+          trail={listOutreachAuditForActor(actor, detail.id, parseAuditQuery(firstValues(query)))}
+          title={t("outreach.detail.audit.title")}
+          description={t("outreach.detail.audit.description")}
           summary={(row) => outreachAuditSummary(row.action, row.detail, t, locale)}
+          vocab={outreachAuditVocabulary(t)}
+          basePath={`/outreach/${detail.id}`}
+          searchParams={query}
           t={t}
           locale={locale}
           className="scroll-mt-4"

@@ -5,7 +5,7 @@ import clsx from "clsx";
 import { DispatchStatusBadge, PeerStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
-import { auditActionLabel } from "@/components/ui/audit-log";
+import { AuditSection, fieldLabels, parseAuditDetail, parseAuditQuery, type AuditVocabulary } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FactStrip } from "@/components/ui/fact-strip";
@@ -14,16 +14,18 @@ import { can } from "@/lib/auth/permissions";
 import { listDispatchesOfPeerForActor } from "@/lib/dal/peer-dispatch-list";
 import { getPeerForActor, listPeerAuditForActor } from "@/lib/dal/peers";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
-import { codeLabel } from "@/lib/domain/codes";
+import { codeLabel, type Locale } from "@/lib/domain/codes";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
-import { formatDate, formatDateTime } from "@/lib/domain/format";
-import { PEER_PURPOSE_LABELS, PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
+import { formatDate } from "@/lib/domain/format";
+import { PEER_PURPOSE_LABELS, PEER_STATUS_LABELS, PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
+import type { Translate } from "@/lib/i18n/translate";
+import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { SectionCard } from "@/components/ui/section-card";
 import { PeerRenewForm, PeerStatusForm } from "./_components/registration-forms";
 import { AddTrainingDialog, RemoveTrainingDialog } from "./_components/training-forms";
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /** One load (and one audit row) per request; out of reach, missing, or the prefecture role: 404. */
 const loadPeer = cache(async (id: string) => {
@@ -37,15 +39,37 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getT())("peers.detail.metaTitle", { code: detail.displayCode }) };
 }
 
-export default async function PeerPage({ params }: Params) {
+/** How a peer's registration fields read in its 閲覧・変更履歴 (identity fields arrive as "(changed)", never values). */
+function peerAuditVocabulary(t: Translate): AuditVocabulary {
+  return {
+    fieldLabel: (field) => fieldLabels([field], "peers.fields.", t)[0]!,
+    codes: (field) => (field === "status" ? PEER_STATUS_LABELS : field === "activities" ? PEER_PURPOSE_LABELS : field === "kind" ? PEER_TRAINING_LABELS : undefined),
+  };
+}
+
+/** The headline of a peer's audit row; the values below it are worded by the shared panel. */
+function peerAuditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
+  const d = parseAuditDetail(rawDetail);
+  if (action === "view") return t("peers.detail.auditViewed");
+  if (d.record === "training" && typeof d.kind === "string" && d.kind in PEER_TRAINING_LABELS) {
+    const values = { kind: codeLabel(PEER_TRAINING_LABELS, d.kind as keyof typeof PEER_TRAINING_LABELS, locale), date: typeof d.completedOn === "string" ? formatDate(d.completedOn, locale) : "—" };
+    return t(action === "delete" ? "peers.detail.auditTrainingRemoved" : "peers.detail.auditTrainingAdded", values);
+  }
+  if (action === "create") return t("peers.detail.auditCreated");
+  if (typeof d.renewedFor === "number") return t("peers.detail.auditRenewed", { fy: fiscalYearLabel(d.renewedFor, locale) });
+  return t("peers.detail.auditUpdated");
+}
+
+export default async function PeerPage({ params, searchParams }: Params) {
   const { actor, detail } = await loadPeer((await params).id);
+  const query = await searchParams;
   const t = await getT();
   const locale = await getLocale();
   const canWrite = can(actor.role, "write:peer:reach");
   const r = detail.record;
   const none = t("peers.notRecorded");
   const dispatches = listDispatchesOfPeerForActor(actor, detail.id);
-  const audit = can(actor.role, "read:audit:reach") ? listPeerAuditForActor(actor, detail.id) : null;
+  const audit = can(actor.role, "read:audit:reach") ? listPeerAuditForActor(actor, detail.id, parseAuditQuery(firstValues(query))) : null;
   const link = clsx("rounded-sm text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing);
 
   return (
@@ -221,22 +245,17 @@ export default async function PeerPage({ params }: Params) {
           </SectionCard>
 
           {audit && (
-            <SectionCard id="audit" title={t("peers.detail.auditTitle")} description={t("peers.detail.auditDescription")}>
-              {audit.length === 0 ? (
-                <EmptyState title={t("peers.detail.auditEmpty")} />
-              ) : (
-                <ul className="max-h-80 divide-y divide-slate-200 overflow-y-auto text-sm">
-                  {audit.map((a) => (
-                    <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-1.5">
-                      <span className="tabular-nums text-slate-700">{formatDateTime(a.at, locale)}</span>
-                      <span className="text-slate-900">
-                        {a.actorName ?? a.actorUsername}・{auditActionLabel(a.action, locale)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </SectionCard>
+            <AuditSection
+              trail={audit}
+              title={t("peers.detail.auditTitle")}
+              description={t("peers.detail.auditDescription")}
+              summary={(row) => peerAuditSummary(row.action, row.detail, t, locale)}
+              vocab={peerAuditVocabulary(t)}
+              basePath={`/peers/${detail.id}`}
+              searchParams={query}
+              t={t}
+              locale={locale}
+            />
           )}
         </div>
       </div>

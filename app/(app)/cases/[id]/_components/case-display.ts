@@ -1,6 +1,24 @@
-import { fieldLabels, parseAuditDetail } from "@/components/ui/audit-log";
-import type { Locale } from "@/lib/domain/codes";
-import { CARE_PLAN_STATUS_LABELS, PHASE_LABELS, type CarePlanStatus, type Phase } from "@/lib/domain/case-codes";
+import { fieldLabels, parseAuditDetail, type AuditVocabulary } from "@/components/ui/audit-log";
+import type { Label, Locale } from "@/lib/domain/codes";
+import {
+  ACTIVITY_TYPE_LABELS,
+  ADMISSION_TYPE_LABELS,
+  CARE_PLAN_STATUS_LABELS,
+  CARE_PLAN_TYPE_LABELS,
+  CONSENT_SCOPE_LABELS,
+  DATE_PRECISION_LABELS,
+  DIAGNOSIS_GROUP_LABELS,
+  DISCHARGE_DESTINATION_LABELS,
+  END_REASON_LABELS,
+  FOLLOW_UP_STATUS_LABELS,
+  LIVING_ARRANGEMENT_LABELS,
+  PHASE_LABELS,
+  REFERRAL_SOURCE_LABELS,
+  SUPPORT_CATEGORY_LABELS,
+  TECHO_GRADE_LABELS,
+  WARD_TYPE_LABELS,
+  type Phase,
+} from "@/lib/domain/case-codes";
 import { formatDate } from "@/lib/domain/format";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -31,13 +49,43 @@ type RecordKind = (typeof RECORD_KINDS)[number];
 function isPhase(v: unknown): v is Phase {
   return typeof v === "string" && v in PHASE_LABELS;
 }
-function isPlanStatus(v: unknown): v is CarePlanStatus {
-  return typeof v === "string" && v in CARE_PLAN_STATUS_LABELS;
+
+/** The code lists of a case's own fields and of its activities. */
+const CASE_CODES: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
+  referralSource: REFERRAL_SOURCE_LABELS,
+  wardType: WARD_TYPE_LABELS,
+  admissionDatePrecision: DATE_PRECISION_LABELS,
+  admissionType: ADMISSION_TYPE_LABELS,
+  diagnosisGroup: DIAGNOSIS_GROUP_LABELS,
+  techoGrade: TECHO_GRADE_LABELS,
+  supportCategory: SUPPORT_CATEGORY_LABELS,
+  consentScope: CONSENT_SCOPE_LABELS,
+  dischargeDestination: DISCHARGE_DESTINATION_LABELS,
+  livingArrangementAfter: LIVING_ARRANGEMENT_LABELS,
+  endReason: END_REASON_LABELS,
+  activityType: ACTIVITY_TYPE_LABELS,
+  planType: CARE_PLAN_TYPE_LABELS,
+};
+
+/**
+ * How a case's fields read in its 閲覧・変更履歴: labels as on the page (an activity's as in its
+ * form), code lists by field, and what a deleted activity's content shows.
+ */
+export function caseAuditVocabulary(t: Translate): AuditVocabulary {
+  return {
+    fieldLabel: (field, record) =>
+      record === "activity"
+        ? fieldLabels([field === "activityType" ? "type" : field], "caseDetail.activity.", t)[0]!
+        : fieldLabels([field], record === "care_plan" ? "caseDetail.audit.planFields." : record === "follow_up" ? "caseDetail.audit.followUpFields." : "caseDetail.summary.", t)[0]!,
+    codes: (field, record) =>
+      record === "follow_up" ? (field === "status" ? FOLLOW_UP_STATUS_LABELS : undefined) : record === "care_plan" && field === "status" ? CARE_PLAN_STATUS_LABELS : CASE_CODES[field],
+    snapshotFields: { activity: ["date", "activityType", "minutes", "withPeer", "staffUserId", "summary"] },
+  };
 }
 
 /**
- * A short, human summary of an audit row's `detail` JSON: which record was added, which
- * phase change, which fields changed. Values are never shown, only what was touched.
+ * The headline of an audit row's `detail` JSON: which record was added, which phase change,
+ * which fields changed (their old → new values follow below it, worded by the shared panel).
  */
 export function auditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
   const d = parseAuditDetail(rawDetail);
@@ -65,13 +113,7 @@ export function auditSummary(action: string, rawDetail: string | null, t: Transl
   }
   if (d.reassigned) return t("caseDetail.audit.reassigned");
   if (record === "follow_up") return t("caseDetail.audit.followUpRecorded", { n: Number(d.offsetMonths) || 0 });
-  if (record === "care_plan" && changes && Array.isArray(changes.status)) {
-    const [from, to] = changes.status as unknown[];
-    return t("caseDetail.audit.planStatus", {
-      from: isPlanStatus(from) ? CARE_PLAN_STATUS_LABELS[from][locale] : "—",
-      to: isPlanStatus(to) ? CARE_PLAN_STATUS_LABELS[to][locale] : "—",
-    });
-  }
+  if (record === "care_plan" && changes && Array.isArray(changes.status)) return t("caseDetail.audit.planStatus");
   if (changes) {
     const fields = fieldLabels(Object.keys(changes), "caseDetail.summary.", t);
     if (fields.length > 0) return t("caseDetail.audit.fieldsChanged", { fields: fields.join(t("caseDetail.listSeparator")) });

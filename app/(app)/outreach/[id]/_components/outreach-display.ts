@@ -1,13 +1,49 @@
-import { fieldLabels, parseAuditDetail } from "@/components/ui/audit-log";
-import type { Locale } from "@/lib/domain/codes";
+import { fieldLabels, parseAuditDetail, type AuditVocabulary } from "@/components/ui/audit-log";
+import { DIAGNOSIS_GROUP_LABELS, REFERRAL_SOURCE_LABELS } from "@/lib/domain/case-codes";
+import type { Label, Locale } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
-import { OUTREACH_STATUS_LABELS, type OutreachStatus } from "@/lib/domain/outreach-codes";
+import {
+  OUTREACH_CONTACT_TYPE_LABELS,
+  OUTREACH_END_REASON_LABELS,
+  OUTREACH_OUTCOME_LABELS,
+  OUTREACH_PROFESSION_LABELS,
+  OUTREACH_STATUS_LABELS,
+  OUTREACH_TARGET_LABELS,
+  OUTREACH_TEAM_KIND_LABELS,
+  type OutreachStatus,
+} from "@/lib/domain/outreach-codes";
 import type { Translate } from "@/lib/i18n/translate";
 
 /*
- * Wording of the outreach case page that is not layout: the audit rows of the 閲覧・変更履歴
- * panel in words. Values are never shown, only what was touched.
+ * Wording of the outreach case page that is not layout: the headlines of the 閲覧・変更履歴 rows
+ * and the vocabulary (labels, code lists) the shared panel words their values with.
  */
+
+const OUTREACH_CODES: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
+  referralSource: REFERRAL_SOURCE_LABELS,
+  diagnosisGroup: DIAGNOSIS_GROUP_LABELS,
+  endReason: OUTREACH_END_REASON_LABELS,
+  targets: OUTREACH_TARGET_LABELS,
+  primaryTarget: OUTREACH_TARGET_LABELS,
+  teamKind: OUTREACH_TEAM_KIND_LABELS,
+  contactType: OUTREACH_CONTACT_TYPE_LABELS,
+  professions: OUTREACH_PROFESSION_LABELS,
+  outcome: OUTREACH_OUTCOME_LABELS,
+  status: OUTREACH_STATUS_LABELS,
+};
+
+/** How an outreach case's fields, contacts and outcomes read in its 閲覧・変更履歴. */
+export function outreachAuditVocabulary(t: Translate): AuditVocabulary {
+  return {
+    fieldLabel: (field, record) =>
+      record === "contact"
+        ? fieldLabels([field === "contactType" ? "type" : field], "outreach.detail.contact.", t)[0]!
+        : record === "outcome"
+          ? fieldLabels([field], "outreach.detail.outcome.", t)[0]!
+          : fieldLabels([field], "outreach.form.fields.", t)[0]!,
+    codes: (field) => OUTREACH_CODES[field],
+  };
+}
 
 const isStatus = (v: unknown): v is OutreachStatus => typeof v === "string" && v in OUTREACH_STATUS_LABELS;
 
