@@ -146,3 +146,14 @@ export function countPersons(cases: readonly { personId: string; startDate: stri
   const continuing = new Set(supported.filter((c) => !newInFiscalYear(c, fy)).map((c) => c.personId));
   return { persons: persons.size, newPersons: persons.size - continuing.size, continuingPersons: continuing.size };
 }
+
+/**
+ * What "前回の内容をコピー" carries over from the previous contact, by its type: the professions
+ * present and the place only where people went together (a visit, an accompanied clinic visit, a
+ * family interview, a case conference). A phone call or a liaison with an agency is made by one
+ * person from the office, so copying one never ticks five professions; the user ticks who called.
+ */
+export function copiedContactFields(type: OutreachContactType): { professions: boolean; place: boolean } {
+  const together = type === "home_visit" || type === "accompany_clinic" || type === "family_interview" || type === "case_conference";
+  return { professions: together, place: together };
+}

@@ -15,6 +15,7 @@ import {
   recordDateIssue,
   supportDays,
   supportedInFiscalYear,
+  copiedContactFields,
 } from "@/lib/domain/outreach-rules";
 
 describe("case numbers", () => {
@@ -117,4 +118,9 @@ describe("the yearly counting rules", () => {
     assert.ok(!isVisit("family_interview") && !isVisit("phone_mail") && !isVisit("case_conference"));
     assert.ok(isConference("case_conference") && !isConference("liaison"));
   });
+});
+
+test("copying a contact carries professions and place only for contacts made together", () => {
+  for (const type of ["home_visit", "accompany_clinic", "family_interview", "case_conference"] as const) assert.deepEqual(copiedContactFields(type), { professions: true, place: true }, type);
+  for (const type of ["phone_mail", "liaison"] as const) assert.deepEqual(copiedContactFields(type), { professions: false, place: false }, type);
 });

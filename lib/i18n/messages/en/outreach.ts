@@ -278,6 +278,7 @@ export const outreach: Messages["outreach"] = {
       hint: "Enter saves from any field (Shift+Enter for a new line in the summary). After saving the form is cleared and the cursor returns to the date.",
       copy: "Copy the previous entry",
       copyHint: "Copies type, place, minutes, professions and whether the person was met from the last contact ({date}, {type}).",
+      copyHintAlone: "Copies the type, duration and whether the person was met from the previous contact ({date}, {type}); a call or liaison brings no professions or place.",
       copied: "The previous entry was copied. Type the summary and press Enter to save.",
       noPrevious: "No contact yet, so there is nothing to copy.",
       date: "Date",

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatDate } from "@/lib/domain/format";
+import { copiedContactFields } from "@/lib/domain/outreach-rules";
 import { OUTREACH_CONTACT_TYPE_LABELS, type OutreachContactType, type OutreachProfession } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
 import { OUTREACH_MULTI_FIELDS, OutreachContactSchema } from "@/lib/validation/outreach";
@@ -57,18 +58,21 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
     const field = <T extends Element>(name: string) => form.elements.namedItem(name) as T | null;
     const type = field<HTMLSelectElement>("contactType");
     if (type) type.value = previous.contactType;
+    // Only what fits the copied contact's type (a phone call brings no professions or place).
+    const fits = copiedContactFields(previous.contactType);
     const place = field<HTMLInputElement>("place");
-    if (place) place.value = previous.place ?? "";
+    if (place) place.value = fits.place ? (previous.place ?? "") : "";
     const minutes = field<HTMLInputElement>("minutes");
     if (minutes) minutes.value = previous.minutes === null ? "" : String(previous.minutes);
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="professions"]')) box.checked = previous.professions.includes(box.value as OutreachProfession);
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="professions"]')) box.checked = fits.professions && previous.professions.includes(box.value as OutreachProfession);
     const met = field<HTMLInputElement>("metPerson");
     if (met) met.checked = previous.metPerson;
     setCopied(true);
     document.getElementById("contact-summary")?.focus();
   }
 
-  const professions = values("professions", previous?.professions ?? []);
+  // The form opens as a 訪問 with the previous contact's professions, when that contact's type brings them.
+  const professions = values("professions", previous && copiedContactFields(previous.contactType).professions ? previous.professions : []);
   const metChecked = value("metPerson") === "on";
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} onKeyDown={enterSubmits} className="space-y-3" noValidate>
@@ -94,7 +98,10 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
           </Button>
           <p id="contact-copy-hint" className="text-xs text-slate-600">
             {previous
-              ? t("outreach.detail.contact.copyHint", { date: formatDate(previous.date, locale), type: OUTREACH_CONTACT_TYPE_LABELS[previous.contactType][locale] })
+              ? t(copiedContactFields(previous.contactType).professions ? "outreach.detail.contact.copyHint" : "outreach.detail.contact.copyHintAlone", {
+                  date: formatDate(previous.date, locale),
+                  type: OUTREACH_CONTACT_TYPE_LABELS[previous.contactType][locale],
+                })
               : t("outreach.detail.contact.noPrevious")}
           </p>
         </div>
