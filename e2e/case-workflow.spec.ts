@@ -74,8 +74,8 @@ test("a coordinator registers a case and works it from first contact to closure"
     await panel.getByLabel("終結理由").selectOption({ label: "地域定着・目標達成" });
   });
 
-  // The office list finds it by kana, closed.
-  await page.goto(`/cases?scope=office&q=${encodeURIComponent(givenKana)}`);
+  // The office list finds it by kana, closed (closed cases show with the switch on).
+  await page.goto(`/cases?scope=office&closed=1&q=${encodeURIComponent(givenKana)}`);
   const row = page.getByRole("row").filter({ hasText: caseNo });
   await expect(row).toContainText("終結");
   await expect(row).toContainText("通し 試子");

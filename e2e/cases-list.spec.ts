@@ -71,7 +71,7 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
     const me = userId("bizen.coord");
     await expectCountBetween(
       () => shownTotal(page),
-      () => countCases("coordinator_user_id = ? AND office_id = '33-bizen'", me),
+      () => countCases("coordinator_user_id = ? AND office_id = '33-bizen' AND phase <> 'closed'", me),
       () => page.goto("/cases?size=100"),
     );
     await expect(page.getByRole("link", { name: "自分の担当" })).toHaveAttribute("aria-current", "page");
@@ -81,7 +81,7 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
 
     await expectCountBetween(
       () => shownTotal(page),
-      () => countCases("office_id = '33-bizen'"),
+      () => countCases("office_id = '33-bizen' AND phase <> 'closed'"),
       async () => {
         await page.getByRole("link", { name: "所属保健所のケース" }).click();
         await expect(page).toHaveURL(/scope=office/);
@@ -214,7 +214,7 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
   test("pages and sorts on the server", async ({ page }) => {
     const total = await expectCountBetween(
       () => shownTotal(page),
-      () => countCases("office_id = '33-bizen'"),
+      () => countCases("office_id = '33-bizen' AND phase <> 'closed'"),
       () => page.goto("/cases?scope=office"),
     );
     expect(total, "needs more than one page of 20").toBeGreaterThan(20);
@@ -263,7 +263,7 @@ test.describe("bizen.sup (supervisor of 備前保健所 and 東備支所)", () =
   test("opens on the office's cases, including the branch's", async ({ page }) => {
     await expectCountBetween(
       () => shownTotal(page),
-      () => countCases("office_id IN ('33-bizen', '33-tobi')"),
+      () => countCases("office_id IN ('33-bizen', '33-tobi') AND phase <> 'closed'"),
       () => page.goto("/cases?size=100"),
     );
     await expect(page.getByRole("link", { name: "所属保健所のケース" })).toHaveAttribute("aria-current", "page");
