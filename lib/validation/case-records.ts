@@ -9,7 +9,7 @@ import {
   TRIAL_PLACES,
   TRIAL_STAY_KINDS,
 } from "@/lib/domain/case-codes";
-import { optionalCode, optionalDate, requiredDate } from "./dates";
+import { happenedDate, optionalCode, optionalDate, optionalHappenedDate } from "./dates";
 import { optionalText, restatementReason } from "./fields";
 
 /** Schemas of what is recorded inside a case. Messages are catalog keys. */
@@ -19,7 +19,7 @@ const caseRef = { caseId: z.string().min(1) };
 export const ActivitySchema = z.object({
   restatementReason,
   ...caseRef,
-  date: requiredDate(),
+  date: happenedDate(),
   activityType: z.enum(ACTIVITY_TYPES, "validation.activity.typeRequired"),
   minutes: z
     .string()
@@ -49,8 +49,8 @@ export const TrialStaySchema = z
     ...caseRef,
     kind: z.enum(TRIAL_STAY_KINDS, "validation.trialStay.kindRequired"),
     placeType: z.enum(TRIAL_PLACES, "validation.trialStay.placeRequired"),
-    startDate: requiredDate(),
-    endDate: requiredDate(),
+    startDate: happenedDate(),
+    endDate: happenedDate(),
     outcome: optionalCode(TRIAL_OUTCOMES),
   })
   .refine((v) => v.startDate <= v.endDate, { path: ["endDate"], message: "validation.trialStay.endBeforeStart" });
@@ -62,10 +62,10 @@ export const CarePlanSchema = z
     ...caseRef,
     planType: z.enum(CARE_PLAN_TYPES, "validation.carePlan.typeRequired"),
     status: z.enum(CARE_PLAN_STATUSES, "validation.carePlan.statusRequired"),
-    createdDate: requiredDate(),
+    createdDate: happenedDate(),
     reviewDueDate: optionalDate(),
     periodEndDate: optionalDate(),
-    consentDate: optionalDate(),
+    consentDate: optionalHappenedDate(),
   })
   .refine((v) => !v.periodEndDate || v.createdDate <= v.periodEndDate, { path: ["periodEndDate"], message: "validation.carePlan.periodEndBeforeCreated" })
   .refine((v) => !v.reviewDueDate || v.createdDate <= v.reviewDueDate, { path: ["reviewDueDate"], message: "validation.carePlan.reviewBeforeCreated" });
@@ -82,8 +82,8 @@ export const ReadmissionSchema = z
   restatementReason,
     ...caseRef,
     hospitalId: z.string().min(1, "validation.case.hospitalRequired"),
-    admissionDate: requiredDate(),
-    dischargeDate: optionalDate(),
+    admissionDate: happenedDate(),
+    dischargeDate: optionalHappenedDate(),
     admissionType: optionalCode(ADMISSION_TYPES),
   })
   .refine((v) => !v.dischargeDate || v.admissionDate <= v.dischargeDate, { path: ["dischargeDate"], message: "validation.hospitalization.dischargeBeforeAdmission" });
@@ -93,7 +93,7 @@ export const FollowUpSchema = z.object({
   restatementReason,
   ...caseRef,
   followUpId: z.string().min(1),
-  checkedDate: requiredDate(),
+  checkedDate: happenedDate(),
   status: z.enum(FOLLOW_UP_STATUSES, "validation.followUp.statusRequired"),
   note: optionalText(500),
 });

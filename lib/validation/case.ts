@@ -16,7 +16,7 @@ import {
 } from "@/lib/domain/case-codes";
 import { storedAdmissionDate } from "@/lib/domain/case-metrics";
 import { parseJapaneseYearMonth } from "@/lib/domain/japanese-date";
-import { optionalCode, optionalDate, requiredDate } from "./dates";
+import { happenedDate, isPastOrThisMonth, optionalCode, optionalDate, optionalHappenedDate, requiredDate } from "./dates";
 import { kana, optionalText, personName, restatementReason } from "./fields";
 
 /**
@@ -34,7 +34,11 @@ function birthYearMonth() {
   return z.string().transform((raw, ctx): string => {
     if (raw.trim() === "") return "";
     const parsed = parseJapaneseYearMonth(raw);
-    if (parsed.ok && /^(19|20)\d\d-/.test(parsed.yearMonth)) return parsed.yearMonth;
+    if (parsed.ok && /^(19|20)\d\d-/.test(parsed.yearMonth)) {
+      if (isPastOrThisMonth(parsed.yearMonth)) return parsed.yearMonth;
+      ctx.addIssue({ code: "custom", message: "validation.date.future" });
+      return z.NEVER;
+    }
     const message = parsed.ok
       ? "validation.person.birthYearMonthFormat"
       : parsed.error === "outside_era"
@@ -52,7 +56,7 @@ export const PersonSchema = z.object({
   givenName: personName,
   familyNameKana: kana,
   givenNameKana: kana,
-  dateOfBirth: optionalDate(),
+  dateOfBirth: optionalHappenedDate(),
   /** 'YYYY-MM' (or "" when not typed); when a date of birth is given it must agree (and is derived from it). */
   birthYearMonth: birthYearMonth(),
   sex: z.enum(SEXES, "validation.person.sexRequired"),
@@ -86,17 +90,17 @@ export const CASE_RECORD_FIELDS = [
 ] as const;
 
 const caseFields = {
-  referralDate: requiredDate(),
+  referralDate: happenedDate(),
   referralSource: z.enum(REFERRAL_SOURCES, "validation.case.referralSourceRequired"),
   hospitalId: z.string().min(1, "validation.case.hospitalRequired"),
   wardType: optionalCode(WARD_TYPES),
-  indexAdmissionDate: requiredDate(),
+  indexAdmissionDate: happenedDate(),
   admissionDatePrecision: z.enum(DATE_PRECISIONS),
   admissionType: optionalCode(ADMISSION_TYPES),
   diagnosisGroup: optionalCode(DIAGNOSIS_GROUPS),
   techoGrade: optionalCode(TECHO_GRADES),
   supportCategory: optionalCode(SUPPORT_CATEGORIES),
-  consentDate: optionalDate(),
+  consentDate: optionalHappenedDate(),
   consentScope: optionalCode(CONSENT_SCOPES),
   supportStartDate: requiredDate(),
   plannedDischargeDate: optionalDate(),
@@ -201,10 +205,10 @@ export const CaseUpdateSchema = z
     /** JSON of the values the form was loaded with, to tell the user what someone else changed. */
     base: z.string().optional(),
     ...caseFields,
-    dischargeDate: optionalDate(),
+    dischargeDate: optionalHappenedDate(),
     dischargeDestination: optionalCode(DISCHARGE_DESTINATIONS),
     livingArrangementAfter: optionalCode(LIVING_ARRANGEMENTS),
-    endDate: optionalDate(),
+    endDate: optionalHappenedDate(),
     endReason: optionalCode(END_REASONS),
   })
   .superRefine((v, ctx) => {
@@ -227,7 +231,7 @@ export const CaseTransitionSchema = z
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
     toPhase: z.enum(PHASES, "validation.case.phaseRequired"),
-    date: requiredDate(),
+    date: happenedDate(),
     note: optionalText(500),
     dischargeDestination: optionalCode(DISCHARGE_DESTINATIONS).optional(),
     livingArrangementAfter: optionalCode(LIVING_ARRANGEMENTS).optional(),

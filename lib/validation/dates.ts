@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import { parseJapaneseDate } from "@/lib/domain/japanese-date";
 
 /**
@@ -27,6 +28,27 @@ export function optionalDate() {
     }
     return parsed.iso;
   });
+}
+
+/**
+ * The one date rule: something that happened (an activity, a contact, a phase change, a stay, a
+ * hospitalisation, an outcome, a referral, a consent, a birth) is never after today in Japan;
+ * planned dates (a review due, a planned discharge) use requiredDate / optionalDate. Today is the
+ * app's (lib/domain/clock.ts): in the browser the real JST day, on the server the same or a
+ * demo's TSUNAGU_TODAY, which the server's check then decides.
+ */
+export function happenedDate() {
+  return requiredDate().refine((iso) => iso <= todayIso(), "validation.date.future");
+}
+
+/** Like happenedDate, but an empty field is null. */
+export function optionalHappenedDate() {
+  return optionalDate().refine((iso) => iso === null || iso <= todayIso(), "validation.date.future");
+}
+
+/** A year-month that happened (a birth month): not after this month in Japan. */
+export function isPastOrThisMonth(yearMonth: string): boolean {
+  return yearMonth <= todayIso().slice(0, 7);
 }
 
 /** An optional code from a list: "" means not recorded. */

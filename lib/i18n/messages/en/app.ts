@@ -253,6 +253,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       invalid_date: "This date does not exist (e.g. 30 February). Check the date.",
       outside_era: "The date lies outside that era (Reiwa began on 1 May 2019; Heisei ended on 30 April 2019).",
       unknown_era: "The era cannot be read. Use Reiwa (R), Heisei (H), Showa (S) and so on.",
+      future: "This cannot be after today: enter the day it happened (plans go in the planned-date fields).",
     },
     textTooLong: "The text is too long. Shorten it.",
     person: {
