@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTimeOfDay } from "@/lib/domain/time-of-day";
 import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { optionalDate, requiredDate } from "./dates";
 import { kana, optionalText, personName, restatementReason } from "./fields";
@@ -35,12 +36,16 @@ const optionalHours = z
   .transform((v) => (v === "" ? null : Number(v)))
   .pipe(z.number().max(24, "validation.dispatch.hoursFormat").nullable());
 
+/** A time of day in any way people type it (13:00, １３：００, 1300, 13時, 13時半), as "HH:MM"; empty is null. */
 const time = z
   .string()
   .trim()
-  .transform((v) => v.normalize("NFKC"))
-  .pipe(z.union([z.literal(""), z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "validation.dispatch.timeFormat")]))
-  .transform((v) => (v === "" ? null : v.padStart(5, "0")));
+  .transform((v, ctx): string | null => {
+    if (v === "") return null;
+    const parsed = parseTimeOfDay(v);
+    if (parsed === null) ctx.addIssue({ code: "custom", message: "validation.dispatch.timeFormat" });
+    return parsed;
+  });
 
 const nullableId = z.string().trim().transform((v) => (v === "" ? null : v));
 const version = z.coerce.number().int().min(1);

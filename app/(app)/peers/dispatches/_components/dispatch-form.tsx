@@ -12,6 +12,7 @@ import { asksRestatementReason, RestatementReasonField } from "@/components/form
 import { dateInputValue, useCheckedForm, type FormAction } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
 import { parseJapaneseDate } from "@/lib/domain/japanese-date";
+import { minutesOfDay, parseTimeOfDay } from "@/lib/domain/time-of-day";
 import { availableOn, type PeerAvailability } from "@/lib/domain/peer-registration";
 import { DESTINATION_KIND_LABELS, DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, type DestinationKind, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
@@ -55,9 +56,12 @@ type Props = {
 const MULTI = ["peerIds"] as const;
 const DATE_ID = "dispatch-date";
 
-/** Hours between two "HH:MM" times, rounded to a quarter hour; null when either is missing. */
+/** Hours between two times as typed (any form parseTimeOfDay reads), rounded to a quarter hour; null when either is not a time. */
 function hoursBetween(start: string, end: string): number | null {
-  const m = (s: string) => (/^\d{1,2}:\d{2}$/.test(s.normalize("NFKC")) ? Number(s.split(":")[0]) * 60 + Number(s.split(":")[1]) : null);
+  const m = (s: string) => {
+    const time = parseTimeOfDay(s);
+    return time === null ? null : minutesOfDay(time);
+  };
   const [a, b] = [m(start), m(end)];
   return a === null || b === null || b <= a ? null : Math.round(((b - a) / 60) * 4) / 4;
 }
