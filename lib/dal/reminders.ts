@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { carePlans, cases, followUpChecks, peerIdentities, peerSupporters, personIdentities, trialStays } from "@/db/schema";
 import type { CarePlanType, TrialStayKind } from "@/lib/domain/case-codes";
 import { addDays } from "@/lib/domain/date-math";
-import { todayIso } from "@/lib/domain/fiscal-year";
+import { fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { fullName } from "@/lib/domain/person-name";
 import type { ListScope } from "@/lib/list-url";
 import type { Actor } from "./actor";
@@ -15,7 +15,8 @@ import { caseGate, peerGate } from "./record-gate";
 /*
  * 今後の予定: what falls due in the next REMINDER_WINDOW_DAYS days (today included) and what is
  * overdue, read through the gates: unchecked follow-ups, reviews of running care plans and trial
- * stays (starting or ending) on open cases, and peer registrations that expire (not withdrawn).
+ * stays (starting or ending) on open cases, and peer registrations that expire (not withdrawn;
+ * one that lapsed before this fiscal year began is history, not a reminder).
  * "mine" is the cases the actor coordinates (peers: the office's, everyone's in reach); "office"
  * is everything in reach. A trial stay is an event, not a task: only its days in the window show,
  * never a past one. Each kind's condition is written once below, so the menu's count (COUNT
@@ -46,7 +47,7 @@ export type Reminder = {
   detail: { offsetMonths?: number; planType?: CarePlanType; trialKind?: TrialStayKind };
 };
 
-type Window = { today: string; until: string };
+type Window = { today: string; until: string; /** The last day of the previous fiscal year. */ lapsedSince: string };
 
 function caseScope(actor: Actor, scope: ListScope): SQL {
   return and(caseGate.inReach(actor), ne(cases.phase, "closed"), scope === "mine" ? eq(cases.coordinatorUserId, actor.id) : undefined)!;
@@ -60,13 +61,14 @@ function conditions(actor: Actor, scope: ListScope, w: Window): Record<ReminderK
     plan_review: and(onCase, inArray(carePlans.status, [...OPEN_PLAN_STATUSES]), isNotNull(carePlans.reviewDueDate), lte(carePlans.reviewDueDate, w.until))!,
     trial_start: and(onCase, gte(trialStays.startDate, w.today), lte(trialStays.startDate, w.until))!,
     trial_end: and(onCase, gte(trialStays.endDate, w.today), lte(trialStays.endDate, w.until))!,
-    peer_expiry: and(peerGate.inReach(actor), ne(peerSupporters.status, "withdrawn"), lte(peerSupporters.expiresOn, w.until))!,
+    // A registration lapsed before this fiscal year began is the registry's history (期間満了), not a reminder.
+    peer_expiry: and(peerGate.inReach(actor), ne(peerSupporters.status, "withdrawn"), gte(peerSupporters.expiresOn, w.lapsedSince), lte(peerSupporters.expiresOn, w.until))!,
   };
 }
 
 function windowOf(days: number): Window {
   const today = todayIso();
-  return { today, until: addDays(today, days) };
+  return { today, until: addDays(today, days), lapsedSince: addDays(fiscalYearRange(fiscalYearOf(today)).start, -1) };
 }
 
 function requireReach(actor: Actor) {

@@ -154,6 +154,15 @@ describe("今後の予定", () => {
     assert.deepEqual(on(mineOf("bizen.sup", "mine"), mine), []);
   });
 
+  test("a registration that lapsed this fiscal year is overdue; one that lapsed before it began is history, not a reminder", () => {
+    // TODAY is 2027-03-01 (FY2026): last fiscal year ended 2026-03-31.
+    getDb().update(peerSupporters).set({ expiresOn: "2026-03-31" }).where(eq(peerSupporters.id, peerId)).run();
+    assert.deepEqual(on(mineOf("bizen.coord"), peerId), ["peer_expiry:2026-03-31:overdue"]);
+    getDb().update(peerSupporters).set({ expiresOn: "2025-03-31" }).where(eq(peerSupporters.id, peerId)).run();
+    assert.deepEqual(on(mineOf("bizen.coord"), peerId), []);
+    getDb().update(peerSupporters).set({ expiresOn: "2027-03-05" }).where(eq(peerSupporters.id, peerId)).run();
+  });
+
   test("another office's items never appear", () => {
     for (const [user, scope] of [["bizen.coord", "office"], ["bizen.sup", "office"], ["tobi.coord", "office"]] as const) {
       assert.deepEqual(on(mineOf(user, scope), elsewhere), [], user);
