@@ -156,11 +156,12 @@ describe("今後の予定", () => {
 
   test("a registration that lapsed this fiscal year is overdue; one that lapsed before it began is history, not a reminder", () => {
     // TODAY is 2027-03-01 (FY2026): last fiscal year ended 2026-03-31.
-    getDb().update(peerSupporters).set({ expiresOn: "2026-03-31" }).where(eq(peerSupporters.id, peerId)).run();
+    const registration = (registeredOn: string, expiresOn: string) => getDb().update(peerSupporters).set({ registeredOn, expiresOn }).where(eq(peerSupporters.id, peerId)).run();
+    registration("2025-04-01", "2026-03-31");
     assert.deepEqual(on(mineOf("bizen.coord"), peerId), ["peer_expiry:2026-03-31:overdue"]);
-    getDb().update(peerSupporters).set({ expiresOn: "2025-03-31" }).where(eq(peerSupporters.id, peerId)).run();
+    registration("2024-04-01", "2025-03-31");
     assert.deepEqual(on(mineOf("bizen.coord"), peerId), []);
-    getDb().update(peerSupporters).set({ expiresOn: "2027-03-05" }).where(eq(peerSupporters.id, peerId)).run();
+    registration("2026-04-01", "2027-03-05");
   });
 
   test("another office's items never appear", () => {
