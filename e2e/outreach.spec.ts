@@ -434,7 +434,7 @@ test.describe("a supervisor", () => {
     const c = createTestOutreach({ office: "tobi", coordinator: "tobi.coord" });
     await page.goto(`/outreach/${c.id}`);
     const audit = page.getByRole("region", { name: "閲覧・変更履歴" });
-    await expect(audit.getByRole("row").filter({ hasText: "本人情報を含む依頼のページを閲覧" }).first()).toContainText("bizen.sup");
+    await expect(audit.getByRole("row").filter({ hasText: "本人情報を含む閲覧" }).first()).toContainText("bizen.sup");
     await expectNoSeriousA11yViolations(page, "an outreach case page with the audit panel");
   });
 });

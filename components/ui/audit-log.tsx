@@ -163,11 +163,14 @@ export function AuditLogTable({
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>{auditActionLabel(row.action, locale)}</td>
             <td className={tdClass}>
-              {row.day
-                ? row.identityViews > 0
-                  ? t("ui.audit.viewsWithIdentity", { n: row.views, identity: row.identityViews })
-                  : t("ui.audit.views", { n: row.views })
-                : summary(row)}
+              {/* The content keeps a readable width on a phone; the table scrolls sideways instead. */}
+              <div className="min-w-56">
+                {row.day
+                  ? row.identityViews > 0
+                    ? t("ui.audit.viewsWithIdentity", { n: row.views, identity: row.identityViews })
+                    : t("ui.audit.views", { n: row.views })
+                  : summary(row)}
+              </div>
             </td>
           </tr>
         ))}
