@@ -23,11 +23,12 @@ test("case numbers stay unique and gapless when four writers create cases at onc
   await prepareDatabase(getDb());
   const hospitalId = createHospital(actorFor("okayama.admin"), { name: "競合試験病院", municipalityCode: null, psychBeds: null }).id;
   const coordinatorUserId = getDb().select().from(users).where(eq(users.username, "bizen.coord")).get()!.id;
+  // FY2012: a past year (a referral is never after today) that no demo case uses, so its numbers start at 1.
   const input = {
     familyName: "競合", givenName: "試験", familyNameKana: "きょうごう", givenNameKana: "しけん", dateOfBirth: "", birthYearMonth: "1960-01",
-    sex: "unknown", municipalityCode: "", phone: "", address: "", referralDate: "2030-04-02", referralSource: "self", hospitalId,
-    wardType: "", indexAdmissionDate: "2020-01-01", admissionDatePrecision: "year", admissionType: "", diagnosisGroup: "", techoGrade: "",
-    supportCategory: "", consentDate: "", consentScope: "", supportStartDate: "2030-04-03", plannedDischargeDate: "", coordinatorUserId, officeId: "33-bizen",
+    sex: "unknown", municipalityCode: "", phone: "", address: "", referralDate: "2012-04-02", referralSource: "self", hospitalId,
+    wardType: "", indexAdmissionDate: "2010-01-01", admissionDatePrecision: "year", admissionType: "", diagnosisGroup: "", techoGrade: "",
+    supportCategory: "", consentDate: "", consentScope: "", supportStartDate: "2012-04-03", plannedDischargeDate: "", coordinatorUserId, officeId: "33-bizen",
   };
   const perWorker = 15;
   const workers = Array.from({ length: 4 }, () =>
@@ -45,7 +46,7 @@ test("case numbers stay unique and gapless when four writers create cases at onc
   assert.equal(numbers.length, 4 * perWorker);
   assert.equal(new Set(numbers).size, numbers.length, "no number was handed out twice");
   const seqs = numbers.map((n) => Number(n.split("-").pop())).sort((a, b) => a - b);
-  assert.deepEqual(seqs, Array.from({ length: numbers.length }, (_, i) => i + 1), "FY2030 numbers run 1..60 without gaps");
-  assert.ok(numbers.every((n) => n.startsWith("33-BZ-2030-")));
+  assert.deepEqual(seqs, Array.from({ length: numbers.length }, (_, i) => i + 1), "FY2012 numbers run 1..60 without gaps");
+  assert.ok(numbers.every((n) => n.startsWith("33-BZ-2012-")));
   fs.rmSync(dir, { recursive: true, force: true });
 });
