@@ -183,7 +183,7 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
       .prepare(
         `SELECT c.case_no AS caseNo, i.family_name_kana AS family, i.given_name_kana AS given
          FROM cases c JOIN person_identities i ON i.person_id = c.person_id
-         WHERE c.office_id = '33-bizen' ORDER BY c.case_no LIMIT 1`,
+         WHERE c.office_id = '33-bizen' AND c.phase <> 'closed' ORDER BY c.case_no LIMIT 1`,
       )
       .get() as { caseNo: string; family: string; given: string };
 
