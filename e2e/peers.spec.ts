@@ -190,6 +190,6 @@ test("another office, another prefecture and the prefecture role get 404 on a pe
   const sup = await browser.newContext({ storageState: storageStateOf("bizen.sup") });
   const supPage = await sup.newPage();
   expect((await supPage.goto(`/peers/${peer.id}`))?.status()).toBe(200);
-  await expect(supPage.getByRole("region", { name: "閲覧・変更履歴" })).toBeVisible();
+  await expect(supPage.getByRole("region", { name: "閲覧・変更履歴", exact: true })).toBeVisible();
   await sup.close();
 });
