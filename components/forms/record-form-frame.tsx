@@ -25,7 +25,7 @@ export type FramedForm = {
  * above, the required-fields note, an edit's version fields, the fields, then save (and, for a
  * new record where offered, save and enter the next) and cancel. The activities' and the sheet
  * inputs' forms wrap it with their own wording. A record of a locked fiscal year asks for 訂正の理由
- * above the buttons (ADR 0025): when the page says so (`restatement`), or once the server did.
+ * above the buttons once the server asks for it (ADR 0025).
  */
 export function RecordFormFrame({
   form,
@@ -36,7 +36,6 @@ export function RecordFormFrame({
   saveAndNext = false,
   cancelHref,
   className = "max-w-4xl",
-  restatement = false,
   children,
 }: {
   form: FramedForm;
@@ -48,8 +47,6 @@ export function RecordFormFrame({
   saveAndNext?: boolean;
   cancelHref: string;
   className?: string;
-  /** The record lies in a locked fiscal year: ask for the reason before the first save. */
-  restatement?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -64,7 +61,7 @@ export function RecordFormFrame({
         </>
       )}
       {children}
-      {asksRestatementReason(form.state, restatement) && <RestatementReasonField state={form.state} />}
+      {asksRestatementReason(form.state) && <RestatementReasonField state={form.state} />}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{texts.save}</SubmitButton>
         {saveAndNext && texts.saveAndNext && (

@@ -7,12 +7,10 @@ import { useI18n } from "@/lib/i18n/client";
 export type RestatingState = { ok: boolean; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]> };
 
 /**
- * Whether a form asks for 訂正の理由: it is for a record of a locked year (`locked`, when the page
- * knows), or the server asked for one (the guard's field error, ADR 0025), or one was typed
- * before a save that failed for another reason.
+ * Whether a form asks for 訂正の理由: the server asked for one (the guard's field error, ADR 0025),
+ * or one was typed before a save that failed for another reason.
  */
-export function asksRestatementReason(state: RestatingState, locked = false): boolean {
-  if (locked) return true;
+export function asksRestatementReason(state: RestatingState): boolean {
   if (state.ok) return false;
   const typed = state.values?.restatementReason;
   return !!state.fieldErrors?.restatementReason || (typeof typed === "string" && typed.trim() !== "");

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { AuditTrailPage, AuditTrailRow } from "@/lib/dal/audit-trail";
 import { AUDIT_ACTION_LABELS, type Label, type Locale } from "@/lib/domain/codes";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { jsonObject } from "@/lib/domain/json-object";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { tableHref, type QueryValues, type RawSearchParams } from "@/lib/list-url";
 import { focusRing } from "./button";
@@ -15,22 +17,6 @@ import { TableRegion, tdClass, thClass } from "./table-region";
  * row its content. Each record kind supplies only its headline wording and field vocabulary.
  */
 
-export type AuditLogRow = {
-  id: string;
-  at: string;
-  actorUsername: string;
-  actorName: string | null;
-  action: string;
-  detail: string | null;
-  /** Views collapsed into this line (1 for any other row). */
-  views: number;
-  identityViews: number;
-  /** The JST day of collapsed views. */
-  day: string | null;
-};
-
-/** A page of the trail as the data-access layer returns it. */
-export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; pageSize: number; names: Record<string, string> };
 
 /** The panel's state in the URL: `?audit=changes&auditPage=2#audit`. */
 export function parseAuditQuery(params: QueryValues): { changesOnly: boolean; page: number } {
@@ -52,16 +38,6 @@ export function auditActionLabel(action: string, locale: Locale): string {
   return action in AUDIT_ACTION_LABELS ? AUDIT_ACTION_LABELS[action as keyof typeof AUDIT_ACTION_LABELS][locale] : action;
 }
 
-/** An audit row's `detail` JSON as an object ({} when missing or not an object). */
-export function parseAuditDetail(raw: string | null): Record<string, unknown> {
-  if (!raw) return {};
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** Each field's label under `keyPrefix` in the catalog, or the field's own name where there is none. */
 export function fieldLabels(fields: string[], keyPrefix: string, t: Translate): string[] {
@@ -93,8 +69,8 @@ export function auditValue(field: string, record: string | null, value: unknown,
 const BOOKKEEPING_FIELDS = ["id", "version", "createdAt", "updatedAt", "updatedBy", "caseId", "outreachCaseId", "peerId", "officeId"];
 
 /** The old → new values, a reassignment or a deleted row's content under an audit row's headline. */
-export function AuditDetail({ row, vocab, names, t, locale }: { row: AuditLogRow; vocab: AuditVocabulary; names: Record<string, string>; t: Translate; locale: Locale }) {
-  const d = parseAuditDetail(row.detail);
+export function AuditDetail({ row, vocab, names, t, locale }: { row: AuditTrailRow; vocab: AuditVocabulary; names: Record<string, string>; t: Translate; locale: Locale }) {
+  const d = jsonObject(row.detail);
   const record = typeof d.record === "string" ? d.record : null;
   const value = (field: string, v: unknown) => auditValue(field, record, v, vocab, names, t, locale);
   const changes = d.changes && typeof d.changes === "object" && !Array.isArray(d.changes) ? Object.entries(d.changes as Record<string, unknown>).filter(([, pair]) => Array.isArray(pair)) : [];
@@ -135,11 +111,11 @@ export function AuditLogTable({
   t,
   locale,
 }: {
-  rows: AuditLogRow[];
+  rows: AuditTrailRow[];
   caption: string;
   headers: { at: string; who: string; action: string; what: string };
   /** What the row did, in words: the kind's headline and the shared detail below it. */
-  summary: (row: AuditLogRow) => ReactNode;
+  summary: (row: AuditTrailRow) => ReactNode;
   t: Translate;
   locale: Locale;
 }) {
@@ -196,11 +172,11 @@ export function AuditSection({
   locale,
   className,
 }: {
-  trail: AuditLogPage;
+  trail: AuditTrailPage;
   title: string;
   description: string;
   /** The headline of a row in the kind's words (record added, phase changed …). */
-  summary: (row: AuditLogRow) => ReactNode;
+  summary: (row: AuditTrailRow) => ReactNode;
   vocab: AuditVocabulary;
   basePath: string;
   searchParams: RawSearchParams;
@@ -242,7 +218,7 @@ export function AuditSection({
             headers={{ at: t("ui.audit.at"), who: t("ui.audit.who"), action: t("ui.audit.action"), what: t("ui.audit.what") }}
             summary={(row) => (
               <>
-                {parseAuditDetail(row.detail).reassigned ? null : summary(row)}
+                {jsonObject(row.detail).reassigned ? null : summary(row)}
                 <AuditDetail row={row} vocab={vocab} names={trail.names} t={t} locale={locale} />
               </>
             )}

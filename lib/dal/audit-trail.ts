@@ -1,5 +1,6 @@
 import "server-only";
 import type { AuditEntityType } from "@/lib/domain/codes";
+import { jsonObject } from "@/lib/domain/json-object";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { hospitals, users } from "@/db/schema";
@@ -98,15 +99,7 @@ function namedIds(rows: AuditTrailRow[]): { userIds: Set<string>; hospitalIds: S
     if (HOSPITAL_ID_FIELDS.includes(field)) hospitalIds.add(value);
   };
   for (const row of rows) {
-    if (!row.detail) continue;
-    let d: unknown;
-    try {
-      d = JSON.parse(row.detail);
-    } catch {
-      continue;
-    }
-    if (!d || typeof d !== "object") continue;
-    const { changes, snapshot } = d as { changes?: unknown; snapshot?: unknown };
+    const { changes, snapshot } = jsonObject(row.detail);
     if (changes && typeof changes === "object") {
       for (const [field, pair] of Object.entries(changes)) if (Array.isArray(pair)) pair.forEach((v) => take(field, v));
     }

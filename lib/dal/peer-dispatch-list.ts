@@ -82,7 +82,7 @@ function dispatchConditions(actor: Actor, filter: DispatchFilter, withStatus: bo
   return and(...conditions)!;
 }
 
-export function membersOf(dispatchIds: string[]) {
+function membersOf(dispatchIds: string[]) {
   if (!dispatchIds.length) return [];
   return getDb()
     .select({ dispatchId: peerDispatchMembers.dispatchId, peerId: peerDispatchMembers.peerId, code: peerSupporters.displayCode, hours: peerDispatchMembers.hours })
@@ -93,7 +93,7 @@ export function membersOf(dispatchIds: string[]) {
     .all();
 }
 
-export function totalHours(hours: (number | null)[]): number | null {
+function totalHours(hours: (number | null)[]): number | null {
   const known = hours.filter((h): h is number => h !== null);
   return known.length ? Math.round(known.reduce((a, b) => a + b, 0) * 100) / 100 : null;
 }

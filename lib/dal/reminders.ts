@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { carePlans, cases, followUpChecks, peerIdentities, peerSupporters, personIdentities, trialStays } from "@/db/schema";
 import type { CarePlanType, TrialStayKind } from "@/lib/domain/case-codes";
@@ -85,21 +86,20 @@ export function countRemindersForActor(actor: Actor, scope: ListScope, days: num
   const db = getDb();
   const w = windowOf(days);
   const c = conditions(actor, scope, w);
-  const n = (q: { all(): unknown[] }) => (q.all() as [{ n: number }])[0].n;
-  const fromCase = <T extends typeof followUpChecks | typeof carePlans | typeof trialStays>(table: T, where: SQL) =>
-    n(db.select({ n: count() }).from(table).innerJoin(cases, eq(cases.id, table.caseId)).where(where));
-  const peers = (where: SQL) => n(db.select({ n: count() }).from(peerSupporters).where(where));
-  const total =
-    fromCase(followUpChecks, c.follow_up) +
-    fromCase(carePlans, c.plan_review) +
-    fromCase(trialStays, c.trial_start) +
-    fromCase(trialStays, c.trial_end) +
-    peers(c.peer_expiry);
-  // Trial stays are never overdue (only their days in the window count).
-  const overdue =
-    fromCase(followUpChecks, and(c.follow_up, lt(followUpChecks.dueDate, w.today))!) +
-    fromCase(carePlans, and(c.plan_review, lt(carePlans.reviewDueDate, w.today))!) +
-    peers(and(c.peer_expiry, lt(peerSupporters.expiresOn, w.today))!);
+  // One query per kind: the rows in the window, and of them those already past (trial stays are
+  // never overdue: only their days in the window count).
+  const tally = (date: AnySQLiteColumn | null) => ({ n: count(), overdue: date ? sql<number>`coalesce(sum(${date} < ${w.today}), 0)` : sql<number>`0` });
+  const fromCase = <T extends typeof followUpChecks | typeof carePlans | typeof trialStays>(table: T, where: SQL, date: AnySQLiteColumn | null) =>
+    db.select(tally(date)).from(table).innerJoin(cases, eq(cases.id, table.caseId)).where(where).get()!;
+  const kinds = [
+    fromCase(followUpChecks, c.follow_up, followUpChecks.dueDate),
+    fromCase(carePlans, c.plan_review, carePlans.reviewDueDate),
+    fromCase(trialStays, c.trial_start, null),
+    fromCase(trialStays, c.trial_end, null),
+    db.select(tally(peerSupporters.expiresOn)).from(peerSupporters).where(c.peer_expiry).get()!,
+  ];
+  const total = kinds.reduce((sum, k) => sum + k.n, 0);
+  const overdue = kinds.reduce((sum, k) => sum + Number(k.overdue), 0);
   return { total, overdue };
 }
 

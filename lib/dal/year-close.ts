@@ -53,17 +53,6 @@ function lockRow(db: Pick<Tx, "select">, prefectureCode: string, fiscalYear: num
     .get();
 }
 
-/** The fiscal years locked now in the actor's prefecture (a form can ask for the reason up front). */
-export function lockedFiscalYears(actor: Pick<Actor, "prefectureCode">): number[] {
-  return getDb()
-    .select({ fy: yearLocks.fiscalYear })
-    .from(yearLocks)
-    .where(and(eq(yearLocks.prefectureCode, actor.prefectureCode), eq(yearLocks.locked, true)))
-    .orderBy(asc(yearLocks.fiscalYear))
-    .all()
-    .map((r) => r.fy);
-}
-
 // ---------------------------------------------------------------------------------------
 // The year's close status
 

@@ -3,6 +3,9 @@ import { REASON_MAX } from "@/lib/domain/year-close";
 
 /** Field rules used by more than one form. Messages are catalog keys. */
 
+/** A fiscal year (年度) the app can hold, 2000–2099, as a form sends it; `message` names the form's own wording. */
+export const fiscalYearField = (message: string) => z.coerce.number({ error: message }).int(message).min(2000, message).max(2099, message);
+
 /** A name part (姓 or 名). */
 export const personName = z.string().trim().min(1, "validation.person.nameRequired").max(40, "validation.person.nameLength");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIndicatorCode } from "@/lib/domain/indicators/definitions";
-import { optionalText, restatementReason } from "./fields";
+import { optionalText, restatementReason, fiscalYearField } from "./fields";
 
 /*
  * The sheet's own settings, shared by the browser and the server actions: which indicators the
@@ -18,7 +18,7 @@ const indicatorCode = z
   .min(1, `${V}.indicatorRequired`)
   .refine((code) => isIndicatorCode(code), `${V}.indicatorUnknown`);
 
-const fiscalYear = z.coerce.number({ error: `${V}.fiscalYearInvalid` }).int(`${V}.fiscalYearInvalid`).min(2000, `${V}.fiscalYearInvalid`).max(2099, `${V}.fiscalYearInvalid`);
+const fiscalYear = fiscalYearField(`${V}.fiscalYearInvalid`);
 
 const version = z.coerce.number().int().min(1);
 /** The version a row was loaded with; 0 when nothing is stored for it yet. */

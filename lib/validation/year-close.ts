@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { REASON_MAX } from "@/lib/domain/year-close";
+import { fiscalYearField } from "./fields";
 
 /*
  * The forms of the year-end close page (ADR 0025): a supervisor's sign-off of an office, the
  * prefecture's lock and unlock. Messages are catalog keys of the yearClose section.
  */
 
-const fiscalYear = z.coerce.number({ error: "yearClose.validation.fiscalYear" }).int("yearClose.validation.fiscalYear").min(2000, "yearClose.validation.fiscalYear").max(2099, "yearClose.validation.fiscalYear");
+const fiscalYear = fiscalYearField("yearClose.validation.fiscalYear");
 
 export const SignOffSchema = z.object({
   fiscalYear,

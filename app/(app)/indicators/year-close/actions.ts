@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/actions/run-form-action";
+import type { z } from "zod";
+import type { Actor } from "@/lib/dal/actor";
 import { requireActor } from "@/lib/dal/session";
 import { lockYear, signOffYear, unlockYear } from "@/lib/dal/year-close";
 import { setFlash } from "@/lib/flash";
@@ -15,38 +17,31 @@ import { LockSchema, SignOffSchema, UnlockSchema } from "@/lib/validation/year-c
  * (the sheet shows the lock's restatements) is refreshed and the same year is shown again.
  */
 
-async function done(flash: MessageKey, fiscalYear: number): Promise<never> {
+/**
+ * The body every action here shares: parse, one DAL call with the signed-in actor, then (on
+ * success) refresh the indicator pages, say what happened and show the same year again.
+ */
+async function yearAction<S extends z.ZodType<{ fiscalYear: number }>>(formData: FormData, schema: S, run: (actor: Actor, input: z.infer<S>) => unknown, flash: MessageKey): Promise<FormState> {
+  const actor = await requireActor();
+  let fiscalYear = 0;
+  const state = await runFormAction(formData, schema, async (input) => {
+    run(actor, input);
+    fiscalYear = input.fiscalYear;
+  });
+  if (!state.ok) return state;
   revalidatePath("/indicators", "layout");
   await setFlash(flash);
   redirect(`/indicators/year-close?fy=${fiscalYear}`);
 }
 
 export async function signOffYearAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  let fiscalYear = 0;
-  const state = await runFormAction(formData, SignOffSchema, async (input) => {
-    signOffYear(actor, input);
-    fiscalYear = input.fiscalYear;
-  });
-  return state.ok ? done("yearClose.flash.signedOff", fiscalYear) : state;
+  return yearAction(formData, SignOffSchema, signOffYear, "yearClose.flash.signedOff");
 }
 
 export async function lockYearAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  let fiscalYear = 0;
-  const state = await runFormAction(formData, LockSchema, async (input) => {
-    lockYear(actor, input);
-    fiscalYear = input.fiscalYear;
-  });
-  return state.ok ? done("yearClose.flash.locked", fiscalYear) : state;
+  return yearAction(formData, LockSchema, lockYear, "yearClose.flash.locked");
 }
 
 export async function unlockYearAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireActor();
-  let fiscalYear = 0;
-  const state = await runFormAction(formData, UnlockSchema, async (input) => {
-    unlockYear(actor, input);
-    fiscalYear = input.fiscalYear;
-  });
-  return state.ok ? done("yearClose.flash.unlocked", fiscalYear) : state;
+  return yearAction(formData, UnlockSchema, unlockYear, "yearClose.flash.unlocked");
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { jsonObject } from "@/lib/domain/json-object";
 import Link from "next/link";
 import { cache } from "react";
 import clsx from "clsx";
 import { DispatchStatusBadge, PeerStatusBadge } from "@/components/peers/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
-import { AuditSection, fieldLabels, parseAuditDetail, parseAuditQuery, type AuditVocabulary } from "@/components/ui/audit-log";
+import { AuditSection, fieldLabels, parseAuditQuery, type AuditVocabulary } from "@/components/ui/audit-log";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FactStrip } from "@/components/ui/fact-strip";
@@ -49,7 +50,7 @@ function peerAuditVocabulary(t: Translate): AuditVocabulary {
 
 /** The headline of a peer's audit row; the values below it are worded by the shared panel. */
 function peerAuditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
-  const d = parseAuditDetail(rawDetail);
+  const d = jsonObject(rawDetail);
   if (action === "view") return t("peers.detail.auditViewed");
   if (d.record === "training" && typeof d.kind === "string" && d.kind in PEER_TRAINING_LABELS) {
     const values = { kind: codeLabel(PEER_TRAINING_LABELS, d.kind as keyof typeof PEER_TRAINING_LABELS, locale), date: typeof d.completedOn === "string" ? formatDate(d.completedOn, locale) : "—" };

@@ -1,4 +1,5 @@
-import { fieldLabels, parseAuditDetail, type AuditVocabulary } from "@/components/ui/audit-log";
+import { fieldLabels, type AuditVocabulary } from "@/components/ui/audit-log";
+import { jsonObject } from "@/lib/domain/json-object";
 import type { Label, Locale } from "@/lib/domain/codes";
 import {
   ACTIVITY_TYPE_LABELS,
@@ -88,7 +89,7 @@ export function caseAuditVocabulary(t: Translate): AuditVocabulary {
  * which fields changed (their old → new values follow below it, worded by the shared panel).
  */
 export function auditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
-  const d = parseAuditDetail(rawDetail);
+  const d = jsonObject(rawDetail);
   const record = typeof d.record === "string" && (RECORD_KINDS as readonly string[]).includes(d.record) ? (d.record as RecordKind) : null;
   const changes = d.changes && typeof d.changes === "object" ? (d.changes as Record<string, unknown>) : null;
   if (action === "view") return t(d.identity ? "caseDetail.audit.viewedIdentity" : "caseDetail.audit.viewed");

@@ -1,4 +1,5 @@
-import { fieldLabels, parseAuditDetail, type AuditVocabulary } from "@/components/ui/audit-log";
+import { fieldLabels, type AuditVocabulary } from "@/components/ui/audit-log";
+import { jsonObject } from "@/lib/domain/json-object";
 import { DIAGNOSIS_GROUP_LABELS, REFERRAL_SOURCE_LABELS } from "@/lib/domain/case-codes";
 import type { Label, Locale } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
@@ -48,7 +49,7 @@ export function outreachAuditVocabulary(t: Translate): AuditVocabulary {
 const isStatus = (v: unknown): v is OutreachStatus => typeof v === "string" && v in OUTREACH_STATUS_LABELS;
 
 export function outreachAuditSummary(action: string, rawDetail: string | null, t: Translate, locale: Locale): string {
-  const d = parseAuditDetail(rawDetail);
+  const d = jsonObject(rawDetail);
   if (action === "view") return t(d.identity ? "outreach.detail.audit.viewedIdentity" : "outreach.detail.audit.viewed");
   if (action === "create") {
     if (d.record === "contact" || d.record === "outcome") return t("outreach.detail.audit.recordAdded", { record: t(`outreach.detail.audit.records.${d.record}`) });
