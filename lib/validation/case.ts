@@ -17,7 +17,8 @@ import {
 import { storedAdmissionDate } from "@/lib/domain/case-metrics";
 import { parseJapaneseYearMonth } from "@/lib/domain/japanese-date";
 import { happenedDate, isPastOrThisMonth, optionalCode, optionalDate, optionalHappenedDate, requiredDate } from "./dates";
-import { kana, optionalText, personName, restatementReason } from "./fields";
+import { optionalText, restatementReason } from "./fields";
+import { kana, personName, phone } from "./person-fields";
 
 /**
  * The case rules, shared by the browser (checked before sending) and the server (checked
@@ -61,7 +62,7 @@ export const PersonSchema = z.object({
   birthYearMonth: birthYearMonth(),
   sex: z.enum(SEXES, "validation.person.sexRequired"),
   municipalityCode: z.string().transform((v) => (v === "" ? null : v)),
-  phone: optionalText(40),
+  phone,
   address: optionalText(200),
 });
 

@@ -6,17 +6,6 @@ import { REASON_MAX } from "@/lib/domain/year-close";
 /** A fiscal year (年度) the app can hold, 2000–2099, as a form sends it; `message` names the form's own wording. */
 export const fiscalYearField = (message: string) => z.coerce.number({ error: message }).int(message).min(2000, message).max(2099, message);
 
-/** A name part (姓 or 名). */
-export const personName = z.string().trim().min(1, "validation.person.nameRequired").max(40, "validation.person.nameLength");
-
-/** A reading in hiragana or katakana (full or half width); spaces and ・ allowed. */
-export const kana = z
-  .string()
-  .trim()
-  .min(1, "validation.person.kanaRequired")
-  .max(40, "validation.person.kanaLength")
-  .regex(/^[\u3040-\u309F\u30A0-\u30FF\uFF66-\uFF9F\s\u3000ー・]+$/, "validation.person.kanaFormat");
-
 /** Free text up to `max` characters; an empty field is null. */
 export function optionalText(max: number) {
   return z

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { parseTimeOfDay } from "@/lib/domain/time-of-day";
 import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { optionalDate, requiredDate } from "./dates";
-import { kana, optionalText, personName, restatementReason } from "./fields";
+import { optionalText, restatementReason } from "./fields";
+import { kana, personName, phone } from "./person-fields";
 
 /*
  * Schemas of the peer registry and dispatches, shared by the forms (checked in the browser
@@ -56,7 +57,7 @@ const peerRecord = {
   givenName: personName,
   familyNameKana: kana,
   givenNameKana: kana,
-  phone: optionalText(40),
+  phone,
   email: z
     .string()
     .trim()
