@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   "read:caseload:reach",
   "reassign:case:reach",
   "read:audit:reach",
+  // A closed case is read-only until a supervisor reopens it with a reason; a supervisor may also
+  // correct or undo the latest phase change someone else recorded (ADR 0029).
+  "reopen:case:reach",
+  "correct:phase:reach",
   // Year-end close (年度締め): a supervisor signs off the office's figures for a fiscal year.
   "signoff:year:reach",
   // Office work that names no one: meetings, trainings, events (会議・研修・普及啓発).
@@ -82,7 +86,7 @@ const CASE_WORK: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: CASE_WORK,
-  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach"],
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach"],
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",

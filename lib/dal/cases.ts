@@ -1,6 +1,6 @@
 import "server-only";
 import { ulid } from "ulid";
-import { aliasedTable, and, asc, desc, eq, inArray } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   carePlans,
@@ -29,13 +29,14 @@ import { type AuditTrailRow, type AuditTrailOptions, type AuditTrailPage } from 
 import { OPEN_PLAN_STATUSES } from "./case-list";
 import { wholeRecord } from "./record-corrections";
 import { caseGate, type CaseRow } from "./record-gate";
+import { fixablePhaseChangeOf, reopenTargetOf, type FixablePhaseChange } from "./case-phase-events";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { nextNumber } from "./number-sequences";
 import { assertOfficeInReach, assertOfficeStaff, officeAndLeadOf } from "./org-checks";
-import { createPerson, personCardOf, type PersonCard } from "./persons";
+import { assertPersonInReach, createPerson, personCardOf, recordsInReachOf, type PersonCard, type PersonRecord } from "./persons";
 import { inReach, officesInReach } from "./scope";
 
 // ---------------------------------------------------------------------------------------
@@ -86,7 +87,8 @@ export function getCaseFormOptionsForActor(actor: Actor) {
 // Create
 
 /**
- * Open a case for a new person. The case number is drawn from the office's sequence inside
+ * Open a case for a new person, or for a person already known in reach (a re-referral, ADR
+ * 0029: the same person record, a new case; refused while they have an open case in reach). The case number is drawn from the office's sequence inside
  * the same transaction, so two coordinators saving at once never get the same number.
  */
 export function createCase(actor: Actor, input: CaseCreateInput): { id: string; caseNo: string } {
@@ -95,6 +97,12 @@ export function createCase(actor: Actor, input: CaseCreateInput): { id: string; 
   const office = assertOfficeInReach(actor, input.officeId, "validation.case.officeInvalid");
   assertHospitalInPrefecture(actor, input.hospitalId);
   assertOfficeStaff(office.id, input.coordinatorUserId, "validation.case.coordinatorInvalid");
+  const person = input.person;
+  if (person.mode === "existing") {
+    assertPersonInReach(actor, person.personId, "validation.case.personInvalid");
+    const open = db.select({ id: cases.id }).from(cases).where(and(eq(cases.personId, person.personId), ne(cases.phase, "closed"), caseGate.inReach(actor))).get();
+    if (open) throw new AppError("invalid", "validation.case.personHasOpenCase", { personId: "validation.case.personHasOpenCase" });
+  }
 
   const now = new Date().toISOString();
   const caseId = ulid();
@@ -105,7 +113,7 @@ export function createCase(actor: Actor, input: CaseCreateInput): { id: string; 
   db.transaction((tx) => {
     caseGate.guard(tx, actor, { id: caseId, officeId: office.id }, "create", Object.values(dated), wholeRecord(dated, "after"), input);
     caseNo = formatCaseNumber(actor.prefectureCode, office.casePrefix, fiscalYear, nextNumber(tx, "case", office.id, fiscalYear));
-    const personId = createPerson(tx, actor, office.id, input, now);
+    const personId = person.mode === "existing" ? person.personId : createPerson(tx, actor, office.id, person, now);
     tx.insert(cases)
       .values({
         id: caseId,
@@ -140,7 +148,11 @@ export function createCase(actor: Actor, input: CaseCreateInput): { id: string; 
       .values({ id: ulid(), caseId, hospitalId: input.hospitalId, admissionDate: input.indexAdmissionDate, admissionType: input.admissionType, isIndex: true, createdBy: actor.id, createdAt: now })
       .run();
     // Identity values stay out of the audit trail; it records that they were set.
-    caseGate.audit(tx, actor, caseId, "create", { caseNo, officeId: office.id, identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] });
+    caseGate.audit(tx, actor, caseId, "create", {
+      caseNo,
+      officeId: office.id,
+      ...(person.mode === "existing" ? { person: { existing: personId } } : { identityFields: ["familyName", "givenName", "kana", "dateOfBirth", "phone", "address"] }),
+    });
   });
   return { id: caseId, caseNo };
 }
@@ -168,14 +180,23 @@ export type CaseDetail = {
   hospitalizations: { id: string; hospitalName: string; admissionDate: string; dischargeDate: string | null; admissionType: string | null; isIndex: boolean }[];
   followUps: { id: string; offsetMonths: number; dueDate: string; checkedDate: string | null; status: string | null; note: string | null; overdue: boolean }[];
   lastActivityDate: string | null;
+  /** The person's other cases and outreach cases at offices in reach, oldest first (re-referrals). */
+  personRecords: PersonRecord[];
+  /** The latest phase change, when the viewer may correct or undo it (the case open). */
+  fixableChange: FixablePhaseChange | null;
+  /** For a supervisor on a closed case: the phase reopening returns it to. */
+  reopensTo: Phase | null;
 };
 
-/** The phase a suspended case was interrupted in (its way back). */
-function resumePhaseOf(caseId: string): Phase | null {
+/**
+ * The phase a suspended case was interrupted in (its way back): the latest move into 中断 from a
+ * working phase (a reopening that returns a case to 中断 comes from 終結 and is no such move).
+ */
+export function resumePhaseOf(caseId: string): Phase | null {
   const last = getDb()
     .select({ fromPhase: casePhaseEvents.fromPhase })
     .from(casePhaseEvents)
-    .where(and(eq(casePhaseEvents.caseId, caseId), eq(casePhaseEvents.phase, "suspended")))
+    .where(and(eq(casePhaseEvents.caseId, caseId), eq(casePhaseEvents.phase, "suspended"), notInArray(casePhaseEvents.fromPhase, ["suspended", "closed"])))
     .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
     .get();
   return last?.fromPhase ?? null;
@@ -256,6 +277,9 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
     hospitalizations: stays2,
     followUps: followUps.map((f) => ({ id: f.id, offsetMonths: f.offsetMonths, dueDate: f.dueDate, checkedDate: f.checkedDate, status: f.status, note: f.note, overdue: !f.checkedDate && f.dueDate < today })),
     lastActivityDate: row.lastActivityDate,
+    personRecords: (recordsInReachOf(actor, [row.personId]).get(row.personId) ?? []).filter((r) => !(r.kind === "case" && r.id === row.id)),
+    fixableChange: fixablePhaseChangeOf(actor, row),
+    reopensTo: reopenTargetOf(actor, row),
   };
 }
 

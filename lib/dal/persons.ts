@@ -374,3 +374,21 @@ export function searchPersonsForActor(actor: Actor, purpose: PersonPurpose, q: s
   }
   return rows.map((r) => ({ personId: r.personId, name: fullName(r), kana: fullKana(r), birthYearMonth: r.birthYearMonth, records: records.get(r.personId) ?? [] }));
 }
+
+/**
+ * One person the actor sees, for a form that opens a new record for them (a re-referral from a
+ * case page: `/cases/new?person=…`). Null when out of reach or missing, exactly alike. Audited:
+ * it shows a name.
+ */
+export function getKnownPersonForActor(actor: Actor, purpose: PersonPurpose, personId: string): KnownPerson | null {
+  requirePurpose(actor, purpose);
+  const row = getDb()
+    .select(NAMED_PERSON)
+    .from(persons)
+    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+    .where(and(eq(persons.id, personId), inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id)))
+    .get();
+  if (!row) return null;
+  auditView(actor, { entityType: "person_search", detail: { personIds: [row.personId], for: purpose, chosen: true } });
+  return { personId: row.personId, name: fullName(row), kana: fullKana(row), birthYearMonth: row.birthYearMonth, records: recordsInReachOf(actor, [row.personId]).get(row.personId) ?? [] };
+}

@@ -42,6 +42,12 @@ export type GateSpec<T extends GatedTable> = {
    * dates a change moves count, and a closed case's end (its record is that year's history).
    */
   yearDates: (values: Partial<T["$inferSelect"]>, changed: readonly string[], side: "before" | "after") => (string | null | undefined)[];
+  /**
+   * A row that takes no writes while it is in this state (a closed case, ADR 0029): `load` with
+   * any need but reading refuses it with `error`, except for the one permission that lifts the
+   * state (`unless`, e.g. reopening). Every write starts from `load`, so this is the one check.
+   */
+  readOnly?: { when: (row: T["$inferSelect"]) => boolean; unless: Permission; error: () => AppError };
 };
 
 /** Which of the record type's permissions a call needs, or one of the role's other tools (reassign, audit). */
@@ -88,6 +94,9 @@ export type Gate<T extends GatedTable> = {
 
 const notFound = () => new AppError("not_found", "errors.notFound");
 
+/** A need that changes the record (anything but reading it, its names or its history). */
+const isWrite = (need: GateNeed = "read") => need !== "read" && !need.startsWith("read:");
+
 // drizzle's builders do not take a union of tables; every gated table has the same id, office,
 // version and stamp columns, so one of them stands for the type.
 const asTable = (table: GatedTable) => table as typeof peerDispatches;
@@ -112,6 +121,8 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
         .where(and(eq(t.id, id), inReach(actor, spec.officeColumn)))
         .get();
       if (!row) throw notFound();
+      const frozen = spec.readOnly;
+      if (frozen && isWrite(need) && need !== frozen.unless && frozen.when(row as T["$inferSelect"])) throw frozen.error();
       return row as T["$inferSelect"];
     },
     touch(tx, actor, row, expectedVersion, changes = {}, options = {}) {
@@ -170,6 +181,8 @@ export const caseGate = defineGate({
   read: "read:case:reach",
   write: "write:case:reach",
   yearDates: spanningDates<typeof cases.$inferSelect>(["referralDate", "supportStartDate", "indexAdmissionDate", "consentDate", "dischargeDate", "endDate"], ["coordinatorUserId", "plannedDischargeDate"]),
+  // A closed case is read-only, for itself and everything recorded in it, until a supervisor reopens it.
+  readOnly: { when: (row) => row.phase === "closed", unless: "reopen:case:reach", error: () => new AppError("invalid", "errors.caseClosed") },
 });
 
 /** アウトリーチのケース: owned by the referring office. */

@@ -171,18 +171,43 @@ function withStoredAdmissionDate<T extends { indexAdmissionDate: string; admissi
   return { ...v, indexAdmissionDate: storedAdmissionDate(v.indexAdmissionDate, v.admissionDatePrecision) };
 }
 
-export const CaseCreateSchema = PersonSchema.extend(caseFields)
-  .extend({
+/** Who a new case is for: a person registered with it, or a person already known in reach (re-referral). */
+export const CASE_PERSON_MODES = ["new", "existing"] as const;
+export type CasePersonMode = (typeof CASE_PERSON_MODES)[number];
+
+/** The person fields as typed: checked with PersonSchema only when a new person is registered. */
+const PERSON_KEYS = Object.keys(PersonSchema.shape) as (keyof typeof PersonSchema.shape)[];
+const rawPersonFields = Object.fromEntries(PERSON_KEYS.map((k) => [k, z.string().optional().default("")])) as Record<(typeof PERSON_KEYS)[number], z.ZodDefault<z.ZodOptional<z.ZodString>>>;
+const personPart = (v: Record<string, unknown>) => Object.fromEntries(PERSON_KEYS.map((k) => [k, typeof v[k] === "string" ? v[k] : ""]));
+
+export const CaseCreateSchema = z
+  .object({
+    ...rawPersonFields,
+    ...caseFields,
     restatementReason,
     officeId: z.string().min(1, "validation.case.officeRequired"),
+    /** "existing": the case is for `personId`, a person with a record in reach (ADR 0029); absent: a new person. */
+    personMode: z.enum(CASE_PERSON_MODES).optional().default("new"),
+    personId: z.string().optional().default(""),
     /** Set when the user has seen the possible duplicates and saves anyway. */
     confirmDuplicates: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    checkCaseDates(v, ctx);
-    checkBirth(v, ctx);
+    checkCaseDates(v as unknown as DatedCase, ctx);
+    if (v.personMode === "existing") {
+      if (!v.personId) ctx.addIssue({ code: "custom", path: ["personId"], message: "validation.case.personRequired" });
+      return;
+    }
+    const person = PersonSchema.safeParse(personPart(v));
+    if (!person.success) for (const issue of person.error.issues) ctx.addIssue({ code: "custom", path: issue.path as PropertyKey[], message: issue.message });
+    checkBirth({ dateOfBirth: person.success ? person.data.dateOfBirth : v.dateOfBirth, birthYearMonth: person.success ? person.data.birthYearMonth : v.birthYearMonth }, ctx);
   }, ALWAYS)
-  .transform(withStoredAdmissionDate);
+  .transform((v) => {
+    const { personMode, personId, ...rest } = v;
+    const record = Object.fromEntries(Object.entries(rest).filter(([k]) => !(PERSON_KEYS as string[]).includes(k))) as Omit<typeof rest, (typeof PERSON_KEYS)[number]>;
+    const person = personMode === "existing" ? ({ mode: "existing", personId } as const) : ({ mode: "new", ...PersonSchema.parse(personPart(v)) } as const);
+    return { ...withStoredAdmissionDate(record), person };
+  });
 export type CaseCreateInput = z.infer<typeof CaseCreateSchema>;
 
 function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, ctx: z.RefinementCtx) {
@@ -247,3 +272,32 @@ export const CaseTransitionSchema = z
     }
   });
 export type CaseTransitionInput = z.infer<typeof CaseTransitionSchema>;
+
+/** Correct the latest phase change (its date, its note); `id` and `version` are the case's. */
+export const PhaseChangeCorrectSchema = z.object({
+  restatementReason,
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  eventId: z.string().min(1),
+  date: happenedDate(),
+  note: optionalText(500),
+});
+export type PhaseChangeCorrectInput = z.infer<typeof PhaseChangeCorrectSchema>;
+
+/** Undo the latest phase change; `id` and `version` are the case's. */
+export const PhaseChangeUndoSchema = z.object({
+  restatementReason,
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  eventId: z.string().min(1),
+});
+export type PhaseChangeUndoInput = z.infer<typeof PhaseChangeUndoSchema>;
+
+/** A supervisor reopens a closed case; the reason is required and kept as the phase change's note. */
+export const CaseReopenSchema = z.object({
+  restatementReason,
+  id: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  reason: z.string().trim().min(1, "validation.case.reopenReasonRequired").max(500, "validation.case.reopenReasonLength"),
+});
+export type CaseReopenInput = z.infer<typeof CaseReopenSchema>;

@@ -173,19 +173,21 @@ describe("the year-end lock, enforced by the gate", () => {
     assert.equal(restatementsOf(`33:${lastYear}`).at(-1)!.entityType, "municipal_kyogi_status");
   });
 
-  test("what changes no figure needs no reason: handing a closed case of a locked year to another coordinator, a peer's status change", () => {
+  test("what changes no figure needs no reason: handing a case of a locked year to another coordinator, a peer's status change", () => {
     const sup = actorFor("bizen.sup");
-    const closed = getDb()
+    // A handed case is read-only (ADR 0029), so the case handed over is an open one referred in a locked year.
+    const handed = getDb()
       .select()
       .from(cases)
-      .where(and(eq(cases.officeId, "33-bizen"), eq(cases.phase, "closed"), lt(cases.endDate, fiscalYearRange(currentFiscalYear()).start)))
+      .where(and(eq(cases.officeId, "33-bizen"), sql`${cases.phase} <> 'closed'`, lt(cases.referralDate, fiscalYearRange(currentFiscalYear()).start)))
       .get();
-    assert.ok(closed, "a 備前 case closed in a past year");
-    const other = getDb().select({ id: cases.coordinatorUserId }).from(cases).where(and(eq(cases.officeId, "33-bizen"), sql`${cases.coordinatorUserId} <> ${closed.coordinatorUserId}`)).get();
+    assert.ok(handed, "an open 備前 case referred in a past year");
+    const other = getDb().select({ id: cases.coordinatorUserId }).from(cases).where(and(eq(cases.officeId, "33-bizen"), sql`${cases.coordinatorUserId} <> ${handed.coordinatorUserId}`)).get();
     assert.ok(other);
-    reassignCase(sup, closed.id, closed.version, other.id);
-    assert.equal(getDb().select().from(cases).where(eq(cases.id, closed.id)).get()!.coordinatorUserId, other.id);
-    assert.equal(restatementsOf(closed.id).length, 0);
+    const restatedBefore = restatementsOf(handed.id).length;
+    reassignCase(sup, handed.id, handed.version, other.id);
+    assert.equal(getDb().select().from(cases).where(eq(cases.id, handed.id)).get()!.coordinatorUserId, other.id);
+    assert.equal(restatementsOf(handed.id).length, restatedBefore);
 
     // A peer paused in a locked year (set up here) is resumed today.
     const active = getDb().select().from(peerSupporters).where(and(eq(peerSupporters.officeId, "33-bizen"), eq(peerSupporters.status, "active"))).get();

@@ -22,9 +22,11 @@ export async function createCaseAction(_prev: NewCaseState, formData: FormData):
   let duplicates = null as PersonMatches | null;
   let id = "";
   const state = await runFormAction(formData, CaseCreateSchema, async (input) => {
-    if (input.confirmDuplicates !== "yes") {
-      const birthYearMonth = input.dateOfBirth ? input.dateOfBirth.slice(0, 7) : input.birthYearMonth;
-      const found = findPersonMatchesForActor(actor, { purpose: "case", officeId: input.officeId, kana: input.familyNameKana + input.givenNameKana, birthYearMonth });
+    // A case for a person already known (a re-referral) needs no check: that person is chosen.
+    const person = input.person;
+    if (person.mode === "new" && input.confirmDuplicates !== "yes") {
+      const birthYearMonth = person.dateOfBirth ? person.dateOfBirth.slice(0, 7) : person.birthYearMonth;
+      const found = findPersonMatchesForActor(actor, { purpose: "case", officeId: input.officeId, kana: person.familyNameKana + person.givenNameKana, birthYearMonth });
       if (found.known.length + found.elsewhere.length > 0) {
         duplicates = found;
         return { ok: false };

@@ -86,6 +86,14 @@ export const caseForm: Messages["caseForm"] = {
     elsewhere: "{office} holds a record of possibly the same person (its number and contents are not shown). To find out whether it is the same person, contact {office}.",
     newTab: " (opens in a new tab)",
     confirm: "Register after checking",
+    newCase: "Open a new case for this person",
+    newCaseAria: "Open a new case for {name}",
+  },
+  existingPerson: {
+    title: "New case for a person already on record",
+    body: "A new case is opened for {name} ({kana}, {birth}). Their details on record are used.",
+    birth: "born {month}/{year}",
+    change: "Register a new person instead",
   },
   conflict: {
     title: "Not saved",

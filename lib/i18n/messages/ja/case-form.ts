@@ -85,6 +85,14 @@ export const caseForm = {
     elsewhere: "{office}に、同じ方かもしれない記録があります（番号や内容は表示しません）。同じ方か確かめるには{office}に問い合わせてください。",
     newTab: "（新しいタブで開きます）",
     confirm: "確認のうえ登録する",
+    newCase: "この方の新しいケースを開く",
+    newCaseAria: "{name}さんの新しいケースを開く",
+  },
+  existingPerson: {
+    title: "既に記録のある対象者の新しいケース",
+    body: "{name}（{kana}・{birth}）の新しいケースを開きます。本人情報は既存の記録のものを使います。",
+    birth: "{year}年{month}月生",
+    change: "新しい対象者として登録する",
   },
   conflict: {
     title: "保存できませんでした",
