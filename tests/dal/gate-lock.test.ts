@@ -175,7 +175,7 @@ describe("the year-end lock, enforced by the gate", () => {
 
   test("what changes no figure needs no reason: handing a case of a locked year to another coordinator, a peer's status change", () => {
     const sup = actorFor("bizen.sup");
-    // A handed case is read-only (ADR 0029), so the case handed over is an open one referred in a locked year.
+    // A closed case is read-only (ADR 0029), so the case handed over is an open one referred in a locked year.
     const handed = getDb()
       .select()
       .from(cases)

@@ -1,13 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { addActivity, addCarePlan, addReadmission, addTrialStay, deleteActivity, recordFollowUp, setCarePlanStatus, updateActivity } from "@/lib/dal/case-records";
+import { correctLatestPhaseChange, reopenCase, undoLatestPhaseChange } from "@/lib/dal/case-phase-events";
 import { reassignCase, transitionCase } from "@/lib/dal/cases";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/dal/actor";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { CaseTransitionSchema } from "@/lib/validation/case";
+import { CaseReopenSchema, CaseTransitionSchema, PhaseChangeCorrectSchema, PhaseChangeUndoSchema } from "@/lib/validation/case";
 import {
   ActivityDeleteSchema,
   ActivitySchema,
@@ -90,4 +91,16 @@ export async function recordFollowUpAction(_prev: FormState, formData: FormData)
 
 export async function reassignCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return onCase(formData, "reassign:case:reach", ReassignSchema, (actor, input) => reassignCase(actor, input.caseId, input.version, input.coordinatorUserId), "caseDetail.reassign.done");
+}
+
+export async function correctPhaseChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, "write:case:reach", PhaseChangeCorrectSchema, correctLatestPhaseChange, "caseDetail.phaseFix.saved");
+}
+
+export async function undoPhaseChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, "write:case:reach", PhaseChangeUndoSchema, undoLatestPhaseChange, "caseDetail.phaseFix.undone");
+}
+
+export async function reopenCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return onCase(formData, "reopen:case:reach", CaseReopenSchema, reopenCase, "caseDetail.reopen.done");
 }

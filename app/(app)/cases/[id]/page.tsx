@@ -19,6 +19,7 @@ import { FollowUpSection } from "./_sections/follow-ups";
 import { HospitalizationSection } from "./_sections/hospitalizations";
 import { IdentitySection } from "./_sections/identity";
 import { PeerDispatchSection } from "./_sections/peer-dispatches";
+import { PersonRecordsSection } from "./_sections/person-records";
 import { PhaseSection } from "./_sections/phase";
 import { ReassignSection } from "./_sections/reassign";
 import { SummarySection } from "./_sections/summary";
@@ -56,7 +57,8 @@ export default async function CasePage({ params, searchParams }: Params) {
   const t = await getT();
   const locale = await getLocale();
   const today = todayIso();
-  const canWrite = can(actor.role, "write:case:reach");
+  // A closed case is read-only (ADR 0029): no section offers a write; the DAL refuses them anyway.
+  const canWrite = can(actor.role, "write:case:reach") && detail.phase !== "closed";
   const canReassign = can(actor.role, "reassign:case:reach");
   const canAudit = can(actor.role, "read:audit:reach");
 
@@ -80,6 +82,13 @@ export default async function CasePage({ params, searchParams }: Params) {
 
       <CaseFacts detail={detail} today={today} t={t} locale={locale} />
 
+      {detail.phase === "closed" && (
+        <div role="status" className="rounded-md border border-slate-400 bg-slate-100 p-4 text-sm text-slate-800">
+          <p className="font-semibold text-slate-900">{t("caseDetail.closed.title")}</p>
+          <p className="mt-1">{t("caseDetail.closed.body")}</p>
+        </div>
+      )}
+
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
           <PhaseSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
@@ -89,6 +98,7 @@ export default async function CasePage({ params, searchParams }: Params) {
 
         <div className="min-w-0 space-y-6">
           <IdentitySection detail={detail} t={t} locale={locale} />
+          <PersonRecordsSection detail={detail} canOpenCase={can(actor.role, "write:case:reach")} canOpenOutreach={can(actor.role, "write:outreach:reach")} t={t} locale={locale} />
           <SummarySection detail={detail} t={t} locale={locale} />
           <FollowUpSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
           <CarePlanSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />

@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import { useState } from "react";
+import { flushSync } from "react-dom";
 import { DuplicatesNotice, DuplicatesPanel } from "@/components/cases/duplicates-panel";
 import { OfficeField, PersonFields, useOfficeStaff } from "@/components/cases/intake-fields";
 import { PhaseBadge } from "@/components/cases/phase-badge";
@@ -7,9 +9,9 @@ import { FormSection } from "@/components/forms/form-section";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { useConfirmResubmit } from "@/components/forms/use-confirm-resubmit";
-import { ButtonLink, focusRing } from "@/components/ui/button";
+import { Button, ButtonLink, focusRing } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { PersonMatches } from "@/lib/dal/persons";
+import type { KnownPerson, PersonMatches } from "@/lib/dal/persons";
 import { OUTREACH_STATUS_LABELS } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
 import { CaseCreateSchema } from "@/lib/validation/case";
@@ -24,6 +26,8 @@ type Props = {
   staff: { id: string; name: string; officeIds: string[] }[];
   defaultOfficeId: string;
   actorId: string;
+  /** A person already known in reach (opened from a case page: /cases/new?person=…). */
+  initialPerson?: KnownPerson | null;
 };
 
 const initialState: NewCaseState = { ok: false };
@@ -34,7 +38,7 @@ const initialState: NewCaseState = { ok: false };
  * listed (records in reach by number and name, other offices by name only) with a button that
  * sends the same values again with confirmDuplicates=yes.
  */
-export function NewCaseForm({ action, offices, municipalities, hospitals, staff, defaultOfficeId, actorId }: Props) {
+export function NewCaseForm({ action, offices, municipalities, hospitals, staff, defaultOfficeId, actorId, initialPerson }: Props) {
   const { t, locale } = useI18n();
   const { state, formAction, pending, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(
     action,
@@ -45,6 +49,15 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
   const { formRef, confirming, confirmAndResubmit, cancelConfirmation } = useConfirmResubmit(state);
   const duplicates = !state.ok ? state.duplicates : undefined;
   const duplicatesListed = !!duplicates && duplicates.known.length + duplicates.elsewhere.length > 0;
+  // A re-referral (ADR 0029): the case is for a person already on record, whose details are not typed again.
+  const [existing, setExisting] = useState<KnownPerson | null>(initialPerson ?? null);
+
+  /** From the duplicate list: this is that person; save the case for them at once. */
+  function openForExisting(person: KnownPerson) {
+    flushSync(() => setExisting(person));
+    cancelConfirmation();
+    formRef.current?.requestSubmit();
+  }
 
   return (
     <form
@@ -62,10 +75,30 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
       </div>
       <p className="text-sm text-slate-700">{t("caseForm.requiredNote")}</p>
       <input type="hidden" name="confirmDuplicates" value={confirming ? "yes" : ""} />
+      <input type="hidden" name="personMode" value={existing ? "existing" : "new"} />
+      <input type="hidden" name="personId" value={existing?.personId ?? ""} />
 
-      <FormSection title={t("caseForm.sections.person")} note={t("caseForm.sections.personNote")}>
-        <PersonFields messages="caseForm" text={value} errors={e} municipalities={municipalities} />
-      </FormSection>
+      {existing ? (
+        <FormSection title={t("caseForm.existingPerson.title")}>
+          <div className="space-y-3 md:col-span-2" data-testid="existing-person">
+            <p className="text-sm text-slate-800">
+              {t("caseForm.existingPerson.body", {
+                name: existing.name,
+                kana: existing.kana,
+                birth: t("caseForm.existingPerson.birth", { year: existing.birthYearMonth.slice(0, 4), month: Number(existing.birthYearMonth.slice(5, 7)) }),
+              })}
+            </p>
+            {e.personId && <p className="text-sm font-medium text-red-700">{e.personId}</p>}
+            <Button variant="secondary" size="sm" onClick={() => setExisting(null)}>
+              {t("caseForm.existingPerson.change")}
+            </Button>
+          </div>
+        </FormSection>
+      ) : (
+        <FormSection title={t("caseForm.sections.person")} note={t("caseForm.sections.personNote")}>
+          <PersonFields messages="caseForm" text={value} errors={e} municipalities={municipalities} />
+        </FormSection>
+      )}
 
       <CaseRecordFields
         value={value}
@@ -77,7 +110,7 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
         staffKey={officeId}
       />
 
-      {duplicates && duplicatesListed && <DuplicateList duplicates={duplicates} locale={locale} onConfirm={confirmAndResubmit} pending={pending} />}
+      {duplicates && duplicatesListed && !existing && <DuplicateList duplicates={duplicates} locale={locale} onConfirm={confirmAndResubmit} onNewCase={openForExisting} pending={pending} />}
 
       {asksRestatementReason(state) && <RestatementReasonField state={state} id="case-restatement-reason" />}
 
@@ -95,11 +128,14 @@ function DuplicateList({
   duplicates,
   locale,
   onConfirm,
+  onNewCase,
   pending,
 }: {
   duplicates: PersonMatches;
   locale: "ja" | "en";
   onConfirm: () => void;
+  /** A new case for this known person (offered when none of their cases in reach is open). */
+  onNewCase: (person: KnownPerson) => void;
   pending: boolean;
 }) {
   const { t } = useI18n();
@@ -116,6 +152,7 @@ function DuplicateList({
           <th scope="col" className="px-3 py-2">{t("caseForm.duplicates.office")}</th>
           <th scope="col" className="px-3 py-2">{t("caseForm.duplicates.phase")}</th>
           <th scope="col" className="px-3 py-2">{t("caseForm.duplicates.name")}</th>
+          <th scope="col" className="px-3 py-2"><span className="sr-only">{t("caseForm.duplicates.newCase")}</span></th>
         </>
       }
       confirmLabel={t("caseForm.duplicates.confirm")}
@@ -145,6 +182,15 @@ function DuplicateList({
                 {person.name}
                 <span className="sr-only">{t("caseForm.duplicates.newTab")}</span>
               </Link>
+            </td>
+            <td className="px-3 py-2">
+              {/* Once per person (on their first row), and only when no case of theirs in reach is open. */}
+              {record === person.records[0] && !person.records.some((r) => r.kind === "case" && r.phase !== "closed") && (
+                <Button variant="secondary" size="sm" onClick={() => onNewCase(person)} disabled={pending}>
+                  {t("caseForm.duplicates.newCase")}
+                  <span className="sr-only">{t("caseForm.duplicates.newCaseFor", { name: person.name })}</span>
+                </Button>
+              )}
             </td>
           </tr>
         ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaseFormOptionsForActor, listCaseStaffForActor } from "@/lib/dal/cases";
+import { getKnownPersonForActor } from "@/lib/dal/persons";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { requirePermission } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
@@ -11,8 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("caseForm.newTitle") };
 }
 
-export default async function NewCasePage() {
+type Props = { searchParams: Promise<{ person?: string | string[] }> };
+
+export default async function NewCasePage({ searchParams }: Props) {
   const actor = await requirePermission("write:case:reach");
+  // ?person=… (from a case page): a new case for a person already known in reach (ADR 0029).
+  const { person } = await searchParams;
+  const personId = typeof person === "string" ? person : "";
+  const knownPerson = personId ? getKnownPersonForActor(actor, "case", personId) : null;
   const t = await getT();
   const { offices, municipalities } = getCaseFormOptionsForActor(actor);
   // The actor's own (first) office comes first; a supervisor may also open cases in a branch.
@@ -35,6 +42,7 @@ export default async function NewCasePage() {
         staff={listCaseStaffForActor(actor)}
         defaultOfficeId={defaultOfficeId}
         actorId={actor.id}
+        initialPerson={knownPerson}
       />
     </div>
   );

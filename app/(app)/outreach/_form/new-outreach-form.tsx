@@ -29,6 +29,8 @@ type Props = {
   defaultOfficeId: string;
   actorId: string;
   today: string;
+  /** A person already chosen (opened from a case page: /outreach/new?person=…). */
+  initialPerson?: KnownPerson | null;
 };
 
 const initialState: NewOutreachState = { ok: false };
@@ -38,15 +40,15 @@ const initialState: NewOutreachState = { ok: false };
  * for the same kana and birth month first, and nothing is saved while possible duplicates are
  * listed) or picked among the persons with a record at an office in reach.
  */
-export function NewOutreachForm({ action, search, offices, municipalities, staff, lastTeamByOffice, defaultOfficeId, actorId, today }: Props) {
+export function NewOutreachForm({ action, search, offices, municipalities, staff, lastTeamByOffice, defaultOfficeId, actorId, today, initialPerson }: Props) {
   const { t } = useI18n();
   const { state, formAction, pending, onSubmit, errors: e, message, messageRef, value, values, hasBrowserErrors } = useCheckedForm(action, OutreachCreateSchema, {
     initial: initialState,
     multi: OUTREACH_MULTI_FIELDS,
   });
   const { officeId, officeStaff, defaultCoordinator, onFormChange } = useOfficeStaff(staff, value("officeId", defaultOfficeId) ?? defaultOfficeId, actorId);
-  const [mode, setMode] = useState<PersonMode>(() => (value("personMode") === "existing" ? "existing" : "new"));
-  const [chosen, setChosen] = useState<ChosenPerson | null>(null);
+  const [mode, setMode] = useState<PersonMode>(() => (value("personMode") === "existing" || initialPerson ? "existing" : "new"));
+  const [chosen, setChosen] = useState<ChosenPerson | null>(initialPerson ?? null);
   const { formRef, confirming, confirmAndResubmit, cancelConfirmation } = useConfirmResubmit(state);
 
   const lastTeam = lastTeamByOffice[officeId];

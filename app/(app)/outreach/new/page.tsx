@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { getOutreachFormOptionsForActor } from "@/lib/dal/outreach";
+import { getKnownPersonForActor } from "@/lib/dal/persons";
 import { requirePermission } from "@/lib/dal/session";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { getT } from "@/lib/i18n/server";
@@ -12,8 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("outreach.form.newTitle") };
 }
 
-export default async function NewOutreachPage() {
+type Props = { searchParams: Promise<{ person?: string | string[] }> };
+
+export default async function NewOutreachPage({ searchParams }: Props) {
   const actor = await requirePermission("write:outreach:reach");
+  // ?person=… (from a case page): the referral is for a person already known in reach.
+  const { person } = await searchParams;
+  const knownPerson = typeof person === "string" && person ? getKnownPersonForActor(actor, "outreach", person) : null;
   const t = await getT();
   const options = getOutreachFormOptionsForActor(actor);
   // The actor's own (first) office comes first; a supervisor may also refer from a branch.
@@ -38,6 +44,7 @@ export default async function NewOutreachPage() {
         defaultOfficeId={defaultOfficeId}
         actorId={actor.id}
         today={todayIso()}
+        initialPerson={knownPerson}
       />
     </div>
   );

@@ -87,7 +87,7 @@ export const caseForm: Messages["caseForm"] = {
     newTab: " (opens in a new tab)",
     confirm: "Register after checking",
     newCase: "Open a new case for this person",
-    newCaseAria: "Open a new case for {name}",
+    newCaseFor: " ({name})",
   },
   existingPerson: {
     title: "New case for a person already on record",

@@ -86,7 +86,7 @@ export const caseForm = {
     newTab: "（新しいタブで開きます）",
     confirm: "確認のうえ登録する",
     newCase: "この方の新しいケースを開く",
-    newCaseAria: "{name}さんの新しいケースを開く",
+    newCaseFor: "（{name}さん）",
   },
   existingPerson: {
     title: "既に記録のある対象者の新しいケース",
