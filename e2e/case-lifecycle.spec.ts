@@ -67,7 +67,7 @@ test("re-referral, a read-only closed case, a supervisor's reopening and a coord
   await page.goto("/cases/new");
   await fillPerson(page, givenKana);
   await fillCaseRecord(page);
-  await page.getByRole("button", { name: "登録する" }).click();
+  await page.getByRole("button", { name: "登録する", exact: true }).click();
   await page.waitForURL(/\/cases\/[0-9A-Z]{26}$/);
   const first = caseIdOf(page);
   await close(page);
@@ -83,7 +83,7 @@ test("re-referral, a read-only closed case, a supervisor's reopening and a coord
   await page.goto("/cases/new");
   await fillPerson(page, givenKana);
   await fillCaseRecord(page);
-  await page.getByRole("button", { name: "登録する" }).click();
+  await page.getByRole("button", { name: "登録する", exact: true }).click();
   const duplicates = page.getByRole("region", { name: "同じ方が既に登録されていませんか" });
   await expect(duplicates).toContainText(caseNoOf(first));
   await duplicates.getByRole("button", { name: /この方の新しいケースを開く/ }).click();
@@ -101,7 +101,7 @@ test("re-referral, a read-only closed case, a supervisor's reopening and a coord
   await page.waitForURL(/\/cases\/new\?person=/);
   await expect(page.getByTestId("existing-person")).toContainText("再来 試子");
   await fillCaseRecord(page);
-  await page.getByRole("button", { name: "登録する" }).click();
+  await page.getByRole("button", { name: "登録する", exact: true }).click();
   await page.waitForURL((url) => /^\/cases\/[0-9A-Z]{26}$/.test(url.pathname));
   const third = caseIdOf(page);
   expect(personOf(third)).toBe(personOf(first));
