@@ -7,6 +7,7 @@ import { addActivity, addCarePlan, addTrialStay, recordFollowUp } from "@/lib/da
 import { correctLatestPhaseChange, reopenCase, undoLatestPhaseChange } from "@/lib/dal/case-phase-events";
 import { createCase, editableValues, getCaseForActor, reassignCase, transitionCase, updateCase } from "@/lib/dal/cases";
 import { createHospital } from "@/lib/dal/hospitals";
+import { getKnownPersonForActor } from "@/lib/dal/persons";
 import { lockYear } from "@/lib/dal/year-close";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { ActivitySchema, CarePlanSchema, FollowUpSchema, TrialStaySchema } from "@/lib/validation/case-records";
@@ -125,6 +126,17 @@ describe("re-referral: a new case on the same person record", () => {
     const tobi = actorFor("tobi.coord");
     const e = thrown(() => createCase(tobi, CaseCreateSchema.parse({ ...raw({ officeId: "33-tobi", coordinatorUserId: userId("tobi.coord") }), personMode: "existing", personId })));
     assert.equal(e.messageKey, "validation.case.personInvalid");
+  });
+
+  test("the new-case page's chosen person (?person=…) is found only in reach, and the look-up is audited", () => {
+    const first = newCase();
+    const personId = caseRow(first).personId;
+    assert.equal(getKnownPersonForActor(actorFor("tobi.coord"), "case", personId), null);
+    assert.equal(thrown(() => getKnownPersonForActor(actorFor("okayama.pref"), "case", personId)).code, "not_found");
+    const known = getKnownPersonForActor(coord(), "case", personId);
+    assert.equal(known?.name, "再来 太郎");
+    assert.deepEqual(known?.records.map((r) => r.id), [first]);
+    assert.equal(lastAudit().entityType, "person_search");
   });
 
   test("the form needs a person when the mode is existing, and no person fields then", () => {
