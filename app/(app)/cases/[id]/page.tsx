@@ -59,7 +59,7 @@ export default async function CasePage({ params, searchParams }: Params) {
   const today = todayIso();
   // A closed case is read-only (ADR 0029): no section offers a write; the DAL refuses them anyway.
   const canWrite = can(actor.role, "write:case:reach") && detail.phase !== "closed";
-  const canReassign = can(actor.role, "reassign:case:reach");
+  const canReassign = can(actor.role, "reassign:case:reach") && detail.phase !== "closed";
   const canAudit = can(actor.role, "read:audit:reach");
 
   return (
@@ -115,7 +115,7 @@ export default async function CasePage({ params, searchParams }: Params) {
       </div>
 
       {(canReassign || canAudit) && (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className={canReassign ? "grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" : "grid gap-6"}>
           {canReassign && <ReassignSection detail={detail} staff={listCaseStaffForActor(actor, detail.office.id)} t={t} />}
           {canAudit && <AuditSection caseId={detail.id} trail={listCaseAuditForActor(actor, detail.id, parseAuditQuery(firstValues(query)))} searchParams={query} t={t} locale={locale} />}
         </div>
