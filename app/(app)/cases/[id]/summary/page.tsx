@@ -7,7 +7,15 @@ import { PrintButton } from "@/components/ui/print-button";
 import { getCaseForActor } from "@/lib/dal/cases";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { ageOn } from "@/lib/domain/age";
-import { ACTIVITY_TYPE_LABELS, CARE_PLAN_STATUS_LABELS, CARE_PLAN_TYPE_LABELS, PHASE_LABELS, SEX_LABELS } from "@/lib/domain/case-codes";
+import {
+  ACTIVITY_TYPE_LABELS,
+  ADMISSION_TYPE_LABELS,
+  CARE_PLAN_STATUS_LABELS,
+  CARE_PLAN_TYPE_LABELS,
+  DIAGNOSIS_GROUP_LABELS,
+  PHASE_LABELS,
+  SEX_LABELS,
+} from "@/lib/domain/case-codes";
 import { appNow } from "@/lib/domain/clock";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
@@ -76,14 +84,14 @@ export default async function CaseSummaryPage({ params }: Params) {
       <article
         aria-labelledby="case-summary-title"
         data-testid="case-summary"
-        className="mx-auto w-full max-w-[210mm] space-y-3 rounded-md border border-slate-300 bg-white p-[12mm] text-[13px] leading-snug text-slate-900 shadow-sm print:max-w-none print:space-y-2.5 print:rounded-none print:border-0 print:p-0 print:text-[9pt] print:shadow-none"
+        className="mx-auto w-full max-w-[210mm] space-y-3 rounded-md border border-slate-300 bg-white p-[12mm] text-[13px] leading-snug text-slate-900 shadow-sm print:max-w-none print:space-y-2.5 print:rounded-none print:border-0 print:p-0 print:text-[10pt] print:shadow-none"
       >
         <header className="flex items-end justify-between gap-4 border-b-2 border-slate-800 pb-1.5">
           <div className="min-w-0">
-            <p className="text-xs text-slate-700">{t("print.caseSummary.title")}</p>
-            <h1 id="case-summary-title" className="text-xl font-bold">
+            <p className="text-[0.85em] text-slate-700">{t("print.caseSummary.title")}</p>
+            <h1 id="case-summary-title" className="text-[1.6em] font-bold">
               {identity.familyName} {identity.givenName}
-              <span className="ml-3 font-mono text-base font-semibold">{detail.caseNo}</span>
+              <span className="ml-3 font-mono text-[0.8em] font-semibold">{detail.caseNo}</span>
             </h1>
           </div>
           <div className="shrink-0 text-right">
@@ -110,6 +118,8 @@ export default async function CaseSummaryPage({ params }: Params) {
                 [t("caseDetail.header.coordinator"), detail.coordinator.name],
                 [t("caseDetail.summary.hospital"), detail.hospital.name],
                 [t("print.caseSummary.admission"), `${formatDate(f.indexAdmissionDate, locale)}　${stay}`],
+                [t("caseDetail.summary.admissionType"), codeText(ADMISSION_TYPE_LABELS, f.admissionType, locale, t)],
+                [t("caseDetail.summary.diagnosisGroup"), codeText(DIAGNOSIS_GROUP_LABELS, f.diagnosisGroup, locale, t)],
                 f.dischargeDate
                   ? [t("print.caseSummary.discharge"), formatDate(f.dischargeDate, locale)]
                   : [t("print.caseSummary.plannedDischarge"), formatDate(f.plannedDischargeDate, locale)],
@@ -124,9 +134,10 @@ export default async function CaseSummaryPage({ params }: Params) {
           {phases.length === 0 ? (
             <p>{t("caseDetail.timeline.empty")}</p>
           ) : (
-            <ol className="grid grid-cols-2 gap-x-4">
+            // In two columns read downwards, oldest first, so the sheet stays short.
+            <ol className="columns-2 gap-x-4">
               {phases.map((e) => (
-                <li key={e.id} className="flex min-w-0 gap-2 border-b border-slate-200 py-0.5">
+                <li key={e.id} className="flex min-w-0 break-inside-avoid gap-2 border-b border-slate-200 py-0.5">
                   <time dateTime={e.date} className="shrink-0 tabular-nums">{formatDate(e.date, locale)}</time>
                   <span className="min-w-0 truncate">
                     {e.fromPhase ? `${PHASE_LABELS[e.fromPhase][locale]} → ` : `${t("caseDetail.timeline.opened")} `}
@@ -138,7 +149,7 @@ export default async function CaseSummaryPage({ params }: Params) {
             </ol>
           )}
           {detail.timeline.length > phases.length && (
-            <p className="mt-0.5 text-xs text-slate-700">{t("print.caseSummary.phaseHistoryEarlier", { n: detail.timeline.length - phases.length })}</p>
+            <p className="mt-0.5 text-[0.85em] text-slate-700">{t("print.caseSummary.phaseHistoryEarlier", { n: detail.timeline.length - phases.length })}</p>
           )}
         </Block>
 
@@ -148,20 +159,20 @@ export default async function CaseSummaryPage({ params }: Params) {
           ) : (
             <table className="w-full table-fixed border-collapse">
               <thead>
-                <tr className="border-b border-slate-400 text-left text-xs">
-                  <th scope="col" className="w-[6.5em] py-0.5 pr-2 font-semibold">{t("caseDetail.activity.date")}</th>
-                  <th scope="col" className="w-[8.5em] py-0.5 pr-2 font-semibold">{t("caseDetail.activity.type")}</th>
-                  <th scope="col" className="w-[6.5em] py-0.5 pr-2 font-semibold">{t("caseDetail.activity.staff")}</th>
+                <tr className="border-b border-slate-400 text-left text-[0.85em]">
+                  <th scope="col" className="w-[14%] py-0.5 pr-2 font-semibold">{t("caseDetail.activity.date")}</th>
+                  <th scope="col" className="w-[17%] py-0.5 pr-2 font-semibold">{t("caseDetail.activity.type")}</th>
+                  <th scope="col" className="w-[13%] py-0.5 pr-2 font-semibold">{t("caseDetail.activity.staff")}</th>
                   <th scope="col" className="py-0.5 font-semibold">{t("caseDetail.activity.summary")}</th>
                 </tr>
               </thead>
               <tbody>
                 {activities.map((a) => (
                   <tr key={a.id} className="border-b border-slate-200 align-top">
-                    <td className="py-0.5 pr-2 tabular-nums">{formatDate(a.date, locale)}</td>
+                    <td className="py-0.5 pr-2 whitespace-nowrap tabular-nums">{formatDate(a.date, locale)}</td>
                     <td className="py-0.5 pr-2">
                       {codeText(ACTIVITY_TYPE_LABELS, a.activityType, locale, t)}
-                      {a.withPeer && <span className="text-xs">（{t("caseDetail.activity.peerYes")}）</span>}
+                      {a.withPeer && <span className="text-[0.85em]">（{t("caseDetail.activity.peerYes")}）</span>}
                     </td>
                     <td className="truncate py-0.5 pr-2">{a.staffName ?? "—"}</td>
                     <td className="py-0.5">
@@ -180,7 +191,7 @@ export default async function CaseSummaryPage({ params }: Params) {
               {(p) => (
                 <li key={p.id} className="border-b border-slate-200 py-0.5">
                   <span className="font-semibold">{codeText(CARE_PLAN_TYPE_LABELS, p.planType, locale, t)}</span>（{codeText(CARE_PLAN_STATUS_LABELS, p.status, locale, t)}）
-                  <span className="block text-xs tabular-nums">
+                  <span className="block text-[0.85em] tabular-nums">
                     {t("print.caseSummary.reviewDue", { date: formatDate(p.reviewDueDate, locale) })}
                     {p.reviewOverdue && <strong>（{t("caseDetail.carePlan.reviewOverdue")}）</strong>}
                     {"　"}
@@ -203,7 +214,7 @@ export default async function CaseSummaryPage({ params }: Params) {
           </Block>
         </div>
 
-        <footer className="flex flex-wrap justify-between gap-x-4 border-t border-slate-400 pt-1 text-xs text-slate-700">
+        <footer className="flex flex-wrap justify-between gap-x-4 border-t border-slate-400 pt-1 text-[0.85em] text-slate-700">
           <p data-testid="printed-by">{t("print.caseSummary.printedBy", { at: formatDateTime(appNow().toISOString(), locale), name: actor.displayName })}</p>
           <p>{t("print.caseSummary.confidential")}</p>
         </footer>
@@ -216,7 +227,7 @@ export default async function CaseSummaryPage({ params }: Params) {
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="min-w-0 break-inside-avoid">
-      <h2 className="mb-1 border-l-4 border-slate-700 pl-1.5 text-sm font-bold">{title}</h2>
+      <h2 className="mb-1 border-l-4 border-slate-700 pl-1.5 text-[1.1em] font-bold">{title}</h2>
       {children}
     </section>
   );
@@ -241,7 +252,7 @@ function Capped<T>({ items, cap, empty, t, children }: { items: T[]; cap: number
   return (
     <>
       <ul>{items.slice(0, cap).map(children)}</ul>
-      {items.length > cap && <p className="mt-0.5 text-xs text-slate-700">{t("print.caseSummary.more", { n: items.length - cap })}</p>}
+      {items.length > cap && <p className="mt-0.5 text-[0.85em] text-slate-700">{t("print.caseSummary.more", { n: items.length - cap })}</p>}
     </>
   );
 }
