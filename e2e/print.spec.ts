@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { createTestCase, db, userId } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
@@ -112,6 +113,7 @@ test.describe("a coordinator prints a case for a case conference", () => {
     await expect(sheet).toContainText("ほか3件");
     await expect(page.getByTestId("printed-by")).toContainText("出力者 備前 つなぎ");
     await expect(page.getByRole("button", { name: "印刷" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "the case summary");
     const screen = testInfo.outputPath("case-summary-screen.png");
     await page.screenshot({ fullPage: true, path: screen });
     await testInfo.attach("case-summary-screen.png", { path: screen, contentType: "image/png" });
