@@ -39,7 +39,7 @@ export function FilterPanel({
   after?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={headingId} className="rounded-md border border-slate-300 bg-white p-4 shadow-sm">
+    <section aria-labelledby={headingId} className="rounded-md border border-slate-300 bg-white p-4 shadow-sm print:hidden">
       <h2 id={headingId} className="mb-3 text-base font-semibold text-slate-900">
         {heading}
       </h2>

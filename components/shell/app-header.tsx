@@ -23,7 +23,7 @@ export async function AppHeader({ displayName, role, prefectureName, fiscalYear 
     ? await requireActor().then((actor) => countRemindersForActor(actor, listScopeOf(undefined, actor.role)).total)
     : 0;
   return (
-    <header className="bg-teal-800 text-white shadow">
+    <header className="bg-teal-800 text-white shadow print:hidden">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
         <div className="flex items-baseline gap-2">
           <span className="text-xl font-bold tracking-wide">{t("app.name")}</span>

@@ -9,8 +9,9 @@ export type ButtonSize = "md" | "sm";
 export const focusRing =
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus";
 
+// print:hidden: a button, or a link that looks like one, is something to do on screen, not to read on paper.
 const base =
-  "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors " +
+  "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors print:hidden " +
   "disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
 
 const variants: Record<ButtonVariant, string> = {

@@ -63,7 +63,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {/* Both live regions exist from the first render: screen readers miss regions added with their content. */}
       <section
         aria-label={t("ui.notifications")}
-        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2"
+        className="pointer-events-none fixed right-4 bottom-4 z-50 print:hidden flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2"
         onMouseEnter={() => setPaused(true)}
         onMouseLeave={() => setPaused(false)}
         onFocus={() => setPaused(true)}

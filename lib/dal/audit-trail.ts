@@ -47,8 +47,11 @@ export const AUDIT_TRAIL_PAGE_SIZE = 50;
 const USER_ID_FIELDS = ["coordinatorUserId", "staffUserId", "createdBy", "updatedBy"];
 const HOSPITAL_ID_FIELDS = ["hospitalId"];
 
-/** A plain view: a page visit, not another office's duplicate check (that keeps its own line). */
-const plainView = sql`action = 'view' and json_extract(coalesce(detail, '{}'), '$.duplicateCheck') is null`;
+/**
+ * A plain view: a page visit, not another office's duplicate check nor an opened print summary
+ * (each keeps its own line).
+ */
+const plainView = sql`action = 'view' and json_extract(coalesce(detail, '{}'), '$.duplicateCheck') is null and json_extract(coalesce(detail, '{}'), '$.printSummary') is null`;
 
 /**
  * One page of the audit rows naming one record (閲覧・変更履歴), newest first, with each actor's

@@ -202,8 +202,12 @@ export function resumePhaseOf(caseId: string): Phase | null {
   return last?.fromPhase ?? null;
 }
 
-/** One case with everything recorded inside it; the view is audited. Not in reach: not_found. */
-export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
+/**
+ * One case with everything recorded inside it; the view is audited. Not in reach: not_found.
+ * `view: "printSummary"` is the one-page summary for case conferences (/cases/[id]/summary): its
+ * audit row says so, and the 閲覧・変更履歴 keeps it on a line of its own (a copy on paper).
+ */
+export function getCaseForActor(actor: Actor, caseId: string, view: "page" | "printSummary" = "page"): CaseDetail {
   const row = caseGate.load(actor, caseId, "read:identity:reach");
   const db = getDb();
   const today = todayIso();
@@ -246,7 +250,7 @@ export function getCaseForActor(actor: Actor, caseId: string): CaseDetail {
     .all();
   const followUps = db.select().from(followUpChecks).where(eq(followUpChecks.caseId, caseId)).orderBy(asc(followUpChecks.offsetMonths)).all();
 
-  caseGate.viewed(actor, caseId, { caseNo: row.caseNo, identity: true });
+  caseGate.viewed(actor, caseId, { caseNo: row.caseNo, identity: true, ...(view === "printSummary" ? { printSummary: true } : {}) });
 
   return {
     id: row.id,

@@ -72,11 +72,16 @@ export default async function CasePage({ params, searchParams }: Params) {
           { href: "/cases", label: t("nav.cases") },
         ]}
         actions={
-          canWrite && (
-            <ButtonLink href={`/cases/${detail.id}/edit`} variant="secondary">
-              {t("caseDetail.edit")}
+          <>
+            <ButtonLink href={`/cases/${detail.id}/summary`} variant="secondary">
+              {t("print.caseSummary.link")}
             </ButtonLink>
-          )
+            {canWrite && (
+              <ButtonLink href={`/cases/${detail.id}/edit`} variant="secondary">
+                {t("caseDetail.edit")}
+              </ButtonLink>
+            )}
+          </>
         }
       />
 

@@ -13,7 +13,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { notFound } from "next/navigation";
-import { PrintButton } from "../_components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { RestatementList } from "../_components/restatement-list";
 import { readIndicatorParams } from "../_lib/params";
 

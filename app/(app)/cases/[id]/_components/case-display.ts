@@ -92,7 +92,7 @@ export function auditSummary(action: string, rawDetail: string | null, t: Transl
   const d = jsonObject(rawDetail);
   const record = typeof d.record === "string" && (RECORD_KINDS as readonly string[]).includes(d.record) ? (d.record as RecordKind) : null;
   const changes = d.changes && typeof d.changes === "object" ? (d.changes as Record<string, unknown>) : null;
-  if (action === "view") return t(d.identity ? "caseDetail.audit.viewedIdentity" : "caseDetail.audit.viewed");
+  if (action === "view") return t(d.printSummary ? "print.caseSummary.audited" : d.identity ? "caseDetail.audit.viewedIdentity" : "caseDetail.audit.viewed");
   if (action === "create") {
     return record ? t("caseDetail.audit.recordAdded", { record: t(`caseDetail.audit.records.${record}`) }) : t("caseDetail.audit.created");
   }
