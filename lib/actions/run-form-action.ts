@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { fieldErrorKeys, formValues, withoutSecrets, type FormState } from "@/lib/validation/form";
+import { translateKey } from "@/lib/validation/message-vars";
 import { conflictLines, type ConflictWording } from "./conflict-wording";
 
 /** What a form action returns; a stale save also brings one line per field someone else changed. */
@@ -62,5 +63,5 @@ async function linesOf(conflicts: Record<string, [unknown, unknown]>, wording: R
 }
 
 function translateAll(t: Translate, keys: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as MessageKey)]));
+  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translateKey(t, key)]));
 }

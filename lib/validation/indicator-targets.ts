@@ -73,10 +73,10 @@ const targetFields = {
   fiscalYear: yearField(`${V}.fiscalYearFormat`),
   comparator: z.enum(COMPARATORS, `${V}.comparatorRequired`),
   value: numberField,
-  text: blank(optionalText(500)),
+  text: blank(optionalText("note")),
   baselineValue: numberField,
   baselineFiscalYear: yearField(`${V}.baselineYearFormat`),
-  source: blank(optionalText(300)),
+  source: blank(optionalText("title")),
   /** 訂正の理由, when the target's year is locked (ADR 0025); the server decides. */
   restatementReason,
 };

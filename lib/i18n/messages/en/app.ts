@@ -255,7 +255,9 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       unknown_era: "The era cannot be read. Use Reiwa (R), Heisei (H), Showa (S) and so on.",
       future: "This cannot be after today: enter the day it happened (plans go in the planned-date fields).",
     },
-    textTooLong: "The text is too long. Shorten it.",
+    textTooLong: "Enter at most {max} characters.",
+    invalid: "This could not be read. Enter it again.",
+    numberFormat: "Enter a whole number in digits.",
     person: {
       nameRequired: "Enter the family and given name.",
       nameLength: "Enter a name of at most 40 characters.",

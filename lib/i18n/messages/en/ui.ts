@@ -4,6 +4,7 @@ import type { Messages } from "../../translate";
 export const ui: Messages["ui"] = {
   required: "Required",
   errorPrefix: "Error: ",
+  maxChars: "Up to {max} characters",
   processing: "Processing",
   close: "Close",
   cancel: "Cancel",

@@ -2,6 +2,7 @@
 export const ui = {
   required: "必須",
   errorPrefix: "エラー：",
+  maxChars: "{max}文字まで",
   processing: "処理中",
   close: "閉じる",
   cancel: "キャンセル",
