@@ -92,7 +92,6 @@ export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOption
 export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { id: string; caseNo: string } {
   outreachGate.require(actor, "write");
   const db = getDb();
-  const today = todayIso();
   const office = assertOfficeInReach(actor, input.officeId, "outreach.validation.officeInvalid");
   assertOfficeStaff(office.id, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
   assertHappened({ referralDate: input.referralDate, selectionConferenceDate: input.selectionConferenceDate, startDate: input.startDate });
@@ -345,7 +344,6 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
   if (input.endReason && !endReasonsFor(row.startDate ? "active" : "referred", OUTREACH_END_REASONS).includes(input.endReason)) {
     throw new AppError("invalid", "outreach.validation.goalMetWithoutStart", { endReason: "outreach.validation.goalMetWithoutStart" });
   }
-  const today = todayIso();
   assertHappened({ referralDate: input.referralDate, selectionConferenceDate: input.selectionConferenceDate, startDate: input.startDate, endDate: input.endDate });
   const first = firstRecordDate(row.id);
   if (first && input.referralDate > first) throw new AppError("invalid", "outreach.validation.referralAfterRecords", { referralDate: "outreach.validation.referralAfterRecords" });

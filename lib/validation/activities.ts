@@ -222,7 +222,9 @@ type EventShape = { kind?: string; subtype?: string; families?: number | null; p
 
 function checkEvent(v: EventShape, ctx: z.RefinementCtx): void {
   const kind = v.kind as (typeof EVENT_KINDS)[number] | undefined;
-  if (kind && v.subtype && !(EVENT_SUBTYPES_BY_KIND[kind] as readonly string[]).includes(v.subtype)) {
+  // The rules run while the kind itself is in error too: an unknown kind has no subtypes to check.
+  const subtypes = kind ? (EVENT_SUBTYPES_BY_KIND[kind] as readonly string[] | undefined) : undefined;
+  if (subtypes && v.subtype && !subtypes.includes(v.subtype)) {
     ctx.addIssue({ code: "custom", path: ["subtype"], message: `${V}.event.subtypeNotOfKind` });
   }
   if (typeof v.families === "number" && kind !== "family_support") ctx.addIssue({ code: "custom", path: ["families"], message: `${V}.event.familiesOnlyForFamilySupport` });
