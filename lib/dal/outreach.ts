@@ -338,7 +338,7 @@ function firstRecordDate(caseId: string): string | null {
 export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): void {
   const row = outreachGate.load(actor, input.id, "write");
   const current = outreachEditableValues(row, targetsOf(row.id));
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "outreach_case", entityId: row.id });
   if (!!input.startDate !== !!row.startDate) throw new AppError("invalid", "outreach.validation.startViaStatus", { startDate: "outreach.validation.startViaStatus" });
   if (!!input.endDate !== !!row.endDate) throw new AppError("invalid", "outreach.validation.endViaStatus", { endDate: "outreach.validation.endViaStatus" });
   if (input.endReason && !endReasonsFor(row.startDate ? "active" : "referred", OUTREACH_END_REASONS).includes(input.endReason)) {

@@ -330,7 +330,7 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
 export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   const row = dispatchGate.load(actor, input.id, "write");
   const current = dispatchValues(row);
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "peer_dispatch", entityId: row.id });
   if (row.officeId !== input.officeId) throw new AppError("invalid", "validation.dispatch.officeFixed", { officeId: "validation.dispatch.officeFixed" });
   if (row.status === "done") assertHappened({ date: input.date });
   assertMembersAvailable(row.officeId, input.date, input.members);
@@ -344,7 +344,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
     const { members, ...columns } = next;
     // Another connection saved since the row was read: report what it changed since `base`.
     dispatchGate.touch(tx, actor, row, input.version, columns as Partial<typeof peerDispatches.$inferInsert>, {
-      conflict: () => staleSaveConflict(input.base, dispatchValues(dispatchGate.load(actor, row.id))),
+      conflict: () => staleSaveConflict(input.base, dispatchValues(dispatchGate.load(actor, row.id)), { actor, entityType: "peer_dispatch", entityId: row.id }),
       restatementReason: input.restatementReason,
     });
     tx.delete(peerDispatchMembers).where(eq(peerDispatchMembers.dispatchId, row.id)).run();

@@ -372,6 +372,8 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     retry: "Try again",
     conflictField: "{field}: now \"{value}\".",
     conflictSaved: "{field}: saved by someone else.",
+    conflictBy: "{name} saved this record first. Your changes were not saved. Review the current values, reload, and save again.",
+    conflictSelf: "You saved this record yourself first, in another tab or screen. The changes here were not saved. Review the current values, reload, and save again.",
     conflictValue: { empty: "not recorded", none: "none", yes: "yes", no: "no", separator: ", " },
     conflict: "Someone else saved this record first. Your changes were not saved. Review the current values, reload, and save again.",
     apiUnauthorized: "You are not signed in. Sign in and try again.",
