@@ -361,6 +361,7 @@ test.describe("a coordinator's outreach work", () => {
     expect(storedCase(c.id).lastContactDate).toBe("2024-06-05");
     await list.getByRole("button", { name: "2024/06/05の訪問の記録を訂正" }).click();
     await page.getByRole("dialog", { name: "接触の記録の訂正" }).getByRole("button", { name: "この記録を削除する" }).click();
+    await page.getByRole("dialog", { name: "接触の記録の訂正" }).getByRole("button", { name: "削除する", exact: true }).click();
     await expect(page.getByText("接触の記録を削除しました。").first()).toBeVisible();
     await expect(list.getByRole("row").filter({ hasText: "別の人の記録（誤り）" })).toHaveCount(0);
     expect(storedContacts(c.id)).toHaveLength(1);

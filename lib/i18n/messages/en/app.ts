@@ -35,7 +35,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
   fy: {
     label: "Fiscal year",
     change: "Change fiscal year",
-    apply: "Apply",
+    apply: "Show",
     help: "A fiscal year runs from 1 April to 31 March.",
   },
   auth: {

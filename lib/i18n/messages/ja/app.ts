@@ -33,7 +33,7 @@ export const app = {
   fy: {
     label: "年度",
     change: "年度を切り替える",
-    apply: "切替",
+    apply: "表示",
     help: "年度は4月1日から翌年3月31日まで。",
   },
   auth: {
