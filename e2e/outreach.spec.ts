@@ -417,7 +417,8 @@ test.describe("a coordinator's outreach work", () => {
 
       await a.getByLabel("GAF（開始時）").fill("40");
       await a.getByRole("button", { name: "保存する" }).click();
-      await expect(formAlert(a)).toContainText("他の人が先にこの記録を更新しました。");
+      // The answer names whose save won.
+      await expect(formAlert(a)).toContainText("備前 監子 さんが先にこの記録を保存しました。");
       await expect(formAlert(a)).toContainText("チーム名：現在の値は「（見本）訪問支援チーム」です。");
       await expect(a.getByLabel("GAF（開始時）")).toHaveValue("40");
       expect(storedCase(c.id).version).toBe(2);

@@ -296,7 +296,7 @@ export const app = {
     },
     activity: {
       typeRequired: "支援の種類を選んでください。",
-      minutesFormat: "所要時間は0〜1440の分数（半角数字）で入力してください。",
+      minutesFormat: "所要時間は0〜1440の分数を数字で入力してください（例：30）。",
       beforeReferral: "実施日が相談受付日より前です。相談受付日以降にしてください。",
     },
     trialStay: {
