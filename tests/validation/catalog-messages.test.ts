@@ -19,6 +19,7 @@ import * as sheetSettings from "@/lib/validation/sheet-settings";
 import * as statistics from "@/lib/validation/statistics";
 import * as user from "@/lib/validation/user";
 import * as yearClose from "@/lib/validation/year-close";
+import * as hospitalSchemas from "@/app/(app)/admin/hospitals/hospital-schema";
 
 /*
  * Every message a user can be shown comes from the catalogs (issue 11): every exported schema
@@ -27,7 +28,8 @@ import * as yearClose from "@/lib/validation/year-close";
  * English. A raw zod message ("Invalid input: expected number, received NaN") fails here.
  */
 
-const modules = { activitiesTables, activities, caseRecords, caseSchemas, dates, fields, indicatorTargets, outreach, peer, personFields, sheetSettings, statistics, user, yearClose };
+// The hospital form's schema lives beside its actions (a "use server" file exports only functions).
+const modules = { activitiesTables, activities, caseRecords, caseSchemas, dates, fields, indicatorTargets, outreach, peer, personFields, sheetSettings, statistics, user, yearClose, hospitalSchemas };
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType; out?: z.ZodType };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
