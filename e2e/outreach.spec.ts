@@ -335,7 +335,7 @@ test.describe("a coordinator's outreach work", () => {
     await expect(dialog.getByLabel("実施日")).toHaveValue("2024/06/03");
     await dialog.getByLabel("実施日").fill("2050/1/1");
     await dialog.getByRole("button", { name: "訂正を保存" }).click();
-    await expect(dialog).toContainText("実施日が今日より後です。");
+    await expect(dialog).toContainText("今日より後の日付は入力できません。");
     expect(storedContacts(c.id)[0]).toMatchObject({ date: "2024-06-03", contact_type: "home_visit" });
 
     await dialog.getByLabel("実施日").fill("R6.6.4");
