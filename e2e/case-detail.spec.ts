@@ -157,6 +157,8 @@ test.describe("a coordinator's case page", () => {
     // Deleted from the same dialog; the list is empty again and the history says so.
     await activities.getByRole("button", { name: "2024/06/04の電話の記録を訂正" }).click();
     await page.getByRole("dialog", { name: "支援記録の訂正" }).getByRole("button", { name: "この記録を削除する" }).click();
+    // A second step names the record and asks again.
+    await page.getByRole("dialog", { name: "支援記録の訂正" }).getByRole("button", { name: "削除する", exact: true }).click();
     await expect(page.getByText("支援記録を削除しました。").first()).toBeVisible();
     await expect(page.getByText("支援記録はまだありません")).toBeVisible();
     expect(lastActivityDate(c.id)).toBeNull();

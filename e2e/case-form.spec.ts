@@ -191,7 +191,8 @@ test("two people editing the same case: the second save gets the conflict messag
   await field(supervisor, "病棟種別").selectOption({ label: "精神療養病棟" });
   await supervisor.getByRole("button", { name: "保存する" }).click();
   const alert = formAlert(supervisor);
-  await expect(alert).toContainText("他の人が先にこの記録を更新しました。");
+  // The answer names whose save won.
+  await expect(alert).toContainText("備前 つなぎ さんが先にこの記録を保存しました。");
   await expect(alert).toContainText("退院予定日：現在の値は「2025/03/31」です。");
   await expect(alert).not.toContainText("診断分類");
   // The supervisor's typed values are kept, not replaced by the newer record.

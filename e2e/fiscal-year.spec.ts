@@ -11,7 +11,8 @@ test("the chosen fiscal year stays selected after reload and on other pages", as
   await expect(select).not.toHaveValue("2021");
 
   await select.selectOption({ label: "令和3年度 (2021)" });
-  // Changing the select submits at once; the choice is kept in a cookie.
+  // The choice is applied by 表示 (never by the change itself); it is kept in a cookie.
+  await page.getByRole("button", { name: "表示", exact: true }).click();
   await expect
     .poll(async () => (await context.cookies()).find((c) => c.name === "tsunagu_fy")?.value)
     .toBe("2021");
@@ -46,9 +47,9 @@ test("the options run from the current year back to 令和元年度 (2019)", asy
 test("the fiscal-year button also works without the change event", async ({ page, context }) => {
   await page.goto("/");
   await page.getByRole("combobox", { name: "年度", exact: true }).focus();
-  // Keyboard users: the 切替 button is reachable right after the select.
+  // Keyboard users: the 表示 button is reachable right after the select.
   await page.keyboard.press("Tab");
-  const apply = page.getByRole("button", { name: "切替" });
+  const apply = page.getByRole("button", { name: "表示", exact: true });
   await expect(apply).toBeFocused();
   await page.getByRole("combobox", { name: "年度", exact: true }).evaluate((el) => {
     (el as HTMLSelectElement).value = "2020"; // no change event

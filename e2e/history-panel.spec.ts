@@ -44,6 +44,7 @@ test("the supervisor reads old → new values, a reassignment, a deleted activit
   await expect(page.getByText("支援記録を訂正しました。").first()).toBeVisible();
   await activities.getByRole("button", { name: "2024/06/04の電話の記録を訂正" }).click();
   await page.getByRole("dialog", { name: "支援記録の訂正" }).getByRole("button", { name: "この記録を削除する" }).click();
+  await page.getByRole("dialog", { name: "支援記録の訂正" }).getByRole("button", { name: "削除する", exact: true }).click();
   await expect(page.getByText("支援記録を削除しました。").first()).toBeVisible();
 
   // A reassignment.

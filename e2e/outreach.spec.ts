@@ -335,7 +335,7 @@ test.describe("a coordinator's outreach work", () => {
     await expect(dialog.getByLabel("実施日")).toHaveValue("2024/06/03");
     await dialog.getByLabel("実施日").fill("2050/1/1");
     await dialog.getByRole("button", { name: "訂正を保存" }).click();
-    await expect(dialog).toContainText("実施日が今日より後です。");
+    await expect(dialog).toContainText("今日より後の日付は入力できません。");
     expect(storedContacts(c.id)[0]).toMatchObject({ date: "2024-06-03", contact_type: "home_visit" });
 
     await dialog.getByLabel("実施日").fill("R6.6.4");
@@ -361,6 +361,7 @@ test.describe("a coordinator's outreach work", () => {
     expect(storedCase(c.id).lastContactDate).toBe("2024-06-05");
     await list.getByRole("button", { name: "2024/06/05の訪問の記録を訂正" }).click();
     await page.getByRole("dialog", { name: "接触の記録の訂正" }).getByRole("button", { name: "この記録を削除する" }).click();
+    await page.getByRole("dialog", { name: "接触の記録の訂正" }).getByRole("button", { name: "削除する", exact: true }).click();
     await expect(page.getByText("接触の記録を削除しました。").first()).toBeVisible();
     await expect(list.getByRole("row").filter({ hasText: "別の人の記録（誤り）" })).toHaveCount(0);
     expect(storedContacts(c.id)).toHaveLength(1);
@@ -416,7 +417,8 @@ test.describe("a coordinator's outreach work", () => {
 
       await a.getByLabel("GAF（開始時）").fill("40");
       await a.getByRole("button", { name: "保存する" }).click();
-      await expect(formAlert(a)).toContainText("他の人が先にこの記録を更新しました。");
+      // The answer names whose save won.
+      await expect(formAlert(a)).toContainText("備前 監子 さんが先にこの記録を保存しました。");
       await expect(formAlert(a)).toContainText("チーム名：現在の値は「（見本）訪問支援チーム」です。");
       await expect(a.getByLabel("GAF（開始時）")).toHaveValue("40");
       expect(storedCase(c.id).version).toBe(2);

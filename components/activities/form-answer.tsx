@@ -21,7 +21,7 @@ export function FormAnswer({
 }: {
   messageRef: Ref<HTMLDivElement>;
   message: string | undefined;
-  state: { ok: boolean; conflictLines?: string[] };
+  state: { ok: boolean; conflictLines?: string[]; conflictBy?: string };
   hasBrowserErrors: boolean;
   /** Where the conflict report's reload link goes. */
   reloadHref: string;
@@ -33,7 +33,8 @@ export function FormAnswer({
   return (
     <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
       {conflictLines ? (
-        <ConflictBanner lines={conflictLines} reloadHref={reloadHref} lead={conflictLead} />
+        // Whose save won, when the server knows, says more than the form's own lead.
+        <ConflictBanner lines={conflictLines} reloadHref={reloadHref} lead={(!state.ok && state.conflictBy) || conflictLead} />
       ) : summary && summary.items.length ? (
         <ErrorSummary title={summary.title} items={summary.items} />
       ) : (

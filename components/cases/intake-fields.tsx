@@ -51,7 +51,7 @@ export function PersonFields({
         error={e.municipalityCode}
       />
       <TextField label={label("phone")} name="phone" type="tel" autoComplete="off" defaultValue={text("phone")} error={e.phone} />
-      <TextField label={label("address")} name="address" autoComplete="off" defaultValue={text("address")} error={e.address} />
+      <TextField label={label("address")} name="address" textKind="place" autoComplete="off" defaultValue={text("address")} error={e.address} />
     </>
   );
 }

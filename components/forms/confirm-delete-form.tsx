@@ -1,5 +1,6 @@
 "use client";
 import type { z } from "zod";
+import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -19,6 +20,7 @@ export function ConfirmDeleteForm({
   hidden,
   confirmLabel,
   cancel = true,
+  back,
 }: {
   action: FormAction;
   schema: z.ZodType;
@@ -26,6 +28,8 @@ export function ConfirmDeleteForm({
   confirmLabel: string;
   /** Off where the dialog already has a cancel button for another form. */
   cancel?: boolean;
+  /** A step back instead of closing (a confirming step inside another dialog): it takes the focus first. */
+  back?: { label: string; onClick: () => void };
 }) {
   const { formAction, onSubmit, message, messageRef, state } = useCheckedForm(action, schema);
   return (
@@ -40,6 +44,12 @@ export function ConfirmDeleteForm({
       {asksRestatementReason(state) && <RestatementReasonField state={state} />}
       <div className="flex justify-end gap-2">
         {cancel && <DialogCancelButton />}
+        {back && (
+          // The safe choice is the default: Enter or a stray click right away deletes nothing.
+          <Button variant="secondary" onClick={back.onClick} autoFocus>
+            {back.label}
+          </Button>
+        )}
         <SubmitButton variant="danger">{confirmLabel}</SubmitButton>
       </div>
     </form>

@@ -1,6 +1,5 @@
 "use client";
 import { TextAreaField } from "@/components/ui/field";
-import { REASON_MAX } from "@/lib/domain/year-close";
 import { useI18n } from "@/lib/i18n/client";
 
 /** The parts of a form's state that say whether to ask for 訂正の理由 (a FormState fits). */
@@ -33,7 +32,7 @@ export function RestatementReasonField({ state, error, id }: { state: RestatingS
         name="restatementReason"
         required
         rows={2}
-        maxLength={REASON_MAX}
+        textKind="reason"
         hint={t("yearClose.guard.fieldHint")}
         defaultValue={typeof typed === "string" ? typed : undefined}
         error={error ?? (state.ok ? undefined : state.fieldErrors?.restatementReason)}

@@ -2,6 +2,7 @@
 import clsx from "clsx";
 import type { ComponentProps, ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
+import { textLimit, type TextKind } from "@/lib/validation/fields";
 import { focusRing } from "./button";
 
 /** Shared by every text-like control so inputs, selects and textareas line up in a form. */
@@ -101,6 +102,18 @@ function FieldFrame({ ids, label, required, hint, error, children }: { ids: Retu
   );
 }
 
+/**
+ * The hint of a free-text field of a kind (lib/validation/fields.ts): its limit, stated the same
+ * way in every form (「2000文字まで」), after the field's own hint. The limit is not enforced by
+ * the browser's maxLength, which would cut a pasted text silently: the check says so instead.
+ */
+function useLimitHint(hint: string | undefined, textKind: TextKind | undefined): string | undefined {
+  const { t } = useI18n();
+  if (!textKind) return hint;
+  const limit = t("ui.maxChars", { max: textLimit(textKind) });
+  return hint ? `${hint} ${limit}` : limit;
+}
+
 type FieldBase = {
   label: string;
   name: string;
@@ -121,16 +134,19 @@ export function TextField({
   type = "text",
   defaultValue,
   error,
-  hint,
+  hint: ownHint,
   required,
   autoComplete,
   inputMode,
   placeholder,
   maxLength,
+  textKind,
   autoFocus,
   id,
   disabled,
 }: FieldBase & {
+  /** A free-text field's kind: its limit is stated in the hint (ADR 0031). */
+  textKind?: TextKind;
   type?: ComponentProps<"input">["type"];
   defaultValue?: string | number;
   autoComplete?: ComponentProps<"input">["autoComplete"];
@@ -140,6 +156,7 @@ export function TextField({
   autoFocus?: boolean;
 }) {
   const ids = fieldIds(name, id);
+  const hint = useLimitHint(ownHint, textKind);
   return (
     <FieldFrame ids={ids} label={label} required={required} hint={hint} error={error}>
       <input
@@ -165,15 +182,17 @@ export function TextAreaField({
   name,
   defaultValue,
   error,
-  hint,
+  hint: ownHint,
   required,
   placeholder,
   maxLength,
+  textKind,
   rows = 4,
   id,
   disabled,
-}: FieldBase & { defaultValue?: string; placeholder?: string; maxLength?: number; rows?: number }) {
+}: FieldBase & { defaultValue?: string; placeholder?: string; maxLength?: number; textKind?: TextKind; rows?: number }) {
   const ids = fieldIds(name, id);
+  const hint = useLimitHint(ownHint, textKind);
   return (
     <FieldFrame ids={ids} label={label} required={required} hint={hint} error={error}>
       <textarea

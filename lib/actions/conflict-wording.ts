@@ -76,3 +76,12 @@ export function conflictLines(conflicts: Readonly<Record<string, readonly [unkno
     return t("errors.conflictField", { field: label, value: readableValue(field, now, wording, t, locale) });
   });
 }
+
+/**
+ * The lead of a stale save's answer when the DAL knows whose save won: a colleague by name
+ * (「備前 花子 さんが先に保存しました。」) or the user's own save from another tab or screen, then
+ * what to do. Without it the answer is the generic errors.conflict.
+ */
+export function conflictLead(by: { self: true } | { self: false; name: string }, t: Translate): string {
+  return by.self ? t("errors.conflictSelf") : t("errors.conflictBy", { name: by.name });
+}

@@ -5,10 +5,11 @@ import type { Locale } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { fieldErrorKeys, formValues, withoutSecrets, type FormState } from "@/lib/validation/form";
-import { conflictLines, type ConflictWording } from "./conflict-wording";
+import { translateKey } from "@/lib/validation/message-vars";
+import { conflictLead, conflictLines, type ConflictWording } from "./conflict-wording";
 
 /** What a form action returns; a stale save also brings one line per field someone else changed. */
-export type ActionState = FormState & { conflictLines?: string[] };
+export type ActionState = FormState & { conflictLines?: string[]; conflictBy?: string };
 
 export type RunOptions = {
   /** Fields sent as lists (checkbox groups), kept as arrays even with one or no value. */
@@ -46,12 +47,15 @@ export async function runFormAction<S extends z.ZodType>(
   } catch (error) {
     if (!isAppError(error)) throw error;
     const lines = Object.keys(error.conflicts).length ? await linesOf(error.conflicts, options.conflict, t) : [];
+    // A stale save whose winner is known names them (or says it was the user's other tab).
+    const by = error.savedBy ? conflictLead(error.savedBy, t) : undefined;
     return {
       ok: false,
-      message: [t(error.messageKey as MessageKey), ...lines].join(" "),
+      message: [by ?? t(error.messageKey as MessageKey), ...lines].join(" "),
       fieldErrors: translateAll(t, error.fieldErrors),
       values: back,
       ...(lines.length ? { conflictLines: lines } : {}),
+      ...(by ? { conflictBy: by } : {}),
     };
   }
 }
@@ -62,5 +66,5 @@ async function linesOf(conflicts: Record<string, [unknown, unknown]>, wording: R
 }
 
 function translateAll(t: Translate, keys: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as MessageKey)]));
+  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translateKey(t, key)]));
 }

@@ -94,7 +94,7 @@ export function updateRecord<T extends RecordTable>(
   change: { current: Record<string, unknown>; next: Record<string, unknown>; set: Partial<OwnColumns<T>>; children?: (tx: Tx) => void },
 ): void {
   const officeId = (row as { officeId: string | null }).officeId;
-  const conflict = () => staleSaveConflict(edit.base, change.current);
+  const conflict = () => staleSaveConflict(edit.base, change.current, { actor, entityType: spec.entityType, entityId: row.id });
   correctRecord(actor, targetOf(spec, row.id, officeId, conflict), row, edit.version, { current: change.current, next: change.next, set: change.set as Partial<T["$inferInsert"]>, after: change.children }, edit);
 }
 

@@ -302,7 +302,7 @@ export function editableValues(row: CaseRow): Pick<CaseRow, (typeof CASE_RECORD_
 export function updateCase(actor: Actor, input: CaseUpdateInput): void {
   const row = caseGate.load(actor, input.id, "write");
   const current = editableValues(row);
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "case", entityId: row.id });
   // Discharge and closure are reached through their phase change, not by typing a date.
   if (!!input.dischargeDate !== !!row.dischargeDate) {
     throw new AppError("invalid", "validation.case.dischargeViaPhase", { dischargeDate: "validation.case.dischargeViaPhase" });

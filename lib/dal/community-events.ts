@@ -154,7 +154,7 @@ export function createEvent(actor: Actor, input: EventInput): { id: string } {
 export function updateEvent(actor: Actor, input: EventUpdateInput): void {
   const row = loadWritableRecord(actor, communityEvents, input.id);
   const current = valuesOf(row);
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "community_event", entityId: row.id });
   const owned = resolveOwner(actor, input.officeId);
   const set = { ...columnsOf(input), officeId: owned.officeId };
   updateRecord(actor, EVENT, row, input, { current, next: valuesOf({ ...row, ...set }), set });

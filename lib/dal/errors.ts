@@ -5,6 +5,9 @@
  */
 export type AppErrorCode = "not_found" | "conflict" | "invalid" | "forbidden";
 
+/** Whose save won a conflict: a colleague by name, or the same user in another tab. */
+export type SavedBy = { self: true } | { self: false; name: string };
+
 const STATUS: Record<AppErrorCode, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 404 };
 
 export class AppError extends Error {
@@ -16,6 +19,8 @@ export class AppError extends Error {
     readonly fieldErrors: Record<string, string> = {},
     /** For conflicts: `{ field: [what you submitted, what is stored now] }`. */
     readonly conflicts: Record<string, [unknown, unknown]> = {},
+    /** For conflicts: who saved the record since the form was loaded, when known. */
+    readonly savedBy?: SavedBy,
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";

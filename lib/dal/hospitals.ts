@@ -89,7 +89,7 @@ export function updateHospital(actor: Actor, id: string, version: number, input:
   const current = db.select().from(hospitals).where(and(eq(hospitals.id, id), inPrefecture(actor, hospitals.prefectureCode))).get();
   if (!current) throw new AppError("not_found", "errors.notFound");
   const before = editValues(current);
-  if (current.version !== version) throw staleSaveConflict(base, before);
+  if (current.version !== version) throw staleSaveConflict(base, before, { actor, entityType: "hospital", entityId: id });
   assertMunicipality(actor, input.municipalityCode, "validation.hospital.municipalityInvalid");
   assertNameFree(actor, input.name, id);
   const next = editValues(input);
@@ -102,7 +102,7 @@ export function updateHospital(actor: Actor, id: string, version: number, input:
     if (result.changes === 0) {
       // Saved by someone else between the read above and this write: explain it the same way.
       const now = tx.select().from(hospitals).where(eq(hospitals.id, id)).get();
-      throw staleSaveConflict(base, now ? editValues(now) : before);
+      throw staleSaveConflict(base, now ? editValues(now) : before, { actor, entityType: "hospital", entityId: id });
     }
     writeAudit(tx, actor, { action: "update", entityType: "hospital", entityId: id, detail: { changes: diffFields(before, next) } });
   });

@@ -193,7 +193,7 @@ export function createKyogiBody(actor: Actor, input: KyogiBodyInput): { id: stri
 export function updateKyogiBody(actor: Actor, input: KyogiBodyUpdateInput): void {
   const row = loadWritableRecord(actor, kyogiBodies, input.id);
   const current = valuesOf(row);
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "kyogi_body", entityId: row.id });
   const owned = resolveOwner(actor, input.officeId);
   checkPlace(actor, input, owned.regionId, owned.officeId);
   const next = bodyValues(input, owned.officeId);

@@ -278,7 +278,7 @@ export function createMeeting(actor: Actor, input: MeetingInput): { id: string }
 export function updateMeeting(actor: Actor, input: MeetingUpdateInput): void {
   const row = loadWritableRecord(actor, meetings, input.id);
   const current = valuesOf(row, attendanceOf(row.id));
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "meeting", entityId: row.id });
   const owned = resolveOwner(actor, input.officeId);
   const { regionId } = checkReferences(actor, input, owned.regionId);
   const set = { ...columnsOf(input), officeId: owned.officeId, regionId };

@@ -3,12 +3,12 @@ import { and, eq, max, sql } from "drizzle-orm";
 import { ulid } from "ulid";
 import { getDb, type Tx } from "@/db/client";
 import { outreachCases, outreachContactProfessions, outreachContacts, outreachOutcomes } from "@/db/schema";
-import { todayIso } from "@/lib/domain/fiscal-year";
 import { recordDateIssue } from "@/lib/domain/outreach-rules";
 import { OUTREACH_PROFESSIONS } from "@/lib/domain/outreach-codes";
 import type { OutreachContactInput, OutreachContactUpdateInput, OutreachOutcomeInput, OutreachRecordDeleteInput } from "@/lib/validation/outreach";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
+import { assertHappened } from "./happened-dates";
 import { correctRecord, deleteLoggedRecord, loadLoggedRecord, requireVersion, wholeRecord, type CorrectionTarget } from "./record-corrections";
 import { outreachGate, type OutreachCaseRow } from "./record-gate";
 
@@ -27,8 +27,9 @@ import { outreachGate, type OutreachCaseRow } from "./record-gate";
  */
 export function addOutreachContact(actor: Actor, input: OutreachContactInput): { id: string } {
   const row = outreachGate.load(actor, input.outreachCaseId, "write");
-  const issue = recordDateIssue(input.date, row, todayIso(), "contact");
+  const issue = recordDateIssue(input.date, row, "contact");
   if (issue) throw new AppError("invalid", issue, { date: issue });
+  assertHappened({ date: input.date });
   const id = ulid();
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
@@ -65,8 +66,9 @@ export function addOutreachContact(actor: Actor, input: OutreachContactInput): {
 /** Record an outcome reached on a date; the same outcome twice on one day is refused. */
 export function addOutreachOutcome(actor: Actor, input: OutreachOutcomeInput): { id: string } {
   const row = outreachGate.load(actor, input.outreachCaseId, "write");
-  const issue = recordDateIssue(input.date, row, todayIso(), "outcome");
+  const issue = recordDateIssue(input.date, row, "outcome");
   if (issue) throw new AppError("invalid", issue, { date: issue });
+  assertHappened({ date: input.date });
   const id = ulid();
   const db = getDb();
   db.transaction((tx) => {
@@ -129,8 +131,9 @@ const loggedIn = <T extends typeof outreachContacts | typeof outreachOutcomes>(t
 export function updateOutreachContact(actor: Actor, input: OutreachContactUpdateInput): void {
   const { row, contact, values: current } = loadContactInReach(actor, input.outreachCaseId, input.id);
   requireVersion(contact, input.version, contactConflict);
-  const issue = recordDateIssue(input.date, row, todayIso(), "contact");
+  const issue = recordDateIssue(input.date, row, "contact");
   if (issue) throw new AppError("invalid", issue, { date: issue });
+  assertHappened({ date: input.date });
   const next = {
     date: input.date,
     contactType: input.contactType,

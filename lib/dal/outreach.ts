@@ -33,6 +33,7 @@ import { diffFields } from "./audit";
 import { type AuditTrailRow, type AuditTrailOptions, type AuditTrailPage } from "./audit-trail";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { assertHappened } from "./happened-dates";
 import { wholeRecord } from "./record-corrections";
 import { outreachGate, type OutreachCaseRow } from "./record-gate";
 import { nextNumber } from "./number-sequences";
@@ -83,10 +84,6 @@ export function getOutreachFormOptionsForActor(actor: Actor): OutreachFormOption
 // ---------------------------------------------------------------------------------------
 // Create
 
-function assertNotAfterToday(date: string | null, field: string, key: string, today: string): void {
-  if (date && date > today) throw new AppError("invalid", key, { [field]: key });
-}
-
 /**
  * Open an outreach case for a new person or for a person the actor sees (ADR 0024). The case
  * number is drawn from the office's outreach sequence inside the same transaction, so two
@@ -95,11 +92,9 @@ function assertNotAfterToday(date: string | null, field: string, key: string, to
 export function createOutreachCase(actor: Actor, input: OutreachCreateInput): { id: string; caseNo: string } {
   outreachGate.require(actor, "write");
   const db = getDb();
-  const today = todayIso();
   const office = assertOfficeInReach(actor, input.officeId, "outreach.validation.officeInvalid");
   assertOfficeStaff(office.id, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
-  assertNotAfterToday(input.referralDate, "referralDate", "outreach.validation.referralInFuture", today);
-  assertNotAfterToday(input.startDate, "startDate", "outreach.validation.startInFuture", today);
+  assertHappened({ referralDate: input.referralDate, selectionConferenceDate: input.selectionConferenceDate, startDate: input.startDate });
   const person = input.person;
   if (person.mode === "existing") assertPersonInReach(actor, person.personId, "outreach.validation.personInvalid");
   const now = new Date().toISOString();
@@ -343,16 +338,13 @@ function firstRecordDate(caseId: string): string | null {
 export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): void {
   const row = outreachGate.load(actor, input.id, "write");
   const current = outreachEditableValues(row, targetsOf(row.id));
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "outreach_case", entityId: row.id });
   if (!!input.startDate !== !!row.startDate) throw new AppError("invalid", "outreach.validation.startViaStatus", { startDate: "outreach.validation.startViaStatus" });
   if (!!input.endDate !== !!row.endDate) throw new AppError("invalid", "outreach.validation.endViaStatus", { endDate: "outreach.validation.endViaStatus" });
   if (input.endReason && !endReasonsFor(row.startDate ? "active" : "referred", OUTREACH_END_REASONS).includes(input.endReason)) {
     throw new AppError("invalid", "outreach.validation.goalMetWithoutStart", { endReason: "outreach.validation.goalMetWithoutStart" });
   }
-  const today = todayIso();
-  assertNotAfterToday(input.referralDate, "referralDate", "outreach.validation.referralInFuture", today);
-  assertNotAfterToday(input.startDate, "startDate", "outreach.validation.startInFuture", today);
-  assertNotAfterToday(input.endDate, "endDate", "outreach.validation.endInFuture", today);
+  assertHappened({ referralDate: input.referralDate, selectionConferenceDate: input.selectionConferenceDate, startDate: input.startDate, endDate: input.endDate });
   const first = firstRecordDate(row.id);
   if (first && input.referralDate > first) throw new AppError("invalid", "outreach.validation.referralAfterRecords", { referralDate: "outreach.validation.referralAfterRecords" });
   const last = lastRecordDate(row.id);
@@ -386,7 +378,7 @@ export function changeOutreachStatus(actor: Actor, input: OutreachStatusInput): 
   if (!canTransitionOutreach(row.status, input.toStatus)) {
     throw new AppError("invalid", "outreach.validation.transitionNotAllowed", { toStatus: "outreach.validation.transitionNotAllowed" });
   }
-  if (input.date > todayIso()) throw new AppError("invalid", "outreach.validation.statusDateInFuture", { date: "outreach.validation.statusDateInFuture" });
+  assertHappened({ date: input.date });
   let changes: Partial<OutreachCaseRow>;
   if (input.toStatus === "active") {
     if (input.date < row.referralDate) throw new AppError("invalid", "outreach.validation.startBeforeReferral", { date: "outreach.validation.startBeforeReferral" });

@@ -8,11 +8,13 @@ import { can } from "@/lib/auth/permissions";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { type DestinationKind, type DispatchStatus, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
 import { allowedDispatchTransitions, availableOn, effectiveStatus, type PeerAvailability } from "@/lib/domain/peer-registration";
+import { isNotAfterToday } from "@/lib/validation/dates";
 import { DISPATCH_RECORD_FIELDS, type DispatchCreateInput, type DispatchMemberInput, type DispatchStatusInput, type DispatchUpdateInput } from "@/lib/validation/peer";
 import type { Actor } from "./actor";
 import { auditView, diffFields } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { assertHappened } from "./happened-dates";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { assertOfficeInReach } from "./peers";
 import { wholeRecord } from "./record-corrections";
@@ -211,7 +213,7 @@ function insertMembers(tx: Tx, dispatchId: string, members: DispatchMemberInput[
 export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: string } {
   dispatchGate.require(actor, "write");
   const office = assertOfficeInReach(actor, input.officeId);
-  if (input.status === "done" && input.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { date: "validation.dispatch.doneInFuture" });
+  if (input.status === "done") assertHappened({ date: input.date });
   assertMembersAvailable(office.id, input.date, input.members);
   assertDestination(actor, input);
   assertCaseInReach(actor, input.caseId);
@@ -328,9 +330,9 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
 export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   const row = dispatchGate.load(actor, input.id, "write");
   const current = dispatchValues(row);
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "peer_dispatch", entityId: row.id });
   if (row.officeId !== input.officeId) throw new AppError("invalid", "validation.dispatch.officeFixed", { officeId: "validation.dispatch.officeFixed" });
-  if (row.status === "done" && input.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { date: "validation.dispatch.doneInFuture" });
+  if (row.status === "done") assertHappened({ date: input.date });
   assertMembersAvailable(row.officeId, input.date, input.members);
   assertDestination(actor, input);
   assertCaseInReach(actor, input.caseId);
@@ -342,7 +344,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
     const { members, ...columns } = next;
     // Another connection saved since the row was read: report what it changed since `base`.
     dispatchGate.touch(tx, actor, row, input.version, columns as Partial<typeof peerDispatches.$inferInsert>, {
-      conflict: () => staleSaveConflict(input.base, dispatchValues(dispatchGate.load(actor, row.id))),
+      conflict: () => staleSaveConflict(input.base, dispatchValues(dispatchGate.load(actor, row.id)), { actor, entityType: "peer_dispatch", entityId: row.id }),
       restatementReason: input.restatementReason,
     });
     tx.delete(peerDispatchMembers).where(eq(peerDispatchMembers.dispatchId, row.id)).run();
@@ -358,7 +360,7 @@ export function setDispatchStatus(actor: Actor, input: DispatchStatusInput): voi
   if (!allowedDispatchTransitions(row.status).includes(input.status)) {
     throw new AppError("invalid", "validation.dispatch.statusNotAllowed", { status: "validation.dispatch.statusNotAllowed" });
   }
-  if (input.status === "done" && row.date > todayIso()) throw new AppError("invalid", "validation.dispatch.doneInFuture", { status: "validation.dispatch.doneInFuture" });
+  if (input.status === "done" && !isNotAfterToday(row.date)) throw new AppError("invalid", "validation.dispatch.doneInFuture", { status: "validation.dispatch.doneInFuture" });
   getDb().transaction((tx) => {
     dispatchGate.touch(tx, actor, row, input.version, { status: input.status, report: input.report ?? row.report, audienceCount: input.audienceCount ?? row.audienceCount }, { restatementReason: input.restatementReason });
     dispatchGate.audit(tx, actor, row.id, "update", { changes: { status: [row.status, input.status] } });

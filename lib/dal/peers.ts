@@ -348,7 +348,7 @@ export function peerRecordBase(detail: PeerDetail): string {
 export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
   const row = peerGate.load(actor, input.id, "write");
   const current = recordValues(row.id, row);
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "peer", entityId: row.id });
   assertRegions(actor, input.regionIds);
   const next: PeerRecordValues = Object.fromEntries(PEER_RECORD_FIELDS.map((k) => [k, input[k]])) as PeerRecordValues;
   next.activities = [...new Set(next.activities)].sort();
@@ -359,7 +359,7 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
   getDb().transaction((tx) => {
     // Another connection saved since the row was read: report what it changed since `base`.
     peerGate.touch(tx, actor, row, input.version, { consentDate: next.consentDate, volunteerInsuranceUntil: next.volunteerInsuranceUntil }, {
-      conflict: () => staleSaveConflict(input.base, recordValues(row.id, peerGate.load(actor, row.id))),
+      conflict: () => staleSaveConflict(input.base, recordValues(row.id, peerGate.load(actor, row.id)), { actor, entityType: "peer", entityId: row.id }),
     });
     tx.update(peerIdentities)
       .set({

@@ -271,7 +271,7 @@ export function createTraining(actor: Actor, input: TrainingInput): { id: string
 export function updateTraining(actor: Actor, input: TrainingUpdateInput): void {
   const row = loadWritableRecord(actor, trainingEvents, input.id);
   const current = valuesOf(row, (cohostsOf([row.id]).get(row.id) ?? []).map((c) => c.id), attendanceOf(row.id));
-  if (row.version !== input.version) throw staleSaveConflict(input.base, current);
+  if (row.version !== input.version) throw staleSaveConflict(input.base, current, { actor, entityType: "training_event", entityId: row.id });
   const owned = resolveOwner(actor, input.officeId);
   checkReferences(actor, input);
   const set = { ...columnsOf(input, regionFor(input, owned.regionId)), officeId: owned.officeId };

@@ -83,19 +83,18 @@ export function outreachDateIssues(d: OutreachDates): DateIssue[] {
 }
 
 /**
- * Where a contact or an outcome may be dated: from the referral on, not after today, and not
+ * Where a contact or an outcome may be dated within its case: from the referral on, and not
  * after the end of a closed case (recording late is fine; recording after the end is not).
+ * Not after today is the one date rule of lib/validation/dates.ts, checked with the form.
  * Returns the message key of the first rule broken, or null.
  */
 export function recordDateIssue(
   date: string,
   c: { referralDate: string; status: OutreachStatus; endDate: string | null },
-  today: string,
   kind: "contact" | "outcome",
 ): string | null {
   if (date < c.referralDate) return `outreach.validation.${kind}BeforeReferral`;
   if (c.status === "closed" && c.endDate && date > c.endDate) return `outreach.validation.${kind}AfterEnd`;
-  if (date > today) return `outreach.validation.${kind}InFuture`;
   return null;
 }
 

@@ -14,6 +14,8 @@ import {
 } from "@/lib/domain/activity-rules";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { parseJapaneseDate } from "@/lib/domain/japanese-date";
+import { isNotAfterToday } from "./dates";
+import { TEXT_LIMITS, textTooLong } from "./fields";
 
 /*
  * The prefecture's year tables: every municipality's 協議の場 status for one fiscal year, and
@@ -86,12 +88,13 @@ export const MunicipalStatusTableSchema = z.record(z.string(), z.union([z.string
       const parsed = parseJapaneseDate(dateText);
       if (!parsed.ok) issue("established", `validation.date.${parsed.error}`);
       else if (parsed.iso > fyEnd) issue("established", `${V}.kyogiStatus.establishedAfterYear`);
+      else if (!isNotAfterToday(parsed.iso)) issue("established", "validation.date.future");
       else establishedOn = parsed.iso;
     }
     const meetings = readCount(one(raw, cellName("meetings", code)), 999);
     if (isError(meetings)) issue("meetings", meetings.error);
     const note = one(raw, cellName("note", code)).trim();
-    if (note.length > 200) issue("note", "validation.textTooLong");
+    if (note.length > TEXT_LIMITS.note) issue("note", textTooLong("note"));
     if (exists && !form && !formText) issue("form", `${V}.kyogiStatus.formRequired`);
     if (!exists && (formText || dateText.trim())) issue("exists", `${V}.kyogiStatus.detailsWithoutKyogi`);
     if (!exists && typeof meetings === "number" && meetings > 0) issue("meetings", `${V}.kyogiStatus.meetingsWithoutKyogi`);

@@ -13,8 +13,8 @@ import {
   type Sector,
 } from "@/lib/domain/activity-codes";
 import { normalizeCount } from "@/lib/domain/activity-rules";
-import { optionalDate, requiredDate } from "./dates";
-import { optionalText, restatementReason } from "./fields";
+import { happenedDate, optionalHappenedDate } from "./dates";
+import { optionalText, restatementReason, text } from "./fields";
 
 /*
  * The rules of meetings, trainings, events and the 協議の場 registry, shared by the browser
@@ -91,11 +91,11 @@ const host = z
   .min(1, `${V}.hostRequired`)
   .transform((v) => (v === PREFECTURE_HOST ? null : v));
 
-const title = z.string().trim().min(1, `${V}.titleRequired`).max(200, "validation.textTooLong");
+const title = text("title").min(1, `${V}.titleRequired`);
 
-/** Dates of this app's records: anything outside 2000–2099 is a typo, not a meeting. */
+/** A meeting, training or event is recorded once held: never after today (the one date rule), and not before 2000 (a typo). */
 function activityDate() {
-  return requiredDate().refine((iso) => iso >= "2000-01-01" && iso <= "2099-12-31", `${V}.dateOutOfRange`);
+  return happenedDate().refine((iso) => iso >= "2000-01-01", `${V}.dateOutOfRange`);
 }
 
 const version = z.coerce.number().int().min(1);
@@ -126,8 +126,8 @@ const meetingFields = {
   officeId: host,
   regionId: optionalId,
   kyogiBodyId: optionalId,
-  venue: optionalText(200),
-  agenda: optionalText(2000),
+  venue: optionalText("place"),
+  agenda: optionalText("note"),
   targetsReviewed: checkbox,
   advisorDispatched: checkbox,
   casesReviewed: optionalCount(999),
@@ -168,9 +168,9 @@ const trainingFields = {
   regionId: optionalId,
   date: activityDate(),
   title,
-  venue: optionalText(200),
+  venue: optionalText("place"),
   sessions: requiredCount(99, `${V}.training.sessionsRequired`).pipe(z.number().min(1, `${V}.training.sessionsRequired`)),
-  note: optionalText(2000),
+  note: optionalText("note"),
   officeId: host,
   // One checked box arrives as a string when FormData is read without the multi list (the browser check).
   cohostIds: z.preprocess((v) => (typeof v === "string" ? (v ? [v] : []) : (v ?? [])), z.array(z.string().min(1))),
@@ -210,11 +210,11 @@ const eventFields = {
   subtype: z.enum(EVENT_SUBTYPES, `${V}.event.subtypeRequired`),
   date: activityDate(),
   title,
-  venue: optionalText(200),
+  venue: optionalText("place"),
   participants: requiredCount(99999, `${V}.event.participantsRequired`),
   families: optionalCount(99999),
   withPeers: checkbox,
-  note: optionalText(2000),
+  note: optionalText("note"),
   officeId: host,
 };
 
@@ -222,7 +222,9 @@ type EventShape = { kind?: string; subtype?: string; families?: number | null; p
 
 function checkEvent(v: EventShape, ctx: z.RefinementCtx): void {
   const kind = v.kind as (typeof EVENT_KINDS)[number] | undefined;
-  if (kind && v.subtype && !(EVENT_SUBTYPES_BY_KIND[kind] as readonly string[]).includes(v.subtype)) {
+  // The rules run while the kind itself is in error too: an unknown kind has no subtypes to check.
+  const subtypes = kind ? (EVENT_SUBTYPES_BY_KIND[kind] as readonly string[] | undefined) : undefined;
+  if (subtypes && v.subtype && !subtypes.includes(v.subtype)) {
     ctx.addIssue({ code: "custom", path: ["subtype"], message: `${V}.event.subtypeNotOfKind` });
   }
   if (typeof v.families === "number" && kind !== "family_support") ctx.addIssue({ code: "custom", path: ["families"], message: `${V}.event.familiesOnlyForFamilySupport` });
@@ -242,14 +244,14 @@ export const EVENT_FIELDS = ["kind", "subtype", "date", "title", "venue", "parti
 const kyogiBodyFields = {
   ...restating,
   level: z.enum(KYOGI_LEVELS, `${V}.kyogi.levelRequired`),
-  name: z.string().trim().min(1, `${V}.kyogi.nameRequired`).max(200, "validation.textTooLong"),
+  name: text("title").min(1, `${V}.kyogi.nameRequired`),
   regionId: optionalId,
   municipalityCode: optionalId,
   officeId: host,
-  establishedOn: optionalDate(),
+  establishedOn: optionalHappenedDate(),
   active: checkbox,
   /** 廃止日: required when the body is no longer active, so past years still count it. */
-  endedOn: optionalDate()
+  endedOn: optionalHappenedDate()
     .optional()
     .transform((v) => v ?? null),
 };

@@ -10,7 +10,7 @@ import {
   TRIAL_STAY_KINDS,
 } from "@/lib/domain/case-codes";
 import { happenedDate, optionalCode, optionalDate, optionalHappenedDate } from "./dates";
-import { optionalText, restatementReason } from "./fields";
+import { optionalText, optionalWholeNumber, restatementReason } from "./fields";
 
 /** Schemas of what is recorded inside a case. Messages are catalog keys. */
 
@@ -21,16 +21,12 @@ export const ActivitySchema = z.object({
   ...caseRef,
   date: happenedDate(),
   activityType: z.enum(ACTIVITY_TYPES, "validation.activity.typeRequired"),
-  minutes: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? null : Number(v.normalize("NFKC"))))
-    .pipe(z.number().int("validation.activity.minutesFormat").min(0, "validation.activity.minutesFormat").max(1440, "validation.activity.minutesFormat").nullable()),
+  minutes: optionalWholeNumber(0, 1440, "validation.activity.minutesFormat"),
   withPeer: z
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
-  summary: optionalText(1000),
+  summary: optionalText("note"),
 });
 export type ActivityInput = z.infer<typeof ActivitySchema>;
 
@@ -95,7 +91,7 @@ export const FollowUpSchema = z.object({
   followUpId: z.string().min(1),
   checkedDate: happenedDate(),
   status: z.enum(FOLLOW_UP_STATUSES, "validation.followUp.statusRequired"),
-  note: optionalText(500),
+  note: optionalText("note"),
 });
 export type FollowUpInput = z.infer<typeof FollowUpSchema>;
 

@@ -63,7 +63,7 @@ export const PersonSchema = z.object({
   sex: z.enum(SEXES, "validation.person.sexRequired"),
   municipalityCode: z.string().transform((v) => (v === "" ? null : v)),
   phone,
-  address: optionalText(200),
+  address: optionalText("place"),
 });
 
 /** The fields of the case record itself (not identity, not phase): shown, edited and diffed. */
@@ -258,7 +258,7 @@ export const CaseTransitionSchema = z
     version: z.coerce.number().int().min(1),
     toPhase: z.enum(PHASES, "validation.case.phaseRequired"),
     date: happenedDate(),
-    note: optionalText(500),
+    note: optionalText("note"),
     dischargeDestination: optionalCode(DISCHARGE_DESTINATIONS).optional(),
     livingArrangementAfter: optionalCode(LIVING_ARRANGEMENTS).optional(),
     endReason: optionalCode(END_REASONS).optional(),

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
 import { fieldErrorKeys, formValues } from "./form";
+import { translateKey } from "./message-vars";
 
 /**
  * Run the shared schema in the browser before a form is sent, so the user sees the same
@@ -15,5 +16,5 @@ export function checkFormInBrowser(
 ): Record<string, string> | null {
   const result = schema.safeParse(formValues(new FormData(form), multi));
   if (result.success) return null;
-  return Object.fromEntries(Object.entries(fieldErrorKeys(result.error)).map(([field, key]) => [field, t(key as MessageKey)]));
+  return Object.fromEntries(Object.entries(fieldErrorKeys(result.error)).map(([field, key]) => [field, translateKey(t, key)]));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { parseJapaneseDate } from "@/lib/domain/japanese-date";
+import "./zod-errors";
 
 /**
  * A date field that accepts what people type (2021/6/30, 令和3年6月30日, R3.6.30, full-width
@@ -38,12 +39,20 @@ export function optionalDate() {
  * demo's TSUNAGU_TODAY, which the server's check then decides.
  */
 export function happenedDate() {
-  return requiredDate().refine((iso) => iso <= todayIso(), "validation.date.future");
+  return requiredDate().refine(isNotAfterToday, "validation.date.future");
 }
 
 /** Like happenedDate, but an empty field is null. */
 export function optionalHappenedDate() {
-  return optionalDate().refine((iso) => iso === null || iso <= todayIso(), "validation.date.future");
+  return optionalDate().refine((iso) => iso === null || isNotAfterToday(iso), "validation.date.future");
+}
+
+/**
+ * The test behind happenedDate, for a rule that depends on another field (a dispatch is a fact
+ * only once 実施): an ISO date on or before today in Japan, the app's today.
+ */
+export function isNotAfterToday(iso: string): boolean {
+  return iso <= todayIso();
 }
 
 /** A year-month that happened (a birth month): not after this month in Japan. */

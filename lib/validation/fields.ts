@@ -1,18 +1,73 @@
 import { z } from "zod";
 import { REASON_MAX } from "@/lib/domain/year-close";
+import { messageWithVars } from "./message-vars";
+import "./zod-errors";
 
 /** Field rules used by more than one form. Messages are catalog keys. */
 
 /** A fiscal year (年度) the app can hold, 2000–2099, as a form sends it; `message` names the form's own wording. */
 export const fiscalYearField = (message: string) => z.coerce.number({ error: message }).int(message).min(2000, message).max(2099, message);
 
-/** Free text up to `max` characters; an empty field is null. */
-export function optionalText(max: number) {
+/**
+ * The kinds of free text and their one limit each (ADR 0031): every text field of every form is
+ * one of these, so the same kind of field takes the same length everywhere, its hint states the
+ * limit (components/ui/field.tsx) and so does the message when it is passed. Person names,
+ * kana and phone numbers have their own rules in person-fields.ts (40 characters).
+ */
+export const TEXT_LIMITS = {
+  /** A title or the name of a thing, an organisation or a team; a heading; a source label. */
+  title: 200,
+  /** An address, a venue, the place of a visit. */
+  place: 200,
+  /** An e-mail address (RFC 5321's path limit). */
+  email: 254,
+  /** 訂正の理由 and other reasons: as long as the year-close keeps (ADR 0025). */
+  reason: REASON_MAX,
+  /** A note, summary, agenda or report. */
+  note: 2000,
+  /** A long narrative (具体的な成果・効果). */
+  narrative: 4000,
+} as const;
+export type TextKind = keyof typeof TEXT_LIMITS;
+
+/**
+ * A kind's limit. A number is a field with a rule of its own (the person fields of
+ * person-fields.ts); every other field names its kind.
+ */
+export const textLimit = (kind: TextKind | number): number => (typeof kind === "number" ? kind : TEXT_LIMITS[kind]);
+
+/** The message of a text over its kind's limit, stating the limit (「2000文字以内で…」). */
+export const textTooLong = (kind: TextKind | number) => messageWithVars("validation.textTooLong", { max: textLimit(kind) });
+
+/** A trimmed text of a kind, up to its limit; empty allowed (use .min for required ones). */
+export function text(kind: TextKind | number) {
+  return z.string().trim().max(textLimit(kind), textTooLong(kind));
+}
+
+/** Free text of a kind; an empty field is null. */
+export function optionalText(kind: TextKind | number) {
+  return text(kind).transform((v) => (v === "" ? null : v));
+}
+
+/**
+ * A whole number as people type it: full-width digits and 1,000-style commas accepted, within
+ * min–max; `message` names the field's own wording ("abc", "1.5", "-3" and out of range alike).
+ * An empty field is null.
+ */
+export function optionalWholeNumber(min: number, max: number, message: string) {
   return z
     .string()
-    .trim()
-    .max(max, "validation.textTooLong")
-    .transform((v) => (v === "" ? null : v));
+    .optional()
+    .transform((raw, ctx): number | null => {
+      const v = (raw ?? "").normalize("NFKC").trim().replaceAll(",", "");
+      if (v === "") return null;
+      const n = /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!(n >= min && n <= max)) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return n;
+    });
 }
 
 /**
@@ -20,10 +75,7 @@ export function optionalText(max: number) {
  * Optional here (the data-access layer decides whether the year is locked); an empty field is
  * undefined, so "no reason" is one value wherever it is checked.
  */
-export const restatementReason = z
-  .string()
-  .trim()
-  .max(REASON_MAX, "validation.textTooLong")
+export const restatementReason = text("reason")
   .transform((v) => (v ? v : undefined))
   // Optional outside the transform, so inputs built in code may leave the key out.
   .optional();

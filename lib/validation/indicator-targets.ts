@@ -39,8 +39,9 @@ export function parseScopeValue(value: string): TargetScope | null {
 const normalizeNumber = (text: string) => text.trim().normalize("NFKC").replaceAll(",", "");
 
 /** A number field: empty is null; a non-negative number with at most one decimal, else the message key. */
-function readNumber(raw: string | undefined): number | null | { error: string } {
-  const text = normalizeNumber(raw ?? "");
+function readNumber(raw: unknown): number | null | { error: string } {
+  // A field sent twice arrives as a list; its own schema reports it, this rule skips it.
+  const text = normalizeNumber(typeof raw === "string" ? raw : "");
   if (text === "") return null;
   if (!/^\d+(\.\d)?$/.test(text) || Number(text) > 99_999_999) return { error: `${V}.numberFormat` };
   return Number(text);
@@ -73,10 +74,10 @@ const targetFields = {
   fiscalYear: yearField(`${V}.fiscalYearFormat`),
   comparator: z.enum(COMPARATORS, `${V}.comparatorRequired`),
   value: numberField,
-  text: blank(optionalText(500)),
+  text: blank(optionalText("note")),
   baselineValue: numberField,
   baselineFiscalYear: yearField(`${V}.baselineYearFormat`),
-  source: blank(optionalText(300)),
+  source: blank(optionalText("title")),
   /** 訂正の理由, when the target's year is locked (ADR 0025); the server decides. */
   restatementReason,
 };

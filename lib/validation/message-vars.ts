@@ -25,3 +25,8 @@ export function translateMessage(t: Translate, message: string | undefined): str
 export function translateMessages(t: Translate, errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateMessage(t, message) ?? message]));
 }
+
+/** A catalog key as a schema gives it, with or without figures, in the user's language. */
+export function translateKey(t: Translate, message: string): string {
+  return message.includes("?") ? (translateMessage(t, message) ?? message) : t(message as MessageKey);
+}

@@ -11,8 +11,8 @@ import {
 } from "@/lib/domain/outreach-codes";
 import { outreachDateIssues } from "@/lib/domain/outreach-rules";
 import { PersonSchema } from "./case";
-import { optionalCode, optionalDate, requiredDate } from "./dates";
-import { optionalText, restatementReason } from "./fields";
+import { happenedDate, optionalCode, optionalHappenedDate } from "./dates";
+import { optionalText, optionalWholeNumber, restatementReason, text } from "./fields";
 
 /*
  * The outreach rules, shared by the forms (checked in the browser first) and the actions
@@ -39,15 +39,7 @@ const checkbox = z
   .transform((v) => v === "on" || v === "true");
 
 /** A whole number typed in a text field, full-width digits accepted; empty is null. */
-function optionalInt(min: number, max: number, message: string) {
-  return z
-    .string()
-    .trim()
-    .transform((v) => v.normalize("NFKC"))
-    .pipe(z.union([z.literal(""), z.string().regex(/^\d+$/, message)]))
-    .transform((v) => (v === "" ? null : Number(v)))
-    .pipe(z.number().min(min, message).max(max, message).nullable());
-}
+const optionalInt = optionalWholeNumber;
 
 const gaf = () => optionalInt(1, 100, "outreach.validation.gafFormat");
 
@@ -99,12 +91,12 @@ const recordFields = {
   coordinatorUserId: z.string().min(1, "outreach.validation.coordinatorRequired"),
   ...targetFields,
   teamKind: z.enum(OUTREACH_TEAM_KINDS, "outreach.validation.teamKindRequired"),
-  teamName: z.string().trim().min(1, "outreach.validation.teamNameRequired").max(100, "outreach.validation.teamNameLength"),
-  referralDate: requiredDate(),
+  teamName: text("title").min(1, "outreach.validation.teamNameRequired"),
+  referralDate: happenedDate(),
   referralSource: z.enum(REFERRAL_SOURCES, "outreach.validation.referralSourceRequired"),
   diagnosisGroup: optionalCode(DIAGNOSIS_GROUPS),
   diagnosisSuspected: checkbox,
-  selectionConferenceDate: optionalDate(),
+  selectionConferenceDate: optionalHappenedDate(),
   gafStart: gaf(),
 };
 
@@ -131,7 +123,7 @@ export const OutreachCreateSchema = z
   restatementReason,
     officeId: z.string().min(1, "outreach.validation.officeRequired"),
     ...recordFields,
-    startDate: optionalDate(),
+    startDate: optionalHappenedDate(),
     personMode: z.enum(PERSON_MODES, "outreach.validation.personModeRequired"),
     /** The chosen person when personMode is "existing". */
     personId: z.string().optional().default(""),
@@ -174,8 +166,8 @@ export const OutreachUpdateSchema = z
     /** JSON of the values the form was loaded with, to tell the user what someone else changed. */
     base: z.string().optional(),
     ...recordFields,
-    startDate: optionalDate(),
-    endDate: optionalDate(),
+    startDate: optionalHappenedDate(),
+    endDate: optionalHappenedDate(),
     endReason: optionalCode(OUTREACH_END_REASONS),
     gafEnd: gaf(),
   })
@@ -194,7 +186,7 @@ export const OutreachStatusSchema = z
     id: z.string().min(1),
     version: z.coerce.number().int().min(1),
     toStatus: z.enum(OUTREACH_STATUSES, "outreach.validation.statusRequired"),
-    date: requiredDate(),
+    date: happenedDate(),
     endReason: optionalCode(OUTREACH_END_REASONS).optional(),
     gafEnd: gaf().optional(),
   })
@@ -206,13 +198,13 @@ export type OutreachStatusInput = z.infer<typeof OutreachStatusSchema>;
 export const OutreachContactSchema = z.object({
   restatementReason,
   outreachCaseId: z.string().min(1),
-  date: requiredDate(),
+  date: happenedDate(),
   contactType: z.enum(OUTREACH_CONTACT_TYPES, "outreach.validation.contactTypeRequired"),
   professions: multi(z.enum(OUTREACH_PROFESSIONS, "outreach.validation.professionInvalid")).transform((p) => [...new Set(p)]),
   metPerson: checkbox,
   minutes: optionalInt(0, 1440, "outreach.validation.minutesFormat"),
-  place: optionalText(100),
-  summary: optionalText(1000),
+  place: optionalText("place"),
+  summary: optionalText("note"),
 });
 export type OutreachContactInput = z.infer<typeof OutreachContactSchema>;
 
@@ -236,8 +228,8 @@ export const OutreachOutcomeSchema = z.object({
   restatementReason,
   outreachCaseId: z.string().min(1),
   outcome: z.enum(OUTREACH_OUTCOMES, "outreach.validation.outcomeRequired"),
-  date: requiredDate(),
-  note: optionalText(500),
+  date: happenedDate(),
+  note: optionalText("note"),
 });
 export type OutreachOutcomeInput = z.infer<typeof OutreachOutcomeSchema>;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { parseTimeOfDay } from "@/lib/domain/time-of-day";
 import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
-import { optionalDate, requiredDate } from "./dates";
-import { optionalText, restatementReason } from "./fields";
+import { happenedDate, isNotAfterToday, optionalDate, optionalHappenedDate, requiredDate } from "./dates";
+import { optionalText, optionalWholeNumber, restatementReason, text } from "./fields";
 import { kana, personName, phone } from "./person-fields";
 
 /*
@@ -19,13 +19,7 @@ function multi<T extends z.ZodType>(item: T) {
 
 /** A whole number ≥ 0 typed in a text field (full-width digits and 1,000-style commas accepted); empty is null. */
 function optionalCount(message: string, max = 1_000_000) {
-  return z
-    .string()
-    .trim()
-    .transform((v) => v.normalize("NFKC").replaceAll(",", ""))
-    .pipe(z.union([z.literal(""), z.string().regex(/^\d+$/, message)]))
-    .transform((v) => (v === "" ? null : Number(v)))
-    .pipe(z.number().max(max, message).nullable());
+  return optionalWholeNumber(0, max, message);
 }
 
 /** Hours of a peer's part in a dispatch: 0–24 in steps people write (1, 1.5, 2.25); empty is null. */
@@ -60,18 +54,17 @@ const peerRecord = {
   phone,
   email: z
     .string()
-    .trim()
-    .max(120, "validation.textTooLong")
+    .pipe(text("email"))
     .pipe(z.union([z.literal(""), z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "validation.peer.emailFormat")]))
     .transform((v) => (v === "" ? null : v)),
-  consentDate: optionalDate(),
+  consentDate: optionalHappenedDate(),
   volunteerInsuranceUntil: optionalDate(),
   activities: multi(z.enum(PEER_PURPOSES)),
   regionIds: multi(z.string().min(1)),
 };
 
 /** The registration form has one optional completion date per training kind (`training_<kind>`). */
-const trainingDates = Object.fromEntries(PEER_TRAININGS.map((kind) => [`training_${kind}`, optionalDate().optional().transform((v) => v ?? null)])) as unknown as Record<
+const trainingDates = Object.fromEntries(PEER_TRAININGS.map((kind) => [`training_${kind}`, optionalHappenedDate().optional().transform((v) => v ?? null)])) as unknown as Record<
   `training_${(typeof PEER_TRAININGS)[number]}`,
   z.ZodType<string | null>
 >;
@@ -80,7 +73,7 @@ export const PeerCreateSchema = z
   .object({
     officeId: z.string().min(1, "validation.case.officeRequired"),
     ...peerRecord,
-    registeredOn: requiredDate(),
+    registeredOn: happenedDate(),
     ...trainingDates,
   })
   .superRefine((v, ctx) => {
@@ -138,7 +131,7 @@ export const PeerTrainingSchema = z.object({
   restatementReason,
   peerId: z.string().min(1),
   kind: z.enum(PEER_TRAININGS, "validation.peer.trainingRequired"),
-  completedOn: requiredDate(),
+  completedOn: happenedDate(),
 });
 export type PeerTrainingInput = z.infer<typeof PeerTrainingSchema>;
 
@@ -154,14 +147,14 @@ const dispatchRecord = z.object({
   date: requiredDate(),
   startTime: time,
   endTime: time,
-  requestingOrg: optionalText(100),
+  requestingOrg: optionalText("title"),
   destinationKind: z.enum(DESTINATION_KINDS, "validation.dispatch.destinationRequired"),
   hospitalId: nullableId,
-  destinationName: optionalText(100),
+  destinationName: optionalText("title"),
   purpose: z.enum(PEER_PURPOSES, "validation.dispatch.purposeRequired"),
   audienceCount: optionalCount("validation.dispatch.countFormat", 10_000),
   caseId: nullableId,
-  report: optionalText(2000),
+  report: optionalText("note"),
   peerIds: multi(z.string().min(1)),
 });
 
@@ -194,7 +187,7 @@ function withMembers<T extends DispatchRaw>(raw: Record<string, unknown>, v: T, 
  * The object schema plus the per-peer fields and cross-field rules. The raw form values are kept
  * so the per-peer fields (not part of the object) can be read, and every problem is reported at once.
  */
-function dispatchSchema<T extends z.ZodObject>(object: T, today: () => string) {
+function dispatchSchema<T extends z.ZodObject>(object: T) {
   type Out = Omit<z.infer<T>, "peerIds"> & { members: DispatchMemberInput[] };
   return z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null).transform((raw, ctx): Out => {
     const parsed = object.safeParse(raw);
@@ -211,7 +204,7 @@ function dispatchSchema<T extends z.ZodObject>(object: T, today: () => string) {
       )) as DispatchRaw;
     const members = withMembers(raw, loose, ctx);
     // 実施 is a fact: a dispatch cannot have been done on a day still to come.
-    if (base && base.status === "done" && typeof base.date === "string" && base.date > today()) {
+    if (base && base.status === "done" && typeof base.date === "string" && !isNotAfterToday(base.date)) {
       ctx.addIssue({ code: "custom", path: ["date"], message: "validation.dispatch.doneInFuture" });
     }
     if (!base) return z.NEVER;
@@ -220,15 +213,10 @@ function dispatchSchema<T extends z.ZodObject>(object: T, today: () => string) {
   });
 }
 
-/** Today in Japan; the schema runs in the browser too, so it cannot import the server's clock helper. */
-function tokyoToday(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
-}
-
-export const DispatchCreateSchema = dispatchSchema(dispatchRecord.extend({ status: z.enum(DISPATCH_CREATE_STATUSES, "validation.dispatch.statusRequired") }), tokyoToday);
+export const DispatchCreateSchema = dispatchSchema(dispatchRecord.extend({ status: z.enum(DISPATCH_CREATE_STATUSES, "validation.dispatch.statusRequired") }));
 export type DispatchCreateInput = z.infer<typeof DispatchCreateSchema>;
 
-export const DispatchUpdateSchema = dispatchSchema(dispatchRecord.extend({ id: z.string().min(1), version, base: z.string().default("") }), tokyoToday);
+export const DispatchUpdateSchema = dispatchSchema(dispatchRecord.extend({ id: z.string().min(1), version, base: z.string().default("") }));
 export type DispatchUpdateInput = z.infer<typeof DispatchUpdateSchema>;
 
 /** The fields a stale dispatch save compares. */
@@ -240,7 +228,7 @@ export const DispatchStatusSchema = z
     id: z.string().min(1),
     version,
     status: z.enum(DISPATCH_STATUSES, "validation.dispatch.statusRequired"),
-    report: optionalText(2000),
+    report: optionalText("note"),
     audienceCount: optionalCount("validation.dispatch.countFormat", 10_000).optional().transform((v) => v ?? null),
   });
 export type DispatchStatusInput = z.infer<typeof DispatchStatusSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIndicatorCode } from "@/lib/domain/indicators/definitions";
-import { optionalText, restatementReason, fiscalYearField } from "./fields";
+import { optionalText, restatementReason, fiscalYearField, textTooLong, TEXT_LIMITS } from "./fields";
 
 /*
  * The sheet's own settings, shared by the browser and the server actions: which indicators the
@@ -25,7 +25,7 @@ const version = z.coerce.number().int().min(1);
 const versionOrNew = z.coerce.number().int().min(0);
 
 /** The row's heading as the prefecture words it; empty shows the indicator's own name. */
-const heading = blank(optionalText(200));
+const heading = blank(optionalText("title"));
 
 export const SheetRowAddSchema = z.object({ indicatorCode, heading });
 export type SheetRowAddInput = z.infer<typeof SheetRowAddSchema>;
@@ -49,7 +49,7 @@ export const NarrativeSchema = z.object({
     z
       .string()
       .transform((v) => v.replace(/\s+$/u, "").replace(/^\n+/u, ""))
-      .pipe(z.string().max(4000, "validation.textTooLong")),
+      .pipe(z.string().max(TEXT_LIMITS.narrative, textTooLong("narrative"))),
   ),
   version: versionOrNew,
   /** The text the form was loaded with (JSON), so a stale save reports only someone else's change. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STATISTIC_METHODS, STATISTIC_METRIC_KEYS, STATISTIC_METRICS, STATISTIC_TOPICS, metricsOfTopic, type StatisticMetric, type StatisticTopic } from "@/lib/domain/statistic-codes";
 import { ageSplitHalfMissing, inpatientSumIssues, isCohortTopic, metricMaximum, OPTIONAL_METRICS, type StatisticValueMap } from "@/lib/domain/statistic-rules";
 import { optionalDate } from "./dates";
-import { optionalText, restatementReason } from "./fields";
+import { optionalText, restatementReason, text } from "./fields";
 import { messageWithVars } from "./message-vars";
 
 /*
@@ -71,8 +71,8 @@ const statisticFields = {
     }),
   ),
   method: z.enum(STATISTIC_METHODS, `${V}.methodRequired`),
-  sourceLabel: z.string().trim().min(1, `${V}.sourceRequired`).max(200, "validation.textTooLong"),
-  note: blank(optionalText(2000)),
+  sourceLabel: text("title").min(1, `${V}.sourceRequired`),
+  note: blank(optionalText("note")),
   /** 訂正の理由, when the set belongs to a locked fiscal year (ADR 0025); the server decides. */
   restatementReason,
   ...metricFields,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./zod-errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { ROLES } from "@/lib/domain/codes";
 import { roleHasOffices } from "@/lib/auth/permissions";

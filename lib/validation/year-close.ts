@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { REASON_MAX } from "@/lib/domain/year-close";
-import { fiscalYearField } from "./fields";
+import { fiscalYearField, text } from "./fields";
 
 /*
  * The forms of the year-end close page (ADR 0025): a supervisor's sign-off of an office, the
@@ -12,10 +11,7 @@ const fiscalYear = fiscalYearField("yearClose.validation.fiscalYear");
 export const SignOffSchema = z.object({
   fiscalYear,
   officeId: z.string().min(1, "yearClose.validation.office"),
-  note: z
-    .string()
-    .trim()
-    .max(REASON_MAX, "validation.textTooLong")
+  note: text("reason")
     .optional()
     .transform((v) => (v ? v : null)),
 });
@@ -26,6 +22,6 @@ export type LockInput = z.infer<typeof LockSchema>;
 
 export const UnlockSchema = z.object({
   fiscalYear,
-  reason: z.string({ error: "yearClose.validation.unlockReason" }).trim().min(1, "yearClose.validation.unlockReason").max(REASON_MAX, "validation.textTooLong"),
+  reason: z.string({ error: "yearClose.validation.unlockReason" }).pipe(text("reason").min(1, "yearClose.validation.unlockReason")),
 });
 export type UnlockInput = z.infer<typeof UnlockSchema>;

@@ -1,7 +1,8 @@
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { setAppToday } from "@/lib/domain/clock";
 import { auditLogs, meetingAttendance, meetings, municipalKyogiStatus, phoneLineMonths, trainingEvents } from "@/db/schema";
 import { getEventSummaryForActor, getKyogiCoverageForActor, getMeetingSummaryForActor, getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { createEvent, deleteEvent, getEventForActor, listEventsForActor, updateEvent } from "@/lib/dal/community-events";
@@ -43,7 +44,10 @@ const meeting = (overrides: Record<string, string> = {}) => MeetingCreateSchema.
 /** The audit row written last (by rowid: ulids written within one millisecond do not sort by time). */
 before(async () => {
   await seededDb();
+  // The records here are dated up to July 2032: they were held, so today is after them (the one date rule).
+  setAppToday("2032-12-01");
 });
+after(() => setAppToday(null));
 
 describe("meetings: ownership", () => {
   test("an office coordinator records a meeting of their office; it is audited in the same transaction", () => {
@@ -154,12 +158,16 @@ describe("meetings: versions, conflicts and deletes", () => {
     assert.deepEqual(error.conflicts.title, ["版の試験", "同僚が変更"]);
     assert.deepEqual(error.conflicts.att_health, [3, 5]);
     assert.equal(error.conflicts.venue, undefined);
+    // The answer names whose save won (the last writer in the audit trail).
+    assert.deepEqual(error.savedBy, { self: false, name: "備前 ふたば" });
     const after = getMeetingForActor(bizen, id);
     assert.equal(after.values.title, "同僚が変更");
     assert.equal(after.version, 2);
     assert.equal(getDb().select().from(auditLogs).where(eq(auditLogs.entityId, id)).all().length, auditsBefore);
     // Saving on the current version goes through and is audited with the diff.
     updateMeeting(bizen, { ...mine, version: 2 });
+    // A second save from the same user's older tab: it was their own save that won.
+    assert.deepEqual(thrown(() => updateMeeting(bizen, { ...mine, title: "別のタブ", version: 2 })).savedBy, { self: true });
     const audit = lastAudit();
     assert.equal(audit.action, "update");
     assert.deepEqual(JSON.parse(audit.detail!).changes.title, ["同僚が変更", "私の変更"]);

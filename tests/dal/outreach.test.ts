@@ -138,7 +138,7 @@ describe("creating an outreach case", () => {
   test("offices, coordinators and dates are checked by the server", () => {
     assert.throws(() => create(actorFor("bizen.coord"), { officeId: "33-tobi" }), { code: "invalid", messageKey: "outreach.validation.officeInvalid" });
     assert.throws(() => create(actorFor("bizen.coord"), { coordinatorUserId: userId("tobi.coord") }), { code: "invalid", messageKey: "outreach.validation.coordinatorInvalid" });
-    assert.throws(() => create(actorFor("bizen.coord"), { referralDate: addDays(today, 1), selectionConferenceDate: "" }), { code: "invalid", messageKey: "outreach.validation.referralInFuture" });
+    assert.throws(() => create(actorFor("bizen.coord"), { referralDate: addDays(today, 1), selectionConferenceDate: "" }), /validation\.date\.future/);
     assert.throws(() => create(actorFor("okayama.pref")), { code: "not_found" });
     assert.throws(() => create(actorFor("okayama.admin")), { code: "not_found" });
   });
@@ -259,7 +259,7 @@ describe("editing and status", () => {
   test("選定前 → 支援中 → 終結, with the date rules; 終結 is final", () => {
     const { id } = create(actorFor("bizen.coord"));
     assert.throws(() => changeOutreachStatus(actorFor("bizen.coord"), status(id, "active", "2024-04-20")), { messageKey: "outreach.validation.startBeforeSelection" });
-    assert.throws(() => changeOutreachStatus(actorFor("bizen.coord"), status(id, "active", addDays(today, 1))), { messageKey: "outreach.validation.statusDateInFuture" });
+    assert.throws(() => changeOutreachStatus(actorFor("bizen.coord"), status(id, "active", addDays(today, 1))), /validation\.date\.future/);
     changeOutreachStatus(actorFor("bizen.coord"), status(id, "active", "2024-05-01"));
     assert.deepEqual([row(id).status, row(id).startDate], ["active", "2024-05-01"]);
     assert.equal(lastAudit().detail, JSON.stringify({ status: ["referred", "active"], date: "2024-05-01" }));
@@ -305,7 +305,7 @@ describe("contacts and outcomes", () => {
   test("contact dates: not before the referral, not after today, not after the end of a closed case", () => {
     const { id } = create(actorFor("bizen.coord"));
     assert.throws(() => addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-04-09" })), { messageKey: "outreach.validation.contactBeforeReferral" });
-    assert.throws(() => addOutreachContact(actorFor("bizen.coord"), contact(id, { date: addDays(today, 1) })), { messageKey: "outreach.validation.contactInFuture" });
+    assert.throws(() => addOutreachContact(actorFor("bizen.coord"), contact(id, { date: addDays(today, 1) })), /validation\.date\.future/);
     changeOutreachStatus(actorFor("bizen.coord"), status(id, "closed", "2024-05-01", { endReason: "refused" }));
     assert.throws(() => addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-05-02" })), { messageKey: "outreach.validation.contactAfterEnd" });
     addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-05-01" })); // late entry within the case: fine
@@ -376,7 +376,7 @@ describe("correcting and deleting contacts and outcomes", () => {
     assert.throws(() => updateOutreachContact(actorFor("bizen.coord2"), stale), { code: "conflict", messageKey: "outreach.detail.contact.edit.conflict" });
     assert.equal(contactRow(c.id)!.summary, "先に保存");
     assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: "2024-04-01" })), { messageKey: "outreach.validation.contactBeforeReferral" });
-    assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: addDays(today, 1) })), { messageKey: "outreach.validation.contactInFuture" });
+    assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: addDays(today, 1) })), /validation\.date\.future/);
     // The contact must belong to the case named: a case in reach does not open another case's contact.
     assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(otherCase, c.id)), { code: "not_found" });
     assert.throws(() => deleteOutreachContact(actorFor("bizen.coord"), removal(otherCase, c.id, 2)), { code: "not_found" });

@@ -67,14 +67,13 @@ describe("dates", () => {
     assert.deepEqual(outreachDateIssues(d({ referralDate: null, startDate: "2024-01-01" })), []);
   });
 
-  test("contacts and outcomes: from the referral, not after today, not after the end of a closed case", () => {
+  test("contacts and outcomes: from the referral, not after the end of a closed case (not after today is the one date rule)", () => {
     const open = { referralDate: "2024-04-10", status: "active" as const, endDate: null };
     const closed = { referralDate: "2024-04-10", status: "closed" as const, endDate: "2024-06-30" };
-    assert.equal(recordDateIssue("2024-04-10", open, "2024-12-01", "contact"), null);
-    assert.equal(recordDateIssue("2024-04-09", open, "2024-12-01", "contact"), "outreach.validation.contactBeforeReferral");
-    assert.equal(recordDateIssue("2024-12-02", open, "2024-12-01", "contact"), "outreach.validation.contactInFuture");
-    assert.equal(recordDateIssue("2024-06-30", closed, "2024-12-01", "contact"), null);
-    assert.equal(recordDateIssue("2024-07-01", closed, "2024-12-01", "outcome"), "outreach.validation.outcomeAfterEnd");
+    assert.equal(recordDateIssue("2024-04-10", open, "contact"), null);
+    assert.equal(recordDateIssue("2024-04-09", open, "contact"), "outreach.validation.contactBeforeReferral");
+    assert.equal(recordDateIssue("2024-06-30", closed, "contact"), null);
+    assert.equal(recordDateIssue("2024-07-01", closed, "outcome"), "outreach.validation.outcomeAfterEnd");
   });
 
   test("days of support run to the end, or to today while open", () => {

@@ -1,9 +1,12 @@
-import { after, describe, test } from "node:test";
+import { after, describe, mock, test } from "node:test";
 import assert from "node:assert/strict";
 import { setAppToday } from "@/lib/domain/clock";
 import { ActivitySchema, FollowUpSchema, ReadmissionSchema, TrialStaySchema } from "@/lib/validation/case-records";
 import { CaseTransitionSchema, PersonSchema } from "@/lib/validation/case";
 import { happenedDate, optionalHappenedDate } from "@/lib/validation/dates";
+import { MeetingCreateSchema, TrainingCreateSchema } from "@/lib/validation/activities";
+import { OutreachContactSchema, OutreachOutcomeSchema, OutreachStatusSchema } from "@/lib/validation/outreach";
+import { DispatchCreateSchema, PeerCreateSchema, PeerTrainingSchema } from "@/lib/validation/peer";
 
 /*
  * The one date rule (issue 11): what happened is never after today in Japan, whatever way the
@@ -39,5 +42,42 @@ describe("happened dates", () => {
     assert.ok(messages(PersonSchema.safeParse({ ...person, dateOfBirth: "2030-01-01", birthYearMonth: "" })).includes("validation.date.future"));
     assert.ok(messages(PersonSchema.safeParse({ ...person, dateOfBirth: "", birthYearMonth: "2030-05" })).includes("validation.date.future"));
     assert.equal(PersonSchema.safeParse({ ...person, dateOfBirth: "", birthYearMonth: "2026-12" }).success, true, "this month");
+  });
+
+  test("the forms of outreach, dispatches, activities and peers use it too (issue 11: they disagreed)", () => {
+    const later = "2026/12/07";
+    const contact = { outreachCaseId: "o", date: later, contactType: "home_visit", professions: [], minutes: "", place: "", summary: "" };
+    assert.deepEqual(messages(OutreachContactSchema.safeParse(contact)), ["validation.date.future"]);
+    assert.equal(OutreachContactSchema.safeParse({ ...contact, date: "R8.12.6" }).success, true);
+    assert.deepEqual(messages(OutreachOutcomeSchema.safeParse({ outreachCaseId: "o", outcome: "engaged", date: later, note: "" })), ["validation.date.future"]);
+    assert.deepEqual(messages(OutreachStatusSchema.safeParse({ id: "o", version: "1", toStatus: "active", date: "２０９９／１／１" })), ["validation.date.future"]);
+    const meeting = { kind: "case_review", date: later, title: "事例検討会", officeId: "33-bizen", regionId: "", kyogiBodyId: "", venue: "", agenda: "", casesReviewed: "2" };
+    assert.ok(messages(MeetingCreateSchema.safeParse(meeting)).includes("validation.date.future"));
+    assert.ok(messages(TrainingCreateSchema.safeParse({ kind: "basic", scope: "prefecture", regionId: "", date: "2099-12-31", title: "研修", venue: "", sessions: "1", note: "", officeId: "prefecture" })).includes("validation.date.future"));
+    const peer = { officeId: "33-bizen", familyName: "見本", givenName: "花子", familyNameKana: "みほん", givenNameKana: "はなこ", phone: "", email: "", consentDate: "", volunteerInsuranceUntil: "2027/03/31", registeredOn: later };
+    assert.ok(messages(PeerCreateSchema.safeParse(peer)).includes("validation.date.future"), "registration");
+    assert.ok(messages(PeerCreateSchema.safeParse({ ...peer, registeredOn: "2026/12/01", consentDate: later })).includes("validation.date.future"), "consent");
+    assert.ok(!messages(PeerCreateSchema.safeParse({ ...peer, registeredOn: "2026/12/01" })).includes("validation.date.future"), "insurance until is planned");
+    assert.deepEqual(messages(PeerTrainingSchema.safeParse({ peerId: "p", kind: "peer_yousei", completedOn: later })), ["validation.date.future"]);
+    const dispatch = { officeId: "33-bizen", date: later, startTime: "", endTime: "", status: "done", requestingOrg: "", destinationKind: "venue", hospitalId: "", destinationName: "公民館", purpose: "inhospital_salon", audienceCount: "", caseId: "", report: "", peerIds: ["p1"] };
+    assert.deepEqual(messages(DispatchCreateSchema.safeParse(dispatch)), ["validation.dispatch.doneInFuture"]);
+    assert.equal(DispatchCreateSchema.safeParse({ ...dispatch, status: "scheduled" }).success, true, "a planned dispatch may be ahead");
+  });
+});
+
+describe("today turns at 00:00 in Japan, whatever the server's clock zone", () => {
+  test("2026-12-06 is refused until 15:00 UTC on the 5th and accepted from then", () => {
+    setAppToday(null);
+    mock.timers.enable({ apis: ["Date"], now: Date.parse("2026-12-05T14:59:59.999Z") });
+    try {
+      assert.deepEqual(messages(happenedDate().safeParse("2026/12/06")), ["validation.date.future"], "23:59:59 JST on the 5th");
+      assert.equal(happenedDate().safeParse("令和8年12月5日").success, true);
+      mock.timers.setTime(Date.parse("2026-12-05T15:00:00.000Z"));
+      assert.equal(happenedDate().safeParse("2026/12/06").success, true, "00:00 JST on the 6th");
+      assert.equal(happenedDate().safeParse("Ｒ８．１２．６").success, true, "full-width era date");
+      assert.deepEqual(messages(happenedDate().safeParse("2026/12/07")), ["validation.date.future"]);
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

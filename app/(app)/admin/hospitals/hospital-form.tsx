@@ -89,6 +89,7 @@ function HospitalForm({ action, municipalities, hospital }: { action: Action; mu
         label={t("hospitals.name")}
         name="name"
         required
+        textKind="title"
         autoComplete="off"
         hint={t("hospitals.nameHint")}
         defaultValue={typed("name", hospital?.name)}

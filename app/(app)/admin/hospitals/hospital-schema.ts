@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 
 /**
  * The hospital form, shared by the browser check and the actions. It lives beside the
  * actions rather than in them: a "use server" file may export only async functions.
  */
 export const HospitalFormSchema = z.object({
-  name: z.string().trim().min(1, "validation.hospital.nameRequired").max(100, "validation.textTooLong"),
+  name: text("title").min(1, "validation.hospital.nameRequired"),
   municipalityCode: z.string().transform((v) => (v === "" ? null : v)),
   /** Digits only (full-width digits are read as half-width); empty means not known. */
   psychBeds: z

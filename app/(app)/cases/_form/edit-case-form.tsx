@@ -47,7 +47,7 @@ export function EditCaseForm({ action, caseId, version, base, defaults, discharg
     <form action={formAction} onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {conflictLines ? (
-          <ConflictMessage title={t("caseForm.conflict.title")} lines={conflictLines} reloadHref={`/cases/${caseId}/edit`} reloadLabel={t("caseForm.conflict.reload")} />
+          <ConflictMessage title={t("caseForm.conflict.title")} lines={conflictLines} reloadHref={`/cases/${caseId}/edit`} reloadLabel={t("caseForm.conflict.reload")} by={state.ok ? undefined : state.conflictBy} />
         ) : (
           message && <FormMessage tone="error">{message}</FormMessage>
         )}

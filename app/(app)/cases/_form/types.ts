@@ -8,4 +8,4 @@ export type Option = { value: string; label: string };
 export type NewCaseState = FormState & { duplicates?: PersonMatches };
 
 /** The edit action's answer: on a conflict, one line per field someone else changed. */
-export type EditCaseState = FormState & { conflictLines?: string[] };
+export type EditCaseState = FormState & { conflictLines?: string[]; conflictBy?: string };

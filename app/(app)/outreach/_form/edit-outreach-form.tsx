@@ -48,7 +48,7 @@ export function EditOutreachForm({ action, caseId, version, base, defaults, staf
     <form action={formAction} onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {conflictLines ? (
-          <ConflictMessage title={t("outreach.form.conflict.title")} lines={conflictLines} reloadHref={`/outreach/${caseId}/edit`} reloadLabel={t("outreach.form.conflict.reload")} />
+          <ConflictMessage title={t("outreach.form.conflict.title")} lines={conflictLines} reloadHref={`/outreach/${caseId}/edit`} reloadLabel={t("outreach.form.conflict.reload")} by={state.ok ? undefined : state.conflictBy} />
         ) : (
           message && <FormMessage tone="error">{message}</FormMessage>
         )}

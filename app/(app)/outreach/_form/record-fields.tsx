@@ -128,7 +128,7 @@ export function OutreachRecordFields({ value, values, defaults, errors: e, refer
               label={label("teamName")}
               name="teamName"
               required
-              maxLength={100}
+              textKind="title"
               autoComplete="off"
               hint={t("outreach.form.hints.teamName", { example: t("outreach.form.teamNameExample") })}
               defaultValue={text("teamName")}

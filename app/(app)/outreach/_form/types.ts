@@ -8,7 +8,7 @@ export type Option = { value: string; label: string };
 export type NewOutreachState = FormState & { duplicates?: PersonMatches };
 
 /** The edit action's answer: on a conflict, one line per field someone else changed. */
-export type EditOutreachState = FormState & { conflictLines?: string[] };
+export type EditOutreachState = FormState & { conflictLines?: string[]; conflictBy?: string };
 
 /** A known person as the picker shows the choice (from a search or from the duplicate list). */
 export type ChosenPerson = KnownPerson;

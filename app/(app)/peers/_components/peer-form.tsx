@@ -85,7 +85,7 @@ export function PeerForm(props: Props) {
         <TextField label={t("peers.fields.familyNameKana")} name="familyNameKana" required autoComplete="off" defaultValue={text("familyNameKana")} error={errors.familyNameKana} />
         <TextField label={t("peers.fields.givenNameKana")} name="givenNameKana" required autoComplete="off" defaultValue={text("givenNameKana")} error={errors.givenNameKana} />
         <TextField label={t("peers.fields.phone")} name="phone" type="tel" autoComplete="off" defaultValue={text("phone")} error={errors.phone} />
-        <TextField label={t("peers.fields.email")} name="email" type="email" autoComplete="off" defaultValue={text("email")} error={errors.email} />
+        <TextField label={t("peers.fields.email")} name="email" textKind="email" type="email" autoComplete="off" defaultValue={text("email")} error={errors.email} />
       </fieldset>
       <fieldset className="grid gap-4 rounded-md border border-slate-300 bg-white p-5 shadow-sm sm:grid-cols-2">
         <legend className={legend}>{t("peers.form.record")}</legend>

@@ -35,7 +35,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
   fy: {
     label: "Fiscal year",
     change: "Change fiscal year",
-    apply: "Apply",
+    apply: "Show",
     help: "A fiscal year runs from 1 April to 31 March.",
   },
   auth: {
@@ -257,7 +257,9 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       unknown_era: "The era cannot be read. Use Reiwa (R), Heisei (H), Showa (S) and so on.",
       future: "This cannot be after today: enter the day it happened (plans go in the planned-date fields).",
     },
-    textTooLong: "The text is too long. Shorten it.",
+    textTooLong: "Enter at most {max} characters.",
+    invalid: "This could not be read. Enter it again.",
+    numberFormat: "Enter a whole number in digits.",
     person: {
       nameRequired: "Enter the family and given name.",
       nameLength: "Enter a name of at most 40 characters.",
@@ -386,6 +388,8 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     retry: "Try again",
     conflictField: "{field}: now \"{value}\".",
     conflictSaved: "{field}: saved by someone else.",
+    conflictBy: "{name} saved this record first. Your changes were not saved. Review the current values, reload, and save again.",
+    conflictSelf: "You saved this record yourself first, in another tab or screen. The changes here were not saved. Review the current values, reload, and save again.",
     conflictValue: { empty: "not recorded", none: "none", yes: "yes", no: "no", separator: ", " },
     conflict: "Someone else saved this record first. Your changes were not saved. Review the current values, reload, and save again.",
     apiUnauthorized: "You are not signed in. Sign in and try again.",

@@ -26,7 +26,7 @@ export const hospitals: Messages["hospitals"] = {
   activeHint: "An inactive hospital cannot be chosen for new cases. Existing cases are unchanged.",
   municipalityNone: "None",
   bedsHint: "Digits only. Leave empty if unknown.",
-  nameHint: "The official name (up to 100 characters).",
+  nameHint: "The official name.",
   activeValue: {
     true: "Active",
     false: "Inactive",

@@ -4,6 +4,14 @@ import type { Messages } from "../../translate";
 export const ui: Messages["ui"] = {
   required: "Required",
   errorPrefix: "Error: ",
+  maxChars: "Up to {max} characters",
+  deleteStep: {
+    title: "Delete this record?",
+    body: "The record \"{what}\" will be deleted. This cannot be undone.",
+    what: "{type} on {date}",
+    confirm: "Delete",
+    cancel: "Keep it",
+  },
   processing: "Processing",
   close: "Close",
   cancel: "Cancel",

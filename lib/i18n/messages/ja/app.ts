@@ -33,7 +33,7 @@ export const app = {
   fy: {
     label: "年度",
     change: "年度を切り替える",
-    apply: "切替",
+    apply: "表示",
     help: "年度は4月1日から翌年3月31日まで。",
   },
   auth: {
@@ -255,7 +255,9 @@ export const app = {
       unknown_era: "元号が読み取れません。令和（R）・平成（H）・昭和（S）などで入力してください。",
       future: "今日より後の日付は入力できません。実際にあった日を入力してください（予定は予定の欄に）。",
     },
-    textTooLong: "入力が長すぎます。短くしてください。",
+    textTooLong: "{max}文字以内で入力してください。",
+    invalid: "入力内容を読み取れません。入力し直してください。",
+    numberFormat: "半角または全角の数字（整数）で入力してください。",
     person: {
       nameRequired: "氏名（姓・名）を入力してください。",
       nameLength: "氏名は40文字以内で入力してください。",
@@ -310,7 +312,7 @@ export const app = {
     },
     activity: {
       typeRequired: "支援の種類を選んでください。",
-      minutesFormat: "所要時間は0〜1440の分数（半角数字）で入力してください。",
+      minutesFormat: "所要時間は0〜1440の分数を数字で入力してください（例：30）。",
       beforeReferral: "実施日が相談受付日より前です。相談受付日以降にしてください。",
     },
     trialStay: {
@@ -384,6 +386,8 @@ export const app = {
     retry: "再試行",
     conflictField: "{field}：現在の値は「{value}」です。",
     conflictSaved: "{field}：他の人が保存済みです。",
+    conflictBy: "{name} さんが先にこの記録を保存しました。あなたの変更は保存されていません。内容を確認し、画面を読み込み直してから、もう一度保存してください。",
+    conflictSelf: "別のタブまたは画面で、あなた自身が先に保存しました。この画面の変更は保存されていません。内容を確認し、画面を読み込み直してから、もう一度保存してください。",
     conflictValue: { empty: "未記録", none: "なし", yes: "はい", no: "いいえ", separator: "、" },
     conflict: "他の人が先にこの記録を更新しました。保存していない変更があります。内容を確認し、画面を読み込み直してから、もう一度保存してください。",
     apiUnauthorized: "サインインしていません。サインインしてからもう一度お試しください。",

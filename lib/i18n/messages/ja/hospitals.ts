@@ -25,7 +25,7 @@ export const hospitals = {
   activeHint: "無効にすると新しいケースでは選べなくなります。登録済みのケースはそのままです。",
   municipalityNone: "選択しない",
   bedsHint: "半角数字で入力してください。分からなければ空欄でかまいません。",
-  nameHint: "正式名称で入力してください（100文字以内）。",
+  nameHint: "正式名称で入力してください。",
   activeValue: {
     true: "有効",
     false: "無効",

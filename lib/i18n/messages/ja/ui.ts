@@ -2,6 +2,14 @@
 export const ui = {
   required: "必須",
   errorPrefix: "エラー：",
+  maxChars: "{max}文字まで",
+  deleteStep: {
+    title: "本当に削除しますか",
+    body: "「{what}」の記録を削除します。この操作は元に戻せません。",
+    what: "{date}の{type}",
+    confirm: "削除する",
+    cancel: "削除しない",
+  },
   processing: "処理中",
   close: "閉じる",
   cancel: "キャンセル",

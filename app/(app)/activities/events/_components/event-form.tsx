@@ -42,9 +42,9 @@ export function EventForm({
         <TextField label={label("date")} name="date" required hint={t("activities.common.dateHint")} defaultValue={v("date")} error={e.date} autoFocus={mode === "create"} />
         <HostField hosts={hosts} label={label("officeId")} value={v("officeId")} hint={t("activities.common.hostHint")} error={e.officeId} />
         <div className="sm:col-span-2">
-          <TextField label={label("title")} name="title" required maxLength={200} defaultValue={v("title")} error={e.title} />
+          <TextField label={label("title")} name="title" required textKind="title" defaultValue={v("title")} error={e.title} />
         </div>
-        <TextField label={label("venue")} name="venue" maxLength={200} defaultValue={v("venue")} error={e.venue} />
+        <TextField label={label("venue")} name="venue" textKind="place" defaultValue={v("venue")} error={e.venue} />
         <TextField label={label("participants")} name="participants" required inputMode="numeric" defaultValue={v("participants")} error={e.participants} />
         {kind === "family_support" ? (
           <TextField label={label("families")} name="families" inputMode="numeric" hint={label("familiesHint")} defaultValue={v("families")} error={e.families} />
@@ -55,7 +55,7 @@ export function EventForm({
           <Check name="withPeers" label={label("withPeers")} checked={v("withPeers") === "on"} />
         </div>
         <div className="sm:col-span-2">
-          <TextAreaField label={label("note")} name="note" rows={2} maxLength={2000} defaultValue={v("note")} error={e.note} />
+          <TextAreaField label={label("note")} name="note" rows={2} textKind="note" defaultValue={v("note")} error={e.note} />
         </div>
       </div>
     </RecordForm>

@@ -58,7 +58,7 @@ export function KyogiBodyForm({
         <SelectField label={label("level")} name="level" required options={levels} defaultValue={level} error={e.level} />
         <HostField hosts={hosts} label={label("officeId")} value={host} error={e.officeId} />
         <div className="sm:col-span-2">
-          <TextField label={label("name")} name="name" required maxLength={200} defaultValue={v("name")} error={e.name} autoFocus={mode === "create"} />
+          <TextField label={label("name")} name="name" required textKind="title" defaultValue={v("name")} error={e.name} autoFocus={mode === "create"} />
         </div>
         {level === "region" && <SelectField key={`region-${host}`} label={label("regionId")} name="regionId" required options={regionOptions} placeholder={t("activities.common.choose")} defaultValue={v("regionId") || (regionOptions.length === 1 ? regionOptions[0]!.value : "")} error={e.regionId} />}
         {level === "municipality" && (

@@ -13,6 +13,7 @@ import { KYOGI_FORM_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
 import { cellName, MunicipalStatusTableSchema } from "@/lib/validation/activities-tables";
+import { TEXT_LIMITS } from "@/lib/validation/fields";
 import type { ActivityFormState } from "../../_lib/form-state";
 
 export type StatusRow = { code: string; name: string; officeName: string; version: number; values: Record<string, string> };
@@ -123,7 +124,7 @@ export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { 
                 <td className="px-2 py-2">
                   <input
                     {...wired("note", r.code)}
-                    maxLength={200}
+                    maxLength={TEXT_LIMITS.note}
                     defaultValue={v("note", r.code)}
                     aria-label={t("activities.kyogiStatus.noteLabel", { name: r.name })}
                     className={clsx(cellInput(!!err("note", r.code)), "w-52 min-w-[10rem]")}

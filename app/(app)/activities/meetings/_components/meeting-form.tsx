@@ -42,7 +42,7 @@ export function MeetingForm({ action, mode, defaults, hosts, regions, kyogiBodie
         <SelectField label={label("kind")} name="kind" required options={codeOptions(MEETING_KIND_LABELS, locale)} defaultValue={v("kind")} error={e.kind} />
         <TextField label={label("date")} name="date" required hint={t("activities.common.dateHint")} defaultValue={v("date")} error={e.date} autoFocus={mode === "create"} />
         <div className="sm:col-span-2">
-          <TextField label={label("title")} name="title" required maxLength={200} defaultValue={v("title")} error={e.title} />
+          <TextField label={label("title")} name="title" required textKind="title" defaultValue={v("title")} error={e.title} />
         </div>
         <HostField hosts={hosts} label={label("officeId")} value={v("officeId")} hint={t("activities.common.hostHint")} error={e.officeId} testId="meeting-host" />
         <SelectField
@@ -67,7 +67,7 @@ export function MeetingForm({ action, mode, defaults, hosts, regions, kyogiBodie
             error={e.kyogiBodyId}
           />
         </div>
-        <TextField label={label("venue")} name="venue" maxLength={200} defaultValue={v("venue")} error={e.venue} />
+        <TextField label={label("venue")} name="venue" textKind="place" defaultValue={v("venue")} error={e.venue} />
         {kind === "case_review" || kind === "outreach_case_review" ? (
           <TextField label={label("casesReviewed")} name="casesReviewed" inputMode="numeric" hint={t("activities.meetings.fields.casesReviewedHint")} defaultValue={v("casesReviewed")} error={e.casesReviewed} />
         ) : (
@@ -75,7 +75,7 @@ export function MeetingForm({ action, mode, defaults, hosts, regions, kyogiBodie
           <input type="hidden" name="casesReviewed" value="" />
         )}
         <div className="sm:col-span-2">
-          <TextAreaField label={label("agenda")} name="agenda" rows={3} maxLength={2000} defaultValue={v("agenda")} error={e.agenda} />
+          <TextAreaField label={label("agenda")} name="agenda" rows={3} textKind="note" defaultValue={v("agenda")} error={e.agenda} />
         </div>
         <div className="flex flex-col gap-2 sm:col-span-2 sm:flex-row sm:gap-6">
           <Check name="targetsReviewed" label={label("targetsReviewed")} checked={checked("targetsReviewed")} />

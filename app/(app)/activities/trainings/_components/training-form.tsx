@@ -46,7 +46,7 @@ export function TrainingForm({
         <SelectField label={label("kind")} name="kind" required options={codeOptions(TRAINING_KIND_LABELS, locale)} defaultValue={v("kind")} error={e.kind} />
         <TextField label={label("date")} name="date" required hint={t("activities.common.dateHint")} defaultValue={v("date")} error={e.date} autoFocus={mode === "create"} />
         <div className="sm:col-span-2">
-          <TextField label={label("title")} name="title" required maxLength={200} defaultValue={v("title")} error={e.title} />
+          <TextField label={label("title")} name="title" required textKind="title" defaultValue={v("title")} error={e.title} />
         </div>
         <HostField hosts={hosts} label={label("officeId")} value={v("officeId")} hint={t("activities.common.hostHint")} error={e.officeId} />
         <SelectField label={label("scope")} name="scope" required options={codeOptions(TRAINING_SCOPE_LABELS, locale)} defaultValue={v("scope")} hint={label("scopeHint")} error={e.scope} />
@@ -62,13 +62,13 @@ export function TrainingForm({
         />
         <TextField label={label("sessions")} name="sessions" required inputMode="numeric" defaultValue={v("sessions")} error={e.sessions} />
         <div className="sm:col-span-2">
-          <TextField label={label("venue")} name="venue" maxLength={200} defaultValue={v("venue")} error={e.venue} />
+          <TextField label={label("venue")} name="venue" textKind="place" defaultValue={v("venue")} error={e.venue} />
         </div>
         <div className="sm:col-span-2">
           <CheckboxGroup legend={label("cohostIds")} name="cohostIds" hint={label("cohostHint")} options={cohostOffices} defaultValues={values("cohostIds", cohostDefaults)} error={e.cohostIds} />
         </div>
         <div className="sm:col-span-2">
-          <TextAreaField label={label("note")} name="note" rows={2} maxLength={2000} defaultValue={v("note")} error={e.note} />
+          <TextAreaField label={label("note")} name="note" rows={2} textKind="note" defaultValue={v("note")} error={e.note} />
         </div>
       </div>
       <CountGrid

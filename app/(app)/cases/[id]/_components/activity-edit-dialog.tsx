@@ -34,6 +34,7 @@ export function ActivityEditDialog({ caseId, activity }: { caseId: string; activ
         deleteHeading: t("caseDetail.activity.edit.deleteHeading"),
         deleteBody: t("caseDetail.activity.edit.deleteBody"),
         deleteConfirm: t("caseDetail.activity.edit.deleteConfirm"),
+        deleteName: t("ui.deleteStep.what", what),
       }}
       deletion={{ action: deleteActivityAction, schema: ActivityDeleteSchema, hidden: { caseId, id: activity.id, version: activity.version } }}
     >

@@ -45,7 +45,7 @@ export function ActivityFields({ idPrefix, defaults, errors }: { idPrefix: strin
           {t("caseDetail.activity.withPeer")}
         </label>
       </div>
-      <TextAreaField id={`${idPrefix}-summary`} label={t("caseDetail.activity.summary")} name="summary" rows={2} maxLength={1000} defaultValue={defaults.summary} error={errors.summary} />
+      <TextAreaField id={`${idPrefix}-summary`} label={t("caseDetail.activity.summary")} name="summary" rows={2} textKind="note" defaultValue={defaults.summary} error={errors.summary} />
     </>
   );
 }

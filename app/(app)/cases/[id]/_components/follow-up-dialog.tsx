@@ -61,7 +61,7 @@ function FollowUpForm({ caseId, check, today }: Props) {
           error={errors.status}
         />
       </div>
-      <TextAreaField id={`${prefix}-note`} label={t("caseDetail.followUp.note")} name="note" rows={3} maxLength={500} defaultValue={value("note", check.note ?? "")} error={errors.note} />
+      <TextAreaField id={`${prefix}-note`} label={t("caseDetail.followUp.note")} name="note" rows={3} textKind="note" defaultValue={value("note", check.note ?? "")} error={errors.note} />
       {asksRestatementReason(state) && <RestatementReasonField state={state} id={`${prefix}-restatement-reason`} />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />

@@ -128,7 +128,7 @@ export function PhaseChangeForm({ caseId, version, transitions, today, discharge
           defaultValue={value("date", dateInputValue(today))}
           error={errors.date}
         />
-        <TextAreaField id="phase-note" label={t("caseDetail.phase.note")} name="note" rows={2} maxLength={500} defaultValue={value("note")} error={errors.note} />
+        <TextAreaField id="phase-note" label={t("caseDetail.phase.note")} name="note" rows={2} textKind="note" defaultValue={value("note")} error={errors.note} />
       </div>
       {asksRestatementReason(state) && <RestatementReasonField state={state} id="phase-restatement-reason" />}
       <SubmitButton>{t("caseDetail.phase.submit")}</SubmitButton>

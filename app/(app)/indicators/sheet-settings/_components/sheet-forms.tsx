@@ -32,7 +32,7 @@ export function HeadingForm({ code, name, heading, version, fy }: { code: string
       <input type="hidden" name="fy" value={fy} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-64 flex-1">
-          <TextField id={`heading-${code}`} label={t("indicatorInputs.sheet.rows.headingLabel", { name })} name="heading" maxLength={200} defaultValue={form.v("heading")} error={form.errors.heading} />
+          <TextField id={`heading-${code}`} label={t("indicatorInputs.sheet.rows.headingLabel", { name })} name="heading" textKind="title" defaultValue={form.v("heading")} error={form.errors.heading} />
         </div>
         <div className="pb-0.5">
           <SubmitButton variant="secondary" size="sm">
@@ -96,7 +96,7 @@ export function AddRowForm({ available, fy }: { available: { value: string; labe
       <input type="hidden" name="fy" value={fy} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label={t("indicatorInputs.sheet.rows.addIndicator")} name="indicatorCode" required placeholder={t("indicatorInputs.common.choose")} options={available} defaultValue={form.v("indicatorCode")} error={form.errors.indicatorCode} />
-        <TextField label={t("indicatorInputs.sheet.rows.addHeading")} name="heading" maxLength={200} defaultValue={form.v("heading")} error={form.errors.heading} />
+        <TextField label={t("indicatorInputs.sheet.rows.addHeading")} name="heading" textKind="title" defaultValue={form.v("heading")} error={form.errors.heading} />
       </div>
       <SubmitButton variant="secondary">{t("indicatorInputs.sheet.rows.addButton")}</SubmitButton>
     </form>
@@ -115,7 +115,7 @@ export function NarrativeForm({ code, label, text, version, fy }: { code: string
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="base" value={JSON.stringify({ text: text || null })} />
       <input type="hidden" name="fy" value={fy} />
-      <TextAreaField id={`narrative-${code}`} label={label} name="text" rows={5} maxLength={4000} defaultValue={form.v("text")} error={form.errors.text} />
+      <TextAreaField id={`narrative-${code}`} label={label} name="text" rows={5} textKind="narrative" defaultValue={form.v("text")} error={form.errors.text} />
       {asksRestatementReason(form.state) && <RestatementReasonField state={form.state} id={`narrative-reason-${code}`} />}
       <SubmitButton variant="secondary" size="sm">
         <span aria-hidden="true">{t("indicatorInputs.sheet.narratives.save")}</span>

@@ -76,7 +76,7 @@ export function StatisticForm({ action, mode, defaults, cancelHref, edit }: { ac
         )}
         {/* Remounted per topic, so a new topic's default method and source are filled in. */}
         <SelectField key={`method-${topic}`} label={label("method")} name="method" required options={codeOptions(STATISTIC_METHOD_LABELS, locale)} defaultValue={method} hint={label("methodHint")} error={e.method} />
-        <TextField key={`source-${topic}`} label={label("sourceLabel")} name="sourceLabel" required maxLength={200} hint={label("sourceLabelHint")} defaultValue={source} error={e.sourceLabel} />
+        <TextField key={`source-${topic}`} label={label("sourceLabel")} name="sourceLabel" required textKind="title" hint={label("sourceLabelHint")} defaultValue={source} error={e.sourceLabel} />
       </div>
 
       <fieldset className="space-y-3">
@@ -105,7 +105,7 @@ export function StatisticForm({ action, mode, defaults, cancelHref, edit }: { ac
         )}
       </fieldset>
 
-      <TextAreaField label={label("note")} name="note" rows={2} maxLength={2000} defaultValue={v("note")} error={e.note} />
+      <TextAreaField label={label("note")} name="note" rows={2} textKind="note" defaultValue={v("note")} error={e.note} />
     </InputForm>
   );
 }

@@ -96,12 +96,12 @@ export function TargetForm({
         <SelectField label={label("comparator")} name="comparator" required options={codeOptions(COMPARATOR_LABELS, locale)} defaultValue={comparator} error={e.comparator} />
         {comparator !== "qualitative" && <TextField label={label("value")} name="value" required={comparator === "gte" || comparator === "lte" || comparator === "eq"} inputMode="decimal" hint={label("valueHint")} defaultValue={v("value")} error={e.value} />}
         <div className="sm:col-span-2">
-          <TextField label={label("text")} name="text" required={comparator === "qualitative"} maxLength={500} hint={label("textHint")} defaultValue={v("text")} error={e.text} />
+          <TextField label={label("text")} name="text" required={comparator === "qualitative"} textKind="note" hint={label("textHint")} defaultValue={v("text")} error={e.text} />
         </div>
         <TextField label={label("baselineValue")} name="baselineValue" required={comparator === "increase" || comparator === "decrease"} inputMode="decimal" hint={label("baselineHint")} defaultValue={v("baselineValue")} error={e.baselineValue} />
         <TextField label={label("baselineFiscalYear")} name="baselineFiscalYear" required={comparator === "increase" || comparator === "decrease"} inputMode="numeric" maxLength={4} defaultValue={v("baselineFiscalYear")} error={e.baselineFiscalYear} />
         <div className="sm:col-span-2">
-          <TextField label={label("source")} name="source" maxLength={300} hint={label("sourceHint")} defaultValue={v("source")} error={e.source} />
+          <TextField label={label("source")} name="source" textKind="title" hint={label("sourceHint")} defaultValue={v("source")} error={e.source} />
         </div>
       </div>
     </InputForm>

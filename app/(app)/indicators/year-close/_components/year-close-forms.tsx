@@ -3,7 +3,6 @@ import type { Ref } from "react";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { REASON_MAX } from "@/lib/domain/year-close";
 import { useI18n } from "@/lib/i18n/client";
 import { LockSchema, SignOffSchema, UnlockSchema } from "@/lib/validation/year-close";
 import { lockYearAction, signOffYearAction, unlockYearAction } from "../actions";
@@ -36,7 +35,7 @@ export function SignOffForm({ officeId, officeName, fiscalYear, fyLabel }: { off
             id={`signoff-note-${officeId}`}
             label={t("yearClose.signoff.noteLabel", { office: officeName })}
             name="note"
-            maxLength={REASON_MAX}
+            textKind="reason"
             defaultValue={form.value("note", "")}
             error={form.errors.note}
           />
@@ -73,7 +72,7 @@ export function UnlockForm({ fiscalYear }: { fiscalYear: number }) {
     <form action={form.formAction} onSubmit={form.onSubmit} className="max-w-2xl space-y-3" noValidate>
       <Answer message={form.message} messageRef={form.messageRef} />
       <input type="hidden" name="fiscalYear" value={fiscalYear} />
-      <TextAreaField label={t("yearClose.unlock.reasonLabel")} name="reason" required rows={2} maxLength={REASON_MAX} defaultValue={form.value("reason", "")} error={form.errors.reason} />
+      <TextAreaField label={t("yearClose.unlock.reasonLabel")} name="reason" required rows={2} textKind="reason" defaultValue={form.value("reason", "")} error={form.errors.reason} />
       <SubmitButton variant="secondary">{t("yearClose.unlock.action")}</SubmitButton>
     </form>
   );

@@ -34,6 +34,7 @@ export function ContactEditDialog({ caseId, contact }: { caseId: string; contact
         deleteHeading: t("outreach.detail.contact.edit.deleteHeading"),
         deleteBody: t("outreach.detail.contact.edit.deleteBody"),
         deleteConfirm: t("outreach.detail.contact.edit.deleteConfirm"),
+        deleteName: t("ui.deleteStep.what", what),
       }}
       deletion={{ action: deleteOutreachContactAction, schema: OutreachRecordDeleteSchema, hidden: { outreachCaseId: caseId, id: contact.id, version: contact.version } }}
     >

@@ -45,7 +45,7 @@ export function ContactFields({
           error={errors.contactType}
         />
         <TextField id={`${idPrefix}-minutes`} label={t("outreach.detail.contact.minutes")} name="minutes" inputMode="numeric" autoComplete="off" defaultValue={defaults.minutes} error={errors.minutes} />
-        <TextField id={`${idPrefix}-place`} label={t("outreach.detail.contact.place")} name="place" autoComplete="off" maxLength={100} defaultValue={defaults.place} error={errors.place} />
+        <TextField id={`${idPrefix}-place`} label={t("outreach.detail.contact.place")} name="place" autoComplete="off" textKind="place" defaultValue={defaults.place} error={errors.place} />
       </div>
       <CheckboxGroup
         // Remount when the defaults change (a new latest contact, or values re-filled after an error).
@@ -59,7 +59,7 @@ export function ContactFields({
         error={errors.professions}
       />
       <CheckboxField id={`${idPrefix}-met`} name="metPerson" label={t("outreach.detail.contact.metPerson")} defaultChecked={defaults.metPerson} error={errors.metPerson} />
-      <TextAreaField id={`${idPrefix}-summary`} label={t("outreach.detail.contact.summary")} name="summary" rows={2} maxLength={1000} defaultValue={defaults.summary} error={errors.summary} />
+      <TextAreaField id={`${idPrefix}-summary`} label={t("outreach.detail.contact.summary")} name="summary" rows={2} textKind="note" defaultValue={defaults.summary} error={errors.summary} />
     </>
   );
 }

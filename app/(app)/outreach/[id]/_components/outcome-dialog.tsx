@@ -52,7 +52,7 @@ function OutcomeForm({ caseId, today }: { caseId: string; today: string }) {
           error={errors.date}
         />
       </div>
-      <TextAreaField id="outcome-note" label={t("outreach.detail.outcome.note")} name="note" rows={2} maxLength={500} defaultValue={value("note", "")} error={errors.note} />
+      <TextAreaField id="outcome-note" label={t("outreach.detail.outcome.note")} name="note" rows={2} textKind="note" defaultValue={value("note", "")} error={errors.note} />
       {asksRestatementReason(state) && <RestatementReasonField state={state} id="outcome-restatement-reason" />}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />

@@ -326,12 +326,12 @@ export function DispatchForm(props: Props) {
           ) : (
             <>
               <input type="hidden" name="hospitalId" value="" />
-              <TextField id="dispatch-place" label={t("dispatches.fields.destinationName")} name="destinationName" required maxLength={100} defaultValue={v("destinationName", seed.destinationName ?? "")} error={errors.destinationName} />
+              <TextField id="dispatch-place" label={t("dispatches.fields.destinationName")} name="destinationName" required textKind="title" defaultValue={v("destinationName", seed.destinationName ?? "")} error={errors.destinationName} />
             </>
           )}
           {shownKind === "hospital" && <input type="hidden" name="destinationName" value="" />}
           <div className="sm:col-span-2">
-            <TextField id="dispatch-requester" label={t("dispatches.fields.requestingOrg")} name="requestingOrg" maxLength={100} defaultValue={v("requestingOrg", seed.requestingOrg ?? "")} error={errors.requestingOrg} />
+            <TextField id="dispatch-requester" label={t("dispatches.fields.requestingOrg")} name="requestingOrg" textKind="title" defaultValue={v("requestingOrg", seed.requestingOrg ?? "")} error={errors.requestingOrg} />
           </div>
           <TextField id="dispatch-audience" label={t("dispatches.fields.audienceCount")} name="audienceCount" inputMode="numeric" hint={t("dispatches.form.audienceHint")} defaultValue={v("audienceCount", str(seed.audienceCount))} error={errors.audienceCount} />
           <SelectField
@@ -437,7 +437,7 @@ export function DispatchForm(props: Props) {
           )}
         </fieldset>
 
-        <TextAreaField id="dispatch-report" label={t("dispatches.fields.report")} name="report" rows={3} maxLength={2000} hint={t("dispatches.form.reportHint")} defaultValue={v("report", seed.report ?? "")} error={errors.report} />
+        <TextAreaField id="dispatch-report" label={t("dispatches.fields.report")} name="report" rows={3} textKind="note" hint={t("dispatches.form.reportHint")} defaultValue={v("report", seed.report ?? "")} error={errors.report} />
       </div>
 
       {asksRestatementReason(state) && <RestatementReasonField state={state} id="dispatch-restatement-reason" />}

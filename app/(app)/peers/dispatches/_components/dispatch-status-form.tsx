@@ -28,7 +28,7 @@ export function DispatchStatusForm({ id, version, transitions, report, audienceC
         error={errors.status}
       />
       <TextField id="dispatch-status-audience" label={t("dispatches.fields.audienceCount")} name="audienceCount" inputMode="numeric" defaultValue={value("audienceCount", audienceCount === null ? "" : String(audienceCount))} error={errors.audienceCount} />
-      <TextAreaField id="dispatch-status-report" label={t("dispatches.fields.report")} name="report" rows={3} maxLength={2000} hint={t("dispatches.form.reportHint")} defaultValue={value("report", report ?? "")} error={errors.report} />
+      <TextAreaField id="dispatch-status-report" label={t("dispatches.fields.report")} name="report" rows={3} textKind="note" hint={t("dispatches.form.reportHint")} defaultValue={value("report", report ?? "")} error={errors.report} />
       {asksRestatementReason(state) && <RestatementReasonField state={state} id="dispatch-status-restatement-reason" />}
       <SubmitButton>{t("dispatches.detail.changeStatus")}</SubmitButton>
     </form>
