@@ -15,5 +15,6 @@ import { ui } from "./ui";
 import { yearClose } from "./year-close";
 import { schedule } from "./schedule";
 import { listSwitch } from "./list-switch";
+import { personCorrection } from "./person-correction";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, personCorrection };
