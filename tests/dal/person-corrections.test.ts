@@ -152,6 +152,15 @@ describe("correcting a person", () => {
       for (const secret of ["美咲", "ミサキ", "みさき", "086", municipality.code]) assert.ok(!rows[0]!.detail!.includes(secret), secret);
     }
 
+    // Opening the form showed the identity: audited on the record it was opened from.
+    const views = getDb()
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.entityId, c.id), eq(auditLogs.action, "view"), sql`json_extract(${auditLogs.detail}, '$.personForm') = 1`))
+      .all();
+    assert.equal(views.length, 1);
+    assert.equal(JSON.parse(views[0]!.detail!).identity, true);
+
     // Saving the same values again changes nothing and writes nothing.
     assert.deepEqual(correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, {})), []);
     assert.equal(auditOf(c.id).length, 1);
