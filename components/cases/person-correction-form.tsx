@@ -1,6 +1,7 @@
 "use client";
 import { PersonFields } from "@/components/cases/intake-fields";
 import { ConflictMessage } from "@/components/forms/conflict-message";
+import { FormSection } from "@/components/forms/form-section";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -61,9 +62,9 @@ export function PersonCorrectionForm({
       <input type="hidden" name="recordId" value={recordId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="base" value={base} />
-      <div className="grid gap-4 rounded-md border border-slate-300 bg-white p-5 shadow-sm md:grid-cols-2">
+      <FormSection title={t(`${messages}.sections.person`)} note={t("caseForm.sections.personNote")}>
         <PersonFields messages={messages} text={(name) => value(name, defaults[name])} errors={errors} municipalities={municipalities} />
-      </div>
+      </FormSection>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("personCorrection.save")}</SubmitButton>
         <ButtonLink href={recordHref} variant="secondary">
