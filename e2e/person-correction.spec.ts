@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { ulid } from "ulid";
 import { storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { createTestCase, db } from "./fixtures/db";
+import { createTestCase, db, userId } from "./fixtures/db";
 import { field } from "./fixtures/forms";
 
 /*
@@ -65,4 +67,46 @@ test("a coordinator corrects a name from the case page; the supervisor sees old 
   await expect(row).toContainText(`氏名（名）：${given} → ${corrected}`);
   await expect(row).toContainText("ふりがな（名）：シケン → シケンコ");
   await expect(row).toContainText("電話番号：（空欄） → 086-123-4567");
+});
+
+/** An outreach case at 備前 for the person of a test case (a referral from the case's office). */
+function outreachForCaseOf(caseId: string): string {
+  const id = ulid();
+  const coordinator = userId("bizen.coord");
+  const now = new Date().toISOString();
+  db()
+    .prepare(
+      `INSERT INTO outreach_cases (id, case_no, person_id, prefecture_code, office_id, coordinator_user_id, status, primary_target, team_kind, team_name,
+         referral_date, referral_source, version, created_by, created_at, updated_by, updated_at)
+       SELECT ?, ?, person_id, '33', '33-bizen', ?, 'referred', 'untreated', 'health_center', '試験チーム', '2024-05-01', 'family', 1, ?, ?, ?, ?
+       FROM cases WHERE id = ?`,
+    )
+    .run(id, `E2E-OR-${randomBytes(3).toString("hex")}`, coordinator, coordinator, now, coordinator, now, caseId);
+  db().prepare("INSERT INTO outreach_case_targets (outreach_case_id, target) VALUES (?, 'untreated')").run(id);
+  return id;
+}
+
+test("a correction made from the outreach page shows in the history of the person's case too", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const c = createTestCase();
+  const outreachId = outreachForCaseOf(c.id);
+
+  const coordinator = await browser.newContext({ storageState: storageStateOf("bizen.coord") });
+  try {
+    const p = await coordinator.newPage();
+    await p.goto(`/outreach/${outreachId}`);
+    await p.getByRole("region", { name: "本人情報" }).getByRole("link", { name: "本人情報を訂正" }).click();
+    await expect(p.getByRole("heading", { level: 1, name: "本人情報の訂正" })).toBeVisible();
+    await field(p, "住所").fill("岡山市北区試験町1-1");
+    await p.getByRole("button", { name: "訂正を保存" }).click();
+    await expect(p).toHaveURL(new RegExp(`/outreach/${outreachId}$`));
+    await expect(p.getByRole("region", { name: "本人情報" })).toContainText("岡山市北区試験町1-1");
+  } finally {
+    await coordinator.close();
+  }
+
+  await page.goto(`/cases/${c.id}?audit=changes#audit`);
+  const row = page.locator("#audit").getByRole("row").filter({ hasText: "本人情報を訂正" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("住所：（空欄） → 岡山市北区試験町1-1");
 });
