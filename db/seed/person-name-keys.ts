@@ -6,8 +6,8 @@ import { nameKey } from "@/lib/domain/name-key";
 
 /**
  * Fill the kanji-name keys of identities that have none (ADR 0028): those that existed before
- * migration 0010 (SQL cannot run the NFKC and variant normaliser), and those the demo seeders and
- * e2e fixtures insert without keys. Runs at every start (prepareDatabase); only rows with an
+ * migration 0010 (SQL cannot run the NFKC and variant normaliser), and any a script inserted
+ * without keys (the demo seeders write them). Runs at every start (prepareDatabase); only rows with an
  * empty key are read, so a start with nothing to do costs one indexed query. A later change of
  * the variant map ships with a migration that empties the keys, and this step recomputes them.
  */
