@@ -193,7 +193,7 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
 
     const search = async (q: string) => {
       await page.goto("/cases?scope=office&size=100");
-      await page.getByRole("searchbox", { name: "かな・ケース番号" }).fill(q);
+      await page.getByRole("searchbox", { name: "かな・漢字氏名・ケース番号" }).fill(q);
       await page.getByRole("button", { name: "絞り込む" }).click();
       await expect(page).toHaveURL(/q=/);
       await expect(caseTable(page)).toBeVisible();
@@ -208,7 +208,7 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
     expect(byFamilyName).toContain(person.caseNo);
     for (const kana of await column(caseTable(page), "氏名・かな")) expect(kana.replace(/\s/g, "")).toContain(person.family);
     // The query is kept in the box after the search.
-    await expect(page.getByRole("searchbox", { name: "かな・ケース番号" })).toHaveValue(toHalfWidth(person.family));
+    await expect(page.getByRole("searchbox", { name: "かな・漢字氏名・ケース番号" })).toHaveValue(toHalfWidth(person.family));
 
     // Part of a case number, typed in full width.
     const fullWidthNo = person.caseNo.replace(/[0-9A-Z-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));

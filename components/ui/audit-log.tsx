@@ -4,6 +4,7 @@ import type { AuditTrailPage, AuditTrailRow } from "@/lib/dal/audit-trail";
 import { AUDIT_ACTION_LABELS, type Label, type Locale } from "@/lib/domain/codes";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { jsonObject } from "@/lib/domain/json-object";
+import { PERSON_VALUE_HIDDEN } from "@/lib/domain/person-correction";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { tableHref, type QueryValues, type RawSearchParams } from "@/lib/list-url";
 import { focusRing } from "./button";
@@ -52,6 +53,7 @@ export function fieldLabels(fields: string[], keyPrefix: string, t: Translate): 
 export function auditValue(field: string, record: string | null, value: unknown, vocab: AuditVocabulary, names: Record<string, string>, t: Translate, locale: Locale): string {
   if (value === null || value === undefined || value === "") return t("ui.audit.empty");
   if (value === "(changed)") return t("ui.audit.hidden");
+  if (value === PERSON_VALUE_HIDDEN) return t("ui.audit.identityHidden");
   if (typeof value === "boolean") return t(value ? "ui.audit.yes" : "ui.audit.no");
   if (Array.isArray(value)) return value.length === 0 ? t("ui.audit.empty") : value.map((v) => auditValue(field, record, v, vocab, names, t, locale)).join(t("ui.audit.separator"));
   if (typeof value === "string") {
@@ -86,7 +88,9 @@ export function AuditDetail({ row, vocab, names, t, locale }: { row: AuditTrailR
   } else {
     for (const [field, pair] of changes) {
       const [from, to] = pair as unknown[];
-      items.push({ label: vocab.fieldLabel(field, record), text: t("ui.audit.fromTo", { from: value(field, from), to: value(field, to) }) });
+      // A person's correction without the identity permission: the field changed, its values are not shown.
+      const text = from === PERSON_VALUE_HIDDEN && to === PERSON_VALUE_HIDDEN ? t("ui.audit.identityHidden") : t("ui.audit.fromTo", { from: value(field, from), to: value(field, to) });
+      items.push({ label: vocab.fieldLabel(field, record), text });
     }
   }
   if (items.length === 0) return null;

@@ -49,6 +49,8 @@ export const persons = sqliteTable(
     birthYearMonth: text("birth_year_month").notNull(),
     sex: text("sex", { enum: SEXES }).notNull(),
     municipalityCode: text("municipality_code").references(() => municipalities.code),
+    /** Bumped by each correction of the person or their identity, so a form open elsewhere learns it moved on. */
+    version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -74,12 +76,50 @@ export const personIdentities = sqliteTable(
     givenNameKana: text("given_name_kana").notNull(),
     /** normalizeKana(family + given): the search key. */
     kanaKey: text("kana_key").notNull(),
+    /** nameKey(family) and nameKey(family + given) (lib/domain/name-key.ts): exact-match keys of the kanji name (ADR 0028). */
+    familyNameKey: text("family_name_key").notNull().default(""),
+    nameKey: text("name_key").notNull().default(""),
     dateOfBirth: text("date_of_birth"),
     phone: text("phone"),
     address: text("address"),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [check("person_identities_dob", isoDate(t.dateOfBirth)), index("person_identities_kana_idx").on(t.kanaKey)],
+  (t) => [
+    check("person_identities_dob", isoDate(t.dateOfBirth)),
+    index("person_identities_kana_idx").on(t.kanaKey),
+    index("person_identities_family_name_key_idx").on(t.familyNameKey),
+    index("person_identities_name_key_idx").on(t.nameKey),
+  ],
+);
+
+/**
+ * Corrections of a person (ADR 0028), append-only: the fields one correction changed with their
+ * values before and after (`changes`, JSON `{ field: [old, new] }`), who and when, and the record
+ * page it was made from. The audit rows of the person's records name the fields only and point
+ * here; the values are shown to viewers who may read identities. Kept apart from audit_logs so
+ * that the identity values can be encrypted with the identity itself.
+ */
+export const personIdentityHistory = sqliteTable(
+  "person_identity_history",
+  {
+    id: text("id").primaryKey(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    changedBy: text("changed_by")
+      .notNull()
+      .references(() => users.id),
+    /** The record page the correction was made from: 'case' or 'outreach_case', and its id. */
+    fromEntityType: text("from_entity_type").notNull(),
+    fromEntityId: text("from_entity_id").notNull(),
+    changes: text("changes").notNull(),
+  },
+  (t) => [
+    check("person_identity_history_from", sql`${t.fromEntityType} IN ('case', 'outreach_case')`),
+    index("person_identity_history_person_idx").on(t.personId),
+    index("person_identity_history_changed_by_idx").on(t.changedBy),
+  ],
 );
 
 /** One discharge-support episode (地域移行支援ケース). */

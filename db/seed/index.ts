@@ -13,6 +13,7 @@ import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
 import { describeRecent, seedDemoRecent } from "./demo-recent";
 import { loadOrgTree, orgId } from "./org";
+import { fillPersonNameKeys } from "./person-name-keys";
 import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -38,7 +39,7 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
     const n = db.transaction((tx) => loadPlanPeriods(tx));
     log(`Loaded ${n} plan periods (障害福祉計画, 医療計画).`);
   }
-  if (process.env.TSUNAGU_DEMO_DATA === "off") return;
+  if (process.env.TSUNAGU_DEMO_DATA === "off") return fillNameKeys(db, log);
   // Read the app's clock once, so every part of the demo agrees on the day it is seeded.
   const now = appNow();
   const seeded = { cases: false, peers: false, activities: false, outreach: false };
@@ -85,6 +86,13 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
     const i = seedDemoIndicators(db, Math.max(2024, currentFiscalYear(now)));
     log(`Created the sheet's demo inputs: ${i.statistics} external statistic sets, ${i.targets} targets, ${i.sheetRows} sheet rows, ${i.narratives} narratives, ${i.yearFacts} yearly facts.`);
   }
+  fillNameKeys(db, log);
+}
+
+/** The kanji-name search keys of identities without one (rows from before migration 0010, the seeders'). */
+function fillNameKeys(db: Db, log: Log): void {
+  const n = fillPersonNameKeys(db);
+  if (n > 0) log(`Filled the name search keys of ${n} persons.`);
 }
 
 async function seedDemoUsers(db: Db): Promise<void> {

@@ -3,7 +3,7 @@ import type { AuditEntityType } from "@/lib/domain/codes";
 import { jsonObject } from "@/lib/domain/json-object";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { hospitals, users } from "@/db/schema";
+import { hospitals, municipalities, personIdentityHistory, users } from "@/db/schema";
 
 /**
  * One line of a record's 閲覧・変更履歴. A change is one audit row; a person's plain page views of
@@ -37,7 +37,7 @@ export type AuditTrailPage = {
   total: number;
   page: number;
   pageSize: number;
-  /** Display names of the users and hospitals the page's changes and snapshots name (ids in the actor's prefecture only). */
+  /** Display names of the users, hospitals and municipalities the page's changes and snapshots name (of the actor's prefecture only). */
   names: Record<string, string>;
 };
 
@@ -46,6 +46,7 @@ export const AUDIT_TRAIL_PAGE_SIZE = 50;
 /** Change and snapshot fields that hold a user's id or a hospital's id: shown by name. */
 const USER_ID_FIELDS = ["coordinatorUserId", "staffUserId", "createdBy", "updatedBy"];
 const HOSPITAL_ID_FIELDS = ["hospitalId"];
+const MUNICIPALITY_FIELDS = ["municipalityCode"];
 
 /**
  * A plain view: a page visit, not another office's duplicate check nor an opened print summary
@@ -58,7 +59,14 @@ const plainView = sql`action = 'view' and json_extract(coalesce(detail, '{}'), '
  * current display name. Views are collapsed per actor and JST day in SQL, and paging counts lines.
  * Callers check the audit permission and the record's reach first (`gate.trail`).
  */
-export function auditTrailOf(entityType: AuditEntityType, entityId: string, prefectureCode: string, options: AuditTrailOptions = {}): AuditTrailPage {
+export function auditTrailOf(
+  entityType: AuditEntityType,
+  entityId: string,
+  prefectureCode: string,
+  options: AuditTrailOptions = {},
+  /** The viewer may read identities (the gate decides): a person's corrections show their old and new values. */
+  reveal: { identity: boolean } = { identity: false },
+): AuditTrailPage {
   const db = getDb();
   const pageSize = Math.max(1, Math.min(200, Math.floor(options.pageSize ?? AUDIT_TRAIL_PAGE_SIZE)));
   const mine = sql`entity_type = ${entityType} and entity_id = ${entityId}`;
@@ -78,7 +86,7 @@ export function auditTrailOf(entityType: AuditEntityType, entityId: string, pref
       from (${lines}) l left join users u on u.id = l.actor_user_id
       order by l.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  const rows: AuditTrailRow[] = raw.map((r) => ({
+  const listed: AuditTrailRow[] = raw.map((r) => ({
     id: r.id,
     at: r.at,
     actorUsername: r.actor_username,
@@ -89,17 +97,46 @@ export function auditTrailOf(entityType: AuditEntityType, entityId: string, pref
     identityViews: Number(r.identity_views),
     day: r.day,
   }));
+  const rows = reveal.identity ? withPersonValues(listed) : listed;
   return { rows, total, page, pageSize, names: namesOf(rows, prefectureCode) };
 }
 
+/**
+ * A person's correction as its audit row has it names the fields only (ADR 0028); for a viewer
+ * who may read identities, the old and new values come from person_identity_history.
+ */
+function withPersonValues(rows: AuditTrailRow[]): AuditTrailRow[] {
+  const historyIdOf = (row: AuditTrailRow) => {
+    const d = jsonObject(row.detail);
+    return d.record === "person" && typeof d.personHistoryId === "string" ? d.personHistoryId : null;
+  };
+  const ids = rows.map(historyIdOf).filter((id): id is string => id !== null);
+  if (ids.length === 0) return rows;
+  const history = new Map(
+    getDb()
+      .select({ id: personIdentityHistory.id, changes: personIdentityHistory.changes })
+      .from(personIdentityHistory)
+      .where(inArray(personIdentityHistory.id, ids))
+      .all()
+      .map((h) => [h.id, jsonObject(h.changes)]),
+  );
+  return rows.map((row) => {
+    const id = historyIdOf(row);
+    const changes = id ? history.get(id) : undefined;
+    return changes ? { ...row, detail: JSON.stringify({ ...jsonObject(row.detail), changes }) } : row;
+  });
+}
+
 /** The ids of users and hospitals that the rows' changes and snapshots name. */
-function namedIds(rows: AuditTrailRow[]): { userIds: Set<string>; hospitalIds: Set<string> } {
+function namedIds(rows: AuditTrailRow[]): { userIds: Set<string>; hospitalIds: Set<string>; municipalityCodes: Set<string> } {
   const userIds = new Set<string>();
   const hospitalIds = new Set<string>();
+  const municipalityCodes = new Set<string>();
   const take = (field: string, value: unknown) => {
     if (typeof value !== "string" || !value) return;
     if (USER_ID_FIELDS.includes(field)) userIds.add(value);
     if (HOSPITAL_ID_FIELDS.includes(field)) hospitalIds.add(value);
+    if (MUNICIPALITY_FIELDS.includes(field)) municipalityCodes.add(value);
   };
   for (const row of rows) {
     const { changes, snapshot } = jsonObject(row.detail);
@@ -108,12 +145,12 @@ function namedIds(rows: AuditTrailRow[]): { userIds: Set<string>; hospitalIds: S
     }
     if (snapshot && typeof snapshot === "object") for (const [field, v] of Object.entries(snapshot)) take(field, v);
   }
-  return { userIds, hospitalIds };
+  return { userIds, hospitalIds, municipalityCodes };
 }
 
 /** Names for the ids the rows mention, only of users and hospitals of the actor's prefecture. */
 function namesOf(rows: AuditTrailRow[], prefectureCode: string): Record<string, string> {
-  const { userIds, hospitalIds } = namedIds(rows);
+  const { userIds, hospitalIds, municipalityCodes } = namedIds(rows);
   const names: Record<string, string> = {};
   if (userIds.size > 0) {
     const found = getDb()
@@ -130,6 +167,14 @@ function namesOf(rows: AuditTrailRow[], prefectureCode: string): Record<string, 
       .where(and(inArray(hospitals.id, [...hospitalIds]), eq(hospitals.prefectureCode, prefectureCode)))
       .all();
     for (const h of found) names[h.id] = h.name;
+  }
+  if (municipalityCodes.size > 0) {
+    const found = getDb()
+      .select({ code: municipalities.code, name: municipalities.name })
+      .from(municipalities)
+      .where(and(inArray(municipalities.code, [...municipalityCodes]), eq(municipalities.prefectureCode, prefectureCode)))
+      .all();
+    for (const m of found) names[m.code] = m.name;
   }
   return names;
 }

@@ -19,7 +19,7 @@ import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { caseGate } from "./record-gate";
 import { onePage, type Page, type PageRequest } from "./pagination";
-import { countsPerCode, inCodeOrder, kanaOrCodeContains, openDuringFiscalYear } from "./sql-text";
+import { countsPerCode, inCodeOrder, openDuringFiscalYear, personOrCodeMatches } from "./sql-text";
 
 /*
  * The case lists: one page of the cases in reach with counts per phase (names shown, so each
@@ -110,7 +110,7 @@ function caseConditions(actor: Actor, filter: CaseFilter, today: string, withPha
   if (filter.flag === "stale") conditions.push(staleSql(today));
   if (filter.flag === "no_consent") conditions.push(noConsentSql());
   const q = filter.q?.trim();
-  if (q) conditions.push(kanaOrCodeContains(q, personIdentities.kanaKey, cases.caseNo));
+  if (q) conditions.push(personOrCodeMatches(q, personIdentities, cases.caseNo));
   return and(...conditions)!;
 }
 

@@ -19,7 +19,7 @@ import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { outreachGate } from "./record-gate";
 import { onePage, type Page, type PageRequest } from "./pagination";
-import { countsPerCode, inCodeOrder, kanaOrCodeContains, openDuringFiscalYear } from "./sql-text";
+import { countsPerCode, inCodeOrder, openDuringFiscalYear, personOrCodeMatches } from "./sql-text";
 
 /*
  * The outreach list: one page of the outreach cases in reach with counts per status (names
@@ -84,7 +84,7 @@ function listConditions(actor: Actor, filter: OutreachFilter, withStatus: boolea
     conditions.push(openDuringFiscalYear(outreachCases.referralDate, outreachCases.endDate, filter.fiscalYear));
   }
   const q = filter.q?.trim();
-  if (q) conditions.push(kanaOrCodeContains(q, personIdentities.kanaKey, outreachCases.caseNo));
+  if (q) conditions.push(personOrCodeMatches(q, personIdentities, outreachCases.caseNo));
   return and(...conditions)!;
 }
 

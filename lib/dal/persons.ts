@@ -5,14 +5,18 @@ import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { ulid } from "ulid";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { auditLogs, cases, healthCenters, municipalities, outreachCases, personIdentities, persons } from "@/db/schema";
+import { auditLogs, cases, healthCenters, municipalities, outreachCases, personIdentities, personIdentityHistory, persons } from "@/db/schema";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Phase } from "@/lib/domain/case-codes";
 import { normalizeKana } from "@/lib/domain/kana";
+import { nameKey } from "@/lib/domain/name-key";
+import { PERSON_VALUE_HIDDEN } from "@/lib/domain/person-correction";
 import type { OutreachStatus } from "@/lib/domain/outreach-codes";
 import type { PersonSchema } from "@/lib/validation/case";
+import { PERSON_CORRECTION_FIELDS, type PersonCorrectionField, type PersonCorrectionInput } from "@/lib/validation/person";
 import type { Actor } from "./actor";
-import { auditView, writeAudit } from "./audit";
+import { auditView, diffFields, writeAudit } from "./audit";
+import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertMunicipality, assertOfficeInReach } from "./org-checks";
 import { caseGate, outreachGate } from "./record-gate";
@@ -210,6 +214,7 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
       familyNameKana: p.familyNameKana,
       givenNameKana: p.givenNameKana,
       kanaKey: normalizeKana(p.familyNameKana + p.givenNameKana),
+      ...nameKeysOf(p),
       dateOfBirth: p.dateOfBirth,
       phone: p.phone,
       address: p.address,
@@ -217,6 +222,159 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
     })
     .run();
   return personId;
+}
+
+/** The exact-match keys of the kanji name (ADR 0028): the family name, and family + given name. */
+function nameKeysOf(p: { familyName: string; givenName: string }): { familyNameKey: string; nameKey: string } {
+  return { familyNameKey: nameKey(p.familyName), nameKey: nameKey(p.familyName + p.givenName) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Correct (ADR 0028)
+
+export type PersonCorrectionSource = PersonCorrectionInput["from"];
+type PersonValues = Record<PersonCorrectionField, string | null>;
+
+/** The gate and audit entity of the record page a correction is made from. */
+const SOURCES = {
+  case: { gate: caseGate, entityType: "case" },
+  outreach: { gate: outreachGate, entityType: "outreach_case" },
+} as const;
+
+/** What the correction form is loaded with: the record it is made from, and the person's stored values. */
+export type PersonForCorrection = {
+  from: PersonCorrectionSource;
+  recordId: string;
+  caseNo: string;
+  personId: string;
+  version: number;
+  values: PersonValues;
+};
+
+/**
+ * The record (of the write permission of its page, with the identity permission) and its person,
+ * who must be in reach: anything else is the not_found of a missing page.
+ */
+function loadForCorrection(actor: Actor, from: PersonCorrectionSource, recordId: string) {
+  const { gate } = SOURCES[from];
+  const row = gate.load(actor, recordId, "write");
+  gate.require(actor, "read:identity:reach");
+  const person = getDb()
+    .select({ id: persons.id, version: persons.version })
+    .from(persons)
+    .where(and(eq(persons.id, row.personId), inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id)))
+    .get();
+  if (!person) throw new AppError("not_found", "errors.notFound");
+  return { row, person };
+}
+
+function storedValuesOf(db: Pick<Tx, "select">, personId: string): PersonValues {
+  const v = db
+    .select({
+      familyName: personIdentities.familyName,
+      givenName: personIdentities.givenName,
+      familyNameKana: personIdentities.familyNameKana,
+      givenNameKana: personIdentities.givenNameKana,
+      dateOfBirth: personIdentities.dateOfBirth,
+      birthYearMonth: persons.birthYearMonth,
+      sex: persons.sex,
+      municipalityCode: persons.municipalityCode,
+      phone: personIdentities.phone,
+      address: personIdentities.address,
+    })
+    .from(persons)
+    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+    .where(eq(persons.id, personId))
+    .get()!;
+  return Object.fromEntries(PERSON_CORRECTION_FIELDS.map((f) => [f, v[f]])) as PersonValues;
+}
+
+/** The person of a record, for the correction form of that record's page. The view of their identity is audited on the record. */
+export function getPersonForCorrection(actor: Actor, from: PersonCorrectionSource, recordId: string): PersonForCorrection {
+  const { row, person } = loadForCorrection(actor, from, recordId);
+  const values = storedValuesOf(getDb(), person.id);
+  SOURCES[from].gate.viewed(actor, row.id, { caseNo: row.caseNo, identity: true, personForm: true });
+  return { from, recordId: row.id, caseNo: row.caseNo, personId: person.id, version: person.version, values };
+}
+
+/**
+ * Correct a person's identity and pseudonymous facts from the page of one of their records.
+ * Allowed with the write permission of that page and the identity permission, the record and the
+ * person in reach. A stale version saves nothing and reports what someone else changed since the
+ * form was loaded. In one transaction: the person and identity (and the search keys), one row of
+ * person_identity_history with the old and new values, and an audit row on **every** record of
+ * the person (any office: the holding office's history shows that the person was corrected and
+ * by whom) that names the changed fields, never their values. Returns the fields changed.
+ */
+export function correctPerson(actor: Actor, input: PersonCorrectionInput): PersonCorrectionField[] {
+  const { row, person } = loadForCorrection(actor, input.from, input.recordId);
+  const db = getDb();
+  const current = storedValuesOf(db, person.id);
+  if (person.version !== input.version) throw staleSaveConflict(input.base, current);
+  assertMunicipality(actor, input.municipalityCode);
+  const next: PersonValues = {
+    familyName: input.familyName,
+    givenName: input.givenName,
+    familyNameKana: input.familyNameKana,
+    givenNameKana: input.givenNameKana,
+    dateOfBirth: input.dateOfBirth,
+    // A date of birth, when typed, is the source of the month (the schema checked they agree).
+    birthYearMonth: input.dateOfBirth ? input.dateOfBirth.slice(0, 7) : input.birthYearMonth,
+    sex: input.sex,
+    municipalityCode: input.municipalityCode,
+    phone: input.phone,
+    address: input.address,
+  };
+  const changes = diffFields(current, next);
+  const changed = PERSON_CORRECTION_FIELDS.filter((f) => f in changes);
+  if (changed.length === 0) return [];
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    const moved = tx
+      .update(persons)
+      .set({ birthYearMonth: next.birthYearMonth!, sex: next.sex as NewPerson["sex"], municipalityCode: next.municipalityCode, version: person.version + 1, updatedAt: now })
+      .where(and(eq(persons.id, person.id), eq(persons.version, input.version)))
+      .run();
+    if (moved.changes === 0) throw staleSaveConflict(input.base, storedValuesOf(tx, person.id));
+    tx.update(personIdentities)
+      .set({
+        familyName: next.familyName!,
+        givenName: next.givenName!,
+        familyNameKana: next.familyNameKana!,
+        givenNameKana: next.givenNameKana!,
+        kanaKey: normalizeKana(next.familyNameKana! + next.givenNameKana!),
+        ...nameKeysOf({ familyName: next.familyName!, givenName: next.givenName! }),
+        dateOfBirth: next.dateOfBirth,
+        phone: next.phone,
+        address: next.address,
+        updatedAt: now,
+      })
+      .where(eq(personIdentities.personId, person.id))
+      .run();
+    const historyId = ulid();
+    tx.insert(personIdentityHistory)
+      .values({
+        id: historyId,
+        personId: person.id,
+        at: now,
+        changedBy: actor.id,
+        fromEntityType: SOURCES[input.from].entityType,
+        fromEntityId: row.id,
+        changes: JSON.stringify(Object.fromEntries(changed.map((f) => [f, changes[f]]))),
+      })
+      .run();
+    // The fields, not their values: the trail joins the history for viewers who may read identities.
+    const hidden = Object.fromEntries(changed.map((f) => [f, [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN]]));
+    for (const r of allRecordsOf(tx, [person.id])) {
+      writeAudit(tx, actor, {
+        action: "update",
+        entityType: r.kind === "case" ? "case" : "outreach_case",
+        entityId: r.id,
+        detail: { record: "person", personHistoryId: historyId, changes: hidden, from: SOURCES[input.from].entityType, fromOfficeId: row.officeId },
+      });
+    }
+  });
+  return changed;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -152,7 +152,8 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
     },
     trail(actor, id, options = {}) {
       const row = gate.load(actor, id, "read:audit:reach");
-      return auditTrailOf(spec.entityType, row.id, actor.prefectureCode, options);
+      // A person's corrections show their values only to a role that may read identities (ADR 0028).
+      return auditTrailOf(spec.entityType, row.id, actor.prefectureCode, options, { identity: can(actor.role, "read:identity:reach") });
     },
   };
   return gate;

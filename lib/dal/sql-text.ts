@@ -1,7 +1,8 @@
-import { and, gte, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { normalizeKana } from "@/lib/domain/kana";
+import { nameKey } from "@/lib/domain/name-key";
 
 /* Pieces of the list queries: text search, ordering by a code list, counts per code, a year filter. */
 
@@ -29,6 +30,18 @@ export function containsText(column: SQLWrapper, text: string): SQL {
 export function kanaOrCodeContains(q: string, kanaKeyColumn: SQLWrapper, codeColumn: SQLWrapper): SQL {
   const kanaKey = normalizeKana(q);
   return or(kanaKey ? containsText(kanaKeyColumn, kanaKey) : undefined, containsText(codeColumn, q.normalize("NFKC").toUpperCase()))!;
+}
+
+/**
+ * The search box of the person registers (discharge-support and outreach cases): the kana as in
+ * kanaOrCodeContains, the record's number, or the kanji name matched exactly on the family name
+ * or on the full name, after the variant forms are normalised (髙→高, 邊→辺 …; ADR 0028). An exact
+ * key, not a LIKE on the name, so it keeps working once identities are encrypted.
+ */
+export function personOrCodeMatches(q: string, columns: { kanaKey: SQLWrapper; familyNameKey: SQLWrapper; nameKey: SQLWrapper }, codeColumn: SQLWrapper): SQL {
+  const key = nameKey(q);
+  const byName = key ? or(eq(columns.familyNameKey, key), eq(columns.nameKey, key)) : undefined;
+  return or(kanaOrCodeContains(q, columns.kanaKey, codeColumn), byName)!;
 }
 
 /** Orders by the position of `column`'s value in its code list (a status by its place in the workflow, not alphabetically). */

@@ -9,3 +9,12 @@ export function normalizeKana(input: string): string {
     .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
     .replace(/[\s\u3000・･]/g, "");
 }
+
+/**
+ * Half-width katakana (ｶﾀｶﾅ, with its separate ﾞ ﾟ marks) as full-width (カタカナ), the only form
+ * stored; everything else as typed (hiragana stays hiragana, spaces stay). "ﾔﾏﾀﾞ ﾀﾛｳ" → "ヤマダ タロウ".
+ */
+export function toFullWidthKana(input: string): string {
+  // NFKC composes ｶﾞ into ガ and maps ･ to ・; applied to the half-width runs only, so nothing else changes.
+  return input.replace(/[\uFF61-\uFF9F]+/g, (run) => run.normalize("NFKC"));
+}

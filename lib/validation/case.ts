@@ -210,7 +210,7 @@ export const CaseCreateSchema = z
   });
 export type CaseCreateInput = z.infer<typeof CaseCreateSchema>;
 
-function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, ctx: z.RefinementCtx) {
+export function checkBirth(v: { dateOfBirth: string | null; birthYearMonth: string }, ctx: z.RefinementCtx) {
   const dob = typeof v.dateOfBirth === "string" && ISO_DATE.test(v.dateOfBirth) ? v.dateOfBirth : null;
   const typedDob = typeof v.dateOfBirth === "string" && v.dateOfBirth.trim() !== "";
   const month = typeof v.birthYearMonth === "string" && /^\d{4}-\d{2}$/.test(v.birthYearMonth) ? v.birthYearMonth : null;

@@ -102,7 +102,7 @@ export default async function CasePage({ params, searchParams }: Params) {
         </div>
 
         <div className="min-w-0 space-y-6">
-          <IdentitySection detail={detail} t={t} locale={locale} />
+          <IdentitySection detail={detail} canWrite={canWrite} t={t} locale={locale} />
           <PersonRecordsSection detail={detail} canOpenCase={can(actor.role, "write:case:reach")} canOpenOutreach={can(actor.role, "write:outreach:reach")} t={t} locale={locale} />
           <SummarySection detail={detail} t={t} locale={locale} />
           <FollowUpSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />

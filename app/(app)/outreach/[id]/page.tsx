@@ -181,7 +181,17 @@ export default async function OutreachCasePage({ params, searchParams }: Params)
 
         <div className="min-w-0 space-y-6">
           <StatusSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
-          <Section id="identity" title={t("outreach.detail.identity.title")}>
+          <Section
+            id="identity"
+            title={t("outreach.detail.identity.title")}
+            actions={
+              canWrite && (
+                <ButtonLink href={`/outreach/${detail.id}/person`} variant="secondary">
+                  {t("personCorrection.open")}
+                </ButtonLink>
+              )
+            }
+          >
             <PersonIdentityList
               messages="outreach.detail"
               t={t}

@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",
@@ -271,6 +271,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       birthRequired: "Enter the date of birth or at least the birth month.",
       birthMismatch: "The birth month does not match the date of birth. Correct one of them.",
       sexRequired: "Choose the sex.",
+      phoneFormat: "Enter a Japanese telephone number of 10 or 11 digits starting with 0, like 086-123-4567 (full-width digits, spaces, brackets and +81 are read too).",
       municipalityInvalid: "The chosen municipality was not found. Choose again.",
       checkLimit: "You have reached the hourly limit of checks for an existing registration of the same person. Nothing was saved. Wait a while, then register again.",
     },

@@ -258,6 +258,7 @@ export const caseDetail: Messages["caseDetail"] = {
     recordCorrected: "Corrected {record}: {fields}",
     recordDeleted: "Deleted {record}",
     phaseChanged: "Phase: {from} → {to} ({date})",
+    personCorrected: "Person corrected: {fields}",
     fieldsChanged: "Changed: {fields}",
     reassigned: "Reassigned the lead coordinator",
     followUpRecorded: "Recorded the {n}-month follow-up",

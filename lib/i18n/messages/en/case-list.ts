@@ -22,8 +22,8 @@ export const caseList: Messages["caseList"] = {
   },
   filters: {
     heading: "Filters",
-    q: "Kana or case number",
-    qHint: "Hiragana, katakana, half-width kana or part of a case number",
+    q: "Kana, kanji name or case number",
+    qHint: "Part of the reading (hiragana, katakana, half-width kana), the whole family name or full name in kanji (variant forms such as 髙 for 高 match too), or part of a case number",
     phase: "Phase",
     coordinator: "Coordinator",
     hospital: "Hospital",

@@ -16,5 +16,6 @@ import { yearClose } from "./year-close";
 import { schedule } from "./schedule";
 import { listSwitch } from "./list-switch";
 import { print } from "./print";
+import { personCorrection } from "./person-correction";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection };

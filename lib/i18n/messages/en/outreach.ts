@@ -10,8 +10,8 @@ export const outreach: Messages["outreach"] = {
     statusCounts: { label: "Cases by status", all: "All" },
     filters: {
       heading: "Filters",
-      q: "Kana or referral number",
-      qHint: "Part of the reading (hiragana or katakana) or of the referral number",
+      q: "Kana, kanji name or referral number",
+      qHint: "Part of the reading (hiragana or katakana), the whole family name or full name in kanji (variant forms such as 髙 for 高 match too), or part of the referral number",
       status: "Status",
       target: "Target group",
       teamKind: "Team kind",
@@ -347,6 +347,7 @@ export const outreach: Messages["outreach"] = {
       recordDeleted: "Deleted a {record}",
       records: { contact: "contact", outcome: "outcome" },
       statusChanged: "Status: {from} → {to} ({date})",
+      personCorrected: "Person corrected: {fields}",
       fieldsChanged: "Changed: {fields}",
       listSeparator: ", ",
     },

@@ -42,6 +42,7 @@ export const ui: Messages["ui"] = {
     reassigned: "Lead coordinator changed: {from} → {to}",
     fromTo: "{from} → {to}",
     empty: "(blank)",
+    identityHidden: "(changed; the values are shown only to staff who may read identities)",
     hidden: "(changed; value not logged)",
     yes: "Yes",
     no: "No",

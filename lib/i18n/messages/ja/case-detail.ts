@@ -257,6 +257,7 @@ export const caseDetail = {
     recordCorrected: "{record}を訂正：{fields}",
     recordDeleted: "{record}を削除",
     phaseChanged: "段階：{from} → {to}（{date}）",
+    personCorrected: "本人情報を訂正：{fields}",
     fieldsChanged: "変更した項目：{fields}",
     reassigned: "主担当者を変更",
     followUpRecorded: "{n}か月後フォローアップを記録",

@@ -8,8 +8,8 @@ export const outreach = {
     statusCounts: { label: "状況別の件数", all: "すべて" },
     filters: {
       heading: "絞り込み",
-      q: "ふりがな・依頼番号",
-      qHint: "ふりがなの一部（ひらがな・カタカナ）か依頼番号の一部",
+      q: "かな・漢字氏名・依頼番号",
+      qHint: "ふりがなの一部（ひらがな・カタカナ）、漢字の姓か姓名（全体が一致するもの。髙→高などの異体字も同じ字として探します）、依頼番号の一部",
       status: "状況",
       target: "対象者の区分",
       teamKind: "チームの種類",
@@ -345,6 +345,7 @@ export const outreach = {
       recordDeleted: "{record}を削除",
       records: { contact: "接触の記録", outcome: "成果" },
       statusChanged: "状況を変更：{from} → {to}（{date}）",
+      personCorrected: "本人情報を訂正：{fields}",
       fieldsChanged: "項目を変更：{fields}",
       listSeparator: "、",
     },

@@ -40,6 +40,7 @@ export const ui = {
     reassigned: "主担当者を変更：{from} → {to}",
     fromTo: "{from} → {to}",
     empty: "（空欄）",
+    identityHidden: "（変更あり・値は本人情報を閲覧できる職員にのみ表示）",
     hidden: "（変更あり・値は記録しません）",
     yes: "はい",
     no: "いいえ",

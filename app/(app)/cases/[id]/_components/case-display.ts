@@ -15,6 +15,7 @@ import {
   LIVING_ARRANGEMENT_LABELS,
   PHASE_LABELS,
   REFERRAL_SOURCE_LABELS,
+  SEX_LABELS,
   SUPPORT_CATEGORY_LABELS,
   TECHO_GRADE_LABELS,
   WARD_TYPE_LABELS,
@@ -75,11 +76,17 @@ const CASE_CODES: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
 export function caseAuditVocabulary(t: Translate): AuditVocabulary {
   return {
     fieldLabel: (field, record) =>
-      record === "activity"
+      record === "person"
+        ? fieldLabels([field], "caseForm.fields.", t)[0]!
+        : record === "activity"
         ? fieldLabels([field === "activityType" ? "type" : field], "caseDetail.activity.", t)[0]!
         : fieldLabels([field], record === "care_plan" ? "caseDetail.audit.planFields." : record === "follow_up" ? "caseDetail.audit.followUpFields." : "caseDetail.summary.", t)[0]!,
     codes: (field, record) =>
-      record === "follow_up" ? (field === "status" ? FOLLOW_UP_STATUS_LABELS : undefined) : record === "care_plan" && field === "status" ? CARE_PLAN_STATUS_LABELS : CASE_CODES[field],
+      record === "person"
+        ? field === "sex"
+          ? SEX_LABELS
+          : undefined
+        : record === "follow_up" ? (field === "status" ? FOLLOW_UP_STATUS_LABELS : undefined) : record === "care_plan" && field === "status" ? CARE_PLAN_STATUS_LABELS : CASE_CODES[field],
     snapshotFields: { activity: ["date", "activityType", "minutes", "withPeer", "staffUserId", "summary"] },
   };
 }
@@ -95,6 +102,10 @@ export function auditSummary(action: string, rawDetail: string | null, t: Transl
   if (action === "view") return t(d.printSummary ? "print.caseSummary.audited" : d.identity ? "caseDetail.audit.viewedIdentity" : "caseDetail.audit.viewed");
   if (action === "create") {
     return record ? t("caseDetail.audit.recordAdded", { record: t(`caseDetail.audit.records.${record}`) }) : t("caseDetail.audit.created");
+  }
+  // A correction of the person (ADR 0028): its fields as the person form labels them.
+  if (d.record === "person" && changes) {
+    return t("caseDetail.audit.personCorrected", { fields: fieldLabels(Object.keys(changes), "caseForm.fields.", t).join(t("caseDetail.listSeparator")) });
   }
   if (record && action === "delete") return t("caseDetail.audit.recordDeleted", { record: t(`caseDetail.audit.records.${record}`) });
   if (record === "activity" && changes) {

@@ -1,6 +1,6 @@
 import { fieldLabels, type AuditVocabulary } from "@/components/ui/audit-log";
 import { jsonObject } from "@/lib/domain/json-object";
-import { DIAGNOSIS_GROUP_LABELS, REFERRAL_SOURCE_LABELS } from "@/lib/domain/case-codes";
+import { DIAGNOSIS_GROUP_LABELS, REFERRAL_SOURCE_LABELS, SEX_LABELS } from "@/lib/domain/case-codes";
 import type { Label, Locale } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import {
@@ -42,7 +42,7 @@ export function outreachAuditVocabulary(t: Translate): AuditVocabulary {
         : record === "outcome"
           ? fieldLabels([field], "outreach.detail.outcome.", t)[0]!
           : fieldLabels([field], "outreach.form.fields.", t)[0]!,
-    codes: (field) => OUTREACH_CODES[field],
+    codes: (field, record) => (record === "person" ? (field === "sex" ? SEX_LABELS : undefined) : OUTREACH_CODES[field]),
   };
 }
 
@@ -54,6 +54,10 @@ export function outreachAuditSummary(action: string, rawDetail: string | null, t
   if (action === "create") {
     if (d.record === "contact" || d.record === "outcome") return t("outreach.detail.audit.recordAdded", { record: t(`outreach.detail.audit.records.${d.record}`) });
     return t("outreach.detail.audit.created");
+  }
+  // A correction of the person (ADR 0028): its fields as the person form labels them.
+  if (d.record === "person" && d.changes && typeof d.changes === "object") {
+    return t("outreach.detail.audit.personCorrected", { fields: fieldLabels(Object.keys(d.changes), "outreach.form.fields.", t).join(t("outreach.detail.audit.listSeparator")) });
   }
   const record = d.record === "contact" || d.record === "outcome" ? t(`outreach.detail.audit.records.${d.record}`) : null;
   if (record && action === "delete") return t("outreach.detail.audit.recordDeleted", { record });
