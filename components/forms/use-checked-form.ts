@@ -40,11 +40,12 @@ export function useCheckedForm<S extends FormState = FormState>(
     }
     event.preventDefault();
     setBrowserErrors(errors);
-    // Land on the first field in error, so keyboard and screen-reader users start there.
-    const first = Object.keys(errors)[0];
-    const field = first ? event.currentTarget.elements.namedItem(first) : null;
-    if (field instanceof HTMLElement && field.getAttribute("type") !== "hidden") field.focus();
-    else if (field instanceof RadioNodeList && field[0] instanceof HTMLElement) field[0].focus();
+    // Land on the first field in error as the form shows them (not in the schema's order, which
+    // need not follow the page), so keyboard and screen-reader users start at the top.
+    const first = Array.from(event.currentTarget.elements).find(
+      (el): el is HTMLElement => el instanceof HTMLElement && "name" in el && typeof el.name === "string" && el.name in errors && el.getAttribute("type") !== "hidden",
+    );
+    if (first) first.focus();
     else messageRef.current?.focus();
     return false;
   }
