@@ -18,7 +18,7 @@ export function ActivitySection({ detail, canWrite, today, t, locale }: SectionP
       actions={detail.activities.length > 0 && <span className="text-sm text-slate-700">{t("caseDetail.activity.total", { n: detail.activities.length })}</span>}
     >
       {canWrite && (
-        <div className="mb-5 rounded-md border border-brand-200 bg-brand-50/40 p-4">
+        <div className="mb-5 rounded-md border border-brand-200 bg-brand-50/40 p-4 print:hidden">
           <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("caseDetail.activity.quickAdd")}</h3>
           <ActivityQuickAdd caseId={detail.id} today={today} />
         </div>
