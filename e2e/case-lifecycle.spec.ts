@@ -127,6 +127,11 @@ test("re-referral, a read-only closed case, a supervisor's reopening and a coord
   await expectPhase(supPage, "対象者把握");
   await expect(supPage.getByRole("region", { name: "経過" })).toContainText("終結の記録が誤っていたため");
   await expect(supPage.getByRole("heading", { name: "支援記録をすばやく追加" })).toBeVisible();
+  // The history names the reopening and the coordinator's undo in words, not as a bare field change.
+  const history = supPage.locator("#audit").getByRole("row");
+  await expect(history.filter({ hasText: "終結したケースを再開：対象者把握 に戻す（理由：終結の記録が誤っていたため）" })).toHaveCount(1);
+  await supPage.goto(`/cases/${third}#audit`);
+  await expect(supPage.locator("#audit").getByRole("row").filter({ hasText: /段階の変更（対象者把握 → アセスメント、\d{4}\/\d\d\/\d\d）を取り消し/ })).toHaveCount(1);
   const row = db().prepare("SELECT phase, end_date FROM cases WHERE id = ?").get(first) as { phase: string; end_date: string | null };
   expect(row).toEqual({ phase: "identified", end_date: null });
   await sup.close();

@@ -7,7 +7,7 @@ import { addActivity, addCarePlan, addTrialStay, recordFollowUp } from "@/lib/da
 import { correctLatestPhaseChange, reopenCase, undoLatestPhaseChange } from "@/lib/dal/case-phase-events";
 import { createCase, editableValues, getCaseForActor, reassignCase, transitionCase, updateCase } from "@/lib/dal/cases";
 import { createHospital } from "@/lib/dal/hospitals";
-import { getKnownPersonForActor } from "@/lib/dal/persons";
+import { getKnownPersonForActor } from "@/lib/dal/person-lookup";
 import { lockYear } from "@/lib/dal/year-close";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { ActivitySchema, CarePlanSchema, FollowUpSchema, TrialStaySchema } from "@/lib/validation/case-records";

@@ -7,7 +7,7 @@ import { createCase, getCaseForActor, listCaseAuditForActor, listCaseStaffForAct
 import { getCaseSummaryForActor, getCaseloadForActor, listCasesForActor } from "@/lib/dal/case-list";
 import { addActivity, deleteActivity, recordFollowUp, updateActivity } from "@/lib/dal/case-records";
 import { createHospital } from "@/lib/dal/hospitals";
-import { findPersonMatchesForActor } from "@/lib/dal/persons";
+import { findPersonMatchesForActor } from "@/lib/dal/person-lookup";
 import { PHASES } from "@/lib/domain/case-codes";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { auditLogs, cases, outreachCases, outreachContactProfessions, outreachContacts, outreachOutcomes, persons, users } from "@/db/schema";
 import { changeOutreachStatus, createOutreachCase, getOutreachCaseForActor, listOutreachAuditForActor, updateOutreachCase } from "@/lib/dal/outreach";
 import { countOpenOutreachForActor, listOutreachCasesForActor } from "@/lib/dal/outreach-list";
-import { findPersonMatchesForActor, searchPersonsForActor } from "@/lib/dal/persons";
+import { findPersonMatchesForActor, searchPersonsForActor } from "@/lib/dal/person-lookup";
 import { addOutreachContact, addOutreachOutcome, deleteOutreachContact, deleteOutreachOutcome, updateOutreachContact } from "@/lib/dal/outreach-records";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { addDays } from "@/lib/domain/date-math";

@@ -8,7 +8,7 @@ import { auditLogs, users } from "@/db/schema";
 import { createCase, listCaseAuditForActor } from "@/lib/dal/cases";
 import { nextNumber } from "@/lib/dal/number-sequences";
 import { createOutreachCase, listOutreachAuditForActor } from "@/lib/dal/outreach";
-import { DEFAULT_PERSON_CHECKS_PER_HOUR, findPersonMatchesForActor, personChecksPerHour, searchPersonsForActor, type PersonCheckQuery } from "@/lib/dal/persons";
+import { DEFAULT_PERSON_CHECKS_PER_HOUR, findPersonMatchesForActor, personChecksPerHour, searchPersonsForActor, type PersonCheckQuery } from "@/lib/dal/person-lookup";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { OutreachCreateSchema } from "@/lib/validation/outreach";
 import { thrown } from "../helpers/dal-asserts";

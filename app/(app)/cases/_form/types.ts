@@ -1,4 +1,4 @@
-import type { PersonMatches } from "@/lib/dal/persons";
+import type { PersonMatches } from "@/lib/dal/person-lookup";
 import type { FormState } from "@/lib/validation/form";
 
 /** Options of a select, as the case forms receive them from their page. */

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createCase } from "@/lib/dal/cases";
-import { findPersonMatchesForActor, type PersonMatches } from "@/lib/dal/persons";
+import { findPersonMatchesForActor, type PersonMatches } from "@/lib/dal/person-lookup";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";
 import { getT } from "@/lib/i18n/server";

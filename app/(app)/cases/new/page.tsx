@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaseFormOptionsForActor, listCaseStaffForActor } from "@/lib/dal/cases";
-import { getKnownPersonForActor } from "@/lib/dal/persons";
+import { getKnownPersonForActor } from "@/lib/dal/person-lookup";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { requirePermission } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";

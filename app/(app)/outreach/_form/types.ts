@@ -1,4 +1,5 @@
-import type { KnownPerson, PersonMatches } from "@/lib/dal/persons";
+import type { KnownPerson } from "@/lib/dal/persons";
+import type { PersonMatches } from "@/lib/dal/person-lookup";
 import type { FormState } from "@/lib/validation/form";
 
 /** Options of a select, as the outreach forms receive them from their page. */

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createOutreachCase } from "@/lib/dal/outreach";
-import { findPersonMatchesForActor, searchPersonsForActor, type PersonMatches } from "@/lib/dal/persons";
+import { findPersonMatchesForActor, searchPersonsForActor, type PersonMatches } from "@/lib/dal/person-lookup";
 import { isAppError } from "@/lib/dal/errors";
 import { requirePermission } from "@/lib/dal/session";
 import { setFlash } from "@/lib/flash";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { getOutreachFormOptionsForActor } from "@/lib/dal/outreach";
-import { getKnownPersonForActor } from "@/lib/dal/persons";
+import { getKnownPersonForActor } from "@/lib/dal/person-lookup";
 import { requirePermission } from "@/lib/dal/session";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { getT } from "@/lib/i18n/server";

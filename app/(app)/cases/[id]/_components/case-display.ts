@@ -117,6 +117,12 @@ export function auditSummary(action: string, rawDetail: string | null, t: Transl
     });
   }
   if (Array.isArray(d.phase) && isPhase(d.phase[0]) && isPhase(d.phase[1])) {
+    const [from, to] = [PHASE_LABELS[d.phase[0]][locale], PHASE_LABELS[d.phase[1]][locale]];
+    // Reopening, and a correction or undoing of the latest phase change (lib/dal/case-phase-events.ts).
+    if (d.reopened) return t("caseDetail.audit.reopened", { to, reason: typeof d.reason === "string" ? d.reason : "—" });
+    if (d.phaseChange === "corrected") return t("caseDetail.audit.phaseCorrected", { from, to });
+    const undone = d.event && typeof d.event === "object" ? (d.event as Record<string, unknown>) : {};
+    if (d.phaseChange === "undone") return t("caseDetail.audit.phaseUndone", { from: to, to: from, date: typeof undone.date === "string" ? formatDate(undone.date, locale) : "—" });
     return t("caseDetail.audit.phaseChanged", {
       from: PHASE_LABELS[d.phase[0]][locale],
       to: PHASE_LABELS[d.phase[1]][locale],
