@@ -69,7 +69,7 @@ function refreshLastActivityDate(tx: Tx, caseId: string): void {
 /** Correct a logged activity under the rules of logging one; the audit names the fields changed. */
 export function updateActivity(actor: Actor, input: ActivityUpdateInput): void {
   const { row, activity, values: current } = loadActivityInReach(actor, input.caseId, input.id);
-  requireVersion(activity, input.version, activityConflict);
+  requireVersion(actor, activityTarget(row), activity, input.version);
   requireNotBefore(input.date, row.referralDate, "date", "validation.activity.beforeReferral");
   const next = { date: input.date, activityType: input.activityType, minutes: input.minutes, withPeer: input.withPeer, summary: input.summary };
   correctRecord(
@@ -92,7 +92,7 @@ export function updateActivity(actor: Actor, input: ActivityUpdateInput): void {
 /** Delete an activity logged by mistake; the audit row keeps everything it said. */
 export function deleteActivity(actor: Actor, input: ActivityDeleteInput): void {
   const { row, activity, values } = loadActivityInReach(actor, input.caseId, input.id);
-  requireVersion(activity, input.version, activityConflict);
+  requireVersion(actor, activityTarget(row), activity, input.version);
   deleteLoggedRecord(actor, activityTarget(row), activity, input.version, values, { after: (tx) => refreshLastActivityDate(tx, row.id), restatementReason: input.restatementReason });
 }
 

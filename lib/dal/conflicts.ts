@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, users } from "@/db/schema";
 import type { AuditEntityType } from "@/lib/domain/codes";
@@ -8,8 +8,12 @@ import type { Actor } from "./actor";
 import { diffFields } from "./audit";
 import { AppError, type SavedBy } from "./errors";
 
-/** The record a stale save was for, so the answer can name whose save won. */
-export type ConflictRecord = { actor: Actor; entityType: AuditEntityType; entityId: string };
+/**
+ * The record a stale save was for, so the answer can name whose save won. A record logged under
+ * another (a case's activity, an outreach case's contact) is audited on its parent with its own
+ * id in the detail: `detailId` picks its rows.
+ */
+export type ConflictRecord = { actor: Actor; entityType: AuditEntityType; entityId: string; detailId?: string };
 
 /**
  * The answer to a stale save (the record's version moved on since the form was loaded): nothing
@@ -28,12 +32,19 @@ export function staleSaveConflict(base: string | undefined, current: object, rec
  * transaction as the change, so it is the save that moved the version). Null when the trail has
  * none (a record written by a migration or the seed without one).
  */
-export function lastSaver({ actor, entityType, entityId }: ConflictRecord): SavedBy | null {
+export function lastSaver({ actor, entityType, entityId, detailId }: ConflictRecord): SavedBy | null {
   const row = getDb()
     .select({ userId: auditLogs.actorUserId, username: auditLogs.actorUsername, name: users.displayName })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))
-    .where(and(eq(auditLogs.entityType, entityType), eq(auditLogs.entityId, entityId), inArray(auditLogs.action, ["create", "update"])))
+    .where(
+      and(
+        eq(auditLogs.entityType, entityType),
+        eq(auditLogs.entityId, entityId),
+        inArray(auditLogs.action, ["create", "update"]),
+        detailId === undefined ? undefined : sql`json_extract(${auditLogs.detail}, '$.id') = ${detailId}`,
+      ),
+    )
     .orderBy(desc(auditLogs.at), desc(auditLogs.id))
     .get();
   if (!row) return null;

@@ -130,7 +130,7 @@ const loggedIn = <T extends typeof outreachContacts | typeof outreachOutcomes>(t
 /** Correct a logged contact: the same rules as logging it; the audit row names the fields changed. */
 export function updateOutreachContact(actor: Actor, input: OutreachContactUpdateInput): void {
   const { row, contact, values: current } = loadContactInReach(actor, input.outreachCaseId, input.id);
-  requireVersion(contact, input.version, contactConflict);
+  requireVersion(actor, loggedIn(outreachContacts, row, "contact", contactConflict), contact, input.version);
   const issue = recordDateIssue(input.date, row, "contact");
   if (issue) throw new AppError("invalid", issue, { date: issue });
   assertHappened({ date: input.date });
@@ -172,7 +172,7 @@ export function updateOutreachContact(actor: Actor, input: OutreachContactUpdate
 /** Delete a contact logged by mistake; the audit row keeps everything it said (its professions go with it: ON DELETE CASCADE). */
 export function deleteOutreachContact(actor: Actor, input: OutreachRecordDeleteInput): void {
   const { row, contact, values } = loadContactInReach(actor, input.outreachCaseId, input.id);
-  requireVersion(contact, input.version, contactConflict);
+  requireVersion(actor, loggedIn(outreachContacts, row, "contact", contactConflict), contact, input.version);
   deleteLoggedRecord(actor, loggedIn(outreachContacts, row, "contact", contactConflict), contact, input.version, values, {
     after: (tx) => refreshLastContactDate(tx, row.id),
     restatementReason: input.restatementReason,

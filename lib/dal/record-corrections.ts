@@ -6,6 +6,7 @@ import { caseActivities, communityEvents, kyogiBodies, meetings, outreachContact
 import type { AuditEntityType } from "@/lib/domain/codes";
 import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
+import { lastSaver } from "./conflicts";
 import { AppError } from "./errors";
 import type { Gate, GatedTable } from "./record-gate";
 import { guardLockedYears } from "./year-close";
@@ -98,7 +99,7 @@ export function correctRecord<T extends CorrectableTable>(
       .set({ ...(change.set as Partial<typeof caseActivities.$inferInsert>), version: row.version + 1, updatedBy: actor.id, updatedAt: new Date().toISOString() })
       .where(and(eq(t.id, row.id), eq(t.version, version)))
       .run();
-    if (result.changes === 0) throw target.conflict();
+    if (result.changes === 0) throw staleLogged(actor, target, row.id);
     const after = { ...before, ...(change.set as Partial<T["$inferSelect"]>) };
     guardRecord(tx, actor, target, "update", [...target.yearDates(before), ...target.yearDates(after)], changes, restating);
     change.after?.(tx, changes);
@@ -124,7 +125,7 @@ export function deleteLoggedRecord<T extends DeletableTable>(
       .delete(t)
       .where(and(eq(t.id, row.id), eq(t.version, version)))
       .run();
-    if (result.changes === 0) throw target.conflict();
+    if (result.changes === 0) throw staleLogged(actor, target, row.id);
     guardRecord(tx, actor, target, "delete", target.yearDates(row as Partial<T["$inferSelect"]>), wholeRecord(snapshot, "before"), options);
     options.after?.(tx);
     writeAudit(tx, actor, { action: "delete", entityType: target.audit.entityType, entityId: target.audit.entityId, detail: detailOf(target.audit, row.id, { snapshot }) });
@@ -155,8 +156,19 @@ export function loadLoggedRecord<P extends GatedTable, T extends DeletableTable>
 }
 
 /** A stale form: the version it was loaded at is not the record's any more. */
-export function requireVersion(row: { version: number }, version: number, conflict: () => AppError): void {
-  if (row.version !== version) throw conflict();
+export function requireVersion<T extends DeletableTable>(actor: Actor, target: CorrectionTarget<T>, row: { id: string; version: number }, version: number): void {
+  if (row.version !== version) throw staleLogged(actor, target, row.id);
+}
+
+/**
+ * The target's conflict, naming whose save won when the target's own answer does not: the last
+ * create or update of this logged record in its audit trail (a colleague, or the user's other tab).
+ */
+function staleLogged<T extends DeletableTable>(actor: Actor, target: CorrectionTarget<T>, id: string): AppError {
+  const error = target.conflict();
+  if (error.savedBy) return error;
+  const savedBy = lastSaver({ actor, entityType: target.audit.entityType, entityId: target.audit.entityId, detailId: target.audit.record ? id : undefined });
+  return savedBy ? new AppError(error.code, error.messageKey, error.fieldErrors, error.conflicts, savedBy) : error;
 }
 
 /** The columns a restatement leaves out of a created or deleted record's values: its identity and stamps. */

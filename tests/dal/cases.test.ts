@@ -349,7 +349,12 @@ describe("correcting and deleting an activity (ADR 0019)", () => {
     const a = log(id, "2024-05-20");
     const stale = correction(id, a.id, { summary: "古い画面から" });
     updateActivity(actorFor("bizen.coord"), correction(id, a.id, { summary: "先に保存" }));
-    assert.throws(() => updateActivity(actorFor("bizen.coord"), stale), { code: "conflict", messageKey: "caseDetail.activity.edit.conflict" });
+    // The same user's other tab saved first: the answer says so (the activity's own audit rows, not the case's).
+    assert.throws(() => updateActivity(actorFor("bizen.coord"), stale), { code: "conflict", messageKey: "caseDetail.activity.edit.conflict", savedBy: { self: true } });
+    updateActivity(actorFor("bizen.coord2"), correction(id, a.id, { summary: "同僚が保存" }));
+    const colleague = getDb().select().from(users).where(eq(users.username, "bizen.coord2")).get()!.displayName;
+    assert.throws(() => deleteActivity(actorFor("bizen.coord"), removal(id, a.id, 2)), { code: "conflict", savedBy: { self: false, name: colleague } });
+    updateActivity(actorFor("bizen.coord"), correction(id, a.id, { summary: "先に保存" }));
     assert.throws(() => updateActivity(actorFor("bizen.coord"), correction(id, a.id, { date: "2000-01-01" })), { messageKey: "validation.activity.beforeReferral" });
     assert.throws(() => updateActivity(actorFor("bizen.coord"), correction(other, a.id)), { code: "not_found" });
     assert.throws(() => deleteActivity(actorFor("bizen.coord"), removal(other, a.id, 2)), { code: "not_found" });

@@ -373,7 +373,8 @@ describe("correcting and deleting contacts and outcomes", () => {
     const c = addOutreachContact(actorFor("bizen.coord"), contact(id, { date: "2024-06-01" }));
     const stale = correction(id, c.id, { summary: "古い画面から" });
     updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { summary: "先に保存" }));
-    assert.throws(() => updateOutreachContact(actorFor("bizen.coord2"), stale), { code: "conflict", messageKey: "outreach.detail.contact.edit.conflict" });
+    // A colleague saved first: the answer names them (found by the contact's id in its case's audit rows).
+    assert.throws(() => updateOutreachContact(actorFor("bizen.coord2"), stale), { code: "conflict", messageKey: "outreach.detail.contact.edit.conflict", savedBy: { self: false, name: getDb().select().from(users).where(eq(users.username, "bizen.coord")).get()!.displayName } });
     assert.equal(contactRow(c.id)!.summary, "先に保存");
     assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: "2024-04-01" })), { messageKey: "outreach.validation.contactBeforeReferral" });
     assert.throws(() => updateOutreachContact(actorFor("bizen.coord"), correction(id, c.id, { date: addDays(today, 1) })), /validation\.date\.future/);
