@@ -19,7 +19,7 @@ describe("permission table", () => {
   });
 
   test("supervisor-only tools", () => {
-    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach"] as const) {
+    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach"] as const) {
       assert.deepEqual(ROLES.filter((r) => can(r, p)), ["supervisor"], p);
     }
   });
