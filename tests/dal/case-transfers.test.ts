@@ -8,6 +8,7 @@ import { getCaseForActor } from "@/lib/dal/cases";
 import { countScopeOf, type ScopeRef } from "@/lib/dal/count-scope";
 import { IndicatorContext } from "@/lib/dal/indicators/context";
 import { computeFor } from "@/lib/dal/indicators/registry";
+import { describeRecordsForActor } from "@/lib/dal/indicators/records";
 import { lockYear } from "@/lib/dal/year-close";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { addCase, addFollowUp } from "../helpers/indicator-fixtures";
@@ -164,5 +165,19 @@ describe("figures per office by date", () => {
     );
     // This year the case (still supported) counts under the office holding it at the year's end.
     assert.deepEqual([value("C1", BIZEN, currentFiscalYear()), value("C1", MIMASAKA, currentFiscalYear())], [Number(nowBefore[0]) - 1, Number(nowBefore[1]) + 1]);
+  });
+
+  test("the sender's drill-down lists the transferred case as 転出, without a link; a third office's does not list it", () => {
+    const id = bizenCase();
+    const tid = request(id);
+    acceptTransfer(actorFor("mimasaka.sup"), { transferId: tid, version: transferRow(tid).version, coordinatorUserId: userId("mimasaka.coord") });
+    const groups = [{ kind: "case" as const, ids: [id] }];
+    const sender = describeRecordsForActor(actorFor("bizen.sup"), groups);
+    assert.equal(sender.rows.length, 1);
+    assert.equal(sender.rows[0]!.href, null);
+    assert.match(sender.rows[0]!.facts[0]!.ja, /^転出 → 美作保健所（\d{4}-\d{2}-\d{2}）$/);
+    const receiver = describeRecordsForActor(actorFor("mimasaka.sup"), groups);
+    assert.equal(receiver.rows[0]!.href, `/cases/${id}`);
+    assert.deepEqual(describeRecordsForActor(actorFor("bitchu.sup"), groups), { rows: [], notListed: 1 });
   });
 });
