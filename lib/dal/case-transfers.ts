@@ -24,6 +24,9 @@ import { inReach, officesInReach } from "./scope";
  */
 
 const PERMISSION = "transfer:case:reach" as const;
+/** Office names go into the audit rows, so the 閲覧・変更履歴 words a transfer without looking them up. */
+const officeName = (id: string) => getDb().select({ name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, id)).get()?.name ?? id;
+const route = (t: { fromOfficeId: string; toOfficeId: string }) => ({ from: t.fromOfficeId, to: t.toOfficeId, fromName: officeName(t.fromOfficeId), toName: officeName(t.toOfficeId) });
 const notFound = () => new AppError("not_found", "errors.notFound");
 const fromOffice = aliasedTable(healthCenters, "from_office");
 const toOffice = aliasedTable(healthCenters, "to_office");
@@ -115,7 +118,7 @@ export function requestTransfer(actor: Actor, input: TransferRequestInput): stri
     tx.insert(caseTransfers)
       .values({ id, caseId: row.id, fromOfficeId: row.officeId, toOfficeId: target.id, reason: input.reason, status: "requested", requestedBy: actor.id, requestedAt: new Date().toISOString() })
       .run();
-    caseGate.audit(tx, actor, row.id, "update", { transfer: "requested", transferId: id, from: row.officeId, to: target.id, reason: input.reason });
+    caseGate.audit(tx, actor, row.id, "update", { transfer: "requested", transferId: id, ...route({ fromOfficeId: row.officeId, toOfficeId: target.id }), reason: input.reason });
   });
   return id;
 }
@@ -130,7 +133,7 @@ export function cancelTransfer(actor: Actor, input: TransferCancelInput): string
   if (t.status !== "requested" || row.officeId !== t.fromOfficeId) throw new AppError("invalid", "transfer.validation.notOpen");
   getDb().transaction((tx) => {
     decide(tx, actor, t.id, input.version, { status: "cancelled" });
-    caseGate.audit(tx, actor, row.id, "update", { transfer: "cancelled", transferId: t.id, from: t.fromOfficeId, to: t.toOfficeId });
+    caseGate.audit(tx, actor, row.id, "update", { transfer: "cancelled", transferId: t.id, ...route(t) });
   });
   return row.id;
 }
@@ -165,7 +168,7 @@ export function declineTransfer(actor: Actor, input: TransferDeclineInput): void
   const t = loadIncoming(actor, input.transferId);
   getDb().transaction((tx) => {
     decide(tx, actor, t.id, input.version, { status: "declined", decisionNote: input.note });
-    writeAudit(tx, actor, { action: "update", entityType: "case", entityId: t.caseId, detail: { transfer: "declined", transferId: t.id, from: t.fromOfficeId, to: t.toOfficeId, note: input.note } });
+    writeAudit(tx, actor, { action: "update", entityType: "case", entityId: t.caseId, detail: { transfer: "declined", transferId: t.id, ...route(t), note: input.note } });
   });
 }
 
@@ -194,8 +197,7 @@ export function acceptTransfer(actor: Actor, input: TransferAcceptInput): string
     caseGate.audit(tx, actor, row.id, "update", {
       transfer: "accepted",
       transferId: t.id,
-      from: t.fromOfficeId,
-      to: t.toOfficeId,
+      ...route(t),
       effectiveDate: today,
       changes: { officeId: [row.officeId, t.toOfficeId], coordinatorUserId: [row.coordinatorUserId, input.coordinatorUserId] },
     });
