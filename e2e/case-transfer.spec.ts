@@ -52,7 +52,7 @@ test("備前 hands a case to 美作, 美作 accepts it, 備前 lists it as 転�
   await expect(history).toContainText("備前保健所 → 美作保健所");
   await expect(history).toContainText("受け入れ");
   await expect(receiver.getByRole("main")).toContainText("美作 ひかり");
-  await expect(receiver.getByRole("region", { name: "閲覧・変更履歴" })).toContainText("移管を受け入れ：備前保健所 → 美作保健所");
+  await expect(receiver.getByRole("region", { name: "閲覧・変更履歴", exact: true })).toContainText("移管を受け入れ：備前保健所 → 美作保健所");
   await expectNoSeriousA11yViolations(receiver, "the case page after a transfer");
 
   // 4. The sender no longer opens the case, and lists it as 転出 without a link.
