@@ -76,6 +76,12 @@ export function AuditDetail({ row, vocab, names, t, locale }: { row: AuditTrailR
   const record = typeof d.record === "string" ? d.record : null;
   const value = (field: string, v: unknown) => auditValue(field, record, v, vocab, names, t, locale);
   const changes = d.changes && typeof d.changes === "object" && !Array.isArray(d.changes) ? Object.entries(d.changes as Record<string, unknown>).filter(([, pair]) => Array.isArray(pair)) : [];
+  // A transfer to another office (ADR 0032): the offices by name, as the row recorded them.
+  if (typeof d.transfer === "string" && ["requested", "accepted", "declined", "cancelled"].includes(d.transfer)) {
+    const kind = d.transfer as "requested" | "accepted" | "declined" | "cancelled";
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    return <>{t(`ui.audit.transfer.${kind}`, { from: text(d.fromName), to: text(d.toName), reason: text(d.reason ?? d.note), date: formatDate(text(d.effectiveDate), locale) })}</>;
+  }
   if (d.reassigned) {
     const pair = (d.changes as Record<string, unknown[]> | undefined)?.coordinatorUserId ?? [];
     return <>{t("ui.audit.reassigned", { from: value("coordinatorUserId", pair[0]), to: value("coordinatorUserId", pair[1]) })}</>;
@@ -222,7 +228,7 @@ export function AuditSection({
             headers={{ at: t("ui.audit.at"), who: t("ui.audit.who"), action: t("ui.audit.action"), what: t("ui.audit.what") }}
             summary={(row) => (
               <>
-                {jsonObject(row.detail).reassigned ? null : summary(row)}
+                {jsonObject(row.detail).reassigned || jsonObject(row.detail).transfer ? null : summary(row)}
                 <AuditDetail row={row} vocab={vocab} names={trail.names} t={t} locale={locale} />
               </>
             )}

@@ -8,3 +8,4 @@ export * from "./outreach";
 export * from "./activities";
 export * from "./indicators";
 export * from "./year-close";
+export * from "./case-transfers";

@@ -42,4 +42,19 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: "nagato.coord", displayName: "長門 みなと", role: "coordinator", prefectureCode: "35", offices: ["nagato"] },
   { username: "hagi.coord", displayName: "萩 ともえ", role: "coordinator", prefectureCode: "35", offices: ["hagi"] },
   { username: "shimonoseki-city.coord", displayName: "下関 あおい", role: "coordinator", prefectureCode: "35", offices: ["shimonoseki-city"] },
+  // A supervisor for every other office (its 支所 included), so a case can be transferred to
+  // any office and accepted there (ADR 0032).
+  { username: "bitchu.sup", displayName: "備中 監次", role: "supervisor", prefectureCode: "33", offices: ["bitchu"] },
+  { username: "bihoku.sup", displayName: "備北 監三", role: "supervisor", prefectureCode: "33", offices: ["bihoku"] },
+  { username: "maniwa.sup", displayName: "真庭 監四", role: "supervisor", prefectureCode: "33", offices: ["maniwa"] },
+  { username: "mimasaka.sup", displayName: "美作 監五", role: "supervisor", prefectureCode: "33", offices: ["mimasaka"] },
+  { username: "okayama-city.sup", displayName: "岡山 監六", role: "supervisor", prefectureCode: "33", offices: ["okayama-city"] },
+  { username: "kurashiki-city.sup", displayName: "倉敷 監七", role: "supervisor", prefectureCode: "33", offices: ["kurashiki-city"] },
+  { username: "iwakuni.sup", displayName: "岩国 監八", role: "supervisor", prefectureCode: "35", offices: ["iwakuni"] },
+  { username: "yanai.sup", displayName: "柳井 監九", role: "supervisor", prefectureCode: "35", offices: ["yanai"] },
+  { username: "shunan.sup", displayName: "周南 監十", role: "supervisor", prefectureCode: "35", offices: ["shunan"] },
+  { username: "yamaguchi.sup", displayName: "山口 監一", role: "supervisor", prefectureCode: "35", offices: ["yamaguchi"] },
+  { username: "nagato.sup", displayName: "長門 監二", role: "supervisor", prefectureCode: "35", offices: ["nagato"] },
+  { username: "hagi.sup", displayName: "萩 監三", role: "supervisor", prefectureCode: "35", offices: ["hagi"] },
+  { username: "shimonoseki-city.sup", displayName: "下関 監四", role: "supervisor", prefectureCode: "35", offices: ["shimonoseki-city"] },
 ];

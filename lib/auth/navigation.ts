@@ -10,6 +10,7 @@ const ITEMS: (NavItem & { permission: Permission | null })[] = [
   { href: "/schedule", labelKey: "schedule.nav", permission: "read:case:reach", badge: "schedule" },
   { href: "/cases", labelKey: "nav.cases", permission: "read:case:reach" },
   { href: "/caseload", labelKey: "nav.caseload", permission: "read:caseload:reach" },
+  { href: "/transfers", labelKey: "transfer.nav", permission: "transfer:case:reach" },
   { href: "/peers", labelKey: "nav.peers", permission: "read:peer:reach" },
   { href: "/outreach", labelKey: "nav.outreach", permission: "read:outreach:reach" },
   { href: "/activities", labelKey: "nav.activities", permission: "read:activity:reach" },

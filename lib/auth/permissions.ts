@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   // correct or undo the latest phase change someone else recorded (ADR 0029).
   "reopen:case:reach",
   "correct:phase:reach",
+  // Transfer within the prefecture (ADR 0032): a supervisor hands a case to another office, and the
+  // receiving office's supervisor accepts (assigning a coordinator) or declines it.
+  "transfer:case:reach",
   // Year-end close (年度締め): a supervisor signs off the office's figures for a fiscal year.
   "signoff:year:reach",
   // Office work that names no one: meetings, trainings, events (会議・研修・普及啓発).
@@ -86,7 +89,7 @@ const CASE_WORK: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: CASE_WORK,
-  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach"],
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach"],
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",

@@ -62,6 +62,7 @@ export const AUDIT_ENTITY_LABELS = {
   hospital: { ja: "病院", en: "Hospital" },
   case: { ja: "地域移行支援ケース", en: "Discharge-support case" },
   case_list: { ja: "ケース一覧", en: "Case list" },
+  case_transfer_inbox: { ja: "移管の依頼（受け入れ側）", en: "Transfers to accept" },
   caseload: { ja: "担当状況", en: "Caseload" },
   schedule: { ja: "今後の予定", en: "Upcoming" },
   person_duplicate_check: { ja: "重複の確認", en: "Duplicate check" },

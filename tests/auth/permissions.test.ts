@@ -19,7 +19,7 @@ describe("permission table", () => {
   });
 
   test("supervisor-only tools", () => {
-    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach"] as const) {
+    for (const p of ["read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach"] as const) {
       assert.deepEqual(ROLES.filter((r) => can(r, p)), ["supervisor"], p);
     }
   });
@@ -57,7 +57,7 @@ describe("permission table", () => {
 
   test("the menu follows the table", () => {
     assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/schedule", "/cases", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/account"]);
-    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/schedule", "/cases", "/caseload", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/schedule", "/cases", "/caseload", "/transfers", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/account"]);
     assert.deepEqual(navItemsFor("admin").map((i) => i.href), ["/", "/offices", "/org", "/admin/users", "/admin/hospitals", "/account"]);
     assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/activities", "/indicators", "/offices", "/org", "/account"]);
     assert.ok(!navItemsFor("prefecture").some((i) => i.href.startsWith("/admin")));

@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { CASE_FLAGS, CASE_SORT_KEYS, listCasesForActor, type CaseFilter, type CaseFlag, type CaseListRow } from "@/lib/dal/case-list";
+import { listTransferredOut } from "@/lib/dal/case-transfers";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { requirePermission } from "@/lib/dal/session";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
@@ -21,6 +22,7 @@ import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { clearFiltersHref, firstValues, listScopeOf, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
+import { TransferredOutSection } from "../transfers/_components/transferred-out";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("caseList.title") };
@@ -223,6 +225,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         pagination={{ page: page.page, pageSize: page.pageSize, total: page.total }}
         empty={empty}
       />
+
+      {/* Cases handed to another office (転出, ADR 0032): listed without a link. */}
+      <TransferredOutSection rows={listTransferredOut(actor)} t={t} locale={locale} />
     </div>
   );
 }

@@ -17,7 +17,9 @@ import {
   readmittedOverMonth,
   type Stay,
 } from "@/lib/domain/indicators/case-outcomes";
-import { inScopeOffices, type CountScope } from "../count-scope";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { responsibleOfficeOn } from "../case-transfers";
+import { type CountScope } from "../count-scope";
 import { countOf, ja, notComputable, shareOf, type ComputeFn, type Computed, type IndicatorContext, type RecordGroup } from "./context";
 
 /*
@@ -29,12 +31,18 @@ import { countOf, ja, notComputable, shareOf, type ComputeFn, type Computed, typ
 
 /**
  * The office a case's events count under: the office responsible for the case on the event's
- * date. A case has one office today; when transfers add an office history (a later issue), this
- * is the one place to change, so past years' figures keep their office.
+ * date `on` (ADR 0032: a transfer takes effect on its acceptance day, so the days before it stay
+ * with the sending office and a past or locked year's figures never move).
  */
-export function caseResponsibleIn(scope: CountScope): SQL {
-  return inScopeOffices(scope, cases.officeId);
+export function caseResponsibleIn(scope: CountScope, on: SQL | AnySQLiteColumn): SQL {
+  return inArray(responsibleOfficeOn(on), scope.offices);
 }
+
+/**
+ * A case supported in a year counts once, under the office responsible on the year's last day,
+ * or on the case's end if it ended in the year (ADR 0032).
+ */
+const supportedOn = (yearEnd: string): SQL => sql`min(${yearEnd}, coalesce(${cases.endDate}, ${yearEnd}))`;
 
 const year = (ctx: IndicatorContext) => fiscalYearRange(ctx.fiscalYear);
 const caseGroup = (ids: string[]): RecordGroup[] => [{ kind: "case", ids }];
@@ -68,7 +76,7 @@ function supportedCases(ctx: IndicatorContext): CaseRow[] {
     return getDb()
       .select(caseColumns)
       .from(cases)
-      .where(and(caseResponsibleIn(ctx.scope), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start))))
+      .where(and(caseResponsibleIn(ctx.scope, supportedOn(end)), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start))))
       .orderBy(cases.supportStartDate, cases.id)
       .all();
   });
@@ -78,7 +86,7 @@ function supportedCases(ctx: IndicatorContext): CaseRow[] {
 function dischargedCases(ctx: IndicatorContext): CaseRow[] {
   return ctx.memo("casesDischarged", () => {
     const { start, end } = year(ctx);
-    return getDb().select(caseColumns).from(cases).where(and(caseResponsibleIn(ctx.scope), between(cases.dischargeDate, start, end))).orderBy(cases.dischargeDate, cases.id).all();
+    return getDb().select(caseColumns).from(cases).where(and(caseResponsibleIn(ctx.scope, cases.dischargeDate), between(cases.dischargeDate, start, end))).orderBy(cases.dischargeDate, cases.id).all();
   });
 }
 
@@ -144,7 +152,7 @@ function plansCreated(ctx: IndicatorContext) {
       .select({ id: carePlans.id, caseId: carePlans.caseId, status: carePlans.status, consentDate: carePlans.consentDate })
       .from(carePlans)
       .innerJoin(cases, eq(cases.id, carePlans.caseId))
-      .where(and(caseResponsibleIn(ctx.scope), eq(carePlans.planType, "post_discharge_gl"), between(carePlans.createdDate, start, end)))
+      .where(and(caseResponsibleIn(ctx.scope, carePlans.createdDate), eq(carePlans.planType, "post_discharge_gl"), between(carePlans.createdDate, start, end)))
       .all();
   });
 }
@@ -233,7 +241,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
       .select({ caseId: carePlans.caseId, endedOn: carePlans.endedOn, periodEnd: carePlans.periodEndDate })
       .from(carePlans)
       .innerJoin(cases, eq(cases.id, carePlans.caseId))
-      .where(and(caseResponsibleIn(ctx.scope), eq(carePlans.planType, "post_discharge_gl"), eq(carePlans.status, "ended"), between(carePlans.endedOn, start, end), isNotNull(carePlans.periodEndDate)))
+      .where(and(caseResponsibleIn(ctx.scope, carePlans.endedOn), eq(carePlans.planType, "post_discharge_gl"), eq(carePlans.status, "ended"), between(carePlans.endedOn, start, end), isNotNull(carePlans.periodEndDate)))
       .all();
     return shareOf(ended.filter((p) => p.endedOn! <= p.periodEnd!).length, ended.length, () => caseGroup([...new Set(ended.map((p) => p.caseId))]));
   },
@@ -261,7 +269,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
       .select({ caseId: followUpChecks.caseId, dueDate: followUpChecks.dueDate, checkedDate: followUpChecks.checkedDate })
       .from(followUpChecks)
       .innerJoin(cases, eq(cases.id, followUpChecks.caseId))
-      .where(and(caseResponsibleIn(ctx.scope), between(followUpChecks.dueDate, start, end < judgeableUntil ? end : judgeableUntil)))
+      .where(and(caseResponsibleIn(ctx.scope, followUpChecks.dueDate), between(followUpChecks.dueDate, start, end < judgeableUntil ? end : judgeableUntil)))
       .all();
     if (rows.length === 0 && start > judgeableUntil) {
       return notComputable(ja("この年度のフォローアップは、期日から30日たっていないためまだ判定できません。", "No follow-up of the year is 30 days past its due date yet."), addDays(start, 30));
@@ -273,7 +281,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
 function trialStaySummary(ctx: IndicatorContext): { stays: number; nights: number; caseIds: string[] } {
   return ctx.memo("trialStays", () => {
     const { start, end } = year(ctx);
-    const where = and(caseResponsibleIn(ctx.scope), between(trialStays.startDate, start, end));
+    const where = and(caseResponsibleIn(ctx.scope, trialStays.startDate), between(trialStays.startDate, start, end));
     const [totals] = getDb()
       .select({ n: count(), nights: sql<number>`coalesce(sum(julianday(${trialStays.endDate}) - julianday(${trialStays.startDate})), 0)` })
       .from(trialStays)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
+  caseTransfers,
   cases,
   communityEvents,
   externalStatistics,
@@ -256,6 +257,20 @@ const DESCRIBE: Record<RecordKind, (names: Map<string, string>) => Describe> = {
       .map((r) => ({ kind: "municipality", id: r.code, date: null, label: r.name, officeId: r.officeId, officeName: names.get(r.officeId) ?? null, facts: [], href: null })),
 };
 
+/** The cases among `ids` transferred out of one of the `reach` offices: where to and when (the latest). */
+function transfersOutOf(ids: string[], reach: ReadonlySet<string>): Map<string, { to: string; date: string }> {
+  const rows = getDb()
+    .select({ caseId: caseTransfers.caseId, from: caseTransfers.fromOfficeId, toId: caseTransfers.toOfficeId, to: healthCenters.name, date: caseTransfers.effectiveDate })
+    .from(caseTransfers)
+    .innerJoin(healthCenters, eq(healthCenters.id, caseTransfers.toOfficeId))
+    .where(and(inArray(caseTransfers.caseId, ids), eq(caseTransfers.status, "accepted")))
+    .orderBy(caseTransfers.effectiveDate)
+    .all();
+  const out = new Map<string, { to: string; date: string }>();
+  for (const r of rows) if (reach.has(r.from) && !reach.has(r.toId)) out.set(r.caseId, { to: r.to, date: r.date! });
+  return out;
+}
+
 /** Kinds that hold a person's record: listing them is audited. */
 export const PERSON_RECORD_KINDS: readonly RecordKind[] = ["case", "outreach_case", "outreach_contact", "peer"];
 
@@ -294,9 +309,17 @@ export function describeRecordsForActor(actor: Actor, groups: RecordGroup[], hid
   let notListed = 0;
   for (const g of groups) {
     if (g.ids.length === 0) continue;
+    // A case this office handed to another (転出, ADR 0032) still counts in its figures before the
+    // transfer: listed by number, where it went and when, without a link.
+    const out = !whole && g.kind === "case" ? transfersOutOf(g.ids, reach) : new Map<string, { to: string; date: string }>();
     for (const row of DESCRIBE[g.kind](names)(g.ids)) {
       const office = row.officeId;
       const visible = whole ? !(office && hidden.has(office)) : office === null || reach.has(office);
+      const gone = !visible && out.get(row.id);
+      if (gone) {
+        rows.push({ ...row, facts: [l(`転出 → ${gone.to}（${gone.date}）`, `Transferred out to ${gone.to} (${gone.date})`)], href: null });
+        continue;
+      }
       if (!visible) {
         notListed += 1;
         continue;

@@ -5,6 +5,7 @@ import { parseAuditQuery } from "@/components/ui/audit-log";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor } from "@/lib/dal/cases";
+import { listTransfersOfCase, transferTargetsFor } from "@/lib/dal/case-transfers";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatch-list";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
@@ -24,6 +25,7 @@ import { PhaseSection } from "./_sections/phase";
 import { ReassignSection } from "./_sections/reassign";
 import { SummarySection } from "./_sections/summary";
 import { TimelineSection } from "./_sections/timeline";
+import { TransferBanner, TransferSection } from "./_sections/transfer";
 import { TrialStaySection } from "./_sections/trial-stays";
 
 /*
@@ -61,6 +63,9 @@ export default async function CasePage({ params, searchParams }: Params) {
   const canWrite = can(actor.role, "write:case:reach") && detail.phase !== "closed";
   const canReassign = can(actor.role, "reassign:case:reach") && detail.phase !== "closed";
   const canAudit = can(actor.role, "read:audit:reach");
+  // Transfer to another office (ADR 0032): its history for everyone who reads the case.
+  const canTransfer = can(actor.role, "transfer:case:reach");
+  const transfers = listTransfersOfCase(actor, detail.id);
 
   return (
     <div className="space-y-6">
@@ -94,6 +99,8 @@ export default async function CasePage({ params, searchParams }: Params) {
         </div>
       )}
 
+      <TransferBanner transfers={transfers} canTransfer={canTransfer} t={t} locale={locale} />
+
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
           <PhaseSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
@@ -118,6 +125,17 @@ export default async function CasePage({ params, searchParams }: Params) {
           />
         </div>
       </div>
+
+      <TransferSection
+        caseId={detail.id}
+        version={detail.version}
+        closed={detail.phase === "closed"}
+        targets={canTransfer && detail.phase !== "closed" ? transferTargetsFor(actor) : []}
+        transfers={transfers}
+        canTransfer={canTransfer}
+        t={t}
+        locale={locale}
+      />
 
       {(canReassign || canAudit) && (
         <div className={canReassign ? "grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" : "grid gap-6"}>

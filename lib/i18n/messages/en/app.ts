@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",
@@ -109,6 +109,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     "read:audit:reach": "Review who viewed or changed a case",
     "reopen:case:reach": "Reopen a closed case, with a reason",
     "correct:phase:reach": "Correct or undo the latest phase change recorded by someone else",
+    "transfer:case:reach": "Transfer a case to another health center of the prefecture, and accept or decline one transferred in",
     "read:activity:reach": "See the meetings, trainings and events of the offices in reach",
     "write:activity:reach": "Record the office's meetings, trainings and events",
     "read:aggregate:prefecture": "See prefecture-wide figures and indicators (no individual is identifiable)",

@@ -17,5 +17,6 @@ import { schedule } from "./schedule";
 import { listSwitch } from "./list-switch";
 import { print } from "./print";
 import { personCorrection } from "./person-correction";
+import { transfer } from "./transfer";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer };

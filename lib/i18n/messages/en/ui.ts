@@ -40,6 +40,12 @@ export const ui: Messages["ui"] = {
     views: "Viewed {n} times that day",
     viewsWithIdentity: "Viewed {n} times that day ({identity} with identity details)",
     reassigned: "Lead coordinator changed: {from} → {to}",
+    transfer: {
+      requested: "Transfer to another health center requested: {from} → {to} (reason: {reason})",
+      accepted: "Transfer accepted: {from} → {to} (from {date})",
+      declined: "Transfer declined: {from} → {to} (reason: {reason})",
+      cancelled: "Transfer request withdrawn: {from} → {to}",
+    },
     fromTo: "{from} → {to}",
     empty: "(blank)",
     identityHidden: "(changed; the values are shown only to staff who may read identities)",

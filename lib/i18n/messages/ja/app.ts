@@ -107,6 +107,7 @@ export const app = {
     "read:audit:reach": "ケースの閲覧・変更履歴を確認する",
     "reopen:case:reach": "終結したケースを理由を付けて再開する",
     "correct:phase:reach": "他の職員が記録した直近の段階の変更を訂正・取り消す",
+    "transfer:case:reach": "ケースを県内の他の保健所へ移管する・移管されたケースを受け入れる（または断る）",
     "read:activity:reach": "担当範囲の会議・研修・普及啓発の記録を見る",
     "write:activity:reach": "保健所・支所の会議・研修・普及啓発を記録する",
     "read:aggregate:prefecture": "県全体の集計値・達成指標を見る（個人は特定されません）",

@@ -16,6 +16,7 @@ import { schedule } from "./schedule";
 import { listSwitch } from "./list-switch";
 import { print } from "./print";
 import { personCorrection } from "./person-correction";
+import { transfer } from "./transfer";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer } as const;

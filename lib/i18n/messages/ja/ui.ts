@@ -38,6 +38,12 @@ export const ui = {
     views: "この日に{n}回閲覧",
     viewsWithIdentity: "この日に{n}回閲覧（うち本人情報を含む閲覧{identity}回）",
     reassigned: "主担当者を変更：{from} → {to}",
+    transfer: {
+      requested: "他の保健所への移管を依頼：{from} → {to}（理由：{reason}）",
+      accepted: "移管を受け入れ：{from} → {to}（{date} から）",
+      declined: "移管をお断り：{from} → {to}（理由：{reason}）",
+      cancelled: "移管の依頼を取り下げ：{from} → {to}",
+    },
     fromTo: "{from} → {to}",
     empty: "（空欄）",
     identityHidden: "（変更あり・値は本人情報を閲覧できる職員にのみ表示）",
