@@ -5,7 +5,8 @@ import { createTestUser, findUser, isLockedInDb, lockUsername, uniqueUsername } 
 test.use({ storageState: storageStateOf("okayama.admin") });
 
 const COORDINATOR = "地域移行推進員・コーディネーター";
-const CONFLICT = /^他の人が先にこの記録を更新しました/;
+/** Both pages are the same admin: the answer says the user's own other tab saved first. */
+const CONFLICT = /^別のタブまたは画面で、あなた自身が先に保存しました/;
 /** browser.newContext() inherits this file's storageState; a second user starts from none. */
 const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };
 

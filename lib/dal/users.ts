@@ -10,7 +10,7 @@ import type { Role } from "@/lib/domain/codes";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/user";
 import type { Actor } from "./actor";
 import { auditView, diffFields, writeAudit } from "./audit";
-import { staleSaveConflict } from "./conflicts";
+import { lastSaver, staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture } from "./scope";
@@ -210,7 +210,8 @@ export function updateUser(actor: Actor, input: UserUpdateInput): void {
   const current = loadUserInScope(actor, input.id);
   if (!current) throw new AppError("not_found", "errors.notFound");
   const before = editValues(current, officeIdsOf(current.id));
-  if (current.version !== input.version) throw staleSaveConflict(input.base, before);
+  const record = { actor, entityType: "user", entityId: current.id } as const;
+  if (current.version !== input.version) throw staleSaveConflict(input.base, before, record);
   if (current.id === actor.id && input.role !== current.role) {
     throw new AppError("invalid", "users.errors.ownRole", { role: "users.errors.ownRole" });
   }
@@ -225,7 +226,7 @@ export function updateUser(actor: Actor, input: UserUpdateInput): void {
     if (result.changes === 0) {
       // Another connection saved since the row was read: report what it holds now.
       const now = loadUserInScope(actor, current.id);
-      throw staleSaveConflict(input.base, now ? editValues(now, officeIdsOf(now.id)) : before);
+      throw staleSaveConflict(input.base, now ? editValues(now, officeIdsOf(now.id)) : before, record);
     }
     replaceOffices(tx, current.id, after.officeIds);
     writeAudit(tx, actor, { action: "update", entityType: "user", entityId: current.id, detail: { changes: diffFields(before, after) } });
@@ -249,7 +250,7 @@ export function setUserActive(actor: Actor, id: string, version: number, active:
       })
       .where(and(eq(users.id, id), eq(users.version, version)))
       .run();
-    if (result.changes === 0) throw new AppError("conflict", "errors.conflict");
+    if (result.changes === 0) throw new AppError("conflict", "errors.conflict", {}, {}, lastSaver({ actor, entityType: "user", entityId: id }) ?? undefined);
     writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { active: [current.active, active] } } });
   });
 }

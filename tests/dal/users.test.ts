@@ -52,9 +52,11 @@ describe("user administration", () => {
     // The second admin changed the offices (and typed a name too); only the first admin's change is listed.
     assert.throws(
       () => updateUser(admin, form({ displayName: "試験 三郎", officeIds: ["33-bihoku"] })),
-      (e: { code: string; conflicts: Record<string, unknown> }) => {
+      (e: { code: string; conflicts: Record<string, unknown>; savedBy?: unknown }) => {
         assert.equal(e.code, "conflict");
         assert.deepEqual(e.conflicts, { displayName: ["試験 太郎", "試験 次郎"] });
+        // Here both forms are the same admin's: the answer says their own other tab saved first.
+        assert.deepEqual(e.savedBy, { self: true });
         return true;
       },
     );
