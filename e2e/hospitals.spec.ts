@@ -45,7 +45,7 @@ test("an admin adds a hospital: bad input is explained first, then it is listed"
   await dialog.getByRole("button", { name: "追加する" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("入力内容を確認してください。");
   await expect(dialog.getByText("エラー：病院名を入力してください。")).toBeVisible();
-  await expect(dialog.getByText("エラー：精神病床数は0以上の整数（半角数字）で入力してください。")).toBeVisible();
+  await expect(dialog.getByText("エラー：精神病床数は0以上の整数で入力してください。")).toBeVisible();
   await expect(dialog.getByLabel("精神病床数")).toHaveValue("百床");
   await expectNoSeriousA11yViolations(page, "the add-hospital dialog with errors");
   expect(findHospital(name)).toBeUndefined();

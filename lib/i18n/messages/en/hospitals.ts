@@ -25,7 +25,7 @@ export const hospitals: Messages["hospitals"] = {
   activeLabel: "Active (can be chosen for cases)",
   activeHint: "An inactive hospital cannot be chosen for new cases. Existing cases are unchanged.",
   municipalityNone: "None",
-  bedsHint: "Digits only. Leave empty if unknown.",
+  bedsHint: "Digits only (full-width digits are fine). Leave empty if unknown.",
   nameHint: "The official name.",
   activeValue: {
     true: "Active",

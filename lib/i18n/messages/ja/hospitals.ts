@@ -24,7 +24,7 @@ export const hospitals = {
   activeLabel: "有効（ケースの入院先として選べる）",
   activeHint: "無効にすると新しいケースでは選べなくなります。登録済みのケースはそのままです。",
   municipalityNone: "選択しない",
-  bedsHint: "半角数字で入力してください。分からなければ空欄でかまいません。",
+  bedsHint: "数字で入力してください（全角数字も使えます）。分からなければ空欄でかまいません。",
   nameHint: "正式名称で入力してください。",
   activeValue: {
     true: "有効",
