@@ -178,10 +178,15 @@ function assertMembersAvailable(officeId: string, date: string, members: Dispatc
   if (available.length !== peerIds.length) throw new AppError("invalid", "validation.dispatch.peerUnavailable", { peerIds: "validation.dispatch.peerUnavailable" });
 }
 
-function assertCaseInReach(actor: Actor, caseId: string | null): void {
+/**
+ * The linked case must be in reach, and open when the link is new (a closed case takes no new
+ * records until reopened, ADR 0029); a dispatch keeps the link it already had.
+ */
+function assertCaseInReach(actor: Actor, caseId: string | null, linked: string | null = null): void {
   if (!caseId) return;
-  const c = getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), caseGate.inReach(actor))).get();
+  const c = getDb().select({ id: cases.id, phase: cases.phase }).from(cases).where(and(eq(cases.id, caseId), caseGate.inReach(actor))).get();
   if (!c) throw new AppError("invalid", "validation.dispatch.caseInvalid", { caseId: "validation.dispatch.caseInvalid" });
+  if (c.phase === "closed" && caseId !== linked) throw new AppError("invalid", "validation.dispatch.caseClosed", { caseId: "validation.dispatch.caseClosed" });
 }
 
 function assertDestination(actor: Actor, input: { destinationKind: DestinationKind; hospitalId: string | null }): void {
@@ -335,7 +340,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   if (row.status === "done") assertHappened({ date: input.date });
   assertMembersAvailable(row.officeId, input.date, input.members);
   assertDestination(actor, input);
-  assertCaseInReach(actor, input.caseId);
+  assertCaseInReach(actor, input.caseId, row.caseId);
   const next: DispatchValues = { ...enteredValues(input), members: input.members };
   const sortMembers = (m: unknown) => [...(m as DispatchMemberInput[])].sort((a, b) => a.peerId.localeCompare(b.peerId));
   const changes = diffFields({ ...current, members: sortMembers(current.members) }, { ...next, members: sortMembers(next.members) });

@@ -1,14 +1,15 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLogs, hospitals, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
+import { auditLogs, cases, hospitals, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
 import { createDispatch, getDispatchForActor, getDispatchFormForActor, setDispatchStatus, updateDispatch } from "@/lib/dal/peer-dispatches";
 import { countDueDispatchesForActor, listDispatchesForActor } from "@/lib/dal/peer-dispatch-list";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
 import { addPeerTraining, createPeer, getPeerForActor, listPeerAuditForActor, listPeersForActor, renewPeer, setPeerStatus, updatePeer } from "@/lib/dal/peers";
 import { getPeerYearSummaryForActor } from "@/lib/dal/peer-summary";
 import type { PageRequest } from "@/lib/dal/pagination";
+import { END_REASONS } from "@/lib/domain/case-codes";
 import { setAppToday } from "@/lib/domain/clock";
 import { currentFiscalYear, fiscalYearOf, fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { addDays } from "@/lib/domain/date-math";
@@ -304,6 +305,29 @@ describe("peer dispatches", () => {
     const { id: peerId } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "未来" }));
     assert.throws(() => createDispatch(actorFor("bizen.coord"), { ...dispatchInput([peerId]), status: "done", date: addDays(today, 3) }), { code: "invalid" });
     assert.throws(() => createDispatch(actorFor("bizen.coord"), { ...dispatchInput([peerId]), caseId: "no-such-case" }), { code: "invalid" });
+  });
+
+  test("a closed case takes no new dispatch link; a dispatch linked before the case closed keeps its link", () => {
+    const { id: peerId } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "終結" }));
+    const caseOf = (phase: "closed" | "open") =>
+      getDb()
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(eq(cases.officeId, "33-bizen"), phase === "closed" ? eq(cases.phase, "closed") : ne(cases.phase, "closed")))
+        .get()!.id;
+    const closed = caseOf("closed");
+    assert.throws(() => createDispatch(actorFor("bizen.coord"), { ...dispatchInput([peerId]), caseId: closed }), { code: "invalid", messageKey: "validation.dispatch.caseClosed" });
+    const open = caseOf("open");
+    const { id } = createDispatch(actorFor("bizen.coord"), { ...dispatchInput([peerId]), caseId: open });
+    const was = getDb().select({ phase: cases.phase }).from(cases).where(eq(cases.id, open)).get()!.phase;
+    getDb().update(cases).set({ phase: "closed", endDate: today, endReason: END_REASONS[0] }).where(eq(cases.id, open)).run();
+    try {
+      const row = getDispatchForActor(actorFor("bizen.coord"), id);
+      updateDispatch(actorFor("bizen.coord"), DispatchUpdateSchema.parse({ ...rawDispatch([peerId], { caseId: open, audienceCount: "5" }), id, version: String(row.version), base: row.base }));
+      assert.equal(getDb().select().from(peerDispatches).where(eq(peerDispatches.id, id)).get()!.caseId, open);
+    } finally {
+      getDb().update(cases).set({ phase: was, endDate: null, endReason: null }).where(eq(cases.id, open)).run();
+    }
   });
 
   test("scoping: another office's coordinator, another prefecture and the prefecture role get not_found", () => {

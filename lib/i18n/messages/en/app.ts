@@ -356,6 +356,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       endBeforeStart: "The end is before the start. Use a later time.",
       peerUnavailable: "A chosen peer supporter is not registered, or not registered at this health centre.",
       caseInvalid: "The linked case was not found. Choose a case of this health centre.",
+      caseClosed: "A closed case cannot be newly linked. Ask a supervisor to reopen it if needed.",
       statusNotAllowed: "The dispatch cannot move to that status from its current one.",
       statusRequired: "Choose a status.",
       hospitalRequired: "Choose the hospital.",

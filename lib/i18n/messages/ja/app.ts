@@ -354,6 +354,7 @@ export const app = {
       endBeforeStart: "終了時刻が開始時刻より前です。開始時刻以降にしてください。",
       peerUnavailable: "選んだピアサポーターは登録中ではないか、この保健所の登録ではありません。",
       caseInvalid: "関連づけるケースが見つかりません。この保健所のケースを選んでください。",
+      caseClosed: "終結したケースには新しく関連づけられません。再開が必要なときは監督者に依頼してください。",
       statusNotAllowed: "この状態からはその状態に変更できません。",
       statusRequired: "状態を選んでください。",
       hospitalRequired: "派遣先の病院を選んでください。",
