@@ -13,6 +13,8 @@ import { field } from "./fixtures/forms";
  */
 
 test("備前 hands a case to 美作, 美作 accepts it, 備前 lists it as 転出", async ({ browser }) => {
+  // Two roles, a dozen page loads and two axe scans: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const testCase = createTestCase({ office: "bizen", coordinator: "bizen.coord" });
 
   // 1. The sending supervisor asks for the transfer from the case page.
