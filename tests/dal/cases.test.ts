@@ -212,6 +212,39 @@ describe("supervisor tools", () => {
     assert.match(audit.detail!, /reassigned/);
   });
 
+  test("the edit form is no way around reassigning: a coordinator's save with another lead is refused on the field, nothing changes (issue 12)", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const load = () => getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+    const form = (changes: Record<string, string>) => {
+      const row = load();
+      return CaseUpdateSchema.parse({
+        ...Object.fromEntries(Object.entries(editableValues(row)).map(([k, v]) => [k, v ?? ""])),
+        id,
+        version: String(row.version),
+        base: JSON.stringify(editableValues(row)),
+        ...changes,
+      });
+    };
+    const before = load();
+    const audits = () => getDb().select().from(auditLogs).where(eq(auditLogs.entityId, id)).all().length;
+    const auditCount = audits();
+    assert.throws(() => updateCase(actorFor("bizen.coord"), form({ coordinatorUserId: userId("bizen.sup"), diagnosisGroup: "F3" })), {
+      code: "invalid",
+      messageKey: "validation.case.reassignNotAllowed",
+      fieldErrors: { coordinatorUserId: "validation.case.reassignNotAllowed" },
+    });
+    assert.deepEqual(load(), before);
+    assert.equal(audits(), auditCount);
+    // The same save with the lead unchanged goes through.
+    updateCase(actorFor("bizen.coord"), form({ diagnosisGroup: "F3" }));
+    assert.equal(load().diagnosisGroup, "F3");
+    // A supervisor may change the lead on the form (they hold the reassign permission); it is audited as a reassignment.
+    updateCase(actorFor("bizen.sup"), form({ coordinatorUserId: userId("bizen.sup") }));
+    assert.equal(load().coordinatorUserId, userId("bizen.sup"));
+    const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
+    assert.match(audit.detail!, /reassigned/);
+  });
+
   test("the 閲覧・変更履歴 of a case: its own rows, newest first, for a supervisor in reach only", () => {
     const { id } = createCase(actorFor("bizen.coord"), newCaseInput({ familyNameKana: "りれき", givenNameKana: "いちろう" }));
     getCaseForActor(actorFor("bizen.coord"), id);
