@@ -12,6 +12,7 @@ import { PHASES } from "@/lib/domain/case-codes";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";
 import { ActivityDeleteSchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
+import { firstValues, loadPageInRange, parsePageRequest } from "@/lib/list-url";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 let hospitalId = "";
@@ -109,6 +110,18 @@ describe("who can see a case", () => {
     for (const other of ["tobi.coord", "mimasaka.coord", "ube.coord", "ube.sup", "okayama.pref", "okayama.admin", "yamaguchi.pref"]) {
       assert.throws(() => getCaseForActor(actorFor(other), id), { code: "not_found" }, other);
     }
+  });
+
+  test("?page=1e308 and other malformed paging land on the last page instead of a SQL error (issue 12)", () => {
+    const actor = actorFor("bizen.coord");
+    const all = listCasesForActor(actor, { page: 1, pageSize: 20, sort: "caseNo", dir: "asc" }, {});
+    const lastPage = Math.max(1, Math.ceil(all.total / 20));
+    const req = parsePageRequest(firstValues({ page: "1e308", size: "1e308", sort: "\u0000", dir: "x" }), ["caseNo"] as const, "caseNo");
+    const page = loadPageInRange(req, (r) => listCasesForActor(actor, r, {}));
+    assert.equal(page.page, lastPage);
+    assert.ok(page.rows.length > 0);
+    // Even a request built by hand with a float never reaches SQL as one.
+    for (const p of [1e308, Infinity, NaN, -1]) assert.doesNotThrow(() => listCasesForActor(actor, { page: p, pageSize: 1e308, sort: "caseNo", dir: "asc" }, {}), String(p));
   });
 
   test("lists never hold another office's cases, and the prefecture role gets none at all", () => {
