@@ -37,11 +37,31 @@ export function oneOf<T extends string>(values: readonly T[], value: string | un
 export const PAGE_SIZES = [20, 50, 100] as const;
 
 /**
- * The page request in the URL, read leniently: a bad page number is page 1, an unknown size the
- * smallest, an unknown sort key `defaultSort`, and any direction but "desc" ascending.
+ * The highest page number a URL may ask for. Far beyond any list (a million pages of 100 rows),
+ * and small enough that the row offset stays a safe integer SQLite takes: a larger number is
+ * read as this one, which `loadPageInRange` turns into the last page (issue 12: `?page=1e308`
+ * once reached SQL as a float and answered 500).
+ */
+export const MAX_PAGE = 1_000_000;
+
+/**
+ * A page number from the URL: a whole number from 1 to MAX_PAGE. Nothing, garbage, zero or a
+ * negative number is page 1; a fraction is rounded down; anything larger (1e308, Infinity,
+ * 2^53) is MAX_PAGE, i.e. the last page.
+ */
+export function pageNumber(value: string | undefined): number {
+  const n = Math.floor(Number(value));
+  if (Number.isNaN(n) || n < 1) return 1;
+  return Math.min(n, MAX_PAGE);
+}
+
+/**
+ * The page request in the URL, read leniently: a bad page number is page 1 (one past the end the
+ * last page, see `pageNumber`), an unknown size the smallest, an unknown sort key `defaultSort`,
+ * and any direction but "desc" ascending.
  */
 export function parsePageRequest<K extends string>(params: QueryValues, sortKeys: readonly K[], defaultSort: K): PageRequest<K> {
-  const page = Math.max(1, Math.floor(Number(params.page)) || 1);
+  const page = pageNumber(params.page);
   const size = Number(params.size);
   const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0];
   const sort = oneOf(sortKeys, params.sort) ?? defaultSort;

@@ -311,7 +311,16 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
     throw new AppError("invalid", "validation.case.endViaPhase", { endDate: "validation.case.endViaPhase" });
   }
   assertHospitalInPrefecture(actor, input.hospitalId);
-  assertOfficeStaff(row.officeId, input.coordinatorUserId, "validation.case.coordinatorInvalid");
+  // The lead is changed only by whoever may reassign (a supervisor), and then under the same
+  // gate as reassignCase (a closed case is not reassigned): the edit form is no way around it.
+  const reassigned = input.coordinatorUserId !== row.coordinatorUserId;
+  if (reassigned) {
+    if (!can(actor.role, "reassign:case:reach")) {
+      throw new AppError("invalid", "validation.case.reassignNotAllowed", { coordinatorUserId: "validation.case.reassignNotAllowed" });
+    }
+    caseGate.load(actor, row.id, "reassign:case:reach");
+    assertOfficeStaff(row.officeId, input.coordinatorUserId, "validation.case.coordinatorInvalid");
+  }
   const { id: _id, version: _version, base: _base, restatementReason, ...values } = input;
   const changes = diffFields(current, values);
   if (Object.keys(changes).length === 0) return;
@@ -328,7 +337,7 @@ export function updateCase(actor: Actor, input: CaseUpdateInput): void {
         tx.update(followUpChecks).set({ dueDate: f.dueDate }).where(and(eq(followUpChecks.caseId, row.id), eq(followUpChecks.offsetMonths, f.offsetMonths))).run();
       }
     }
-    caseGate.audit(tx, actor, row.id, "update", { changes });
+    caseGate.audit(tx, actor, row.id, "update", { changes, ...(reassigned ? { reassigned: true } : {}) });
   });
 }
 

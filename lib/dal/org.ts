@@ -6,7 +6,7 @@ import { healthCenters, municipalities, regions, userOffices, users } from "@/db
 import { can } from "@/lib/auth/permissions";
 import type { HealthCenterKind, MunicipalityKind, Role } from "@/lib/domain/codes";
 import type { Actor } from "./actor";
-import type { Page, PageRequest } from "./pagination";
+import { pageWindow, type Page, type PageRequest } from "./pagination";
 import { inPrefecture, inReach, officesInReach } from "./scope";
 
 export const OFFICE_SORT_KEYS = ["name", "region", "kind", "municipalities"] as const;
@@ -49,8 +49,8 @@ export function listOfficesForActor(actor: Actor, req: PageRequest<OfficeSortKey
     .leftJoin(parent, eq(parent.id, healthCenters.parentId))
     .where(where)
     .orderBy(direction(order), asc(healthCenters.sort))
-    .limit(req.pageSize)
-    .offset((req.page - 1) * req.pageSize)
+    .limit(pageWindow(req).limit)
+    .offset(pageWindow(req).offset)
     .all();
   const [{ n }] = db.select({ n: count() }).from(healthCenters).where(where).all() as [{ n: number }];
   const showStaff = can(actor.role, "read:staff:reach");

@@ -349,7 +349,12 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
   if (first && input.referralDate > first) throw new AppError("invalid", "outreach.validation.referralAfterRecords", { referralDate: "outreach.validation.referralAfterRecords" });
   const last = lastRecordDate(row.id);
   if (last && input.endDate && input.endDate < last) throw new AppError("invalid", "outreach.validation.endBeforeRecords", { endDate: "outreach.validation.endBeforeRecords" });
-  if (input.coordinatorUserId !== row.coordinatorUserId) assertOfficeStaff(row.officeId, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
+  // Handing the record to another lead is a supervisor's act, as for a case (reassign:case:reach, issue 12).
+  const reassigned = input.coordinatorUserId !== row.coordinatorUserId;
+  if (reassigned && !can(actor.role, "reassign:case:reach")) {
+    throw new AppError("invalid", "outreach.validation.reassignNotAllowed", { coordinatorUserId: "outreach.validation.reassignNotAllowed" });
+  }
+  if (reassigned) assertOfficeStaff(row.officeId, input.coordinatorUserId, "outreach.validation.coordinatorInvalid");
 
   const { id: _id, version: _version, base: _base, restatementReason, ...values } = input;
   const next: OutreachEditable = { ...values, targets: OUTREACH_TARGETS.filter((t) => values.targets.includes(t)) };
@@ -364,7 +369,7 @@ export function updateOutreachCase(actor: Actor, input: OutreachUpdateInput): vo
         .values(targets.map((target) => ({ outreachCaseId: row.id, target })))
         .run();
     }
-    outreachGate.audit(tx, actor, row.id, "update", { changes });
+    outreachGate.audit(tx, actor, row.id, "update", { changes, ...(reassigned ? { reassigned: true } : {}) });
   });
 }
 

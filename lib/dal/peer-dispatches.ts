@@ -179,12 +179,18 @@ function assertMembersAvailable(officeId: string, date: string, members: Dispatc
 }
 
 /**
- * The linked case must be in reach, and open when the link is new (a closed case takes no new
- * records until reopened, ADR 0029); a dispatch keeps the link it already had.
+ * The linked case must be a case of the dispatch's own office (not merely one in the actor's
+ * reach: a supervisor of a parent office reaches its 支所's cases and its own, but the 支所's
+ * staff must not see a parent-office case through the link), and open when the link is new (a
+ * closed case takes no new records until reopened, ADR 0029); a dispatch keeps the link it already had.
  */
-function assertCaseInReach(actor: Actor, caseId: string | null, linked: string | null = null): void {
+function assertCaseInReach(actor: Actor, officeId: string, caseId: string | null, linked: string | null = null): void {
   if (!caseId) return;
-  const c = getDb().select({ id: cases.id, phase: cases.phase }).from(cases).where(and(eq(cases.id, caseId), caseGate.inReach(actor))).get();
+  const c = getDb()
+    .select({ id: cases.id, phase: cases.phase })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.officeId, officeId), caseGate.inReach(actor)))
+    .get();
   if (!c) throw new AppError("invalid", "validation.dispatch.caseInvalid", { caseId: "validation.dispatch.caseInvalid" });
   if (c.phase === "closed" && caseId !== linked) throw new AppError("invalid", "validation.dispatch.caseClosed", { caseId: "validation.dispatch.caseClosed" });
 }
@@ -221,7 +227,7 @@ export function createDispatch(actor: Actor, input: DispatchCreateInput): { id: 
   if (input.status === "done") assertHappened({ date: input.date });
   assertMembersAvailable(office.id, input.date, input.members);
   assertDestination(actor, input);
-  assertCaseInReach(actor, input.caseId);
+  assertCaseInReach(actor, office.id, input.caseId);
   const id = ulid();
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
@@ -284,7 +290,10 @@ export function getDispatchForActor(actor: Actor, dispatchId: string): DispatchD
   const db = getDb();
   const office = db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, row.officeId)).get()!;
   const hospital = row.hospitalId ? (db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, row.hospitalId)).get() ?? null) : null;
-  const linked = row.caseId ? (db.select({ id: cases.id, caseNo: cases.caseNo }).from(cases).where(eq(cases.id, row.caseId)).get() ?? null) : null;
+  // Only a case of the dispatch's own office is shown (a link made across offices before the rule was enforced is not).
+  const linked = row.caseId
+    ? (db.select({ id: cases.id, caseNo: cases.caseNo }).from(cases).where(and(eq(cases.id, row.caseId), eq(cases.officeId, row.officeId))).get() ?? null)
+    : null;
   const members = db
     .select({
       peerId: peerDispatchMembers.peerId,
@@ -340,7 +349,7 @@ export function updateDispatch(actor: Actor, input: DispatchUpdateInput): void {
   if (row.status === "done") assertHappened({ date: input.date });
   assertMembersAvailable(row.officeId, input.date, input.members);
   assertDestination(actor, input);
-  assertCaseInReach(actor, input.caseId, row.caseId);
+  assertCaseInReach(actor, row.officeId, input.caseId, row.caseId);
   const next: DispatchValues = { ...enteredValues(input), members: input.members };
   const sortMembers = (m: unknown) => [...(m as DispatchMemberInput[])].sort((a, b) => a.peerId.localeCompare(b.peerId));
   const changes = diffFields({ ...current, members: sortMembers(current.members) }, { ...next, members: sortMembers(next.members) });

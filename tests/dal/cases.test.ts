@@ -12,6 +12,7 @@ import { PHASES } from "@/lib/domain/case-codes";
 import { CASE_NUMBER_PATTERN } from "@/lib/domain/case-number";
 import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/validation/case";
 import { ActivityDeleteSchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
+import { firstValues, loadPageInRange, parsePageRequest } from "@/lib/list-url";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 let hospitalId = "";
@@ -111,6 +112,18 @@ describe("who can see a case", () => {
     }
   });
 
+  test("?page=1e308 and other malformed paging land on the last page instead of a SQL error (issue 12)", () => {
+    const actor = actorFor("bizen.coord");
+    const all = listCasesForActor(actor, { page: 1, pageSize: 20, sort: "caseNo", dir: "asc" }, {});
+    const lastPage = Math.max(1, Math.ceil(all.total / 20));
+    const req = parsePageRequest(firstValues({ page: "1e308", size: "1e308", sort: "\u0000", dir: "x" }), ["caseNo"] as const, "caseNo");
+    const page = loadPageInRange(req, (r) => listCasesForActor(actor, r, {}));
+    assert.equal(page.page, lastPage);
+    assert.ok(page.rows.length > 0);
+    // Even a request built by hand with a float never reaches SQL as one.
+    for (const p of [1e308, Infinity, NaN, -1]) assert.doesNotThrow(() => listCasesForActor(actor, { page: p, pageSize: 1e308, sort: "caseNo", dir: "asc" }, {}), String(p));
+  });
+
   test("lists never hold another office's cases, and the prefecture role gets none at all", () => {
     const req = { page: 1, pageSize: 100, sort: "caseNo", dir: "asc" } as const;
     const tobi = listCasesForActor(actorFor("tobi.coord"), req, {});
@@ -208,6 +221,39 @@ describe("supervisor tools", () => {
     assert.throws(() => reassignCase(actorFor("bizen.sup"), id, version(), userId("tobi.coord")), { code: "invalid" });
     reassignCase(actorFor("bizen.sup"), id, version(), userId("bizen.sup"));
     assert.equal(getDb().select().from(cases).where(eq(cases.id, id)).get()!.coordinatorUserId, userId("bizen.sup"));
+    const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
+    assert.match(audit.detail!, /reassigned/);
+  });
+
+  test("the edit form is no way around reassigning: a coordinator's save with another lead is refused on the field, nothing changes (issue 12)", () => {
+    const { id } = createCase(actorFor("bizen.coord"), newCaseInput());
+    const load = () => getDb().select().from(cases).where(eq(cases.id, id)).get()!;
+    const form = (changes: Record<string, string>) => {
+      const row = load();
+      return CaseUpdateSchema.parse({
+        ...Object.fromEntries(Object.entries(editableValues(row)).map(([k, v]) => [k, v ?? ""])),
+        id,
+        version: String(row.version),
+        base: JSON.stringify(editableValues(row)),
+        ...changes,
+      });
+    };
+    const before = load();
+    const audits = () => getDb().select().from(auditLogs).where(eq(auditLogs.entityId, id)).all().length;
+    const auditCount = audits();
+    assert.throws(() => updateCase(actorFor("bizen.coord"), form({ coordinatorUserId: userId("bizen.sup"), diagnosisGroup: "F3" })), {
+      code: "invalid",
+      messageKey: "validation.case.reassignNotAllowed",
+      fieldErrors: { coordinatorUserId: "validation.case.reassignNotAllowed" },
+    });
+    assert.deepEqual(load(), before);
+    assert.equal(audits(), auditCount);
+    // The same save with the lead unchanged goes through.
+    updateCase(actorFor("bizen.coord"), form({ diagnosisGroup: "F3" }));
+    assert.equal(load().diagnosisGroup, "F3");
+    // A supervisor may change the lead on the form (they hold the reassign permission); it is audited as a reassignment.
+    updateCase(actorFor("bizen.sup"), form({ coordinatorUserId: userId("bizen.sup") }));
+    assert.equal(load().coordinatorUserId, userId("bizen.sup"));
     const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
     assert.match(audit.detail!, /reassigned/);
   });

@@ -249,6 +249,20 @@ describe("editing and status", () => {
     assert.deepEqual(Object.keys(JSON.parse(audit[0]!.detail!).changes).sort(), ["primaryTarget", "targets", "teamName"]);
   });
 
+  test("a coordinator's save with another lead is refused on the field and changes nothing; a supervisor's is a reassignment (issue 12)", () => {
+    const { id } = create(actorFor("bizen.coord"));
+    const before = row(id);
+    assert.throws(() => updateOutreachCase(actorFor("bizen.coord"), editInput(id, { coordinatorUserId: userId("bizen.coord2"), teamName: "別" })), {
+      code: "invalid",
+      messageKey: "outreach.validation.reassignNotAllowed",
+      fieldErrors: { coordinatorUserId: "outreach.validation.reassignNotAllowed" },
+    });
+    assert.deepEqual(row(id), before);
+    updateOutreachCase(actorFor("bizen.sup"), editInput(id, { coordinatorUserId: userId("bizen.coord2") }));
+    assert.equal(row(id).coordinatorUserId, userId("bizen.coord2"));
+    assert.match(lastAudit().detail!, /reassigned/);
+  });
+
   test("start and end are added only by a status change; the edit may not move the referral after a contact", () => {
     const { id } = create(actorFor("bizen.coord"), { selectionConferenceDate: "" });
     assert.throws(() => updateOutreachCase(actorFor("bizen.coord"), editInput(id, { startDate: "2024-05-01" })), { messageKey: "outreach.validation.startViaStatus" });

@@ -307,6 +307,37 @@ describe("peer dispatches", () => {
     assert.throws(() => createDispatch(actorFor("bizen.coord"), { ...dispatchInput([peerId]), caseId: "no-such-case" }), { code: "invalid" });
   });
 
+  test("the linked case must be of the dispatch's own office, even for a supervisor who reaches both (issue 12)", () => {
+    const sup = actorFor("bizen.sup");
+    const { id: tobiPeer } = createPeer(actorFor("tobi.coord"), peerInput({ officeId: "33-tobi", givenName: "支所派遣" }));
+    const openCaseOf = (officeId: string) =>
+      getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.officeId, officeId), ne(cases.phase, "closed"))).get()!.id;
+    const parentCase = openCaseOf("33-bizen");
+    const tobiCase = openCaseOf("33-tobi");
+    const before = getDb().select({ id: peerDispatches.id }).from(peerDispatches).all().length;
+    // Create: a 支所 dispatch linked to a parent-office case is refused on the case field, nothing written.
+    assert.throws(() => createDispatch(sup, dispatchInput([tobiPeer], { officeId: "33-tobi", caseId: parentCase })), {
+      code: "invalid",
+      messageKey: "validation.dispatch.caseInvalid",
+    });
+    assert.equal(getDb().select({ id: peerDispatches.id }).from(peerDispatches).all().length, before);
+    // The 支所's own case links; the form offers the 支所's cases only.
+    const { id } = createDispatch(sup, dispatchInput([tobiPeer], { officeId: "33-tobi", caseId: tobiCase }));
+    const form = getDispatchFormForActor(sup, "33-tobi");
+    assert.ok(form.cases.some((c) => c.id === tobiCase));
+    assert.equal(form.cases.some((c) => c.id === parentCase), false);
+    // Update: relinking it to the parent office's case is refused too, and the link stays.
+    const row = getDispatchForActor(sup, id);
+    assert.throws(
+      () => updateDispatch(sup, DispatchUpdateSchema.parse({ ...rawDispatch([tobiPeer], { officeId: "33-tobi", caseId: parentCase }), id, version: String(row.version), base: row.base })),
+      { code: "invalid", messageKey: "validation.dispatch.caseInvalid" },
+    );
+    assert.equal(getDb().select().from(peerDispatches).where(eq(peerDispatches.id, id)).get()!.caseId, tobiCase);
+    // A cross-office link written behind the app's back is not shown to the 支所's staff.
+    getDb().update(peerDispatches).set({ caseId: parentCase }).where(eq(peerDispatches.id, id)).run();
+    assert.equal(getDispatchForActor(actorFor("tobi.coord"), id).case, null);
+  });
+
   test("a closed case takes no new dispatch link; a dispatch linked before the case closed keeps its link", () => {
     const { id: peerId } = createPeer(actorFor("bizen.coord"), peerInput({ givenName: "終結" }));
     const caseOf = (phase: "closed" | "open") =>

@@ -6,9 +6,11 @@ import {
   firstValues,
   listScopeOf,
   loadPageInRange,
+  MAX_PAGE,
   oneOf,
   PAGE_SIZES,
   pageItems,
+  pageNumber,
   parseListRequest,
   parsePageRequest,
   queryKey,
@@ -16,6 +18,7 @@ import {
   tableHref,
   type PageRequest,
 } from "@/lib/list-url";
+import { pageWindow } from "@/lib/dal/pagination";
 
 /*
  * The list URL state (lib/list-url.ts). Merges the former tests of components/ui/list-query.ts
@@ -55,6 +58,40 @@ describe("parsePageRequest", () => {
     const req = parsePageRequest({ sort: "password", dir: "DESC" }, keys, "code");
     assert.equal(req.sort, "code");
     assert.equal(req.dir, "asc");
+  });
+});
+
+describe("malformed paging parameters never reach SQL as garbage (issue 12)", () => {
+  const keys = ["name", "code"] as const;
+  const sqlSafe = (req: { page: number; pageSize: number }) => {
+    const { limit, offset } = pageWindow(req);
+    assert.ok(Number.isSafeInteger(limit) && limit >= 1, `limit ${limit}`);
+    assert.ok(Number.isSafeInteger(offset) && offset >= 0, `offset ${offset}`);
+  };
+  it("an out-of-range page is the highest page (which loadPageInRange makes the last one)", () => {
+    for (const v of ["1e308", "Infinity", String(2 ** 53), String(2 ** 53 + 1), "9".repeat(400), "1e6", "1000001"]) {
+      assert.equal(pageNumber(v), MAX_PAGE, v);
+      const req = parsePageRequest({ page: v, size: "1e308" }, keys, "name");
+      assert.deepEqual([req.page, req.pageSize], [MAX_PAGE, PAGE_SIZES[0]], v);
+      sqlSafe(req);
+    }
+  });
+  it("garbage, zero, negative numbers and nothing are page 1", () => {
+    for (const v of ["abc", "NaN", "-1", "-1e308", "-Infinity", "0", "", " ", "%00", "\u0000", "1abc", "0x", undefined]) {
+      assert.equal(pageNumber(v), 1, String(v));
+      sqlSafe(parsePageRequest({ page: v }, keys, "name"));
+    }
+    assert.equal(pageNumber("3.7"), 3);
+  });
+  it("a repeated parameter (?page=1&page=2) reads its first value; a NUL or unknown sort is the default", () => {
+    const req = parsePageRequest(firstValues({ page: ["1", "2"], size: ["50", "1e308"], sort: ["\u0000", "code"], dir: ["desc", "asc"] }), keys, "name");
+    assert.deepEqual(req, { page: 1, pageSize: 50, sort: "name", dir: "desc" });
+  });
+  it("the DAL's own guard keeps LIMIT and OFFSET whole even for a request built by hand", () => {
+    for (const page of [1e308, Infinity, -Infinity, NaN, -1, 0, 2 ** 53, 2.5]) {
+      for (const pageSize of [1e308, Infinity, NaN, 0, -5, 20, 2 ** 53]) sqlSafe({ page, pageSize });
+    }
+    assert.deepEqual(pageWindow({ page: 3, pageSize: 20 }), { limit: 20, offset: 40 });
   });
 });
 

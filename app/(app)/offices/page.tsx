@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/dal/session";
 import { listOfficesForActor, OFFICE_SORT_KEYS, type OfficeListRow } from "@/lib/dal/org";
 import { HEALTH_CENTER_KIND_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { firstValues, loadPageInRange, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("offices.title") };
@@ -19,7 +19,7 @@ export default async function OfficesPage({ searchParams }: { searchParams: Prom
   const locale = await getLocale();
   const params = firstValues(await searchParams);
   const req = parsePageRequest(params, OFFICE_SORT_KEYS, "name");
-  const page = listOfficesForActor(actor, req);
+  const page = loadPageInRange(req, (r) => listOfficesForActor(actor, r));
 
   const columns: Column<OfficeListRow>[] = [
     {

@@ -20,7 +20,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, oneOf, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { clearFiltersHref, loadPageInRange, oneOf, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
 import { ActivityFilterFields, FilterButtons, FilterSelect, HostFilter, ListFilterFields } from "../_components/list-filters";
 import { SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
@@ -49,7 +49,7 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
   };
   const sortChosen = !!oneOf(KYOGI_SORT_KEYS, params.sort);
   const req = parsePageRequest(params, KYOGI_SORT_KEYS, "level");
-  const page = listKyogiBodiesForActor(actor, req, filter);
+  const page = loadPageInRange(req, (r) => listKyogiBodiesForActor(actor, r, filter));
   const coverage = getKyogiCoverageForActor(actor, { fiscalYear: fy });
   const status = getMunicipalStatusTableForActor(actor, fy);
   const fyLabel = fiscalYearShortLabel(fy, locale);

@@ -10,7 +10,7 @@ import { listUsersForActor, USER_SORT_KEYS, type UserListRow } from "@/lib/dal/u
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/codes";
 import { formatDateTime } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { firstValues, loadPageInRange, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("users.title") };
@@ -27,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const req = parsePageRequest(params, USER_SORT_KEYS, "username");
   const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
   const status = params.status === "active" || params.status === "inactive" ? params.status : undefined;
-  const page = listUsersForActor(actor, req, { q: params.q, role, status });
+  const page = loadPageInRange(req, (r) => listUsersForActor(actor, r, { q: params.q, role, status }));
 
   const columns: Column<UserListRow>[] = [
     {

@@ -284,6 +284,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
       hospitalInvalid: "The chosen hospital was not found. Check the hospital list.",
       coordinatorRequired: "Choose the lead coordinator.",
       coordinatorInvalid: "The lead must be a coordinator or supervisor of this case's health centre.",
+      reassignNotAllowed: "Only a supervisor changes the lead coordinator (\"Reassign the case\" on the case page).",
       referralBeforeAdmission: "The referral date is before the admission date. Use a date on or after admission.",
       supportStartBeforeReferral: "Support cannot start before the referral. Use a date on or after the referral date.",
       dischargeBeforeSupportStart: "The discharge date is before the support start. Use a date on or after the support start.",

@@ -357,6 +357,7 @@ export const outreach: Messages["outreach"] = {
     officeInvalid: "You cannot register referrals for this office. Choose one of the offices you work for.",
     coordinatorRequired: "Choose the coordinator.",
     coordinatorInvalid: "The coordinator must be a coordinator or supervisor of the referring office.",
+    reassignNotAllowed: "Only a supervisor changes the coordinator of an outreach record.",
     targetsRequired: "Tick at least one target group.",
     primaryTargetRequired: "Choose the main target group.",
     primaryNotSelected: "The main target group must be one of the groups ticked above.",

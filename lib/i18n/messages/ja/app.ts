@@ -282,6 +282,7 @@ export const app = {
       hospitalInvalid: "選んだ病院が見つかりません。病院マスタを確認してください。",
       coordinatorRequired: "主担当者を選んでください。",
       coordinatorInvalid: "主担当者はこのケースの保健所の推進員か監督者から選んでください。",
+      reassignNotAllowed: "主担当者の変更は監督者が行います（ケース画面の「担当者の変更」）。",
       referralBeforeAdmission: "相談受付日が入院日より前になっています。入院日以降の日付にしてください。",
       supportStartBeforeReferral: "支援開始日が相談受付日より前になっています。相談受付日以降にしてください。",
       dischargeBeforeSupportStart: "退院日が支援開始日より前になっています。支援開始日以降にしてください。",

@@ -355,6 +355,7 @@ export const outreach = {
     officeInvalid: "この保健所・支所では依頼を登録できません。担当範囲の保健所・支所を選んでください。",
     coordinatorRequired: "担当者を選んでください。",
     coordinatorInvalid: "担当者は依頼元の保健所・支所の推進員か監督者から選んでください。",
+    reassignNotAllowed: "アウトリーチの担当者の変更は監督者が行います。",
     targetsRequired: "対象者の区分を1つ以上選んでください。",
     primaryTargetRequired: "主な対象区分を選んでください。",
     primaryNotSelected: "主な対象区分は、上で選んだ対象者の区分の中から選んでください。",

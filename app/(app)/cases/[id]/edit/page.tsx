@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { dateInputValue } from "@/components/forms/date-input-value";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseStaffForActor } from "@/lib/dal/cases";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
@@ -37,7 +38,10 @@ export default async function EditCasePage({ params }: Params) {
   const hospitals = listHospitalsForActor(actor, { includeInactive: true })
     .filter((h) => h.active || h.id === f.hospitalId)
     .map((h) => ({ value: h.id, label: h.name }));
-  const staff = listCaseStaffForActor(actor, detail.office.id).map((s) => ({ value: s.id, label: s.name }));
+  // Only whoever may reassign is offered another lead; the data-access layer refuses it to anyone else.
+  const staff = listCaseStaffForActor(actor, detail.office.id)
+    .filter((s) => can(actor.role, "reassign:case:reach") || s.id === f.coordinatorUserId)
+    .map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <div className="space-y-6">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { dateInputValue } from "@/components/forms/date-input-value";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
 import { getOutreachCaseForActor } from "@/lib/dal/outreach";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
@@ -46,7 +47,10 @@ export default async function EditOutreachPage({ params }: Params) {
     gafStart: text(f.gafStart),
     gafEnd: text(f.gafEnd),
   };
-  const staff = listCaseStaffForActor(actor, detail.office.id).map((s) => ({ value: s.id, label: s.name }));
+  // Only whoever may reassign is offered another lead; the data-access layer refuses it to anyone else.
+  const staff = listCaseStaffForActor(actor, detail.office.id)
+    .filter((s) => can(actor.role, "reassign:case:reach") || s.id === f.coordinatorUserId)
+    .map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <div className="space-y-6">
