@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { clientAddress, throttleBucket } from "@/lib/auth/client-address";
 import { passwordCore, passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { signInFailuresPerAddress } from "@/lib/auth/policy";
+import { isThrottledRefusal, throttledResponse } from "@/lib/auth/throttle-response";
 import { OwnPasswordSchema, PasswordResetSchema, UserCreateSchema } from "@/lib/validation/user";
 
 const GOOD = "Kirin-7-yokan-hashi";
@@ -88,5 +89,24 @@ describe("the client address", () => {
     assert.equal(signInFailuresPerAddress({ TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "3" }), 3);
     assert.equal(signInFailuresPerAddress({ TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "0" }), 30);
     assert.equal(signInFailuresPerAddress({ TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "x" }), 30);
+  });
+});
+
+describe("the 429 of a throttled sign-in on Auth.js's route", () => {
+  const url = "http://localhost:3000/api/auth/callback/credentials";
+  test("Auth.js's refusal with code=throttled (redirect or JSON) is recognised; other refusals are not", async () => {
+    const redirect = (code: string) => new Response(null, { status: 302, headers: { location: `http://localhost:3000/login?error=CredentialsSignin&code=${code}` } });
+    assert.equal(await isThrottledRefusal(redirect("throttled"), url), true);
+    assert.equal(await isThrottledRefusal(redirect("invalid"), url), false);
+    assert.equal(await isThrottledRefusal(redirect("locked"), url), false);
+    assert.equal(await isThrottledRefusal(Response.json({ url: "/login?error=CredentialsSignin&code=throttled" }), url), true);
+    assert.equal(await isThrottledRefusal(Response.json({ url: "/" }), url), false);
+  });
+
+  test("answers 429 with Retry-After and the message", async () => {
+    const r = throttledResponse("試行回数が多すぎます");
+    assert.equal(r.status, 429);
+    assert.equal(r.headers.get("retry-after"), "900");
+    assert.equal(await r.text(), "試行回数が多すぎます");
   });
 });
