@@ -47,7 +47,7 @@ test("bad input shows Japanese field errors, keeps the values and creates nothin
   await expect(fieldError(page, "username")).toHaveText("エラー：ユーザー名は半角英小文字・数字と . _ - だけで入力してください。");
   await expect(fieldError(page, "displayName")).toHaveText("エラー：氏名を入力してください。");
   await expect(fieldError(page, "officeIds")).toHaveText("エラー：この役割では担当する保健所・支所を1か所以上選んでください。");
-  await expect(fieldError(page, "password")).toHaveText("エラー：パスワードは12文字以上256文字以内で入力してください。");
+  await expect(fieldError(page, "password")).toHaveText("エラー：パスワードは13文字以上128文字以内で入力してください。");
   // Each field is marked invalid and points at its message.
   await expect(f.username).toHaveAttribute("aria-invalid", "true");
   await expect(f.username).toHaveAccessibleDescription(/ユーザー名は半角英小文字/);
@@ -70,7 +70,7 @@ test("one bad field keeps every other typed value, office choice included", asyn
   await f.displayName.fill(`確認 ${tag}`);
   await f.role.selectOption("coordinator");
   await f.office("備前保健所").check();
-  await f.password.fill("a-long-enough-password");
+  await f.password.fill("a-long-enough-password-7");
   await f.create.click();
 
   await expect(fieldError(page, "username")).toBeVisible();
@@ -86,6 +86,32 @@ test("one bad field keeps every other typed value, office choice included", asyn
   await expectNotListed(page, tag);
 });
 
+test("a weak password is refused with its own reason and creates nothing; the hint states the rule", async ({ page }) => {
+  const username = uniqueUsername("weak");
+  await page.goto("/admin/users/new");
+  const f = form(page);
+  await expect(f.password).toHaveAccessibleDescription(/13〜128文字で、英字・数字・記号をすべて含めます/);
+  await f.username.fill(username);
+  await f.displayName.fill("弱い 試験");
+  await f.role.selectOption("coordinator");
+  await f.office("備前保健所").check();
+  const cases: [string, string][] = [
+    [" ".repeat(14), "エラー：空白だけのパスワードは使えません。"],
+    ["abcdefghijklmn", "エラー：英字・数字・記号をそれぞれ1文字以上含めてください。"],
+    [`${username}-2027!`, "エラー：ユーザー名を含むパスワードは使えません。"],
+    ["tsunagu-demo-2026", "エラー：デモ用のパスワードは使えません。別のパスワードにしてください。"],
+    ["Tsunagu-2027-go!", "エラー：システム名（つなぐ・tsunagu）を含むパスワードは使えません。"],
+    ["Okayama-2027-go!", "エラー：都道府県・保健所・支所の名前を含むパスワードは使えません。"],
+    ["Password-2026!", "エラー：よく使われる推測されやすいパスワードです。別のパスワードにしてください。"],
+  ];
+  for (const [password, message] of cases) {
+    await f.password.fill(password);
+    await f.create.click();
+    await expect(fieldError(page, "password")).toHaveText(message);
+  }
+  expect(findUser(username)).toBeUndefined();
+});
+
 test("a prefecture-staff account may not be given an office", async ({ page }) => {
   await page.goto("/admin/users/new");
   const f = form(page);
@@ -94,7 +120,7 @@ test("a prefecture-staff account may not be given an office", async ({ page }) =
   await f.displayName.fill("県 試験");
   await f.role.selectOption({ label: "県 担当者" });
   await f.office("美作保健所").check();
-  await f.password.fill("a-long-enough-password");
+  await f.password.fill("a-long-enough-password-7");
   await f.create.click();
   await expect(fieldError(page, "officeIds")).toHaveText(/県担当者と管理者には保健所・支所を割り当てません/);
   expect(findUser(username)).toBeUndefined();
@@ -102,7 +128,7 @@ test("a prefecture-staff account may not be given an office", async ({ page }) =
 
 test("a valid user is created and can sign in", async ({ page, browser }) => {
   const username = uniqueUsername("new");
-  const password = `Pw-${username}`;
+  const password = `Kirin-7-yokan-${username.slice(-5)}`;
   const displayName = `新規 ${username.slice(-5)}`;
   await page.goto("/admin/users");
   await page.getByRole("link", { name: "ユーザーを追加" }).click();
@@ -144,7 +170,7 @@ test("a taken username is refused", async ({ page }) => {
   await f.displayName.fill("重複 試験");
   await f.role.selectOption("coordinator");
   await f.office("備前保健所").check();
-  await f.password.fill("a-long-enough-password");
+  await f.password.fill("a-long-enough-password-7");
   await f.create.click();
   await expect(fieldError(page, "username")).toHaveText("エラー：このユーザー名は既に使われています。別の名前にしてください。");
   expect(findUser("bizen.coord")?.display_name).toBe("備前 つなぎ");

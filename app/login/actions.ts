@@ -20,8 +20,9 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     } catch (error) {
       if (!(error instanceof AuthError)) throw error; // the success redirect travels as an error too
       const t = await getT();
-      const locked = (error as AuthError & { code?: string }).code === "locked";
-      return { ok: false, message: t(locked ? "auth.locked" : "auth.invalid"), values: { username: input.username } };
+      const code = (error as AuthError & { code?: string }).code;
+      const message = code === "locked" ? "auth.locked" : code === "throttled" ? "auth.throttled" : "auth.invalid";
+      return { ok: false, message: t(message), values: { username: input.username } };
     }
   });
 }

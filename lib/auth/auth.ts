@@ -2,11 +2,12 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate, isSessionCurrent } from "@/lib/dal/auth";
+import { clientAddress } from "./client-address";
 import { sessionIdleMinutes } from "./policy";
 
 /** Thrown from `authorize`; its `code` tells the sign-in form which message to show. */
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "locked") {
+  constructor(code: "invalid" | "locked" | "throttled") {
     super();
     this.code = code;
   }
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const ip = clientAddress(request.headers);
         const result = await authenticate(username, password, ip);
         if (!result.ok) throw new SignInRefused(result.reason);
         return result.claims;

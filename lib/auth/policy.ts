@@ -34,3 +34,16 @@ export function afterFailure(state: ThrottleState | undefined, now: Date): Throt
     failedCount >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
   return { failedCount, lockedUntil };
 }
+
+/** The window in which failed sign-ins from one client address are counted. */
+export const ADDRESS_WINDOW_MINUTES = 15;
+
+/**
+ * Failed sign-ins from one client address within the window after which that address is refused
+ * until the window has passed (TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN, default 30). Slows a
+ * password spray across usernames, which the per-username lockout does not see.
+ */
+export function signInFailuresPerAddress(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN);
+  return env.TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN && Number.isInteger(n) && n >= 1 ? n : 30;
+}

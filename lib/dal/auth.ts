@@ -1,12 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, lt, notExists } from "drizzle-orm";
+import { and, count, eq, gte, isNull, lt, notExists } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { loginThrottles, revokedSessions, userOffices, users } from "@/db/schema";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { afterFailure, isLocked, normalizeUsername } from "@/lib/auth/policy";
+import { auditLogs, healthCenters, loginThrottles, prefectures, revokedSessions, userOffices, users } from "@/db/schema";
+import { burnPasswordCheck, commonPasswords, verifyPassword } from "@/lib/auth/password";
+import { passwordProblem, passwordProblemMessage, type PasswordProblem } from "@/lib/auth/password-rules";
+import {
+  ADDRESS_WINDOW_MINUTES,
+  afterFailure,
+  isLocked,
+  normalizeUsername,
+  signInFailuresPerAddress,
+} from "@/lib/auth/policy";
 import type { Role } from "@/lib/domain/codes";
 import { writeAudit } from "./audit";
+import { AppError } from "./errors";
 
 /** What a session token carries. The DAL re-checks it against the database on every request. */
 export type SessionClaims = {
@@ -20,12 +28,30 @@ export type SessionClaims = {
   sessionId: string;
 };
 
-export type AuthResult = { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid" | "locked" };
+export type AuthResult = { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid" | "locked" | "throttled" };
+
+/**
+ * Failed sign-ins from this client address in the last ADDRESS_WINDOW_MINUTES, counted from the
+ * audit log (its `sign_in_failed` rows carry the address), so the count survives a restart and
+ * needs no table of its own. A null address (no trusted proxy: lib/auth/client-address.ts) is
+ * one shared bucket. Refused attempts count too: an address that keeps trying stays refused.
+ */
+export function recentFailuresFromAddress(ip: string | null, now: Date = new Date()): number {
+  const since = new Date(now.getTime() - ADDRESS_WINDOW_MINUTES * 60_000).toISOString();
+  const row = getDb()
+    .select({ n: count() })
+    .from(auditLogs)
+    .where(and(gte(auditLogs.at, since), eq(auditLogs.action, "sign_in_failed"), ip === null ? isNull(auditLogs.ip) : eq(auditLogs.ip, ip)))
+    .get();
+  return row?.n ?? 0;
+}
 
 /**
  * Check a username and password. Unknown user, wrong password and deactivated account all
  * answer "invalid" (one message for all, so the form does not reveal which names exist).
  * Every attempt is audited; failures count towards the lockout in the same transaction.
+ * Before the password is even checked, an address with too many recent failures is refused
+ * ("throttled", the per-address limit of lib/auth/policy.ts), whatever the username.
  */
 export async function authenticate(rawUsername: string, password: string, ip: string | null): Promise<AuthResult> {
   const db = getDb();
@@ -40,6 +66,13 @@ export async function authenticate(rawUsername: string, password: string, ip: st
     prefectureCode: user?.prefectureCode ?? null,
     ip,
   };
+
+  if (recentFailuresFromAddress(ip, now) >= signInFailuresPerAddress()) {
+    db.transaction((tx) =>
+      writeAudit(tx, auditActor, { action: "sign_in_failed", entityType: "session", detail: { reason: "address_throttled" } }),
+    );
+    return { ok: false, reason: "throttled" };
+  }
 
   if (isLocked(throttle, now)) {
     db.transaction((tx) =>
@@ -130,4 +163,40 @@ export function signOutSession(
       .run();
     writeAudit(tx, actor, { action: "sign_out", entityType: "session", entityId: actor.id });
   });
+}
+
+/**
+ * Every prefecture's and office's name as a password must not contain it: the name as stored,
+ * its English name, and the parts people would type ("岡山県" → "岡山", "備前保健所東備支所" →
+ * "備前", "東備"). Read from the org tables on each call (a password is set rarely).
+ */
+export function placeNamesForPasswords(): string[] {
+  const db = getDb();
+  const names = new Set<string>();
+  for (const p of db.select({ name: prefectures.name, nameEn: prefectures.nameEn }).from(prefectures).all()) {
+    names.add(p.name).add(p.nameEn).add(p.name.replace(/[都道府県]$/u, ""));
+  }
+  for (const o of db.select({ name: healthCenters.name }).from(healthCenters).all()) {
+    names.add(o.name);
+    for (const part of o.name.split(/保健所|支所|センター/u)) names.add(part);
+  }
+  return [...names].filter((n) => [...n.trim()].length >= 2);
+}
+
+/** The rule of lib/auth/password-rules.ts with everything it can check only on the server. */
+export function newPasswordProblem(password: string, username: string): PasswordProblem | null {
+  return passwordProblem(password, { username, placeNames: placeNamesForPasswords(), commonPasswords: commonPasswords() });
+}
+
+/**
+ * Refuse a new password that breaks the rule, naming why on the password field. Every place that
+ * sets a password (own change, admin create and reset) calls this before hashing. The demo
+ * accounts' seeded hash does not pass through here: the rule applies to new passwords only.
+ */
+export function assertNewPassword(password: string, username: string): void {
+  const problem = newPasswordProblem(password, username);
+  if (problem) {
+    const key = passwordProblemMessage(problem);
+    throw new AppError("invalid", key, { password: key });
+  }
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
+import { clientAddress } from "@/lib/auth/client-address";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { loadActor, type Actor } from "./actor";
 import { isAppError } from "./errors";
@@ -13,10 +14,10 @@ import { isAppError } from "./errors";
  * stays free of Next.js request APIs and can be unit-tested on its own.
  */
 
+/** The client's address as lib/auth/client-address.ts trusts it (null without a trusted proxy). */
 export async function requestIp(): Promise<string | null> {
   try {
-    const h = await headers();
-    return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+    return clientAddress(await headers());
   } catch {
     return null; // outside a request (scripts, tests)
   }

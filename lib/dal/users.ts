@@ -10,6 +10,7 @@ import type { Role } from "@/lib/domain/codes";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/user";
 import type { Actor } from "./actor";
 import { auditView, diffFields, writeAudit } from "./audit";
+import { assertNewPassword } from "./auth";
 import { lastSaver, staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { onePage, type Page, type PageRequest } from "./pagination";
@@ -172,6 +173,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
   if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new AppError("invalid", "validation.username.taken", { username: "validation.username.taken" });
   }
+  assertNewPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const id = ulid();
   const now = new Date().toISOString();
@@ -260,6 +262,7 @@ export async function resetUserPassword(actor: Actor, id: string, password: stri
   requireUserAdmin(actor);
   const current = loadUserInScope(actor, id);
   if (!current) throw new AppError("not_found", "errors.notFound");
+  assertNewPassword(password, current.username);
   const passwordHash = await hashPassword(password);
   getDb().transaction((tx) => {
     tx.update(users)
@@ -288,6 +291,7 @@ export async function changeOwnPassword(actor: Actor, currentPassword: string, p
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new AppError("invalid", "validation.password.currentWrong", { current: "validation.password.currentWrong" });
   }
+  assertNewPassword(password, row.username);
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(users)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "./zod-errors";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { passwordProblem, passwordProblemMessage } from "@/lib/auth/password-rules";
 import { ROLES } from "@/lib/domain/codes";
 import { roleHasOffices } from "@/lib/auth/permissions";
 
@@ -19,10 +19,22 @@ const username = z
 
 const displayName = z.string().trim().min(1, "validation.displayName.required").max(60, "validation.displayName.length");
 
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, "validation.password.length")
-  .max(256, "validation.password.length");
+/**
+ * A new password: the context-free part of the one rule (lib/auth/password-rules.ts). The
+ * data-access layer runs the rule again with the username, the place names and the
+ * common-password list before it hashes anything.
+ */
+const password = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: passwordProblemMessage(problem) });
+});
+
+/** The new user's own username, known on the create form. */
+function checkPasswordAgainstUsername(value: { username: string; password: string }, ctx: z.RefinementCtx) {
+  if (passwordProblem(value.password) === null && passwordProblem(value.password, { username: value.username }) === "username") {
+    ctx.addIssue({ code: "custom", path: ["password"], message: passwordProblemMessage("username") });
+  }
+}
 
 const officeIds = z.array(z.string().min(1)).max(20);
 
@@ -44,7 +56,8 @@ export const UserCreateSchema = z
     officeIds,
     password,
   })
-  .superRefine(checkOffices);
+  .superRefine(checkOffices)
+  .superRefine(checkPasswordAgainstUsername);
 export type UserCreateInput = z.infer<typeof UserCreateSchema>;
 
 export const UserUpdateSchema = z

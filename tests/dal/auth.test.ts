@@ -5,8 +5,16 @@ import { getDb } from "@/db/client";
 import { auditLogs, loginThrottles, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-users";
 import { loadActor } from "@/lib/dal/actor";
-import { authenticate, isSessionCurrent, signOutSession } from "@/lib/dal/auth";
-import { setUserActive } from "@/lib/dal/users";
+import {
+  assertNewPassword,
+  authenticate,
+  isSessionCurrent,
+  placeNamesForPasswords,
+  recentFailuresFromAddress,
+  signOutSession,
+} from "@/lib/dal/auth";
+import { isAppError } from "@/lib/dal/errors";
+import { changeOwnPassword, resetUserPassword, setUserActive } from "@/lib/dal/users";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 const lastAudit = () => getDb().select().from(auditLogs).orderBy(desc(auditLogs.id)).get()!;
@@ -115,5 +123,84 @@ describe("audit log", () => {
     const refused = (e: unknown) => /append-only/.test(String((e as { cause?: Error }).cause?.message ?? e));
     assert.throws(() => db.run(sql`UPDATE audit_logs SET action = 'view'`), refused);
     assert.throws(() => db.run(sql`DELETE FROM audit_logs`), refused);
+  });
+});
+
+describe("per-address sign-in throttle", () => {
+  const LIMIT_VAR = "TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN";
+  const withLimit = async (limit: string, run: () => Promise<void>) => {
+    const saved = process.env[LIMIT_VAR];
+    process.env[LIMIT_VAR] = limit;
+    try {
+      await run();
+    } finally {
+      if (saved === undefined) delete process.env[LIMIT_VAR];
+      else process.env[LIMIT_VAR] = saved;
+    }
+  };
+
+  test("an address past the limit is refused whatever the username, the right password included", async () => {
+    await withLimit("3", async () => {
+      const ip = "203.0.113.50";
+      // A spray: one wrong password each for three usernames, none of them locked.
+      for (const name of ["kurashiki.coord", "bizen.sup", "nobody.at.all"]) {
+        assert.deepEqual(await authenticate(name, "Spray-guess-2026!", ip), { ok: false, reason: "invalid" });
+      }
+      assert.equal(recentFailuresFromAddress(ip), 3);
+      assert.deepEqual(await authenticate("bizen.coord", DEMO_PASSWORD, ip), { ok: false, reason: "throttled" });
+      const a = lastAudit();
+      assert.deepEqual([a.action, a.ip, a.actorUsername], ["sign_in_failed", ip, "bizen.coord"]);
+      assert.match(a.detail ?? "", /address_throttled/);
+      // The usernames themselves are not locked, and another address signs in.
+      assert.ok((await authenticate("bizen.coord", DEMO_PASSWORD, "203.0.113.51")).ok);
+      // The window is 15 minutes: after it the address's count is back to zero.
+      assert.equal(recentFailuresFromAddress(ip, new Date(Date.now() + 16 * 60_000)), 0);
+    });
+  });
+
+  test("with the default limit the same failures do not throttle", async () => {
+    const ip = "203.0.113.60";
+    for (let i = 0; i < 3; i++) await authenticate("nobody.else", "Spray-guess-2026!", ip);
+    assert.ok((await authenticate("bizen.coord", DEMO_PASSWORD, ip)).ok);
+  });
+
+  test("an unknown address (no trusted proxy) is one shared bucket", async () => {
+    const before = recentFailuresFromAddress(null);
+    await authenticate("nobody.third", "Spray-guess-2026!", null);
+    assert.equal(recentFailuresFromAddress(null), before + 1);
+    assert.equal(recentFailuresFromAddress("203.0.113.70"), 0);
+  });
+});
+
+describe("the password rule in the data-access layer", () => {
+  const refusedWith = (key: string) => (e: unknown) =>
+    isAppError(e) && e.messageKey === key && (e as { fieldErrors: Record<string, string> }).fieldErrors.password === key;
+
+  test("place names come from the org tables, with the parts people type", () => {
+    const names = placeNamesForPasswords();
+    for (const n of ["岡山県", "岡山", "山口県", "備前保健所", "備前", "東備"]) assert.ok(names.includes(n), n);
+  });
+
+  test("each refusal names its reason", () => {
+    assert.throws(() => assertNewPassword("Bizen.Coord-2027", "bizen.coord"), refusedWith("validation.password.username"));
+    assert.throws(() => assertNewPassword("watashi-no-岡山-7", "bizen.coord"), refusedWith("validation.password.placeName"));
+    assert.throws(() => assertNewPassword("Sakura-2026!!", "bizen.coord"), refusedWith("validation.password.common"));
+    assert.throws(() => assertNewPassword("!!Password-1234", "bizen.coord"), refusedWith("validation.password.common"));
+    assert.throws(() => assertNewPassword("tsunagu-demo-2026", "bizen.coord"), refusedWith("validation.password.demo"));
+    assert.doesNotThrow(() => assertNewPassword("Kirin-7-yokan-hashi", "bizen.coord"));
+  });
+
+  test("an own change and an admin reset are refused with no change", async () => {
+    const before = userRow("niimi.coord");
+    await assert.rejects(changeOwnPassword(actorFor("niimi.coord"), DEMO_PASSWORD, "Qwerty-123456!"), refusedWith("validation.password.common"));
+    await assert.rejects(
+      resetUserPassword(actorFor("okayama.admin"), before.id, "niimi.coord-2027!"),
+      refusedWith("validation.password.username"),
+    );
+    const after = userRow("niimi.coord");
+    assert.equal(after.passwordHash, before.passwordHash);
+    assert.equal(after.sessionVersion, before.sessionVersion);
+    // The demo accounts keep the demo password: the rule is for new passwords only.
+    assert.ok((await authenticate("niimi.coord", DEMO_PASSWORD, null)).ok);
   });
 });
