@@ -1,7 +1,8 @@
 import "server-only";
 import type { AuditEntityType } from "@/lib/domain/codes";
 import { ulid } from "ulid";
-import { getDb, type Tx } from "@/db/client";
+import { currentAuditFrame, getDb, type Tx } from "@/db/client";
+import { lastLink, nextLink, type ChainRow } from "@/lib/dal/audit-chain";
 import { auditLogs } from "@/db/schema";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 
@@ -22,24 +23,44 @@ export type AuditEntry = {
 
 /**
  * Append one audit row. Takes a transaction handle on purpose: the row must commit or
- * roll back together with the change it records.
+ * roll back together with the change it records. The row is linked into the audit chain
+ * (ADR 0035): the previous link is read inside this same write transaction (BEGIN IMMEDIATE),
+ * so no other writer can slip a row in between; the chain's head moves after the commit.
  */
 export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
+  const frame = currentAuditFrame();
+  const row: ChainRow = {
+    id: ulid(),
+    at: new Date().toISOString(),
+    actor_user_id: actor.id,
+    actor_username: actor.username,
+    actor_role: actor.role,
+    prefecture_code: actor.prefectureCode,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    ip: actor.ip,
+  };
+  const link = nextLink(frame.chain.key, lastLink(frame.sqlite), row);
   tx.insert(auditLogs)
     .values({
-      id: ulid(),
-      at: new Date().toISOString(),
+      id: row.id,
+      at: row.at,
       actorUserId: actor.id,
       actorUsername: actor.username,
       actorRole: actor.role,
       prefectureCode: actor.prefectureCode,
       action: entry.action,
       entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      entityId: row.entity_id,
+      detail: row.detail,
       ip: actor.ip,
+      chainSeq: link.seq,
+      chainHash: link.hash,
     })
     .run();
+  frame.appended = true;
 }
 
 /**
