@@ -56,6 +56,7 @@ export function openDatabase(file: string): Db {
     }
     return result;
   }) as Db["transaction"];
+  auditChains.set(db, { sqlite, chain });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   assertAuditTriggers(sqlite, file);
   chainUnchainedRows(sqlite, chain);
@@ -65,6 +66,15 @@ export function openDatabase(file: string): Db {
 
 /** One transaction in progress: the database it runs on and whether it appended to the audit log. */
 export type AuditFrame = { sqlite: Database.Database; chain: AuditChain; appended: boolean };
+
+const auditChains = new WeakMap<Db, { sqlite: Database.Database; chain: AuditChain }>();
+
+/** The audit chain of a database opened with openDatabase (for adopting a restored database). */
+export function auditChainOf(db: Db): { sqlite: Database.Database; chain: AuditChain } {
+  const found = auditChains.get(db);
+  if (!found) throw new Error("not a database opened with openDatabase");
+  return found;
+}
 
 /** The transactions in progress (on globalThis: Next.js may load this module in more than one bundle). */
 function auditFrames(): AuditFrame[] {

@@ -200,8 +200,10 @@ export function advanceHead(sqlite: Database.Database, chain: AuditChain): boole
   const current = readHead(chain.heads, chain.key);
   if (current.state === "ok") {
     if (current.head.seq >= last.seq) return current.head.seq === last.seq; // another process got there first
-    const atHead = sqlite.prepare("SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?").get(current.head.seq) as { hash: string } | undefined;
-    if (atHead?.hash !== current.head.hash) return false;
+    if (current.head.seq > 0) {
+      const atHead = sqlite.prepare("SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?").get(current.head.seq) as { hash: string } | undefined;
+      if (atHead?.hash !== current.head.hash) return false;
+    }
   } else if (current.state === "forged") {
     return false;
   } else if (last.seq !== 1) {
@@ -213,10 +215,10 @@ export function advanceHead(sqlite: Database.Database, chain: AuditChain): boole
   return true;
 }
 
-/** Set the head to the chain's last link unconditionally (the start-up pass, a restore). */
+/** Set the head to the chain's last link unconditionally (the start-up pass, a restore); seq 0 for an empty log. */
 export function resetHead(sqlite: Database.Database, chain: AuditChain): ChainHead | null {
   const last = lastLink(sqlite);
-  if (last) storeHead(chain.heads, chain.key, last);
+  storeHead(chain.heads, chain.key, last ?? { seq: 0, hash: "" });
   return last;
 }
 
@@ -326,7 +328,7 @@ export function verifyAuditChain(sqlite: Database.Database, chain: AuditChain): 
   } else if (head.state === "forged") {
     problems.push("The chain's head file does not carry a valid MAC: it was written by someone without the audit key.");
   } else if (!prev) {
-    problems.push(`The head names seq ${head.head.seq} but the audit log has no chained row: rows were removed.`);
+    if (head.head.seq !== 0) problems.push(`The head names seq ${head.head.seq} but the audit log has no chained row: rows were removed.`);
   } else if (head.head.seq === prev.seq && head.head.hash === prev.hash) {
     // in step
   } else if (head.head.seq === prev.seq - 1 && byRowHash.get(head.head.seq) === head.head.hash) {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { AuditEntityType } from "@/lib/domain/codes";
 import { ulid } from "ulid";
-import { currentAuditFrame, getDb, type Tx } from "@/db/client";
-import { lastLink, nextLink, type ChainRow } from "@/lib/dal/audit-chain";
+import { auditChainOf, currentAuditFrame, getDb, type Db, type Tx } from "@/db/client";
+import { lastLink, nextLink, readHead, resetHead, verifyAuditChain, type ChainRow, type VerifyReport } from "@/lib/dal/audit-chain";
 import { auditLogs } from "@/db/schema";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 
@@ -80,4 +80,40 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
     if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a ?? null, b ?? null];
   }
   return changes;
+}
+
+/** The actor of changes made by the system itself, not by a signed-in user (a restore from the command line). */
+export const SYSTEM_ACTOR: AuditActor = { id: null, username: "system", role: null, prefectureCode: null, ip: null };
+
+/**
+ * Adopt a database restored from a backup (ADR 0035). The head file beside the database still
+ * names the chain of the database that was replaced, so the app would treat the restored one as
+ * cut short and leave the head alone. This checks the restored file's chain, writes its head and
+ * records the restore in the audit log (with the head it replaced and what the check found).
+ *
+ * The backup/restore of the data issue calls it right after putting the restored file in place
+ * and opening it; until then, `npm run audit:verify -- --adopt-restore <backup name>` does.
+ * A broken chain does not stop the adoption (the data may have to come back anyway), but the
+ * problems are returned and written into the restore's audit row.
+ */
+export function adoptRestoredDatabase(db: Db, actor: AuditActor, source: string): VerifyReport {
+  const { sqlite, chain } = auditChainOf(db);
+  const before = readHead(chain.heads, chain.key);
+  const restoredHead = resetHead(sqlite, chain);
+  const report = verifyAuditChain(sqlite, chain);
+  db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "update",
+      entityType: "database",
+      detail: {
+        event: "restore",
+        source,
+        replacedHead: before.state === "missing" ? null : before.head,
+        restoredHead,
+        chainOk: report.ok,
+        problems: report.problems,
+      },
+    }),
+  );
+  return report;
 }
