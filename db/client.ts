@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, type AuditChain } from "@/lib/dal/audit-chain";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** A transaction handle; DAL helpers that must join the caller's transaction take this. */
@@ -22,7 +23,7 @@ export function databasePath(): string {
  * meet an old schema (the app, the seed script and the in-memory test databases alike).
  */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") prepareDataFolder(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -30,14 +31,81 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   assertKnownMigrations(sqlite, file);
   const db = drizzle(sqlite, { schema });
+  const chain = chainFor(file);
   // Every transaction here writes (a change, or at least its audit row), so each one takes the
   // write lock when it begins (BEGIN IMMEDIATE) and waits its turn under busy_timeout. A deferred
   // one that reads first (a lock check, a version check) and writes second fails at once with
   // SQLITE_BUSY when another connection wrote in between: a script, a second process, an import.
+  // The same wrapper lets writeAudit find this database's audit chain, and moves the chain's head
+  // (a file beside the database) once a transaction that appended to the log has committed.
   const deferredTransaction = db.transaction.bind(db);
-  db.transaction = ((run, config) => deferredTransaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  db.transaction = ((run, config) => {
+    const frames = auditFrames();
+    const frame: AuditFrame = { sqlite, chain, appended: false };
+    frames.push(frame);
+    let result;
+    try {
+      result = deferredTransaction(run, { behavior: "immediate", ...config });
+    } finally {
+      frames.pop();
+    }
+    const outer = frames.at(-1);
+    if (outer) outer.appended ||= frame.appended;
+    else if (frame.appended && !advanceHead(sqlite, chain)) {
+      console.error(`[tsunagu] The audit chain's head of ${file} does not match the database, so it was left as it is: run \`npm run audit:verify\`.`);
+    }
+    return result;
+  }) as Db["transaction"];
+  auditChains.set(db, { sqlite, chain });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  assertAuditTriggers(sqlite, file);
+  chainUnchainedRows(sqlite, chain);
+  if (file !== ":memory:") restrictDatabaseFiles(file);
   return db;
+}
+
+/** One transaction in progress: the database it runs on and whether it appended to the audit log. */
+export type AuditFrame = { sqlite: Database.Database; chain: AuditChain; appended: boolean };
+
+const auditChains = new WeakMap<Db, { sqlite: Database.Database; chain: AuditChain }>();
+
+/** The audit chain of a database opened with openDatabase (for adopting a restored database). */
+export function auditChainOf(db: Db): { sqlite: Database.Database; chain: AuditChain } {
+  const found = auditChains.get(db);
+  if (!found) throw new Error("not a database opened with openDatabase");
+  return found;
+}
+
+/** The transactions in progress (on globalThis: Next.js may load this module in more than one bundle). */
+function auditFrames(): AuditFrame[] {
+  const g = globalThis as typeof globalThis & { __tsunaguAuditFrames?: AuditFrame[] };
+  g.__tsunaguAuditFrames ??= [];
+  return g.__tsunaguAuditFrames;
+}
+
+/** The innermost transaction in progress, for writeAudit (better-sqlite3 transactions are synchronous). */
+export function currentAuditFrame(): AuditFrame {
+  const frame = auditFrames().at(-1);
+  if (!frame) throw new Error("writeAudit was called outside a transaction of openDatabase");
+  return frame;
+}
+
+/**
+ * The data folder (the database's folder) is 0700 when the app made it or it is the default
+ * `data/`; a folder named by DATABASE_PATH that already existed (say /tmp) is left as it is.
+ */
+function prepareDataFolder(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const existed = fs.existsSync(dir);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existed || dir === path.resolve("data")) fs.chmodSync(dir, 0o700);
+}
+
+/** The database and its side files readable by the app's user only (SQLite gives new side files the database's mode). */
+function restrictDatabaseFiles(file: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) {
+    if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600);
+  }
 }
 
 /**

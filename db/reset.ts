@@ -22,8 +22,8 @@ export function closeDatabase(db: Db): void {
   (db as Db & { $client?: Database.Database }).$client?.close();
 }
 
-/** The files SQLite keeps next to a database. */
-const SIDE_FILES = ["-wal", "-shm", "-journal"] as const;
+/** The files SQLite keeps next to a database, and the audit chain's head (ADR 0035), which belongs to this file only. */
+const SIDE_FILES = ["-wal", "-shm", "-journal", ".audit-head"] as const;
 
 export class DatabaseInUseError extends Error {
   constructor(file: string) {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { AuditEntityType } from "@/lib/domain/codes";
 import { ulid } from "ulid";
-import { getDb, type Tx } from "@/db/client";
+import { auditChainOf, currentAuditFrame, getDb, type Db, type Tx } from "@/db/client";
+import { lastLink, nextLink, readHead, resetHead, verifyAuditChain, type ChainRow, type VerifyReport } from "@/lib/dal/audit-chain";
 import { auditLogs } from "@/db/schema";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 
@@ -22,24 +23,44 @@ export type AuditEntry = {
 
 /**
  * Append one audit row. Takes a transaction handle on purpose: the row must commit or
- * roll back together with the change it records.
+ * roll back together with the change it records. The row is linked into the audit chain
+ * (ADR 0035): the previous link is read inside this same write transaction (BEGIN IMMEDIATE),
+ * so no other writer can slip a row in between; the chain's head moves after the commit.
  */
 export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
+  const frame = currentAuditFrame();
+  const row: ChainRow = {
+    id: ulid(),
+    at: new Date().toISOString(),
+    actor_user_id: actor.id,
+    actor_username: actor.username,
+    actor_role: actor.role,
+    prefecture_code: actor.prefectureCode,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    ip: actor.ip,
+  };
+  const link = nextLink(frame.chain.key, lastLink(frame.sqlite), row);
   tx.insert(auditLogs)
     .values({
-      id: ulid(),
-      at: new Date().toISOString(),
+      id: row.id,
+      at: row.at,
       actorUserId: actor.id,
       actorUsername: actor.username,
       actorRole: actor.role,
       prefectureCode: actor.prefectureCode,
       action: entry.action,
       entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      entityId: row.entity_id,
+      detail: row.detail,
       ip: actor.ip,
+      chainSeq: link.seq,
+      chainHash: link.hash,
     })
     .run();
+  frame.appended = true;
 }
 
 /**
@@ -59,4 +80,40 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
     if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a ?? null, b ?? null];
   }
   return changes;
+}
+
+/** The actor of changes made by the system itself, not by a signed-in user (a restore from the command line). */
+export const SYSTEM_ACTOR: AuditActor = { id: null, username: "system", role: null, prefectureCode: null, ip: null };
+
+/**
+ * Adopt a database restored from a backup (ADR 0035). The head file beside the database still
+ * names the chain of the database that was replaced, so the app would treat the restored one as
+ * cut short and leave the head alone. This checks the restored file's chain, writes its head and
+ * records the restore in the audit log (with the head it replaced and what the check found).
+ *
+ * The backup/restore of the data issue calls it right after putting the restored file in place
+ * and opening it; until then, `npm run audit:verify -- --adopt-restore <backup name>` does.
+ * A broken chain does not stop the adoption (the data may have to come back anyway), but the
+ * problems are returned and written into the restore's audit row.
+ */
+export function adoptRestoredDatabase(db: Db, actor: AuditActor, source: string): VerifyReport {
+  const { sqlite, chain } = auditChainOf(db);
+  const before = readHead(chain.heads, chain.key);
+  const restoredHead = resetHead(sqlite, chain);
+  const report = verifyAuditChain(sqlite, chain);
+  db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "update",
+      entityType: "database",
+      detail: {
+        event: "restore",
+        source,
+        replacedHead: before.state === "missing" ? null : before.head,
+        restoredHead,
+        chainOk: report.ok,
+        problems: report.problems,
+      },
+    }),
+  );
+  return report;
 }
