@@ -122,22 +122,28 @@ describe("user administration is scoped to the admin's prefecture", () => {
     const page = listUsersForActor(actorFor("okayama.admin"), { page: 1, pageSize: 100, sort: "username", dir: "asc" }, {});
     assert.deepEqual(page.rows.map((r) => r.username), [
       "bihoku.coord",
+      "bihoku.sup",
       "bitchu.coord",
+      "bitchu.sup",
       "bizen.coord",
       "bizen.coord2",
       "bizen.sup",
       "ikasa.coord",
       "kurashiki-city.coord",
+      "kurashiki-city.sup",
       "maniwa.coord",
+      "maniwa.sup",
       "mimasaka.coord",
+      "mimasaka.sup",
       "niimi.coord",
       "okayama-city.coord",
+      "okayama-city.sup",
       "okayama.admin",
       "okayama.pref",
       "shoei.coord",
       "tobi.coord",
     ]);
-    assert.equal(page.total, 15);
+    assert.equal(page.total, 21);
   });
 
   test("another prefecture's account is not found", () => {
@@ -168,7 +174,15 @@ describe("user administration is scoped to the admin's prefecture", () => {
       "shoei.coord",
       "tobi.coord",
     ]);
-    assert.deepEqual(listUsersForActor(admin, req, { role: "supervisor" }).rows.map((r) => r.username), ["bizen.sup"]);
+    assert.deepEqual(listUsersForActor(admin, req, { role: "supervisor" }).rows.map((r) => r.username), [
+      "bihoku.sup",
+      "bitchu.sup",
+      "bizen.sup",
+      "kurashiki-city.sup",
+      "maniwa.sup",
+      "mimasaka.sup",
+      "okayama-city.sup",
+    ]);
     assert.deepEqual(listUsersForActor(admin, req, { q: "%" }).rows, []); // LIKE wildcards are literal
   });
 });
