@@ -125,7 +125,8 @@ test.describe("a coordinator prints a case for a case conference", () => {
 
     // The summary is read through the case page's audited read, marked as the print summary.
     const audit = db()
-      .prepare("SELECT actor_username AS who, detail FROM audit_logs WHERE entity_id = ? AND action = 'view' ORDER BY id DESC LIMIT 1")
+      // The summary's own view row (a prefetch of the case page may add a plain view after it).
+      .prepare("SELECT actor_username AS who, detail FROM audit_logs WHERE entity_id = ? AND action = 'view' AND json_extract(detail, '$.printSummary') IS NOT NULL ORDER BY id DESC LIMIT 1")
       .get(c.id) as { who: string; detail: string };
     expect(audit.who).toBe("bizen.coord");
     expect(JSON.parse(audit.detail)).toMatchObject({ caseNo: c.caseNo, identity: true, printSummary: true });
