@@ -47,7 +47,7 @@ import { addDays, addMonths, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { daysInMonth } from "@/lib/domain/iso-date";
 import { normalizeKana } from "@/lib/domain/kana";
-import { nameKey } from "@/lib/domain/name-key";
+import { nameKeys } from "@/lib/domain/name-key";
 import { DEMO_HOSPITALS, DEMO_HOSPITAL_TIMESTAMP } from "./demo-hospitals";
 import { DEMO_USERS } from "./demo-users";
 import { createRng, type Rng } from "./random";
@@ -681,8 +681,7 @@ function buildCase(draft: CaseDraft, index: number, seq: number, hospitalsOfPref
     familyNameKana: familyKana,
     givenNameKana: givenKana,
     kanaKey: normalizeKana(familyKana + givenKana),
-    familyNameKey: nameKey(familyName),
-    nameKey: nameKey(familyName + givenName),
+    ...nameKeys({ familyName, givenName }),
     dateOfBirth: `${birthYearMonth}-${pad(p.birthDay, 2)}`,
     phone: rng.chance(0.85) ? `090-0000-${pad(rng.int(0, 9999), 4)}` : null,
     address: p.municipality && rng.chance(0.6) ? `（デモ）${p.municipality.name}` : null,

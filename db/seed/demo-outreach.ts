@@ -21,7 +21,7 @@ import { addDays, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearOf } from "@/lib/domain/fiscal-year";
 import { daysInMonth } from "@/lib/domain/iso-date";
 import { normalizeKana } from "@/lib/domain/kana";
-import { nameKey } from "@/lib/domain/name-key";
+import { nameKeys } from "@/lib/domain/name-key";
 import type {
   OutreachContactType,
   OutreachEndReason,
@@ -565,8 +565,7 @@ function newPerson(rng: Rng, tx: Tx, plan: Plan, officeId: string, rows: Rows): 
     familyNameKana: familyKana,
     givenNameKana: givenKana,
     kanaKey: normalizeKana(familyKana + givenKana),
-    familyNameKey: nameKey(familyName),
-    nameKey: nameKey(familyName + givenName),
+    ...nameKeys({ familyName, givenName }),
     dateOfBirth: `${birthYearMonth}-${pad(rng.int(1, daysInMonth(birthYear, birthMonth)), 2)}`,
     phone: rng.chance(0.6) ? `090-0000-${pad(rng.int(0, 9999), 4)}` : null,
     address: municipality && rng.chance(0.5) ? `（デモ）${municipality.name}` : null,

@@ -8,7 +8,7 @@ import { canTransition } from "@/lib/domain/case-phase";
 import { addDays, addMonths, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { normalizeKana } from "@/lib/domain/kana";
-import { nameKey } from "@/lib/domain/name-key";
+import { nameKeys } from "@/lib/domain/name-key";
 import {
   BACK_NOTE,
   DEFAULT_CASES_PER_OFFICE,
@@ -299,8 +299,7 @@ function newStory(d: NewDraft, seq: number, nth: number, hospitalsOfPref: Hospit
     familyNameKana: familyKana,
     givenNameKana: givenKana,
     kanaKey: normalizeKana(familyKana + givenKana),
-    familyNameKey: nameKey(familyName),
-    nameKey: nameKey(familyName + givenName),
+    ...nameKeys({ familyName, givenName }),
     dateOfBirth: `${birthYearMonth}-${pad(p.birthDay, 2)}`,
     phone: rng.chance(0.85) ? `090-0000-${pad(rng.int(0, 9999), 4)}` : null,
     address: p.municipality && rng.chance(0.6) ? `（デモ）${p.municipality.name}` : null,

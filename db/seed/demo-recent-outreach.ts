@@ -19,7 +19,7 @@ import { addDays, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearOf } from "@/lib/domain/fiscal-year";
 import { daysInMonth } from "@/lib/domain/iso-date";
 import { normalizeKana } from "@/lib/domain/kana";
-import { nameKey } from "@/lib/domain/name-key";
+import { nameKeys } from "@/lib/domain/name-key";
 import type { OutreachContactType, OutreachEndReason, OutreachOutcome, OutreachTarget, OutreachTeamKind } from "@/lib/domain/outreach-codes";
 import { formatOutreachCaseNumber } from "@/lib/domain/outreach-rules";
 import { DEMO_FAMILY_NAMES, DEMO_GIVEN_NAMES_FEMALE, DEMO_GIVEN_NAMES_MALE } from "./demo-cases";
@@ -189,8 +189,7 @@ export function seedRecentOutreach(tx: Tx, ctx: RecentContext): RecentOutreachSu
       familyNameKana: familyKana,
       givenNameKana: givenKana,
       kanaKey: normalizeKana(familyKana + givenKana),
-      familyNameKey: nameKey(familyName),
-      nameKey: nameKey(familyName + givenName),
+      ...nameKeys({ familyName, givenName }),
       dateOfBirth: `${birthYearMonth}-${pad(rng.int(1, daysInMonth(birthYear, birthMonth)), 2)}`,
       phone: rng.chance(0.6) ? `090-0000-${pad(rng.int(0, 9999), 4)}` : null,
       address: municipality && rng.chance(0.5) ? `（デモ）${municipality.name}` : null,

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { personIdentities } from "@/db/schema";
-import { nameKey } from "@/lib/domain/name-key";
+import { nameKeys } from "@/lib/domain/name-key";
 
 /**
  * Fill the kanji-name keys of identities that have none (ADR 0028): those that existed before
@@ -21,7 +21,7 @@ export function fillPersonNameKeys(db: Db): number {
   db.transaction((tx) => {
     for (const r of rows) {
       tx.update(personIdentities)
-        .set({ familyNameKey: nameKey(r.familyName), nameKey: nameKey(r.familyName + r.givenName) })
+        .set(nameKeys(r))
         .where(eq(personIdentities.personId, r.personId))
         .run();
     }

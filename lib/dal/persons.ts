@@ -8,7 +8,7 @@ import { cases, healthCenters, municipalities, outreachCases, personIdentities, 
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Phase } from "@/lib/domain/case-codes";
 import { normalizeKana } from "@/lib/domain/kana";
-import { nameKey } from "@/lib/domain/name-key";
+import { nameKeys } from "@/lib/domain/name-key";
 import { PERSON_VALUE_HIDDEN } from "@/lib/domain/person-correction";
 import type { OutreachStatus } from "@/lib/domain/outreach-codes";
 import type { PersonSchema } from "@/lib/validation/case";
@@ -205,7 +205,7 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
       familyNameKana: p.familyNameKana,
       givenNameKana: p.givenNameKana,
       kanaKey: normalizeKana(p.familyNameKana + p.givenNameKana),
-      ...nameKeysOf(p),
+      ...nameKeys(p),
       dateOfBirth: p.dateOfBirth,
       phone: p.phone,
       address: p.address,
@@ -216,9 +216,6 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
 }
 
 /** The exact-match keys of the kanji name (ADR 0028): the family name, and family + given name. */
-function nameKeysOf(p: { familyName: string; givenName: string }): { familyNameKey: string; nameKey: string } {
-  return { familyNameKey: nameKey(p.familyName), nameKey: nameKey(p.familyName + p.givenName) };
-}
 
 // ---------------------------------------------------------------------------------------
 // Correct (ADR 0028)
@@ -334,7 +331,7 @@ export function correctPerson(actor: Actor, input: PersonCorrectionInput): Perso
         familyNameKana: next.familyNameKana!,
         givenNameKana: next.givenNameKana!,
         kanaKey: normalizeKana(next.familyNameKana! + next.givenNameKana!),
-        ...nameKeysOf({ familyName: next.familyName!, givenName: next.givenName! }),
+        ...nameKeys({ familyName: next.familyName!, givenName: next.givenName! }),
         dateOfBirth: next.dateOfBirth,
         phone: next.phone,
         address: next.address,

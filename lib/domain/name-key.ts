@@ -57,3 +57,8 @@ export function nameKey(input: string): string {
     .replace(/[\s\u3000・･]/g, "")
     .replace(VARIANT_PATTERN, (c) => NAME_VARIANTS[c] ?? c);
 }
+
+/** The two kanji keys a person's identity is searched by: the family name's and the full name's (exact match). */
+export function nameKeys(name: { familyName: string; givenName: string }): { familyNameKey: string; nameKey: string } {
+  return { familyNameKey: nameKey(name.familyName), nameKey: nameKey(name.familyName + name.givenName) };
+}
