@@ -130,7 +130,7 @@ test("a password change ends every session of the account, copies of the cookie 
     const newPassword = `Nw-${user.password}-7!`;
     await here.page.goto("/account");
     await here.page.getByLabel("現在のパスワード").fill(user.password);
-    await here.page.getByLabel("新しいパスワード", { exact: true }).fill(newPassword);
+    await here.page.getByLabel("新しいパスワード").first().fill(newPassword);
     await here.page.getByLabel("新しいパスワード（確認）").fill(newPassword);
     await here.page.getByRole("button", { name: "変更する" }).click();
     await here.page.waitForURL((url) => url.pathname === "/login");
