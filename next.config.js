@@ -1,5 +1,27 @@
 // @ts-check
 
+/** Powerful browser features the app never uses, switched off for it and anything it could embed. */
+const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "encrypted-media=()",
+  "fullscreen=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "hid=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "publickey-credentials-get=()",
+  "screen-wake-lock=()",
+  "serial=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+].join(", ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The app is served by `next start` from this checkout; no telemetry, no powered-by header.
@@ -15,6 +37,8 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+          // The CSP (with its per-response nonce) and HSTS are set in proxy.ts.
         ],
       },
     ];

@@ -1,22 +1,44 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
+import { hasSessionCookie, servedOverHttps } from "@/lib/auth/cookies";
+import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, newNonce } from "@/lib/auth/security-headers";
 
 /**
  * The proxy only sends anonymous visitors of pages to the sign-in page (and, through Auth.js,
  * re-issues the session cookie so the idle timeout slides). API routes are let through: each
  * authenticates in its handler and answers 401 as JSON, not with a redirect. Whether a signed-in user may
  * see a page is decided in the data-access layer, never here.
+ *
+ * It also sets the per-response headers: a CSP with a fresh nonce (passed to Next.js in the request's
+ * CSP header and `x-nonce`, so its inline scripts carry it; every page is rendered per request, as the
+ * root layout reads the locale cookie) and, under https, HSTS.
  */
+function withSecurityHeaders(request: NextRequest, nonce: string, csp: string): NextResponse {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  return NextResponse.next({ request: { headers: requestHeaders } });
+}
+
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
+  const https = servedOverHttps();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  let response: NextResponse;
   // API routes answer 401/403 as JSON themselves (lib/api/handler.ts); /api/health needs no sign-in.
-  if (request.auth || pathname === "/login" || pathname.startsWith("/api/")) return NextResponse.next();
-  const url = new URL("/login", request.nextUrl);
-  if (pathname !== "/") url.searchParams.set("next", pathname + search);
-  // A session cookie that no longer yields a session: it expired or was revoked.
-  const hadSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
-  if (hadSession) url.searchParams.set("reason", "ended");
-  return NextResponse.redirect(url);
+  if (request.auth || pathname === "/login" || pathname.startsWith("/api/")) {
+    response = withSecurityHeaders(request, nonce, csp);
+  } else {
+    const url = new URL("/login", request.nextUrl);
+    if (pathname !== "/") url.searchParams.set("next", pathname + search);
+    // A session cookie that no longer yields a session: it expired or was revoked.
+    if (hasSessionCookie(request.cookies.getAll().map((c) => c.name))) url.searchParams.set("reason", "ended");
+    response = NextResponse.redirect(url);
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
 });
 
 export const config = {

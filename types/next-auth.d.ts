@@ -29,5 +29,7 @@ declare module "@auth/core/jwt" {
     officeIds: string[];
     sessionVersion: number;
     sid: string;
+    /** Sign-in time (seconds since the epoch); never renewed, unlike iat. */
+    authTime: number;
   }
 }

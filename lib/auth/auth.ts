@@ -1,9 +1,11 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticate, isSessionCurrent } from "@/lib/dal/auth";
+import { authenticate, revokeSignedOutSession } from "@/lib/dal/auth";
 import { clientAddress } from "./client-address";
+import { authCookies, servedOverHttps } from "./cookies";
 import { sessionIdleMinutes } from "./policy";
+import { sessionToken } from "./session-token";
 
 /** Thrown from `authorize`; its `code` tells the sign-in form which message to show. */
 class SignInRefused extends CredentialsSignin {
@@ -20,7 +22,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // Sessions are signed JWTs (Credentials sign-in requires them); revocation comes from the
   // per-user sessionVersion checked below and again in the data-access layer.
   // maxAge doubles as the idle timeout: the proxy re-issues the cookie on every request.
+  // The absolute lifetime (12 hours from sign-in) is the authTime claim, checked in jwt() below.
   session: { strategy: "jwt", maxAge: idleSeconds, updateAge: 0 },
+  useSecureCookies: servedOverHttps(),
+  cookies: authCookies(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
@@ -36,20 +41,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Sign-in copies the claims and sets authTime; every later request re-checks the session (session-token.ts).
     jwt({ token, user }) {
-      if (user) {
-        // Just signed in: copy the claims authorize() returned.
-        token.uid = user.id as string;
-        token.role = user.role;
-        token.prefectureCode = user.prefectureCode;
-        token.officeIds = user.officeIds;
-        token.sessionVersion = user.sessionVersion;
-        token.sid = user.sessionId;
-        return token;
-      }
-      // Every later request: deactivation, a password change or sign-out ends the session here.
-      if (!token.uid || !token.sid || !isSessionCurrent(token.uid, token.sessionVersion, token.sid)) return null;
-      return token;
+      return sessionToken(token, user);
     },
     session({ session, token }) {
       session.user = {
@@ -63,6 +57,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         sessionId: token.sid,
       };
       return session;
+    },
+  },
+  events: {
+    // Every sign-out through Auth.js (its POST /api/auth/signout, or signOut() from an action)
+    // revokes the session on the server: clearing the cookie alone would leave a copy of it valid.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token) return;
+      const { requestIp } = await import("@/lib/dal/session");
+      revokeSignedOutSession(token, await requestIp());
     },
   },
   logger: {

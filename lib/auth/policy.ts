@@ -47,3 +47,24 @@ export function signInFailuresPerAddress(env: Record<string, string | undefined>
   const n = Number(env.TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN);
   return env.TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN && Number.isInteger(n) && n >= 1 ? n : 30;
 }
+
+/**
+ * Hours after sign-in at which a session ends however active it was (SESSION_MAX_HOURS,
+ * default 12). Counted from the `authTime` claim, which sign-in sets and nothing renews.
+ */
+export function sessionMaxHours(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.SESSION_MAX_HOURS);
+  return Number.isFinite(n) && n >= 1 && n <= 24 ? Math.floor(n) : 12;
+}
+
+/**
+ * Is a session signed in at `authTime` (seconds since the epoch) past its absolute lifetime at
+ * `now`? A token without a valid `authTime` (issued before the claim existed, or forged without
+ * it) counts as expired, as does one whose sign-in lies in the future.
+ */
+export function sessionPastMaxAge(authTime: unknown, now: Date, maxHours: number = sessionMaxHours()): boolean {
+  if (typeof authTime !== "number" || !Number.isFinite(authTime)) return true;
+  const nowSeconds = now.getTime() / 1000;
+  if (authTime > nowSeconds + 60) return true;
+  return nowSeconds - authTime >= maxHours * 60 * 60;
+}

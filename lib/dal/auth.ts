@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gte, isNull, lt, notExists } from "drizzle-orm";
+import { and, count, eq, gte, isNull, lt, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, healthCenters, loginThrottles, prefectures, revokedSessions, userOffices, users } from "@/db/schema";
 import { burnPasswordCheck, commonPasswords, verifyPassword } from "@/lib/auth/password";
@@ -157,11 +157,49 @@ export function signOutSession(
 ): void {
   const now = new Date();
   getDb().transaction((tx) => {
-    tx.insert(revokedSessions).values({ sessionId, userId: actor.id, revokedAt: now.toISOString() }).onConflictDoNothing().run();
+    const inserted = tx
+      .insert(revokedSessions)
+      .values({ sessionId, userId: actor.id, revokedAt: now.toISOString() })
+      .onConflictDoNothing()
+      .run();
     tx.delete(revokedSessions)
       .where(lt(revokedSessions.revokedAt, new Date(now.getTime() - REVOCATION_KEEP_MS).toISOString()))
       .run();
-    writeAudit(tx, actor, { action: "sign_out", entityType: "session", entityId: actor.id });
+    // Two sign-out paths may meet (the sign-out action, then Auth.js's signOut event): audit once.
+    if (inserted.changes > 0) writeAudit(tx, actor, { action: "sign_out", entityType: "session", entityId: actor.id });
+  });
+}
+
+/**
+ * Sign-out through Auth.js (its own `POST /api/auth/signout`, or `signOut()` from an action):
+ * revoke the session the cookie named, so a copy of the cookie stops working too. A session that
+ * is no longer current (already signed out, version bumped, account deactivated) has nothing left to revoke.
+ */
+export function revokeSignedOutSession(
+  claims: { uid?: unknown; sessionVersion?: unknown; sid?: unknown },
+  ip: string | null,
+): void {
+  const { uid, sessionVersion, sid } = claims;
+  if (typeof uid !== "string" || typeof sid !== "string" || typeof sessionVersion !== "number") return;
+  if (!isSessionCurrent(uid, sessionVersion, sid)) return;
+  const user = getDb().select().from(users).where(eq(users.id, uid)).get();
+  if (!user) return;
+  signOutSession({ id: user.id, username: user.username, role: user.role, prefectureCode: user.prefectureCode, ip }, sid);
+}
+
+/**
+ * "Sign out everywhere": bump the account's session version, which ends every session it has
+ * (this one included) on their next request.
+ */
+export function signOutEverywhere(
+  actor: Pick<SessionClaims, "id" | "role" | "prefectureCode"> & { username: string; ip: string | null },
+): void {
+  getDb().transaction((tx) => {
+    tx.update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.id))
+      .run();
+    writeAudit(tx, actor, { action: "sign_out", entityType: "session", entityId: actor.id, detail: { scope: "all" } });
   });
 }
 

@@ -2,6 +2,7 @@
 import { signOut } from "@/lib/auth/auth";
 import { requireActor } from "@/lib/dal/session";
 import { changeOwnPassword } from "@/lib/dal/users";
+import { signOutEverywhere } from "@/lib/dal/auth";
 import type { FormState } from "@/lib/validation/form";
 import { runFormAction } from "@/lib/actions/run-form-action";
 import { OwnPasswordSchema } from "@/lib/validation/user";
@@ -13,4 +14,11 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   // The new sessionVersion has already ended this session in the database; clear the cookie too.
   await signOut({ redirectTo: "/login?reason=ended" });
   return state;
+}
+
+/** "Sign out everywhere": every session of this account ends, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const actor = await requireActor();
+  signOutEverywhere(actor);
+  await signOut({ redirectTo: "/login?signedOut=1" });
 }

@@ -4,7 +4,10 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/dal/session";
 import { ROLE_LABELS } from "@/lib/domain/codes";
+import { sessionIdleMinutes, sessionMaxHours } from "@/lib/auth/policy";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +33,12 @@ export default async function AccountPage() {
       </Card>
       <Card title={t("account.changePassword")}>
         <PasswordForm />
+      </Card>
+      <Card title={t("account.sessionsTitle")}>
+        <p className="mb-4 max-w-prose text-sm text-slate-700">{t("account.sessionsBody", { idle: sessionIdleMinutes(), hours: sessionMaxHours() })}</p>
+        <form action={signOutEverywhereAction}>
+          <SubmitButton variant="secondary">{t("account.signOutEverywhere")}</SubmitButton>
+        </form>
       </Card>
     </div>
   );

@@ -225,6 +225,9 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     confirm: "New password (again)",
     submit: "Change",
     changed: "Password changed. Please sign in with your new password.",
+    sessionsTitle: "Signed-in devices",
+    sessionsBody: "A sign-in ends {idle} minutes after your last action, or {hours} hours after you signed in. If you may still be signed in on another device, sign out everywhere (this device included).",
+    signOutEverywhere: "Sign out everywhere",
   },
   validation: {
     failed: "Please check the highlighted fields.",

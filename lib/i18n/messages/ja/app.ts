@@ -223,6 +223,9 @@ export const app = {
     confirm: "新しいパスワード（確認）",
     submit: "変更する",
     changed: "パスワードを変更しました。新しいパスワードでサインインしてください。",
+    sessionsTitle: "サインイン中の端末",
+    sessionsBody: "サインインは最後の操作から{idle}分、またはサインインから{hours}時間で終わります。他の端末でサインインしたままかもしれないときは、すべての端末からサインアウトしてください（この端末も含みます）。",
+    signOutEverywhere: "すべての端末からサインアウト",
   },
   validation: {
     failed: "入力内容を確認してください。",
