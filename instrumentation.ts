@@ -11,4 +11,6 @@ export async function register() {
   const log = (message: string) => console.log(`[tsunagu] ${message}`);
   log(applyDemoToday());
   await prepareDatabase(getDb(), log);
+  const { sweepUnusedAccountsAtStart } = await import("./lib/dal/account-review");
+  log(sweepUnusedAccountsAtStart());
 }

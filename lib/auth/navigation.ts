@@ -19,6 +19,8 @@ const ITEMS: (NavItem & { permission: Permission | null })[] = [
   { href: "/org", labelKey: "nav.org", permission: "read:org:prefecture" },
   { href: "/admin/users", labelKey: "nav.users", permission: "manage:user:prefecture" },
   { href: "/admin/hospitals", labelKey: "nav.hospitals", permission: "manage:master:prefecture" },
+  { href: "/audit", labelKey: "auditView.nav", permission: "read:audit-log:reach" },
+  { href: "/account-review", labelKey: "auditView.accounts.nav", permission: "review:account:reach" },
   { href: "/account", labelKey: "nav.account", permission: null },
 ];
 

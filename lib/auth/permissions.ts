@@ -51,6 +51,11 @@ export const PERMISSIONS = [
   // Administration of the prefecture's accounts and master data; no case contents.
   "manage:user:prefecture",
   "manage:master:prefecture",
+  // The audit viewer (ADR 0041): supervisors read the rows concerning their offices with their
+  // detail (read:audit:reach); prefecture staff and admins read who did what to which record id
+  // across the prefecture, never the detail. Account review: admins, supervisors for their staff.
+  "read:audit-log:reach",
+  "review:account:reach",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,7 +94,7 @@ const CASE_WORK: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: CASE_WORK,
-  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach"],
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach", "read:audit-log:reach", "review:account:reach"],
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",
@@ -99,6 +104,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "manage:indicator:prefecture",
     "lock:year:prefecture",
     "write:prefecture-activity:prefecture",
+    "read:audit-log:reach",
   ],
   admin: [
     "read:org:prefecture",
@@ -106,6 +112,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "read:staff:reach",
     "manage:user:prefecture",
     "manage:master:prefecture",
+    "read:audit-log:reach",
+    "review:account:reach",
   ],
 };
 

@@ -13,6 +13,7 @@ import {
   signInFailuresPerAddress,
 } from "@/lib/auth/policy";
 import type { Role } from "@/lib/domain/codes";
+import { deactivateIfUnused } from "./account-review";
 import { writeAudit } from "./audit";
 import { AppError } from "./errors";
 
@@ -59,6 +60,8 @@ export async function authenticate(rawUsername: string, password: string, ip: st
   const now = new Date();
   const throttle = db.select().from(loginThrottles).where(eq(loginThrottles.username, username)).get();
   const user = db.select().from(users).where(eq(users.username, username)).get();
+  // An account unused for too long is deactivated here, before its password counts (ADR 0041).
+  if (user && deactivateIfUnused(user, now)) user.active = false;
   const auditActor = {
     id: user?.id ?? null,
     username: username || "(empty)",

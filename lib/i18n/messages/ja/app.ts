@@ -117,6 +117,8 @@ export const app = {
     "write:prefecture-activity:prefecture": "県主催の会議・研修、市町村の協議の場の設置状況、委託事業の月次実績を記録する",
     "manage:user:prefecture": "県内のユーザーを作成・変更・停止する",
     "manage:master:prefecture": "病院一覧などのマスタデータを管理する",
+    "read:audit-log:reach": "監査ログを見る（監督者は担当範囲の記録と職員の操作を内容つきで、県・管理者は県内の誰が・いつ・どの記録に・何をしたかのみ）",
+    "review:account:reach": "担当範囲の職員アカウントの利用状況（最終サインイン）を確認する",
   },
   offices: {
     title: "保健所・支所",
