@@ -139,3 +139,20 @@ function countRows(userId: string, action: "view" | "export"): number {
       .get()!.n,
   );
 }
+
+describe("the filter in the URL", () => {
+  test("malformed values are dropped, never passed on", async () => {
+    const { parseAuditViewFilter, jstDayStart, jstDayEnd } = await import("@/lib/validation/audit-view");
+    assert.deepEqual(parseAuditViewFilter({ action: "drop", entityType: "nope", from: "2026-02-30", to: "1e308", entityId: "x' or 1=1 --", userId: "" }), {});
+    assert.deepEqual(parseAuditViewFilter({ action: "view", entityType: "case", from: "2026-12-01", to: "2026-12-06", officeId: "33-bizen" }), {
+      action: "view",
+      entityType: "case",
+      from: "2026-12-01",
+      to: "2026-12-06",
+      officeId: "33-bizen",
+    });
+    // A JST day runs from 15:00 UTC the day before.
+    assert.equal(jstDayStart("2026-12-01"), "2026-11-30T15:00:00.000Z");
+    assert.equal(jstDayEnd("2026-12-01"), "2026-12-01T15:00:00.000Z");
+  });
+});
