@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { storageStateOf } from "./fixtures/auth";
 import { createTestCase, findUser } from "./fixtures/db";
 
@@ -41,6 +42,7 @@ test.describe("supervisor", () => {
     await expect(row).toBeVisible();
     // The detail of the view: the case number the page showed.
     await expect(row).toContainText(c.caseNo);
+    await expectNoSeriousA11yViolations(page, "/audit (supervisor, filtered)");
 
     // The record's whole history, one link away.
     await row.getByRole("link", { name: `この記録の履歴: 地域移行支援ケース ${c.id}` }).click();
@@ -116,9 +118,10 @@ test.describe("admin", () => {
 
   test("reviews every account of the prefecture; no demo account was deactivated", async ({ page }) => {
     await page.goto("/account-review");
-    await expect(page.getByRole("heading", { level: 1, name: "アカウントの棚卸し" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "IDの棚卸し" })).toBeVisible();
     await expect(page.getByRole("link", { name: "bizen.coord", exact: true })).toBeVisible();
     await expect(page.getByText("未使用で停止されたアカウントはありません。")).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "/account-review");
     expect(findUser("bizen.sup")?.active).toBe(1);
   });
 });

@@ -91,7 +91,7 @@ export const AUDIT_ENTITY_LABELS = {
   restatement: { ja: "締めた年度の訂正", en: "Restatement of a locked year" },
   database: { ja: "データベース", en: "Database" },
   audit_log: { ja: "監査ログ", en: "Audit log" },
-  account_review: { ja: "アカウントの棚卸し", en: "Account review" },
+  account_review: { ja: "IDの棚卸し", en: "Account review" },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);

@@ -40,8 +40,9 @@ export const auditView = {
     truncated: "（最大 {max} 行までを出力しました。条件を絞ってください）",
   },
   accounts: {
-    nav: "アカウントの棚卸し",
-    title: "アカウントの棚卸し",
+    // Not 「アカウント…」: the menu's 「アカウント」 link must stay the only one of that name.
+    nav: "IDの棚卸し",
+    title: "IDの棚卸し",
     description: "すべてのアカウントの役割・所属・状態・最終サインインです。{days}日間使われていないアカウント（サインインがない、または作成後一度もサインインがない）は自動的に停止されます。",
     descriptionReadOnly: "担当する保健所・支所の職員のアカウントです（閲覧のみ）。{days}日間使われていないアカウントは自動的に停止されます。",
     caption: "アカウントの一覧",
