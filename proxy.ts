@@ -27,7 +27,8 @@ export default auth((request) => {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   let response: NextResponse;
   // API routes answer 401/403 as JSON themselves (lib/api/handler.ts); /api/health needs no sign-in.
-  if (request.auth || pathname === "/login" || pathname.startsWith("/api/")) {
+  // /login/code and /login/enrol are the second-factor steps of sign-in (a pending sign-in, no session yet).
+  if (request.auth || pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/api/")) {
     response = withSecurityHeaders(request, nonce, csp);
   } else {
     const url = new URL("/login", request.nextUrl);

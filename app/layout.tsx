@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "@fontsource-variable/noto-sans-jp";
 import "./globals.css";
+import { DemoBanner } from "@/components/shell/demo-banner";
 import { ToastProvider } from "@/components/ui/toast";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <I18nProvider locale={locale}>
+          <DemoBanner />
           <ToastProvider>{children}</ToastProvider>
         </I18nProvider>
       </body>

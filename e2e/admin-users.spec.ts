@@ -221,7 +221,8 @@ test("deactivating a signed-in user ends their session at once", async ({ page, 
     await expect(page.getByRole("status").filter({ hasText: "利用を停止しました。" })).toBeVisible();
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "利用を再開する" })).toBeVisible();
-    expect(findUser(user.username)).toMatchObject({ active: 0, session_version: 2 });
+    // 1 at creation, 2 once the second factor was enrolled at sign-in, 3 on deactivation.
+    expect(findUser(user.username)).toMatchObject({ active: 0, session_version: 3 });
 
     // Their very next navigation lands on the sign-in page.
     await theirPage.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "ホーム" }).click();
@@ -263,14 +264,14 @@ test("unlock and password reset: the user gets back in, and a reset ends their s
     await dialog.getByLabel("新しいパスワード（確認）").fill(`${newPassword}-typo`);
     await dialog.getByRole("button", { name: "実行する" }).click();
     await expect(dialog.getByText("確認用のパスワードが一致しません。同じものを入力してください。")).toBeVisible();
-    expect(findUser(user.username)?.session_version).toBe(1);
+    expect(findUser(user.username)?.session_version).toBe(2); // 2 after enrolling the second factor
 
     await dialog.getByLabel("新しいパスワード").first().fill(newPassword);
     await dialog.getByLabel("新しいパスワード（確認）").fill(newPassword);
     await dialog.getByRole("button", { name: "実行する" }).click();
     await expect(page.getByRole("status").filter({ hasText: "パスワードを再設定しました。" })).toBeVisible();
     await expect(page.getByRole("dialog")).toHaveCount(0);
-    expect(findUser(user.username)?.session_version).toBe(2);
+    expect(findUser(user.username)?.session_version).toBe(3);
 
     // Their open session has ended; the old password no longer works, the new one does.
     await theirPage.goto("/account");

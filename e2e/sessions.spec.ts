@@ -102,7 +102,7 @@ test("sign out everywhere ends this device's session and every other one", async
     await here.page.getByRole("button", { name: "すべての端末からサインアウト" }).click();
     await here.page.waitForURL((url) => url.pathname === "/login");
     await expect(here.page.getByRole("status").filter({ hasText: "サインアウトしました。" })).toBeVisible();
-    expect(findUser(user.username)?.session_version).toBe(2);
+    expect(findUser(user.username)?.session_version).toBe(3); // 2 after enrolling the second factor, 3 now
 
     await expectRefused(replay, hereCookie, user, "sign out everywhere (this device)");
     await expectRefused(replay, thereCookie, user, "sign out everywhere (another device)");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, formAlert, signIn, submitSignIn } from "./fixtures/auth";
 import { createTestUser, uniqueUsername } from "./fixtures/db";
+import { completeSecondStep } from "./fixtures/second-factor";
 import { DEMO_ACCOUNTS, MENU_BY_ROLE, ROLE_LABEL_JA } from "./fixtures/demo";
 
 const INVALID = "ユーザー名またはパスワードが正しくありません。";
@@ -123,11 +124,12 @@ test("an anonymous deep link returns to its page after sign-in", async ({ page }
   await page.goto("/offices/33-bizen");
   await expect(page).toHaveURL((url) => url.pathname === "/login" && url.searchParams.get("next") === "/offices/33-bizen");
   await submitSignIn(page, user.username, user.password);
+  await completeSecondStep(page, user.username);
   await page.waitForURL((url) => url.pathname === "/offices/33-bizen");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("備前保健所");
 });
 
-test("a next= pointing off-site is ignored after sign-in", async ({ browser }) => {
+test("a next= pointing off-site is ignored after sign-in", async ({ browser, baseURL }) => {
   const user = await createTestUser();
   for (const next of ["//evil.example/", "https://evil.example/", "/\\evil.example/"]) {
     const context = await browser.newContext();
@@ -140,8 +142,9 @@ test("a next= pointing off-site is ignored after sign-in", async ({ browser }) =
       const page = await context.newPage();
       await page.goto(`/login?next=${encodeURIComponent(next)}`);
       await submitSignIn(page, user.username, user.password);
+      await completeSecondStep(page, user.username);
       await page.waitForURL((url) => url.pathname === "/" || url.hostname === "evil.example");
-      expect(new URL(page.url()).host, `after sign-in with next=${next}`).toBe("localhost:3100");
+      expect(new URL(page.url()).host, `after sign-in with next=${next}`).toBe(new URL(baseURL!).host);
       await expect(page.getByTestId("signed-in-as")).toBeVisible();
     } finally {
       await context.close();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/ui/field";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { isDemoDatabase } from "@/lib/dal/demo-data";
 import { getActor } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/list-url";
@@ -15,7 +16,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = firstValues(await searchParams);
   if (await getActor()) redirect("/");
   const t = await getT();
-  const showDemo = process.env.TSUNAGU_DEMO_DATA !== "off";
+  // The demo password is hinted only in a database that holds demo data (ADR 0038).
+  const showDemo = isDemoDatabase();
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -31,6 +33,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mb-4 text-xl font-semibold">{t("auth.title")}</h1>
           {params.signedOut && <div className="mb-4"><FormMessage tone="success">{t("auth.signedOut")}</FormMessage></div>}
           {params.reason === "ended" && <div className="mb-4"><FormMessage tone="info">{t("auth.sessionEnded")}</FormMessage></div>}
+          {params.reason === "pendingEnded" && <div className="mb-4"><FormMessage tone="info">{t("twofa.pendingEnded")}</FormMessage></div>}
+          {params.reason === "twofaTooMany" && <div className="mb-4"><FormMessage tone="error">{t("twofa.tooMany")}</FormMessage></div>}
+          {params.reason === "locked" && <div className="mb-4"><FormMessage tone="error">{t("auth.locked")}</FormMessage></div>}
           <LoginForm next={params.next} />
         </div>
         <p className="mt-4 text-sm text-slate-700">{t("auth.privacy")}</p>

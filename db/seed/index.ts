@@ -1,9 +1,9 @@
 import "server-only";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { ulid } from "ulid";
 import type { Db } from "@/db/client";
-import { cases, externalStatistics, meetings, outreachCases, peerSupporters, planPeriods, prefectures, userOffices, users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { appMeta, cases, externalStatistics, meetings, outreachCases, peerSupporters, planPeriods, prefectures, userOffices, users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { appNow } from "@/lib/domain/clock";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { seedDemoActivities } from "./demo-activities";
@@ -16,6 +16,7 @@ import { loadOrgTree, orgId } from "./org";
 import { fillPersonNameKeys } from "./person-name-keys";
 import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { DEMO_DATA_KEY, markDemoData } from "./demo-marker";
 
 type Log = (message: string) => void;
 
@@ -46,7 +47,11 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
   const [{ n: userCount }] = db.select({ n: count() }).from(users).all() as [{ n: number }];
   if (userCount === 0) {
     await seedDemoUsers(db);
+    markDemoData(db);
     log(`Created ${DEMO_USERS.length} demo accounts (password: ${DEMO_PASSWORD}).`);
+  } else if (await seededBeforeTheMarker(db)) {
+    markDemoData(db, "demo seed (database from before the marker)");
+    log("Marked the database as holding demo data: its demo accounts predate the marker.");
   }
   const [{ n: caseCount }] = db.select({ n: count() }).from(cases).all() as [{ n: number }];
   if (caseCount === 0) {
@@ -93,6 +98,16 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
 function fillNameKeys(db: Db, log: Log): void {
   const n = fillPersonNameKeys(db);
   if (n > 0) log(`Filled the name search keys of ${n} persons.`);
+}
+
+/**
+ * A database seeded with the demo accounts before the marker existed (migration 0013): the first
+ * demo account still has the demo password. Such a database holds demo data and gets the marker.
+ */
+async function seededBeforeTheMarker(db: Db): Promise<boolean> {
+  if (db.select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, DEMO_DATA_KEY)).get()) return false;
+  const first = db.select({ hash: users.passwordHash }).from(users).where(eq(users.username, DEMO_USERS[0]?.username ?? "")).get();
+  return !!first && (await verifyPassword(first.hash, DEMO_PASSWORD));
 }
 
 async function seedDemoUsers(db: Db): Promise<void> {

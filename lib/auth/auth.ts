@@ -1,15 +1,15 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authenticate, revokeSignedOutSession } from "@/lib/dal/auth";
-import { clientAddress } from "./client-address";
+import { revokeSignedOutSession } from "@/lib/dal/auth";
+import { consumeGrant } from "@/lib/dal/second-factor";
 import { authCookies, servedOverHttps } from "./cookies";
 import { sessionIdleMinutes } from "./policy";
 import { sessionToken } from "./session-token";
 
 /** Thrown from `authorize`; its `code` tells the sign-in form which message to show. */
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "locked" | "throttled") {
+  constructor(code: "invalid" | "locked" | "throttled" | "expired") {
     super();
     this.code = code;
   }
@@ -28,15 +28,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   cookies: authCookies(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
+    // Authorize takes only a grant: a one-time token the sign-in actions get from the data-access
+    // layer once every factor has passed (password, and the second factor when needed: ADR 0037).
+    // It never reaches the browser, so posting a username and password here gives no session.
     Credentials({
-      credentials: { username: {}, password: {} },
-      async authorize(credentials, request) {
-        const username = typeof credentials?.username === "string" ? credentials.username : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const ip = clientAddress(request.headers);
-        const result = await authenticate(username, password, ip);
-        if (!result.ok) throw new SignInRefused(result.reason);
-        return result.claims;
+      credentials: { grant: {} },
+      async authorize(credentials) {
+        const grant = typeof credentials?.grant === "string" ? credentials.grant : "";
+        const claims = grant ? consumeGrant(grant) : null;
+        if (!claims) throw new SignInRefused("expired");
+        return claims;
       },
     }),
   ],

@@ -1,8 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { and, count, eq, gte, isNull, lt, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLogs, healthCenters, loginThrottles, prefectures, revokedSessions, userOffices, users } from "@/db/schema";
+import { auditLogs, healthCenters, loginThrottles, prefectures, revokedSessions, users } from "@/db/schema";
 import { burnPasswordCheck, commonPasswords, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem, passwordProblemMessage, type PasswordProblem } from "@/lib/auth/password-rules";
 import {
@@ -15,6 +14,7 @@ import {
 import type { Role } from "@/lib/domain/codes";
 import { deactivateIfUnused } from "./account-review";
 import { writeAudit } from "./audit";
+import { grantWithoutSecondFactor, openChallenge, secondFactorNeedFor } from "./second-factor";
 import { AppError } from "./errors";
 
 /** What a session token carries. The DAL re-checks it against the database on every request. */
@@ -29,7 +29,13 @@ export type SessionClaims = {
   sessionId: string;
 };
 
-export type AuthResult = { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid" | "locked" | "throttled" };
+/**
+ * What the password step leads to: `grant` (no second factor needed: the token for authorize()),
+ * or a pending sign-in whose token the browser keeps until it gives its code (`code`) or enrols
+ * (`enrol`). The password alone never yields a session when a second factor is needed.
+ */
+export type SignInNext = { stage: "grant" | "code" | "enrol"; token: string };
+export type AuthResult = { ok: true; next: SignInNext } | { ok: false; reason: "invalid" | "locked" | "throttled" };
 
 /**
  * Failed sign-ins from this client address in the last ADDRESS_WINDOW_MINUTES, counted from the
@@ -106,29 +112,18 @@ export async function authenticate(rawUsername: string, password: string, ip: st
     return { ok: false, reason: next.lockedUntil ? "locked" : "invalid" };
   }
 
-  const officeIds = db
-    .select({ id: userOffices.healthCenterId })
-    .from(userOffices)
-    .where(eq(userOffices.userId, user.id))
-    .all()
-    .map((o) => o.id);
-  db.transaction((tx) => {
-    tx.delete(loginThrottles).where(eq(loginThrottles.username, username)).run();
-    tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, user.id)).run();
-    writeAudit(tx, auditActor, { action: "sign_in", entityType: "session", entityId: user.id });
+  const need = secondFactorNeedFor(user);
+  if (need === "none") {
+    const token = db.transaction((tx) => grantWithoutSecondFactor(tx, user, ip, now));
+    return { ok: true, next: { stage: "grant", token } };
+  }
+  // The password was right but the sign-in is not done: the lockout count stays (wrong codes add
+  // to it), and the audit says which step is pending.
+  const token = db.transaction((tx) => {
+    writeAudit(tx, auditActor, { action: "sign_in", entityType: "session", entityId: user.id, detail: { step: "password", pending: need } });
+    return openChallenge(tx, user, need, now);
   });
-  return {
-    ok: true,
-    claims: {
-      id: user.id,
-      name: user.displayName,
-      role: user.role,
-      prefectureCode: user.prefectureCode,
-      officeIds,
-      sessionVersion: user.sessionVersion,
-      sessionId: randomUUID(),
-    },
-  };
+  return { ok: true, next: { stage: need, token } };
 }
 
 /** SQL: this session id has not been signed out. */

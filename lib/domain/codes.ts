@@ -92,6 +92,7 @@ export const AUDIT_ENTITY_LABELS = {
   database: { ja: "データベース", en: "Database" },
   audit_log: { ja: "監査ログ", en: "Audit log" },
   account_review: { ja: "IDの棚卸し", en: "Account review" },
+  second_factor: { ja: "二要素認証", en: "Second factor" },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);

@@ -11,6 +11,7 @@ import { sessionMaxHours, sessionPastMaxAge } from "@/lib/auth/policy";
 import { contentSecurityPolicy, newNonce } from "@/lib/auth/security-headers";
 import { sessionToken } from "@/lib/auth/session-token";
 import { authenticate, isSessionCurrent, revokeSignedOutSession, signOutEverywhere, type SessionClaims } from "@/lib/dal/auth";
+import { consumeGrant } from "@/lib/dal/second-factor";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 const HOUR = 60 * 60 * 1000;
@@ -23,8 +24,10 @@ before(async () => {
 
 async function signedIn(username: string): Promise<SessionClaims> {
   const r = await authenticate(username, DEMO_PASSWORD, null);
-  assert.ok(r.ok);
-  return r.claims;
+  assert.ok(r.ok && r.next.stage === "grant");
+  const claims = consumeGrant(r.next.token);
+  assert.ok(claims);
+  return claims;
 }
 
 /** What Auth.js does at sign-in: jwt() with the user authorize() returned, at `now`. */

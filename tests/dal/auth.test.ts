@@ -14,6 +14,7 @@ import {
   signOutSession,
 } from "@/lib/dal/auth";
 import { isAppError } from "@/lib/dal/errors";
+import { consumeGrant } from "@/lib/dal/second-factor";
 import { changeOwnPassword, resetUserPassword, setUserActive } from "@/lib/dal/users";
 import { actorFor, seededDb } from "../helpers/test-db";
 
@@ -30,9 +31,11 @@ beforeEach(() => {
 describe("authenticate", () => {
   test("the demo password signs in and the success is audited", async () => {
     const r = await authenticate("bizen.coord", DEMO_PASSWORD, "127.0.0.1");
-    assert.ok(r.ok);
-    assert.equal(r.claims.role, "coordinator");
-    assert.deepEqual(r.claims.officeIds, ["33-bizen"]);
+    assert.ok(r.ok && r.next.stage === "grant"); // a demo account in the demo database: no second factor
+    const claims = consumeGrant(r.next.token);
+    assert.ok(claims);
+    assert.equal(claims.role, "coordinator");
+    assert.deepEqual(claims.officeIds, ["33-bizen"]);
     const a = lastAudit();
     assert.equal(a.action, "sign_in");
     assert.equal(a.actorUsername, "bizen.coord");
@@ -100,9 +103,11 @@ describe("session revocation", () => {
 
 describe("sign-out", () => {
   test("revokes exactly the signed-out session on the server, and is audited", async () => {
-    const first = await authenticate("okayama.pref", DEMO_PASSWORD, null);
-    const second = await authenticate("okayama.pref", DEMO_PASSWORD, null);
-    assert.ok(first.ok && second.ok);
+    const firstSignIn = await authenticate("okayama.pref", DEMO_PASSWORD, null);
+    const secondSignIn = await authenticate("okayama.pref", DEMO_PASSWORD, null);
+    assert.ok(firstSignIn.ok && secondSignIn.ok);
+    const first = { claims: consumeGrant(firstSignIn.next.token)! };
+    const second = { claims: consumeGrant(secondSignIn.next.token)! };
     assert.notEqual(first.claims.sessionId, second.claims.sessionId);
     const actor = actorFor("okayama.pref");
     signOutSession(actor, first.claims.sessionId);

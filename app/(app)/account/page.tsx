@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { getOwnSecondFactorStatus } from "@/lib/dal/second-factor";
 import { requireActor } from "@/lib/dal/session";
 import { ROLE_LABELS } from "@/lib/domain/codes";
 import { sessionIdleMinutes, sessionMaxHours } from "@/lib/auth/policy";
@@ -9,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form";
+import { RegenerateCodesForm } from "./regenerate-codes-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("account.title") };
@@ -18,6 +20,10 @@ export default async function AccountPage() {
   const actor = await requireActor();
   const t = await getT();
   const locale = await getLocale();
+  const twofa = getOwnSecondFactorStatus(actor);
+  const enrolledOn = twofa.enrolledAt
+    ? new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeZone: "Asia/Tokyo" }).format(new Date(twofa.enrolledAt))
+    : "";
   return (
     <div className="space-y-6">
       <PageHeader title={t("account.title")} description={t("account.description")} />
@@ -33,6 +39,20 @@ export default async function AccountPage() {
       </Card>
       <Card title={t("account.changePassword")}>
         <PasswordForm />
+      </Card>
+      <Card title={t("twofa.accountTitle")}>
+        <div data-testid="second-factor-status" className="mb-4 max-w-prose space-y-1 text-sm text-slate-700">
+          <p className="font-semibold">{twofa.enrolled ? t("twofa.statusEnrolled", { date: enrolledOn }) : t("twofa.statusNotEnrolled")}</p>
+          {twofa.enrolled && <p>{t("twofa.recoveryLeft", { count: twofa.recoveryCodesLeft })}</p>}
+          {!twofa.enrolled && twofa.demoExempt && <p>{t("twofa.statusExempt")}</p>}
+          {!twofa.enrolled && !twofa.demoExempt && (twofa.required ? <p>{t("twofa.statusRequired")}</p> : <p>{t("twofa.statusOptional")}</p>)}
+        </div>
+        {twofa.enrolled && (
+          <>
+            <h3 className="mb-2 font-semibold">{t("twofa.regenerateTitle")}</h3>
+            <RegenerateCodesForm />
+          </>
+        )}
       </Card>
       <Card title={t("account.sessionsTitle")}>
         <p className="mb-4 max-w-prose text-sm text-slate-700">{t("account.sessionsBody", { idle: sessionIdleMinutes(), hours: sessionMaxHours() })}</p>

@@ -19,5 +19,6 @@ import { print } from "./print";
 import { personCorrection } from "./person-correction";
 import { transfer } from "./transfer";
 import { auditView } from "./audit-view";
+import { twofa } from "./twofa";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa };

@@ -18,6 +18,7 @@ import { print } from "./print";
 import { personCorrection } from "./person-correction";
 import { transfer } from "./transfer";
 import { auditView } from "./audit-view";
+import { twofa } from "./twofa";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa } as const;
