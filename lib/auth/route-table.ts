@@ -16,8 +16,12 @@
  */
 import type { Role } from "@/lib/domain/codes";
 
-/** Who is allowed: anyone (signed out too), any signed-in account, or the roles listed. */
-export type Allow = "everyone" | "signed-in" | readonly Role[];
+/**
+ * Who is allowed: anyone (signed out too), any signed-in account, or the roles listed.
+ * `pending-sign-in`: a step of sign-in between the password and the second factor (ADR 0037); a
+ * visitor without such a sign-in under way is sent to sign in (anonymous) or home (signed in).
+ */
+export type Allow = "everyone" | "signed-in" | "pending-sign-in" | readonly Role[];
 
 /**
  * What the route touches, which decides whether an account of an allowed role is let in:
@@ -88,13 +92,19 @@ const WORKERS = ["coordinator", "supervisor", "prefecture"] as const satisfies r
 const PREFECTURE = ["prefecture"] as const satisfies readonly Role[];
 const ADMIN = ["admin"] as const satisfies readonly Role[];
 const ALL_ROLES = ["coordinator", "supervisor", "prefecture", "admin"] as const satisfies readonly Role[];
+const AUDIT_READERS = ["supervisor", "prefecture", "admin"] as const satisfies readonly Role[];
 
 const A = "app/(app)";
 
 export const PAGES: readonly PageEntry[] = [
   { file: "app/login/page.tsx", path: "/login", allow: "everyone", reach: "own" },
+  { file: "app/login/code/page.tsx", path: "/login/code", allow: "pending-sign-in", reach: "own" },
+  { file: "app/login/enrol/page.tsx", path: "/login/enrol", allow: "pending-sign-in", reach: "own" },
   { file: `${A}/page.tsx`, path: "/", allow: "signed-in", reach: "own" },
   { file: `${A}/account/page.tsx`, path: "/account", allow: "signed-in", reach: "own" },
+  // The audit trail and the account review (ADR 0041): supervisors of their offices, prefecture staff and admins of their prefecture.
+  { file: `${A}/audit/page.tsx`, path: "/audit", allow: AUDIT_READERS, reach: "own" },
+  { file: `${A}/account-review/page.tsx`, path: "/account-review", allow: ["supervisor", "admin"], reach: "own" },
   { file: `${A}/org/page.tsx`, path: "/org", allow: ALL_ROLES, reach: "own" },
   { file: `${A}/offices/page.tsx`, path: "/offices", allow: ALL_ROLES, reach: "own" },
   { file: `${A}/offices/[id]/page.tsx`, path: "/offices/[id]", allow: ALL_ROLES, reach: "office", sample: "office" },
@@ -165,6 +175,7 @@ export const PAGES: readonly PageEntry[] = [
 export const HANDLERS: readonly HandlerEntry[] = [
   // Auth.js's own routes (session, csrf, sign-in callback, sign-out): public by nature.
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/[...nextauth]", probe: "/api/auth/session", allow: "everyone", reach: "own" },
+  { file: `${A}/audit/export/route.ts`, path: "/audit/export", probe: "/audit/export", allow: AUDIT_READERS, reach: "own" },
   { file: "app/api/health/route.ts", path: "/api/health", probe: "/api/health", allow: "everyone", reach: "own" },
   // The JSON API: 401 signed out, 403 for another prefecture, 404 for a role without indicators.
   { file: "app/api/v1/indicators/route.ts", path: "/api/v1/indicators", probe: "/api/v1/indicators?prefecture=33&fy=2021", allow: WORKERS, reach: "prefecture" },
@@ -187,6 +198,11 @@ export const ACTIONS: readonly ActionEntry[] = [
   { file: "app/actions.ts", name: "setFiscalYearAction", allow: EVERYONE, reach: "own" },
   { file: "app/actions.ts", name: "signOutAction", allow: EVERYONE, reach: "own" },
   { file: "app/login/actions.ts", name: "signInAction", allow: EVERYONE, reach: "own" },
+  // The second factor's sign-in steps: each checks the pending sign-in's token itself.
+  { file: "app/login/actions.ts", name: "verifyCodeAction", allow: EVERYONE, reach: "own" },
+  { file: "app/login/actions.ts", name: "confirmEnrolmentAction", allow: EVERYONE, reach: "own" },
+  { file: "app/login/actions.ts", name: "finishEnrolmentAction", allow: EVERYONE, reach: "own" },
+  { file: `${A}/account/second-factor-actions.ts`, name: "regenerateRecoveryCodesAction", allow: "signed-in", reach: "own", dal: "regenerateRecoveryCodes" },
   { file: `${A}/account/actions.ts`, name: "changePasswordAction", allow: "signed-in", reach: "own", dal: "changeOwnPassword" },
   { file: `${A}/account/actions.ts`, name: "signOutEverywhereAction", allow: "signed-in", reach: "own", dal: "signOutEverywhere" },
   // Cases.
@@ -306,6 +322,7 @@ export type Verdict = "allow" | "anonymous" | "role" | "reach";
 export function verdict(entry: { allow: Allow; reach: Reach }, visitor: Visitor): Verdict {
   if (entry.allow === "everyone") return "allow";
   if (visitor.kind === "anonymous") return "anonymous";
+  if (entry.allow === "pending-sign-in") return "allow";
   if (entry.allow !== "signed-in" && !entry.allow.includes(visitor.role)) return "role";
   if (entry.reach === "prefecture" && visitor.kind === "otherPrefecture") return "reach";
   if (entry.reach === "office" && (visitor.kind === "otherPrefecture" || visitor.kind === "otherOffice")) return "reach";

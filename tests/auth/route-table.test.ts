@@ -103,7 +103,10 @@ describe("the route table", () => {
       "app/actions.ts#signOutAction",
       "app/api/auth/[...nextauth]/route.ts",
       "app/api/health/route.ts",
+      "app/login/actions.ts#confirmEnrolmentAction",
+      "app/login/actions.ts#finishEnrolmentAction",
       "app/login/actions.ts#signInAction",
+      "app/login/actions.ts#verifyCodeAction",
       "app/login/page.tsx",
     ]);
     const personal = ["case", "outreach", "peer", "dispatch", "transfer"];

@@ -7,6 +7,8 @@ import { ACTIONS, NON_DOMAIN_TABLES, ROUTE_PROOF_VISITORS, actionKey, verdict, t
 import type { Actor } from "@/lib/dal/actor";
 import { isAppError } from "@/lib/dal/errors";
 import { signOutEverywhere } from "@/lib/dal/auth";
+import { regenerateRecoveryCodes } from "@/lib/dal/second-factor";
+import { SecondFactorCodeSchema } from "@/lib/validation/second-factor";
 import { addActivity, addCarePlan, addReadmission, addTrialStay, deleteActivity, recordFollowUp, setCarePlanStatus, updateActivity } from "@/lib/dal/case-records";
 import { correctLatestPhaseChange, reopenCase, undoLatestPhaseChange } from "@/lib/dal/case-phase-events";
 import { acceptTransfer, cancelTransfer, declineTransfer, requestTransfer } from "@/lib/dal/case-transfers";
@@ -88,6 +90,7 @@ const QuerySchema = z.object({ q: z.string() });
 const PROBES: Record<string, Probe> = {
   [`${A}/account/actions.ts#changePasswordAction`]: p(OwnPasswordSchema, (a, i) => changeOwnPassword(a, i.current, i.password)),
   [`${A}/account/actions.ts#signOutEverywhereAction`]: p(z.object({}), (a) => signOutEverywhere(a)),
+  [`${A}/account/second-factor-actions.ts#regenerateRecoveryCodesAction`]: p(SecondFactorCodeSchema, (a, i) => regenerateRecoveryCodes(a, i.code)),
   [`${A}/cases/new/actions.ts#createCaseAction`]: p(CaseCreateSchema, createCase),
   [`${A}/cases/[id]/edit/actions.ts#updateCaseAction`]: p(CaseUpdateSchema, updateCase),
   [`${A}/cases/[id]/person/actions.ts#correctCasePersonAction`]: p(PersonCorrectionSchema, correctPerson),
