@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/ui/field";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { getActor } from "@/lib/dal/session";
+import { getActor, getPasswordChangeActor } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { LoginForm } from "./login-form";
@@ -14,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = firstValues(await searchParams);
   if (await getActor()) redirect("/");
+  if (await getPasswordChangeActor()) redirect("/change-password");
   const t = await getT();
   const showDemo = process.env.TSUNAGU_DEMO_DATA !== "off";
 
@@ -31,6 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mb-4 text-xl font-semibold">{t("auth.title")}</h1>
           {params.signedOut && <div className="mb-4"><FormMessage tone="success">{t("auth.signedOut")}</FormMessage></div>}
           {params.reason === "ended" && <div className="mb-4"><FormMessage tone="info">{t("auth.sessionEnded")}</FormMessage></div>}
+          {params.reason === "passwordChanged" && <div className="mb-4"><FormMessage tone="success">{t("approvals.mustChange.done")}</FormMessage></div>}
           <LoginForm next={params.next} />
         </div>
         <p className="mt-4 text-sm text-slate-700">{t("auth.privacy")}</p>

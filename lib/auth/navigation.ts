@@ -19,6 +19,7 @@ const ITEMS: (NavItem & { permission: Permission | null })[] = [
   { href: "/org", labelKey: "nav.org", permission: "read:org:prefecture" },
   { href: "/admin/users", labelKey: "nav.users", permission: "manage:user:prefecture" },
   { href: "/admin/hospitals", labelKey: "nav.hospitals", permission: "manage:master:prefecture" },
+  { href: "/approvals", labelKey: "approvals.nav", permission: "approve:account:reach" },
   { href: "/account", labelKey: "nav.account", permission: null },
 ];
 

@@ -51,6 +51,9 @@ export const PERMISSIONS = [
   // Administration of the prefecture's accounts and master data; no case contents.
   "manage:user:prefecture",
   "manage:master:prefecture",
+  // Separation of duties (ADR 0039): an admin's grant of case access, or reset of a case-reading
+  // account's secret, waits for a supervisor of the office (their offices) or another admin (prefecture).
+  "approve:account:reach",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,7 +92,7 @@ const CASE_WORK: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: CASE_WORK,
-  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach"],
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach", "approve:account:reach"],
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",
@@ -106,6 +109,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "read:staff:reach",
     "manage:user:prefecture",
     "manage:master:prefecture",
+    "approve:account:reach",
   ],
 };
 

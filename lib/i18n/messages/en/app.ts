@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer" | "approvals"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",
@@ -119,6 +119,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     "write:prefecture-activity:prefecture": "Record prefecture meetings and trainings, municipal councils and the monthly figures of commissioned services",
     "manage:user:prefecture": "Create, change and deactivate the prefecture's user accounts",
     "manage:master:prefecture": "Maintain master data such as the hospital list",
+    "approve:account:reach": "Approve new accounts, role grants and password resets (supervisors for their offices, admins for the prefecture; never one's own request)",
   },
   offices: {
     title: "Health centres",

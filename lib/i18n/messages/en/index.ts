@@ -18,5 +18,6 @@ import { listSwitch } from "./list-switch";
 import { print } from "./print";
 import { personCorrection } from "./person-correction";
 import { transfer } from "./transfer";
+import { approvals } from "./approvals";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, approvals };

@@ -117,6 +117,7 @@ export const app = {
     "write:prefecture-activity:prefecture": "県主催の会議・研修、市町村の協議の場の設置状況、委託事業の月次実績を記録する",
     "manage:user:prefecture": "県内のユーザーを作成・変更・停止する",
     "manage:master:prefecture": "病院一覧などのマスタデータを管理する",
+    "approve:account:reach": "アカウントの作成・役割の付与・パスワードの再設定を承認する（保健所の管理者は担当の保健所分、管理者は県内の分。自分の依頼は承認できません）",
   },
   offices: {
     title: "保健所・支所",

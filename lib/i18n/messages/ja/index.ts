@@ -17,6 +17,7 @@ import { listSwitch } from "./list-switch";
 import { print } from "./print";
 import { personCorrection } from "./person-correction";
 import { transfer } from "./transfer";
+import { approvals } from "./approvals";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, approvals } as const;
