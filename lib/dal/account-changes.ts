@@ -66,9 +66,13 @@ const APPLY: Readonly<Record<AccountChangeKind, ApplyChange | null>> = {
   second_factor_reset: null,
 };
 
-/** Does this role read cases? Granting it (or resetting such an account's secret) needs approval. */
+/**
+ * Does granting this role (or resetting the secret of an account holding it) need approval? Roles that
+ * read cases, and roles that approve: otherwise an admin could create (or reset) a second admin, sign in
+ * as it and approve their own requests.
+ */
 export function roleNeedsApproval(role: Role): boolean {
-  return can(role, "read:case:reach");
+  return can(role, "read:case:reach") || can(role, "approve:account:reach");
 }
 
 /**

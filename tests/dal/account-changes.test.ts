@@ -237,13 +237,31 @@ describe("approval of account changes (separation of duties)", () => {
     assert.equal(pendingRequestOf(coord.id)?.kind, "reactivate");
   });
 
-  test("an admin-created admin account needs no approval, but its password is one-time too", async () => {
+  test("a new admin account waits for a second admin (else an admin could approve as an admin it made); its password is one-time", async () => {
     const admin = actorFor("okayama.admin");
     const { id, pending } = await createUser(admin, { username: "sod.admin", displayName: "分離 管理", role: "admin", officeIds: [], password: ADMIN_SET });
-    assert.equal(pending, false);
+    assert.equal(pending, true);
+    assert.equal(userRow("sod.admin").active, false);
+    const request = pendingRequestOf(id)!;
+    // It names no office: no supervisor sees it; the requester may not approve it.
+    assert.equal(refusal(() => decideAccountChange(actorFor("bizen.sup"), { id: request.id, decision: "approve" })), "not_found:errors.notFound");
+    assert.equal(refusal(() => decideAccountChange(admin, { id: request.id, decision: "approve" })), "invalid:approvals.errors.ownRequest");
+    decideAccountChange(actorFor("okayama.admin2"), { id: request.id, decision: "approve" });
     const row = userRow("sod.admin");
     assert.equal(row.active, true);
     assert.equal(loadActor(id, row.sessionVersion), null, "no permission before the change");
     assert.ok(loadPasswordChangeActor(id, row.sessionVersion));
+  });
+
+  test("an admin's reset of another admin's password waits too; prefecture staff's does not, but is one-time", async () => {
+    const admin = actorFor("okayama.admin");
+    const admin2 = userRow("okayama.admin2");
+    assert.deepEqual(await resetUserPassword(admin, admin2.id, "Kusunoki-38-ame!"), { pending: true });
+    assert.equal(userRow("okayama.admin2").passwordHash, admin2.passwordHash);
+    const pref = userRow("yamaguchi.pref");
+    assert.deepEqual(await resetUserPassword(actorFor("yamaguchi.admin"), pref.id, "Kusunoki-39-ame!"), { pending: false });
+    const after = userRow("yamaguchi.pref");
+    assert.equal(after.mustChangePassword, true);
+    assert.equal(loadActor(after.id, after.sessionVersion), null);
   });
 });
