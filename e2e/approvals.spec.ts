@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formAlert, signIn, storageStateOf, submitSignIn } from "./fixtures/auth";
 import { approvePending, requestRow, signInAndChangeOneTimePassword } from "./fixtures/approvals";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { createTestCase, createTestUser, db, findUser, uniqueUsername } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
@@ -85,6 +86,7 @@ test("an admin-set password cannot reach a case before the holder changes it and
     await submitSignIn(their, username, oneTime);
     await their.waitForURL((url) => url.pathname === "/change-password");
     await expect(their.getByText("このパスワードは管理者が設定したもので、一度しか使えません。")).toBeVisible();
+    await expectNoSeriousA11yViolations(their, "/change-password");
     for (const path of [`/cases/${c.id}`, "/cases", "/", "/account"]) {
       await their.goto(path);
       await expect(their, path).toHaveURL((url) => url.pathname === "/change-password");
@@ -184,8 +186,11 @@ test("an office granted waits; a rejection needs a reason and is shown to the ad
     await supPage.goto("/approvals");
     const row = requestRow(supPage, user.username);
     await expect(row).toContainText("依頼された役割: 地域移行推進員・コーディネーター（備前保健所、備前保健所東備支所）");
+    await expectNoSeriousA11yViolations(supPage, "/approvals");
     await row.getByRole("button", { name: /^却下する: / }).click();
     const dialog = supPage.getByRole("dialog", { name: "この依頼を却下しますか？" });
+    await expect(dialog).toBeVisible();
+    await expectNoSeriousA11yViolations(supPage, "/approvals reject dialog");
     await dialog.getByRole("button", { name: "却下する" }).click();
     await expect(dialog.getByText("却下の理由を入力してください。")).toBeVisible();
     await dialog.getByRole("textbox", { name: "却下の理由" }).fill("東備支所の担当は来月からのため");
