@@ -39,6 +39,7 @@ async function createCoordinator(page: Page, username: string, displayName: stri
 }
 
 test("an admin-set password cannot reach a case before the holder changes it and a supervisor approves", async ({ page, browser }) => {
+  test.setTimeout(120_000); // three people, two sign-ins each
   const c = createTestCase({ office: "bizen" });
   const username = uniqueUsername("sod");
   const displayName = `分離 ${username.slice(-5)}`;
