@@ -270,6 +270,12 @@ export function listAccountChangesForActor(actor: Actor, now: Date = new Date())
   return { pending, recent };
 }
 
+/** How many pending requests this approver could decide (the home page's notice); no names, so not audited. */
+export function countPendingAccountChangesForActor(actor: Actor): number {
+  if (!can(actor.role, "approve:account:reach")) return 0;
+  return toRows(actor, and(requestsInReach(actor), eq(accountChangeRequests.status, "pending"))!).filter((r) => r.canApprove).length;
+}
+
 /** Requests about one account (the admin's user page): pending first, then the latest decided. */
 export function listAccountChangesForUser(actor: Actor, userId: string): AccountChangeRow[] {
   requireApprover(actor);

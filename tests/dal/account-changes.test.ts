@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accountChangeRequests, auditLogs, users } from "@/db/schema";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
-import { decideAccountChange, listAccountChangesForActor, listAccountChangesForUser } from "@/lib/dal/account-changes";
+import { countPendingAccountChangesForActor, decideAccountChange, listAccountChangesForActor, listAccountChangesForUser } from "@/lib/dal/account-changes";
 import { loadActor, loadPasswordChangeActor } from "@/lib/dal/actor";
 import { authenticate } from "@/lib/dal/auth";
 import { listCasesForActor } from "@/lib/dal/case-list";
@@ -73,6 +73,9 @@ describe("approval of account changes (separation of duties)", () => {
     assert.equal(listed.requestedByName, "岡山 管理子");
     assert.deepEqual(listed.requested, { role: "coordinator", officeNames: ["備前保健所"] });
     assert.equal(listed.canApprove, true);
+    assert.ok(countPendingAccountChangesForActor(sup) >= 1);
+    assert.equal(countPendingAccountChangesForActor(actorFor("okayama.pref")), 0);
+    assert.equal(countPendingAccountChangesForActor(actorFor("bitchu.sup")), 0);
     const request = pendingRequestOf(id)!;
     assert.equal(listAccountChangesForActor(admin).pending.find((r) => r.id === request.id)?.canApprove, false);
     assert.equal(refusal(() => decideAccountChange(admin, { id: request.id, decision: "approve" })), "invalid:approvals.errors.ownRequest");

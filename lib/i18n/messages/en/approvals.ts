@@ -6,6 +6,7 @@ export const approvals: Messages["approvals"] = {
   title: "Approval of account changes",
   description:
     "A new account, a role or office granted, a reactivation or a password reset asked by an admin takes effect only once a supervisor of the office or another admin approves it. Nobody approves their own request or a request about their own account.",
+  homeNotice: "{count} account change request(s) waiting for your approval",
   pendingTitle: "Pending requests",
   recentTitle: "Recent decisions (last 90 days)",
   pendingCaption: "Pending requests",

@@ -4,6 +4,7 @@ export const approvals = {
   title: "アカウント変更の承認",
   description:
     "管理者が依頼したアカウントの作成・役割や担当の付与・利用の再開・パスワードの再設定は、担当の保健所の監督者か別の管理者が承認するまで反映されません。自分の依頼と自分のアカウントの依頼は承認できません。",
+  homeNotice: "承認待ちのアカウント変更の依頼が {count} 件あります",
   pendingTitle: "承認待ちの依頼",
   recentTitle: "最近の決定（90日以内）",
   pendingCaption: "承認待ちの依頼の一覧",
