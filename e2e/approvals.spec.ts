@@ -106,7 +106,7 @@ test("an admin-set password cannot reach a case before the holder changes it and
     expect(mustChange(username)).toBe(0);
     const opened = await their.goto(`/cases/${c.id}`);
     expect(opened?.status()).toBe(200);
-    await expect(their.locator("main")).toContainText(c.caseNo);
+    await expect(their.getByRole("heading", { level: 1, name: c.name })).toBeVisible();
   } finally {
     await theirs.close();
   }
