@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locale";
 import { safeLocalPath } from "@/lib/safe-path";
 import { FISCAL_YEAR_COOKIE, fiscalYearOptions } from "@/lib/preferences";
-import { getActor } from "@/lib/dal/session";
+import { getActor, getPasswordChangeActor } from "@/lib/dal/session";
 import { signOutSession } from "@/lib/dal/auth";
 import { signOut } from "@/lib/auth/auth";
 
@@ -39,7 +39,8 @@ export async function setFiscalYearAction(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
-  const actor = await getActor();
+  // A one-time-password session (ADR 0039) has no Actor but is revoked all the same.
+  const actor = (await getActor()) ?? (await getPasswordChangeActor());
   if (actor?.sessionId) signOutSession(actor, actor.sessionId);
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

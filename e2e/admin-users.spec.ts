@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formAlert, signIn, storageStateOf } from "./fixtures/auth";
+import { approvePending, signInAndChangeOneTimePassword } from "./fixtures/approvals";
 import { createTestUser, findUser, isLockedInDb, lockUsername, uniqueUsername } from "./fixtures/db";
 
 test.use({ storageState: storageStateOf("okayama.admin") });
@@ -126,7 +127,7 @@ test("a prefecture-staff account may not be given an office", async ({ page }) =
   expect(findUser(username)).toBeUndefined();
 });
 
-test("a valid user is created and can sign in", async ({ page, browser }) => {
+test("a valid user is created and, once a supervisor approves and its holder changes the password, can sign in", async ({ page, browser }) => {
   const username = uniqueUsername("new");
   const password = `Kirin-7-yokan-${username.slice(-5)}`;
   const displayName = `新規 ${username.slice(-5)}`;
@@ -145,17 +146,21 @@ test("a valid user is created and can sign in", async ({ page, browser }) => {
   await page.waitForURL((url) => /^\/admin\/users\/[0-9A-HJKMNP-TV-Z]{26}$/.test(url.pathname));
   await expect(page.getByRole("status").filter({ hasText: "ユーザーを作成しました。" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${displayName}（${username}）`);
+  // A coordinator reads cases: the account waits for approval (ADR 0039).
   const row = findUser(username);
-  expect(row).toMatchObject({ display_name: displayName, role: "coordinator", prefecture_code: "33", active: 1 });
+  expect(row).toMatchObject({ display_name: displayName, role: "coordinator", prefecture_code: "33", active: 0 });
   expect(page.url()).toContain(row!.id);
 
   await page.goto(`/admin/users?q=${username}`);
   await expect(page.getByRole("table", { name: "ユーザーの一覧" }).getByRole("row", { name: new RegExp(username) })).toContainText("備前保健所");
 
+  await approvePending(browser, username, "bizen.sup");
+  expect(findUser(username)).toMatchObject({ active: 1 });
+
   const other = await browser.newContext(SIGNED_OUT);
   try {
     const newUserPage = await other.newPage();
-    await signIn(newUserPage, username, password);
+    await signInAndChangeOneTimePassword(newUserPage, username, password, `${password}-own`);
     await expect(newUserPage.getByTestId("signed-in-as")).toHaveText(`${displayName}（${COORDINATOR}）としてサインイン中`);
     await expect(newUserPage.getByTestId("home-scope").getByRole("link")).toHaveText(["備前保健所"]);
   } finally {
@@ -241,7 +246,7 @@ test("deactivating a signed-in user ends their session at once", async ({ page, 
   }
 });
 
-test("unlock and password reset: the user gets back in, and a reset ends their sessions", async ({ page, browser }) => {
+test("unlock and password reset: the user gets back in, and an approved reset ends their sessions", async ({ page, browser }) => {
   const user = await createTestUser();
   lockUsername(user.username);
 
@@ -264,23 +269,26 @@ test("unlock and password reset: the user gets back in, and a reset ends their s
     await dialog.getByLabel("新しいパスワード（確認）").fill(`${newPassword}-typo`);
     await dialog.getByRole("button", { name: "実行する" }).click();
     await expect(dialog.getByText("確認用のパスワードが一致しません。同じものを入力してください。")).toBeVisible();
-    expect(findUser(user.username)?.session_version).toBe(2); // 2 after enrolling the second factor
+    const versionBefore = findUser(user.username)!.session_version;
 
     await dialog.getByLabel("新しいパスワード").first().fill(newPassword);
     await dialog.getByLabel("新しいパスワード（確認）").fill(newPassword);
     await dialog.getByRole("button", { name: "実行する" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "パスワードを再設定しました。" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "パスワードの再設定を依頼しました。" })).toBeVisible();
     await expect(page.getByRole("dialog")).toHaveCount(0);
-    expect(findUser(user.username)?.session_version).toBe(3);
+    // A coordinator's reset waits for the office's supervisor (ADR 0039): nothing changes until approved.
+    expect(findUser(user.username)?.session_version).toBe(versionBefore);
+    await approvePending(browser, user.username, "bizen.sup");
+    expect(findUser(user.username)?.session_version).toBe(versionBefore + 1);
 
-    // Their open session has ended; the old password no longer works, the new one does.
+    // Their open session has ended; the old password no longer works, the new one does (once, to change it).
     await theirPage.goto("/account");
     await expect(theirPage).toHaveURL((url) => url.pathname === "/login" && url.searchParams.get("reason") === "ended");
     await theirPage.getByRole("textbox", { name: "ユーザー名" }).fill(user.username);
     await theirPage.getByLabel("パスワード").fill(user.password);
     await theirPage.getByRole("button", { name: "サインイン", exact: true }).click();
     await expect(formAlert(theirPage)).toHaveText("ユーザー名またはパスワードが正しくありません。");
-    await signIn(theirPage, user.username, newPassword);
+    await signInAndChangeOneTimePassword(theirPage, user.username, newPassword, `own-${newPassword}-9`);
   } finally {
     await theirs.close();
   }

@@ -15,6 +15,7 @@ import { countRemindersForActor, listRemindersForActor, REMINDER_BADGE_DAYS } fr
 import { listScopeOf } from "@/lib/list-url";
 import { ReminderList } from "./schedule/_components/reminder-list";
 import { countActiveUsersForActor } from "@/lib/dal/users";
+import { countPendingAccountChangesForActor } from "@/lib/dal/account-changes";
 import { getHeadlineFiguresForActor } from "@/lib/dal/indicators";
 import { formatFigure } from "@/lib/domain/indicators/format";
 import { currentFiscalYear, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
@@ -27,6 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const actor = await requireActor();
+  const pendingApprovals = countPendingAccountChangesForActor(actor);
   const t = await getT();
   const locale = await getLocale();
   const scope = getScopeSummaryForActor(actor);
@@ -175,6 +177,14 @@ export default async function HomePage() {
             ))}
           </ul>
         </section>
+      )}
+
+      {pendingApprovals > 0 && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <Link href="/approvals" className="font-medium underline underline-offset-2">
+            {t("approvals.homeNotice", { count: pendingApprovals })}
+          </Link>
+        </p>
       )}
 
       {prefectureWide && (

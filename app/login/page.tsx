@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { FormMessage } from "@/components/ui/field";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { isDemoDatabase } from "@/lib/dal/demo-data";
-import { getActor } from "@/lib/dal/session";
+import { getActor, getPasswordChangeActor } from "@/lib/dal/session";
 import { getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/list-url";
 import { LoginForm } from "./login-form";
@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = firstValues(await searchParams);
   if (await getActor()) redirect("/");
+  if (await getPasswordChangeActor()) redirect("/change-password");
   const t = await getT();
   // The demo password is hinted only in a database that holds demo data (ADR 0038).
   const showDemo = isDemoDatabase();
@@ -36,6 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {params.reason === "pendingEnded" && <div className="mb-4"><FormMessage tone="info">{t("twofa.pendingEnded")}</FormMessage></div>}
           {params.reason === "twofaTooMany" && <div className="mb-4"><FormMessage tone="error">{t("twofa.tooMany")}</FormMessage></div>}
           {params.reason === "locked" && <div className="mb-4"><FormMessage tone="error">{t("auth.locked")}</FormMessage></div>}
+          {params.reason === "passwordChanged" && <div className="mb-4"><FormMessage tone="success">{t("approvals.mustChange.done")}</FormMessage></div>}
           <LoginForm next={params.next} />
         </div>
         <p className="mt-4 text-sm text-slate-700">{t("auth.privacy")}</p>

@@ -10,3 +10,4 @@ export * from "./indicators";
 export * from "./year-close";
 export * from "./case-transfers";
 export * from "./second-factor";
+export * from "./account-changes";

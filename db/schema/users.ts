@@ -21,6 +21,11 @@ export const users = sqliteTable(
     sessionVersion: integer("session_version").notNull().default(1),
     /** Optimistic-locking counter for edits made by admins. */
     version: integer("version").notNull().default(1),
+    /**
+     * The password was set by an admin (create or reset): it is one-time, and the account can do
+     * nothing but change it (ADR 0039).
+     */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     lastSignInAt: text("last_sign_in_at"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),

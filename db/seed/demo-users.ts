@@ -57,4 +57,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: "nagato.sup", displayName: "長門 監二", role: "supervisor", prefectureCode: "35", offices: ["nagato"] },
   { username: "hagi.sup", displayName: "萩 監三", role: "supervisor", prefectureCode: "35", offices: ["hagi"] },
   { username: "shimonoseki-city.sup", displayName: "下関 監四", role: "supervisor", prefectureCode: "35", offices: ["shimonoseki-city"] },
+  // Separation of duties (ADR 0039): 山口県's admin, and a second 岡山県 admin, so that one admin's
+  // request can be approved by another.
+  { username: "yamaguchi.admin", displayName: "山口 管理二", role: "admin", prefectureCode: "35", offices: [] },
+  { username: "okayama.admin2", displayName: "岡山 管理三", role: "admin", prefectureCode: "33", offices: [] },
 ];

@@ -21,6 +21,7 @@ const ITEMS: (NavItem & { permission: Permission | null })[] = [
   { href: "/admin/hospitals", labelKey: "nav.hospitals", permission: "manage:master:prefecture" },
   { href: "/audit", labelKey: "auditView.nav", permission: "read:audit-log:reach" },
   { href: "/account-review", labelKey: "auditView.accounts.nav", permission: "review:account:reach" },
+  { href: "/approvals", labelKey: "approvals.nav", permission: "approve:account:reach" },
   { href: "/account", labelKey: "nav.account", permission: null },
 ];
 

@@ -56,6 +56,9 @@ export const PERMISSIONS = [
   // across the prefecture, never the detail. Account review: admins, supervisors for their staff.
   "read:audit-log:reach",
   "review:account:reach",
+  // Separation of duties (ADR 0039): an admin's grant of case access, or reset of a case-reading
+  // account's secret, waits for a supervisor of the office (their offices) or another admin (prefecture).
+  "approve:account:reach",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,7 +97,7 @@ const CASE_WORK: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   coordinator: CASE_WORK,
-  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach", "read:audit-log:reach", "review:account:reach"],
+  supervisor: [...CASE_WORK, "read:caseload:reach", "reassign:case:reach", "read:audit:reach", "signoff:year:reach", "reopen:case:reach", "correct:phase:reach", "transfer:case:reach", "read:audit-log:reach", "review:account:reach", "approve:account:reach"],
   prefecture: [
     "read:org:prefecture",
     "read:office:reach",
@@ -114,6 +117,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "manage:master:prefecture",
     "read:audit-log:reach",
     "review:account:reach",
+    "approve:account:reach",
   ],
 };
 

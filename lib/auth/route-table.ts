@@ -18,8 +18,9 @@ import type { Role } from "@/lib/domain/codes";
 
 /**
  * Who is allowed: anyone (signed out too), any signed-in account, or the roles listed.
- * `pending-sign-in`: a step of sign-in between the password and the second factor (ADR 0037); a
- * visitor without such a sign-in under way is sent to sign in (anonymous) or home (signed in).
+ * `pending-sign-in`: a step of a sign-in under way, between the password and the second factor (ADR
+ * 0037) or replacing a one-time password (ADR 0039); a visitor without such a sign-in is sent to
+ * sign in (anonymous) or on into the app (signed in).
  */
 export type Allow = "everyone" | "signed-in" | "pending-sign-in" | readonly Role[];
 
@@ -49,6 +50,7 @@ export type Sample =
   | "office"
   | "indicator"
   | "transfer"
+  | "accountChange"
   | "hospital";
 
 export type PageEntry = {
@@ -92,6 +94,8 @@ const WORKERS = ["coordinator", "supervisor", "prefecture"] as const satisfies r
 const PREFECTURE = ["prefecture"] as const satisfies readonly Role[];
 const ADMIN = ["admin"] as const satisfies readonly Role[];
 const ALL_ROLES = ["coordinator", "supervisor", "prefecture", "admin"] as const satisfies readonly Role[];
+/** Who approves an admin's account changes (ADR 0039): supervisors of the office, another admin of the prefecture. */
+const APPROVERS = ["supervisor", "admin"] as const satisfies readonly Role[];
 const AUDIT_READERS = ["supervisor", "prefecture", "admin"] as const satisfies readonly Role[];
 
 const A = "app/(app)";
@@ -100,11 +104,13 @@ export const PAGES: readonly PageEntry[] = [
   { file: "app/login/page.tsx", path: "/login", allow: "everyone", reach: "own" },
   { file: "app/login/code/page.tsx", path: "/login/code", allow: "pending-sign-in", reach: "own" },
   { file: "app/login/enrol/page.tsx", path: "/login/enrol", allow: "pending-sign-in", reach: "own" },
+  { file: "app/change-password/page.tsx", path: "/change-password", allow: "pending-sign-in", reach: "own" },
   { file: `${A}/page.tsx`, path: "/", allow: "signed-in", reach: "own" },
   { file: `${A}/account/page.tsx`, path: "/account", allow: "signed-in", reach: "own" },
   // The audit trail and the account review (ADR 0041): supervisors of their offices, prefecture staff and admins of their prefecture.
   { file: `${A}/audit/page.tsx`, path: "/audit", allow: AUDIT_READERS, reach: "own" },
   { file: `${A}/account-review/page.tsx`, path: "/account-review", allow: ["supervisor", "admin"], reach: "own" },
+  { file: `${A}/approvals/page.tsx`, path: "/approvals", allow: APPROVERS, reach: "own" },
   { file: `${A}/org/page.tsx`, path: "/org", allow: ALL_ROLES, reach: "own" },
   { file: `${A}/offices/page.tsx`, path: "/offices", allow: ALL_ROLES, reach: "own" },
   { file: `${A}/offices/[id]/page.tsx`, path: "/offices/[id]", allow: ALL_ROLES, reach: "office", sample: "office" },
@@ -205,6 +211,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   { file: `${A}/account/second-factor-actions.ts`, name: "regenerateRecoveryCodesAction", allow: "signed-in", reach: "own", dal: "regenerateRecoveryCodes" },
   { file: `${A}/account/actions.ts`, name: "changePasswordAction", allow: "signed-in", reach: "own", dal: "changeOwnPassword" },
   { file: `${A}/account/actions.ts`, name: "signOutEverywhereAction", allow: "signed-in", reach: "own", dal: "signOutEverywhere" },
+  { file: "app/change-password/actions.ts", name: "changeOneTimePasswordAction", allow: "pending-sign-in", reach: "own", dal: "changeOwnPassword" },
   // Cases.
   { file: `${A}/cases/new/actions.ts`, name: "createCaseAction", allow: STAFF, ...NEW_IN_OFFICE, dal: "createCase" },
   { file: `${A}/cases/[id]/edit/actions.ts`, name: "updateCaseAction", ...CASE, dal: "updateCase" },
@@ -287,6 +294,8 @@ export const ACTIONS: readonly ActionEntry[] = [
   { file: `${A}/admin/users/actions.ts`, name: "setUserActiveAction", allow: ADMIN, reach: "prefecture", sample: "user", dal: "setUserActive" },
   { file: `${A}/admin/users/actions.ts`, name: "resetPasswordAction", allow: ADMIN, reach: "prefecture", sample: "user", dal: "resetUserPassword" },
   { file: `${A}/admin/users/actions.ts`, name: "unlockUserAction", allow: ADMIN, reach: "prefecture", sample: "user", dal: "unlockUser" },
+  { file: `${A}/admin/users/actions.ts`, name: "resetSecondFactorAction", allow: ADMIN, reach: "prefecture", sample: "user", dal: "resetUserSecondFactor" },
+  { file: `${A}/approvals/actions.ts`, name: "decideAccountChangeAction", allow: APPROVERS, reach: "office", sample: "accountChange", dal: "decideAccountChange" },
   { file: `${A}/admin/hospitals/actions.ts`, name: "createHospitalAction", allow: ADMIN, reach: "own", dal: "createHospital" },
   { file: `${A}/admin/hospitals/actions.ts`, name: "updateHospitalAction", allow: ADMIN, reach: "prefecture", sample: "hospital", dal: "updateHospital" },
 ];

@@ -26,7 +26,9 @@ export type Actor = AuditActor & {
 
 /**
  * Load an actor if the account is active, the session version still matches and (when a
- * session id is given) the session was not signed out.
+ * session id is given) the session was not signed out. An account whose password was set by an
+ * admin and not yet changed gets no actor at all, hence no permission anywhere: its session only
+ * yields a PasswordChangeActor (ADR 0039).
  */
 export function loadActor(userId: string, sessionVersion: number, ip: string | null = null, sessionId: string | null = null): Actor | null {
   const db = getDb();
@@ -47,6 +49,7 @@ export function loadActor(userId: string, sessionVersion: number, ip: string | n
         eq(users.id, userId),
         eq(users.active, true),
         eq(users.sessionVersion, sessionVersion),
+        eq(users.mustChangePassword, false),
         sessionId ? notRevoked(sessionId) : undefined,
       ),
     )
@@ -59,4 +62,42 @@ export function loadActor(userId: string, sessionVersion: number, ip: string | n
     .all();
   const { prefectureNameJa, prefectureNameEn, ...rest } = row;
   return { ...rest, sessionId, prefectureName: { ja: prefectureNameJa, en: prefectureNameEn }, assignedOfficeIds: offices.map((o) => o.id), ip };
+}
+
+/**
+ * The holder of a one-time password (set by an admin) during their first session: who they are, for
+ * the audit and for changing that password, and nothing else. Deliberately not an Actor (no offices,
+ * no prefecture name, a `mustChangePassword` marker), so no other DAL function accepts it.
+ */
+export type PasswordChangeActor = AuditActor & {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  prefectureCode: string;
+  mustChangePassword: true;
+  sessionId: string | null;
+};
+
+/** The PasswordChangeActor of a current session whose account must change its password, else null. */
+export function loadPasswordChangeActor(
+  userId: string,
+  sessionVersion: number,
+  ip: string | null = null,
+  sessionId: string | null = null,
+): PasswordChangeActor | null {
+  const row = getDb()
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, prefectureCode: users.prefectureCode })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.active, true),
+        eq(users.sessionVersion, sessionVersion),
+        eq(users.mustChangePassword, true),
+        sessionId ? notRevoked(sessionId) : undefined,
+      ),
+    )
+    .get();
+  return row ? { ...row, mustChangePassword: true, sessionId, ip } : null;
 }

@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { loadActor, type Actor } from "./actor";
+import { loadActor, loadPasswordChangeActor, type Actor, type PasswordChangeActor } from "./actor";
 import { isAppError } from "./errors";
 
 /*
@@ -31,10 +31,28 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return loadActor(user.id, user.sessionVersion, await requestIp(), user.sessionId);
 });
 
+/**
+ * The session of an account that must change its admin-set password (ADR 0039), or null. Such a
+ * session has no Actor: every page and action but /change-password sends it there.
+ */
+export const getPasswordChangeActor = cache(async (): Promise<PasswordChangeActor | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return null;
+  return loadPasswordChangeActor(user.id, user.sessionVersion, await requestIp(), user.sessionId);
+});
+
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) redirect((await getPasswordChangeActor()) ? "/change-password" : "/login");
   return actor;
+}
+
+/** For /change-password only: the one-time-password session, or away (to the app, or to sign-in). */
+export async function requirePasswordChangeActor(): Promise<PasswordChangeActor> {
+  const actor = await getPasswordChangeActor();
+  if (actor) return actor;
+  redirect((await getActor()) ? "/account" : "/login");
 }
 
 /**

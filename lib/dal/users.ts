@@ -6,13 +6,15 @@ import { healthCenters, loginThrottles, userOffices, users } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isLocked } from "@/lib/auth/policy";
-import type { Role } from "@/lib/domain/codes";
+import type { AccountChangeKind, Role } from "@/lib/domain/codes";
 import type { UserCreateInput, UserUpdateInput } from "@/lib/validation/user";
 import type { Actor } from "./actor";
-import { auditView, diffFields, writeAudit } from "./audit";
+import { insertAccountChangeRequest, pendingKindsByUser, roleNeedsApproval } from "./account-changes";
+import { auditView, diffFields, writeAudit, type AuditActor } from "./audit";
 import { assertNewPassword } from "./auth";
 import { lastSaver, staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { clearSecondFactor, isEnrolled } from "./second-factor";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture } from "./scope";
 
@@ -28,12 +30,18 @@ export type UserListRow = {
   active: boolean;
   officeNames: string[];
   lastSignInAt: string | null;
+  /** An admin's change waiting for approval (ADR 0039), if any. */
+  pendingChange: AccountChangeKind | null;
+  /** The password is one-time (set by an admin) and not yet changed by its holder. */
+  mustChangePassword: boolean;
 };
 
 export type UserDetail = UserListRow & {
   version: number;
   officeIds: string[];
   lockedUntil: string | null;
+  /** Has the holder enrolled a second factor (which an admin may then reset)? */
+  secondFactorEnrolled: boolean;
   createdAt: string;
   updatedAt: string;
   /** The edit form's values as JSON, sent back as `base` so a stale save lists only what someone else changed. */
@@ -82,6 +90,7 @@ export function listUsersForActor(actor: Actor, req: PageRequest<UserSortKey>, f
         role: users.role,
         active: users.active,
         lastSignInAt: users.lastSignInAt,
+        mustChangePassword: users.mustChangePassword,
       })
       .from(users)
       .where(where),
@@ -91,8 +100,9 @@ export function listUsersForActor(actor: Actor, req: PageRequest<UserSortKey>, f
   );
   const [{ n }] = db.select({ n: count() }).from(users).where(where).all() as [{ n: number }];
   const offices = officeNamesByUser(rows.map((r) => r.id));
+  const pending = pendingKindsByUser(actor, rows.map((r) => r.id));
   return {
-    rows: rows.map((r) => ({ ...r, officeNames: (offices.get(r.id) ?? []).map((o) => o.name) })),
+    rows: rows.map((r) => ({ ...r, officeNames: (offices.get(r.id) ?? []).map((o) => o.name), pendingChange: pending.get(r.id) ?? null })),
     total: n,
     page: req.page,
     pageSize: req.pageSize,
@@ -118,7 +128,7 @@ function officeIdsOf(userId: string): string[] {
   return (officeNamesByUser([userId]).get(userId) ?? []).map((o) => o.id);
 }
 
-function toDetail(row: UserRow): UserDetail {
+function toDetail(actor: Actor, row: UserRow): UserDetail {
   const db = getDb();
   const offices = officeNamesByUser([row.id]).get(row.id) ?? [];
   const throttle = db.select().from(loginThrottles).where(eq(loginThrottles.username, row.username)).get();
@@ -129,10 +139,13 @@ function toDetail(row: UserRow): UserDetail {
     role: row.role,
     active: row.active,
     lastSignInAt: row.lastSignInAt,
+    mustChangePassword: row.mustChangePassword,
+    pendingChange: pendingKindsByUser(actor, [row.id]).get(row.id) ?? null,
     version: row.version,
     officeIds: offices.map((o) => o.id),
     officeNames: offices.map((o) => o.name),
     lockedUntil: isLocked(throttle, new Date()) ? (throttle?.lockedUntil ?? null) : null,
+    secondFactorEnrolled: isEnrolled(row.id),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     base: JSON.stringify(editValues(row, offices.map((o) => o.id))),
@@ -145,7 +158,7 @@ export function getUserForActor(actor: Actor, id: string): UserDetail | null {
   const row = loadUserInScope(actor, id);
   if (!row) return null;
   auditView(actor, { entityType: "user", entityId: id });
-  return toDetail(row);
+  return toDetail(actor, row);
 }
 
 /** Offices must exist and belong to the actor's prefecture; checked in SQL, not trusted from the form. */
@@ -166,7 +179,12 @@ function replaceOffices(tx: Tx, userId: string, officeIds: string[]): void {
   for (const id of new Set(officeIds)) tx.insert(userOffices).values({ userId, healthCenterId: id }).run();
 }
 
-export async function createUser(actor: Actor, input: UserCreateInput): Promise<{ id: string }> {
+/**
+ * Create an account. Its password is one-time (changed at first sign-in). An account of a role that
+ * reads cases starts inactive, with a request that a supervisor of its office or another admin
+ * must approve (ADR 0039): `pending` says so.
+ */
+export async function createUser(actor: Actor, input: UserCreateInput): Promise<{ id: string; pending: boolean }> {
   requireUserAdmin(actor);
   const db = getDb();
   assertOfficesInPrefecture(actor, input.officeIds);
@@ -177,6 +195,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
   const passwordHash = await hashPassword(input.password);
   const id = ulid();
   const now = new Date().toISOString();
+  const pending = roleNeedsApproval(input.role);
   db.transaction((tx) => {
     tx.insert(users)
       .values({
@@ -186,6 +205,8 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
         role: input.role,
         prefectureCode: actor.prefectureCode,
         passwordHash,
+        active: !pending,
+        mustChangePassword: true,
         createdAt: now,
         updatedAt: now,
       })
@@ -195,10 +216,26 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
       action: "create",
       entityType: "user",
       entityId: id,
-      detail: { username: input.username, displayName: input.displayName, role: input.role, officeIds: input.officeIds },
+      detail: { username: input.username, displayName: input.displayName, role: input.role, officeIds: input.officeIds, active: !pending },
     });
+    if (pending) {
+      insertAccountChangeRequest(tx, actor, {
+        userId: id,
+        username: input.username,
+        kind: "account_create",
+        officeIds: input.officeIds,
+        userVersion: 1,
+        access: { role: input.role, officeIds: input.officeIds },
+      });
+    }
   });
-  return { id };
+  return { id, pending };
+}
+
+/** Does this edit grant case access: a case-reading role newly given, or an office added to one? */
+function grantsCaseAccess(before: { role: Role; officeIds: string[] }, after: { role: Role; officeIds: string[] }): boolean {
+  if (!roleNeedsApproval(after.role)) return false;
+  return after.role !== before.role || after.officeIds.some((id) => !before.officeIds.includes(id));
 }
 
 /**
@@ -206,7 +243,7 @@ export async function createUser(actor: Actor, input: UserCreateInput): Promise<
  * between, nothing is written and the caller gets a conflict naming what they changed since
  * the form was loaded (`base`), with the values now.
  */
-export function updateUser(actor: Actor, input: UserUpdateInput): void {
+export function updateUser(actor: Actor, input: UserUpdateInput): { pending: boolean } {
   requireUserAdmin(actor);
   const db = getDb();
   const current = loadUserInScope(actor, input.id);
@@ -218,7 +255,10 @@ export function updateUser(actor: Actor, input: UserUpdateInput): void {
     throw new AppError("invalid", "users.errors.ownRole", { role: "users.errors.ownRole" });
   }
   assertOfficesInPrefecture(actor, input.officeIds);
-  const after = { displayName: input.displayName, role: input.role, officeIds: [...new Set(input.officeIds)].sort() };
+  const asked = { displayName: input.displayName, role: input.role, officeIds: [...new Set(input.officeIds)].sort() };
+  // A grant of case access waits for approval (ADR 0039): the name is saved now, role and offices stay.
+  const pending = grantsCaseAccess(before, asked);
+  const after = pending ? { ...asked, role: before.role, officeIds: before.officeIds } : asked;
   db.transaction((tx) => {
     const result = tx
       .update(users)
@@ -232,15 +272,42 @@ export function updateUser(actor: Actor, input: UserUpdateInput): void {
     }
     replaceOffices(tx, current.id, after.officeIds);
     writeAudit(tx, actor, { action: "update", entityType: "user", entityId: current.id, detail: { changes: diffFields(before, after) } });
+    if (pending) {
+      insertAccountChangeRequest(tx, actor, {
+        userId: current.id,
+        username: current.username,
+        kind: "access_change",
+        officeIds: asked.officeIds,
+        userVersion: current.version + 1,
+        access: { role: asked.role, officeIds: asked.officeIds },
+      });
+    }
   });
+  return { pending };
 }
 
-/** Deactivate or reactivate an account; deactivation ends its sessions at once. */
-export function setUserActive(actor: Actor, id: string, version: number, active: boolean): void {
+/**
+ * Deactivate or reactivate an account; deactivation ends its sessions at once. Reactivating an
+ * account of a role that reads cases is a grant: it waits for approval (ADR 0039).
+ */
+export function setUserActive(actor: Actor, id: string, version: number, active: boolean): { pending: boolean } {
   requireUserAdmin(actor);
   const current = loadUserInScope(actor, id);
   if (!current) throw new AppError("not_found", "errors.notFound");
   if (current.id === actor.id) throw new AppError("invalid", "users.errors.ownAccount");
+  if (active && !current.active && roleNeedsApproval(current.role)) {
+    if (current.version !== version) throw new AppError("conflict", "errors.conflict", {}, {}, lastSaver({ actor, entityType: "user", entityId: id }) ?? undefined);
+    getDb().transaction((tx) =>
+      insertAccountChangeRequest(tx, actor, {
+        userId: current.id,
+        username: current.username,
+        kind: "reactivate",
+        officeIds: officeIdsOf(current.id),
+        userVersion: current.version,
+      }),
+    );
+    return { pending: true };
+  }
   getDb().transaction((tx) => {
     const result = tx
       .update(users)
@@ -255,23 +322,73 @@ export function setUserActive(actor: Actor, id: string, version: number, active:
     if (result.changes === 0) throw new AppError("conflict", "errors.conflict", {}, {}, lastSaver({ actor, entityType: "user", entityId: id }) ?? undefined);
     writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { active: [current.active, active] } } });
   });
+  return { pending: false };
 }
 
-/** Set a new password for someone else; their sessions end and any lockout is lifted. */
-export async function resetUserPassword(actor: Actor, id: string, password: string): Promise<void> {
+/**
+ * Set a new, one-time password for someone else; their sessions end and any lockout is lifted. For
+ * an account that reads cases the new password's hash waits in a request until approved (ADR 0039):
+ * until then the old password keeps working and the new one does not.
+ */
+export async function resetUserPassword(actor: Actor, id: string, password: string): Promise<{ pending: boolean }> {
   requireUserAdmin(actor);
   const current = loadUserInScope(actor, id);
   if (!current) throw new AppError("not_found", "errors.notFound");
+  if (current.id === actor.id) throw new AppError("invalid", "approvals.errors.resetOwn");
   assertNewPassword(password, current.username);
   const passwordHash = await hashPassword(password);
+  if (roleNeedsApproval(current.role)) {
+    getDb().transaction((tx) =>
+      insertAccountChangeRequest(tx, actor, {
+        userId: current.id,
+        username: current.username,
+        kind: "password_reset",
+        officeIds: officeIdsOf(current.id),
+        userVersion: current.version,
+        passwordHash,
+      }),
+    );
+    return { pending: true };
+  }
   getDb().transaction((tx) => {
     tx.update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
+      .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
       .where(eq(users.id, id))
       .run();
     tx.delete(loginThrottles).where(eq(loginThrottles.username, current.username)).run();
     writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { password: "reset" } } });
   });
+  return { pending: false };
+}
+
+/**
+ * Clear someone else's second factor (a lost phone): they enrol again, themselves, at their next
+ * sign-in. For an account that reads cases this waits in a request until approved (ADR 0039), as a
+ * password reset does: until then the old authenticator keeps working.
+ */
+export function resetUserSecondFactor(actor: Actor, id: string): { pending: boolean } {
+  requireUserAdmin(actor);
+  const current = loadUserInScope(actor, id);
+  if (!current) throw new AppError("not_found", "errors.notFound");
+  if (current.id === actor.id) throw new AppError("invalid", "approvals.errors.resetOwnSecondFactor");
+  if (!isEnrolled(current.id)) throw new AppError("invalid", "approvals.errors.noSecondFactor");
+  if (roleNeedsApproval(current.role)) {
+    getDb().transaction((tx) =>
+      insertAccountChangeRequest(tx, actor, {
+        userId: current.id,
+        username: current.username,
+        kind: "second_factor_reset",
+        officeIds: officeIdsOf(current.id),
+        userVersion: current.version,
+      }),
+    );
+    return { pending: true };
+  }
+  getDb().transaction((tx) => {
+    clearSecondFactor(tx, current.id);
+    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: id, detail: { changes: { secondFactor: "reset" } } });
+  });
+  return { pending: false };
 }
 
 export function unlockUser(actor: Actor, id: string): void {
@@ -284,21 +401,31 @@ export function unlockUser(actor: Actor, id: string): void {
   });
 }
 
-/** Any signed-in user changes their own password; all their sessions, this one included, end. */
-export async function changeOwnPassword(actor: Actor, currentPassword: string, password: string): Promise<void> {
+/**
+ * Any signed-in user changes their own password, and so does the holder of a one-time (admin-set)
+ * password, whose session has nothing else (a PasswordChangeActor). The new password must differ
+ * from the current one; all their sessions, this one included, end.
+ */
+export async function changeOwnPassword(actor: AuditActor & { id: string }, currentPassword: string, password: string): Promise<void> {
   const db = getDb();
   const row = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new AppError("invalid", "validation.password.currentWrong", { current: "validation.password.currentWrong" });
   }
   assertNewPassword(password, row.username);
+  if (password === currentPassword) throw new AppError("invalid", "approvals.errors.samePassword", { password: "approvals.errors.samePassword" });
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
+      .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date().toISOString() })
       .where(eq(users.id, actor.id))
       .run();
-    writeAudit(tx, actor, { action: "update", entityType: "user", entityId: actor.id, detail: { changes: { password: "changed by self" } } });
+    writeAudit(tx, actor, {
+      action: "update",
+      entityType: "user",
+      entityId: actor.id,
+      detail: { changes: { password: row.mustChangePassword ? "one-time password replaced by self" : "changed by self" } },
+    });
   });
 }
 

@@ -93,6 +93,7 @@ export const AUDIT_ENTITY_LABELS = {
   audit_log: { ja: "監査ログ", en: "Audit log" },
   account_review: { ja: "IDの棚卸し", en: "Account review" },
   second_factor: { ja: "二要素認証", en: "Second factor" },
+  account_change: { ja: "アカウント変更の承認", en: "Account change approval" },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);
@@ -109,3 +110,26 @@ export function codeLabel<K extends string>(
 export function codeOptions<K extends string>(labels: Readonly<Record<K, Label>>, locale: Locale): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value][locale] }));
 }
+
+/**
+ * Account changes an admin asks for that take effect only once someone else approves (ADR 0039):
+ * whatever lets an account read cases, or replaces the secret of such an account.
+ * `second_factor_reset` is reserved for the second-factor reset (wired in lib/dal/account-changes.ts).
+ */
+export const ACCOUNT_CHANGE_KIND_LABELS = {
+  account_create: { ja: "アカウントの作成", en: "New account" },
+  reactivate: { ja: "利用の再開", en: "Reactivation" },
+  access_change: { ja: "役割・担当の変更", en: "Role or office change" },
+  password_reset: { ja: "パスワードの再設定", en: "Password reset" },
+  second_factor_reset: { ja: "二要素認証のリセット", en: "Second-factor reset" },
+} as const satisfies Record<string, Label>;
+export type AccountChangeKind = keyof typeof ACCOUNT_CHANGE_KIND_LABELS;
+export const ACCOUNT_CHANGE_KINDS = keysOf(ACCOUNT_CHANGE_KIND_LABELS);
+
+export const ACCOUNT_CHANGE_STATUS_LABELS = {
+  pending: { ja: "承認待ち", en: "Pending" },
+  approved: { ja: "承認済み", en: "Approved" },
+  rejected: { ja: "却下", en: "Rejected" },
+} as const satisfies Record<string, Label>;
+export type AccountChangeStatus = keyof typeof ACCOUNT_CHANGE_STATUS_LABELS;
+export const ACCOUNT_CHANGE_STATUSES = keysOf(ACCOUNT_CHANGE_STATUS_LABELS);

@@ -4,6 +4,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, loginThrottles, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-users";
+import { decideAccountChange, listAccountChangesForActor } from "@/lib/dal/account-changes";
 import { loadActor } from "@/lib/dal/actor";
 import {
   assertNewPassword,
@@ -90,13 +91,17 @@ describe("session revocation", () => {
   test("deactivating an account ends its sessions at once", async () => {
     const before = userRow("ube.coord");
     assert.ok(isSessionCurrent(before.id, before.sessionVersion, "session-a"));
-    const admin = { ...actorFor("okayama.admin"), prefectureCode: "35" }; // an admin of 山口県
+    const admin = actorFor("yamaguchi.admin");
     setUserActive(admin, before.id, before.version, false);
     assert.equal(isSessionCurrent(before.id, before.sessionVersion, "session-a"), false);
     assert.equal(loadActor(before.id, before.sessionVersion), null);
     assert.deepEqual(await authenticate("ube.coord", DEMO_PASSWORD, null), { ok: false, reason: "invalid" });
     const after = userRow("ube.coord");
-    setUserActive(admin, after.id, after.version, true);
+    // Reactivating a coordinator waits for the office's supervisor (ADR 0039).
+    assert.deepEqual(setUserActive(admin, after.id, after.version, true), { pending: true });
+    assert.deepEqual(await authenticate("ube.coord", DEMO_PASSWORD, null), { ok: false, reason: "invalid" });
+    const request = listAccountChangesForActor(actorFor("ube.sup")).pending.find((r) => r.userId === after.id)!;
+    decideAccountChange(actorFor("ube.sup"), { id: request.id, decision: "approve" });
     assert.ok((await authenticate("ube.coord", DEMO_PASSWORD, null)).ok);
   });
 });

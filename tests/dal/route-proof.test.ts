@@ -8,6 +8,8 @@ import type { Actor } from "@/lib/dal/actor";
 import { isAppError } from "@/lib/dal/errors";
 import { signOutEverywhere } from "@/lib/dal/auth";
 import { regenerateRecoveryCodes } from "@/lib/dal/second-factor";
+import { decideAccountChange } from "@/lib/dal/account-changes";
+import { AccountChangeDecisionSchema } from "@/lib/validation/account-change";
 import { SecondFactorCodeSchema } from "@/lib/validation/second-factor";
 import { addActivity, addCarePlan, addReadmission, addTrialStay, deleteActivity, recordFollowUp, setCarePlanStatus, updateActivity } from "@/lib/dal/case-records";
 import { correctLatestPhaseChange, reopenCase, undoLatestPhaseChange } from "@/lib/dal/case-phase-events";
@@ -28,7 +30,7 @@ import { correctPerson } from "@/lib/dal/persons";
 import { addSheetRow, moveSheetRow, removeSheetRow, saveNarrative, saveYearFacts, updateSheetRowHeading } from "@/lib/dal/sheet-settings";
 import { createStatistic, deleteStatistic, updateStatistic } from "@/lib/dal/statistics";
 import { createTraining, deleteTraining, updateTraining } from "@/lib/dal/trainings";
-import { changeOwnPassword, createUser, resetUserPassword, setUserActive, unlockUser, updateUser } from "@/lib/dal/users";
+import { changeOwnPassword, createUser, resetUserPassword, resetUserSecondFactor, setUserActive, unlockUser, updateUser } from "@/lib/dal/users";
 import { lockYear, signOffYear, unlockYear } from "@/lib/dal/year-close";
 import { MunicipalStatusTableSchema, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import {
@@ -90,6 +92,7 @@ const QuerySchema = z.object({ q: z.string() });
 const PROBES: Record<string, Probe> = {
   [`${A}/account/actions.ts#changePasswordAction`]: p(OwnPasswordSchema, (a, i) => changeOwnPassword(a, i.current, i.password)),
   [`${A}/account/actions.ts#signOutEverywhereAction`]: p(z.object({}), (a) => signOutEverywhere(a)),
+  ["app/change-password/actions.ts#changeOneTimePasswordAction"]: p(OwnPasswordSchema, (a, i) => changeOwnPassword(a, i.current, i.password)),
   [`${A}/account/second-factor-actions.ts#regenerateRecoveryCodesAction`]: p(SecondFactorCodeSchema, (a, i) => regenerateRecoveryCodes(a, i.code)),
   [`${A}/cases/new/actions.ts#createCaseAction`]: p(CaseCreateSchema, createCase),
   [`${A}/cases/[id]/edit/actions.ts#updateCaseAction`]: p(CaseUpdateSchema, updateCase),
@@ -165,6 +168,8 @@ const PROBES: Record<string, Probe> = {
   [`${A}/admin/users/actions.ts#setUserActiveAction`]: p(ActiveSchema, (a, i) => setUserActive(a, i.id, i.version, i.active === "true")),
   [`${A}/admin/users/actions.ts#resetPasswordAction`]: p(PasswordResetSchema, (a, i) => resetUserPassword(a, i.id, i.password)),
   [`${A}/admin/users/actions.ts#unlockUserAction`]: p(IdSchema, (a, i) => unlockUser(a, i.id)),
+  [`${A}/admin/users/actions.ts#resetSecondFactorAction`]: p(IdSchema, (a, i) => resetUserSecondFactor(a, i.id)),
+  [`${A}/approvals/actions.ts#decideAccountChangeAction`]: p(AccountChangeDecisionSchema, decideAccountChange),
   [`${A}/admin/hospitals/actions.ts#createHospitalAction`]: p(HospitalFormSchema, createHospital),
   [`${A}/admin/hospitals/actions.ts#updateHospitalAction`]: p(HospitalUpdateSchema, (a, { id, version, base, ...input }) => updateHospital(a, id, version, input, base)),
 };
@@ -266,6 +271,8 @@ describe("every server action's data-access call, without the proxy", () => {
     requestTransfer(actorFor("mimasaka.sup"), { caseId: incoming.id, version: incoming.version, toOfficeId: "33-bizen", reason: "転居" });
     const outgoing = raw().prepare("SELECT id, version FROM cases WHERE office_id = '33-bizen' AND phase = 'preparation' ORDER BY id LIMIT 1").get() as { id: string; version: number };
     requestTransfer(actorFor("bizen.sup"), { caseId: outgoing.id, version: outgoing.version, toOfficeId: "33-mimasaka", reason: "転居" });
+    // A pending account change of a 備前保健所 coordinator (the demo data has none), for the approval action.
+    await resetUserPassword(actorFor("okayama.admin"), raw().prepare("SELECT id FROM users WHERE username = 'bizen.coord2'").pluck().get() as string, "Proof-approval-9!x");
     createTarget(actorFor("okayama.pref"), TargetCreateSchema.parse({ indicatorCode: "A15", scope: "prefecture", planPeriodId: "", fiscalYear: "2027", comparator: "gte", value: "10", text: "", baselineValue: "", baselineFiscalYear: "", source: "" }));
     samples = loadSamples((sql, ...params) => raw().prepare(sql).get(...params) as Record<string, unknown> | undefined);
     forms = proofForms(samples);

@@ -139,11 +139,12 @@ describe("user administration is scoped to the admin's prefecture", () => {
       "okayama-city.coord",
       "okayama-city.sup",
       "okayama.admin",
+      "okayama.admin2",
       "okayama.pref",
       "shoei.coord",
       "tobi.coord",
     ]);
-    assert.equal(page.total, 21);
+    assert.equal(page.total, 22);
   });
 
   test("another prefecture's account is not found", () => {

@@ -2,7 +2,8 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLogs, userOffices, users } from "@/db/schema";
+import { accountChangeRequests, auditLogs, userOffices, users } from "@/db/schema";
+import { decideAccountChange } from "@/lib/dal/account-changes";
 import { authenticate } from "@/lib/dal/auth";
 import { createUser, getUserForActor, resetUserPassword, updateUser } from "@/lib/dal/users";
 import { UserUpdateSchema } from "@/lib/validation/user";
@@ -25,6 +26,9 @@ describe("user administration", () => {
     const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "create"))).get()!;
     assert.equal(audit.actorUsername, "okayama.admin");
     assert.doesNotMatch(audit.detail ?? "", /a-long-password/); // never the password
+    // A coordinator waits for a supervisor's approval (ADR 0039); then the password works.
+    assert.equal((await authenticate("test.coord", "a-long-password-123", null)).ok, false);
+    decideAccountChange(actorFor("maniwa.sup"), { id: getDb().select().from(accountChangeRequests).where(eq(accountChangeRequests.userId, id)).get()!.id, decision: "approve" });
     assert.ok((await authenticate("test.coord", "a-long-password-123", null)).ok);
   });
 
@@ -80,6 +84,8 @@ describe("user administration", () => {
   test("a password reset ends the user's sessions", async () => {
     const user = getDb().select().from(users).where(eq(users.username, "test.coord")).get()!;
     await resetUserPassword(actorFor("okayama.admin"), user.id, "another-long-password-42");
+    const request = getDb().select().from(accountChangeRequests).where(and(eq(accountChangeRequests.userId, user.id), eq(accountChangeRequests.status, "pending"))).get()!;
+    decideAccountChange(actorFor("maniwa.sup"), { id: request.id, decision: "approve" });
     assert.equal(getDb().select().from(users).where(eq(users.id, user.id)).get()!.sessionVersion, user.sessionVersion + 1);
     assert.ok((await authenticate("test.coord", "another-long-password-42", null)).ok);
   });

@@ -3,12 +3,13 @@ import { useActionState } from "react";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { initialFormState } from "@/lib/validation/form";
+import { initialFormState, type FormState } from "@/lib/validation/form";
 import { changePasswordAction } from "./actions";
 
-export function PasswordForm() {
+/** `onSubmit`: another action with the same form (the one-time password's page, /change-password). */
+export function PasswordForm({ onSubmit = changePasswordAction }: { onSubmit?: (prev: FormState, formData: FormData) => Promise<FormState> }) {
   const { t } = useI18n();
-  const [state, action] = useActionState(changePasswordAction, initialFormState);
+  const [state, action] = useActionState(onSubmit, initialFormState);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="max-w-md space-y-4" noValidate>

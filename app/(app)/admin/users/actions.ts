@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/lib/dal/session";
-import { createUser, resetUserPassword, setUserActive, unlockUser, updateUser } from "@/lib/dal/users";
+import { createUser, resetUserPassword, resetUserSecondFactor, setUserActive, unlockUser, updateUser } from "@/lib/dal/users";
 import { setFlash } from "@/lib/flash";
 import { codeNames } from "@/lib/actions/conflict-wording";
 import { ROLE_LABELS } from "@/lib/domain/codes";
@@ -17,23 +17,25 @@ const MULTI = ["officeIds"] as const;
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:user:prefecture");
   let id = "";
+  let pending = false;
   const state = await runFormAction(
     formData,
     UserCreateSchema,
     async (input) => {
-      ({ id } = await createUser(actor, input));
+      ({ id, pending } = await createUser(actor, input));
     },
     { multi: MULTI },
   );
   if (!state.ok) return state;
   revalidatePath("/admin/users");
-  await setFlash("users.flash.created");
+  await setFlash(pending ? "approvals.users.createdPending" : "users.flash.created");
   redirect(`/admin/users/${id}`);
 }
 
 export async function updateUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:user:prefecture");
-  const state = await runFormAction(formData, UserUpdateSchema, async (input) => updateUser(actor, input), {
+  let pending = false;
+  const state = await runFormAction(formData, UserUpdateSchema, async (input) => void ({ pending } = updateUser(actor, input)), {
     multi: MULTI,
     // A stale save names the role and the offices, not their codes and ids.
     conflict: (t, locale) => ({
@@ -43,7 +45,7 @@ export async function updateUserAction(_prev: FormState, formData: FormData): Pr
   });
   if (!state.ok) return state;
   revalidatePath("/admin/users");
-  await setFlash("users.flash.updated");
+  await setFlash(pending ? "approvals.users.updatePending" : "users.flash.updated");
   redirect(`/admin/users/${String(formData.get("id"))}`);
 }
 
@@ -52,25 +54,36 @@ const ActiveSchema = z.object({ id: z.string().min(1), version: z.coerce.number(
 export async function setUserActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:user:prefecture");
   let active = false;
+  let pending = false;
   const state = await runFormAction(formData, ActiveSchema, async (input) => {
     active = input.active === "true";
-    setUserActive(actor, input.id, input.version, active);
+    ({ pending } = setUserActive(actor, input.id, input.version, active));
   });
   if (!state.ok) return state;
   revalidatePath("/admin/users");
-  await setFlash(active ? "users.flash.reactivated" : "users.flash.deactivated");
+  await setFlash(pending ? "approvals.users.reactivatePending" : active ? "users.flash.reactivated" : "users.flash.deactivated");
   redirect(`/admin/users/${String(formData.get("id"))}`);
 }
 
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:user:prefecture");
-  const state = await runFormAction(formData, PasswordResetSchema, async (input) => resetUserPassword(actor, input.id, input.password));
+  let pending = false;
+  const state = await runFormAction(formData, PasswordResetSchema, async (input) => void ({ pending } = await resetUserPassword(actor, input.id, input.password)));
   if (!state.ok) return state;
-  await setFlash("users.flash.passwordReset");
+  await setFlash(pending ? "approvals.users.passwordResetPending" : "approvals.users.passwordResetDone");
   redirect(`/admin/users/${String(formData.get("id"))}`);
 }
 
 const IdSchema = z.object({ id: z.string().min(1) });
+
+export async function resetSecondFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requirePermission("manage:user:prefecture");
+  let pending = false;
+  const state = await runFormAction(formData, IdSchema, async (input) => void ({ pending } = resetUserSecondFactor(actor, input.id)));
+  if (!state.ok) return state;
+  await setFlash(pending ? "approvals.users.secondFactorResetPending" : "approvals.users.secondFactorResetDone");
+  redirect(`/admin/users/${String(formData.get("id"))}`);
+}
 
 export async function unlockUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requirePermission("manage:user:prefecture");

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal/session";
 import { listUsersForActor, USER_SORT_KEYS, type UserListRow } from "@/lib/dal/users";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/codes";
+import { ACCOUNT_CHANGE_KIND_LABELS, ROLE_LABELS, ROLES, type Role } from "@/lib/domain/codes";
 import { formatDateTime } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { firstValues, loadPageInRange, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
@@ -46,7 +46,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     {
       key: "status",
       header: t("users.status"),
-      cell: (u) => <Badge tone={u.active ? "success" : "neutral"}>{u.active ? t("users.active") : t("users.inactive")}</Badge>,
+      cell: (u) => (
+        <span className="flex flex-wrap gap-1">
+          <Badge tone={u.active ? "success" : "neutral"}>{u.active ? t("users.active") : t("users.inactive")}</Badge>
+          {u.pendingChange && <Badge tone="warning">{t("approvals.users.pending", { kind: ACCOUNT_CHANGE_KIND_LABELS[u.pendingChange][locale] })}</Badge>}
+          {u.mustChangePassword && <Badge tone="neutral">{t("approvals.users.mustChange")}</Badge>}
+        </span>
+      ),
     },
     {
       key: "lastSignInAt",

@@ -5,9 +5,9 @@ import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
 import { initialFormState } from "@/lib/validation/form";
-import { resetPasswordAction, setUserActiveAction, unlockUserAction } from "./actions";
+import { resetPasswordAction, resetSecondFactorAction, setUserActiveAction, unlockUserAction } from "./actions";
 
-type Props = { user: { id: string; version: number; username: string; displayName: string; active: boolean; locked: boolean } };
+type Props = { user: { id: string; version: number; username: string; displayName: string; active: boolean; locked: boolean; enrolled: boolean } };
 
 /** The account-level operations, each behind a confirmation dialog. */
 export function UserActionsPanel({ user }: Props) {
@@ -15,6 +15,7 @@ export function UserActionsPanel({ user }: Props) {
   const [activeState, activeAction] = useActionState(setUserActiveAction, initialFormState);
   const [resetState, resetAction] = useActionState(resetPasswordAction, initialFormState);
   const [unlockState, unlockAction] = useActionState(unlockUserAction, initialFormState);
+  const [factorState, factorAction] = useActionState(resetSecondFactorAction, initialFormState);
   const names = { name: user.displayName, username: user.username };
 
   return (
@@ -49,6 +50,24 @@ export function UserActionsPanel({ user }: Props) {
           </div>
         </form>
       </Dialog>
+
+      {user.enrolled && (
+        <Dialog
+          triggerLabel={t("approvals.users.resetSecondFactor")}
+          triggerVariant="secondary"
+          title={t("approvals.users.resetSecondFactorTitle")}
+          description={t("approvals.users.resetSecondFactorBody", names)}
+        >
+          <form action={factorAction} className="space-y-4">
+            {factorState.message && <FormMessage tone="error">{factorState.message}</FormMessage>}
+            <input type="hidden" name="id" value={user.id} />
+            <div className="flex justify-end gap-2">
+              <DialogCancelButton />
+              <SubmitButton variant="danger">{t("users.confirm")}</SubmitButton>
+            </div>
+          </form>
+        </Dialog>
+      )}
 
       {user.locked && (
         <form action={unlockAction}>

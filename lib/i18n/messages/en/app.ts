@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer" | "twofa" | "auditView"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer" | "twofa" | "auditView" | "approvals"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",
@@ -121,6 +121,7 @@ export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" |
     "manage:master:prefecture": "Maintain master data such as the hospital list",
     "read:audit-log:reach": "Read the audit log (supervisors: their offices' records and staff, with detail; prefecture staff and admins: who did what to which record and when, prefecture-wide)",
     "review:account:reach": "Review the accounts in reach and their last sign-in",
+    "approve:account:reach": "Approve new accounts, role grants and password resets (supervisors for their offices, admins for the prefecture; never one's own request)",
   },
   offices: {
     title: "Health centres",

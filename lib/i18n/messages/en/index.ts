@@ -20,5 +20,6 @@ import { personCorrection } from "./person-correction";
 import { transfer } from "./transfer";
 import { auditView } from "./audit-view";
 import { twofa } from "./twofa";
+import { approvals } from "./approvals";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals };

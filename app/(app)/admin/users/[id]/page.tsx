@@ -8,6 +8,9 @@ import { requirePermission } from "@/lib/dal/session";
 import { listPrefectureOfficesForActor } from "@/lib/dal/org";
 import { getUserForActor } from "@/lib/dal/users";
 import { formatDateTime } from "@/lib/domain/format";
+import { ACCOUNT_CHANGE_KIND_LABELS } from "@/lib/domain/codes";
+import { listAccountChangesForUser } from "@/lib/dal/account-changes";
+import { RequestsTable } from "../../../approvals/requests-table";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { updateUserAction } from "../actions";
 import { UserActionsPanel } from "../user-actions-panel";
@@ -24,6 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   const t = await getT();
   const locale = await getLocale();
+  const requests = listAccountChangesForUser(actor, user.id);
 
   return (
     <div className="space-y-6">
@@ -43,6 +47,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <span className="flex flex-wrap gap-2">
                   <Badge tone={user.active ? "success" : "neutral"}>{user.active ? t("users.active") : t("users.inactive")}</Badge>
                   {user.lockedUntil && <Badge tone="warning">{t("users.locked", { until: formatDateTime(user.lockedUntil, locale) })}</Badge>}
+                  {user.pendingChange && <Badge tone="warning">{t("approvals.users.pending", { kind: ACCOUNT_CHANGE_KIND_LABELS[user.pendingChange][locale] })}</Badge>}
+                  {user.mustChangePassword && <Badge tone="neutral">{t("approvals.users.mustChange")}</Badge>}
                 </span>
               ),
             },
@@ -54,11 +60,34 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {user.id !== actor.id && (
           <div className="mt-4">
             <UserActionsPanel
-              user={{ id: user.id, version: user.version, username: user.username, displayName: user.displayName, active: user.active, locked: !!user.lockedUntil }}
+              user={{ id: user.id, version: user.version, username: user.username, displayName: user.displayName, active: user.active, locked: !!user.lockedUntil, enrolled: user.secondFactorEnrolled }}
             />
           </div>
         )}
       </Card>
+      {requests.length > 0 && (
+        <Card title={t("approvals.users.requestsTitle")}>
+          <div className="space-y-4">
+            {requests.some((r) => r.status === "pending") && (
+              <RequestsTable
+                rows={requests.filter((r) => r.status === "pending")}
+                caption={t("approvals.pendingCaption")}
+                empty={t("approvals.none")}
+                basePath={`/admin/users/${user.id}`}
+                back={`/admin/users/${user.id}`}
+              />
+            )}
+            <RequestsTable
+              rows={requests.filter((r) => r.status !== "pending")}
+              caption={t("approvals.recentCaption")}
+              empty={t("approvals.noneRecent")}
+              basePath={`/admin/users/${user.id}`}
+              back={`/admin/users/${user.id}`}
+              decided
+            />
+          </div>
+        </Card>
+      )}
       <Card title={t("users.editTitle")}>
         <UserForm mode="edit" action={updateUserAction} offices={listPrefectureOfficesForActor(actor)} user={user} />
       </Card>
