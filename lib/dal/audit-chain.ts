@@ -128,7 +128,8 @@ export function fileHeadStore(dbFile: string): HeadStore {
       }
     },
     write(head) {
-      const tmp = `${file}.${process.pid}.tmp`;
+      // Unique per write: writers in one process (worker threads) or several must not share a temp file.
+      const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(head) + "\n", { mode: 0o600 });
       fs.renameSync(tmp, file);
     },

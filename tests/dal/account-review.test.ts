@@ -2,8 +2,9 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLogs, users } from "@/db/schema";
+import { accountChangeRequests, auditLogs, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-users";
+import { decideAccountChange } from "@/lib/dal/account-changes";
 import { deactivateIfUnused, reviewAccountsForActor, sweepUnusedAccounts } from "@/lib/dal/account-review";
 import { authenticate } from "@/lib/dal/auth";
 import { setUserActive } from "@/lib/dal/users";
@@ -102,7 +103,14 @@ describe("deactivation", () => {
 
   test("an admin's reactivation restarts the count, so the next sign-in works", async () => {
     const row = userRow("tobi.coord");
-    setUserActive(actorFor("okayama.admin"), row.id, row.version, true);
+    // A coordinator's reactivation takes effect once a second admin approves it (ADR 0039).
+    assert.deepEqual(setUserActive(actorFor("okayama.admin"), row.id, row.version, true), { pending: true });
+    const request = getDb()
+      .select({ id: accountChangeRequests.id })
+      .from(accountChangeRequests)
+      .where(and(eq(accountChangeRequests.userId, row.id), eq(accountChangeRequests.status, "pending")))
+      .get()!;
+    decideAccountChange(actorFor("okayama.admin2"), { id: request.id, decision: "approve", reason: "" });
     assert.equal(deactivateIfUnused(userRow("tobi.coord")), false);
     assert.ok((await authenticate("tobi.coord", DEMO_PASSWORD, "127.0.0.1")).ok);
   });
