@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { keyringFor } from "@/lib/crypto/data-key";
+import { installKeyring } from "@/lib/crypto/keyring";
 import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, type AuditChain } from "@/lib/dal/audit-chain";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -58,6 +60,8 @@ export function openDatabase(file: string): Db {
   }) as Db["transaction"];
   auditChains.set(db, { sqlite, chain });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // The data key (ADR 0040), checked against the database's own record of its key.
+  installKeyring(keyringFor(sqlite, file));
   assertAuditTriggers(sqlite, file);
   chainUnchainedRows(sqlite, chain);
   if (file !== ":memory:") restrictDatabaseFiles(file);

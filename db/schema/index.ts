@@ -9,3 +9,4 @@ export * from "./activities";
 export * from "./indicators";
 export * from "./year-close";
 export * from "./case-transfers";
+export * from "./data-keys";

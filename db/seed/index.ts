@@ -13,7 +13,7 @@ import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
 import { describeRecent, seedDemoRecent } from "./demo-recent";
 import { loadOrgTree, orgId } from "./org";
-import { fillPersonNameKeys } from "./person-name-keys";
+import { encryptIdentities } from "./encrypt-identities";
 import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -89,10 +89,10 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
   fillNameKeys(db, log);
 }
 
-/** The kanji-name search keys of identities without one (rows from before migration 0010, the seeders'). */
+/** Encryption at rest of identities still in plain text, and the prefix tokens of those without (ADR 0040). */
 function fillNameKeys(db: Db, log: Log): void {
-  const n = fillPersonNameKeys(db);
-  if (n > 0) log(`Filled the name search keys of ${n} persons.`);
+  const n = encryptIdentities(db);
+  if (n.persons + n.peers + n.corrections > 0) log(`Encrypted the identities of ${n.persons} persons and ${n.peers} peer supporters, and ${n.corrections} corrections.`);
 }
 
 async function seedDemoUsers(db: Db): Promise<void> {

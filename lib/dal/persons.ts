@@ -17,6 +17,7 @@ import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { writePersonTokens } from "./name-tokens";
 import { assertMunicipality } from "./org-checks";
 import { caseGate, outreachGate } from "./record-gate";
 import { inPrefecture, officesInReach } from "./scope";
@@ -212,10 +213,9 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
       updatedAt: now,
     })
     .run();
+  writePersonTokens(tx, personId, p);
   return personId;
 }
-
-/** The exact-match keys of the kanji name (ADR 0028): the family name, and family + given name. */
 
 // ---------------------------------------------------------------------------------------
 // Correct (ADR 0028)
@@ -339,6 +339,7 @@ export function correctPerson(actor: Actor, input: PersonCorrectionInput): Perso
       })
       .where(eq(personIdentities.personId, person.id))
       .run();
+    writePersonTokens(tx, person.id, { familyNameKana: next.familyNameKana!, givenNameKana: next.givenNameKana! });
     const historyId = ulid();
     tx.insert(personIdentityHistory)
       .values({

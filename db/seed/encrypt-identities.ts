@@ -1,0 +1,80 @@
+import "server-only";
+import { eq, notExists, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { peerIdentities, peerNameTokens, personIdentities, personIdentityHistory, personNameTokens } from "@/db/schema";
+import { normalizeKana } from "@/lib/domain/kana";
+import { nameKeys } from "@/lib/domain/name-key";
+import { writePeerTokens, writePersonTokens } from "@/lib/dal/name-tokens";
+
+/*
+ * The start-up step of encryption at rest (ADR 0040), run by prepareDatabase at every start after
+ * the demo seeders. Idempotent, each part reading only the rows it has to change:
+ *
+ * - identities still in plain text (a database from before migration 0015: a stored value
+ *   without the `v1:` prefix) or without kanji keys (before migration 0010) are rewritten whole
+ *   through the column types, so the names become envelopes and the search keys HMACs;
+ * - corrections' old and new values (person_identity_history.changes) likewise;
+ * - persons and peers without prefix tokens (those the seeders inserted, and the above) get them.
+ *
+ * The seeders themselves write through drizzle, so their values are encrypted by the column types.
+ */
+
+const plain = (column: typeof personIdentities.familyName | typeof peerIdentities.familyName | typeof personIdentityHistory.changes) => sql`${column} NOT LIKE 'v1:%'`;
+
+export type EncryptedCounts = { persons: number; peers: number; corrections: number; personTokens: number; peerTokens: number };
+
+export function encryptIdentities(db: Db): EncryptedCounts {
+  const persons = db.select().from(personIdentities).where(or(plain(personIdentities.familyName), eq(personIdentities.nameKey, ""))).all();
+  const peers = db.select().from(peerIdentities).where(plain(peerIdentities.familyName)).all();
+  const corrections = db.select({ id: personIdentityHistory.id, changes: personIdentityHistory.changes }).from(personIdentityHistory).where(plain(personIdentityHistory.changes)).all();
+  const personsWithoutTokens = db
+    .select({ personId: personIdentities.personId, familyNameKana: personIdentities.familyNameKana, givenNameKana: personIdentities.givenNameKana })
+    .from(personIdentities)
+    .where(notExists(db.select({ one: sql`1` }).from(personNameTokens).where(eq(personNameTokens.personId, personIdentities.personId))))
+    .all();
+  const peersWithoutTokens = db
+    .select({ peerId: peerIdentities.peerId, familyNameKana: peerIdentities.familyNameKana, givenNameKana: peerIdentities.givenNameKana })
+    .from(peerIdentities)
+    .where(notExists(db.select({ one: sql`1` }).from(peerNameTokens).where(eq(peerNameTokens.peerId, peerIdentities.peerId))))
+    .all();
+  const counts = { persons: persons.length, peers: peers.length, corrections: corrections.length, personTokens: personsWithoutTokens.length, peerTokens: peersWithoutTokens.length };
+  if (Object.values(counts).every((n) => n === 0)) return counts;
+  db.transaction((tx) => {
+    for (const i of persons) {
+      tx.update(personIdentities)
+        .set({
+          familyName: i.familyName,
+          givenName: i.givenName,
+          familyNameKana: i.familyNameKana,
+          givenNameKana: i.givenNameKana,
+          kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
+          ...nameKeys(i),
+          dateOfBirth: i.dateOfBirth,
+          phone: i.phone,
+          address: i.address,
+        })
+        .where(eq(personIdentities.personId, i.personId))
+        .run();
+      writePersonTokens(tx, i.personId, i);
+    }
+    for (const i of peers) {
+      tx.update(peerIdentities)
+        .set({
+          familyName: i.familyName,
+          givenName: i.givenName,
+          familyNameKana: i.familyNameKana,
+          givenNameKana: i.givenNameKana,
+          kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
+          phone: i.phone,
+          email: i.email,
+        })
+        .where(eq(peerIdentities.peerId, i.peerId))
+        .run();
+      writePeerTokens(tx, i.peerId, i);
+    }
+    for (const h of corrections) tx.update(personIdentityHistory).set({ changes: h.changes }).where(eq(personIdentityHistory.id, h.id)).run();
+    for (const p of personsWithoutTokens) writePersonTokens(tx, p.personId, p);
+    for (const p of peersWithoutTokens) writePeerTokens(tx, p.peerId, p);
+  });
+  return counts;
+}
