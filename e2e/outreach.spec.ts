@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ulid } from "ulid";
 import { formAlert, storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { db, userId } from "./fixtures/db";
+import { db, insertPersonIdentity, userId } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
 /*
@@ -52,12 +52,7 @@ function createTestOutreach(
       .get(officeId, fiscalYear) as { lastSeq: number };
     caseNo = `33-${office.prefix}-OR${fiscalYear}-${String(lastSeq).padStart(3, "0")}`;
     conn.prepare(`INSERT INTO persons (id, prefecture_code, office_id, birth_year_month, sex, created_at, updated_at) VALUES (?, '33', ?, '1988-03', 'male', ?, ?)`).run(personId, officeId, now, now);
-    conn
-      .prepare(
-        `INSERT INTO person_identities (person_id, family_name, given_name, family_name_kana, given_name_kana, kana_key, updated_at)
-         VALUES (?, '架空', ?, 'カクウ', ?, ?, ?)`,
-      )
-      .run(personId, givenName, givenKana, `カクウ${givenKana}`, now);
+    insertPersonIdentity(conn, personId, { familyName: "架空", givenName, familyNameKana: "カクウ", givenNameKana: givenKana }, now);
     conn
       .prepare(
         `INSERT INTO outreach_cases (id, case_no, person_id, prefecture_code, office_id, coordinator_user_id, status, primary_target, team_kind, team_name,

@@ -27,5 +27,4 @@ export function hashedText(label: string) {
   });
 }
 
-/** The labels of the keyed hashes (each kind its own, so equal text of two kinds never shares a hash). */
-export const HASH_LABELS = { kana: "kana", name: "name", prefix: "kana-prefix" } as const;
+export { HASH_LABELS } from "@/lib/crypto/search-keys";

@@ -3,6 +3,7 @@ import { and, eq, exists, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "@/db/client";
 import { peerNameTokens, personNameTokens } from "@/db/schema";
+import { kanaPrefixes } from "@/lib/crypto/search-keys";
 import { normalizeKana } from "@/lib/domain/kana";
 
 /*
@@ -13,16 +14,6 @@ import { normalizeKana } from "@/lib/domain/kana";
  */
 
 type Kana = { familyNameKana: string; givenNameKana: string };
-
-/** Every normalised prefix of the family, given and whole name's kana (the family's are the whole's). */
-export function kanaPrefixes(k: Kana): string[] {
-  const out = new Set<string>();
-  for (const part of [normalizeKana(k.familyNameKana + k.givenNameKana), normalizeKana(k.givenNameKana), normalizeKana(k.familyNameKana)]) {
-    const chars = [...part];
-    for (let i = 1; i <= chars.length; i++) out.add(chars.slice(0, i).join(""));
-  }
-  return [...out];
-}
 
 /** Replace the tokens of a person (inside the caller's transaction). */
 export function writePersonTokens(tx: Pick<Tx, "insert" | "delete">, personId: string, k: Kana): void {
