@@ -17,6 +17,7 @@ import { PersonCorrectionSchema } from "@/lib/validation/person";
 import { thrown } from "../helpers/dal-asserts";
 import { hospitalOf } from "../helpers/indicator-fixtures";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * Correcting a person (ADR 0028): who may, the stale save, what is written (person, identity,
@@ -149,7 +150,7 @@ describe("correcting a person", () => {
       const rows = auditOf(id);
       assert.equal(rows.length, 1, id);
       assert.deepEqual([rows[0]!.entityType, rows[0]!.action, rows[0]!.actorUsername], [entityType, "update", "bizen.coord"]);
-      const detail = JSON.parse(rows[0]!.detail!);
+      const detail = detailOf(rows[0]!);
       assert.equal(detail.personHistoryId, history[0]!.id);
       assert.deepEqual(Object.keys(detail.changes), changed);
       for (const secret of ["美咲", "ミサキ", "みさき", "086", municipality.code]) assert.ok(!rows[0]!.detail!.includes(secret), secret);
@@ -162,7 +163,7 @@ describe("correcting a person", () => {
       .where(and(eq(auditLogs.entityId, c.id), eq(auditLogs.action, "view"), sql`json_extract(${auditLogs.detail}, '$.personForm') = 1`))
       .all();
     assert.equal(views.length, 1);
-    assert.equal(JSON.parse(views[0]!.detail!).identity, true);
+    assert.equal(detailOf(views[0]!).identity, true);
 
     // Saving the same values again changes nothing and writes nothing.
     assert.deepEqual(correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, {})), []);
@@ -212,9 +213,9 @@ describe("who sees the values in the history", () => {
   test("a supervisor (may read identities) sees old → new; without the identity permission only the fields", () => {
     const c = newCase({ familyName: "履歴", familyNameKana: "りれき" });
     correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, { familyName: "履暦", sex: "male" }));
-    const rowOf = (trail: ReturnType<typeof listCaseAuditForActor>) => trail.rows.find((r) => JSON.parse(r.detail ?? "{}").record === "person")!;
+    const rowOf = (trail: ReturnType<typeof listCaseAuditForActor>) => trail.rows.find((r) => detailOf(r).record === "person")!;
 
-    const shown = JSON.parse(rowOf(listCaseAuditForActor(actorFor("bizen.sup"), c.id)).detail!);
+    const shown = detailOf(rowOf(listCaseAuditForActor(actorFor("bizen.sup"), c.id)));
     assert.deepEqual(shown.changes, { familyName: ["履歴", "履暦"], sex: ["female", "male"] });
 
     // The same supervisor without the identity permission: the fields, never the values.
@@ -223,7 +224,7 @@ describe("who sees the values in the history", () => {
     supervisor.splice(at, 1);
     try {
       const row = rowOf(listCaseAuditForActor(actorFor("bizen.sup"), c.id));
-      assert.deepEqual(JSON.parse(row.detail!).changes, { familyName: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN], sex: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN] });
+      assert.deepEqual(detailOf(row).changes, { familyName: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN], sex: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN] });
       assert.ok(!row.detail!.includes("履"));
     } finally {
       supervisor.splice(at, 0, "read:identity:reach");
@@ -234,8 +235,8 @@ describe("who sees the values in the history", () => {
     const c = newCase({ familyName: "両方", familyNameKana: "りょうほう" });
     const o = outreachAtTobi(personOfCase(c.id));
     correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, { givenName: "美咲恵" }));
-    const row = listOutreachAuditForActor(actorFor("bizen.sup"), o.id).rows.find((r) => JSON.parse(r.detail ?? "{}").record === "person")!;
-    assert.deepEqual(JSON.parse(row.detail!).changes, { givenName: ["美咲", "美咲恵"] });
+    const row = listOutreachAuditForActor(actorFor("bizen.sup"), o.id).rows.find((r) => detailOf(r).record === "person")!;
+    assert.deepEqual(detailOf(row).changes, { givenName: ["美咲", "美咲恵"] });
   });
 });
 
