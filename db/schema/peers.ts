@@ -160,7 +160,7 @@ export const peerDispatches = sqliteTable(
     audienceCount: integer("audience_count"),
     caseId: text("case_id").references(() => cases.id),
     status: text("status", { enum: DISPATCH_STATUSES }).notNull(),
-    report: text("report"),
+    report: encryptedText("report"),
     ...editedRecordColumns(),
   },
   (t) => [

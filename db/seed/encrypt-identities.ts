@@ -1,7 +1,22 @@
 import "server-only";
 import { eq, notExists, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { peerIdentities, peerNameTokens, personIdentities, personIdentityHistory, personNameTokens } from "@/db/schema";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import {
+  caseActivities,
+  casePhaseEvents,
+  caseTransfers,
+  followUpChecks,
+  outreachContacts,
+  outreachOutcomes,
+  peerDispatches,
+  peerIdentities,
+  peerNameTokens,
+  personIdentities,
+  personIdentityHistory,
+  personNameTokens,
+} from "@/db/schema";
 import { normalizeKana } from "@/lib/domain/kana";
 import { nameKeys } from "@/lib/domain/name-key";
 import { writePeerTokens, writePersonTokens } from "@/lib/dal/name-tokens";
@@ -21,7 +36,30 @@ import { writePeerTokens, writePersonTokens } from "@/lib/dal/name-tokens";
 
 const plain = (column: typeof personIdentities.familyName | typeof peerIdentities.familyName | typeof personIdentityHistory.changes) => sql`${column} NOT LIKE 'v1:%'`;
 
-export type EncryptedCounts = { persons: number; peers: number; corrections: number; personTokens: number; peerTokens: number };
+export type EncryptedCounts = { persons: number; peers: number; corrections: number; personTokens: number; peerTokens: number; freeText: number };
+
+/** The free text of case and outreach records (and the peer dispatch report, the transfer's reasons): encrypted columns keyed by `id`. */
+export const FREE_TEXT_TABLES: SQLiteTable[] = [casePhaseEvents, caseActivities, followUpChecks, outreachContacts, outreachOutcomes, peerDispatches, caseTransfers];
+
+/** The encrypted columns of a table (those of the encryptedText column type). */
+export function encryptedColumnsOf(table: SQLiteTable): SQLiteColumn[] {
+  // The free-text tables have no column of the other custom type (hashedText).
+  return Object.values(getTableColumns(table) as Record<string, SQLiteColumn>).filter((c) => c.columnType === "SQLiteCustomColumn");
+}
+
+/** Rewrite the plain values of the free-text columns as envelopes (raw SQL: the column types would read them as they are). */
+function encryptFreeText(db: Db): number {
+  let n = 0;
+  for (const table of FREE_TEXT_TABLES) {
+    const name = getTableName(table);
+    for (const column of encryptedColumnsOf(table)) {
+      const rows = db.all<{ id: string; v: string }>(sql.raw(`SELECT id, "${column.name}" AS v FROM "${name}" WHERE "${column.name}" IS NOT NULL AND "${column.name}" NOT LIKE 'v1:%'`));
+      for (const r of rows) db.run(sql`UPDATE ${sql.identifier(name)} SET ${sql.identifier(column.name)} = ${column.mapToDriverValue(r.v) as string} WHERE id = ${r.id}`);
+      n += rows.length;
+    }
+  }
+  return n;
+}
 
 export function encryptIdentities(db: Db): EncryptedCounts {
   const persons = db.select().from(personIdentities).where(or(plain(personIdentities.familyName), eq(personIdentities.nameKey, ""))).all();
@@ -37,7 +75,10 @@ export function encryptIdentities(db: Db): EncryptedCounts {
     .from(peerIdentities)
     .where(notExists(db.select({ one: sql`1` }).from(peerNameTokens).where(eq(peerNameTokens.peerId, peerIdentities.peerId))))
     .all();
-  const counts = { persons: persons.length, peers: peers.length, corrections: corrections.length, personTokens: personsWithoutTokens.length, peerTokens: peersWithoutTokens.length };
+  const counts = { persons: persons.length, peers: peers.length, corrections: corrections.length, personTokens: personsWithoutTokens.length, peerTokens: peersWithoutTokens.length, freeText: 0 };
+  db.transaction(() => {
+    counts.freeText = encryptFreeText(db);
+  });
   if (Object.values(counts).every((n) => n === 0)) return counts;
   db.transaction((tx) => {
     for (const i of persons) {

@@ -12,6 +12,7 @@ delete process.env.TSUNAGU_DATA_KEY;
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { eq, sql } from "drizzle-orm";
+import { encryptedColumnsOf, FREE_TEXT_TABLES } from "@/db/seed/encrypt-identities";
 
 type Name = { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string };
 
@@ -94,6 +95,16 @@ before(async () => {
   listPeersForActor(coord, { ...page, sort: "kana" }, { q: peer.givenNameKana });
 });
 
+/** Plain text of the organisation (hospitals, staff, offices, places, venues): not patients' data, kept plain. */
+function organisationalTexts(): string[] {
+  return mod.getDb().all<{ t: string }>(sql`
+    SELECT name AS t FROM hospitals UNION ALL SELECT display_name FROM users UNION ALL SELECT name FROM health_centers
+    UNION ALL SELECT name FROM municipalities UNION ALL SELECT team_name FROM outreach_cases WHERE team_name IS NOT NULL
+    UNION ALL SELECT requesting_org FROM peer_dispatches WHERE requesting_org IS NOT NULL UNION ALL SELECT destination_name FROM peer_dispatches WHERE destination_name IS NOT NULL
+    UNION ALL SELECT venue FROM meetings WHERE venue IS NOT NULL UNION ALL SELECT venue FROM training_events WHERE venue IS NOT NULL
+    UNION ALL SELECT venue FROM community_events WHERE venue IS NOT NULL`).map((r) => r.t);
+}
+
 after(() => {
   if (process.env.KEEP_CRYPT_DB) fs.cpSync(dir, process.env.KEEP_CRYPT_DB, { recursive: true });
   fs.rmSync(dir, { recursive: true, force: true });
@@ -118,11 +129,7 @@ describe("encryption at rest", () => {
     // And each part on its own, but for the invented words the demo's organisations share (hospitals
     // such as 見本ヶ丘病院, staff accounts such as 岡山 のぞみ, which stay plain: not patients' data)
     // and single characters (正, 学: in any Japanese text).
-    const organisational = mod.getDb().all<{ t: string }>(sql`
-      SELECT name AS t FROM hospitals UNION ALL SELECT display_name FROM users UNION ALL SELECT name FROM health_centers
-      UNION ALL SELECT name FROM municipalities UNION ALL SELECT team_name FROM outreach_cases WHERE team_name IS NOT NULL
-      UNION ALL SELECT requesting_org FROM peer_dispatches WHERE requesting_org IS NOT NULL UNION ALL SELECT destination_name FROM peer_dispatches WHERE destination_name IS NOT NULL
-      UNION ALL SELECT place FROM outreach_contacts WHERE place IS NOT NULL`).map((r) => r.t);
+    const organisational = organisationalTexts();
     for (const n of names) {
       for (const part of [n.familyName, n.givenName, n.familyNameKana, n.givenNameKana, hiragana(n.familyNameKana), hiragana(n.givenNameKana)]) {
         if ([...part].length >= 2 && !organisational.some((t) => t.includes(part))) needles.add(part);
@@ -134,6 +141,24 @@ describe("encryption at rest", () => {
       for (const { f, bytes } of texts) if (bytes.includes(pattern)) found.push(`${needle} in ${path.basename(f)}`);
     }
     assert.deepEqual(found, []);
+  });
+
+  test("the free text of case and outreach records is not in the files either", () => {
+    const { getDb } = mod;
+    const texts = new Set<string>();
+    for (const table of FREE_TEXT_TABLES) {
+      for (const column of encryptedColumnsOf(table)) {
+        for (const r of getDb().select({ v: column }).from(table).all() as { v: string | null }[]) if (r.v && [...r.v].length >= 6) texts.add(r.v);
+      }
+    }
+    assert.ok(texts.size > 20, `${texts.size} distinct free texts`);
+    const bytes = ["", "-wal", "-shm"].map((s) => process.env.DATABASE_PATH + s).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+    // A place typed as an office's own room (保健所 会議室) is also the venue of a meeting: not a patient's.
+    const organisational = organisationalTexts();
+    const found = [...texts].filter((t) => !organisational.includes(t) && bytes.some((b) => b.includes(Buffer.from(t, "utf8"))));
+    assert.deepEqual(found, []);
+    const raw = getDb().get<{ v: string }>(sql`SELECT summary AS v FROM case_activities WHERE summary IS NOT NULL LIMIT 1`)!;
+    assert.match(raw.v, /^v1:/);
   });
 
   test("stored identity values are envelopes with the current key's id, and decrypt back", () => {
