@@ -31,6 +31,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Deleted and overwritten content is zeroed, not left in free space (ADR 0040: no plaintext
+  // survives in the file once a value is encrypted or a row deleted).
+  sqlite.pragma("secure_delete = ON");
   assertKnownMigrations(sqlite, file);
   const db = drizzle(sqlite, { schema });
   const chain = chainFor(file);

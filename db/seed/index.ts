@@ -13,6 +13,7 @@ import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
 import { describeRecent, seedDemoRecent } from "./demo-recent";
 import { loadOrgTree, orgId } from "./org";
+import type Database from "better-sqlite3";
 import { encryptIdentities } from "./encrypt-identities";
 import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -92,7 +93,13 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
 /** Encryption at rest of identities still in plain text, and the prefix tokens of those without (ADR 0040). */
 function fillNameKeys(db: Db, log: Log): void {
   const n = encryptIdentities(db);
-  if (n.persons + n.peers + n.corrections > 0) log(`Encrypted the identities of ${n.persons} persons and ${n.peers} peer supporters, and ${n.corrections} corrections.`);
+  if (n.persons + n.peers + n.corrections + n.freeText > 0) {
+    // The plain values must not survive in free pages or in the WAL: rewrite the file, empty the WAL.
+    const client = (db as Db & { $client: Database.Database }).$client;
+    client.exec("VACUUM");
+    client.pragma("wal_checkpoint(TRUNCATE)");
+    log(`Encrypted the identities of ${n.persons} persons and ${n.peers} peer supporters, ${n.corrections} corrections and ${n.freeText} free texts (ADR 0040).`);
+  }
 }
 
 async function seedDemoUsers(db: Db): Promise<void> {

@@ -90,6 +90,7 @@ export const AUDIT_ENTITY_LABELS = {
   year_lock: { ja: "年度の締め", en: "Year lock" },
   restatement: { ja: "締めた年度の訂正", en: "Restatement of a locked year" },
   database: { ja: "データベース", en: "Database" },
+  data_key: { ja: "データ暗号鍵", en: "Data encryption key" },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);
