@@ -17,9 +17,9 @@ import {
   personIdentityHistory,
   personNameTokens,
 } from "@/db/schema";
-import { normalizeKana } from "@/lib/domain/kana";
-import { nameKeys } from "@/lib/domain/name-key";
 import { writePeerTokens, writePersonTokens } from "@/lib/dal/name-tokens";
+import { rewritePeerIdentity } from "@/lib/dal/peers";
+import { rewritePersonIdentity } from "@/lib/dal/persons";
 
 /*
  * The start-up step of encryption at rest (ADR 0040), run by prepareDatabase at every start after
@@ -82,36 +82,10 @@ export function encryptIdentities(db: Db): EncryptedCounts {
   if (Object.values(counts).every((n) => n === 0)) return counts;
   db.transaction((tx) => {
     for (const i of persons) {
-      tx.update(personIdentities)
-        .set({
-          familyName: i.familyName,
-          givenName: i.givenName,
-          familyNameKana: i.familyNameKana,
-          givenNameKana: i.givenNameKana,
-          kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
-          ...nameKeys(i),
-          dateOfBirth: i.dateOfBirth,
-          phone: i.phone,
-          address: i.address,
-        })
-        .where(eq(personIdentities.personId, i.personId))
-        .run();
-      writePersonTokens(tx, i.personId, i);
+      rewritePersonIdentity(tx, i);
     }
     for (const i of peers) {
-      tx.update(peerIdentities)
-        .set({
-          familyName: i.familyName,
-          givenName: i.givenName,
-          familyNameKana: i.familyNameKana,
-          givenNameKana: i.givenNameKana,
-          kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
-          phone: i.phone,
-          email: i.email,
-        })
-        .where(eq(peerIdentities.peerId, i.peerId))
-        .run();
-      writePeerTokens(tx, i.peerId, i);
+      rewritePeerIdentity(tx, i);
     }
     for (const h of corrections) tx.update(personIdentityHistory).set({ changes: h.changes }).where(eq(personIdentityHistory.id, h.id)).run();
     for (const p of personsWithoutTokens) writePersonTokens(tx, p.personId, p);

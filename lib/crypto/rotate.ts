@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 import { dataKeys, peerIdentities, personIdentities, personIdentityHistory } from "@/db/schema";
 import { encryptedColumnsOf, FREE_TEXT_TABLES } from "@/db/seed/encrypt-identities";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/dal/audit";
-import { writePeerTokens, writePersonTokens } from "@/lib/dal/name-tokens";
-import { normalizeKana } from "@/lib/domain/kana";
-import { nameKeys } from "@/lib/domain/name-key";
+import { rewritePeerIdentity } from "@/lib/dal/peers";
+import { rewritePersonIdentity } from "@/lib/dal/persons";
 import { deriveDataKey, installKeyring, keyring, Keyring } from "./keyring";
 
 /*
@@ -37,37 +36,11 @@ export function rotateDataKey(db: Db, newRaw: Buffer): RotationReport {
 
       const persons = tx.select().from(personIdentities).all();
       for (const i of persons) {
-        tx.update(personIdentities)
-          .set({
-            familyName: i.familyName,
-            givenName: i.givenName,
-            familyNameKana: i.familyNameKana,
-            givenNameKana: i.givenNameKana,
-            kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
-            ...nameKeys(i),
-            dateOfBirth: i.dateOfBirth,
-            phone: i.phone,
-            address: i.address,
-          })
-          .where(eq(personIdentities.personId, i.personId))
-          .run();
-        writePersonTokens(tx, i.personId, i);
+        rewritePersonIdentity(tx, i);
       }
       const peers = tx.select().from(peerIdentities).all();
       for (const i of peers) {
-        tx.update(peerIdentities)
-          .set({
-            familyName: i.familyName,
-            givenName: i.givenName,
-            familyNameKana: i.familyNameKana,
-            givenNameKana: i.givenNameKana,
-            kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
-            phone: i.phone,
-            email: i.email,
-          })
-          .where(eq(peerIdentities.peerId, i.peerId))
-          .run();
-        writePeerTokens(tx, i.peerId, i);
+        rewritePeerIdentity(tx, i);
       }
       const corrections = tx.select({ id: personIdentityHistory.id, changes: personIdentityHistory.changes }).from(personIdentityHistory).all();
       for (const h of corrections) tx.update(personIdentityHistory).set({ changes: h.changes }).where(eq(personIdentityHistory.id, h.id)).run();

@@ -2,7 +2,7 @@ import "server-only";
 import { fullName, fullKana } from "@/lib/domain/person-name";
 import { and, asc, count, desc, eq, exists, inArray, max, ne, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import {
   healthCenters,
   peerActivities,
@@ -483,4 +483,25 @@ export type PeerAuditRow = AuditTrailRow;
 /** Who viewed or changed this peer's record (閲覧・変更履歴), for supervisors. */
 export function listPeerAuditForActor(actor: Actor, peerId: string, options: AuditTrailOptions = {}): AuditTrailPage {
   return peerGate.trail(actor, peerId, options);
+}
+
+/**
+ * Write a peer's identity back whole, as read (decrypted), through the column types: envelopes,
+ * the kana key and tokens under the current key (ADR 0040). For the start-up encryption of plain
+ * rows and for keys:rotate, inside the caller's transaction.
+ */
+export function rewritePeerIdentity(tx: Tx, i: typeof peerIdentities.$inferSelect): void {
+  tx.update(peerIdentities)
+    .set({
+      familyName: i.familyName,
+      givenName: i.givenName,
+      familyNameKana: i.familyNameKana,
+      givenNameKana: i.givenNameKana,
+      kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
+      phone: i.phone,
+      email: i.email,
+    })
+    .where(eq(peerIdentities.peerId, i.peerId))
+    .run();
+  writePeerTokens(tx, i.peerId, i);
 }

@@ -217,6 +217,29 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
   return personId;
 }
 
+/**
+ * Write an identity back whole, as read (decrypted), through the column types: the values as
+ * envelopes and the search keys and tokens as HMACs under the current key (ADR 0040). For the
+ * start-up encryption of plain rows and for keys:rotate, inside the caller's transaction.
+ */
+export function rewritePersonIdentity(tx: Tx, i: typeof personIdentities.$inferSelect): void {
+  tx.update(personIdentities)
+    .set({
+      familyName: i.familyName,
+      givenName: i.givenName,
+      familyNameKana: i.familyNameKana,
+      givenNameKana: i.givenNameKana,
+      kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
+      ...nameKeys(i),
+      dateOfBirth: i.dateOfBirth,
+      phone: i.phone,
+      address: i.address,
+    })
+    .where(eq(personIdentities.personId, i.personId))
+    .run();
+  writePersonTokens(tx, i.personId, i);
+}
+
 // ---------------------------------------------------------------------------------------
 // Correct (ADR 0028)
 
