@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { keyringFor } from "@/lib/crypto/data-key";
+import { installKeyring } from "@/lib/crypto/keyring";
 import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, type AuditChain } from "@/lib/dal/audit-chain";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -29,6 +31,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Deleted and overwritten content is zeroed, not left in free space (ADR 0040: no plaintext
+  // survives in the file once a value is encrypted or a row deleted).
+  sqlite.pragma("secure_delete = ON");
   assertKnownMigrations(sqlite, file);
   const db = drizzle(sqlite, { schema });
   const chain = chainFor(file);
@@ -58,6 +63,8 @@ export function openDatabase(file: string): Db {
   }) as Db["transaction"];
   auditChains.set(db, { sqlite, chain });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // The data key (ADR 0040), checked against the database's own record of its key.
+  installKeyring(keyringFor(sqlite, file));
   assertAuditTriggers(sqlite, file);
   chainUnchainedRows(sqlite, chain);
   if (file !== ":memory:") restrictDatabaseFiles(file);

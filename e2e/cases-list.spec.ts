@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { storageStateOf } from "./fixtures/auth";
-import { db, userId } from "./fixtures/db";
+import { db, opened, userId } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
 /*
@@ -190,6 +190,9 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
          WHERE c.office_id = '33-bizen' AND c.phase <> 'closed' ORDER BY c.case_no LIMIT 1`,
       )
       .get() as { caseNo: string; family: string; given: string };
+    // Stored encrypted (ADR 0040).
+    person.family = opened(person.family);
+    person.given = opened(person.given);
 
     const search = async (q: string) => {
       await page.goto("/cases?scope=office&size=100");

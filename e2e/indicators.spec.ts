@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { db } from "./fixtures/db";
+import { personIdentities } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
 /*
@@ -179,7 +179,7 @@ test.describe("岡山県 prefecture staff", () => {
     const rows = page.getByTestId("indicator-records").getByRole("row");
     await expect(rows.first()).toContainText(/33-[A-Z]{2}-\d{4}-\d{4}/);
     const body = await page.locator("main").innerText();
-    const names = db().prepare("SELECT family_name AS f, given_name AS g, family_name_kana AS k FROM person_identities").all() as { f: string; g: string; k: string }[];
+    const names = personIdentities().map((i) => ({ f: i.familyName, g: i.givenName, k: i.familyNameKana }));
     expect(names.length).toBeGreaterThan(50);
     for (const n of names) {
       expect(body, "no name on the page").not.toContain(`${n.f} ${n.g}`);

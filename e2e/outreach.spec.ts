@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ulid } from "ulid";
 import { formAlert, storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { db, userId } from "./fixtures/db";
+import { dataKeyring, db, insertPersonIdentity, opened, userId } from "./fixtures/db";
 import { NOT_FOUND_TITLE } from "./fixtures/demo";
 
 /*
@@ -52,12 +52,7 @@ function createTestOutreach(
       .get(officeId, fiscalYear) as { lastSeq: number };
     caseNo = `33-${office.prefix}-OR${fiscalYear}-${String(lastSeq).padStart(3, "0")}`;
     conn.prepare(`INSERT INTO persons (id, prefecture_code, office_id, birth_year_month, sex, created_at, updated_at) VALUES (?, '33', ?, '1988-03', 'male', ?, ?)`).run(personId, officeId, now, now);
-    conn
-      .prepare(
-        `INSERT INTO person_identities (person_id, family_name, given_name, family_name_kana, given_name_kana, kana_key, updated_at)
-         VALUES (?, '架空', ?, 'カクウ', ?, ?, ?)`,
-      )
-      .run(personId, givenName, givenKana, `カクウ${givenKana}`, now);
+    insertPersonIdentity(conn, personId, { familyName: "架空", givenName, familyNameKana: "カクウ", givenNameKana: givenKana }, now);
     conn
       .prepare(
         `INSERT INTO outreach_cases (id, case_no, person_id, prefecture_code, office_id, coordinator_user_id, status, primary_target, team_kind, team_name,
@@ -72,9 +67,9 @@ function createTestOutreach(
       conn
         .prepare(
           `INSERT INTO outreach_contacts (id, outreach_case_id, date, contact_type, place, minutes, met_person, summary, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, '前回の訪問。', ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(contactId, id, p.date, p.type, p.place, p.minutes, p.met ? 1 : 0, coordinatorId, now);
+        .run(contactId, id, p.date, p.type, dataKeyring().encrypt(p.place), p.minutes, p.met ? 1 : 0, dataKeyring().encrypt("前回の訪問。"), coordinatorId, now);
       for (const profession of p.professions) conn.prepare("INSERT INTO outreach_contact_professions (contact_id, profession) VALUES (?, ?)").run(contactId, profession);
     }
   })();
@@ -92,7 +87,8 @@ function storedContacts(caseId: string): StoredContact[] {
        FROM outreach_contacts c WHERE c.outreach_case_id = ? ORDER BY c.date DESC, c.created_at DESC`,
     )
     .all(caseId) as StoredContact[];
-  return rows.map((r) => ({ ...r, professions: r.professions ? r.professions.split(",").sort().join(",") : null }));
+  // Place and summary are encrypted at rest (ADR 0040).
+  return rows.map((r) => ({ ...r, place: opened(r.place), summary: opened(r.summary), professions: r.professions ? r.professions.split(",").sort().join(",") : null }));
 }
 
 function storedCase(caseId: string) {

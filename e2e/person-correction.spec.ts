@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { ulid } from "ulid";
 import { storageStateOf } from "./fixtures/auth";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { createTestCase, db, userId } from "./fixtures/db";
+import { createTestCase, db, opened, userId } from "./fixtures/db";
 import { field } from "./fixtures/forms";
 
 /*
@@ -56,8 +56,9 @@ test("a coordinator corrects a name from the case page; the supervisor sees old 
     await coordinator.close();
   }
 
-  const stored = db().prepare("SELECT given_name_kana AS kana, phone FROM person_identities WHERE person_id = (SELECT person_id FROM cases WHERE id = ?)").get(c.id);
-  expect(stored).toEqual({ kana: "シケンコ", phone: "086-123-4567" });
+  const stored = db().prepare("SELECT given_name_kana AS kana, phone FROM person_identities WHERE person_id = (SELECT person_id FROM cases WHERE id = ?)").get(c.id) as { kana: string; phone: string };
+  expect(stored.kana).toMatch(/^v1:/); // encrypted at rest (ADR 0040)
+  expect({ kana: opened(stored.kana), phone: opened(stored.phone) }).toEqual({ kana: "シケンコ", phone: "086-123-4567" });
 
   await page.goto(`/cases/${c.id}?audit=changes#audit`);
   const row = page.locator("#audit").getByRole("row").filter({ hasText: "本人情報を訂正" });

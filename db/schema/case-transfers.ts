@@ -4,6 +4,7 @@ import { cases } from "./cases";
 import { healthCenters } from "./org";
 import { inList } from "./sql-helpers";
 import { users } from "./users";
+import { encryptedText } from "./encrypted";
 
 /** A transfer request's life (ADR 0032): open until the receiving office decides or the sender withdraws it. */
 export const TRANSFER_STATUSES = ["requested", "accepted", "declined", "cancelled"] as const;
@@ -27,7 +28,7 @@ export const caseTransfers = sqliteTable(
     toOfficeId: text("to_office_id")
       .notNull()
       .references(() => healthCenters.id),
-    reason: text("reason").notNull(),
+    reason: encryptedText("reason").notNull(),
     status: text("status", { enum: TRANSFER_STATUSES }).notNull(),
     requestedBy: text("requested_by")
       .notNull()
@@ -36,7 +37,7 @@ export const caseTransfers = sqliteTable(
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: text("decided_at"),
     /** Why the receiving office declined (shown to the sender). */
-    decisionNote: text("decision_note"),
+    decisionNote: encryptedText("decision_note"),
     /** The acceptance date in JST: from this day the receiving office is responsible. */
     effectiveDate: text("effective_date"),
     version: integer("version").notNull().default(1),

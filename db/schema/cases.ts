@@ -24,10 +24,10 @@ import {
 } from "@/lib/domain/case-codes";
 import { hospitals } from "./hospitals";
 import { healthCenters, municipalities, prefectures } from "./org";
+import { encryptedText, HASH_LABELS, hashedText } from "./encrypted";
 import { editedRecordColumns, inList } from "./sql-helpers";
 import { users } from "./users";
 
-const isoDate = (column: ReturnType<typeof text>) => sql`${column} IS NULL OR ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
 
 /**
  * The pseudonymous person: nothing here names anyone. Shared by the discharge-support,
@@ -70,26 +70,43 @@ export const personIdentities = sqliteTable(
     personId: text("person_id")
       .primaryKey()
       .references(() => persons.id, { onDelete: "cascade" }),
-    familyName: text("family_name").notNull(),
-    givenName: text("given_name").notNull(),
-    familyNameKana: text("family_name_kana").notNull(),
-    givenNameKana: text("given_name_kana").notNull(),
-    /** normalizeKana(family + given): the search key. */
-    kanaKey: text("kana_key").notNull(),
-    /** nameKey(family) and nameKey(family + given) (lib/domain/name-key.ts): exact-match keys of the kanji name (ADR 0028). */
-    familyNameKey: text("family_name_key").notNull().default(""),
-    nameKey: text("name_key").notNull().default(""),
-    dateOfBirth: text("date_of_birth"),
-    phone: text("phone"),
-    address: text("address"),
+    // Encrypted at rest (ADR 0040): every read and write goes through the column type.
+    familyName: encryptedText("family_name").notNull(),
+    givenName: encryptedText("given_name").notNull(),
+    familyNameKana: encryptedText("family_name_kana").notNull(),
+    givenNameKana: encryptedText("given_name_kana").notNull(),
+    /** HMAC of normalizeKana(family + given): the duplicate check's key (written and compared as the plain key). */
+    kanaKey: hashedText(HASH_LABELS.kana)("kana_key").notNull(),
+    /** HMACs of nameKey(family) and nameKey(family + given) (lib/domain/name-key.ts): exact-match keys of the kanji name (ADR 0028). */
+    familyNameKey: hashedText(HASH_LABELS.name)("family_name_key").notNull().default(""),
+    nameKey: hashedText(HASH_LABELS.name)("name_key").notNull().default(""),
+    /** 'YYYY-MM-DD', encrypted (the month is on persons). */
+    dateOfBirth: encryptedText("date_of_birth"),
+    phone: encryptedText("phone"),
+    address: encryptedText("address"),
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [
-    check("person_identities_dob", isoDate(t.dateOfBirth)),
     index("person_identities_kana_idx").on(t.kanaKey),
     index("person_identities_family_name_key_idx").on(t.familyNameKey),
     index("person_identities_name_key_idx").on(t.nameKey),
   ],
+);
+
+/**
+ * The prefix search of persons by kana (ADR 0040): one row per HMAC of a normalised prefix of the
+ * family name's, the given name's or the whole name's kana, written with the identity
+ * (lib/dal/name-tokens.ts).
+ */
+export const personNameTokens = sqliteTable(
+  "person_name_tokens",
+  {
+    personId: text("person_id")
+      .notNull()
+      .references(() => persons.id, { onDelete: "cascade" }),
+    token: hashedText(HASH_LABELS.prefix)("token").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.token] }), index("person_name_tokens_token_idx").on(t.token)],
 );
 
 /**
@@ -113,7 +130,8 @@ export const personIdentityHistory = sqliteTable(
     /** The record page the correction was made from: 'case' or 'outreach_case', and its id. */
     fromEntityType: text("from_entity_type").notNull(),
     fromEntityId: text("from_entity_id").notNull(),
-    changes: text("changes").notNull(),
+    /** Encrypted (ADR 0040): it holds identity values. */
+    changes: encryptedText("changes").notNull(),
   },
   (t) => [
     check("person_identity_history_from", sql`${t.fromEntityType} IN ('case', 'outreach_case')`),
@@ -220,7 +238,7 @@ export const casePhaseEvents = sqliteTable(
     fromPhase: text("from_phase", { enum: PHASES }),
     phase: text("phase", { enum: PHASES }).notNull(),
     date: text("date").notNull(),
-    note: text("note"),
+    note: encryptedText("note"),
     createdBy: text("created_by").notNull(),
     createdAt: text("created_at").notNull(),
   },
@@ -244,7 +262,7 @@ export const caseActivities = sqliteTable(
     minutes: integer("minutes"),
     staffUserId: text("staff_user_id").references(() => users.id),
     withPeer: integer("with_peer", { mode: "boolean" }).notNull().default(false),
-    summary: text("summary"),
+    summary: encryptedText("summary"),
     /** Bumped by every correction, so a correction made from a stale page is refused (ADR 0019). */
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
@@ -352,7 +370,7 @@ export const followUpChecks = sqliteTable(
     dueDate: text("due_date").notNull(),
     checkedDate: text("checked_date"),
     status: text("status", { enum: FOLLOW_UP_STATUSES }),
-    note: text("note"),
+    note: encryptedText("note"),
     updatedBy: text("updated_by"),
     updatedAt: text("updated_at"),
   },

@@ -11,3 +11,4 @@ export * from "./year-close";
 export * from "./case-transfers";
 export * from "./second-factor";
 export * from "./account-changes";
+export * from "./data-keys";

@@ -14,6 +14,7 @@ import { persons } from "./cases";
 import { healthCenters, prefectures } from "./org";
 import { editedRecordColumns, inList } from "./sql-helpers";
 import { users } from "./users";
+import { encryptedText } from "./encrypted";
 
 /**
  * アウトリーチ: a person (the same pseudonymous `persons` row as discharge support, identity apart)
@@ -118,11 +119,11 @@ export const outreachContacts = sqliteTable(
       .references(() => outreachCases.id, { onDelete: "cascade" }),
     date: text("date").notNull(),
     contactType: text("contact_type", { enum: OUTREACH_CONTACT_TYPES }).notNull(),
-    place: text("place"),
+    place: encryptedText("place"),
     minutes: integer("minutes"),
     /** 本人に会えたか. */
     metPerson: integer("met_person", { mode: "boolean" }).notNull(),
-    summary: text("summary"),
+    summary: encryptedText("summary"),
     /** Bumped by every correction, so a correction made from a stale page is refused. */
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
@@ -160,7 +161,7 @@ export const outreachOutcomes = sqliteTable(
       .references(() => outreachCases.id, { onDelete: "cascade" }),
     outcome: text("outcome", { enum: OUTREACH_OUTCOMES }).notNull(),
     date: text("date").notNull(),
-    note: text("note"),
+    note: encryptedText("note"),
     /** Sent with a delete, so an outcome changed since the page was loaded is not removed unseen. */
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),

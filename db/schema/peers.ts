@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { cases } from "./cases";
+import { encryptedText, HASH_LABELS, hashedText } from "./encrypted";
 import { hospitals } from "./hospitals";
 import { healthCenters, prefectures, regions } from "./org";
 import { editedRecordColumns, inList } from "./sql-helpers";
@@ -49,16 +50,29 @@ export const peerIdentities = sqliteTable("peer_identities", {
   peerId: text("peer_id")
     .primaryKey()
     .references(() => peerSupporters.id, { onDelete: "cascade" }),
-  familyName: text("family_name").notNull(),
-  givenName: text("given_name").notNull(),
-  familyNameKana: text("family_name_kana").notNull(),
-  givenNameKana: text("given_name_kana").notNull(),
-  /** normalizeKana(family + given): the search key, as on person_identities. */
-  kanaKey: text("kana_key").notNull().default(""),
-  phone: text("phone"),
-  email: text("email"),
+  // Encrypted at rest (ADR 0040), like a person's identity.
+  familyName: encryptedText("family_name").notNull(),
+  givenName: encryptedText("given_name").notNull(),
+  familyNameKana: encryptedText("family_name_kana").notNull(),
+  givenNameKana: encryptedText("given_name_kana").notNull(),
+  /** HMAC of normalizeKana(family + given), as on person_identities. */
+  kanaKey: hashedText(HASH_LABELS.kana)("kana_key").notNull().default(""),
+  phone: encryptedText("phone"),
+  email: encryptedText("email"),
   updatedAt: text("updated_at").notNull(),
 }, (t) => [index("peer_identities_kana_idx").on(t.kanaKey)]);
+
+/** The prefix search of peers by kana (ADR 0040), as person_name_tokens. */
+export const peerNameTokens = sqliteTable(
+  "peer_name_tokens",
+  {
+    peerId: text("peer_id")
+      .notNull()
+      .references(() => peerSupporters.id, { onDelete: "cascade" }),
+    token: hashedText(HASH_LABELS.prefix)("token").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.peerId, t.token] }), index("peer_name_tokens_token_idx").on(t.token)],
+);
 
 /**
  * One row per fiscal year a peer was registered in (the yearly 登録簿). The current
@@ -146,7 +160,7 @@ export const peerDispatches = sqliteTable(
     audienceCount: integer("audience_count"),
     caseId: text("case_id").references(() => cases.id),
     status: text("status", { enum: DISPATCH_STATUSES }).notNull(),
-    report: text("report"),
+    report: encryptedText("report"),
     ...editedRecordColumns(),
   },
   (t) => [

@@ -13,7 +13,8 @@ import { seedDemoOutreach } from "./demo-outreach";
 import { seedDemoPeers } from "./demo-peers";
 import { describeRecent, seedDemoRecent } from "./demo-recent";
 import { loadOrgTree, orgId } from "./org";
-import { fillPersonNameKeys } from "./person-name-keys";
+import type Database from "better-sqlite3";
+import { encryptIdentities } from "./encrypt-identities";
 import { loadPlanPeriods } from "./plan-periods";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { DEMO_DATA_KEY, markDemoData } from "./demo-marker";
@@ -94,10 +95,16 @@ export async function prepareDatabase(db: Db, log: Log = () => {}): Promise<void
   fillNameKeys(db, log);
 }
 
-/** The kanji-name search keys of identities without one (rows from before migration 0010, the seeders'). */
+/** Encryption at rest of identities still in plain text, and the prefix tokens of those without (ADR 0040). */
 function fillNameKeys(db: Db, log: Log): void {
-  const n = fillPersonNameKeys(db);
-  if (n > 0) log(`Filled the name search keys of ${n} persons.`);
+  const n = encryptIdentities(db);
+  if (n.persons + n.peers + n.corrections + n.freeText > 0) {
+    // The plain values must not survive in free pages or in the WAL: rewrite the file, empty the WAL.
+    const client = (db as Db & { $client: Database.Database }).$client;
+    client.exec("VACUUM");
+    client.pragma("wal_checkpoint(TRUNCATE)");
+    log(`Encrypted the identities of ${n.persons} persons and ${n.peers} peer supporters, ${n.corrections} corrections and ${n.freeText} free texts (ADR 0040).`);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { jsonObject } from "@/lib/domain/json-object";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { hospitals, municipalities, personIdentityHistory, users } from "@/db/schema";
+import { readAuditDetailText } from "./audit";
 
 /**
  * One line of a record's 閲覧・変更履歴. A change is one audit row; a person's plain page views of
@@ -92,7 +93,8 @@ export function auditTrailOf(
     actorUsername: r.actor_username,
     actorName: r.actor_name,
     action: r.action,
-    detail: r.detail,
+    // Sealed detail decrypted by its one reader (ADR 0040).
+    detail: readAuditDetailText(r),
     views: Number(r.views),
     identityViews: Number(r.identity_views),
     day: r.day,

@@ -19,7 +19,7 @@ import { can } from "@/lib/auth/permissions";
 import type { AuditAction, AuditEntityType, Role } from "@/lib/domain/codes";
 import { jstDayEnd, jstDayStart, type AuditViewFilter } from "@/lib/validation/audit-view";
 import type { Actor } from "./actor";
-import { auditView, writeAudit } from "./audit";
+import { auditView, readAuditDetailText, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { officesInReach } from "./scope";
@@ -74,15 +74,6 @@ export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 export function auditExportsPerHour(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const n = Number(env.TSUNAGU_AUDIT_EXPORTS_PER_HOUR);
   return Number.isInteger(n) && n > 0 ? n : 10;
-}
-
-/**
- * THE reader of an audit row's detail column. Every place that shows or exports detail goes
- * through here, so when the detail is stored encrypted (issue 12, deliverable 5) the decrypting
- * reader replaces this one body and nothing else.
- */
-export function readAuditDetail(stored: string | null): string | null {
-  return stored;
 }
 
 function requireViewer(actor: Actor): void {
@@ -176,7 +167,8 @@ function toRow(r: SelectedRow, withDetail: boolean): AuditViewRow {
     recordOfficeId: r.recordOfficeId,
     ip: r.ip,
   };
-  if (withDetail) row.detail = readAuditDetail(r.detail ?? null);
+  // The one reader of stored detail (lib/dal/audit.ts): it opens the sealed, encrypted part (ADR 0040).
+  if (withDetail) row.detail = readAuditDetailText({ detail: r.detail ?? null });
   return row;
 }
 

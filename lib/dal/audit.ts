@@ -5,6 +5,7 @@ import { auditChainOf, currentAuditFrame, getDb, type Db, type Tx } from "@/db/c
 import { lastLink, nextLink, readHead, resetHead, verifyAuditChain, type ChainRow, type VerifyReport } from "@/lib/dal/audit-chain";
 import { auditLogs } from "@/db/schema";
 import type { AuditAction, Role } from "@/lib/domain/codes";
+import { keyring } from "@/lib/crypto/keyring";
 
 export type AuditActor = {
   id: string | null;
@@ -39,7 +40,7 @@ export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
     action: entry.action,
     entity_type: entry.entityType,
     entity_id: entry.entityId ?? null,
-    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    detail: entry.detail ? JSON.stringify(sealDetail(entry.detail)) : null,
     ip: actor.ip,
   };
   const link = nextLink(frame.chain.key, lastLink(frame.sqlite), row);
@@ -61,6 +62,68 @@ export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
     })
     .run();
   frame.appended = true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Detail encrypted at rest (ADR 0040)
+
+/**
+ * The keys of a `detail` whose values can hold identity or free text: a change's old and new
+ * values, a deleted row's snapshot, a note or text typed by a user. With a list search's query
+ * (`filter.q`, a kana or a name) they are stored as one envelope under `sealed` (with the id of
+ * its key), the rest of the detail stays plain JSON so that SQL can still read the ids and flags.
+ * The audit chain's HMAC covers the stored text, envelope included.
+ */
+export const SEALED_DETAIL_KEYS = ["changes", "snapshot", "note", "text"] as const;
+
+export function sealDetail(detail: Record<string, unknown>): Record<string, unknown> {
+  const open: Record<string, unknown> = {};
+  const secret: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(detail)) {
+    if ((SEALED_DETAIL_KEYS as readonly string[]).includes(key) && value !== undefined && value !== null) secret[key] = value;
+    else if (key === "filter" && value && typeof value === "object" && typeof (value as { q?: unknown }).q === "string" && (value as { q: string }).q !== "") {
+      const { q, ...rest } = value as { q: string };
+      secret.q = q;
+      open.filter = rest;
+    } else open[key] = value;
+  }
+  if (Object.keys(secret).length === 0) return detail;
+  return { ...open, sealed: keyring().encrypt(JSON.stringify(secret)) };
+}
+
+/**
+ * The one reader of an audit row's detail: the stored JSON with its sealed part decrypted and put
+ * back where it was (any key of the ring: rows written before a rotation stay readable). Every
+ * display of audit detail reads it through here. A sealed part whose key is lost reads as
+ * `{ sealedUnreadable: true }` beside the plain part, never as an error page.
+ */
+export function readAuditDetail(row: { detail: string | null }): Record<string, unknown> | null {
+  if (!row.detail) return null;
+  let stored: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(row.detail);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+    stored = parsed as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const { sealed, ...open } = stored;
+  if (typeof sealed !== "string") return stored;
+  let secret: Record<string, unknown>;
+  try {
+    secret = JSON.parse(keyring().decrypt(sealed)) as Record<string, unknown>;
+  } catch {
+    return { ...open, sealedUnreadable: true };
+  }
+  const { q, ...rest } = secret;
+  const filter = q === undefined ? open.filter : { ...((open.filter as Record<string, unknown> | undefined) ?? {}), q };
+  return { ...open, ...rest, ...(filter === undefined ? {} : { filter }) };
+}
+
+/** readAuditDetail as the JSON text the trail components take. */
+export function readAuditDetailText(row: { detail: string | null }): string | null {
+  const detail = readAuditDetail(row);
+  return detail ? JSON.stringify(detail) : null;
 }
 
 /**

@@ -18,6 +18,7 @@ import { todayIso } from "@/lib/domain/fiscal-year";
 import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { caseGate } from "./record-gate";
+import { pageByKana } from "./name-order";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { countsPerCode, inCodeOrder, openDuringFiscalYear, personOrCodeMatches } from "./sql-text";
 
@@ -131,7 +132,8 @@ export function listCasesForActor(
   const where = caseConditions(actor, filter, today, true);
   const order = {
     caseNo: cases.caseNo,
-    kana: personIdentities.kanaKey,
+    // Sorted in the application (ADR 0040): see below.
+    kana: cases.caseNo,
     phase: inCodeOrder(cases.phase, PHASES),
     referralDate: cases.referralDate,
     supportStartDate: cases.supportStartDate,
@@ -162,7 +164,14 @@ export function listCasesForActor(
       .innerJoin(healthCenters, eq(healthCenters.id, cases.officeId))
       .innerJoin(coordinator, eq(coordinator.id, cases.coordinatorUserId))
       .innerJoin(hospitals, eq(hospitals.id, cases.hospitalId));
-  const rows = onePage(base().where(where), req, order, asc(cases.caseNo));
+  const rows =
+    req.sort === "kana"
+      ? pageByKana(
+          db.select({ id: cases.id, tiebreak: cases.caseNo, familyNameKana: personIdentities.familyNameKana, givenNameKana: personIdentities.givenNameKana }).from(cases).innerJoin(personIdentities, eq(personIdentities.personId, cases.personId)).where(where).all(),
+          req,
+          (ids) => base().where(and(where, inArray(cases.id, ids))).all(),
+        )
+      : onePage(base().where(where), req, order, asc(cases.caseNo));
   const countFrom = () => db.select({ n: count() }).from(cases).innerJoin(personIdentities, eq(personIdentities.personId, cases.personId));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perPhase = db

@@ -18,6 +18,7 @@ import {
 import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { outreachGate } from "./record-gate";
+import { pageByKana } from "./name-order";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { countsPerCode, inCodeOrder, openDuringFiscalYear, personOrCodeMatches } from "./sql-text";
 
@@ -104,13 +105,14 @@ export function listOutreachCasesForActor(
   const where = listConditions(actor, filter, true);
   const order = {
     caseNo: outreachCases.caseNo,
-    kana: personIdentities.kanaKey,
+    // Sorted in the application (ADR 0040): see below.
+    kana: outreachCases.caseNo,
     status: inCodeOrder(outreachCases.status, OUTREACH_STATUSES),
     referralDate: outreachCases.referralDate,
     startDate: outreachCases.startDate,
     lastContactDate: outreachCases.lastContactDate,
   }[req.sort];
-  const rows = onePage(
+  const base = () =>
     db
       .select({
         id: outreachCases.id,
@@ -133,12 +135,20 @@ export function listOutreachCasesForActor(
       .from(outreachCases)
       .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
       .innerJoin(healthCenters, eq(healthCenters.id, outreachCases.officeId))
-      .innerJoin(coordinator, eq(coordinator.id, outreachCases.coordinatorUserId))
-      .where(where),
-    req,
-    order,
-    asc(outreachCases.caseNo),
-  );
+      .innerJoin(coordinator, eq(coordinator.id, outreachCases.coordinatorUserId));
+  const rows =
+    req.sort === "kana"
+      ? pageByKana(
+          db
+            .select({ id: outreachCases.id, tiebreak: outreachCases.caseNo, familyNameKana: personIdentities.familyNameKana, givenNameKana: personIdentities.givenNameKana })
+            .from(outreachCases)
+            .innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId))
+            .where(where)
+            .all(),
+          req,
+          (ids) => base().where(and(where, inArray(outreachCases.id, ids))).all(),
+        )
+      : onePage(base().where(where), req, order, asc(outreachCases.caseNo));
   const countFrom = () => db.select({ n: count() }).from(outreachCases).innerJoin(personIdentities, eq(personIdentities.personId, outreachCases.personId));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perStatus = db

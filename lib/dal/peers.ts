@@ -2,7 +2,7 @@ import "server-only";
 import { fullName, fullKana } from "@/lib/domain/person-name";
 import { and, asc, count, desc, eq, exists, inArray, max, ne, sql, type SQL } from "drizzle-orm";
 import { ulid } from "ulid";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import {
   healthCenters,
   peerActivities,
@@ -27,6 +27,8 @@ import type { AuditTrailOptions, AuditTrailPage, AuditTrailRow } from "./audit-t
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertOfficeInReach } from "./org-checks";
+import { writePeerTokens, peerKanaStartsWith } from "./name-tokens";
+import { pageByKana } from "./name-order";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { inPrefecture, inReach } from "./scope";
 import { countsPerCode, inCodeOrder, kanaOrCodeContains } from "./sql-text";
@@ -102,7 +104,7 @@ function peerConditions(actor: Actor, filter: PeerFilter, today: string, withSta
     );
   }
   const q = filter.q?.trim();
-  if (q) conditions.push(kanaOrCodeContains(q, peerIdentities.kanaKey, peerSupporters.displayCode));
+  if (q) conditions.push(kanaOrCodeContains(q, peerKanaStartsWith(peerSupporters.id, q), peerSupporters.displayCode));
   return and(...conditions)!;
 }
 
@@ -114,12 +116,13 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
   const where = peerConditions(actor, filter, today, true);
   const order = {
     displayCode: peerSupporters.displayCode,
-    kana: peerIdentities.kanaKey,
+    // Sorted in the application (ADR 0040): see below.
+    kana: peerSupporters.displayCode,
     office: healthCenters.sort,
     status: inCodeOrder(effectiveStatusSql(today), PEER_STATUSES),
     expiresOn: peerSupporters.expiresOn,
   }[req.sort];
-  const rows = onePage(
+  const base = () =>
     db
       .select({
         id: peerSupporters.id,
@@ -137,12 +140,21 @@ export function listPeersForActor(actor: Actor, req: PageRequest<PeerSortKey>, f
       })
       .from(peerSupporters)
       .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
-      .innerJoin(healthCenters, eq(healthCenters.id, peerSupporters.officeId))
-      .where(where),
-    req,
-    order,
-    asc(peerSupporters.displayCode),
-  );
+      .innerJoin(healthCenters, eq(healthCenters.id, peerSupporters.officeId));
+  const rows =
+    req.sort === "kana"
+      ? pageByKana(
+          db
+            .select({ id: peerSupporters.id, tiebreak: peerSupporters.displayCode, familyNameKana: peerIdentities.familyNameKana, givenNameKana: peerIdentities.givenNameKana })
+            .from(peerSupporters)
+            .innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id))
+            .innerJoin(healthCenters, eq(healthCenters.id, peerSupporters.officeId))
+            .where(where)
+            .all(),
+          req,
+          (ids) => base().where(and(where, inArray(peerSupporters.id, ids))).all(),
+        )
+      : onePage(base().where(where), req, order, asc(peerSupporters.displayCode));
   const countFrom = () => db.select({ n: count() }).from(peerSupporters).innerJoin(peerIdentities, eq(peerIdentities.peerId, peerSupporters.id));
   const [{ n: total }] = countFrom().where(where).all() as [{ n: number }];
   const perStatus = db
@@ -247,6 +259,7 @@ export function createPeer(actor: Actor, input: PeerCreateInput): { id: string; 
         updatedAt: now,
       })
       .run();
+    writePeerTokens(tx, id, input);
     for (const purpose of new Set(input.activities)) tx.insert(peerActivities).values({ peerId: id, purpose }).run();
     for (const regionId of new Set(input.regionIds)) tx.insert(peerAreas).values({ peerId: id, regionId }).run();
     for (const t of input.trainings) tx.insert(peerTrainings).values({ id: ulid(), peerId: id, kind: t.kind, completedOn: t.completedOn }).run();
@@ -374,6 +387,7 @@ export function updatePeer(actor: Actor, input: PeerUpdateInput): void {
       })
       .where(eq(peerIdentities.peerId, row.id))
       .run();
+    writePeerTokens(tx, row.id, next);
     tx.delete(peerActivities).where(eq(peerActivities.peerId, row.id)).run();
     for (const purpose of next.activities) tx.insert(peerActivities).values({ peerId: row.id, purpose }).run();
     tx.delete(peerAreas).where(eq(peerAreas.peerId, row.id)).run();
@@ -469,4 +483,25 @@ export type PeerAuditRow = AuditTrailRow;
 /** Who viewed or changed this peer's record (閲覧・変更履歴), for supervisors. */
 export function listPeerAuditForActor(actor: Actor, peerId: string, options: AuditTrailOptions = {}): AuditTrailPage {
   return peerGate.trail(actor, peerId, options);
+}
+
+/**
+ * Write a peer's identity back whole, as read (decrypted), through the column types: envelopes,
+ * the kana key and tokens under the current key (ADR 0040). For the start-up encryption of plain
+ * rows and for keys:rotate, inside the caller's transaction.
+ */
+export function rewritePeerIdentity(tx: Tx, i: typeof peerIdentities.$inferSelect): void {
+  tx.update(peerIdentities)
+    .set({
+      familyName: i.familyName,
+      givenName: i.givenName,
+      familyNameKana: i.familyNameKana,
+      givenNameKana: i.givenNameKana,
+      kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
+      phone: i.phone,
+      email: i.email,
+    })
+    .where(eq(peerIdentities.peerId, i.peerId))
+    .run();
+  writePeerTokens(tx, i.peerId, i);
 }

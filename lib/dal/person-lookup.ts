@@ -10,7 +10,8 @@ import { AppError } from "./errors";
 import { assertOfficeInReach } from "./org-checks";
 import { allRecordsOf, NAMED_PERSON, personInReach, PURPOSES, reachOf, recordsInReachOf, requirePurpose, toPersonRecord, type KnownPerson, type PersonPurpose } from "./persons";
 import { inPrefecture } from "./scope";
-import { containsText } from "./sql-text";
+import { byKana } from "./name-order";
+import { personKanaStartsWith } from "./name-tokens";
 
 /*
  * Finding a person who may already be registered: the duplicate check before a new case or
@@ -107,14 +108,12 @@ export function findPersonMatchesForActor(actor: Actor, query: PersonCheckQuery,
       const knownIds = new Set(records.filter((r) => reach.has(r.officeId)).map((r) => r.personId));
 
       // Names are read for the persons in reach only.
+      // Ordered by kana in the application (the names are encrypted, ADR 0040).
       const identities = knownIds.size
-        ? tx
-            .select({ ...NAMED_PERSON, kanaKey: personIdentities.kanaKey })
-            .from(persons)
-            .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
-            .where(inArray(persons.id, [...knownIds]))
-            .orderBy(asc(personIdentities.kanaKey), asc(persons.id))
-            .all()
+        ? byKana(
+            tx.select(NAMED_PERSON).from(persons).innerJoin(personIdentities, eq(personIdentities.personId, persons.id)).where(inArray(persons.id, [...knownIds])).all(),
+            (p) => p.personId,
+          )
         : [];
       const known: KnownPerson[] = identities.map((p) => ({
         personId: p.personId,
@@ -159,7 +158,7 @@ export function findPersonMatchesForActor(actor: Actor, query: PersonCheckQuery,
 // The picker
 
 /**
- * Persons the actor sees whose kana contains `q`, for opening a record for someone already known
+ * Persons the actor sees whose kana (family, given or whole name) begins with `q`, for opening a record for someone already known
  * (a discharge-support case, an earlier outreach). Only records in reach are listed with them.
  * Audited: it shows names. Not throttled: it reaches no one outside the rule.
  */
@@ -168,14 +167,16 @@ export function searchPersonsForActor(actor: Actor, purpose: PersonPurpose, q: s
   const key = normalizeKana(q.trim());
   if (key.length < 2) return [];
   const db = getDb();
-  const rows = db
-    .select(NAMED_PERSON)
-    .from(persons)
-    .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
-    .where(and(inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id), containsText(personIdentities.kanaKey, key)))
-    .orderBy(asc(personIdentities.kanaKey), asc(persons.birthYearMonth), asc(persons.id))
-    .limit(20)
-    .all();
+  // A prefix of the family, given or whole name's kana (HMAC tokens), ordered by kana in the application (ADR 0040).
+  const rows = byKana(
+    db
+      .select(NAMED_PERSON)
+      .from(persons)
+      .innerJoin(personIdentities, eq(personIdentities.personId, persons.id))
+      .where(and(inPrefecture(actor, persons.prefectureCode), personInReach(actor, persons.id), personKanaStartsWith(persons.id, key)))
+      .all(),
+    (p) => `${p.birthYearMonth}|${p.personId}`,
+  ).slice(0, 20);
   const records = recordsInReachOf(actor, rows.map((r) => r.personId));
   if (rows.length > 0) {
     auditView(actor, { entityType: "person_search", detail: { personIds: rows.map((r) => r.personId), for: purpose } });

@@ -17,6 +17,7 @@ import type { Actor } from "./actor";
 import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
+import { writePersonTokens } from "./name-tokens";
 import { assertMunicipality } from "./org-checks";
 import { caseGate, outreachGate } from "./record-gate";
 import { inPrefecture, officesInReach } from "./scope";
@@ -212,10 +213,32 @@ export function createPerson(tx: Tx, actor: Actor, officeId: string, p: NewPerso
       updatedAt: now,
     })
     .run();
+  writePersonTokens(tx, personId, p);
   return personId;
 }
 
-/** The exact-match keys of the kanji name (ADR 0028): the family name, and family + given name. */
+/**
+ * Write an identity back whole, as read (decrypted), through the column types: the values as
+ * envelopes and the search keys and tokens as HMACs under the current key (ADR 0040). For the
+ * start-up encryption of plain rows and for keys:rotate, inside the caller's transaction.
+ */
+export function rewritePersonIdentity(tx: Tx, i: typeof personIdentities.$inferSelect): void {
+  tx.update(personIdentities)
+    .set({
+      familyName: i.familyName,
+      givenName: i.givenName,
+      familyNameKana: i.familyNameKana,
+      givenNameKana: i.givenNameKana,
+      kanaKey: normalizeKana(i.familyNameKana + i.givenNameKana),
+      ...nameKeys(i),
+      dateOfBirth: i.dateOfBirth,
+      phone: i.phone,
+      address: i.address,
+    })
+    .where(eq(personIdentities.personId, i.personId))
+    .run();
+  writePersonTokens(tx, i.personId, i);
+}
 
 // ---------------------------------------------------------------------------------------
 // Correct (ADR 0028)
@@ -339,6 +362,7 @@ export function correctPerson(actor: Actor, input: PersonCorrectionInput): Perso
       })
       .where(eq(personIdentities.personId, person.id))
       .run();
+    writePersonTokens(tx, person.id, { familyNameKana: next.familyNameKana!, givenNameKana: next.givenNameKana! });
     const historyId = ulid();
     tx.insert(personIdentityHistory)
       .values({

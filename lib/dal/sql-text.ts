@@ -1,8 +1,8 @@
 import { and, eq, gte, isNull, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
-import { normalizeKana } from "@/lib/domain/kana";
 import { nameKey } from "@/lib/domain/name-key";
+import { personKanaStartsWith } from "./name-tokens";
 
 /* Pieces of the list queries: text search, ordering by a code list, counts per code, a year filter. */
 
@@ -24,24 +24,24 @@ export function containsText(column: SQLWrapper, text: string): SQL {
 
 /**
  * The search box of a register of people (cases, outreach cases, peer supporters): the kana in
- * any form (hiragana, katakana, half-width) against the normalised kana key, or part of the
- * record's number or code as typed in any width or case. `q` is the trimmed, non-empty query.
+ * any form (hiragana, katakana, half-width) as a prefix of the family, given or whole name (the
+ * `kanaStartsWith` condition of lib/dal/name-tokens.ts: the names are encrypted, ADR 0040), or
+ * part of the record's number or code as typed in any width or case. `q` is the trimmed, non-empty query.
  */
-export function kanaOrCodeContains(q: string, kanaKeyColumn: SQLWrapper, codeColumn: SQLWrapper): SQL {
-  const kanaKey = normalizeKana(q);
-  return or(kanaKey ? containsText(kanaKeyColumn, kanaKey) : undefined, containsText(codeColumn, q.normalize("NFKC").toUpperCase()))!;
+export function kanaOrCodeContains(q: string, kanaStartsWith: SQL | undefined, codeColumn: SQLWrapper): SQL {
+  return or(kanaStartsWith, containsText(codeColumn, q.normalize("NFKC").toUpperCase()))!;
 }
 
 /**
  * The search box of the person registers (discharge-support and outreach cases): the kana as in
  * kanaOrCodeContains, the record's number, or the kanji name matched exactly on the family name
- * or on the full name, after the variant forms are normalised (髙→高, 邊→辺 …; ADR 0028). An exact
- * key, not a LIKE on the name, so it keeps working once identities are encrypted.
+ * or on the full name, after the variant forms are normalised (髙→高, 邊→辺 …; ADR 0028). The key
+ * columns hold HMACs, and the compared key is hashed by the column type (ADR 0040).
  */
-export function personOrCodeMatches(q: string, columns: { kanaKey: SQLWrapper; familyNameKey: SQLWrapper; nameKey: SQLWrapper }, codeColumn: SQLWrapper): SQL {
+export function personOrCodeMatches(q: string, columns: { personId: AnySQLiteColumn; familyNameKey: AnySQLiteColumn; nameKey: AnySQLiteColumn }, codeColumn: SQLWrapper): SQL {
   const key = nameKey(q);
   const byName = key ? or(eq(columns.familyNameKey, key), eq(columns.nameKey, key)) : undefined;
-  return or(kanaOrCodeContains(q, columns.kanaKey, codeColumn), byName)!;
+  return or(kanaOrCodeContains(q, personKanaStartsWith(columns.personId, q), codeColumn), byName)!;
 }
 
 /** Orders by the position of `column`'s value in its code list (a status by its place in the workflow, not alphabetically). */

@@ -12,6 +12,7 @@ async function main() {
   const { cases, personIdentities, persons, caseActivities, followUpChecks } = await import("@/db/schema");
   const { listCasesForActor, getCaseloadForActor, getCaseSummaryForActor } = await import("@/lib/dal/case-list");
   const { eq } = await import("drizzle-orm");
+  const { writePersonTokens } = await import("@/lib/dal/name-tokens");
 
   const { db, actorNamed } = await openBenchDatabase();
   const template = db.select().from(cases).where(eq(cases.officeId, "33-bizen")).all();
@@ -24,7 +25,10 @@ async function main() {
         const id = `bench-c-${i}`;
         const personId = `bench-p-${i}`;
         tx.insert(persons).values({ ...personRows.get(c.personId)!, id: personId }).run();
-        tx.insert(personIdentities).values({ ...identities.get(c.personId)!, personId, kanaKey: `${identities.get(c.personId)!.kanaKey}${i % 97}` }).run();
+        const identity = identities.get(c.personId)!;
+        // The kanji keys read back as HMACs: any distinct text will do for the synthetic rows (ADR 0040).
+        tx.insert(personIdentities).values({ ...identity, personId, kanaKey: `${identity.kanaKey}${i % 97}`, familyNameKey: `${identity.familyNameKey}${i}`, nameKey: `${identity.nameKey}${i}` }).run();
+        writePersonTokens(tx, personId, identity);
         tx.insert(cases).values({ ...c, id, personId, caseNo: `33-BZ-2099-${String(i).padStart(6, "0")}` }).run();
         if (i % 3 === 0) {
           tx.insert(caseActivities).values({ id: `bench-a-${i}`, caseId: id, date: c.supportStartDate, activityType: "ward_visit", createdBy: c.createdBy, createdAt: c.createdAt }).run();
@@ -44,6 +48,8 @@ async function main() {
     ["list: office, page 200 by last activity", () => listCasesForActor(sup, { ...page, page: 200, sort: "lastActivityDate", dir: "desc" }, {})],
     ["list: mine, phase 退院準備", () => listCasesForActor(coord, page, { mine: true, phase: "preparation" })],
     ["list: kana search", () => listCasesForActor(sup, page, { q: "みほん" })],
+    ["list: office, sorted by kana (in the app)", () => listCasesForActor(sup, { ...page, sort: "kana" }, {})],
+    ["list: office, page 100 by kana, desc", () => listCasesForActor(sup, { ...page, page: 100, sort: "kana", dir: "desc" }, {})],
     ["list: overdue follow-ups", () => listCasesForActor(sup, page, { flag: "overdue_follow_up" })],
     ["list: active in FY2023", () => listCasesForActor(sup, page, { fiscalYear: 2023 })],
     ["caseload (supervisor)", () => getCaseloadForActor(sup)],

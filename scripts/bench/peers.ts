@@ -16,6 +16,7 @@ async function main() {
   const { listDispatchesForActor } = await import("@/lib/dal/peer-dispatch-list");
   const { getDispatchYearSummaryForActor } = await import("@/lib/dal/peer-dispatch-summary");
   const { eq } = await import("drizzle-orm");
+  const { writePeerTokens } = await import("@/lib/dal/name-tokens");
 
   const { db, actorNamed } = await openBenchDatabase();
   const peer = db.select().from(peerSupporters).where(eq(peerSupporters.officeId, "33-bizen")).get()!;
@@ -27,6 +28,7 @@ async function main() {
         const id = `bench-peer-${i}`;
         tx.insert(peerSupporters).values({ ...peer, id, displayCode: `BZ-P-${String(5000 + i)}` }).run();
         tx.insert(peerIdentities).values({ ...identity, peerId: id, kanaKey: `${identity.kanaKey}${i % 97}` }).run();
+        writePeerTokens(tx, id, identity);
         for (let fy = 2019; fy <= 2026; fy++) tx.insert(peerRegistrations).values({ peerId: id, fiscalYear: fy, registeredOn: `${fy}-04-01`, expiresOn: `${fy + 1}-03-31`, createdBy: peer.createdBy, createdAt: peer.createdAt }).run();
         for (let k = 0; k < 10; k++) {
           const did = `bench-d-${i}-${k}`;

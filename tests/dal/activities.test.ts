@@ -14,6 +14,7 @@ import { EventCreateSchema, EventUpdateSchema, KyogiBodyCreateSchema, KyogiBodyU
 import { MunicipalStatusTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
 import { actorFor, seededDb } from "../helpers/test-db";
 import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * The activities DAL on the real demo database: who may read and write which rows (ADR 0014,
@@ -170,7 +171,7 @@ describe("meetings: versions, conflicts and deletes", () => {
     assert.deepEqual(thrown(() => updateMeeting(bizen, { ...mine, title: "別のタブ", version: 2 })).savedBy, { self: true });
     const audit = lastAudit();
     assert.equal(audit.action, "update");
-    assert.deepEqual(JSON.parse(audit.detail!).changes.title, ["同僚が変更", "私の変更"]);
+    assert.deepEqual(detailOf(audit).changes.title, ["同僚が変更", "私の変更"]);
   });
 
   test("delete needs the version seen and leaves a snapshot in the audit log", () => {
@@ -183,7 +184,7 @@ describe("meetings: versions, conflicts and deletes", () => {
     assert.equal(getDb().select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, id)).all().length, 0);
     const audit = lastAudit();
     assert.deepEqual([audit.action, audit.entityType, audit.entityId], ["delete", "meeting", id]);
-    const snapshot = JSON.parse(audit.detail!).snapshot;
+    const snapshot = detailOf(audit).snapshot;
     assert.equal(snapshot.title, "削除の試験");
     assert.equal(snapshot.attendance.welfare, 4);
   });
@@ -349,7 +350,7 @@ describe("the life of a record: the same audit trail for trainings, events and �
       .where(eq(auditLogs.entityId, id))
       .orderBy(sql`rowid`)
       .all()
-      .map((a) => ({ action: a.action, entityType: a.entityType, detail: JSON.parse(a.detail!) as Record<string, unknown> }));
+      .map((a) => ({ action: a.action, entityType: a.entityType, detail: detailOf(a) as Record<string, unknown> }));
 
   test("a training: created with its co-hosts and attendance, edited once, a stale edit and a stale delete write nothing, deleted with a snapshot", () => {
     const tobi = actorFor("tobi.coord");

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from "@/db/client";
 import { closeDatabase } from "@/db/reset";
 import { auditHeadFile, auditKeyFile, chainFor, chainHash, nextLink, verifyAuditChain, type ChainRow } from "@/lib/dal/audit-chain";
 import { adoptRestoredDatabase, SYSTEM_ACTOR, writeAudit, type AuditActor } from "@/lib/dal/audit";
+import { detailOf } from "../helpers/audit-detail";
 
 // ADR 0035: the audit log's HMAC chain, its head beside the database and the start-up checks.
 delete process.env.TSUNAGU_AUDIT_KEY;
@@ -253,7 +254,7 @@ describe("start-up and restore", () => {
       };
       assert.equal(last.actor_username, "system");
       assert.equal(last.entity_type, "database");
-      const detail = JSON.parse(last.detail) as { event: string; source: string; replacedHead: { seq: number }; restoredHead: { seq: number } };
+      const detail = detailOf(last) as { event: string; source: string; replacedHead: { seq: number }; restoredHead: { seq: number } };
       assert.equal(detail.event, "restore");
       assert.equal(detail.source, "tsunagu.db.backup");
       assert.equal(detail.replacedHead.seq, 5);

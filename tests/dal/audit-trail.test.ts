@@ -11,6 +11,7 @@ import { createHospital } from "@/lib/dal/hospitals";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { ActivityDeleteSchema, ActivitySchema } from "@/lib/validation/case-records";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * The 閲覧・変更履歴 query: a person's plain views of one JST day are one line, "changes only"
@@ -97,7 +98,7 @@ describe("the 閲覧・変更履歴 query", () => {
     );
     const check = trail.rows.find((r) => r.actorUsername === "mimasaka.coord");
     assert.ok(check && check.day === null && check.views === 1);
-    assert.equal(JSON.parse(check.detail!).duplicateCheck, true);
+    assert.equal(detailOf(check).duplicateCheck, true);
     // The create row plus three view lines plus the check: 5 lines, not 19 rows.
     assert.equal(trail.total, 5);
     assert.equal(trail.rows.length, 5);
@@ -115,7 +116,7 @@ describe("the 閲覧・変更履歴 query", () => {
       ["update", "update", "update", "create"],
     );
     assert.deepEqual(
-      trail.rows.slice(0, 3).map((r) => JSON.parse(r.detail!).changes.wardType[1]),
+      trail.rows.slice(0, 3).map((r) => detailOf(r).changes.wardType[1]),
       ["step2", "step1", "step0"],
     );
     assert.equal(trail.total, 4);
@@ -141,7 +142,7 @@ describe("the 閲覧・変更履歴 query", () => {
     assert.equal(last.rows.length, 64);
     assert.equal(last.rows.at(-1)!.action, "create");
     // The first update ever made, far past the old 200-row cut, is there on the last page.
-    assert.equal(JSON.parse(last.rows.at(-2)!.detail!).changes.minutes[0], 0);
+    assert.equal(detailOf(last.rows.at(-2)!).changes.minutes[0], 0);
     // A page beyond the end is the last page.
     assert.equal(listCaseAuditForActor(actorFor("bizen.sup"), id, { page: 99, pageSize: 100 }).page, 3);
     // Views are three lines together holding all 300.
@@ -170,7 +171,7 @@ describe("the 閲覧・変更履歴 query", () => {
     assert.equal(trail.names[userOf("ube.coord").id], undefined);
     const deleted = trail.rows.find((r) => r.action === "delete");
     assert.ok(deleted);
-    assert.deepEqual(JSON.parse(deleted.detail!).snapshot, { date: "2024-05-01", activityType: "ward_visit", minutes: 45, withPeer: true, summary: "病棟で面談した" });
+    assert.deepEqual(detailOf(deleted).snapshot, { date: "2024-05-01", activityType: "ward_visit", minutes: 45, withPeer: true, summary: "病棟で面談した" });
   });
 
   test("still only for supervisors of the owning office: anyone else gets not_found", () => {

@@ -14,6 +14,7 @@ import { ActivitySchema, CarePlanSchema, FollowUpSchema, TrialStaySchema } from 
 import { CaseCreateSchema, CaseReopenSchema, CaseTransitionSchema, CaseUpdateSchema, PhaseChangeCorrectSchema, PhaseChangeUndoSchema } from "@/lib/validation/case";
 import { lastAudit, thrown } from "../helpers/dal-asserts";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * Re-referral, the closed case's read-only state and its reopening, and the correction or undo
@@ -66,7 +67,7 @@ function raw(overrides: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-const auditDetail = () => JSON.parse(lastAudit().detail ?? "{}") as Record<string, unknown>;
+const auditDetail = () => detailOf(lastAudit()) as Record<string, unknown>;
 const coord = () => actorFor("bizen.coord");
 const coord2 = () => actorFor("bizen.coord2");
 const sup = () => actorFor("bizen.sup");

@@ -7,6 +7,7 @@ import { createCase, getCaseForActor, listCaseAuditForActor } from "@/lib/dal/ca
 import { createHospital } from "@/lib/dal/hospitals";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * The one-page summary for case conferences (/cases/[id]/summary) reads the case through the
@@ -67,9 +68,9 @@ describe("the case summary for printing", () => {
     getCaseForActor(actorFor("bizen.sup"), caseId, "printSummary");
     const row = lastAudit();
     assert.deepEqual([row.action, row.entityType, row.actorUsername], ["view", "case", "bizen.sup"]);
-    assert.deepEqual(JSON.parse(row.detail!), { caseNo: getCaseForActor(actorFor("bizen.sup"), caseId).caseNo, identity: true, printSummary: true });
+    assert.deepEqual(detailOf(row), { caseNo: getCaseForActor(actorFor("bizen.sup"), caseId).caseNo, identity: true, printSummary: true });
     // The case page's own view is not marked.
-    assert.equal(JSON.parse(lastAudit().detail!).printSummary, undefined);
+    assert.equal(detailOf(lastAudit()).printSummary, undefined);
   });
 
   test("the 閲覧・変更履歴 keeps each opened summary on its own line; plain visits of a day stay one line", () => {
@@ -79,7 +80,7 @@ describe("the case summary for printing", () => {
     getCaseForActor(actorFor("bizen.coord"), caseId, "printSummary");
     assert.ok(before >= 1);
     const lines = listCaseAuditForActor(actorFor("bizen.sup"), caseId).rows.filter((r) => r.actorUsername === "bizen.coord" && r.action === "view");
-    const printed = lines.filter((r) => r.detail && JSON.parse(r.detail).printSummary);
+    const printed = lines.filter((r) => r.detail && detailOf(r).printSummary);
     // Two summaries opened by bizen.coord (the first test's and this one), each a line; the plain visits one line.
     assert.equal(printed.length, 2);
     assert.equal(lines.length - printed.length, 1);

@@ -14,6 +14,7 @@ import { CaseCreateSchema, CaseTransitionSchema, CaseUpdateSchema } from "@/lib/
 import { ActivityDeleteSchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
 import { firstValues, loadPageInRange, parsePageRequest } from "@/lib/list-url";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 let hospitalId = "";
 const userId = (username: string) => getDb().select().from(users).where(eq(users.username, username)).get()!.id;
@@ -386,7 +387,7 @@ describe("correcting and deleting an activity (ADR 0019)", () => {
     assert.equal(caseRow(id).version, caseVersion, "the case's own version is untouched");
     const audit = lastAudit();
     assert.equal(audit.action, "update");
-    assert.deepEqual(Object.keys(JSON.parse(audit.detail!).changes).sort(), ["activityType", "date", "summary", "withPeer"]);
+    assert.deepEqual(Object.keys(detailOf(audit).changes).sort(), ["activityType", "date", "summary", "withPeer"]);
   });
 
   test("a stale page, a date before the referral or another case's activity changes nothing", () => {
@@ -419,7 +420,7 @@ describe("correcting and deleting an activity (ADR 0019)", () => {
     deleteActivity(actorFor("bizen.coord"), removal(id, wrong.id, 1));
     assert.equal(activityRow(wrong.id), undefined);
     assert.equal(caseRow(id).lastActivityDate, "2024-05-01");
-    assert.deepEqual(JSON.parse(lastAudit().detail!), {
+    assert.deepEqual(detailOf(lastAudit()), {
       record: "activity",
       id: wrong.id,
       snapshot: { date: "2024-05-20", activityType: "ward_visit", minutes: 45, withPeer: false, summary: "別の人の記録" },

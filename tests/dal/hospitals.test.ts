@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createHospital, hospitalEditBase, listHospitalsForActor, updateHospital } from "@/lib/dal/hospitals";
 import { lastAudit, thrown } from "../helpers/dal-asserts";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 before(async () => {
   await seededDb();
@@ -24,7 +25,7 @@ describe("editing a hospital", () => {
     const audit = lastAudit();
     assert.equal(audit.action, "update");
     assert.equal(audit.entityId, id);
-    assert.deepEqual(JSON.parse(audit.detail!).changes, { psychBeds: [100, 80] });
+    assert.deepEqual(detailOf(audit).changes, { psychBeds: [100, 80] });
   });
 
   test("a stale save is refused and lists what someone else changed, not the user's own edit", () => {

@@ -14,6 +14,7 @@ import {
 import { TargetCreateSchema, TargetUpdateSchema } from "@/lib/validation/indicator-targets";
 import { actorFor, seededDb } from "../helpers/test-db";
 import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * Targets on the real demo database: scoping for every role, scopes that must be the actor's
@@ -110,7 +111,7 @@ describe("targets: duplicates, versions, deletes", () => {
     const { id } = createTarget(pref, target({ indicatorCode: "A15" }));
     const base = JSON.stringify(targetFormValues(getTargetForEdit(pref, id)));
     updateTarget(pref, TargetUpdateSchema.parse({ ...raw({ indicatorCode: "A15", value: "40", source: "県計画" }), id, version: "1", base }));
-    assert.deepEqual(JSON.parse(lastAudit().detail!).changes.value, [30, 40]);
+    assert.deepEqual(detailOf(lastAudit()).changes.value, [30, 40]);
     const stale = thrown(() => updateTarget(pref, TargetUpdateSchema.parse({ ...raw({ indicatorCode: "A15", value: "50" }), id, version: "1", base })));
     assert.equal(stale.code, "conflict");
     assert.deepEqual(stale.conflicts, { value: [30, 40], source: [null, "県計画"] });
@@ -124,7 +125,7 @@ describe("targets: duplicates, versions, deletes", () => {
     deleteTarget(pref, id, 1);
     assert.equal(thrown(() => getTargetForActor(pref, id)).code, "not_found");
     const audit = lastAudit();
-    assert.deepEqual([audit.action, JSON.parse(audit.detail!).snapshot.indicatorCode], ["delete", "A16"]);
+    assert.deepEqual([audit.action, detailOf(audit).snapshot.indicatorCode], ["delete", "A16"]);
   });
 
   test("the list filters by indicator, scope and year", () => {

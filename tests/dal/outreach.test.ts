@@ -22,6 +22,7 @@ import {
 } from "@/lib/validation/outreach";
 import type { Actor } from "@/lib/dal/actor";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 const userId = (username: string) => getDb().select().from(users).where(eq(users.username, username)).get()!.id;
 const today = todayIso();
@@ -196,7 +197,7 @@ describe("scoping", () => {
     const shown = listOutreachCasesForActor(actorFor("bizen.coord"), page, { status: "referred" }).rows.map((r) => r.id);
     const audit = lastAudit();
     assert.equal(audit.entityType, "outreach_case_list");
-    assert.deepEqual(JSON.parse(audit.detail!).outreachCaseIds, shown);
+    assert.deepEqual(detailOf(audit).outreachCaseIds, shown);
   });
 
   test("a case page view is audited as an identity read", () => {
@@ -246,7 +247,7 @@ describe("editing and status", () => {
     assert.equal(row(id).teamName, "先の変更");
     const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "update"))).all();
     assert.equal(audit.length, 1);
-    assert.deepEqual(Object.keys(JSON.parse(audit[0]!.detail!).changes).sort(), ["primaryTarget", "targets", "teamName"]);
+    assert.deepEqual(Object.keys(detailOf(audit[0]!).changes).sort(), ["primaryTarget", "targets", "teamName"]);
   });
 
   test("a coordinator's save with another lead is refused on the field and changes nothing; a supervisor's is a reassignment (issue 12)", () => {
@@ -313,7 +314,7 @@ describe("contacts and outcomes", () => {
       ["2024-05-01", "phone_mail", false, []],
     ]);
     const audits = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "create"))).all();
-    assert.equal(audits.filter((a) => JSON.parse(a.detail!).record === "contact").length, 2);
+    assert.equal(audits.filter((a) => detailOf(a).record === "contact").length, 2);
   });
 
   test("contact dates: not before the referral, not after today, not after the end of a closed case", () => {
@@ -374,7 +375,7 @@ describe("correcting and deleting contacts and outcomes", () => {
     assert.equal(row(id).version, 1, "a correction does not touch the case's version");
     const audit = lastAudit();
     assert.equal(audit.action, "update");
-    const detail = JSON.parse(audit.detail!);
+    const detail = detailOf(audit);
     assert.equal(detail.record, "contact");
     assert.equal(detail.id, late.id);
     assert.deepEqual(Object.keys(detail.changes).sort(), ["contactType", "date", "metPerson", "professions", "summary"]);
@@ -411,7 +412,7 @@ describe("correcting and deleting contacts and outcomes", () => {
     assert.equal(row(id).lastContactDate, "2024-05-01");
     const audit = lastAudit();
     assert.equal(audit.action, "delete");
-    assert.deepEqual(JSON.parse(audit.detail!), {
+    assert.deepEqual(detailOf(audit), {
       record: "contact",
       id: second.id,
       snapshot: { date: "2024-06-01", contactType: "home_visit", professions: ["nurse", "psw"], metPerson: true, minutes: 60, place: "自宅", summary: "誤って記録" },
@@ -427,7 +428,7 @@ describe("correcting and deleting contacts and outcomes", () => {
     const o = addOutreachOutcome(actorFor("bizen.coord"), input);
     deleteOutreachOutcome(actorFor("bizen.sup"), removal(id, o.id, 1));
     assert.equal(getDb().select().from(outreachOutcomes).where(eq(outreachOutcomes.id, o.id)).get(), undefined);
-    assert.deepEqual(JSON.parse(lastAudit().detail!), { record: "outcome", id: o.id, snapshot: { outcome: "engaged", date: "2024-05-01", note: "誤り" } });
+    assert.deepEqual(detailOf(lastAudit()), { record: "outcome", id: o.id, snapshot: { outcome: "engaged", date: "2024-05-01", note: "誤り" } });
     assert.throws(() => deleteOutreachOutcome(actorFor("bizen.coord"), removal(id, o.id, 1)), { code: "not_found" }, "already gone");
     addOutreachOutcome(actorFor("bizen.coord"), input);
     assert.equal(getOutreachCaseForActor(actorFor("bizen.coord"), id).outcomes.length, 1);

@@ -15,6 +15,7 @@ import { currentFiscalYear, fiscalYearOf, fiscalYearRange, todayIso } from "@/li
 import { addDays } from "@/lib/domain/date-math";
 import { DispatchCreateSchema, DispatchUpdateSchema, PeerCreateSchema, PeerUpdateSchema } from "@/lib/validation/peer";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 let hospitalId = "";
 const today = todayIso();
@@ -111,7 +112,7 @@ describe("peer registry", () => {
     listPeersForActor(actorFor("bizen.coord"), page, { q: "えつらん" });
     const list = lastAudit();
     assert.equal(list.entityType, "peer_list");
-    assert.ok(JSON.parse(list.detail!).peerIds.includes(id));
+    assert.ok(detailOf(list).peerIds.includes(id));
     assert.equal(listPeerAuditForActor(actorFor("bizen.sup"), id).rows.some((a) => a.action === "view"), true);
     assert.throws(() => listPeerAuditForActor(actorFor("bizen.coord"), id), { code: "not_found" });
   });

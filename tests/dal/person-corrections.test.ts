@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs, municipalities, personIdentities, personIdentityHistory, persons, users } from "@/db/schema";
-import { fillPersonNameKeys } from "@/db/seed/person-name-keys";
+import { encryptIdentities } from "@/db/seed/encrypt-identities";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { listCasesForActor } from "@/lib/dal/case-list";
 import { createCase, listCaseAuditForActor } from "@/lib/dal/cases";
@@ -17,6 +17,7 @@ import { PersonCorrectionSchema } from "@/lib/validation/person";
 import { thrown } from "../helpers/dal-asserts";
 import { hospitalOf } from "../helpers/indicator-fixtures";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * Correcting a person (ADR 0028): who may, the stale save, what is written (person, identity,
@@ -126,8 +127,11 @@ describe("correcting a person", () => {
     assert.equal(identity.givenName, "美咲子");
     assert.equal(identity.givenNameKana, "ミサキコ", "half-width kana stored full-width");
     assert.equal(identity.phone, "086-123-4567", "the phone in its stored form");
-    assert.equal(identity.kanaKey, "タカハシミサキコ");
-    assert.deepEqual([identity.familyNameKey, identity.nameKey], ["高橋", "高橋美咲子"]);
+    // The keys are HMACs (ADR 0040): compared with the plain key, which the column type hashes.
+    const keyed = (where: ReturnType<typeof eq>) => getDb().select({ id: personIdentities.personId }).from(personIdentities).where(and(eq(personIdentities.personId, personId), where)).all().length;
+    assert.equal(keyed(eq(personIdentities.kanaKey, "タカハシミサキコ")), 1);
+    assert.equal(keyed(eq(personIdentities.familyNameKey, "高橋")) + keyed(eq(personIdentities.nameKey, "高橋美咲子")), 2);
+    assert.notEqual(identity.kanaKey, "タカハシミサキコ");
     const person = getDb().select().from(persons).where(eq(persons.id, personId)).get()!;
     assert.deepEqual([person.version, person.municipalityCode], [2, municipality.code]);
 
@@ -146,7 +150,7 @@ describe("correcting a person", () => {
       const rows = auditOf(id);
       assert.equal(rows.length, 1, id);
       assert.deepEqual([rows[0]!.entityType, rows[0]!.action, rows[0]!.actorUsername], [entityType, "update", "bizen.coord"]);
-      const detail = JSON.parse(rows[0]!.detail!);
+      const detail = detailOf(rows[0]!);
       assert.equal(detail.personHistoryId, history[0]!.id);
       assert.deepEqual(Object.keys(detail.changes), changed);
       for (const secret of ["美咲", "ミサキ", "みさき", "086", municipality.code]) assert.ok(!rows[0]!.detail!.includes(secret), secret);
@@ -159,7 +163,7 @@ describe("correcting a person", () => {
       .where(and(eq(auditLogs.entityId, c.id), eq(auditLogs.action, "view"), sql`json_extract(${auditLogs.detail}, '$.personForm') = 1`))
       .all();
     assert.equal(views.length, 1);
-    assert.equal(JSON.parse(views[0]!.detail!).identity, true);
+    assert.equal(detailOf(views[0]!).identity, true);
 
     // Saving the same values again changes nothing and writes nothing.
     assert.deepEqual(correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, {})), []);
@@ -209,9 +213,9 @@ describe("who sees the values in the history", () => {
   test("a supervisor (may read identities) sees old → new; without the identity permission only the fields", () => {
     const c = newCase({ familyName: "履歴", familyNameKana: "りれき" });
     correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, { familyName: "履暦", sex: "male" }));
-    const rowOf = (trail: ReturnType<typeof listCaseAuditForActor>) => trail.rows.find((r) => JSON.parse(r.detail ?? "{}").record === "person")!;
+    const rowOf = (trail: ReturnType<typeof listCaseAuditForActor>) => trail.rows.find((r) => detailOf(r).record === "person")!;
 
-    const shown = JSON.parse(rowOf(listCaseAuditForActor(actorFor("bizen.sup"), c.id)).detail!);
+    const shown = detailOf(rowOf(listCaseAuditForActor(actorFor("bizen.sup"), c.id)));
     assert.deepEqual(shown.changes, { familyName: ["履歴", "履暦"], sex: ["female", "male"] });
 
     // The same supervisor without the identity permission: the fields, never the values.
@@ -220,7 +224,7 @@ describe("who sees the values in the history", () => {
     supervisor.splice(at, 1);
     try {
       const row = rowOf(listCaseAuditForActor(actorFor("bizen.sup"), c.id));
-      assert.deepEqual(JSON.parse(row.detail!).changes, { familyName: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN], sex: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN] });
+      assert.deepEqual(detailOf(row).changes, { familyName: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN], sex: [PERSON_VALUE_HIDDEN, PERSON_VALUE_HIDDEN] });
       assert.ok(!row.detail!.includes("履"));
     } finally {
       supervisor.splice(at, 0, "read:identity:reach");
@@ -231,8 +235,8 @@ describe("who sees the values in the history", () => {
     const c = newCase({ familyName: "両方", familyNameKana: "りょうほう" });
     const o = outreachAtTobi(personOfCase(c.id));
     correctPerson(actorFor("bizen.coord"), correction("bizen.coord", "case", c.id, { givenName: "美咲恵" }));
-    const row = listOutreachAuditForActor(actorFor("bizen.sup"), o.id).rows.find((r) => JSON.parse(r.detail ?? "{}").record === "person")!;
-    assert.deepEqual(JSON.parse(row.detail!).changes, { givenName: ["美咲", "美咲恵"] });
+    const row = listOutreachAuditForActor(actorFor("bizen.sup"), o.id).rows.find((r) => detailOf(r).record === "person")!;
+    assert.deepEqual(detailOf(row).changes, { givenName: ["美咲", "美咲恵"] });
   });
 });
 
@@ -256,15 +260,22 @@ describe("kanji name search", () => {
     assert.ok(outreach.rows.some((r) => r.id === o.id));
   });
 
-  test("the start-up step fills the keys of identities that have none (rows from before migration 0010, seeders)", () => {
+  test("the start-up step encrypts identities still in plain text and keys them (rows from before migrations 0010 and 0015)", () => {
     const c = newCase({ familyName: "齋藤", givenName: "一", familyNameKana: "さいとう", givenNameKana: "はじめ" });
     const personId = personOfCase(c.id);
-    getDb().update(personIdentities).set({ familyNameKey: "", nameKey: "" }).where(eq(personIdentities.personId, personId)).run();
-    assert.ok(fillPersonNameKeys(getDb()) >= 1);
-    const i = getDb().select().from(personIdentities).where(eq(personIdentities.personId, personId)).get()!;
-    assert.deepEqual([i.familyNameKey, i.nameKey], ["斎藤", "斎藤一"]);
-    assert.equal(fillPersonNameKeys(getDb()), 0, "nothing left to do on the next start");
-    // The demo persons got keys at seeding.
-    assert.equal(getDb().all<{ n: number }>(sql`SELECT count(*) AS n FROM person_identities WHERE name_key = ''`)[0]!.n, 0);
+    // As a database from before encryption held it: plain text, plain kana key, no kanji keys, no tokens.
+    getDb().run(sql`UPDATE person_identities SET family_name = '齋藤', given_name = '一', family_name_kana = 'さいとう', given_name_kana = 'はじめ', kana_key = 'サイトウハジメ', family_name_key = '', name_key = '' WHERE person_id = ${personId}`);
+    getDb().run(sql`DELETE FROM person_name_tokens WHERE person_id = ${personId}`);
+    assert.ok(encryptIdentities(getDb()).persons >= 1);
+    const bizen = actorFor("bizen.coord");
+    const find = (q: string) => listCasesForActor(bizen, { page: 1, pageSize: 100, sort: "caseNo", dir: "asc" }, { q }).rows.map((r) => r.id);
+    const raw = getDb().get<{ f: string; k: string }>(sql`SELECT family_name AS f, name_key AS k FROM person_identities WHERE person_id = ${personId}`)!;
+    assert.ok(raw.f.startsWith("v1:") && /^[0-9a-f]{64}$/.test(raw.k), "an envelope and an HMAC");
+    assert.ok(find("斎藤").includes(c.id), "found by the kanji key");
+    const list = listCasesForActor(bizen, { page: 1, pageSize: 100, sort: "caseNo", dir: "asc" }, { q: "はじめ" });
+    assert.ok(list.rows.some((r) => r.id === c.id), "found by a prefix of the given name");
+    assert.deepEqual(encryptIdentities(getDb()), { persons: 0, peers: 0, corrections: 0, personTokens: 0, peerTokens: 0, freeText: 0 }, "nothing left to do on the next start");
+    // The demo persons were encrypted at seeding.
+    assert.equal(getDb().all<{ n: number }>(sql`SELECT count(*) AS n FROM person_identities WHERE name_key = '' OR family_name NOT LIKE 'v1:%'`)[0]!.n, 0);
   });
 });

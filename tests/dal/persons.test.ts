@@ -14,6 +14,7 @@ import { OutreachCreateSchema } from "@/lib/validation/outreach";
 import { thrown } from "../helpers/dal-asserts";
 import { hospitalOf } from "../helpers/indicator-fixtures";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * The one rule of ADR 0024: a person is visible to every office holding one of their records;
@@ -96,7 +97,7 @@ function recordViewsBy(username: string): { entityType: string; entityId: string
     .from(auditLogs)
     .where(and(eq(auditLogs.actorUsername, username), sql`json_extract(${auditLogs.detail}, '$.duplicateCheck') = 1`))
     .all()
-    .map((r) => ({ ...r, detail: JSON.parse(r.detail!) as Record<string, unknown> }));
+    .map((r) => ({ ...r, detail: detailOf(r) as Record<string, unknown> }));
 }
 
 const auditRowCount = () => (getDb().select({ n: count() }).from(auditLogs).all() as [{ n: number }])[0].n;
@@ -159,9 +160,9 @@ describe("every check is audited", () => {
     const seen = caseTrail.find((r) => r.actorUsername === "mimasaka.coord");
     assert.ok(seen, "the check is in the case's trail");
     assert.equal(seen.action, "view");
-    assert.deepEqual(JSON.parse(seen.detail!), { duplicateCheck: true, byOfficeId: "33-mimasaka", shown: "office_name" });
+    assert.deepEqual(detailOf(seen), { duplicateCheck: true, byOfficeId: "33-mimasaka", shown: "office_name" });
     const outreachTrail = listOutreachAuditForActor(actorFor("bizen.sup"), o.id).rows;
-    assert.ok(outreachTrail.some((r) => r.actorUsername === "mimasaka.coord" && r.action === "view" && JSON.parse(r.detail!).duplicateCheck === true));
+    assert.ok(outreachTrail.some((r) => r.actorUsername === "mimasaka.coord" && r.action === "view" && detailOf(r).duplicateCheck === true));
 
     // One row for the check itself, which keeps no identity value.
     const checkRow = getDb()
@@ -170,7 +171,7 @@ describe("every check is audited", () => {
       .where(and(eq(auditLogs.actorUsername, "mimasaka.coord"), eq(auditLogs.entityType, "person_duplicate_check")))
       .orderBy(sql`rowid DESC`)
       .get()!;
-    const detail = JSON.parse(checkRow.detail!);
+    const detail = detailOf(checkRow);
     assert.equal(detail.byOfficeId, "33-mimasaka");
     assert.deepEqual(detail.elsewhereOfficeIds, ["33-bizen"]);
     assert.deepEqual(detail.shownPersonIds, []);

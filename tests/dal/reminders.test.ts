@@ -15,6 +15,7 @@ import { todayIso } from "@/lib/domain/fiscal-year";
 import { CaseCreateSchema } from "@/lib/validation/case";
 import { PeerCreateSchema } from "@/lib/validation/peer";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 // A fixed day in Japan: 2027-03-01. The window runs to 2027-03-15.
 const TODAY = "2027-03-01";
@@ -197,7 +198,7 @@ describe("今後の予定", () => {
     const audit = getDb().select().from(auditLogs).orderBy(desc(auditLogs.id)).get()!;
     assert.equal(audit.entityType, "schedule");
     assert.equal(audit.action, "view");
-    assert.ok((JSON.parse(audit.detail ?? "{}") as { caseIds: string[] }).caseIds.includes(mine));
+    assert.ok((detailOf(audit) as { caseIds: string[] }).caseIds.includes(mine));
   });
 
   test("grouped by day with the overdue first", () => {

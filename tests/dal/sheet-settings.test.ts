@@ -15,6 +15,7 @@ import {
 import { NarrativeSchema, SheetRowAddSchema, YearFactsSchema } from "@/lib/validation/sheet-settings";
 import { actorFor, seededDb } from "../helpers/test-db";
 import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * The sheet's rows, narratives and yearly facts on the real demo database: the prefecture edits
@@ -52,14 +53,14 @@ describe("sheet rows", () => {
 
     const a4 = rowOf("yamaguchi.pref", "A4")!;
     updateSheetRowHeading(pref, { indicatorCode: "A4", heading: "圏域連絡調整会議", version: a4.version, base: JSON.stringify({ heading: a4.heading }) });
-    assert.deepEqual(JSON.parse(lastAudit().detail!).changes.heading, ["圏域連絡調整会議（年2回程度）", "圏域連絡調整会議"]);
+    assert.deepEqual(detailOf(lastAudit()).changes.heading, ["圏域連絡調整会議（年2回程度）", "圏域連絡調整会議"]);
     const stale = thrown(() => updateSheetRowHeading(pref, { indicatorCode: "A4", heading: "別の見出し", version: a4.version, base: JSON.stringify({ heading: a4.heading }) }));
     assert.deepEqual([stale.code, stale.conflicts.heading], ["conflict", ["圏域連絡調整会議（年2回程度）", "圏域連絡調整会議"]]);
 
     assert.equal(thrown(() => removeSheetRow(pref, "A1", 99)).code, "conflict");
     removeSheetRow(pref, "A1", rowOf("yamaguchi.pref", "A1")!.version);
     assert.ok(!codes().includes("A1"));
-    assert.deepEqual(JSON.parse(lastAudit().detail!).snapshot.indicatorCode, "A1");
+    assert.deepEqual(detailOf(lastAudit()).snapshot.indicatorCode, "A1");
   });
 
   test("an indicator already on the sheet, or not in the registry, is refused", () => {
@@ -134,7 +135,7 @@ describe("year facts", () => {
     const loaded = JSON.stringify({ jiritsuMhSubcommittee: true, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
     saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1, base: loaded });
     assert.deepEqual(yearFactsFor("33", 2045), { jiritsuMhSubcommittee: null, hostelUniqueUsers: 17, kyogiAsOfNextApril: false });
-    assert.deepEqual(JSON.parse(lastAudit().detail!).changes, { jiritsuMhSubcommittee: [true, null] });
+    assert.deepEqual(detailOf(lastAudit()).changes, { jiritsuMhSubcommittee: [true, null] });
     // A second screen loaded at version 1: its conflict lists the other save's change, from the loaded value.
     const stale = thrown(() => saveYearFacts(pref, { fiscalYear: 2045, jiritsuMhSubcommittee: false, hostelUniqueUsers: 17, kyogiAsOfNextApril: false, version: 1, base: loaded }));
     assert.deepEqual([stale.code, stale.conflicts], ["conflict", { jiritsuMhSubcommittee: [true, null] }]);

@@ -17,6 +17,7 @@ import {
 import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 import { actorFor, seededDb } from "../helpers/test-db";
 import { lastAudit, thrown } from "@/tests/helpers/dal-asserts";
+import { detailOf } from "../helpers/audit-detail";
 
 /*
  * External statistics on the real demo database: who may read and write (the prefecture role
@@ -122,7 +123,7 @@ describe("external statistics: duplicates, versions, deletes", () => {
     updateStatistic(pref, StatisticUpdateSchema.parse({ ...six30Raw("2042/6/30", 3600), sourceLabel: "630調査（確定値）", id, version: "1", base }));
     const audit = lastAudit();
     assert.equal(audit.action, "update");
-    const changes = JSON.parse(audit.detail!).changes;
+    const changes = detailOf(audit).changes;
     assert.deepEqual(changes.inpatients_total, [3559, 3600]);
     assert.deepEqual(changes.sourceLabel, ["630調査", "630調査（確定値）"]);
     assert.equal(getStatisticForActor(pref, id).version, 2);
@@ -153,7 +154,7 @@ describe("external statistics: duplicates, versions, deletes", () => {
     assert.equal(thrown(() => getStatisticForActor(pref, id)).code, "not_found");
     assert.equal(getDb().select().from(externalStatisticValues).where(eq(externalStatisticValues.statisticId, id)).all().length, 0);
     const audit = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, id), eq(auditLogs.action, "delete"))).get()!;
-    assert.equal(JSON.parse(audit.detail!).snapshot.values.inpatients_total, 3559);
+    assert.equal(detailOf(audit).snapshot.values.inpatients_total, 3559);
   });
 });
 

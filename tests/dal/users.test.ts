@@ -9,6 +9,7 @@ import { createUser, getUserForActor, resetUserPassword, updateUser } from "@/li
 import { UserUpdateSchema } from "@/lib/validation/user";
 import { thrown } from "@/tests/helpers/dal-asserts";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 before(async () => {
   await seededDb();
@@ -70,7 +71,7 @@ describe("user administration", () => {
     assert.equal(now.displayName, "試験 次郎");
     assert.deepEqual(now.officeIds, ["33-maniwa"]);
     const update = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityId, loaded.id), eq(auditLogs.action, "update"))).orderBy(desc(auditLogs.id)).get()!;
-    assert.deepEqual(JSON.parse(update.detail!).changes, { displayName: ["試験 太郎", "試験 次郎"] });
+    assert.deepEqual(detailOf(update).changes, { displayName: ["試験 太郎", "試験 次郎"] });
   });
 
   test("an admin cannot change their own role", () => {

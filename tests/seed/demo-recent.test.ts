@@ -15,6 +15,7 @@ import type { Phase } from "@/lib/domain/case-codes";
 import { setAppToday } from "@/lib/domain/clock";
 import { addDays } from "@/lib/domain/date-math";
 import { fiscalYearOf } from "@/lib/domain/fiscal-year";
+import { openEnvelope } from "../helpers/envelopes";
 import { actorFor, seededDb } from "../helpers/test-db";
 
 /*
@@ -74,13 +75,16 @@ after(() => setAppToday(null));
 
 /** Every table the seed writes, but the accounts (their ids and password hashes are minted per run). */
 function seededTables(target: Db): string[] {
-  return rows(target, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'users') ORDER BY name").map((r) => String(r.name));
+  return rows(target, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'users', 'data_keys') ORDER BY name").map((r) => String(r.name));
 }
 
 /** User ids (ULIDs) replaced by usernames: who owns what must be stable, not the ids. */
 function byUsername(target: Db): (value: unknown) => unknown {
   const names = new Map(rows(target, "SELECT id, username FROM users").map((u) => [u.id, `user:${String(u.username)}`]));
-  return (value) => (typeof value === "string" && names.has(value) ? names.get(value) : value);
+  return (raw) => {
+    const value = openEnvelope(raw);
+    return typeof value === "string" && names.has(value) ? names.get(value) : value;
+  };
 }
 
 function digest(target: Db): string {
