@@ -11,6 +11,7 @@ import { listCasesForActor } from "@/lib/dal/case-list";
 import { changeOwnPassword, createUser, getUserForActor, listUsersForActor, resetUserPassword, setUserActive, updateUser } from "@/lib/dal/users";
 import { isAppError } from "@/lib/dal/errors";
 import { actorFor, seededDb } from "../helpers/test-db";
+import { detailOf } from "../helpers/audit-detail";
 
 before(async () => {
   await seededDb();
@@ -159,9 +160,9 @@ describe("approval of account changes (separation of duties)", () => {
       .where(and(eq(auditLogs.entityType, "account_change"), eq(auditLogs.entityId, request.id), eq(auditLogs.action, "update")))
       .get()!;
     assert.equal(decided.actorUsername, "bizen.sup");
-    assert.equal(JSON.parse(decided.detail!).decision, "approved");
+    assert.equal(detailOf(decided).decision, "approved");
     const onUser = getDb().select().from(auditLogs).where(and(eq(auditLogs.entityType, "user"), eq(auditLogs.entityId, target.id))).orderBy(desc(sql`rowid`)).get()!;
-    assert.deepEqual(JSON.parse(onUser.detail!).changes, { password: "reset" });
+    assert.deepEqual(detailOf(onUser).changes, { password: "reset" });
   });
 
   test("a stale request (the account changed since) is refused; it can be rejected with a reason, once", async () => {
