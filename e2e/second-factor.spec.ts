@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formAlert, signIn, storageStateOf, submitSignIn } from "./fixtures/auth";
 import { db, findUser, uniqueUsername } from "./fixtures/db";
+import { approvePending, signInAndChangeOneTimePassword } from "./fixtures/approvals";
 import { confirmEnrolment, enrolledSecret, markStepUsed, totpCode } from "./fixtures/second-factor";
 
 /** browser.newContext() inherits this file's storageState; the new user starts from none. */
@@ -22,6 +23,9 @@ test("a new account enrols at first sign-in; then code, replay refused, recovery
   await page.getByRole("button", { name: "作成する" }).click();
   await page.waitForURL((url) => /^\/admin\/users\/[0-9A-Z]{26}$/.test(url.pathname));
   const userId = findUser(username)!.id;
+  // A coordinator's account opens once the office's supervisor approves it (ADR 0039).
+  await approvePending(browser, username, "bizen.sup");
+  const own = `Suzume-5-mochi-${username.slice(-5)}`;
 
   const context = await browser.newContext(SIGNED_OUT);
   try {
@@ -41,9 +45,11 @@ test("a new account enrols at first sign-in; then code, replay refused, recovery
     const codes = await confirmEnrolment(p, username);
     expect(codes).toHaveLength(10);
     await p.getByRole("button", { name: "控えたので続ける" }).click();
-    await p.waitForURL((url) => url.pathname === "/");
-    await expect(p.getByTestId("signed-in-as")).toBeVisible();
+    // The admin's password is one-time (ADR 0039): replaced by its holder before anything else.
+    await p.waitForURL((url) => url.pathname === "/change-password");
     await expect(p.getByTestId("demo-banner")).toBeVisible();
+    await signInAndChangeOneTimePassword(p, username, password, own);
+    await expect(p.getByTestId("signed-in-as")).toBeVisible();
     const stored = db().prepare("SELECT secret_enc, confirmed_at FROM second_factors WHERE user_id = ?").get(userId) as { secret_enc: string; confirmed_at: string };
     expect(stored.confirmed_at).toBeTruthy();
     expect(stored.secret_enc).not.toContain(enrolledSecret(username)!);
@@ -51,14 +57,14 @@ test("a new account enrols at first sign-in; then code, replay refused, recovery
     // Sign out; sign in with password and a code.
     await p.getByRole("button", { name: "サインアウト" }).click();
     await p.waitForURL((url) => url.pathname === "/login");
-    await signIn(p, username, password);
+    await signIn(p, username, own);
     await expect(p.getByTestId("signed-in-as")).toBeVisible();
 
     // The code just used (its time step) is refused when replayed.
     const lastStep = (db().prepare("SELECT last_used_step AS s FROM second_factors WHERE user_id = ?").get(userId) as { s: number }).s;
     await p.getByRole("button", { name: "サインアウト" }).click();
     await p.waitForURL((url) => url.pathname === "/login");
-    await submitSignIn(p, username, password);
+    await submitSignIn(p, username, own);
     await p.waitForURL((url) => url.pathname === "/login/code");
     await p.getByRole("textbox", { name: /確認コード/ }).fill(totpCode(enrolledSecret(username)!, lastStep));
     await p.getByRole("button", { name: "確認する", exact: true }).click();
@@ -76,7 +82,7 @@ test("a new account enrols at first sign-in; then code, replay refused, recovery
     await p.waitForURL((url) => url.pathname === "/");
     await p.getByRole("button", { name: "サインアウト" }).click();
     await p.waitForURL((url) => url.pathname === "/login");
-    await submitSignIn(p, username, password);
+    await submitSignIn(p, username, own);
     await p.waitForURL((url) => url.pathname === "/login/code");
     await p.getByRole("textbox", { name: /確認コード/ }).fill(codes[0]!);
     await p.getByRole("button", { name: "確認する", exact: true }).click();
