@@ -322,6 +322,7 @@ export const ROUTE_PROOF_VISITORS: readonly Visitor[] = [
   { username: "ube.coord", role: "coordinator", kind: "otherPrefecture" },
   { username: "ube.sup", role: "supervisor", kind: "otherPrefecture" },
   { username: "yamaguchi.pref", role: "prefecture", kind: "otherPrefecture" },
+  { username: "yamaguchi.admin", role: "admin", kind: "otherPrefecture" },
 ];
 
 /** Why a visitor is refused: not signed in, a role the route does not allow, or a record out of its reach. */
