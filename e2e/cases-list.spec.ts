@@ -253,7 +253,8 @@ test.describe("bizen.coord (coordinator of 備前保健所)", () => {
     await page.getByRole("button", { name: "絞り込む" }).click();
     await expect(page).toHaveURL(/size=100/);
     await expect(page).toHaveURL(/sort=caseNo/);
-    await expect(table.locator("tbody > tr")).toHaveCount(total);
+    // Other spec files may have opened a 備前 case meanwhile: the page's own total is the reference.
+    await expect(table.locator("tbody > tr")).toHaveCount(await shownTotal(page));
     await expect(page.getByRole("navigation", { name: "ページ送り" })).toHaveCount(0);
   });
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { signIn, storageStateOf } from "./fixtures/auth";
-import { createTestUser, db } from "./fixtures/db";
+import { createTestUser, db, opened } from "./fixtures/db";
 import { field, uniqueKana } from "./fixtures/forms";
 
 /*
@@ -70,7 +70,7 @@ test.describe("bizen.coord", () => {
     await status.getByRole("button", { name: "状態を変更する" }).click();
     await expect(status.getByText("実施・中止の派遣は、これ以上状態を変えられません。")).toBeVisible();
     const row = db().prepare("SELECT * FROM peer_dispatches WHERE id = ?").get(dispatchId) as DispatchRow & { audience_count: number };
-    expect([row.status, row.audience_count, row.report]).toEqual(["done", 12, "院内茶話会で退院後の暮らしを話した。"]);
+    expect([row.status, row.audience_count, opened(row.report)]).toEqual(["done", 12, "院内茶話会で退院後の暮らしを話した。"]);
     const member = db().prepare("SELECT peer_id, hours FROM peer_dispatch_members WHERE dispatch_id = ?").all(dispatchId);
     expect(member).toEqual([{ peer_id: peerId, hours: 1.5 }]);
 
