@@ -112,7 +112,10 @@ test("the sign-in page: hardened headers, a fresh nonce each time, no CSP violat
   expect(consoleViolations).toEqual([]);
 });
 
-for (const account of DEMO_ACCOUNTS) {
+// Headers and the CSP do not depend on the office or prefecture: one demo account per role.
+const ONE_PER_ROLE = DEMO_ACCOUNTS.filter((a, i, all) => all.findIndex((b) => b.role === a.role) === i);
+
+for (const account of ONE_PER_ROLE) {
   test.describe(`${account.username} (${account.role})`, () => {
     test.use({ storageState: storageStateOf(account.username) });
 

@@ -29,15 +29,19 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
-/** Run `next build` unless .next was built from exactly these sources. Returns false on failure. */
-export function buildIfNeeded({ force = false } = {}) {
+/**
+ * Run `next build` unless .next was built from exactly these sources. Returns false on failure.
+ * `typechecked`: the caller has just run `tsc --noEmit` on these sources (npm test does), so the
+ * build skips its own, identical type check (next.config.mjs reads TSUNAGU_TYPECHECKED).
+ */
+export function buildIfNeeded({ force = false, typechecked = false } = {}) {
   const hash = sourceHash();
   const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
   if (built && !force) return true;
   console.log("[tsunagu] Building the app (first start or changed sources; takes a minute or two)…");
   const result = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(typechecked ? { TSUNAGU_TYPECHECKED: "1" } : {}) },
   });
   if (result.status !== 0) return false;
   fs.writeFileSync(STAMP, hash);
