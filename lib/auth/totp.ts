@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import fs from "node:fs";
+import { loadKeyFromEnvOrFile } from "@/lib/crypto/key-file";
 import path from "node:path";
 import { Secret, TOTP } from "otpauth";
 
@@ -69,8 +69,6 @@ export function totpKeyFile(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), "totp.key");
 }
 
-let memoryKey: Buffer | null = null;
-
 /**
  * The master key of the second factor: TSUNAGU_TOTP_KEY (at least 32 characters) if set; else the
  * key file beside the database, created on first use (32 random bytes, hex, mode 0600), as the
@@ -78,25 +76,7 @@ let memoryKey: Buffer | null = null;
  * the life of the process. Losing the key means every account re-enrols (an admin clears them).
  */
 export function loadTotpMasterKey(dbFile: string, env: Env = process.env): Buffer {
-  const fromEnv = env[TOTP_KEY_ENV];
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error(`${TOTP_KEY_ENV} must be at least 32 characters (for example 64 hex digits from \`openssl rand -hex 32\`).`);
-    return Buffer.from(fromEnv, "utf8");
-  }
-  if (dbFile === ":memory:") {
-    memoryKey ??= crypto.randomBytes(32);
-    return memoryKey;
-  }
-  const file = totpKeyFile(dbFile);
-  try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-  }
-  fs.chmodSync(file, 0o600);
-  const text = fs.readFileSync(file, "utf8").trim();
-  if (text.length < 32) throw new Error(`The second-factor key file ${file} is shorter than 32 characters: restore it from the backup of the keys.`);
-  return Buffer.from(text, "utf8");
+  return loadKeyFromEnvOrFile({ envName: TOTP_KEY_ENV, file: totpKeyFile(dbFile), dbFile, label: "second-factor key", env });
 }
 
 export type TotpKeys = { enc: Buffer; mac: Buffer };

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { loadKeyFromEnvOrFile } from "@/lib/crypto/key-file";
 import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
@@ -78,7 +79,6 @@ export function auditHeadFile(dbFile: string): string {
   return `${path.resolve(dbFile)}.audit-head`;
 }
 
-let memoryKey: Buffer | null = null;
 
 /**
  * The audit key: TSUNAGU_AUDIT_KEY (at least 32 characters) if set; else the key file beside the
@@ -86,25 +86,7 @@ let memoryKey: Buffer | null = null;
  * tests) gets a random key for the life of the process.
  */
 export function loadAuditKey(dbFile: string): Buffer {
-  const fromEnv = process.env[AUDIT_KEY_ENV];
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error(`${AUDIT_KEY_ENV} must be at least 32 characters (for example 64 hex digits from \`openssl rand -hex 32\`).`);
-    return Buffer.from(fromEnv, "utf8");
-  }
-  if (dbFile === ":memory:") {
-    memoryKey ??= crypto.randomBytes(32);
-    return memoryKey;
-  }
-  const file = auditKeyFile(dbFile);
-  try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-  }
-  fs.chmodSync(file, 0o600);
-  const text = fs.readFileSync(file, "utf8").trim();
-  if (text.length < 32) throw new Error(`The audit key file ${file} is shorter than 32 characters: restore it from the backup of the keys.`);
-  return Buffer.from(text, "utf8");
+  return loadKeyFromEnvOrFile({ envName: AUDIT_KEY_ENV, file: auditKeyFile(dbFile), dbFile, label: "audit key" });
 }
 
 type StoredHead = ChainHead & { mac: string };
