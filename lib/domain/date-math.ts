@@ -13,7 +13,11 @@ function parts(iso: string) {
 /** Days since 1970-01-01 for a calendar date (UTC-based, so no DST or zone effects). */
 export function dayNumber(iso: string): number {
   const { year, month, day } = parts(iso);
-  return Date.UTC(year, month - 1, day) / 86_400_000;
+  // Not Date.UTC(year, …): it reads years 0–99 as 1900–1999, so 0021-06-30 (a typo the date
+  // parser accepts) was 1921 here. setUTCFullYear takes the year as given.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime() / 86_400_000;
 }
 
 /** Whole days from `from` to `to` (negative if `to` is earlier). */

@@ -17,7 +17,10 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   if (!iso) return "—";
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   if (locale === "ja") return `${y}/${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}`;
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
 /** 'YYYY-MM' as a month heading: 4月 in Japanese, Apr in English. */
