@@ -55,6 +55,8 @@ export function nameKey(input: string): string {
   return input
     .normalize("NFKC")
     .replace(/[\s\u3000・･]/g, "")
+    // Once more: NFKC may have made a space of a mark (゛ → " \u3099") whose removal lets it combine.
+    .normalize("NFKC")
     .replace(VARIANT_PATTERN, (c) => NAME_VARIANTS[c] ?? c);
 }
 

@@ -17,12 +17,14 @@ export function normalizePhone(input: string): string | null {
   let s = input.normalize("NFKC").trim();
   if (s === "") return null;
   // The country code: "+81 86…", "+81-90…", "+81 (0)86…" and "81-86…" are domestic 0 numbers.
-  const international = /^(?:\+|00)\s*81[\s\-‐−ー]*(?:\(0\))?[\s\-‐−ー]*/.exec(s);
+  // The domestic 0 written after the country code ("+81 086…", a common slip) is the same 0, not a second one.
+  const international = /^(?:\+|00)\s*81[\s\-‐−ー]*(?:\(0\)|0)?[\s\-‐−ー]*/.exec(s);
   if (international) s = `0${s.slice(international[0].length)}`;
   s = s.replace(SEPARATORS, "-").replace(/^-+|-+$/g, "");
   if (!/^[0-9-]+$/.test(s)) return null;
   const digits = s.replace(/-/g, "");
-  if (!/^0\d{9,10}$/.test(digits)) return null;
+  // 00… is the international call prefix, never a domestic number (and would read as +81 next time).
+  if (!/^0[1-9]\d{8,9}$/.test(digits)) return null;
   if (!s.includes("-") && /^0[2-9]0\d{8}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
   return s;
 }

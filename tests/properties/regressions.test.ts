@@ -1,0 +1,43 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { addDays, dayNumber, daysBetween } from "@/lib/domain/date-math";
+import { formatDate } from "@/lib/domain/format";
+import { normalizeKana, toFullWidthKana } from "@/lib/domain/kana";
+import { nameKey } from "@/lib/domain/name-key";
+import { normalizePhone } from "@/lib/domain/phone";
+
+/*
+ * The counterexamples the property-based tests of this folder found (issue 13), kept as plain
+ * examples so that each bug stays fixed whatever seed a later run draws.
+ */
+
+test("years 0–99 are those years, not 1900–1999 (Date.UTC's two-digit rule)", () => {
+  assert.equal(addDays("0002-01-01", -1), "0001-12-31");
+  assert.equal(daysBetween("0021-06-30", "1921-06-30"), dayNumber("1921-06-30") - dayNumber("0021-06-30"));
+  assert.ok(daysBetween("0021-06-30", "1921-06-30") > 365 * 1899);
+  assert.equal(formatDate("0021-06-30", "en"), "30 Jun 21");
+});
+
+test("a name reading's search key is the same however often it is taken", () => {
+  // ゐ + a half-width ﾞ: NFKC keeps ゐ\u3099 (no such letter), katakana ヰ\u3099 is ヸ.
+  assert.equal(normalizeKana("ゐﾞ"), "ヸ");
+  assert.equal(normalizeKana(normalizeKana("ゐﾞ")), "ヸ");
+  // The spacing mark ゛ is " \u3099" under NFKC; once the space goes, the mark combines.
+  assert.equal(nameKey("ｶ゛"), "ガ");
+  assert.equal(nameKey(nameKey("ｶ゛")), "ガ");
+});
+
+test("a half-width voicing mark after a full-width kana combines with it", () => {
+  assert.equal(toFullWidthKana("カﾞ"), "ガ");
+  assert.equal(toFullWidthKana("やまだ ﾀﾛｳ"), "やまだ タロウ");
+  assert.equal(toFullWidthKana("ﾀﾞﾝ"), "ダン");
+});
+
+test("+81 followed by the domestic 0 is that 0; a number from 00 is none", () => {
+  assert.equal(normalizePhone("+81 086-123-4567"), "086-123-4567");
+  assert.equal(normalizePhone("+81 90-1234-5678"), "090-1234-5678");
+  assert.equal(normalizePhone("+81 (0)86-123-4567"), "086-123-4567");
+  // Was stored as "00861234567", which the next save read as +81 8612… and refused.
+  assert.equal(normalizePhone("+81 0861234567"), "0861234567");
+  assert.equal(normalizePhone("0012345678"), null);
+});
