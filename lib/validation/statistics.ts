@@ -30,8 +30,10 @@ function normalizeNumber(text: string): string {
  * One value read from its field: an integer for counts, a number with at most one decimal for
  * percentages (0–100) and days (0–365). Empty is null. Anything else is the message key.
  */
-export function readMetricValue(metric: StatisticMetric, raw: string | undefined): number | null | { error: string } {
-  const text = normalizeNumber(raw ?? "");
+export function readMetricValue(metric: StatisticMetric, raw: unknown): number | null | { error: string } {
+  // The cross-field rules run while a field is invalid too: a field sent twice arrives as a list,
+  // which its own schema reports; read here it would throw (a 500, found by tests/properties).
+  const text = normalizeNumber(typeof raw === "string" ? raw : "");
   if (text === "") return null;
   const def = STATISTIC_METRICS[metric];
   if (def.integer) {

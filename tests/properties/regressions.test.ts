@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/domain/format";
 import { normalizeKana, toFullWidthKana } from "@/lib/domain/kana";
 import { nameKey } from "@/lib/domain/name-key";
 import { normalizePhone } from "@/lib/domain/phone";
+import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 
 /*
  * The counterexamples the property-based tests of this folder found (issue 13), kept as plain
@@ -40,4 +41,12 @@ test("+81 followed by the domestic 0 is that 0; a number from 00 is none", () =>
   // Was stored as "00861234567", which the next save read as +81 8612… and refused.
   assert.equal(normalizePhone("+81 0861234567"), "0861234567");
   assert.equal(normalizePhone("0012345678"), null);
+});
+
+test("a statistic value sent twice (a list) is refused with a message, not a TypeError (a 500)", () => {
+  for (const schema of [StatisticCreateSchema, StatisticUpdateSchema]) {
+    const r = schema.safeParse({ id: "s1", version: "1", topic: "population", method: "manual", sourceLabel: "統計", population: ["100", "200"] });
+    assert.equal(r.success, false);
+    assert.ok(r.error?.issues.some((i) => i.path[0] === "population"));
+  }
 });

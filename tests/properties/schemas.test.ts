@@ -1,0 +1,124 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { z } from "zod";
+import * as hospitalSchemas from "@/app/(app)/admin/hospitals/hospital-schema";
+import { setAppToday } from "@/lib/domain/clock";
+import { en } from "@/lib/i18n/messages/en";
+import { ja } from "@/lib/i18n/messages/ja";
+import { lookup } from "@/lib/i18n/translate";
+import * as accountChange from "@/lib/validation/account-change";
+import * as activitiesTables from "@/lib/validation/activities-tables";
+import * as activities from "@/lib/validation/activities";
+import * as caseRecords from "@/lib/validation/case-records";
+import * as caseTransfer from "@/lib/validation/case-transfer";
+import * as caseSchemas from "@/lib/validation/case";
+import * as fields from "@/lib/validation/fields";
+import * as indicatorTargets from "@/lib/validation/indicator-targets";
+import * as outreach from "@/lib/validation/outreach";
+import * as peer from "@/lib/validation/peer";
+import * as personFields from "@/lib/validation/person-fields";
+import * as person from "@/lib/validation/person";
+import * as secondFactor from "@/lib/validation/second-factor";
+import * as sheetSettings from "@/lib/validation/sheet-settings";
+import * as statistics from "@/lib/validation/statistics";
+import * as user from "@/lib/validation/user";
+import * as yearClose from "@/lib/validation/year-close";
+import { anyString, dateIshString, FEW, isoDateIn } from "./arbitraries";
+
+/*
+ * Every exported zod schema of lib/validation (and the hospital form's), fed fast-check's forms
+ * (issue 13): objects with the schema's own fields holding what a browser, a script or an import
+ * row can send (any text, dates in every form, numbers with commas and full-width digits, the
+ * field's own codes, a field sent twice). No schema throws, and every message it gives is a
+ * catalog key in Japanese and English (tests/validation/catalog-messages.test.ts feeds a fixed
+ * hostile list; this feeds generated ones).
+ */
+
+const modules = { accountChange, activitiesTables, activities, caseRecords, caseTransfer, caseSchemas, fields, indicatorTargets, outreach, peer, personFields, person, secondFactor, sheetSettings, statistics, user, yearClose, hospitalSchemas };
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; out?: z.ZodType; innerType?: z.ZodType; entries?: Record<string, string>; values?: unknown[]; element?: z.ZodType };
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The object shape of a schema, found through its pipes, defaults and optionals. */
+function shapeOf(schema: z.ZodType, depth = 0): Record<string, z.ZodType> | null {
+  if (depth > 8) return null;
+  const def = defOf(schema);
+  if (def.type === "object" && def.shape) return def.shape;
+  const inner = def.in ?? def.innerType;
+  return inner ? shapeOf(inner, depth + 1) : null;
+}
+
+/** The codes a field takes, if it is (or ends in) an enum or literal: generated often, so that the cross-field rules run too. */
+function codesOf(schema: z.ZodType, depth = 0): string[] {
+  if (depth > 8) return [];
+  const def = defOf(schema);
+  if (def.type === "enum" && def.entries) return Object.values(def.entries).map(String);
+  if (def.type === "literal" && def.values) return def.values.map(String);
+  const found = [def.out, def.in, def.innerType, def.element].filter((s): s is z.ZodType => !!s).flatMap((s) => codesOf(s, depth + 1));
+  return [...new Set(found)];
+}
+
+/** What a form field can hold: any text, dates, times, numbers of both widths, flags. */
+const fieldText = fc.oneof(
+  { weight: 3, arbitrary: anyString },
+  { weight: 3, arbitrary: dateIshString },
+  { weight: 2, arbitrary: isoDateIn(1990, 2030).chain((iso) => fc.constantFrom(iso, iso.replaceAll("-", "/"))) },
+  { weight: 2, arbitrary: fc.oneof(fc.nat({ max: 200 }), fc.integer(), fc.double()).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom("", " ", "on", "true", "1", "0", "-1", "１，０００", "13:00", "prefecture", "office:33-bizen", "region:bizen", "a".repeat(5000)) },
+);
+
+function fieldValue(schema: z.ZodType): fc.Arbitrary<string | string[]> {
+  const codes = codesOf(schema);
+  const single = codes.length ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...codes) }, { weight: 1, arbitrary: fieldText }) : fieldText;
+  // formValues gives a list for a repeated field: sent once, twice, or not at all.
+  return fc.oneof({ weight: 6, arbitrary: single }, { weight: 1, arbitrary: fc.array(single, { maxLength: 3 }) });
+}
+
+/** Every schema in the modules, and those made by the field factories. */
+function schemas(): [string, z.ZodType][] {
+  const found: [string, z.ZodType][] = [];
+  for (const [mod, exports] of Object.entries(modules)) {
+    for (const [name, value] of Object.entries(exports)) if (value instanceof z.ZodType) found.push([`${mod}.${name}`, value]);
+  }
+  for (const kind of Object.keys(fields.TEXT_LIMITS) as fields.TextKind[]) found.push([`fields.optionalText(${kind})`, fields.optionalText(kind)]);
+  found.push(["fields.optionalWholeNumber", fields.optionalWholeNumber(0, 1440, "validation.activity.minutesFormat")]);
+  found.push(["activities.count()", activities.count()], ["activities.optionalCount()", activities.optionalCount()], ["activities.requiredCount()", activities.requiredCount()]);
+  return found;
+}
+
+const isCatalogKey = (message: string) => {
+  const key = message.split("?")[0]!;
+  return /^[\w.]+$/.test(key) && lookup(ja, key) !== undefined && lookup(en as never, key) !== undefined;
+};
+
+describe("every schema of lib/validation, fed generated forms", () => {
+  before(() => setAppToday("2026-12-06"));
+  after(() => setAppToday(null));
+  const all = schemas();
+
+  it("finds the schemas", () => assert.ok(all.length > 70, `found ${all.length}`));
+
+  for (const [name, schema] of all) {
+    const shape = shapeOf(schema);
+    const input: fc.Arbitrary<unknown> = shape
+      ? fc.record(Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, fieldValue(s)])), { requiredKeys: [] })
+      : fc.oneof(fieldValue(schema), fc.constantFrom(null, undefined, 123, {}, []));
+
+    it(`${name}: never throws; every message a catalog key in both languages`, () => {
+      fc.assert(
+        fc.property(input, (value) => {
+          let result;
+          try {
+            result = schema.safeParse(value);
+          } catch (e) {
+            assert.fail(`${name} threw ${String(e)} for ${JSON.stringify(value)}`);
+          }
+          if (result.success) return;
+          for (const issue of result.error.issues) assert.ok(isCatalogKey(issue.message), `${name}: ${JSON.stringify(issue.message)} at ${issue.path.join(".")}`);
+        }),
+        FEW,
+      );
+    });
+  }
+});
