@@ -51,6 +51,12 @@ export const anyString = fc.oneof(
   dateIshString,
 );
 
+/**
+ * The text as it can travel: a lone surrogate (which JavaScript strings may hold) goes as U+FFFD
+ * in a URL or in UTF-8 (String#toWellFormed, ES2024, which tsc's lib here lacks).
+ */
+export const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 /** Japanese a name or reading is written in: hiragana, katakana of both widths, kanji, marks, spaces. */
 const NAME_CHARS = [
   ..."あいうかがきぎさざたただなはばぱゐゔアイウカガキギサザタダナハバパヰヴヷヸ",

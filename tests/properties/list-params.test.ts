@@ -8,7 +8,7 @@ import { clearFiltersHref, firstValues, LIST_SCOPES, listScopeOf, MAX_PAGE, oneO
 import { AUDIT_FILTER_KEYS, jstDayEnd, jstDayStart, parseAuditViewFilter } from "@/lib/validation/audit-view";
 import { parseScopeValue, scopeValue } from "@/lib/validation/indicator-targets";
 import { PREFECTURE_HOST } from "@/lib/validation/activities";
-import { anyString } from "./arbitraries";
+import { anyString, wellFormed } from "./arbitraries";
 
 /*
  * Property-based tests of the list URL readers (issue 13): whatever query a hand-edited URL, an
@@ -27,8 +27,6 @@ const queryValue = fc.oneof(
 const KEYS = ["page", "size", "sort", "dir", "scope", "fy", "q", "host", "status", ...AUDIT_FILTER_KEYS, "__proto__", "constructor"];
 /** A query as Next passes it to a page: some keys, each once, repeated, or absent. */
 const rawParams = fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), anyString), fc.oneof(queryValue, fc.array(queryValue, { maxLength: 3 }), fc.constant(undefined)), { maxKeys: 8 });
-/** A lone surrogate cannot travel in a URL: it goes as U+FFFD (String#toWellFormed, ES2024, which tsc's lib here lacks). */
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 const SORT_KEYS = ["referralDate", "caseNo", "phase"] as const;
 
 describe("paging and sorting", () => {
