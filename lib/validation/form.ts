@@ -22,17 +22,19 @@ export const initialFormState: FormState = { ok: false };
  * what is stored and compared for conflicts is the same however it was sent.
  */
 export function formValues(formData: FormData, multi: readonly string[] = []): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
+  // A Map, then fromEntries: an assignment `values[key] = …` with a field named __proto__ would
+  // replace the object's prototype instead of adding the field (found by tests/properties).
+  const values = new Map<string, string | string[]>();
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = formData
       .getAll(key)
       .filter((v): v is string => typeof v === "string")
       .map((v) => v.replace(/\r\n?/g, "\n"));
-    values[key] = multi.includes(key) || all.length > 1 ? all : (all[0] ?? "");
+    values.set(key, multi.includes(key) || all.length > 1 ? all : (all[0] ?? ""));
   }
-  for (const key of multi) values[key] ??= [];
-  return values;
+  for (const key of multi) if (!values.has(key)) values.set(key, []);
+  return Object.fromEntries(values);
 }
 
 /** Passwords are never sent back to the browser. */

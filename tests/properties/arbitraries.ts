@@ -29,6 +29,12 @@ export function toFullWidth(s: string): string {
   return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + FULL_WIDTH_OFFSET));
 }
 
+/** Some characters full-width, some not, as `mask` says (cycled): "２021/６/30", what a half-switched IME types. */
+export function mixWidth(s: string, mask: readonly boolean[]): string {
+  if (mask.length === 0) return s;
+  return [...s].map((c, i) => (mask[i % mask.length] ? toFullWidth(c) : c)).join("");
+}
+
 /** Characters people put into dates, times, numbers and names: digits of both widths, separators, era words, kana, spaces. */
 const DATE_ISH_CHARS = [
   ..."0123456789０１２３４５６７８９",

@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/domain/format";
 import { normalizeKana, toFullWidthKana } from "@/lib/domain/kana";
 import { nameKey } from "@/lib/domain/name-key";
 import { normalizePhone } from "@/lib/domain/phone";
+import { formValues } from "@/lib/validation/form";
 import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 
 /*
@@ -49,4 +50,15 @@ test("a statistic value sent twice (a list) is refused with a message, not a Typ
     assert.equal(r.success, false);
     assert.ok(r.error?.issues.some((i) => i.path[0] === "population"));
   }
+});
+
+test("a form field named __proto__ is a field, not the values' prototype", () => {
+  const data = new FormData();
+  data.append("__proto__", "a");
+  data.append("__proto__", "b");
+  data.append("note", "x");
+  const values = formValues(data);
+  assert.equal(Object.getPrototypeOf(values), Object.prototype);
+  assert.deepEqual(Object.keys(values), ["__proto__", "note"]);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(values, "__proto__")?.value, ["a", "b"]);
 });
