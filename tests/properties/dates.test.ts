@@ -29,6 +29,8 @@ function parts(iso: string) {
   return { year, month, day, era, n: eraYear(era, year) };
 }
 
+const ERA_LIGATURES = { meiji: "㍾", taisho: "㍽", showa: "㍼", heisei: "㍻", reiwa: "㋿" } as const;
+
 /** Every way the app prints or accepts one date. */
 function dateForms(iso: string): string[] {
   const { year, month, day, era, n } = parts(iso);
@@ -48,7 +50,10 @@ function dateForms(iso: string): string[] {
     `${era.letter}${n}-${p2(month)}-${p2(day)}`,
     `${era.letter}${yy}年${month}月${day}日`,
   ];
-  if (n < 100) forms.push(`${era.letter}${p2(n)}${p2(month)}${p2(day)}`);
+  if (n < 100) forms.push(`${era.letter}${p2(n)}${p2(month)}${p2(day)}`, `${era.letter}${p2(n)}.${p2(month)}.${p2(day)}`);
+  forms.push(`${era.nameJa} ${yy} 年 ${month} 月 ${day} 日`);
+  // The one-character era ligatures of Japanese fonts (㋿ ㍻ ㍼ ㍽ ㍾), which NFKC spells out.
+  forms.push(`${ERA_LIGATURES[era.key]}${yy}年${month}月${day}日`);
   return forms;
 }
 
