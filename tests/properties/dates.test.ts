@@ -98,6 +98,8 @@ describe("era round trip: every printed and accepted form of a date from Meiji t
         for (const form of dateForms(iso)) {
           const typed = before + mixWidth(form, mask) + afterPad;
           assert.deepEqual(parseJapaneseDate(typed), { ok: true, iso }, typed);
+          // A full date is no year-month: never read as one by dropping the day.
+          assert.equal(parseJapaneseYearMonth(typed).ok, false, typed);
         }
       }),
     );
