@@ -223,7 +223,8 @@ type EventShape = { kind?: string; subtype?: string; families?: number | null; p
 function checkEvent(v: EventShape, ctx: z.RefinementCtx): void {
   const kind = v.kind as (typeof EVENT_KINDS)[number] | undefined;
   // The rules run while the kind itself is in error too: an unknown kind has no subtypes to check.
-  const subtypes = kind ? (EVENT_SUBTYPES_BY_KIND[kind] as readonly string[] | undefined) : undefined;
+  // Own keys only: a kind of "valueOf" or "constructor" must not find Object.prototype's (a TypeError, a 500).
+  const subtypes = typeof kind === "string" && Object.hasOwn(EVENT_SUBTYPES_BY_KIND, kind) ? (EVENT_SUBTYPES_BY_KIND[kind] as readonly string[]) : undefined;
   if (subtypes && v.subtype && !subtypes.includes(v.subtype)) {
     ctx.addIssue({ code: "custom", path: ["subtype"], message: `${V}.event.subtypeNotOfKind` });
   }

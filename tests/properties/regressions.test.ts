@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/domain/format";
 import { normalizeKana, toFullWidthKana } from "@/lib/domain/kana";
 import { nameKey } from "@/lib/domain/name-key";
 import { normalizePhone } from "@/lib/domain/phone";
+import { EventUpdateSchema } from "@/lib/validation/activities";
 import { formValues } from "@/lib/validation/form";
 import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 
@@ -61,4 +62,12 @@ test("a form field named __proto__ is a field, not the values' prototype", () =>
   assert.equal(Object.getPrototypeOf(values), Object.prototype);
   assert.deepEqual(Object.keys(values), ["__proto__", "note"]);
   assert.deepEqual(Object.getOwnPropertyDescriptor(values, "__proto__")?.value, ["a", "b"]);
+});
+
+test("an event kind named like an Object.prototype member is refused with a message, not a TypeError (a 500)", () => {
+  for (const kind of ["valueOf", "constructor", "toString", "__proto__"]) {
+    const r = EventUpdateSchema.safeParse({ kind, subtype: "seminar" });
+    assert.equal(r.success, false);
+    assert.ok(r.error?.issues.some((i) => i.path[0] === "kind"), kind);
+  }
 });
