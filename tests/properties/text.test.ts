@@ -5,6 +5,7 @@ import { CASE_NUMBER_PATTERN, formatCaseNumber } from "@/lib/domain/case-number"
 import { normalizeKana, toFullWidthKana } from "@/lib/domain/kana";
 import { NAME_VARIANTS, nameKey } from "@/lib/domain/name-key";
 import { normalizePhone, phoneDigits } from "@/lib/domain/phone";
+import { parseJapaneseDate, parseJapaneseYearMonth } from "@/lib/domain/japanese-date";
 import { minutesOfDay, parseTimeOfDay } from "@/lib/domain/time-of-day";
 import { optionalText, optionalWholeNumber, text, TEXT_LIMITS, type TextKind } from "@/lib/validation/fields";
 import { kana, personName, phone } from "@/lib/validation/person-fields";
@@ -272,6 +273,26 @@ describe("case numbers", () => {
         assert.match(no, CASE_NUMBER_PATTERN);
         assert.deepEqual(no.split("-").map((p, i) => (i >= 2 ? Number(p) : p)), [pref, prefix, fy, seq]);
       }),
+    );
+  });
+});
+
+describe("long input (no catastrophic backtracking)", () => {
+  it("every parser reads 20,000 characters of date-, time-, phone- and kana-like text in well under a second", () => {
+    const piece = fc.string({ unit: fc.constantFrom(..."0１2/.-年月日元 :ｰ(+,R令和x"), maxLength: 5 });
+    const longText = fc
+      .tuple(piece, fc.constantFrom(..."0１2/.-年月日元時分午後:: ()+81ｰーｶﾞあ令和R\u3000 ,"), piece)
+      .map(([head, c, tail]) => head + c.repeat(20_000) + tail);
+    const parsers: ((s: string) => unknown)[] = [parseJapaneseDate, parseJapaneseYearMonth, normalizePhone, parseTimeOfDay, normalizeKana, nameKey, toFullWidthKana, (s) => optionalWholeNumber(0, 10, "validation.activity.minutesFormat").safeParse(s)];
+    fc.assert(
+      fc.property(longText, (s) => {
+        for (const parse of parsers) {
+          const started = performance.now();
+          parse(s);
+          assert.ok(performance.now() - started < 1000, `${parse.name || "a parser"} took ${Math.round(performance.now() - started)} ms`);
+        }
+      }),
+      { numRuns: 10 },
     );
   });
 });
