@@ -5,6 +5,8 @@ import { ageOn } from "@/lib/domain/age";
 import { setAppToday } from "@/lib/domain/clock";
 import { addDays, addMonths, dayNumber, daysBetween } from "@/lib/domain/date-math";
 import { formatDate } from "@/lib/domain/format";
+import { registrationExpiry } from "@/lib/domain/peer-registration";
+import { fiscalYearsOf, standingYearDates } from "@/lib/domain/year-close";
 import { eraYearMonthLabel, eraYearShort, fiscalYearEraShort } from "@/lib/domain/era-labels";
 import { ERAS, eraOfDate, eraYear, formatEraYear, toGregorianYear, type Era } from "@/lib/domain/era";
 import { fiscalYearEra, fiscalYearLabel, fiscalYearOf, fiscalYearRange, fiscalYearShortLabel, todayIso } from "@/lib/domain/fiscal-year";
@@ -299,6 +301,29 @@ describe("calendar arithmetic (iso-date, date-math, fiscal-year, era labels, age
         const year = Number(iso.slice(0, 4));
         if (year >= 1000) assert.deepEqual(parseJapaneseDate(formatDate(iso, "ja")), { ok: true, iso });
         assert.ok(formatDate(iso, "en").endsWith(` ${year}`), formatDate(iso, "en"));
+      }),
+    );
+  });
+
+  it("fiscal years of dates: each once, ascending, one per date; a standing body counts in every year it stands", () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(isoDateIn(2000, 2099), { nil: null }), { maxLength: 8 }), isoDateIn(2000, 2040), fc.integer({ min: 0, max: 3000 }), (dates, established, days) => {
+        const years = fiscalYearsOf(dates);
+        assert.deepEqual(years, [...new Set(years)].sort((a, b) => a - b));
+        for (const d of dates) if (d) assert.ok(years.includes(fiscalYearOf(d)));
+        const ended = addDays(established, days);
+        const standing = standingYearDates(established, ended, "2099-12-31");
+        assert.deepEqual(standing.map(fiscalYearOf), Array.from({ length: fiscalYearOf(ended) - fiscalYearOf(established) + 1 }, (_, i) => fiscalYearOf(established) + i));
+      }),
+    );
+  });
+
+  it("a registration runs to 31 March closing its fiscal year: never before the day, never a year after", () => {
+    fc.assert(
+      fc.property(isoDateIn(2000, 2099), (d) => {
+        const end = registrationExpiry(d);
+        assert.ok(end.endsWith("-03-31") && end >= d && daysBetween(d, end) < 366);
+        assert.equal(fiscalYearOf(end), fiscalYearOf(d));
       }),
     );
   });

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { jsonObject } from "@/lib/domain/json-object";
 import type { MessageKey, Vars } from "@/lib/i18n/translate";
 import { formValues, withoutSecrets } from "@/lib/validation/form";
 import { messageWithVars, translateKey, translateMessage } from "@/lib/validation/message-vars";
@@ -64,5 +65,17 @@ describe("messages with figures", () => {
   it("any message: translated or returned as given, never a throw", () => {
     const t = ((key: string) => key) as never;
     fc.assert(fc.property(anyString, (message) => void translateMessage(t, message)));
+  });
+});
+
+describe("a form's base values (jsonObject)", () => {
+  it("any text gives an object, never a throw; an object's JSON reads back as that object", () => {
+    fc.assert(
+      fc.property(anyString, fc.dictionary(fc.oneof(anyString, fc.constant("__proto__")), fc.jsonValue(), { maxKeys: 5 }), (text, object) => {
+        const read = jsonObject(text);
+        assert.ok(read !== null && typeof read === "object" && !Array.isArray(read));
+        assert.deepEqual(jsonObject(JSON.stringify(object)), JSON.parse(JSON.stringify(object)));
+      }),
+    );
   });
 });
