@@ -15,11 +15,11 @@ const seedEnv = process.env.FC_SEED;
 const runsFactor = Math.max(1, Number(process.env.FC_RUNS) || 1);
 fc.configureGlobal({
   ...(seedEnv === "random" ? {} : { seed: Number(seedEnv) || 20261306 }),
-  numRuns: 100 * runsFactor,
+  numRuns: 50 * runsFactor,
 });
 
-/** Runs for a slower property (a schema, a big row set): a quarter of the default. */
-export const FEW = { numRuns: 25 * runsFactor };
+/** Runs for a slower property (each of some 90 schemas, a big row set): fewer. */
+export const FEW = { numRuns: 15 * runsFactor };
 
 // ---- Text --------------------------------------------------------------------------------
 
