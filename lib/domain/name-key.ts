@@ -54,7 +54,9 @@ const VARIANT_PATTERN = new RegExp(Object.keys(NAME_VARIANTS).join("|"), "gu");
 export function nameKey(input: string): string {
   return input
     .normalize("NFKC")
-    .replace(/[\s\u3000・･]/g, "")
+    // Spaces and the invisible format characters a copy from the web or Word brings along (zero-width
+    // space U+200B, soft hyphen, BOM: Unicode's Cf), which would make a pasted name miss the typed one.
+    .replace(/[\s\u3000・･]|\p{Cf}/gu, "")
     // Once more: NFKC may have made a space of a mark (゛ → " \u3099") whose removal lets it combine.
     .normalize("NFKC")
     .replace(VARIANT_PATTERN, (c) => NAME_VARIANTS[c] ?? c);

@@ -5,7 +5,14 @@ import { normalizePhone } from "@/lib/domain/phone";
 /** The fields that name and reach a person (対象者 or ピアサポーター). Messages are catalog keys. */
 
 /** A name part (姓 or 名); half-width ｶﾀｶﾅ in it is stored full-width. */
-export const personName = z.string().trim().min(1, "validation.person.nameRequired").max(40, "validation.person.nameLength").transform(toFullWidthKana);
+export const personName = z
+  .string()
+  .trim()
+  .min(1, "validation.person.nameRequired")
+  .max(40, "validation.person.nameLength")
+  // A name of invisible characters alone (a zero-width space pasted from the web) is no name.
+  .refine((v) => v.replace(/\p{Cf}/gu, "").trim() !== "", "validation.person.nameRequired")
+  .transform(toFullWidthKana);
 
 /** A reading in hiragana or katakana (full or half width); spaces and ・ allowed. Stored with half-width ｶﾀｶﾅ as full-width. */
 export const kana = z

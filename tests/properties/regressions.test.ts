@@ -7,6 +7,7 @@ import { nameKey } from "@/lib/domain/name-key";
 import { normalizePhone } from "@/lib/domain/phone";
 import { EventUpdateSchema } from "@/lib/validation/activities";
 import { formValues } from "@/lib/validation/form";
+import { personName } from "@/lib/validation/person-fields";
 import { StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
 
 /*
@@ -70,4 +71,11 @@ test("an event kind named like an Object.prototype member is refused with a mess
     assert.equal(r.success, false);
     assert.ok(r.error?.issues.some((i) => i.path[0] === "kind"), kind);
   }
+});
+
+test("invisible characters pasted with a name: not part of its search key, and no name on their own", () => {
+  assert.equal(nameKey("山田\u200b太郎"), nameKey("山田太郎"));
+  assert.equal(nameKey("\u00ad髙橋"), "高橋");
+  assert.deepEqual(personName.safeParse("\u200b").error?.issues.map((i) => i.message), ["validation.person.nameRequired"]);
+  assert.equal(personName.parse("山田"), "山田");
 });

@@ -93,6 +93,8 @@ describe("kana", () => {
         assert.equal(nameKey(once), once, JSON.stringify(a));
         assert.equal(nameKey(v + rest), nameKey(NAME_VARIANTS[v]! + rest));
         assert.equal(nameKey(`${v} \u3000${rest}`), nameKey(v + rest));
+        // Invisible format characters (zero-width space, soft hyphen, BOM) never count either.
+        assert.equal(nameKey(`\u200b${v}\u00ad${rest}\ufeff`), nameKey(v + rest));
       }),
     );
   });
