@@ -45,9 +45,9 @@ test.describe("okayama.admin", () => {
     ["/admin/users/new", "ユーザーを追加"],
   ];
   // One test, one browser context for the seven pages: each test of its own paid for a fresh
-  // context and the app's scripts loaded and compiled again (ADR 0047). A failure names the page.
+  // context and the app's scripts loaded and compiled again (ADR 0047). Each page is a named step.
   test("the admin pages: home, offices, an office, org, account, users, new user", async ({ page }) => {
-    for (const [path, heading] of pages) await scan(page, path, heading);
+    for (const [path, heading] of pages) await test.step(path, () => scan(page, path, heading));
   });
 
   test("/admin/users/<id> and its deactivation dialog", async ({ page }) => {
