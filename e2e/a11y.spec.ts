@@ -44,11 +44,11 @@ test.describe("okayama.admin", () => {
     ["/admin/users", "ユーザー管理"],
     ["/admin/users/new", "ユーザーを追加"],
   ];
-  for (const [path, heading] of pages) {
-    test(path, async ({ page }) => {
-      await scan(page, path, heading);
-    });
-  }
+  // One test, one browser context for the seven pages: each test of its own paid for a fresh
+  // context and the app's scripts loaded and compiled again (ADR 0047). Each page is a named step.
+  test("the admin pages: home, offices, an office, org, account, users, new user", async ({ page }) => {
+    for (const [path, heading] of pages) await test.step(path, () => scan(page, path, heading));
+  });
 
   test("/admin/users/<id> and its deactivation dialog", async ({ page }) => {
     await scan(page, `/admin/users/${userId("bizen.coord")}`, "備前 つなぎ（bizen.coord）");
