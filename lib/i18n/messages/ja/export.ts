@@ -1,0 +1,35 @@
+/** Exports of the lists (CSV / Excel), ADR 0044. */
+export const exportFiles = {
+  label: "出力",
+  csv: "CSV",
+  xlsx: "Excel",
+  csvTitle: "この一覧（絞り込み後の全件）をCSVで出力",
+  xlsxTitle: "この一覧（絞り込み後の全件）をExcelで出力",
+  withIdentity: "氏名等を含めて出力…",
+  dialog: {
+    title: "氏名等を含めて出力",
+    body: "氏名・ふりがな等の個人を特定できる情報を含むファイルを出力します。出力したこと・理由・件数は監査ログに記録されます。ファイルの保管と廃棄に注意してください。",
+    reason: "出力の理由",
+    reasonHint: "例：○○会議の資料作成のため（2文字以上）",
+    download: "出力する",
+  },
+  yes: "○",
+  columns: {
+    name: "氏名",
+    kana: "ふりがな",
+    supportStartDate: "支援開始日",
+    startDate: "開始日",
+    endDate: "終了日",
+    teamKind: "チームの種類",
+    time: "時間",
+    casesReviewed: "検討したケース数",
+    cohosts: "共催",
+    sessions: "回数",
+    subtype: "内容",
+  },
+  errors: {
+    notFound: "この一覧は出力できません。",
+    reasonRequired: "氏名等を含めて出力するには、理由を2文字以上で入力してください。",
+    throttled: "一覧の出力は1時間に {limit} 回までです。しばらくしてからもう一度お試しください。",
+  },
+};
