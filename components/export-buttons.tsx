@@ -19,12 +19,13 @@ function exportHref(list: string, format: "csv" | "xlsx", query: QueryValues): s
  * The download buttons of a list page (ADR 0044): CSV and Excel of exactly the rows the page
  * lists under its current query (every page). For a supervisor, 「氏名等を含めて出力…」 opens a
  * dialog asking for the reason; the data layer checks the role again and audits the reason.
+ * `list="case"` with `query={{ id }}` is the case page's own records.
  */
-export function ExportButtons({ list, query, identity = false }: { list: string; query: QueryValues; identity?: boolean }) {
+export function ExportButtons({ list, query, identity = false, label }: { list: string; query: QueryValues; identity?: boolean; label?: string }) {
   const { t } = useI18n();
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="export-buttons">
-      <span className="text-sm text-slate-700">{t("export.label")}</span>
+      <span className="text-sm text-slate-700">{label ?? t("export.label")}</span>
       <a href={exportHref(list, "csv", query)} download className={buttonClasses({ variant: "secondary", size: "sm" })} title={t("export.csvTitle")} data-testid="export-csv">
         {t("export.csv")}
       </a>

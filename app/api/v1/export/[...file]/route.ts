@@ -1,4 +1,5 @@
 import { withActor, apiError } from "@/lib/api/handler";
+import { openCaseExport } from "@/lib/export/case-export";
 import { isExportListKey, openListExport } from "@/lib/export/lists";
 import { csvStream, xlsxStream } from "@/lib/export/stream";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -15,7 +16,8 @@ function jstDate(): string {
 }
 
 /**
- * `GET /api/v1/export/<list>.csv|.xlsx` (ADR 0044): the list's rows under the same query as its
+ * `GET /api/v1/export/<list>.csv|.xlsx` (ADR 0044), and `case.csv|.xlsx?id=<case>` for one case's
+ * records: the list's rows under the same query as its
  * page (all pages, same order), streamed. The data layer checks the role and scopes the rows
  * (the list's own function), decides identity (`identity=1&reason=…`, supervisors only), throttles
  * (429 with Retry-After) and writes the `export` audit row before the first byte goes out.
@@ -25,13 +27,15 @@ export const GET = withActor(async (request, actor) => {
   const file = new URL(request.url).pathname.replace(/^\/api\/v1\/export\//, "");
   const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(file);
   const key = match?.[1] ?? "";
-  if (!match || !isExportListKey(key)) return apiError(404, "not_found", "export.errors.notFound");
+  if (!match || (key !== "case" && !isExportListKey(key))) return apiError(404, "not_found", "export.errors.notFound");
   const format = match[2] === "xlsx" ? "xlsx" : "csv";
   const search = new URL(request.url).searchParams;
   const params = firstValues(Object.fromEntries([...search.keys()].filter((k) => !OWN_PARAMS.includes(k)).map((k) => [k, search.get(k) ?? undefined])));
+  const identity = { requested: search.get("identity") === "1", reason: search.get("reason") ?? undefined };
   const t = await getT();
   const locale = await getLocale();
-  const opened = await openListExport(actor, key, params, { requested: search.get("identity") === "1", reason: search.get("reason") ?? undefined }, format, { t, locale });
+  // `case.csv?id=…`: one case's records (the case page); every other key is a list.
+  const opened = isExportListKey(key) ? await openListExport(actor, key, params, identity, format, { t, locale }) : openCaseExport(actor, params.id ?? "", identity, format, { t, locale });
   if (!opened.ok) {
     if (opened.status === 429) {
       return new Response(t("export.errors.throttled", { limit: opened.limit }), {
