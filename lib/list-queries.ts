@@ -8,8 +8,11 @@ import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachSortKey } from "@/lib/dal/outreach-list";
 import { DISPATCH_SORT_KEYS, type DispatchFilter, type DispatchSortKey } from "@/lib/dal/peer-dispatch-list";
 import { getPeerFormOptionsForActor, PEER_SORT_KEYS, type PeerFilter, type PeerSortKey } from "@/lib/dal/peers";
+import { KYOGI_SORT_KEYS, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
+import { USER_SORT_KEYS, type UserFilter, type UserSortKey } from "@/lib/dal/users";
 import { TRAINING_SORT_KEYS, type TrainingFilter, type TrainingSortKey } from "@/lib/dal/trainings";
 import type { Actor } from "@/lib/dal/actor";
+import { ROLES, type Role } from "@/lib/domain/codes";
 import { EVENT_KINDS, EVENT_SUBTYPES, KYOGI_LEVELS, MEETING_KINDS, TRAINING_KINDS, TRAINING_SCOPES } from "@/lib/domain/activity-codes";
 import { PHASES } from "@/lib/domain/case-codes";
 import { DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from "@/lib/domain/peer-codes";
@@ -149,4 +152,24 @@ export async function eventListQuery(actor: Actor, params: QueryValues): Promise
   };
   const { req, sortChosen } = parseListRequest(params, EVENT_SORT_KEYS, "date", "desc");
   return { filter, req, sortChosen };
+}
+
+/** 協議の場: a body is no dated record, the year (the URL's, else the header's) only counts its sessions. */
+export async function kyogiListQuery(actor: Actor, params: QueryValues): Promise<ListQuery<KyogiFilter, KyogiSortKey>> {
+  const offices = getScopeSummaryForActor(actor).offices;
+  const fy = fiscalYearOptions().includes(Number(params.fy)) ? Number(params.fy) : (await readListParams(Promise.resolve(params))).summaryYear;
+  const filter: KyogiFilter = {
+    fiscalYear: fy,
+    level: oneOf(KYOGI_LEVELS, params.level),
+    activeOnly: params.active === "1",
+    ...hostAndSearch(params, offices),
+  };
+  return { filter, req: parsePageRequest(params, KYOGI_SORT_KEYS, "level"), sortChosen: !!oneOf(KYOGI_SORT_KEYS, params.sort) };
+}
+
+/** The admin's account list (/admin/users). */
+export function userListQuery(_actor: Actor, params: QueryValues): ListQuery<UserFilter, UserSortKey> {
+  const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
+  const status = params.status === "active" || params.status === "inactive" ? params.status : undefined;
+  return { filter: { q: params.q, role, status }, req: parsePageRequest(params, USER_SORT_KEYS, "username"), sortChosen: !!oneOf(USER_SORT_KEYS, params.sort) };
 }

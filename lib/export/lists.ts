@@ -2,6 +2,8 @@ import "server-only";
 import { CASE_FLAGS, listCasesForActor, type CaseListRow, type CaseFilter, type CaseSortKey } from "@/lib/dal/case-list";
 import { listEventsForActor, type EventListRow, type EventFilter, type EventSortKey } from "@/lib/dal/community-events";
 import { auditExport, checkExportRate, decideIdentity, type IdentityRequest } from "@/lib/dal/exports";
+import { listKyogiBodiesForActor, type KyogiBodyRow, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
+import { listUsersForActor, type UserListRow, type UserFilter, type UserSortKey } from "@/lib/dal/users";
 import { listMeetingsForActor, type MeetingListRow, type MeetingFilter, type MeetingSortKey } from "@/lib/dal/meetings";
 import { listOutreachCasesForActor, type OutreachListRow, type OutreachFilter, type OutreachSortKey } from "@/lib/dal/outreach-list";
 import { listDispatchesForActor, type DispatchRow, type DispatchFilter, type DispatchSortKey } from "@/lib/dal/peer-dispatch-list";
@@ -11,11 +13,11 @@ import type { Actor } from "@/lib/dal/actor";
 import type { Page, PageRequest } from "@/lib/dal/pagination";
 import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
 import { PHASE_LABELS } from "@/lib/domain/case-codes";
-import type { AuditEntityType, Locale } from "@/lib/domain/codes";
+import { ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
 import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, PEER_STATUS_LABELS } from "@/lib/domain/peer-codes";
 import type { Translate } from "@/lib/i18n/translate";
-import { caseListQuery, dispatchListQuery, eventListQuery, meetingListQuery, outreachListQuery, peerListQuery, trainingListQuery } from "@/lib/list-queries";
+import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, outreachListQuery, peerListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
 import type { QueryValues } from "@/lib/list-url";
 import type { Cell } from "./stream";
 
@@ -182,8 +184,39 @@ const events: ExportList<EventListRow, EventFilter, EventSortKey> = {
   ],
 };
 
+const kyogi: ExportList<KyogiBodyRow, KyogiFilter, KyogiSortKey> = {
+  entityType: "kyogi_body",
+  title: (t) => t("activities.kyogi.title"),
+  query: kyogiListQuery,
+  page: listKyogiBodiesForActor,
+  columns: ({ t, locale }) => [
+    { header: t("activities.kyogi.columns.level"), value: (b) => KYOGI_LEVEL_LABELS[b.level][locale] },
+    { header: t("activities.kyogi.columns.name"), value: (b) => b.name },
+    { header: t("activities.kyogi.columns.place"), value: (b) => b.municipalityName ?? b.regionName },
+    { header: t("activities.kyogi.columns.host"), value: (b) => b.officeName ?? t("activities.common.prefecture") },
+    { header: t("activities.kyogi.columns.established"), value: (b) => b.establishedOn },
+    { header: t("export.columns.sessions"), value: (b) => b.sessions },
+    { header: t("activities.kyogi.columns.status"), value: (b) => t(b.active ? "activities.kyogi.active" : "activities.kyogi.inactive") },
+  ],
+};
+
+const users: ExportList<UserListRow, UserFilter, UserSortKey> = {
+  entityType: "user",
+  title: (t) => t("users.title"),
+  query: userListQuery,
+  page: listUsersForActor,
+  columns: ({ t, locale }) => [
+    { header: t("users.username"), value: (u) => u.username },
+    { header: t("users.displayName"), value: (u) => u.displayName },
+    { header: t("users.role"), value: (u) => ROLE_LABELS[u.role][locale] },
+    { header: t("users.offices"), value: (u) => u.officeNames.join("、") },
+    { header: t("users.status"), value: (u) => (u.active ? t("users.active") : t("users.inactive")) },
+    { header: t("users.lastSignIn"), value: (u) => u.lastSignInAt },
+  ],
+};
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {

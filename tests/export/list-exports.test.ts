@@ -5,12 +5,14 @@ import { getDb } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 import { listCasesForActor, type CaseListRow } from "@/lib/dal/case-list";
 import { listMeetingsForActor } from "@/lib/dal/meetings";
+import { listUsersForActor } from "@/lib/dal/users";
 import { readAuditDetailText } from "@/lib/dal/audit";
 import { openListExport, type ExportListKey, type OpenedExport } from "@/lib/export/lists";
 import { csvStream } from "@/lib/export/stream";
 import { catalogs } from "@/lib/i18n/messages";
 import { makeTranslate } from "@/lib/i18n/translate";
 import { caseListQuery } from "@/lib/list-queries";
+import { fiscalYearOptions } from "@/lib/preferences";
 import type { Cell } from "@/lib/export/stream";
 import { actorFor, seededDb } from "../helpers/test-db";
 
@@ -149,8 +151,9 @@ describe("list exports", () => {
   });
 
   test("the other record lists export through their own list functions", async () => {
-    for (const key of ["outreach", "peers", "dispatches", "meetings", "trainings", "events"] as const) {
-      const opened = await open("bizen.sup", key, { fy: "all", closed: "1" });
+    for (const key of ["outreach", "peers", "dispatches", "meetings", "trainings", "events", "kyogi"] as const) {
+      // 協議の場 counts a year's sessions: it takes a year, never "all".
+      const opened = await open("bizen.sup", key, { fy: key === "kyogi" ? String(fiscalYearOptions()[0]) : "all", closed: "1" });
       assert.ok(opened.ok, key);
       const rows = rowsOf(opened);
       assert.equal(rows.length, opened.total, `${key}: every row`);
@@ -159,6 +162,18 @@ describe("list exports", () => {
       assert.equal(audit.detail.list, key);
       assert.equal(audit.detail.rows, opened.total);
     }
+  });
+
+  test("the admin's account list: the prefecture's accounts only; office staff are refused", async () => {
+    const opened = await open("okayama.admin", "users", { sort: "role" });
+    assert.ok(opened.ok);
+    const screen = listUsersForActor(actorFor("okayama.admin"), { page: 1, pageSize: 10_000, sort: "role", dir: "asc" }, {});
+    assert.deepEqual(
+      rowsOf(opened).map((r) => r[0]),
+      screen.rows.map((u) => u.username),
+    );
+    assert.ok(!rowsOf(opened).some((r) => String(r[0]).startsWith("ube.")), "no 山口県 account");
+    await assert.rejects(() => open("bizen.sup", "users"), /not_found|forbidden|notFound|Forbidden/i);
   });
 
   test("over the hourly limit the export is refused (429), and the refusal does not count", async () => {
