@@ -4,7 +4,12 @@ import { getDb } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { AuditEntityType } from "@/lib/domain/codes";
+import { PHASES } from "@/lib/domain/case-codes";
 import type { Actor } from "./actor";
+import { getCaseloadForActor, type CaseloadRow } from "./case-list";
+import { listCaseStaffForActor } from "./cases";
+import { AppError } from "./errors";
+import { listHospitalsForActor, type HospitalRow } from "./hospitals";
 import { writeAudit } from "./audit";
 
 /*
@@ -84,4 +89,26 @@ export function checkExportRate(actor: Actor, entityType: AuditEntityType, list:
 export function auditExport(actor: Actor, entry: ExportAuditEntry): void {
   const { entityType, entityId, ...detail } = entry;
   getDb().transaction((tx) => writeAudit(tx, actor, { action: "export", entityType, entityId, detail }), { behavior: "immediate" });
+}
+
+/**
+ * The caseload matrix as /caseload shows it: open cases per coordinator and phase, and the
+ * offices' staff who hold none (where a supervisor can hand new cases). Counts only, no person.
+ * The page passes the caseload it has already read (and audited).
+ */
+export function caseloadRowsForActor(actor: Actor, data: Pick<ReturnType<typeof getCaseloadForActor>, "caseload"> = getCaseloadForActor(actor)): CaseloadRow[] {
+  const emptyPhases = Object.fromEntries(PHASES.map((p) => [p, 0])) as CaseloadRow["byPhase"];
+  const withCases = new Set(data.caseload.map((r) => r.coordinatorId));
+  return [
+    ...data.caseload,
+    ...listCaseStaffForActor(actor)
+      .filter((s) => !withCases.has(s.id))
+      .map((s) => ({ coordinatorId: s.id, coordinatorName: s.name, byPhase: { ...emptyPhases }, open: 0 })),
+  ];
+}
+
+/** The hospital master as the admin's page lists it (inactive ones too); admins only, as the page. */
+export function hospitalRowsForExport(actor: Actor): HospitalRow[] {
+  if (!can(actor.role, "manage:master:prefecture")) throw new AppError("not_found", "errors.notFound");
+  return listHospitalsForActor(actor, { includeInactive: true });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { CASE_FLAGS, listCasesForActor, type CaseListRow, type CaseFilter, type CaseSortKey } from "@/lib/dal/case-list";
 import { listEventsForActor, type EventListRow, type EventFilter, type EventSortKey } from "@/lib/dal/community-events";
-import { auditExport, checkExportRate, decideIdentity, type IdentityRequest } from "@/lib/dal/exports";
+import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, type IdentityRequest } from "@/lib/dal/exports";
+import type { CaseloadRow } from "@/lib/dal/case-list";
+import type { HospitalRow } from "@/lib/dal/hospitals";
 import { listKyogiBodiesForActor, type KyogiBodyRow, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
 import { listUsersForActor, type UserListRow, type UserFilter, type UserSortKey } from "@/lib/dal/users";
 import { listMeetingsForActor, type MeetingListRow, type MeetingFilter, type MeetingSortKey } from "@/lib/dal/meetings";
@@ -12,7 +14,7 @@ import { listTrainingsForActor, type TrainingListRow, type TrainingFilter, type 
 import type { Actor } from "@/lib/dal/actor";
 import type { Page, PageRequest } from "@/lib/dal/pagination";
 import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
-import { PHASE_LABELS } from "@/lib/domain/case-codes";
+import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
 import { ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
 import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, PEER_STATUS_LABELS } from "@/lib/domain/peer-codes";
@@ -215,8 +217,43 @@ const users: ExportList<UserListRow, UserFilter, UserSortKey> = {
   ],
 };
 
+/** A list the page shows whole (no pager), served a window at a time like the paged ones. */
+function whole<R>(load: (actor: Actor) => R[]) {
+  return (actor: Actor, req: PageRequest<string>): Page<R> => {
+    const rows = load(actor);
+    const start = (req.page - 1) * req.pageSize;
+    return { rows: rows.slice(start, start + req.pageSize), total: rows.length, page: req.page, pageSize: req.pageSize };
+  };
+}
+const noQuery = () => ({ filter: {}, req: { page: 1, pageSize: EXPORT_BATCH, sort: "default", dir: "asc" as const } });
+
+const caseload: ExportList<CaseloadRow> = {
+  entityType: "caseload",
+  title: (t) => t("caseload.title"),
+  query: noQuery,
+  page: whole(caseloadRowsForActor),
+  columns: ({ t, locale }) => [
+    { header: t("caseload.matrix.coordinator"), value: (r) => r.coordinatorName },
+    ...PHASES.filter((p) => p !== "closed").map((p): ExportColumn<CaseloadRow> => ({ header: PHASE_LABELS[p][locale], value: (r) => r.byPhase[p] })),
+    { header: t("caseload.matrix.total"), value: (r) => r.open },
+  ],
+};
+
+const hospitals: ExportList<HospitalRow> = {
+  entityType: "hospital",
+  title: (t) => t("hospitals.title"),
+  query: noQuery,
+  page: whole(hospitalRowsForExport),
+  columns: ({ t }) => [
+    { header: t("hospitals.name"), value: (h) => h.name },
+    { header: t("hospitals.municipality"), value: (h) => h.municipalityName },
+    { header: t("hospitals.beds"), value: (h) => h.psychBeds },
+    { header: t("hospitals.status"), value: (h) => (h.active ? t("hospitals.active") : t("hospitals.inactive")) },
+  ],
+};
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {

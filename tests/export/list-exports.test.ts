@@ -176,6 +176,18 @@ describe("list exports", () => {
     await assert.rejects(() => open("bizen.sup", "users"), /not_found|forbidden|notFound|Forbidden/i);
   });
 
+  test("the caseload (supervisors, counts only) and the hospital master (admins) export as their pages show them", async () => {
+    const caseload = await open("bizen.sup", "caseload");
+    assert.ok(caseload.ok);
+    const rows = rowsOf(caseload);
+    const openCases = screenCases("bizen.sup", {}).length;
+    assert.equal(rows.reduce((n, r) => n + Number(r.at(-1)), 0), openCases, "the per-coordinator totals add up to the open cases");
+    await assert.rejects(() => openListExport(actorFor("bizen.coord"), "caseload", {}, NO_IDENTITY, "csv", ctx, MANY), /not_found|forbidden|notFound|Forbidden/i);
+    const hospitals = await open("okayama.admin", "hospitals");
+    assert.ok(hospitals.ok && hospitals.total > 0);
+    await assert.rejects(() => openListExport(actorFor("bizen.sup"), "hospitals", {}, NO_IDENTITY, "csv", ctx, MANY), /not_found|forbidden|notFound|Forbidden/i);
+  });
+
   test("over the hourly limit the export is refused (429), and the refusal does not count", async () => {
     const first = await open("tobi.coord", "cases", {}, NO_IDENTITY, { exportsPerHour: 2 });
     const second = await open("tobi.coord", "cases", {}, NO_IDENTITY, { exportsPerHour: 2 });
