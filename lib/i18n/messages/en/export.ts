@@ -50,6 +50,13 @@ export const exportFiles: Messages["export"] = {
     fileName: "case-records",
     button: "Export this case's records",
   },
+  indicator: {
+    scope: "Scope shown",
+    level: "Level",
+    area: "Area",
+    value: "Value",
+    button: "Export this indicator's figures",
+  },
   errors: {
     notFound: "This list cannot be exported.",
     reasonRequired: "To export with names, give a reason of at least 2 characters.",

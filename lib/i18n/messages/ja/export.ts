@@ -48,6 +48,13 @@ export const exportFiles = {
     fileName: "ケースの記録",
     button: "このケースの記録を出力",
   },
+  indicator: {
+    scope: "表示中の範囲",
+    level: "区分",
+    area: "地域",
+    value: "値",
+    button: "この指標の数値を出力",
+  },
   errors: {
     notFound: "この一覧は出力できません。",
     reasonRequired: "氏名等を含めて出力するには、理由を2文字以上で入力してください。",

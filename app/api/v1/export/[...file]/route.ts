@@ -1,5 +1,6 @@
 import { withActor, apiError } from "@/lib/api/handler";
 import { openCaseExport } from "@/lib/export/case-export";
+import { openIndicatorExport } from "@/lib/export/indicator-export";
 import { isExportListKey, openListExport } from "@/lib/export/lists";
 import { csvStream, xlsxStream } from "@/lib/export/stream";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -27,15 +28,20 @@ export const GET = withActor(async (request, actor) => {
   const file = new URL(request.url).pathname.replace(/^\/api\/v1\/export\//, "");
   const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(file);
   const key = match?.[1] ?? "";
-  if (!match || (key !== "case" && !isExportListKey(key))) return apiError(404, "not_found", "export.errors.notFound");
+  if (!match || (key !== "case" && key !== "indicator" && !isExportListKey(key))) return apiError(404, "not_found", "export.errors.notFound");
   const format = match[2] === "xlsx" ? "xlsx" : "csv";
   const search = new URL(request.url).searchParams;
   const params = firstValues(Object.fromEntries([...search.keys()].filter((k) => !OWN_PARAMS.includes(k)).map((k) => [k, search.get(k) ?? undefined])));
   const identity = { requested: search.get("identity") === "1", reason: search.get("reason") ?? undefined };
   const t = await getT();
   const locale = await getLocale();
-  // `case.csv?id=…`: one case's records (the case page); every other key is a list.
-  const opened = isExportListKey(key) ? await openListExport(actor, key, params, identity, format, { t, locale }) : openCaseExport(actor, params.id ?? "", identity, format, { t, locale });
+  // `case.csv?id=…`: one case's records (the case page); `indicator.csv?code=…&fy=…&scope=…`: an
+  // indicator's figures per area (aggregates, suppressed as on screen); every other key is a list.
+  const opened = isExportListKey(key)
+    ? await openListExport(actor, key, params, identity, format, { t, locale })
+    : key === "case"
+      ? openCaseExport(actor, params.id ?? "", identity, format, { t, locale })
+      : await openIndicatorExport(actor, params.code ?? "", params, format, { t, locale });
   if (!opened.ok) {
     if (opened.status === 429) {
       return new Response(t("export.errors.throttled", { limit: opened.limit }), {
