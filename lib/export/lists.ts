@@ -6,6 +6,8 @@ import type { CaseloadRow } from "@/lib/dal/case-list";
 import type { HospitalRow } from "@/lib/dal/hospitals";
 import { listKyogiBodiesForActor, type KyogiBodyRow, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
 import { listUsersForActor, type UserListRow, type UserFilter, type UserSortKey } from "@/lib/dal/users";
+import { reminderLabel } from "@/app/(app)/schedule/_components/reminder-label";
+import { listRemindersForActor, type Reminder } from "@/lib/dal/reminders";
 import { listMeetingsForActor, type MeetingListRow, type MeetingFilter, type MeetingSortKey } from "@/lib/dal/meetings";
 import { listOutreachCasesForActor, type OutreachListRow, type OutreachFilter, type OutreachSortKey } from "@/lib/dal/outreach-list";
 import { listDispatchesForActor, type DispatchRow, type DispatchFilter, type DispatchSortKey } from "@/lib/dal/peer-dispatch-list";
@@ -20,7 +22,7 @@ import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABE
 import { DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, PEER_STATUS_LABELS } from "@/lib/domain/peer-codes";
 import type { Translate } from "@/lib/i18n/translate";
 import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, outreachListQuery, peerListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
-import type { QueryValues } from "@/lib/list-url";
+import { listScopeOf, type ListScope, type QueryValues } from "@/lib/list-url";
 import type { Cell } from "./stream";
 
 /*
@@ -252,8 +254,23 @@ const hospitals: ExportList<HospitalRow> = {
   ],
 };
 
+const schedule: ExportList<Reminder, { scope: ListScope }> = {
+  entityType: "schedule",
+  title: (t) => t("schedule.title"),
+  // Mine or the office's, as the page's tab (the role's default otherwise).
+  query: (actor, params) => ({ filter: { scope: listScopeOf(params.scope, actor.role) }, req: { page: 1, pageSize: EXPORT_BATCH, sort: "date", dir: "asc" } }),
+  page: (actor, req, filter) => whole((a) => listRemindersForActor(a, filter.scope).items)(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("export.columns.dueDate"), value: (r) => r.date },
+    { header: t("schedule.overdue"), value: (r) => yes(t, r.overdue) },
+    { header: t("export.columns.reminder"), value: (r) => reminderLabel(r, t, locale) },
+    { header: t("export.columns.code"), value: (r) => r.code },
+    { header: t("export.columns.name"), value: (r) => r.name, identity: true },
+  ],
+};
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {

@@ -6,6 +6,7 @@ import { auditLogs } from "@/db/schema";
 import { listCasesForActor, type CaseListRow } from "@/lib/dal/case-list";
 import { listMeetingsForActor } from "@/lib/dal/meetings";
 import { listUsersForActor } from "@/lib/dal/users";
+import { listRemindersForActor } from "@/lib/dal/reminders";
 import { readAuditDetailText } from "@/lib/dal/audit";
 import { openListExport, type ExportListKey, type OpenedExport } from "@/lib/export/lists";
 import { csvStream } from "@/lib/export/stream";
@@ -186,6 +187,23 @@ describe("list exports", () => {
     const hospitals = await open("okayama.admin", "hospitals");
     assert.ok(hospitals.ok && hospitals.total > 0);
     await assert.rejects(() => openListExport(actorFor("bizen.sup"), "hospitals", {}, NO_IDENTITY, "csv", ctx, MANY), /not_found|forbidden|notFound|Forbidden/i);
+  });
+
+  test("the schedule: the page's reminders in its order; names only with a supervisor's reason", async () => {
+    const screen = listRemindersForActor(actorFor("bizen.sup"), "office").items;
+    assert.ok(screen.length > 0);
+    const plain = await open("bizen.sup", "schedule", { scope: "office" });
+    assert.ok(plain.ok && !plain.header.includes("氏名"));
+    assert.deepEqual(
+      rowsOf(plain).map((r) => [r[0], r[3]]),
+      screen.map((r) => [r.date, r.code]),
+    );
+    const named = await open("bizen.sup", "schedule", { scope: "office" }, { requested: true, reason: "週次の打合せ" });
+    assert.ok(named.ok && named.withIdentity);
+    assert.deepEqual(
+      rowsOf(named).map((r) => r[4]),
+      screen.map((r) => r.name),
+    );
   });
 
   test("over the hourly limit the export is refused (429), and the refusal does not count", async () => {

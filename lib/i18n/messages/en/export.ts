@@ -27,6 +27,9 @@ export const exportFiles: Messages["export"] = {
     casesReviewed: "Cases reviewed",
     cohosts: "Co-hosts",
     sessions: "Sessions",
+    dueDate: "Due",
+    reminder: "What",
+    code: "Case no. / peer code",
     subtype: "Subtype",
   },
   case: {

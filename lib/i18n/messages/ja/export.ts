@@ -25,6 +25,9 @@ export const exportFiles = {
     casesReviewed: "検討したケース数",
     cohosts: "共催",
     sessions: "回数",
+    dueDate: "期日",
+    reminder: "予定",
+    code: "ケース番号・登録番号",
     subtype: "内容",
   },
   case: {
