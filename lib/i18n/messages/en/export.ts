@@ -12,7 +12,7 @@ export const exportFiles: Messages["export"] = {
     title: "Export with names",
     body: "The file will hold names, kana and other identifying details. The export, its reason and its row count are recorded in the audit log. Keep and dispose of the file with care.",
     reason: "Reason for the export",
-    reasonHint: "e.g. papers for the network meeting (at least 2 characters)",
+    reasonHint: "e.g. papers for the network meeting (at least 2 characters; no personal names in the reason)",
     download: "Export",
   },
   yes: "Yes",
