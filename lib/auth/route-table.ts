@@ -186,6 +186,8 @@ export const HANDLERS: readonly HandlerEntry[] = [
   // The JSON API: 401 signed out, 403 for another prefecture, 404 for a role without indicators.
   { file: "app/api/v1/indicators/route.ts", path: "/api/v1/indicators", probe: "/api/v1/indicators?prefecture=33&fy=2021", allow: WORKERS, reach: "prefecture" },
   { file: `${A}/indicators/sheet/csv/route.ts`, path: "/indicators/sheet/csv", probe: "/indicators/sheet/csv?prefecture=33&fy=2021", allow: PREFECTURE, reach: "prefecture" },
+  // List exports (ADR 0044): one handler for every list; the probe is the case list (office staff only).
+  { file: "app/api/v1/export/[...file]/route.ts", path: "/api/v1/export/[...file]", probe: "/api/v1/export/cases.csv", allow: STAFF, reach: "own" },
   { file: `${A}/indicators/sheet/xlsx/route.ts`, path: "/indicators/sheet/xlsx", probe: "/indicators/sheet/xlsx?prefecture=33&fy=2021", allow: PREFECTURE, reach: "prefecture" },
 ];
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import clsx from "clsx";
 import { focusRing } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { listCaseStaffForActor } from "@/lib/dal/cases";
+import { ExportButtons } from "@/components/export-buttons";
+import { caseloadRowsForActor } from "@/lib/dal/exports";
 import { getCaseloadForActor, type AttentionCase, type CaseFlag, type CaseloadRow } from "@/lib/dal/case-list";
 import { requirePermission } from "@/lib/dal/session";
-import { PHASES } from "@/lib/domain/case-codes";
 import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { AttentionTable } from "./attention-table";
@@ -23,15 +23,8 @@ export default async function CaseloadPage() {
   const data = getCaseloadForActor(actor);
 
   // Staff of the offices in reach who hold no open case still belong in the picture: they are
-  // where a supervisor can hand new cases.
-  const emptyPhases = Object.fromEntries(PHASES.map((p) => [p, 0])) as CaseloadRow["byPhase"];
-  const withCases = new Set(data.caseload.map((r) => r.coordinatorId));
-  const rows: CaseloadRow[] = [
-    ...data.caseload,
-    ...listCaseStaffForActor(actor)
-      .filter((s) => !withCases.has(s.id))
-      .map((s) => ({ coordinatorId: s.id, coordinatorName: s.name, byPhase: { ...emptyPhases }, open: 0 })),
-  ];
+  // where a supervisor can hand new cases (the same rows as the export, lib/dal/exports.ts).
+  const rows: CaseloadRow[] = caseloadRowsForActor(actor, data);
   const openTotal = rows.reduce((sum, r) => sum + r.open, 0);
 
   // Longest waiting first: the oldest last activity (none at all before that) or due date on top.
@@ -64,6 +57,7 @@ export default async function CaseloadPage() {
   return (
     <div className="space-y-8">
       <PageHeader title={t("caseload.title")} description={t("caseload.description")} />
+      <ExportButtons list="caseload" query={{}} />
 
       <nav aria-label={t("caseload.summary.label")}>
         <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">

@@ -10,9 +10,11 @@ import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
+import { mayExportIdentity } from "@/lib/dal/exports";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
-import { CASE_FLAGS, CASE_SORT_KEYS, listCasesForActor, type CaseFilter, type CaseFlag, type CaseListRow } from "@/lib/dal/case-list";
+import { CASE_FLAGS, listCasesForActor, type CaseFlag, type CaseListRow } from "@/lib/dal/case-list";
 import { listTransferredOut } from "@/lib/dal/case-transfers";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { requirePermission } from "@/lib/dal/session";
@@ -20,7 +22,8 @@ import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, firstValues, listScopeOf, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
+import { caseListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, firstValues, loadPageInRange, PAGE_SIZES, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { TransferredOutSection } from "../transfers/_components/transferred-out";
 
@@ -38,24 +41,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const locale = await getLocale();
   const params = firstValues(await searchParams);
 
-  const scope = listScopeOf(params.scope, actor.role);
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req, sortChosen, includeClosed, scope } = caseListQuery(actor, params);
+  const phase = filter.phase;
   const years = fiscalYearOptions();
-  const fyParam = Number(params.fy);
-  const phase = oneOf(PHASES, params.phase);
-  // Open cases by default, as the home page counts them; ?closed=1 (or the closed phase) adds the closed ones.
-  const includeClosed = params.closed === "1" || phase === "closed";
-  const filter: CaseFilter = {
-    mine: scope === "mine",
-    openOnly: !includeClosed,
-    phase,
-    coordinatorId: scope === "office" ? params.coordinatorId || undefined : undefined,
-    hospitalId: params.hospitalId || undefined,
-    fiscalYear: years.includes(fyParam) ? fyParam : undefined,
-    flag: oneOf(CASE_FLAGS, params.flag),
-    q: params.q?.trim().slice(0, 100) || undefined,
-  };
-  // Newest referrals first unless the user picked a column.
-  const { req, sortChosen } = parseListRequest(params, CASE_SORT_KEYS, "referralDate", "desc");
   const page = loadPageInRange(req, (r) => listCasesForActor(actor, r, filter));
 
   const staff = scope === "office" ? listCaseStaffForActor(actor) : [];
@@ -132,6 +121,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         description={t("caseList.description")}
         actions={canCreate ? <ButtonLink href="/cases/new">{t("caseList.newCase")}</ButtonLink> : undefined}
       />
+      <ExportButtons list="cases" query={params} identity={mayExportIdentity(actor)} />
 
       <ListScopeTabs messages="caseList" t={t} basePath={BASE} params={params} scope={scope} />
 

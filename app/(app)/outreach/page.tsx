@@ -10,16 +10,19 @@ import { CountChips } from "@/components/ui/count-chip";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
+import { mayExportIdentity } from "@/lib/dal/exports";
 import { can } from "@/lib/auth/permissions";
 import { listCaseStaffForActor } from "@/lib/dal/cases";
-import { listOutreachCasesForActor, OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachListRow } from "@/lib/dal/outreach-list";
+import { listOutreachCasesForActor, type OutreachListRow } from "@/lib/dal/outreach-list";
 import { getOutreachYearSummaryForActor } from "@/lib/dal/outreach-summary";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
-import { OUTREACH_STATUS_LABELS, OUTREACH_STATUSES, OUTREACH_TARGET_LABELS, OUTREACH_TARGETS, OUTREACH_TEAM_KIND_LABELS, OUTREACH_TEAM_KINDS } from "@/lib/domain/outreach-codes";
+import { OUTREACH_STATUS_LABELS, OUTREACH_STATUSES, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, firstValues, listScopeOf, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
+import { outreachListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, firstValues, loadPageInRange, PAGE_SIZES, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,24 +44,10 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
   const locale = await getLocale();
   const params = firstValues(await searchParams);
 
-  const scope = listScopeOf(params.scope, actor.role);
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req, sortChosen, includeClosed, scope } = outreachListQuery(actor, params);
+  const status = filter.status;
   const years = fiscalYearOptions();
-  const fyParam = Number(params.fy);
-  const status = oneOf(OUTREACH_STATUSES, params.status);
-  // Open cases by default, as the home page counts them; ?closed=1 (or the closed status) adds the closed ones.
-  const includeClosed = params.closed === "1" || status === "closed";
-  const filter: OutreachFilter = {
-    mine: scope === "mine",
-    openOnly: !includeClosed,
-    status,
-    target: oneOf(OUTREACH_TARGETS, params.target),
-    coordinatorId: scope === "office" ? params.coordinatorId || undefined : undefined,
-    teamKind: oneOf(OUTREACH_TEAM_KINDS, params.teamKind),
-    fiscalYear: years.includes(fyParam) ? fyParam : undefined,
-    q: params.q?.trim().slice(0, 100) || undefined,
-  };
-  // Newest referrals first unless the user picked a column.
-  const { req, sortChosen } = parseListRequest(params, OUTREACH_SORT_KEYS, "referralDate", "desc");
   const page = loadPageInRange(req, (r) => listOutreachCasesForActor(actor, r, filter));
 
   const headerYear = await getSelectedFiscalYear();
@@ -157,6 +146,7 @@ export default async function OutreachListPage({ searchParams }: { searchParams:
         description={t("outreach.list.description")}
         actions={canWrite ? <ButtonLink href="/outreach/new">{t("outreach.list.newCase")}</ButtonLink> : undefined}
       />
+      <ExportButtons list="outreach" query={params} identity={mayExportIdentity(actor)} />
 
       <ListScopeTabs messages="outreach.list" t={t} basePath={BASE} params={params} scope={scope} />
 

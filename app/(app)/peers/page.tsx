@@ -11,17 +11,20 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
+import { mayExportIdentity } from "@/lib/dal/exports";
 import { can } from "@/lib/auth/permissions";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
-import { getPeerFormOptionsForActor, listPeersForActor, PEER_SORT_KEYS, type PeerFilter, type PeerRow } from "@/lib/dal/peers";
+import { getPeerFormOptionsForActor, listPeersForActor, type PeerRow } from "@/lib/dal/peers";
 import { getPeerYearSummaryForActor } from "@/lib/dal/peer-summary";
 import { requirePermission } from "@/lib/dal/session";
 import { codeOptions } from "@/lib/domain/codes";
 import { fiscalYearLabel, fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
-import { PEER_PURPOSE_LABELS, PEER_PURPOSES, PEER_STATUS_LABELS, PEER_STATUSES, PEER_TRAINING_LABELS, PEER_TRAININGS } from "@/lib/domain/peer-codes";
+import { PEER_PURPOSE_LABELS, PEER_STATUS_LABELS, PEER_STATUSES, PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, firstValues, loadPageInRange, oneOf, PAGE_SIZES, parsePageRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
+import { peerListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, firstValues, loadPageInRange, PAGE_SIZES, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { PeersTabs } from "./_components/peers-tabs";
 
@@ -38,18 +41,9 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
   const locale = await getLocale();
   const params = firstValues(await searchParams);
   const { offices, regions } = getPeerFormOptionsForActor(actor);
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req } = peerListQuery(actor, params);
   const years = fiscalYearOptions();
-  const fyParam = Number(params.fy);
-  const filter: PeerFilter = {
-    officeId: offices.some((o) => o.id === params.officeId) ? params.officeId : undefined,
-    status: oneOf(PEER_STATUSES, params.status),
-    training: oneOf(PEER_TRAININGS, params.training),
-    purpose: oneOf(PEER_PURPOSES, params.purpose),
-    regionId: regions.some((r) => r.id === params.regionId) ? params.regionId : undefined,
-    fiscalYear: years.includes(fyParam) ? fyParam : undefined,
-    q: params.q?.trim().slice(0, 100) || undefined,
-  };
-  const req = parsePageRequest(params, PEER_SORT_KEYS, "displayCode");
   const page = loadPageInRange(req, (r) => listPeersForActor(actor, r, filter));
 
   const headerYear = await getSelectedFiscalYear();
@@ -110,6 +104,7 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
           )
         }
       />
+      <ExportButtons list="peers" query={params} identity={mayExportIdentity(actor)} />
       <PeersTabs current="registry" t={t} />
 
       <section aria-labelledby="peer-summary-heading" className="space-y-2">

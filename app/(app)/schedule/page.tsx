@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
+import { mayExportIdentity } from "@/lib/dal/exports";
 import { TabNav } from "@/components/ui/tab-nav";
 import { groupRemindersByDay, listRemindersForActor } from "@/lib/dal/reminders";
 import { requirePermission } from "@/lib/dal/session";
@@ -31,6 +33,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-5">
       <PageHeader title={t("schedule.title")} description={t("schedule.description")} />
+      <ExportButtons list="schedule" query={{ scope }} identity={mayExportIdentity(actor)} />
       <TabNav
         label={t("schedule.scope.label")}
         current={scope}

@@ -8,20 +8,22 @@ import { ButtonLink, focusRing } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { getEventSummaryForActor } from "@/lib/dal/activity-summaries";
-import { EVENT_SORT_KEYS, listEventsForActor, type EventFilter, type EventListRow } from "@/lib/dal/community-events";
+import { listEventsForActor, type EventListRow } from "@/lib/dal/community-events";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
-import { EVENT_KIND_LABELS, EVENT_KINDS, EVENT_SUBTYPE_LABELS, EVENT_SUBTYPES } from "@/lib/domain/activity-codes";
+import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, EVENT_SUBTYPES } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest, type RawSearchParams } from "@/lib/list-url";
+import { eventListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { barChartLabels, SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
-import { hostAndSearch, readListParams } from "../_lib/params";
+import { readListParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.events.title") };
@@ -37,13 +39,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const list = await readListParams(searchParams);
   const { params } = list;
   const offices = getScopeSummaryForActor(actor).offices;
-  const filter: EventFilter = {
-    fiscalYear: list.fiscalYear,
-    kind: oneOf(EVENT_KINDS, params.kind),
-    subtype: oneOf(EVENT_SUBTYPES, params.subtype),
-    ...hostAndSearch(params, offices),
-  };
-  const { req, sortChosen } = parseListRequest(params, EVENT_SORT_KEYS, "date", "desc");
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req, sortChosen } = await eventListQuery(actor, params);
   const page = loadPageInRange(req, (r) => listEventsForActor(actor, r, filter));
   const summary = getEventSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
@@ -85,6 +82,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-5">
       <PageHeader title={t("activities.events.title")} description={t("activities.events.description")} actions={newButton} />
+      <ExportButtons list="events" query={params} />
       <SummaryPanel id="event-summary-heading" title={t("activities.events.summary.title", { fy: fiscalYearShortLabel(list.summaryYear, locale) })}>
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <StatCard

@@ -10,21 +10,23 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { getKyogiCoverageForActor } from "@/lib/dal/activity-summaries";
-import { getMunicipalStatusTableForActor, KYOGI_SORT_KEYS, listKyogiBodiesForActor, type KyogiBodyRow, type KyogiFilter } from "@/lib/dal/kyogi";
+import { getMunicipalStatusTableForActor, listKyogiBodiesForActor, type KyogiBodyRow } from "@/lib/dal/kyogi";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
 import { can } from "@/lib/auth/permissions";
-import { KYOGI_FORM_LABELS, KYOGI_LEVEL_LABELS, KYOGI_LEVELS } from "@/lib/domain/activity-codes";
+import { KYOGI_FORM_LABELS, KYOGI_LEVEL_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, loadPageInRange, oneOf, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { kyogiListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 import { ActivityFilterFields, FilterButtons, FilterSelect, HostFilter, ListFilterFields } from "../_components/list-filters";
 import { SummaryPanel } from "../_components/summary-panel";
 import { canWriteActivities } from "../_lib/access";
-import { hostAndSearch, readListParams } from "../_lib/params";
+import { readListParams } from "../_lib/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("activities.kyogi.title") };
@@ -41,14 +43,8 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
   const { params } = list;
   const fy = list.summaryYear;
   const offices = getScopeSummaryForActor(actor).offices;
-  const filter: KyogiFilter = {
-    fiscalYear: fy,
-    level: oneOf(KYOGI_LEVELS, params.level),
-    activeOnly: params.active === "1",
-    ...hostAndSearch(params, offices),
-  };
-  const sortChosen = !!oneOf(KYOGI_SORT_KEYS, params.sort);
-  const req = parsePageRequest(params, KYOGI_SORT_KEYS, "level");
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req, sortChosen } = await kyogiListQuery(actor, params);
   const page = loadPageInRange(req, (r) => listKyogiBodiesForActor(actor, r, filter));
   const coverage = getKyogiCoverageForActor(actor, { fiscalYear: fy });
   const status = getMunicipalStatusTableForActor(actor, fy);
@@ -84,6 +80,7 @@ export default async function KyogiPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-5">
       <PageHeader title={t("activities.kyogi.title")} description={t("activities.kyogi.description")} actions={newButton} />
+      <ExportButtons list="kyogi" query={params} />
 
       <SummaryPanel id="kyogi-coverage-heading" title={t("activities.kyogi.coverage.title", { fy: fyLabel })} className="space-y-3">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">

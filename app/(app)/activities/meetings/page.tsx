@@ -6,17 +6,19 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { getMeetingSummaryForActor } from "@/lib/dal/activity-summaries";
-import { listMeetingsForActor, MEETING_SORT_KEYS, type MeetingFilter, type MeetingListRow } from "@/lib/dal/meetings";
+import { listMeetingsForActor, type MeetingListRow } from "@/lib/dal/meetings";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
-import { KYOGI_LEVEL_LABELS, KYOGI_LEVELS, MEETING_KIND_LABELS, MEETING_KINDS } from "@/lib/domain/activity-codes";
+import { KYOGI_LEVEL_LABELS, KYOGI_LEVELS, MEETING_KIND_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest, type RawSearchParams } from "@/lib/list-url";
+import { meetingListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 import { canWriteActivities } from "../_lib/access";
-import { hostAndSearch, readListParams } from "../_lib/params";
+import { readListParams } from "../_lib/params";
 import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { MeetingSummaryPanel } from "./_components/meeting-summary";
 
@@ -34,13 +36,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const list = await readListParams(searchParams);
   const { params } = list;
   const offices = getScopeSummaryForActor(actor).offices;
-  const filter: MeetingFilter = {
-    fiscalYear: list.fiscalYear,
-    kind: oneOf(MEETING_KINDS, params.kind),
-    level: oneOf([...KYOGI_LEVELS, "none"] as const, params.level),
-    ...hostAndSearch(params, offices),
-  };
-  const { req, sortChosen } = parseListRequest(params, MEETING_SORT_KEYS, "date", "desc");
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req, sortChosen } = await meetingListQuery(actor, params);
   const page = loadPageInRange(req, (r) => listMeetingsForActor(actor, r, filter));
   const summary = getMeetingSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
@@ -83,6 +80,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-5">
       <PageHeader title={t("activities.meetings.title")} description={t("activities.meetings.description")} actions={newButton} />
+      <ExportButtons list="meetings" query={params} />
       <MeetingSummaryPanel summary={summary} t={t} locale={locale} />
       <FilterPanel
         headingId="meeting-filters-heading"

@@ -5,18 +5,20 @@ import { FilterPanel } from "@/components/forms/filter-panel";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { getTrainingSummaryForActor } from "@/lib/dal/activity-summaries";
 import { getScopeSummaryForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
-import { listTrainingsForActor, TRAINING_SORT_KEYS, type TrainingFilter, type TrainingListRow } from "@/lib/dal/trainings";
-import { TRAINING_KIND_LABELS, TRAINING_KINDS, TRAINING_SCOPE_LABELS, TRAINING_SCOPES } from "@/lib/domain/activity-codes";
+import { listTrainingsForActor, type TrainingListRow } from "@/lib/dal/trainings";
+import { TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, loadPageInRange, oneOf, parseListRequest, type RawSearchParams } from "@/lib/list-url";
+import { trainingListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 import { ActivityFilterFields, FilterSelect, HostFilter, RecordsEmpty } from "../_components/list-filters";
 import { canWriteActivities } from "../_lib/access";
-import { hostAndSearch, readListParams } from "../_lib/params";
+import { readListParams } from "../_lib/params";
 import { TrainingSummaryPanel } from "./_components/training-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,13 +35,8 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
   const list = await readListParams(searchParams);
   const { params } = list;
   const offices = getScopeSummaryForActor(actor).offices;
-  const filter: TrainingFilter = {
-    fiscalYear: list.fiscalYear,
-    kind: oneOf(TRAINING_KINDS, params.kind),
-    scope: oneOf(TRAINING_SCOPES, params.scope),
-    ...hostAndSearch(params, offices),
-  };
-  const { req, sortChosen } = parseListRequest(params, TRAINING_SORT_KEYS, "date", "desc");
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req, sortChosen } = await trainingListQuery(actor, params);
   const page = loadPageInRange(req, (r) => listTrainingsForActor(actor, r, filter));
   const summary = getTrainingSummaryForActor(actor, { fiscalYear: list.summaryYear, host: filter.host });
   const canCreate = canWriteActivities(actor);
@@ -88,6 +85,7 @@ export default async function TrainingsPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-5">
       <PageHeader title={t("activities.trainings.title")} description={t("activities.trainings.description")} actions={newButton} />
+      <ExportButtons list="trainings" query={params} />
       <TrainingSummaryPanel summary={summary} t={t} locale={locale} />
       <FilterPanel
         headingId="training-filters-heading"

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { hospitalEditBase, listHospitalsForActor, type HospitalRow } from "@/lib/dal/hospitals";
 import { listMunicipalitiesForActor } from "@/lib/dal/org";
 import { requirePermission } from "@/lib/dal/session";
@@ -58,6 +59,7 @@ export default async function HospitalsPage() {
         breadcrumbs={[{ href: "/", label: t("nav.home") }]}
         actions={<AddHospitalDialog action={createHospitalAction} municipalities={municipalities} />}
       />
+      <ExportButtons list="hospitals" query={{}} />
       <p className="text-sm text-slate-700 tabular-nums">{t("hospitals.summary", { total: rows.length, active, inactive: rows.length - active })}</p>
       <DataTable
         caption={t("hospitals.caption")}

@@ -5,12 +5,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { requirePermission } from "@/lib/dal/session";
-import { listUsersForActor, USER_SORT_KEYS, type UserListRow } from "@/lib/dal/users";
-import { ACCOUNT_CHANGE_KIND_LABELS, ROLE_LABELS, ROLES, type Role } from "@/lib/domain/codes";
+import { listUsersForActor, type UserListRow } from "@/lib/dal/users";
+import { ACCOUNT_CHANGE_KIND_LABELS, ROLE_LABELS, ROLES } from "@/lib/domain/codes";
 import { formatDateTime } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, loadPageInRange, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { userListQuery } from "@/lib/list-queries";
+import { firstValues, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("users.title") };
@@ -24,10 +26,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
-  const req = parsePageRequest(params, USER_SORT_KEYS, "username");
-  const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
-  const status = params.status === "active" || params.status === "inactive" ? params.status : undefined;
-  const page = loadPageInRange(req, (r) => listUsersForActor(actor, r, { q: params.q, role, status }));
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req } = userListQuery(actor, params);
+  const { role, status } = filter;
+  const page = loadPageInRange(req, (r) => listUsersForActor(actor, r, filter));
 
   const columns: Column<UserListRow>[] = [
     {
@@ -69,6 +71,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         description={t("users.description", { prefecture: actor.prefectureName[locale] })}
         actions={<ButtonLink href="/admin/users/new">{t("users.new")}</ButtonLink>}
       />
+      <ExportButtons list="users" query={params} />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="filter-q" className="text-sm font-medium">{t("users.filterQuery")}</label>

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { parseAuditQuery } from "@/components/ui/audit-log";
+import { ExportButtons } from "@/components/export-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getCaseForActor, listCaseAuditForActor, listCaseStaffForActor } from "@/lib/dal/cases";
 import { listTransfersOfCase, transferTargetsFor } from "@/lib/dal/case-transfers";
+import { mayExportIdentity } from "@/lib/dal/exports";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { listDispatchesOfCaseForActor } from "@/lib/dal/peer-dispatch-list";
 import { orNotFound, requirePermission } from "@/lib/dal/session";
@@ -91,6 +93,7 @@ export default async function CasePage({ params, searchParams }: Params) {
       />
 
       <CaseFacts detail={detail} today={today} t={t} locale={locale} />
+      <ExportButtons list="case" query={{ id: detail.id }} identity={mayExportIdentity(actor)} label={t("export.case.button")} />
 
       {detail.phase === "closed" && (
         <div role="status" className="rounded-md border border-slate-400 bg-slate-100 p-4 text-sm text-slate-800">

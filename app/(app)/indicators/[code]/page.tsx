@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { focusRing } from "@/components/ui/button";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { SectionCard } from "@/components/ui/section-card";
 import { TableRegion, tdClass, thClass } from "@/components/ui/table-region";
 import { getIndicatorDetailForActor, type AreaRow } from "@/lib/dal/indicators";
@@ -97,6 +98,7 @@ export default async function IndicatorPage({ params, searchParams }: Params) {
         description={`${detail.scope.label[locale]}・${fyLabel}・${def.code}`}
         breadcrumbs={[{ href: back, label: t("indicators.title") }]}
       />
+      <ExportButtons list="indicator" query={{ code, fy: String(fiscalYear), scope: detail.scope.param }} label={t("export.indicator.button")} />
       <ScopeYearForm t={t} locale={locale} scopes={detail.scopes.filter((s) => def.scopes.includes(s.level))} scope={detail.scope} years={years} fiscalYear={fiscalYear} action={`/indicators/${encodeURIComponent(code)}`} />
       <SectionCard id="figure" title={t("indicators.detail.figure", { fy: fyLabel })}>
         <div className="flex flex-wrap items-baseline gap-4">

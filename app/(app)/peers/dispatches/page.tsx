@@ -11,18 +11,20 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export-buttons";
 import { can } from "@/lib/auth/permissions";
 import { listHospitalsForActor } from "@/lib/dal/hospitals";
 import { getDispatchYearSummaryForActor } from "@/lib/dal/peer-dispatch-summary";
-import { DISPATCH_SORT_KEYS, listDispatchesForActor, type DispatchFilter, type DispatchRow } from "@/lib/dal/peer-dispatch-list";
+import { listDispatchesForActor, type DispatchRow } from "@/lib/dal/peer-dispatch-list";
 import { getPeerFormOptionsForActor } from "@/lib/dal/peers";
 import { requirePermission } from "@/lib/dal/session";
 import { codeLabel, codeOptions } from "@/lib/domain/codes";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { formatDate, formatMonth } from "@/lib/domain/format";
-import { DISPATCH_STATUS_LABELS, DISPATCH_STATUSES, PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
+import { DISPATCH_STATUS_LABELS, DISPATCH_STATUSES, PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, firstValues, loadPageInRange, oneOf, PAGE_SIZES, parseListRequest, type RawSearchParams, tableHref } from "@/lib/list-url";
+import { dispatchListQuery } from "@/lib/list-queries";
+import { clearFiltersHref, firstValues, loadPageInRange, PAGE_SIZES, type RawSearchParams, tableHref } from "@/lib/list-url";
 import { fiscalYearOptions, getSelectedFiscalYear } from "@/lib/preferences";
 import { PeersTabs } from "../_components/peers-tabs";
 
@@ -42,19 +44,9 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
   const hospitals = listHospitalsForActor(actor, { includeInactive: true });
   const years = fiscalYearOptions();
   const headerYear = await getSelectedFiscalYear();
-  // Like the cases list: every year, newest first, unless a year is chosen.
-  const fiscalYear = years.includes(Number(params.fy)) ? Number(params.fy) : undefined;
-  const filter: DispatchFilter = {
-    status: oneOf(DISPATCH_STATUSES, params.status),
-    purpose: oneOf(PEER_PURPOSES, params.purpose),
-    officeId: offices.some((o) => o.id === params.officeId) ? params.officeId : undefined,
-    fiscalYear,
-    hospitalId: hospitals.some((h) => h.id === params.hospitalId) ? params.hospitalId : undefined,
-    peerId: params.peerId || undefined,
-    q: params.q?.trim().slice(0, 100) || undefined,
-    due: params.due === "1" || undefined,
-  };
-  const { req } = parseListRequest(params, DISPATCH_SORT_KEYS, "date", "desc");
+  // The URL's filter and order, read as the export reads them (lib/list-queries.ts).
+  const { filter, req } = dispatchListQuery(actor, params);
+  const fiscalYear = filter.fiscalYear;
   const page = loadPageInRange(req, (r) => listDispatchesForActor(actor, r, filter));
 
   const summaryYear = fiscalYear ?? headerYear;
@@ -93,6 +85,7 @@ export default async function DispatchesPage({ searchParams }: { searchParams: P
         description={t("dispatches.description")}
         actions={canCreate && <ButtonLink href="/peers/dispatches/new">{t("peers.recordDispatch")}</ButtonLink>}
       />
+      <ExportButtons list="dispatches" query={params} />
       <PeersTabs current="dispatches" t={t} />
 
       <section aria-labelledby="dispatch-summary-heading" className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

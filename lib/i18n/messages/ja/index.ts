@@ -20,6 +20,7 @@ import { transfer } from "./transfer";
 import { auditView } from "./audit-view";
 import { twofa } from "./twofa";
 import { approvals } from "./approvals";
+import { exportFiles } from "./export";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals, export: exportFiles } as const;
