@@ -120,6 +120,10 @@ export function readDurabilityPragmas(sqlite: Database.Database): DurabilityPrag
  */
 function migrateImmediate(sqlite: Database.Database): void {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  // Nothing pending (every start but the first after an upgrade): no write lock taken at all.
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const newest = table ? (sqlite.prepare(`SELECT max(created_at) AS at FROM "__drizzle_migrations"`).get() as { at: number | null }).at : null;
+  if (newest !== null && migrations.every((m) => Number(newest) >= m.folderMillis)) return;
   sqlite
     .transaction(() => {
       sqlite.exec(`CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
