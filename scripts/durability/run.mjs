@@ -11,7 +11,7 @@
 //    server's log, every acknowledged save present. Prints saves/s and p95 latency.
 //
 // Ends with "N passed, N failed" (one per check), also written to test-results/durability-summary.txt
-// for .ci/run. Reuses the build `npm test` made (.next); builds only when there is none.
+// for .ci/run. Reuses the build `npm test` made (.next); builds only when it is missing or stale.
 // Environment: DURABILITY_PORT (default 3199), DURABILITY_KILLS (default 10), DURABILITY_LOAD_SECONDS (30),
 // DURABILITY_CLIENTS (20), CHROMIUM_PATH (sign-in, once).
 import { spawn, spawnSync } from "node:child_process";
@@ -138,6 +138,7 @@ function yesterdayJst() {
 
 let cookie = "";
 let createMeeting = "";
+let createCase = "";
 const date = yesterdayJst();
 
 /**
@@ -164,6 +165,56 @@ async function saveMeeting(title) {
   return id;
 }
 
+/** Ids the case form needs, read from the seeded database (the server running: WAL readers are fine). */
+let caseSample = null;
+function readCaseSample() {
+  const sqlite = new Database(DB, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      hospitalId: sqlite.prepare("SELECT id FROM hospitals WHERE prefecture_code = '33' AND active = 1 ORDER BY id LIMIT 1").get().id,
+      coordinatorUserId: sqlite.prepare("SELECT id FROM users WHERE username = ?").get(USER).id,
+      seeded: new Set(sqlite.prepare("SELECT id FROM cases").all().map((r) => r.id)),
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * One save of a new case (a new person, their encrypted identity, name tokens, the case and its
+ * audit row: several tables in one transaction). The action redirects to the new case's page.
+ */
+async function saveCase(n) {
+  const form = new FormData();
+  const fields = {
+    familyName: "耐久", givenName: `試験${n}`, familyNameKana: "たいきゅう", givenNameKana: "しけん", dateOfBirth: "", birthYearMonth: "1970-05", sex: "male",
+    municipalityCode: "332046", phone: "", address: "", officeId: OFFICE, personMode: "new", personId: "", confirmDuplicates: "yes",
+    referralDate: date, referralSource: "hospital_psw", hospitalId: caseSample.hospitalId, wardType: "", indexAdmissionDate: "2010-04-01", admissionDatePrecision: "day",
+    admissionType: "", diagnosisGroup: "", techoGrade: "", supportCategory: "", consentDate: date, consentScope: "support_and_sharing", supportStartDate: date,
+    plannedDischargeDate: "", coordinatorUserId: caseSample.coordinatorUserId,
+  };
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  const body = await encodeReply([{ ok: false }, form]);
+  const response = await fetch(`${BASE}/cases/new`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": createCase, Accept: "text/x-component", Origin: BASE, Cookie: cookie },
+    body,
+    signal: AbortSignal.timeout(20_000),
+  });
+  const target = response.headers.get("x-action-redirect") ?? response.headers.get("location") ?? "";
+  const id = /^\/cases\/([^/?;]+)/.exec(target)?.[1];
+  await response.arrayBuffer().catch(() => {});
+  if (!id) throw new Error(`no acknowledgement of a case: status ${response.status}, redirect "${target}"`);
+  return id;
+}
+
+/** Every third save is a case, the others meetings. */
+async function save(label, n) {
+  if (n % 3 === 2) return { kind: "case", id: await saveCase(n) };
+  return { kind: "meeting", id: await saveMeeting(`耐久 ${label} #${n}`) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The checks, on the database file itself (the server stopped)
 
@@ -172,14 +223,30 @@ function verifyDatabase(label, acked) {
   try {
     const integrity = sqlite.pragma("integrity_check", { simple: true });
     check(`${label}: integrity_check ok`, integrity === "ok", String(integrity));
-    const present = new Set(sqlite.prepare("SELECT id FROM meetings WHERE title LIKE '耐久%'").all().map((r) => r.id));
-    const missing = acked.filter((id) => !present.has(id));
-    check(`${label}: every acknowledged save is present`, missing.length === 0, `${acked.length} acknowledged, ${missing.length} missing${missing.length ? `: ${missing.slice(0, 3).join(", ")}` : ""}`);
-    const audited = new Set(
-      sqlite.prepare("SELECT entity_id AS id FROM audit_logs WHERE action = 'create' AND entity_type = 'meeting'").all().map((r) => r.id),
+    const meetings = new Set(sqlite.prepare("SELECT id FROM meetings WHERE title LIKE '耐久%'").all().map((r) => r.id));
+    const cases = new Set(sqlite.prepare("SELECT id FROM cases").all().map((r) => r.id).filter((id) => !caseSample.seeded.has(id)));
+    const missing = acked.filter((a) => !(a.kind === "case" ? cases : meetings).has(a.id));
+    const ackedCases = acked.filter((a) => a.kind === "case").length;
+    check(
+      `${label}: every acknowledged save is present`,
+      missing.length === 0,
+      `${acked.length} acknowledged (${ackedCases} cases), ${missing.length} missing${missing.length ? `: ${missing.slice(0, 3).map((m) => m.id).join(", ")}` : ""}`,
     );
-    const halfApplied = [...present].filter((id) => !audited.has(id));
-    check(`${label}: none half-applied (every saved record has its audit row)`, halfApplied.length === 0, `${present.size} saved, ${halfApplied.length} without an audit row`);
+    const audited = (type) => new Set(sqlite.prepare("SELECT entity_id AS id FROM audit_logs WHERE action = 'create' AND entity_type = ?").all(type).map((r) => r.id));
+    const auditedMeetings = audited("meeting");
+    const auditedCases = audited("case");
+    const whole = new Set(
+      sqlite
+        .prepare("SELECT c.id FROM cases c JOIN persons p ON p.id = c.person_id JOIN person_identities i ON i.person_id = p.id")
+        .all()
+        .map((r) => r.id),
+    );
+    const half = [...[...meetings].filter((id) => !auditedMeetings.has(id)), ...[...cases].filter((id) => !auditedCases.has(id) || !whole.has(id))];
+    check(
+      `${label}: none half-applied (every saved record has its audit row; every case its person and identity)`,
+      half.length === 0,
+      `${meetings.size} meetings and ${cases.size} cases saved, ${half.length} half-applied`,
+    );
   } finally {
     sqlite.close();
   }
@@ -200,20 +267,23 @@ async function crashTest() {
   let attempted = 0;
   for (let round = 1; round <= KILLS; round++) {
     await startServer();
-    if (!cookie) cookie = await signIn();
+    if (!cookie) {
+      cookie = await signIn();
+      caseSample = readCaseSample();
+    }
     let stop = false;
     const writer = async (w) => {
       for (let n = 0; !stop; n++) {
         attempted++;
         try {
-          acked.push(await saveMeeting(`耐久 crash r${round} w${w} #${n}`));
+          acked.push(await save(`crash r${round} w${w}`, n));
         } catch {
           if (!stop) await sleep(20); // an error before the kill would be counted by the load test; here only acks matter
         }
       }
     };
     const writers = [0, 1, 2, 3].map((w) => writer(w));
-    await sleep(300 + Math.floor(Math.random() * 1200));
+    await sleep(400 + Math.floor(Math.random() * 1600));
     await killServer("SIGKILL");
     stop = true;
     await Promise.all(writers);
@@ -233,7 +303,7 @@ async function loadTest() {
     for (let n = 0; Date.now() < end; n++) {
       const t0 = performance.now();
       try {
-        acked.push(await saveMeeting(`耐久 load c${c} #${n}`));
+        acked.push(await save(`load c${c}`, n));
         latencies.push(performance.now() - t0);
       } catch (e) {
         errors.push(e.message);
@@ -256,14 +326,18 @@ async function loadTest() {
 }
 
 async function main() {
-  if (fs.existsSync(path.join(".next", "BUILD_ID"))) log("reusing the build in .next");
-  else if (!buildIfNeeded()) throw new Error("the build failed");
+  // A no-op when .next was built from these sources (CI: npm test has just built it).
+  if (!buildIfNeeded()) throw new Error("the build failed");
   fs.rmSync(DIR, { recursive: true, force: true });
   fs.mkdirSync(DIR, { recursive: true, mode: 0o700 });
   createMeeting = actionId("app/(app)/activities/meetings/actions.ts#createMeetingAction");
+  createCase = actionId("app/(app)/cases/new/actions.ts#createCaseAction");
   try {
+    const t0 = Date.now();
     await crashTest();
+    const t1 = Date.now();
     await loadTest();
+    log(`crash test ${((t1 - t0) / 1000).toFixed(0)} s, load test ${((Date.now() - t1) / 1000).toFixed(0)} s (server starts included)`);
   } catch (e) {
     await killServer("SIGKILL");
     check("the durability run completed", false, e.message);
