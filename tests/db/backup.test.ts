@@ -186,3 +186,25 @@ test("restore keeps the replaced database (0600), removes its WAL from the live 
   // And the app opens it again as usual.
   closeDatabase(openDatabase(live));
 });
+
+test("restore accepts a backup from an older version (one migration behind) and migrates it on open", async () => {
+  freshLive();
+  const { readMigrationFiles } = await import("drizzle-orm/migrator");
+  const migrations = readMigrationFiles({ migrationsFolder: path.join(process.cwd(), "db", "migrations") });
+  const older = path.join(root, "older.db");
+  const raw = new Database(older);
+  raw.exec(`CREATE TABLE "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+  raw.transaction(() => {
+    for (const m of migrations.slice(0, -1)) {
+      for (const statement of m.sql) raw.prepare(statement).run();
+      raw.prepare(`INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)`).run(m.hash, m.folderMillis);
+    }
+  })();
+  raw.close();
+
+  const result = restoreDatabase(older, live);
+  assert.equal(result.level, "older");
+  assert.ok(result.audit.ok, result.audit.problems.join("; "));
+  assert.equal(rows<{ n: number }>(live, "SELECT count(*) AS n FROM __drizzle_migrations")[0]!.n, migrations.length, "migrated to this version");
+  assert.ok(auditVerifies(live).ok);
+});
