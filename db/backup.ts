@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS_FOLDER, openDatabase, type Db } from "./client";
@@ -83,7 +84,7 @@ export function backupDatabase(source: string, target: string, opts: { overwrite
     const bytes = fs.statSync(tmp).size;
     const sha256 = sha256Of(tmp);
     db.transaction((tx) =>
-      writeAudit(tx, SYSTEM_ACTOR, { action: "export", entityType: "database", detail: { event: "backup", file: to, bytes, sha256 } }),
+      writeAudit(tx, SYSTEM_ACTOR, { action: "export", entityType: "database", detail: { event: "backup", file: to, bytes, sha256, osUser: os.userInfo().username } }),
     );
     fs.renameSync(tmp, to);
     fsyncPath(dir);

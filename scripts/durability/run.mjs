@@ -209,7 +209,12 @@ async function saveCase(n) {
   return id;
 }
 
-/** Every third save is a case, the others meetings. */
+/**
+ * Every third save is a case, the others meetings. A new kind of save is one more branch here and
+ * its check in verifyDatabase: an import (POST /api/v1/import/<type>?mode=commit, multipart `file`)
+ * would tag its rows with a batch id, count as acknowledged on a 200, and be checked per batch:
+ * all its rows present, or (unacknowledged, killed mid-commit) all or none of them.
+ */
 async function save(label, n) {
   if (n % 3 === 2) return { kind: "case", id: await saveCase(n) };
   return { kind: "meeting", id: await saveMeeting(`耐久 ${label} #${n}`) };
