@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 import { keyringFor } from "@/lib/crypto/data-key";
 import { installKeyring } from "@/lib/crypto/keyring";
@@ -27,10 +27,7 @@ export function databasePath(): string {
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") prepareDataFolder(file);
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  applyDurabilityPragmas(sqlite, file);
   // Deleted and overwritten content is zeroed, not left in free space (ADR 0040: no plaintext
   // survives in the file once a value is encrypted or a row deleted).
   sqlite.pragma("secure_delete = ON");
@@ -62,13 +59,83 @@ export function openDatabase(file: string): Db {
     return result;
   }) as Db["transaction"];
   auditChains.set(db, { sqlite, chain });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrateImmediate(sqlite);
   // The data key (ADR 0040), checked against the database's own record of its key.
   installKeyring(keyringFor(sqlite, file));
   assertAuditTriggers(sqlite, file);
   chainUnchainedRows(sqlite, chain);
   if (file !== ":memory:") restrictDatabaseFiles(file);
   return db;
+}
+
+/** The busy timeout every connection waits for the write lock before SQLITE_BUSY (ms; at least 5000, ADR 0001). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The durability settings (ADR 0001, ADR 0045), set and then read back: a connection that did not
+ * take one of them (a file system without shared memory for WAL, a driver built without a
+ * setting) is refused at start with what it found, rather than run with weaker guarantees than
+ * the ADR promises. WAL: readers never block the writer. synchronous = FULL: in WAL mode, NORMAL
+ * may lose the last commits on power loss (they sit in the WAL until a checkpoint syncs it);
+ * FULL syncs the WAL at every commit, so an acknowledged save survives a power cut.
+ * An in-memory database has no WAL (its journal_mode reads back "memory"), which is allowed for it only.
+ */
+export function applyDurabilityPragmas(sqlite: Database.Database, file: string): void {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const found = readDurabilityPragmas(sqlite);
+  const problems: string[] = [];
+  const memory = file === ":memory:" || file === "";
+  if (found.journalMode !== "wal" && !(memory && found.journalMode === "memory")) problems.push(`journal_mode is "${found.journalMode}", not "wal"`);
+  if (found.synchronous !== 2) problems.push(`synchronous is ${found.synchronous}, not 2 (FULL)`);
+  if (found.foreignKeys !== 1) problems.push(`foreign_keys is ${found.foreignKeys}, not 1 (ON)`);
+  if (found.busyTimeout < BUSY_TIMEOUT_MS) problems.push(`busy_timeout is ${found.busyTimeout}, below ${BUSY_TIMEOUT_MS} ms`);
+  if (problems.length === 0) return;
+  sqlite.close();
+  throw new Error(
+    `The database ${file} did not take the durability settings the app needs (ADR 0001): ${problems.join("; ")}. ` +
+      `Nothing was changed. Keep the database on a local disk (WAL needs shared memory, which network file systems often lack) and start again.`,
+  );
+}
+
+export type DurabilityPragmas = { journalMode: string; synchronous: number; foreignKeys: number; busyTimeout: number };
+
+/** The durability settings of a live connection, as SQLite reports them. */
+export function readDurabilityPragmas(sqlite: Database.Database): DurabilityPragmas {
+  return {
+    journalMode: String(sqlite.pragma("journal_mode", { simple: true })).toLowerCase(),
+    synchronous: Number(sqlite.pragma("synchronous", { simple: true })),
+    foreignKeys: Number(sqlite.pragma("foreign_keys", { simple: true })),
+    busyTimeout: Number(sqlite.pragma("busy_timeout", { simple: true })),
+  };
+}
+
+/**
+ * Apply pending migrations, as drizzle's migrator does (same table, same rows, one transaction
+ * for all of them), but in a BEGIN IMMEDIATE transaction that reads the last applied migration
+ * inside it: drizzle reads it before a deferred BEGIN, so two processes starting at once (the
+ * server and a script) could both decide to apply the same migration.
+ */
+function migrateImmediate(sqlite: Database.Database): void {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  // Nothing pending (every start but the first after an upgrade): no write lock taken at all.
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const newest = table ? (sqlite.prepare(`SELECT max(created_at) AS at FROM "__drizzle_migrations"`).get() as { at: number | null }).at : null;
+  if (newest !== null && migrations.every((m) => Number(newest) >= m.folderMillis)) return;
+  sqlite
+    .transaction(() => {
+      sqlite.exec(`CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+      const last = sqlite.prepare(`SELECT created_at AS createdAt FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1`).get() as { createdAt: number } | undefined;
+      const insert = sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`);
+      for (const migration of migrations) {
+        if (last && Number(last.createdAt) >= migration.folderMillis) continue;
+        for (const statement of migration.sql) sqlite.prepare(statement).run();
+        insert.run(migration.hash, migration.folderMillis);
+      }
+    })
+    .immediate();
 }
 
 /** One transaction in progress: the database it runs on and whether it appended to the audit log. */
