@@ -21,5 +21,6 @@ import { transfer } from "./transfer";
 import { auditView } from "./audit-view";
 import { twofa } from "./twofa";
 import { approvals } from "./approvals";
+import { importMessages } from "./import";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals, import: importMessages };
