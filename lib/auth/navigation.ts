@@ -14,6 +14,7 @@ const ITEMS: (NavItem & { permission: Permission | null })[] = [
   { href: "/peers", labelKey: "nav.peers", permission: "read:peer:reach" },
   { href: "/outreach", labelKey: "nav.outreach", permission: "read:outreach:reach" },
   { href: "/activities", labelKey: "nav.activities", permission: "read:activity:reach" },
+  { href: "/import", labelKey: "import.nav", permission: "write:case:reach" },
   { href: "/indicators", labelKey: "nav.indicators", permission: "read:indicator:reach" },
   { href: "/offices", labelKey: "nav.offices", permission: "read:office:reach" },
   { href: "/org", labelKey: "nav.org", permission: "read:org:prefecture" },
