@@ -54,13 +54,14 @@ function importRoute(type: ImportType) {
     if (file.size > MAX_IMPORT_BYTES) return apiError(413, "too_large", "import.tooLarge");
     const reason = form.get("restatementReason");
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const t = await getT();
     const result = await runImport(actor, type, bytes, {
       mode,
       fileName: file.name,
       restatementReason: typeof reason === "string" && reason.trim() ? reason.trim() : undefined,
       headerNames,
+      reasonLabel: t("import.reason"),
     });
-    const t = await getT();
     if (!result.ok && result.reason === "throttled") {
       return NextResponse.json(
         { error: "throttled", message: t("import.throttled", { limit: result.limit }) },

@@ -72,6 +72,8 @@ export type ImportOptions = {
   restatementReason?: string;
   /** Header labels in both languages, to match the file's header row (the catalog's labels). */
   headerNames: (column: ImportColumn) => string[];
+  /** How the errors name the page's reason input (the 訂正の理由 field is not a column). */
+  reasonLabel?: string;
   importsPerHour?: number;
   maxRows?: number;
   now?: Date;
@@ -108,6 +110,7 @@ export async function runImport(actor: Actor, type: ImportType, bytes: Uint8Arra
   const headerOf = (field: string) => {
     const i = columnIndex.get(field);
     const column = kind.columns.find((c) => c.field === field);
+    if (field === "restatementReason") return options.reasonLabel ?? field;
     return i !== undefined ? table.headers[i]! : column ? options.headerNames(column)[0]! : field;
   };
 
@@ -148,7 +151,7 @@ export async function runImport(actor: Actor, type: ImportType, bytes: Uint8Arra
           } else if (isAppError(e)) {
             const fields = Object.entries(e.fieldErrors);
             if (fields.length === 0) errors.push({ row: line.row, column: "", value: "", messageKey: e.messageKey });
-            for (const [field, key] of fields) errors.push({ row: line.row, column: headerOf(field), value: cells[field] ?? "", messageKey: key });
+            for (const [field, key] of fields) errors.push({ row: line.row, column: headerOf(field), value: field === "restatementReason" ? (options.restatementReason ?? "") : (cells[field] ?? ""), messageKey: key });
           } else throw e;
         }
       }

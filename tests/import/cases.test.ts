@@ -4,9 +4,10 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { auditChainOf, getDb } from "@/db/client";
-import { auditLogs, cases, healthCenters, personIdentities, persons } from "@/db/schema";
+import { auditLogs, cases, healthCenters, personIdentities, persons, restatements } from "@/db/schema";
 import { lastLink, readHead } from "@/lib/dal/audit-chain";
 import { createHospital } from "@/lib/dal/hospitals";
+import { lockYear } from "@/lib/dal/year-close";
 import { AppError } from "@/lib/dal/errors";
 import { readUpload } from "@/lib/import/file";
 import { runImport, type ImportResult } from "@/lib/import/run";
@@ -25,7 +26,7 @@ let otherOfficeName = "";
 const HEADERS = CASE_COLUMNS.map(japaneseHeader);
 
 /** A reading per family name, so each test's persons are its own (the reading is part of the natural key). */
-const KANA: Record<string, string> = { 見本: "みほん", 全部: "ぜんぶ", 再取込: "さいとりこみ", 圏外: "けんがい", ボム: "ぼむ", 列数: "れつすう", 大量: "たいりょう", 日付: "ひづけ", 式: "しき", エクセル: "えくせる" };
+const KANA: Record<string, string> = { 締め: "しめ", 見本: "みほん", 全部: "ぜんぶ", 再取込: "さいとりこみ", 圏外: "けんがい", ボム: "ぼむ", 列数: "れつすう", 大量: "たいりょう", 日付: "ひづけ", 式: "しき", エクセル: "えくせる" };
 
 function row(overrides: Record<string, string> = {}): string[] {
   const values: Record<string, string> = {
@@ -64,7 +65,7 @@ const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')
 const csv = (rows: string[][], header = HEADERS) => [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function importCsv(text: string | Uint8Array, mode: "preview" | "commit", username = "bizen.coord", extra: { fileName?: string; restatementReason?: string; importsPerHour?: number; maxRows?: number } = {}): Promise<ImportResult> {
+async function importCsv(text: string | Uint8Array, mode: "preview" | "commit", username = "bizen.coord", extra: { fileName?: string; restatementReason?: string; reasonLabel?: string; importsPerHour?: number; maxRows?: number } = {}): Promise<ImportResult> {
   const bytes = typeof text === "string" ? utf8(text) : text;
   return runImport(actorFor(username), "cases", bytes, { mode, headerNames, fileName: extra.fileName ?? "cases.csv", importsPerHour: extra.importsPerHour ?? 1_000_000, ...extra });
 }
@@ -287,5 +288,18 @@ describe("importing cases", () => {
     assert.deepEqual(result, { ok: false, reason: "throttled", limit: 0 });
     const audit = getDb().select().from(auditLogs).where(eq(auditLogs.entityType, "import")).orderBy(desc(auditLogs.id)).get()!;
     assert.match(audit.detail ?? "", /"refused":"rate_limit"/);
+  });
+
+  test("a row dated in a locked year needs the page's reason (nothing written without it) and is restated with it", async () => {
+    lockYear(actorFor("okayama.pref"), { fiscalYear: 2022 });
+    const file = csv([row({ familyName: "締め", referralDate: "2022/6/1", supportStartDate: "2022/6/10" })]);
+    const refused = ok(await importCsv(file, "commit", "bizen.coord", { reasonLabel: "訂正の理由" }));
+    assert.equal(refused.committed, false);
+    assert.deepEqual(refused.errors.map((e) => [e.row, e.column]), [[2, "訂正の理由"]]);
+    assert.equal(casesOf("締め").length, 0);
+    const done = ok(await importCsv(file, "commit", "bizen.coord", { restatementReason: "紙の台帳から移行", reasonLabel: "訂正の理由" }));
+    assert.equal(done.create, 1);
+    const [stored] = casesOf("締め");
+    assert.equal(getDb().select().from(restatements).where(eq(restatements.entityId, stored!.id)).all().length, 1);
   });
 });
