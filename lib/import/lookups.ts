@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { healthCenters, hospitals, municipalities, userOffices, users } from "@/db/schema";
+import { healthCenters, hospitals, kyogiBodies, municipalities, regions, userOffices, users } from "@/db/schema";
 import type { Actor } from "@/lib/dal/actor";
 import type { Label } from "@/lib/domain/codes";
 
@@ -19,6 +19,10 @@ export type Lookups = {
   municipality(value: string): string;
   /** A user of `officeId` (an active coordinator or supervisor) by display name, user name or id. */
   staff(value: string, officeId: string): string;
+  /** The host of an activity: an office, or the prefecture itself ("prefecture", by the prefecture's name or 県). */
+  host(value: string): string;
+  region(value: string): string;
+  kyogiBody(value: string): string;
 };
 
 const squash = (s: string) => s.replace(/[\s\u3000]/g, "");
@@ -37,11 +41,17 @@ export function lookupsFor(actor: Actor): Lookups {
         .where(and(eq(users.active, true), inArray(users.role, ["coordinator", "supervisor"]), inArray(userOffices.healthCenterId, officeIds)))
         .all()
     : [];
+  const regionRows = db.select({ id: regions.id, code: regions.code, name: regions.name }).from(regions).where(eq(regions.prefectureCode, actor.prefectureCode)).all();
+  const bodies = db.select({ id: kyogiBodies.id, name: kyogiBodies.name }).from(kyogiBodies).where(eq(kyogiBodies.prefectureCode, actor.prefectureCode)).all();
+  const prefectureNames = [actor.prefectureName.ja, actor.prefectureName.en, "県", "prefecture"].map(squash);
   const find = <T>(rows: T[], keys: (row: T) => string[], value: string): T | undefined => {
     const v = squash(value);
     return rows.find((r) => keys(r).some((k) => squash(k) === v));
   };
   return {
+    host: (value) => (prefectureNames.includes(squash(value)) ? "prefecture" : value === "" ? "" : (find(offices, (o) => [o.id, o.code, o.name], value)?.id ?? value)),
+    region: (value) => (value === "" ? "" : (find(regionRows, (r) => [r.id, r.code, r.name], value)?.id ?? value)),
+    kyogiBody: (value) => (value === "" ? "" : (find(bodies, (b) => [b.id, b.name], value)?.id ?? value)),
     office: (value) => (value === "" ? "" : (find(offices, (o) => [o.id, o.code, o.name], value)?.id ?? value)),
     hospital: (value) => (value === "" ? "" : (find(hospitalRows, (h) => [h.id, h.name], value)?.id ?? value)),
     municipality: (value) => (value === "" ? "" : (find(towns, (m) => [m.code, m.code.slice(0, 5), m.name], value)?.code ?? value)),
@@ -64,4 +74,15 @@ export function codeOf(labels: Readonly<Record<string, Label>>, value: string): 
     if (key === value || squash(label.ja) === v || squash(label.en).toLowerCase() === v.toLowerCase()) return key;
   }
   return value;
+}
+
+const YES = ["はい", "○", "〇", "◯", "✓", "有", "あり", "true", "yes", "1", "on", "済"];
+const NO = ["", "いいえ", "×", "無", "なし", "-", "false", "no", "0", "off"];
+
+/** A checkbox column: "on" for a yes, "" for a no or an empty cell, null for anything else (the caller's error). */
+export function checkboxOf(value: string): "on" | "" | null {
+  const v = squash(value).toLowerCase();
+  if (YES.includes(v)) return "on";
+  if (NO.includes(v)) return "";
+  return null;
 }

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/dal/actor";
 import { writeAudit } from "@/lib/dal/audit";
 import { AppError, isAppError } from "@/lib/dal/errors";
 import { caseImport, ImportRowError } from "./cases";
+import { meetingImport } from "./meetings";
 import { excelSerialToIso, normaliseCell, readUpload, MAX_IMPORT_ROWS, type FileProblem, type Table } from "./file";
 import type { ImportColumn, ImportType } from "./kinds";
 import { lookupsFor, type Lookups } from "./lookups";
@@ -35,12 +36,15 @@ export type ImportResult =
 type ImportKind = {
   columns: readonly ImportColumn[];
   schema: z.ZodType;
-  formValues(cells: Record<string, string>, lookups: Lookups): Record<string, string>;
-  apply(actor: Actor, input: never): RowOutcome;
+  formValues(cells: Record<string, string>, lookups: Lookups, problem: (field: string, messageKey: string) => void): Record<string, string>;
+  /** `values`: the form's values as sent to the schema (for an update, parsed again with the update schema). */
+  apply(actor: Actor, input: never, values: Record<string, string>): RowOutcome;
 };
 
-const KINDS: Partial<Record<ImportType, { kind: ImportKind; permission: Permission }>> = {
-  cases: { kind: caseImport as unknown as ImportKind, permission: "write:case:reach" },
+/** Each type, and the permissions any one of which lets a user create (so import) it. */
+const KINDS: Partial<Record<ImportType, { kind: ImportKind; permission: readonly Permission[] }>> = {
+  cases: { kind: caseImport as unknown as ImportKind, permission: ["write:case:reach"] },
+  meetings: { kind: meetingImport as unknown as ImportKind, permission: ["write:activity:reach", "write:prefecture-activity:prefecture"] },
 };
 
 export const DEFAULT_IMPORTS_PER_HOUR = 30;
@@ -50,6 +54,11 @@ export function importsPerHour(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.TSUNAGU_IMPORTS_PER_HOUR?.trim();
   const n = raw && /^\d+$/.test(raw) ? Number(raw) : NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_IMPORTS_PER_HOUR;
+}
+
+/** Whether the actor may import this type (the page's tabs). */
+export function mayImport(actor: Pick<Actor, "role">, type: ImportType): boolean {
+  return !!KINDS[type]?.permission.some((p) => can(actor.role, p));
 }
 
 export function columnsOf(type: ImportType): readonly ImportColumn[] {
@@ -62,7 +71,7 @@ export function columnsOf(type: ImportType): readonly ImportColumn[] {
 export function requireImporter(actor: Actor, type: ImportType): void {
   const entry = KINDS[type];
   if (!entry) throw new AppError("not_found", "errors.notFound");
-  if (!can(actor.role, entry.permission)) throw new AppError("forbidden", "errors.apiForbidden");
+  if (!entry.permission.some((p) => can(actor.role, p))) throw new AppError("forbidden", "errors.apiForbidden");
 }
 
 export type ImportOptions = {
@@ -129,21 +138,24 @@ export async function runImport(actor: Actor, type: ImportType, bytes: Uint8Arra
         if (table.format === "xlsx") {
           for (const c of kind.columns) if (c.date && /^\d+(\.\d+)?$/.test(cells[c.field] ?? "")) cells[c.field] = excelSerialToIso(Number(cells[c.field])) ?? cells[c.field]!;
         }
-        const values = kind.formValues(cells, lookups);
+        const mapped: ImportIssue[] = [];
+        const values = kind.formValues(cells, lookups, (field, messageKey) => mapped.push({ row: line.row, column: headerOf(field), value: cells[field] ?? "", messageKey }));
         if (options.restatementReason) values.restatementReason = options.restatementReason;
         const parsed = kind.schema.safeParse(values);
+        errors.push(...mapped);
         if (!parsed.success) {
           const seen = new Set<string>();
           for (const issue of parsed.error.issues) {
             const field = String(issue.path[0] ?? "");
-            if (seen.has(field + issue.message)) continue;
+            if (seen.has(field + issue.message) || mapped.some((m) => m.column === headerOf(field))) continue;
             seen.add(field + issue.message);
             errors.push({ row: line.row, column: field ? headerOf(field) : "", value: cells[field] ?? "", messageKey: issue.message });
           }
           continue;
         }
+        if (mapped.length) continue;
         try {
-          const outcome = db.transaction(() => kind.apply(actor, parsed.data as never));
+          const outcome = db.transaction(() => kind.apply(actor, parsed.data as never, values));
           counts[outcome] += 1;
         } catch (e) {
           if (e instanceof ImportRowError) {

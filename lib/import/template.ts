@@ -35,7 +35,12 @@ export function templateRows(actor: Actor, type: ImportType): string[][] {
     .where(and(eq(hospitals.prefectureCode, actor.prefectureCode), eq(hospitals.active, true)))
     .orderBy(asc(hospitals.name))
     .get();
-  const live: Record<string, string | undefined> = { officeId: office?.name, hospitalId: hospital?.name, coordinatorUserId: actor.displayName };
+  const staff = actor.role === "coordinator" || actor.role === "supervisor";
+  const live: Record<string, string | undefined> = {
+    officeId: staff ? office?.name : actor.prefectureName.ja,
+    hospitalId: hospital?.name,
+    coordinatorUserId: actor.displayName,
+  };
   return [columns.map(japaneseHeader), columns.map((c) => live[c.field] ?? c.example)];
 }
 

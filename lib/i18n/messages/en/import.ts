@@ -12,10 +12,11 @@ export const importMessages: Messages["import"] = {
     dispatches: "Peer dispatches",
     "outreach-contacts": "Outreach contacts",
   },
-  notYet: "Importing this record type is not available yet.",
   naturalKey: {
     cases:
       "A row is the same case as one already registered when the office, the reading (furigana, family and given), the birth month (or date of birth) and the referral date match. Importing the same file twice creates no new cases. A matched case gets the fields that differ from the file updated, or is counted “unchanged” (the person's identity is not updated; correct it from the case page).",
+    meetings:
+      "A row is the same meeting as one already recorded when the host, the kind, the date and the meeting's name match. Importing the same file twice creates no new meetings. A matched meeting gets the values that differ (attendance included) updated, or is counted “unchanged”. The host is an office's name, or the prefecture's name (e.g. 岡山県) for its own meetings.",
   },
   rules:
     "Files up to 10 MB and {maxRows} rows at a time. UTF-8 (with or without BOM) and Shift_JIS are detected automatically. Dates may be written 2021/6/30, 令和3年6月30日, R3.6.30 and so on. Code columns take the names the screens show; offices, hospitals and municipalities a name or a code.",
@@ -56,6 +57,7 @@ export const importMessages: Messages["import"] = {
     ragged: "This row has {found} columns but the header has {expected}.",
     formulaWithoutResult: "A formula cell without a saved result. Open the file in Excel and save it again, or paste the values.",
     errorCell: "The cell holds an Excel error value (#N/A and so on).",
+    checkbox: "Write はい (yes) or いいえ (no), or leave it empty.",
   },
   header: {
     unknown: "Unknown header. Use the template's headers.",
