@@ -46,6 +46,7 @@ test.describe("coordinator", () => {
     await expect(problem).toContainText("相談受付日");
     await expect(problem).toContainText("R1.4.30");
     await expect(page.getByRole("button", { name: "取り込む" })).toBeDisabled();
+    if (process.env.IMPORT_SCREENSHOT) await page.screenshot({ path: process.env.IMPORT_SCREENSHOT, fullPage: true });
     expect(personIdentities().some((p) => p.givenNameKana === kana), "the check saved nothing").toBe(false);
 
     await page.getByLabel("ファイル", { exact: true }).setInputFiles(file([good, set(bad, "相談受付日", "R6.4.10")]));

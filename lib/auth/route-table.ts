@@ -103,6 +103,7 @@ const A = "app/(app)";
 const IMPORT_TYPE_FILES = [
   ["cases", STAFF],
   ["meetings", WORKERS],
+  ["dispatches", STAFF],
 ] as const;
 
 export const PAGES: readonly PageEntry[] = [

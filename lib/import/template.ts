@@ -1,10 +1,11 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { healthCenters, hospitals } from "@/db/schema";
+import { healthCenters, hospitals, peerSupporters } from "@/db/schema";
 import type { Actor } from "@/lib/dal/actor";
 import { officesInReach } from "@/lib/dal/scope";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import { toCsv } from "@/lib/export/csv";
 import { en } from "@/lib/i18n/messages/en";
 import { ja } from "@/lib/i18n/messages/ja";
@@ -36,10 +37,21 @@ export function templateRows(actor: Actor, type: ImportType): string[][] {
     .orderBy(asc(hospitals.name))
     .get();
   const staff = actor.role === "coordinator" || actor.role === "supervisor";
+  const today = todayIso();
+  // A peer of the importer's offices registered today, so a dispatch's example names a real one.
+  const peer = staff
+    ? db
+        .select({ code: peerSupporters.displayCode })
+        .from(peerSupporters)
+        .where(and(inArray(peerSupporters.officeId, officesInReach(actor)), eq(peerSupporters.status, "active"), lte(peerSupporters.registeredOn, today), gte(peerSupporters.expiresOn, today)))
+        .orderBy(asc(peerSupporters.displayCode))
+        .get()
+    : undefined;
   const live: Record<string, string | undefined> = {
     officeId: staff ? office?.name : actor.prefectureName.ja,
     hospitalId: hospital?.name,
     coordinatorUserId: actor.displayName,
+    ...(type === "dispatches" ? { members: peer?.code, date: today } : {}),
   };
   return [columns.map(japaneseHeader), columns.map((c) => live[c.field] ?? c.example)];
 }
