@@ -104,6 +104,7 @@ const IMPORT_TYPE_FILES = [
   ["cases", STAFF],
   ["meetings", WORKERS],
   ["dispatches", STAFF],
+  ["outreach-contacts", STAFF],
 ] as const;
 
 export const PAGES: readonly PageEntry[] = [

@@ -5,7 +5,7 @@ import { cases, peerDispatchMembers, peerDispatches, peerSupporters } from "@/db
 import type { Actor } from "@/lib/dal/actor";
 import { diffFields } from "@/lib/dal/audit";
 import { createDispatch, updateDispatch } from "@/lib/dal/peer-dispatches";
-import { dispatchGate } from "@/lib/dal/record-gate";
+import { caseGate, dispatchGate } from "@/lib/dal/record-gate";
 import { DESTINATION_KIND_LABELS, DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS } from "@/lib/domain/peer-codes";
 import { DispatchCreateSchema, DispatchUpdateSchema, type DispatchCreateInput } from "@/lib/validation/peer";
 import type { ImportColumn } from "./kinds";
@@ -96,9 +96,9 @@ export function dispatchFormValues(actor: Actor) {
   };
 }
 
-/** Cases the importer may link (the DAL checks the office again). */
+/** Cases the importer may see (the DAL then checks it is the dispatch's own office); others are "not found" alike. */
 function dispatchCaseReach(actor: Actor) {
-  return eq(cases.prefectureCode, actor.prefectureCode);
+  return caseGate.inReach(actor);
 }
 
 /** The column a schema path belongs to (per-peer fields are the shared hours / yen columns). */

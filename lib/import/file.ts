@@ -76,7 +76,8 @@ function readCsv(bytes: Uint8Array, maxRows: number): ReadResult {
     return { ok: false, problem: "csvUnreadable" };
   }
   if (records.length === 0) return { ok: false, problem: "noHeader" };
-  const headers = records[0]!.record.map(normaliseCell);
+  // Headers as written (for the messages); they are matched normalised (lib/import/run.ts).
+  const headers = records[0]!.record.map((h) => h.trim());
   const body = records.slice(1).filter((r) => r.record.some((c) => c.trim() !== ""));
   if (records.length > maxRows + 1) return { ok: false, problem: "tooManyRows", limit: maxRows };
   const problems: CellProblem[] = [];
@@ -104,7 +105,7 @@ async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<ReadResult>
   const header = sheet.getRow(1);
   const width = header.cellCount;
   const headers: string[] = [];
-  for (let c = 1; c <= width; c++) headers.push(normaliseCell(cellText(header.getCell(c).value, () => undefined)));
+  for (let c = 1; c <= width; c++) headers.push(cellText(header.getCell(c).value, () => undefined).trim());
   while (headers.length && headers.at(-1) === "") headers.pop();
   if (headers.length === 0) return { ok: false, problem: "noHeader" };
   const rows: TableRow[] = [];

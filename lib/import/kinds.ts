@@ -4,7 +4,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 export const IMPORT_TYPES = ["cases", "meetings", "dispatches", "outreach-contacts"] as const;
 export type ImportType = (typeof IMPORT_TYPES)[number];
 /** The types built so far (the others answer 404 until they are). */
-export const READY_IMPORT_TYPES: readonly ImportType[] = ["cases", "meetings", "dispatches"];
+export const READY_IMPORT_TYPES: readonly ImportType[] = ["cases", "meetings", "dispatches", "outreach-contacts"];
 
 export function isImportType(value: string): value is ImportType {
   return (READY_IMPORT_TYPES as readonly string[]).includes(value);

@@ -11,6 +11,7 @@ import { AppError, isAppError } from "@/lib/dal/errors";
 import { caseImport, ImportRowError } from "./cases";
 import { meetingImport } from "./meetings";
 import { dispatchFormValues, dispatchImport } from "./dispatches";
+import { outreachContactFormValues, outreachContactImport } from "./outreach-contacts";
 import { excelSerialToIso, normaliseCell, readUpload, MAX_IMPORT_ROWS, type FileProblem, type Table } from "./file";
 import type { ImportColumn, ImportType } from "./kinds";
 import { lookupsFor, type Lookups } from "./lookups";
@@ -49,6 +50,7 @@ function kindsFor(actor: Actor): Partial<Record<ImportType, { kind: ImportKind; 
   return {
     ...KINDS,
     dispatches: { kind: { ...dispatchImport, formValues: dispatchFormValues(actor) } as unknown as ImportKind, permission: ["write:dispatch:reach"] },
+    "outreach-contacts": { kind: { ...outreachContactImport, formValues: outreachContactFormValues(actor) } as unknown as ImportKind, permission: ["write:outreach:reach"] },
   };
 }
 
@@ -57,6 +59,7 @@ const KINDS: Partial<Record<ImportType, { kind: ImportKind; permission: readonly
   meetings: { kind: meetingImport as unknown as ImportKind, permission: ["write:activity:reach", "write:prefecture-activity:prefecture"] },
   // The file's peers and case are looked up for the importer (kindsFor): a placeholder mapper here.
   dispatches: { kind: dispatchImport as unknown as ImportKind, permission: ["write:dispatch:reach"] },
+  "outreach-contacts": { kind: outreachContactImport as unknown as ImportKind, permission: ["write:outreach:reach"] },
 };
 
 export const DEFAULT_IMPORTS_PER_HOUR = 30;

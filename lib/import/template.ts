@@ -1,8 +1,9 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { healthCenters, hospitals, peerSupporters } from "@/db/schema";
+import { healthCenters, hospitals, outreachCases, peerSupporters } from "@/db/schema";
+import { outreachGate } from "@/lib/dal/record-gate";
 import type { Actor } from "@/lib/dal/actor";
 import { officesInReach } from "@/lib/dal/scope";
 import { todayIso } from "@/lib/domain/fiscal-year";
@@ -47,11 +48,16 @@ export function templateRows(actor: Actor, type: ImportType): string[][] {
         .orderBy(asc(peerSupporters.displayCode))
         .get()
     : undefined;
+  // An open outreach case of the importer's offices, so a contact's example names a real one.
+  const openOutreach = staff
+    ? db.select({ caseNo: outreachCases.caseNo }).from(outreachCases).where(and(outreachGate.inReach(actor), isNull(outreachCases.endDate))).orderBy(asc(outreachCases.caseNo)).get()
+    : undefined;
   const live: Record<string, string | undefined> = {
     officeId: staff ? office?.name : actor.prefectureName.ja,
     hospitalId: hospital?.name,
     coordinatorUserId: actor.displayName,
     ...(type === "dispatches" ? { members: peer?.code, date: today } : {}),
+    ...(type === "outreach-contacts" ? { outreachCaseId: openOutreach?.caseNo, date: today } : {}),
   };
   return [columns.map(japaneseHeader), columns.map((c) => live[c.field] ?? c.example)];
 }

@@ -38,7 +38,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <div className="mt-4 space-y-4">
         <SectionCard id="import-rules" title={t(`import.types.${type}`)}>
           <div className="space-y-2 text-sm text-slate-800">
-            <p>{t(`import.naturalKey.${type as "cases" | "meetings" | "dispatches"}`)}</p>
+            <p>{t(`import.naturalKey.${type}`)}</p>
             <p>{t("import.rules", { maxRows: MAX_IMPORT_ROWS.toLocaleString("ja-JP") })}</p>
             <p className="flex flex-wrap gap-4">
               <a className={linkClass} href={`/api/v1/import/templates/${type}.xlsx`} download>

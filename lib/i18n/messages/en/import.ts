@@ -19,6 +19,8 @@ export const importMessages: Messages["import"] = {
       "A row is the same meeting as one already recorded when the host, the kind, the date and the meeting's name match. Importing the same file twice creates no new meetings. A matched meeting gets the values that differ (attendance included) updated, or is counted “unchanged”. The host is an office's name, or the prefecture's name (e.g. 岡山県) for its own meetings.",
     dispatches:
       "A row is the same dispatch as one already recorded when the office, the date, the start time, the purpose and the destination (hospital or name) match. Importing the same file twice creates no new dispatches. A matched dispatch gets the values that differ (peers, hours and pay included) updated, or is counted “unchanged”; its status (requested, scheduled, done, cancelled) is not changed by an import. Peers are named by their registration numbers, several separated by 、 or commas; hours, honorarium and travel are per peer. The related case by its case number.",
+    "outreach-contacts":
+      "Contacts are a log: a row equal in every value (request number, date, kind, professions, met, minutes, place, content) to a logged contact is “unchanged”; any other row is a new contact. Importing the same file twice adds nothing. A logged contact is corrected from the outreach page. Separate several professions with 、 or commas.",
   },
   rules:
     "Files up to 10 MB and {maxRows} rows at a time. UTF-8 (with or without BOM) and Shift_JIS are detected automatically. Dates may be written 2021/6/30, 令和3年6月30日, R3.6.30 and so on. Code columns take the names the screens show; offices, hospitals and municipalities a name or a code.",
@@ -69,6 +71,9 @@ export const importMessages: Messages["import"] = {
   dispatches: {
     peerUnknown: "No peer supporter has this number. Use the numbers of the peer list.",
     caseUnknown: "No case has this case number.",
+  },
+  outreachContacts: {
+    caseUnknown: "No outreach case has this request number.",
   },
   cases: {
     personAmbiguous: "More than one person with this reading and birth month is registered; register this case from the form, choosing the person.",
