@@ -66,7 +66,7 @@ export function ImportForm({ type }: { type: ImportType }) {
   return (
     <section aria-labelledby="import-upload-heading" className="space-y-4 rounded-md border border-slate-300 bg-white p-5 shadow-sm">
       <h2 id="import-upload-heading" className="text-base font-semibold text-slate-900">
-        {t("import.fileLabel")}
+        {t("import.uploadHeading")}
       </h2>
       <div className="space-y-1">
         <label htmlFor="import-file" className="text-sm font-medium text-slate-800">

@@ -27,6 +27,7 @@ export const importMessages: Messages["import"] = {
   template: "Template",
   templateCsv: "Template (CSV)",
   templateXlsx: "Template (Excel)",
+  uploadHeading: "File to import",
   fileLabel: "File",
   reason: "Reason for the correction (when rows fall in a locked year)",
   reasonHint: "Required when a row has a date in a locked fiscal year; the same reason is recorded for every such row.",

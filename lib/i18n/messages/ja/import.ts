@@ -8,7 +8,7 @@ export const importMessages = {
     cases: "地域移行支援ケース",
     meetings: "会議",
     dispatches: "ピアサポーター派遣",
-    "outreach-contacts": "アウトリーチの支援記録",
+    "outreach-contacts": "アウトリーチの接触記録",
   },
   naturalKey: {
     cases:
@@ -25,6 +25,7 @@ export const importMessages = {
   template: "ひな形",
   templateCsv: "ひな形（CSV）",
   templateXlsx: "ひな形（Excel）",
+  uploadHeading: "取り込むファイル",
   fileLabel: "ファイル",
   reason: "訂正の理由（締めた年度の記録を含むとき）",
   reasonHint: "締めた年度の日付を含む行があるときは必須です。すべての該当行に同じ理由が記録されます。",
