@@ -42,6 +42,9 @@ export default auth((request) => {
   return response;
 });
 
+// /api/v1/import/ is left out: the proxy would cut an upload at proxyClientMaxBodySize without an
+// error (a truncated file could parse as a shorter valid one); those handlers authenticate
+// themselves (lib/api/handler.ts withActor) and answer no-store (ADR 0043).
 export const config = {
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|fonts/).*)"],
+  matcher: ["/((?!api/auth|api/v1/import/|_next/static|_next/image|favicon.ico|icon.svg|fonts/).*)"],
 };

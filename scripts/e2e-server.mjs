@@ -13,7 +13,7 @@ fs.mkdirSync(path.dirname(dbPath), { recursive: true });
 // Every spec signs in from 127.0.0.1, and without a trusted proxy all of them share one throttle
 // bucket: the specs' own failed sign-ins must never reach the per-address limit (the limit
 // itself is proven by tests/dal/auth.test.ts with its own setting).
-const E2E_LIMITS = { TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "1000000", TSUNAGU_AUDIT_EXPORTS_PER_HOUR: "1000000", TSUNAGU_EXPORTS_PER_HOUR: "1000000" };
+const E2E_LIMITS = { TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "1000000", TSUNAGU_AUDIT_EXPORTS_PER_HOUR: "1000000", TSUNAGU_EXPORTS_PER_HOUR: "1000000", TSUNAGU_IMPORTS_PER_HOUR: "1000000" };
 
 const child = spawn(process.execPath, ["scripts/start.mjs"], {
   stdio: "inherit",

@@ -99,6 +99,13 @@ const APPROVERS = ["supervisor", "admin"] as const satisfies readonly Role[];
 const AUDIT_READERS = ["supervisor", "prefecture", "admin"] as const satisfies readonly Role[];
 
 const A = "app/(app)";
+/** The record types with an import (lib/import/kinds.ts READY_IMPORT_TYPES): one route file each, and its templates. */
+const IMPORT_TYPE_FILES = [
+  ["cases", STAFF],
+  ["meetings", WORKERS],
+  ["dispatches", STAFF],
+  ["outreach-contacts", STAFF],
+] as const;
 
 export const PAGES: readonly PageEntry[] = [
   { file: "app/login/page.tsx", path: "/login", allow: "everyone", reach: "own" },
@@ -176,6 +183,8 @@ export const PAGES: readonly PageEntry[] = [
   { file: `${A}/admin/users/new/page.tsx`, path: "/admin/users/new", allow: ADMIN, reach: "own" },
   { file: `${A}/admin/users/[id]/page.tsx`, path: "/admin/users/[id]", allow: ADMIN, reach: "prefecture", sample: "user" },
   { file: `${A}/admin/hospitals/page.tsx`, path: "/admin/hospitals", allow: ADMIN, reach: "own" },
+  // Import (ADR 0043): anyone who may create a record type with an import; each tab is that type's.
+  { file: `${A}/import/page.tsx`, path: "/import", allow: WORKERS, reach: "own" },
 ];
 
 export const HANDLERS: readonly HandlerEntry[] = [
@@ -189,6 +198,13 @@ export const HANDLERS: readonly HandlerEntry[] = [
   // List exports (ADR 0044): one handler for every list; the probe is the case list (office staff only).
   { file: "app/api/v1/export/[...file]/route.ts", path: "/api/v1/export/[...file]", probe: "/api/v1/export/cases.csv", allow: STAFF, reach: "own" },
   { file: `${A}/indicators/sheet/xlsx/route.ts`, path: "/indicators/sheet/xlsx", probe: "/indicators/sheet/xlsx?prefecture=33&fy=2021", allow: PREFECTURE, reach: "prefecture" },
+  // Import (ADR 0043): whoever may create the record type. GET describes the file; the POST
+  // (preview/commit) is refused by the same check (tests/import/*.test.ts), and its rows by the DAL.
+  ...IMPORT_TYPE_FILES.flatMap(([type, allow]) => [
+    { file: `app/api/v1/import/${type}/route.ts`, path: `/api/v1/import/${type}`, probe: `/api/v1/import/${type}`, allow, reach: "own" } as const,
+    { file: `app/api/v1/import/templates/${type}.csv/route.ts`, path: `/api/v1/import/templates/${type}.csv`, probe: `/api/v1/import/templates/${type}.csv`, allow, reach: "own" } as const,
+    { file: `app/api/v1/import/templates/${type}.xlsx/route.ts`, path: `/api/v1/import/templates/${type}.xlsx`, probe: `/api/v1/import/templates/${type}.xlsx`, allow, reach: "own" } as const,
+  ]),
 ];
 
 const EVERYONE = "everyone" as const;

@@ -56,10 +56,10 @@ describe("permission table", () => {
   });
 
   test("the menu follows the table", () => {
-    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/schedule", "/cases", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/account"]);
-    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/schedule", "/cases", "/caseload", "/transfers", "/peers", "/outreach", "/activities", "/indicators", "/offices", "/org", "/audit", "/account-review", "/approvals", "/account"]);
+    assert.deepEqual(navItemsFor("coordinator").map((i) => i.href), ["/", "/schedule", "/cases", "/peers", "/outreach", "/activities", "/import", "/indicators", "/offices", "/org", "/account"]);
+    assert.deepEqual(navItemsFor("supervisor").map((i) => i.href), ["/", "/schedule", "/cases", "/caseload", "/transfers", "/peers", "/outreach", "/activities", "/import", "/indicators", "/offices", "/org", "/audit", "/account-review", "/approvals", "/account"]);
     assert.deepEqual(navItemsFor("admin").map((i) => i.href), ["/", "/offices", "/org", "/admin/users", "/admin/hospitals", "/audit", "/account-review", "/approvals", "/account"]);
-    assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/activities", "/indicators", "/offices", "/org", "/audit", "/account"]);
+    assert.deepEqual(navItemsFor("prefecture").map((i) => i.href), ["/", "/activities", "/import", "/indicators", "/offices", "/org", "/audit", "/account"]);
     assert.ok(!navItemsFor("prefecture").some((i) => i.href.startsWith("/admin")));
   });
 });

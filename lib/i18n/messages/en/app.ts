@@ -1,7 +1,7 @@
 import type { Messages } from "../../translate";
 
 /** English catalog for the app's own screens; same keys as ja/app.ts. */
-export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer" | "twofa" | "auditView" | "approvals" | "export"> = {
+export const app: Omit<Messages, "ui" | "caseList" | "caseload" | "caseDetail" | "caseForm" | "hospitals" | "peers" | "dispatches" | "outreach" | "activities" | "indicatorInputs" | "indicators" | "yearClose" | "schedule" | "listSwitch" | "print" | "personCorrection" | "transfer" | "twofa" | "auditView" | "approvals" | "export" | "import"> = {
   meta: {
     title: "Tsunagu",
     description: "Case management for community transition in mental health care",

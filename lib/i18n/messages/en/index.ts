@@ -22,5 +22,6 @@ import { auditView } from "./audit-view";
 import { twofa } from "./twofa";
 import { approvals } from "./approvals";
 import { exportFiles } from "./export";
+import { importMessages } from "./import";
 
-export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals, export: exportFiles };
+export const en: Messages = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals, export: exportFiles, import: importMessages };

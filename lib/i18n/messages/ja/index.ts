@@ -21,6 +21,7 @@ import { auditView } from "./audit-view";
 import { twofa } from "./twofa";
 import { approvals } from "./approvals";
 import { exportFiles } from "./export";
+import { importMessages } from "./import";
 
 /** The Japanese catalog is the reference: every other catalog must have the same keys. */
-export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals, export: exportFiles } as const;
+export const ja = { ...app, ui, caseList, caseload, caseDetail, caseForm, hospitals, peers, dispatches, outreach, activities, indicatorInputs, indicators, yearClose, schedule, listSwitch, print, personCorrection, transfer, auditView, twofa, approvals, export: exportFiles, import: importMessages } as const;

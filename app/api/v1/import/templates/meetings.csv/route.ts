@@ -1,0 +1,5 @@
+import { templateRoute } from "@/lib/import/template-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = templateRoute("meetings", "csv");
