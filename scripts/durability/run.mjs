@@ -6,7 +6,8 @@
 //    as the browser posts a server action), SIGKILL the whole process group at a random moment,
 //    restart, at least 10 times. Then: integrity_check ok, every save the client saw acknowledged is
 //    present, none half-applied (every harness record has its create audit row), the audit chain
-//    verifies (`npm run audit:verify`).
+//    verifies (`npm run audit:verify`). One writer imports files of meetings meanwhile (the import
+//    API, one transaction a file): every file wholly present or wholly absent, every acknowledged one present.
 // 2. Load: 20 concurrent clients save for 30 s: every response a success, no SQLITE_BUSY in the
 //    server's log, every acknowledged save present. Prints saves/s and p95 latency.
 //
@@ -57,6 +58,7 @@ const env = {
   TSUNAGU_DEMO_DATA: "on",
   NEXT_TELEMETRY_DISABLED: "1",
   TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "1000000",
+  TSUNAGU_IMPORTS_PER_HOUR: "1000000",
 };
 
 let server = null;
@@ -209,13 +211,62 @@ async function saveCase(n) {
   return id;
 }
 
+/** Rows per import batch: enough that a commit takes long enough for kills to land inside it. */
+const IMPORT_ROWS = 150;
+/** Every import batch posted: { batch, acked }. Checked per batch in verifyDatabase. */
+const importBatches = [];
+let importHeader = null;
+
 /**
- * Every third save is a case, the others meetings. A new kind of save is one more branch here and
- * its check in verifyDatabase: an import (POST /api/v1/import/<type>?mode=commit, multipart `file`)
- * would tag its rows with a batch id, count as acknowledged on a 200, and be checked per batch:
- * all its rows present, or (unacknowledged, killed mid-commit) all or none of them.
+ * One import of IMPORT_ROWS meetings through the import API (POST /api/v1/import/meetings?mode=commit,
+ * multipart `file`, ADR 0043), one transaction for the whole file. Its rows carry the batch's tag in
+ * their names; a 200 that created every row is the acknowledgement.
  */
-async function save(label, n) {
+async function saveImport(batch) {
+  if (!importHeader) {
+    // The template's own header and example row: the columns as the import reads them.
+    const template = await fetch(`${BASE}/api/v1/import/templates/meetings.csv`, { headers: { Cookie: cookie } });
+    const { parse } = require("csv-parse/sync");
+    const [header, example] = parse(Buffer.from(await template.arrayBuffer()), { bom: true });
+    importHeader = { header, example };
+  }
+  const { header, example } = importHeader;
+  const dateColumn = header.indexOf("開催日");
+  const titleColumn = header.indexOf("会議名");
+  if (dateColumn < 0 || titleColumn < 0) throw new Error(`the meetings template lacks 開催日 or 会議名: ${header.join(",")}`);
+  const quote = (v) => `"${String(v).replaceAll('"', '""')}"`;
+  const lines = [header.map(quote).join(",")];
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    const row = [...example];
+    row[dateColumn] = date;
+    row[titleColumn] = `耐久import ${batch} #${i}`;
+    lines.push(row.map(quote).join(","));
+  }
+  const form = new FormData();
+  form.append("file", new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }), `${batch}.csv`);
+  const entry = { batch, acked: false };
+  importBatches.push(entry);
+  const response = await fetch(`${BASE}/api/v1/import/meetings?mode=commit`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: BASE },
+    body: form,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const result = await response.json().catch(() => null);
+  if (response.status !== 200 || result?.create !== IMPORT_ROWS) {
+    throw new Error(`no acknowledgement of an import: status ${response.status}, ${JSON.stringify(result)?.slice(0, 200)}`);
+  }
+  entry.acked = true;
+  return { kind: "import", id: batch };
+}
+
+/**
+ * Every third save is a case, the others meetings; in the crash test one writer imports files of
+ * IMPORT_ROWS meetings instead (a kill mid-commit must leave none of a file's rows). A new kind of
+ * save is one more branch here and its check in verifyDatabase.
+ */
+async function save(label, n, { imports = false } = {}) {
+  if (imports) return saveImport(`${label.replaceAll(" ", "-")}-${n}`);
   if (n % 3 === 2) return { kind: "case", id: await saveCase(n) };
   return { kind: "meeting", id: await saveMeeting(`耐久 ${label} #${n}`) };
 }
@@ -223,14 +274,14 @@ async function save(label, n) {
 // ---------------------------------------------------------------------------------------------
 // The checks, on the database file itself (the server stopped)
 
-function verifyDatabase(label, acked) {
+function verifyDatabase(label, acked, batches = []) {
   const sqlite = new Database(DB, { readonly: true, fileMustExist: true });
   try {
     const integrity = sqlite.pragma("integrity_check", { simple: true });
     check(`${label}: integrity_check ok`, integrity === "ok", String(integrity));
     const meetings = new Set(sqlite.prepare("SELECT id FROM meetings WHERE title LIKE '耐久%'").all().map((r) => r.id));
     const cases = new Set(sqlite.prepare("SELECT id FROM cases").all().map((r) => r.id).filter((id) => !caseSample.seeded.has(id)));
-    const missing = acked.filter((a) => !(a.kind === "case" ? cases : meetings).has(a.id));
+    const missing = acked.filter((a) => a.kind !== "import" && !(a.kind === "case" ? cases : meetings).has(a.id));
     const ackedCases = acked.filter((a) => a.kind === "case").length;
     check(
       `${label}: every acknowledged save is present`,
@@ -252,6 +303,24 @@ function verifyDatabase(label, acked) {
       half.length === 0,
       `${meetings.size} meetings and ${cases.size} cases saved, ${half.length} half-applied`,
     );
+    if (batches.length) {
+      const count = sqlite.prepare("SELECT count(*) AS n FROM meetings WHERE title LIKE ? || ' #%'");
+      const partial = [];
+      const lost = [];
+      let whole = 0;
+      for (const { batch, acked: ack } of batches) {
+        const n = count.get(`耐久import ${batch}`).n;
+        if (n === IMPORT_ROWS) whole++;
+        else if (n !== 0) partial.push(`${batch}: ${n} of ${IMPORT_ROWS}`);
+        if (ack && n !== IMPORT_ROWS) lost.push(batch);
+      }
+      const unacked = batches.filter((b) => !b.acked).length;
+      check(
+        `${label}: every import all or nothing (${IMPORT_ROWS} rows a file, one transaction)`,
+        partial.length === 0 && lost.length === 0,
+        `${batches.length} files posted, ${batches.length - unacked} acknowledged, ${whole} wholly present, ${unacked} cut by a kill${partial.length ? `; partial: ${partial.slice(0, 3).join("; ")}` : ""}${lost.length ? `; acknowledged but missing: ${lost.slice(0, 3).join(", ")}` : ""}`,
+      );
+    }
   } finally {
     sqlite.close();
   }
@@ -270,6 +339,7 @@ function auditVerify(label) {
 async function crashTest() {
   const acked = [];
   let attempted = 0;
+  let sequence = 0; // across writers and rounds, so that every third save is a case however short a round
   for (let round = 1; round <= KILLS; round++) {
     await startServer();
     if (!cookie) {
@@ -278,10 +348,11 @@ async function crashTest() {
     }
     let stop = false;
     const writer = async (w) => {
-      for (let n = 0; !stop; n++) {
+      while (!stop) {
         attempted++;
+        const n = sequence++;
         try {
-          acked.push(await save(`crash r${round} w${w}`, n));
+          acked.push(await save(`crash r${round} w${w}`, n, { imports: w === 0 }));
         } catch {
           if (!stop) await sleep(20); // an error before the kill would be counted by the load test; here only acks matter
         }
@@ -294,7 +365,7 @@ async function crashTest() {
     await Promise.all(writers);
   }
   log(`crash: ${KILLS} SIGKILLs mid-write, ${attempted} saves attempted, ${acked.length} acknowledged`);
-  verifyDatabase("crash", acked);
+  verifyDatabase("crash", acked, importBatches);
   auditVerify("crash");
 }
 
