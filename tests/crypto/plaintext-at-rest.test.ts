@@ -1,5 +1,6 @@
 // The raw files of a database hold no demo name (issue 12, deliverable 5; ADR 0040): a file
-// database (not the in-memory one of the other tests), seeded and written to by the app.
+// database (not the in-memory one of the other tests), seeded and written to by the app, a case
+// imported from a file among the writes (ADR 0043); and a backup of it holds none either (ADR 0045).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -81,10 +82,24 @@ before(async () => {
   const typed = Object.fromEntries(Object.entries(loaded.values).map(([k, v]) => [k, v ?? ""]));
   correctPerson(coord, PersonCorrectionSchema.parse({ ...typed, givenName: "試代", givenNameKana: "ためよ", from: "case", recordId: created.id, version: String(loaded.version), base: JSON.stringify(loaded.values) }));
 
+  // A case brought in from a CSV file through the import (the same DAL path as the form).
+  const { runImport } = await import("@/lib/import/run");
+  const { CASE_COLUMNS } = await import("@/lib/import/cases");
+  const { headerNames, japaneseHeader } = await import("@/lib/import/template");
+  const imported: Record<string, string> = {
+    officeId: "備前保健所", familyName: "取込", givenName: "秘子", familyNameKana: "とりこみ", givenNameKana: "ひめこ", birthYearMonth: "昭和50年3月",
+    sex: "女性", referralDate: "令和6年4月12日", referralSource: "本人", hospitalId: hospital.name, indexAdmissionDate: "2012/6/1",
+    supportStartDate: "R6.4.20", coordinatorUserId: "bizen.coord", address: "岡山市北区取込町4-5-6",
+  };
+  const file = [CASE_COLUMNS.map(japaneseHeader), CASE_COLUMNS.map((c) => imported[c.field] ?? "")].map((r) => r.map((v) => `"${v}"`).join(",")).join("\r\n");
+  const result = await runImport(coord, "cases", new TextEncoder().encode(file), { mode: "commit", headerNames, fileName: "cases.csv", importsPerHour: 1_000_000 });
+  assert.ok(result.ok && result.committed && result.create === 1, JSON.stringify(result));
+
   names = [
     ...db.select().from(schema.personIdentities).all(),
     ...db.select().from(schema.peerIdentities).all(),
     { familyName: "暗号", givenName: "試子", familyNameKana: "アンゴウ", givenNameKana: "タメコ" },
+    { familyName: "取込", givenName: "秘子", familyNameKana: "トリコミ", givenNameKana: "ヒメコ" },
   ];
   // Searches by a demo person's and peer's kana and kanji (the query lands in the audit log).
   const page = { page: 1, pageSize: 20, sort: "kana", dir: "asc" } as const;
@@ -110,37 +125,51 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Every name and reading of `names` found in the raw bytes of `files`: full names and readings as
+ * stored and as typed (with and without the space, hiragana), and each part on its own but for the
+ * invented words the demo's organisations share (hospitals such as 見本ヶ丘病院, staff accounts such
+ * as 岡山 のぞみ, which stay plain: not patients' data) and single characters (正, 学: in any Japanese text).
+ */
+function namesFoundIn(files: string[]): string[] {
+  const texts = files.map((f) => ({ f, bytes: fs.readFileSync(f) }));
+  const needles = new Set<string>();
+  const hiragana = (v: string) => v.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  for (const n of names) {
+    for (const [a, b] of [[n.familyName, n.givenName], [n.familyNameKana, n.givenNameKana], [hiragana(n.familyNameKana), hiragana(n.givenNameKana)]] as const) {
+      needles.add(a + b);
+      needles.add(`${a} ${b}`);
+      needles.add(`${a}　${b}`);
+    }
+  }
+  const organisational = organisationalTexts();
+  for (const n of names) {
+    for (const part of [n.familyName, n.givenName, n.familyNameKana, n.givenNameKana, hiragana(n.familyNameKana), hiragana(n.givenNameKana)]) {
+      if ([...part].length >= 2 && !organisational.some((t) => t.includes(part))) needles.add(part);
+    }
+  }
+  const found: string[] = [];
+  for (const needle of needles) {
+    const pattern = Buffer.from(needle, "utf8");
+    for (const { f, bytes } of texts) if (bytes.includes(pattern)) found.push(`${needle} in ${path.basename(f)}`);
+  }
+  return found;
+}
+
 describe("encryption at rest", () => {
-  test("the database file, its WAL and -shm hold no name or kana of any demo person or peer", () => {
+  test("the database file, its WAL and -shm hold no name or kana of any demo person or peer, the imported one included", () => {
     assert.ok(names.length > 100, `${names.length} identities`);
     const files = ["", "-wal", "-shm"].map((s) => process.env.DATABASE_PATH + s).filter((f) => fs.existsSync(f));
     assert.ok(files.some((f) => f.endsWith("-wal")), "the WAL is looked at too");
-    const texts = files.map((f) => ({ f, bytes: fs.readFileSync(f) }));
-    // Every full name and reading, as stored and as typed (with and without the space, hiragana).
-    const needles = new Set<string>();
-    const hiragana = (v: string) => v.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-    for (const n of names) {
-      for (const [a, b] of [[n.familyName, n.givenName], [n.familyNameKana, n.givenNameKana], [hiragana(n.familyNameKana), hiragana(n.givenNameKana)]] as const) {
-        needles.add(a + b);
-        needles.add(`${a} ${b}`);
-        needles.add(`${a}　${b}`);
-      }
-    }
-    // And each part on its own, but for the invented words the demo's organisations share (hospitals
-    // such as 見本ヶ丘病院, staff accounts such as 岡山 のぞみ, which stay plain: not patients' data)
-    // and single characters (正, 学: in any Japanese text).
-    const organisational = organisationalTexts();
-    for (const n of names) {
-      for (const part of [n.familyName, n.givenName, n.familyNameKana, n.givenNameKana, hiragana(n.familyNameKana), hiragana(n.givenNameKana)]) {
-        if ([...part].length >= 2 && !organisational.some((t) => t.includes(part))) needles.add(part);
-      }
-    }
-    const found: string[] = [];
-    for (const needle of needles) {
-      const pattern = Buffer.from(needle, "utf8");
-      for (const { f, bytes } of texts) if (bytes.includes(pattern)) found.push(`${needle} in ${path.basename(f)}`);
-    }
-    assert.deepEqual(found, []);
+    assert.deepEqual(namesFoundIn(files), []);
+  });
+
+  test("a backup of the database (npm run db:backup) holds no name or kana either", async () => {
+    const { backupDatabase } = await import("@/db/backup");
+    const file = path.join(dir, "backup.db");
+    backupDatabase(process.env.DATABASE_PATH!, file);
+    assert.ok(fs.statSync(file).size > 100_000, "the backup holds the database");
+    assert.deepEqual(namesFoundIn([file]), []);
   });
 
   test("the free text of case and outreach records is not in the files either", () => {
