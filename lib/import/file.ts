@@ -15,7 +15,7 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
 
 /** What went wrong with the file as a whole (a catalog key under import.file.*). */
-export type FileProblem = "empty" | "binary" | "zipNotXlsx" | "xlsxUnreadable" | "csvUnreadable" | "noHeader" | "tooManyRows" | "notXlsxButNamed";
+export type FileProblem = "empty" | "utf16" | "binary" | "zipNotXlsx" | "xlsxUnreadable" | "csvUnreadable" | "noHeader" | "tooManyRows" | "notXlsxButNamed";
 
 /** A data row: its number as the user counts it (the header is row 1) and its cells by column. */
 export type TableRow = { row: number; cells: string[] };
@@ -63,6 +63,8 @@ export async function readUpload(bytes: Uint8Array, options: { fileName?: string
     return readXlsx(bytes, maxRows);
   }
   if (/\.xlsx$/i.test(options.fileName ?? "")) return { ok: false, problem: "notXlsxButNamed" };
+  // Excel's 「Unicode テキスト」 is UTF-16 with a byte-order mark: say so rather than "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, problem: "utf16" };
   if (bytes.includes(0)) return { ok: false, problem: "binary" };
   return readCsv(bytes, maxRows);
 }

@@ -211,6 +211,12 @@ export async function runImport(actor: Actor, type: ImportType, bytes: Uint8Arra
 function mapHeaders(table: Table, columns: readonly ImportColumn[], names: (column: ImportColumn) => string[], errors: ImportIssue[]): Map<string, number> {
   const index = new Map<string, number>();
   const squash = (s: string) => normaliseCell(s).replace(/[\s\u3000]/g, "").replace(/\(必須\)$/, "");
+  const known = (header: string) => columns.some((c) => [c.field, ...names(c)].some((n) => squash(n) === squash(header)));
+  // Not one header known: another type's file, or text in an encoding read wrongly. One message says so.
+  if (!table.headers.some(known)) {
+    errors.push({ row: 1, column: "", value: table.headers.slice(0, 3).join(", "), messageKey: "import.header.noneKnown" });
+    return index;
+  }
   table.headers.forEach((header, i) => {
     if (header === "") return;
     const column = columns.find((c) => [c.field, ...names(c)].some((n) => squash(n) === squash(header)));

@@ -196,6 +196,17 @@ describe("importing cases", () => {
     assert.deepEqual(await importCsv(utf8("a,b\n"), "preview", "bizen.coord", { fileName: "cases.xlsx" }), { ok: false, reason: "file", problem: "notXlsxButNamed" });
   });
 
+  test("a wrong encoding is named: UTF-16 (Excel's Unicode text) refused as such; EUC-JP read wrongly gives one row-1 message; nothing written", async () => {
+    const before = caseCount();
+    const text = csv([row({ familyName: "見本" })]);
+    const utf16 = new Uint8Array(iconv.encode(text, "utf16le", { addBOM: true }));
+    assert.deepEqual(await importCsv(utf16, "commit"), { ok: false, reason: "file", problem: "utf16" });
+    const euc = ok(await importCsv(new Uint8Array(iconv.encode(text, "euc-jp")), "commit"));
+    assert.equal(euc.committed, false);
+    assert.deepEqual(euc.errors.map((e) => [e.row, e.messageKey]), [[1, "import.header.noneKnown"]]);
+    assert.equal(caseCount(), before);
+  });
+
   test("ragged rows are row errors with a clear message, every one of them", async () => {
     const text = csv([row({ familyName: "列数" })]) + "a,b\r\n" + [...row({ familyName: "列数", givenName: "二" }), "extra"].join(",") + "\r\n";
     const result = ok(await importCsv(text, "preview"));

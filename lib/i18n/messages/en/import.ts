@@ -50,6 +50,7 @@ export const importMessages: Messages["import"] = {
   badMode: "mode must be preview or commit.",
   file: {
     empty: "The file is empty.",
+    utf16: "UTF-16 files (Excel's \"Unicode Text\") cannot be read. Save the file from Excel as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\".",
     binary: "This is neither a CSV nor an Excel file (it contains binary data).",
     zipNotXlsx: "The file is named .csv but is a ZIP or Excel file. Save it as CSV, or choose it as .xlsx.",
     notXlsxButNamed: "The file is named .xlsx but is not an Excel file.",
@@ -66,6 +67,7 @@ export const importMessages: Messages["import"] = {
   },
   header: {
     unknown: "Unknown header. Use the template's headers.",
+    noneKnown: "None of the headers in row 1 is a column of this import: the file seems to be of another type, or in another encoding (save it as UTF-8 or Shift_JIS).",
     duplicate: "The same header appears twice.",
     missing: "A required column is missing.",
   },

@@ -48,6 +48,7 @@ export const importMessages = {
   badMode: "mode には preview か commit を指定してください。",
   file: {
     empty: "ファイルが空です。",
+    utf16: "UTF-16（Excel の「Unicode テキスト」）のファイルは読めません。Excel で「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」として保存し直してください。",
     binary: "CSV でも Excel でもないファイルです（文字以外のデータを含んでいます）。",
     zipNotXlsx: "名前は .csv ですが、中身は ZIP か Excel のファイルです。CSV として保存し直すか、.xlsx のまま選んでください。",
     notXlsxButNamed: "名前は .xlsx ですが、中身は Excel のファイルではありません。",
@@ -64,6 +65,7 @@ export const importMessages = {
   },
   header: {
     unknown: "知らない見出しです。ひな形の見出しを使ってください。",
+    noneKnown: "1 行目の見出しがどれもこの取込の列ではありません。別の種類のファイルか、文字コードが違う（UTF-8 か Shift_JIS で保存してください）ファイルのようです。",
     duplicate: "同じ見出しが2回あります。",
     missing: "必須の列がありません。",
   },
