@@ -1,7 +1,15 @@
 import "server-only";
 import { CASE_FLAGS, listCasesForActor, type CaseListRow, type CaseFilter, type CaseSortKey } from "@/lib/dal/case-list";
 import { listEventsForActor, type EventListRow, type EventFilter, type EventSortKey } from "@/lib/dal/community-events";
-import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, type IdentityRequest } from "@/lib/dal/exports";
+import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, transferRowsForExport, type IdentityRequest, type TransferExportRow } from "@/lib/dal/exports";
+import { listTargetsForActor, type TargetFilter, type TargetRow } from "@/lib/dal/indicator-targets";
+import { listOfficesForActor, type OfficeListRow, type OfficeSortKey } from "@/lib/dal/org";
+import { listStatisticsForActor, type StatisticFilter, type StatisticSet } from "@/lib/dal/statistics";
+import { baselineText, targetText } from "@/app/(app)/indicators/targets/_components/target-text";
+import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
+import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
+import { METRIC_UNIT_LABELS, STATISTIC_METHOD_LABELS, STATISTIC_METRIC_KEYS, STATISTIC_METRICS, STATISTIC_TOPIC_LABELS } from "@/lib/domain/statistic-codes";
+import { formatStatisticReference } from "@/lib/domain/statistic-rules";
 import type { CaseloadRow } from "@/lib/dal/case-list";
 import type { HospitalRow } from "@/lib/dal/hospitals";
 import { listKyogiBodiesForActor, type KyogiBodyRow, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
@@ -17,11 +25,11 @@ import type { Actor } from "@/lib/dal/actor";
 import type { Page, PageRequest } from "@/lib/dal/pagination";
 import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
-import { ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
+import { HEALTH_CENTER_KIND_LABELS, ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
 import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, PEER_STATUS_LABELS } from "@/lib/domain/peer-codes";
 import type { Translate } from "@/lib/i18n/translate";
-import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, outreachListQuery, peerListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
+import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, officeListQuery, outreachListQuery, peerListQuery, statisticListQuery, targetListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
 import { listScopeOf, type ListScope, type QueryValues } from "@/lib/list-url";
 import type { Cell } from "./stream";
 
@@ -269,8 +277,87 @@ const schedule: ExportList<Reminder, { scope: ListScope }> = {
   ],
 };
 
+const transfers: ExportList<TransferExportRow> = {
+  entityType: "case_transfer_inbox",
+  title: (t) => t("transfer.page.title"),
+  query: noQuery,
+  page: whole(transferRowsForExport),
+  // The request's identity and reason only with a supervisor's reason (the page shows them to decide).
+  columns: ({ t }) => [
+    { header: t("export.columns.transferDirection"), value: (r) => t(r.direction === "incoming" ? "transfer.inbox.title" : "transfer.out.title") },
+    { header: t("transfer.inbox.caseNo"), value: (r) => r.caseNo },
+    { header: t("export.columns.name"), value: (r) => r.name, identity: true },
+    { header: t("export.columns.kana"), value: (r) => r.kana, identity: true },
+    { header: t("transfer.inbox.birth"), value: (r) => r.birthYearMonth, identity: true },
+    { header: t("transfer.inbox.from"), value: (r) => r.fromOffice },
+    { header: t("transfer.inbox.to"), value: (r) => r.toOffice },
+    { header: t("transfer.inbox.requestedAt"), value: (r) => r.requestedOn },
+    { header: t("export.columns.requestedBy"), value: (r) => r.requestedBy },
+    { header: t("transfer.inbox.reason"), value: (r) => r.reason, identity: true },
+    { header: t("transfer.out.date"), value: (r) => r.effectiveDate },
+  ],
+};
+
+const offices: ExportList<OfficeListRow, Record<string, never>, OfficeSortKey> = {
+  entityType: "office_list",
+  title: (t) => t("offices.title"),
+  query: officeListQuery,
+  page: (actor, req) => listOfficesForActor(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("offices.name"), value: (o) => o.name },
+    { header: t("offices.region"), value: (o) => o.regionName },
+    { header: t("offices.kind"), value: (o) => HEALTH_CENTER_KIND_LABELS[o.kind][locale] },
+    { header: t("offices.parent"), value: (o) => o.parentName },
+    { header: t("offices.municipalities"), value: (o) => o.municipalityCount },
+    // Empty for a role that may not see staff (the page leaves the column out).
+    { header: t("offices.staff"), value: (o) => o.staffCount },
+  ],
+};
+
+const statistics: ExportList<StatisticSet, StatisticFilter> = {
+  entityType: "external_statistic",
+  title: (t) => t("indicatorInputs.statistics.title"),
+  query: statisticListQuery,
+  page: (actor, req, filter) => whole((a) => listStatisticsForActor(a, filter))(actor, req),
+  // One column per value (numbers stay numbers), headed with the value's name and unit; a value
+  // another topic measures, or one not recorded, is an empty cell.
+  columns: ({ t, locale }) => [
+    { header: t("indicatorInputs.statistics.filters.topic"), value: (s) => STATISTIC_TOPIC_LABELS[s.topic][locale] },
+    { header: t("indicatorInputs.statistics.columns.reference"), value: (s) => formatStatisticReference(s, locale) },
+    ...STATISTIC_METRIC_KEYS.map(
+      (m): ExportColumn<StatisticSet> => ({ header: `${STATISTIC_METRICS[m][locale]}（${METRIC_UNIT_LABELS[STATISTIC_METRICS[m].unit][locale]}）`, value: (s) => s.values[m] ?? null }),
+    ),
+    { header: t("indicatorInputs.statistics.columns.method"), value: (s) => STATISTIC_METHOD_LABELS[s.method][locale] },
+    { header: t("indicatorInputs.statistics.columns.source"), value: (s) => s.sourceLabel },
+    { header: t("export.columns.note"), value: (s) => s.note },
+  ],
+};
+
+const targets: ExportList<TargetRow, TargetFilter> = {
+  entityType: "indicator_target",
+  title: (t) => t("indicatorInputs.targets.title"),
+  query: targetListQuery,
+  page: (actor, req, filter) => whole((a) => listTargetsForActor(a, filter))(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("export.columns.indicatorCode"), value: (r) => r.indicatorCode },
+    { header: t("indicatorInputs.targets.columns.indicator"), value: (r) => indicatorDefinition(r.indicatorCode)?.name[locale] ?? r.indicatorCode },
+    { header: t("indicatorInputs.targets.columns.scope"), value: (r) => (r.scope.level === "prefecture" ? t("indicatorInputs.targets.scopePrefecture") : r.scopeName) },
+    {
+      header: t("indicatorInputs.targets.columns.year"),
+      value: (r) => {
+        const year = fiscalYearShortLabel(r.fiscalYear, locale);
+        return r.planPeriodLabel ? t("indicatorInputs.targets.periodEnd", { period: r.planPeriodLabel[locale], fy: year }) : year;
+      },
+    },
+    { header: t("indicatorInputs.targets.columns.target"), value: (r) => targetText(t, r) },
+    { header: t("export.columns.targetValue"), value: (r) => r.value },
+    { header: t("indicatorInputs.targets.columns.baseline"), value: (r) => baselineText(t, r, locale) },
+    { header: t("indicatorInputs.targets.columns.source"), value: (r) => r.source },
+  ],
+};
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule, transfers, offices, statistics, targets } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {
