@@ -12,6 +12,7 @@ import { KYOGI_SORT_KEYS, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/
 import { getTargetFormOptionsForActor, type TargetFilter, type TargetFormOptions } from "@/lib/dal/indicator-targets";
 import { OFFICE_SORT_KEYS, type OfficeSortKey } from "@/lib/dal/org";
 import type { StatisticFilter } from "@/lib/dal/statistics";
+import { ACCOUNT_REVIEW_SORT_KEYS, type AccountReviewSortKey } from "@/lib/dal/account-review";
 import { USER_SORT_KEYS, type UserFilter, type UserSortKey } from "@/lib/dal/users";
 import { TRAINING_SORT_KEYS, type TrainingFilter, type TrainingSortKey } from "@/lib/dal/trainings";
 import type { Actor } from "@/lib/dal/actor";
@@ -206,4 +207,16 @@ export function targetListQuery(actor: Actor, params: QueryValues): ListQuery<Ta
   const fiscalYear = Number.isInteger(fy) && fy >= 2000 && fy <= 2099 ? fy : undefined;
   const filter: TargetFilter = { indicatorCode, scope: scopeParam ? (parseScopeValue(scopeParam) ?? undefined) : undefined, fiscalYear };
   return { filter, req: WHOLE_LIST, sortChosen: false, options, scopeParam };
+}
+
+/** アカウントの棚卸し (/account-review): no filter, its own sort. */
+export function accountReviewQuery(_actor: Actor, params: QueryValues): ListQuery<Record<string, never>, AccountReviewSortKey> {
+  return { filter: {}, req: parsePageRequest(params, ACCOUNT_REVIEW_SORT_KEYS, "username"), sortChosen: !!oneOf(ACCOUNT_REVIEW_SORT_KEYS, params.sort) };
+}
+
+/** The monthly reports (/activities/monthly): one fiscal year, the URL's else the header's, as the page reads it. */
+export async function monthlyReportQuery(_actor: Actor, params: QueryValues): Promise<ListQuery<{ fiscalYear: number }, "default">> {
+  const fy = Number(params.fy);
+  const fiscalYear = fiscalYearOptions().includes(fy) ? fy : (await readListParams(Promise.resolve(params))).summaryYear;
+  return { filter: { fiscalYear }, req: { ...WHOLE_LIST }, sortChosen: false };
 }

@@ -2,6 +2,12 @@ import "server-only";
 import { CASE_FLAGS, listCasesForActor, type CaseListRow, type CaseFilter, type CaseSortKey } from "@/lib/dal/case-list";
 import { listEventsForActor, type EventListRow, type EventFilter, type EventSortKey } from "@/lib/dal/community-events";
 import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, transferRowsForExport, type IdentityRequest, type TransferExportRow } from "@/lib/dal/exports";
+import { reviewAccountsForActor, type AccountReviewRow, type AccountReviewSortKey } from "@/lib/dal/account-review";
+import { getHostelTableForActor, getPhoneTableForActor, type MonthlyTable } from "@/lib/dal/monthly-figures";
+import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS } from "@/lib/domain/activity-rules";
+import { formatMonth } from "@/lib/domain/format";
+import { HOSTEL_FIELDS } from "@/lib/validation/activities-tables";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { listTargetsForActor, type TargetFilter, type TargetRow } from "@/lib/dal/indicator-targets";
 import { listOfficesForActor, type OfficeListRow, type OfficeSortKey } from "@/lib/dal/org";
 import { listStatisticsForActor, type StatisticFilter, type StatisticSet } from "@/lib/dal/statistics";
@@ -29,6 +35,7 @@ import { HEALTH_CENTER_KIND_LABELS, ROLE_LABELS, type AuditEntityType, type Loca
 import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, PEER_STATUS_LABELS } from "@/lib/domain/peer-codes";
 import type { Translate } from "@/lib/i18n/translate";
+import { accountReviewQuery, monthlyReportQuery } from "@/lib/list-queries";
 import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, officeListQuery, outreachListQuery, peerListQuery, statisticListQuery, targetListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
 import { listScopeOf, type ListScope, type QueryValues } from "@/lib/list-url";
 import type { Cell } from "./stream";
@@ -356,8 +363,68 @@ const targets: ExportList<TargetRow, TargetFilter> = {
   ],
 };
 
+const accountReview: ExportList<AccountReviewRow, Record<string, never>, AccountReviewSortKey> = {
+  entityType: "account_review",
+  title: (t) => t("auditView.accounts.title"),
+  query: accountReviewQuery,
+  page: (actor, req) => reviewAccountsForActor(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("auditView.accounts.username"), value: (u) => u.username },
+    { header: t("auditView.accounts.displayName"), value: (u) => u.displayName },
+    { header: t("auditView.accounts.role"), value: (u) => ROLE_LABELS[u.role][locale] },
+    { header: t("auditView.accounts.offices"), value: (u) => u.officeNames.join("、") },
+    { header: t("auditView.accounts.status"), value: (u) => t(u.active ? "auditView.accounts.active" : "auditView.accounts.inactive") },
+    { header: t("auditView.accounts.lastSignIn"), value: (u) => u.lastSignInAt },
+    { header: t("auditView.accounts.created"), value: (u) => u.createdAt },
+    { header: t("auditView.accounts.unusedFrom"), value: (u) => u.unusedFrom },
+  ],
+};
+
+/** One item of a monthly report's year, as the page's table shows it: April to March, then the year's total. */
+export type MonthlyItemRow = { report: "phone" | "hostel"; group: string | null; field: string; months: (number | null)[]; total: number | null };
+
+const PHONE_ITEMS: [string | null, readonly string[]][] = [
+  ["total", ["callsTotal", "uniqueCallers"]],
+  ["band", PHONE_BAND_FIELDS],
+  ["caller", PHONE_CALLER_FIELDS],
+  ["topic", PHONE_TOPIC_FIELDS],
+  ["response", PHONE_RESPONSE_FIELDS],
+];
+const HOSTEL_ITEMS: [string | null, readonly string[]][] = [[null, HOSTEL_FIELDS]];
+/** Items whose year total is no sum of the months (a count of rooms), as the page's grid. */
+const NOT_SUMMED = new Set(["rooms"]);
+
+function monthlyItems(report: "phone" | "hostel", table: MonthlyTable<object>): MonthlyItemRow[] {
+  const figures = table.months.map((m) => m.figures as Record<string, number | null> | null);
+  return (report === "phone" ? PHONE_ITEMS : HOSTEL_ITEMS).flatMap(([group, fields]) =>
+    fields.map((field) => {
+      const months = figures.map((f) => f?.[field] ?? null);
+      return { report, group, field, months, total: NOT_SUMMED.has(field) ? null : months.reduce<number>((s, v) => s + (v ?? 0), 0) };
+    }),
+  );
+}
+
+/** The fiscal year's months, April to March, as the grid heads them (「4月」, "Apr"). */
+const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map((m) => `2000-${String(m).padStart(2, "0")}`);
+
+function monthlyReport(report: "phone" | "hostel"): ExportList<MonthlyItemRow, { fiscalYear: number }> {
+  const read = report === "phone" ? getPhoneTableForActor : getHostelTableForActor;
+  return {
+    entityType: report === "phone" ? "phone_line_month" : "hostel_month",
+    title: (t) => t(`activities.monthly.${report}.caption`),
+    query: monthlyReportQuery,
+    page: (actor, req, filter) => whole((a) => monthlyItems(report, read(a, filter.fiscalYear)))(actor, req),
+    columns: ({ t, locale }) => [
+      ...(report === "phone" ? [{ header: t("export.columns.group"), value: (r: MonthlyItemRow) => (r.group ? t(`activities.monthly.phone.groups.${r.group}` as MessageKey) : null) }] : []),
+      { header: t("activities.monthly.item"), value: (r) => t(`activities.monthly.${r.report}.fields.${r.field}` as MessageKey) },
+      ...FISCAL_MONTHS.map((m, i): ExportColumn<MonthlyItemRow> => ({ header: formatMonth(m, locale), value: (r) => r.months[i] })),
+      { header: t("activities.monthly.yearTotal"), value: (r) => r.total },
+    ],
+  };
+}
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule, transfers, offices, statistics, targets } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule, transfers, offices, statistics, targets, accounts: accountReview, phone: monthlyReport("phone"), hostel: monthlyReport("hostel") } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {

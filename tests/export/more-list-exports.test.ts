@@ -7,12 +7,15 @@ import { acceptTransfer, listIncomingTransfers, listTransferredOut, requestTrans
 import { createTarget, listTargetsForActor } from "@/lib/dal/indicator-targets";
 import { TargetCreateSchema } from "@/lib/validation/indicator-targets";
 import { listOfficesForActor } from "@/lib/dal/org";
+import { reviewAccountsForActor } from "@/lib/dal/account-review";
+import { getHostelTableForActor, getPhoneTableForActor } from "@/lib/dal/monthly-figures";
+import { fiscalYearOptions } from "@/lib/preferences";
 import { listStatisticsForActor } from "@/lib/dal/statistics";
 import { readAuditDetailText } from "@/lib/dal/audit";
 import { openListExport, type ExportListKey, type OpenedExport } from "@/lib/export/lists";
 import { catalogs } from "@/lib/i18n/messages";
 import { makeTranslate } from "@/lib/i18n/translate";
-import { officeListQuery, statisticListQuery, targetListQuery } from "@/lib/list-queries";
+import { accountReviewQuery, officeListQuery, statisticListQuery, targetListQuery } from "@/lib/list-queries";
 import type { Cell } from "@/lib/export/stream";
 import { STATISTIC_TOPIC_LABELS } from "@/lib/domain/statistic-codes";
 import { formatStatisticReference } from "@/lib/domain/statistic-rules";
@@ -188,5 +191,61 @@ describe("the remaining list exports", () => {
     assert.ok(bizen.ok && bizen.total === 1, "office staff read the prefecture's targets");
     assert.equal(lastExportAudit("okayama.pref").entityType, "indicator_target");
     await assert.rejects(() => open("okayama.admin", "targets"), REFUSED);
+  });
+
+  test("アカウントの棚卸し: the reviewer's accounts in the page's sort; roles without the review are refused", async () => {
+    for (const [username, params] of [
+      ["okayama.admin", { sort: "role" }],
+      ["bizen.sup", {}],
+    ] as const) {
+      const actor = actorFor(username);
+      const { req } = accountReviewQuery(actor, params);
+      const screen = reviewAccountsForActor(actor, { ...req, page: 1, pageSize: 10_000 });
+      const opened = await open(username, "accounts", params);
+      assert.ok(opened.ok && screen.total > 0);
+      assert.deepEqual(
+        rowsOf(opened).map((r) => r[0]),
+        screen.rows.map((u) => u.username),
+        username,
+      );
+      assert.equal(lastExportAudit(username).entityType, "account_review");
+    }
+    const bizen = await open("bizen.sup", "accounts");
+    assert.ok(bizen.ok && !rowsOf(bizen).some((r) => String(r[0]).startsWith("bitchu.")), "a supervisor: their offices' staff only");
+    for (const username of ["bizen.coord", "okayama.pref"]) await assert.rejects(() => open(username, "accounts"), REFUSED, username);
+  });
+
+  test("the monthly reports: each item's twelve months and year total as the page's tables; admins are refused", async () => {
+    const pref = actorFor("okayama.pref");
+    const fy = fiscalYearOptions().find((y) => getPhoneTableForActor(pref, y).months.some((m) => m.figures));
+    assert.ok(fy, "the seed has a year of phone-line reports");
+    const phone = getPhoneTableForActor(pref, fy);
+    const opened = await open("bizen.coord", "phone", { fy: String(fy) });
+    assert.ok(opened.ok);
+    assert.deepEqual(opened.header.slice(2, 4), ["4月", "5月"]);
+    assert.equal(opened.header.at(-2), "3月");
+    const calls = rowsOf(opened).find((r) => r[1] === ctx.t("activities.monthly.phone.fields.callsTotal"));
+    assert.ok(calls);
+    assert.deepEqual(
+      calls.slice(2, 14),
+      phone.months.map((m) => m.figures?.callsTotal ?? null),
+    );
+    assert.equal(
+      calls.at(-1),
+      phone.months.reduce((n, m) => n + (m.figures?.callsTotal ?? 0), 0),
+    );
+    assert.equal(lastExportAudit("bizen.coord").entityType, "phone_line_month");
+
+    const hostel = getHostelTableForActor(pref, fy);
+    const hostelFile = await open("okayama.pref", "hostel", { fy: String(fy) });
+    assert.ok(hostelFile.ok);
+    const rooms = rowsOf(hostelFile).find((r) => r[0] === ctx.t("activities.monthly.hostel.fields.rooms"));
+    assert.ok(rooms);
+    assert.deepEqual(
+      rooms.slice(1, 13),
+      hostel.months.map((m) => m.figures?.rooms ?? null),
+    );
+    assert.equal(rooms.at(-1), null, "rooms are no sum of the months");
+    for (const key of ["phone", "hostel"] as const) await assert.rejects(() => open("okayama.admin", key, { fy: String(fy) }), REFUSED, key);
   });
 });

@@ -36,6 +36,7 @@ export const exportFiles: Messages["export"] = {
     note: "Note",
     indicatorCode: "Indicator no.",
     targetValue: "Target figure",
+    group: "Group",
   },
   case: {
     section: "Section",

@@ -34,6 +34,7 @@ export const exportFiles = {
     note: "備考",
     indicatorCode: "指標の番号",
     targetValue: "目標の数値",
+    group: "分類",
   },
   case: {
     section: "区分",
