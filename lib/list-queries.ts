@@ -214,7 +214,7 @@ export function accountReviewQuery(_actor: Actor, params: QueryValues): ListQuer
   return { filter: {}, req: parsePageRequest(params, ACCOUNT_REVIEW_SORT_KEYS, "username"), sortChosen: !!oneOf(ACCOUNT_REVIEW_SORT_KEYS, params.sort) };
 }
 
-/** The monthly reports (/activities/monthly): one fiscal year, the URL's else the header's, as the page reads it. */
+/** The monthly reports (/activities/monthly) and 市町村の協議の場: one fiscal year, the URL's else the header's, as the pages read it. */
 export async function monthlyReportQuery(_actor: Actor, params: QueryValues): Promise<ListQuery<{ fiscalYear: number }, "default">> {
   const fy = Number(params.fy);
   const fiscalYear = fiscalYearOptions().includes(fy) ? fy : (await readListParams(Promise.resolve(params))).summaryYear;

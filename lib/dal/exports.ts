@@ -12,6 +12,7 @@ import { listCaseStaffForActor } from "./cases";
 import { listIncomingTransfers, listTransferredOut } from "./case-transfers";
 import { AppError } from "./errors";
 import { listHospitalsForActor, type HospitalRow } from "./hospitals";
+import { getMunicipalStatusTableForActor, type MunicipalStatusRow } from "./kyogi";
 import { writeAudit } from "./audit";
 
 /*
@@ -167,4 +168,13 @@ export function transferRowsForExport(actor: Actor): TransferExportRow[] {
       effectiveDate: o.effectiveDate,
     })),
   ];
+}
+
+/**
+ * 市町村の協議の場 as /activities/kyogi/status shows a year (the stored rows, never the previous
+ * year's copy). The page is the prefecture role's (it enters the table); anyone else: not_found.
+ */
+export function municipalStatusRowsForExport(actor: Actor, fiscalYear: number): MunicipalStatusRow[] {
+  if (!can(actor.role, "write:prefecture-activity:prefecture")) throw new AppError("not_found", "errors.notFound");
+  return getMunicipalStatusTableForActor(actor, fiscalYear).rows;
 }

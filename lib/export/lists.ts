@@ -1,13 +1,14 @@
 import "server-only";
 import { CASE_FLAGS, listCasesForActor, type CaseListRow, type CaseFilter, type CaseSortKey } from "@/lib/dal/case-list";
 import { listEventsForActor, type EventListRow, type EventFilter, type EventSortKey } from "@/lib/dal/community-events";
-import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, transferRowsForExport, type IdentityRequest, type TransferExportRow } from "@/lib/dal/exports";
+import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, municipalStatusRowsForExport, transferRowsForExport, type IdentityRequest, type TransferExportRow } from "@/lib/dal/exports";
 import { reviewAccountsForActor, type AccountReviewRow, type AccountReviewSortKey } from "@/lib/dal/account-review";
 import { getHostelTableForActor, getPhoneTableForActor, type MonthlyTable } from "@/lib/dal/monthly-figures";
 import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS } from "@/lib/domain/activity-rules";
 import { formatMonth } from "@/lib/domain/format";
 import { HOSTEL_FIELDS } from "@/lib/validation/activities-tables";
 import type { MessageKey } from "@/lib/i18n/translate";
+import type { MunicipalStatusRow } from "@/lib/dal/kyogi";
 import { listTargetsForActor, type TargetFilter, type TargetRow } from "@/lib/dal/indicator-targets";
 import { listOfficesForActor, type OfficeListRow, type OfficeSortKey } from "@/lib/dal/org";
 import { listStatisticsForActor, type StatisticFilter, type StatisticSet } from "@/lib/dal/statistics";
@@ -29,7 +30,7 @@ import { listPeersForActor, type PeerRow, type PeerFilter, type PeerSortKey } fr
 import { listTrainingsForActor, type TrainingListRow, type TrainingFilter, type TrainingSortKey } from "@/lib/dal/trainings";
 import type { Actor } from "@/lib/dal/actor";
 import type { Page, PageRequest } from "@/lib/dal/pagination";
-import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
+import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_FORM_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
 import { HEALTH_CENTER_KIND_LABELS, ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
 import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
@@ -423,8 +424,25 @@ function monthlyReport(report: "phone" | "hostel"): ExportList<MonthlyItemRow, {
   };
 }
 
+const kyogiStatus: ExportList<MunicipalStatusRow, { fiscalYear: number }> = {
+  entityType: "municipal_kyogi_status",
+  title: (t) => t("activities.kyogiStatus.caption"),
+  query: monthlyReportQuery,
+  page: (actor, req, filter) => whole((a) => municipalStatusRowsForExport(a, filter.fiscalYear))(actor, req),
+  // A municipality with nothing recorded for the year: 未記録 and empty cells.
+  columns: ({ t, locale }) => [
+    { header: t("activities.kyogiStatus.columns.municipality"), value: (r) => r.name },
+    { header: t("activities.kyogiStatus.columns.office"), value: (r) => r.officeName },
+    { header: t("activities.kyogiStatus.columns.exists"), value: (r) => (!r.values ? t("activities.common.notRecorded") : r.values.exists ? t("activities.common.yes") : t("activities.kyogiStatus.notSet")) },
+    { header: t("activities.kyogiStatus.columns.form"), value: (r) => (r.values?.form ? KYOGI_FORM_LABELS[r.values.form][locale] : null) },
+    { header: t("activities.kyogiStatus.columns.established"), value: (r) => r.values?.establishedOn ?? null },
+    { header: t("activities.kyogiStatus.columns.meetings"), value: (r) => r.values?.meetingsHeld ?? null },
+    { header: t("activities.kyogiStatus.columns.note"), value: (r) => r.values?.note ?? null },
+  ],
+};
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule, transfers, offices, statistics, targets, accounts: accountReview, phone: monthlyReport("phone"), hostel: monthlyReport("hostel") } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule, transfers, offices, statistics, targets, accounts: accountReview, phone: monthlyReport("phone"), hostel: monthlyReport("hostel"), "kyogi-status": kyogiStatus } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {

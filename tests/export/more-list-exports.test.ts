@@ -9,6 +9,7 @@ import { TargetCreateSchema } from "@/lib/validation/indicator-targets";
 import { listOfficesForActor } from "@/lib/dal/org";
 import { reviewAccountsForActor } from "@/lib/dal/account-review";
 import { getHostelTableForActor, getPhoneTableForActor } from "@/lib/dal/monthly-figures";
+import { getMunicipalStatusTableForActor } from "@/lib/dal/kyogi";
 import { fiscalYearOptions } from "@/lib/preferences";
 import { listStatisticsForActor } from "@/lib/dal/statistics";
 import { readAuditDetailText } from "@/lib/dal/audit";
@@ -247,5 +248,24 @@ describe("the remaining list exports", () => {
     );
     assert.equal(rooms.at(-1), null, "rooms are no sum of the months");
     for (const key of ["phone", "hostel"] as const) await assert.rejects(() => open("okayama.admin", key, { fy: String(fy) }), REFUSED, key);
+  });
+
+  test("市町村の協議の場: every municipality's stored status for the year, for the prefecture role only", async () => {
+    const pref = actorFor("okayama.pref");
+    const fy = fiscalYearOptions().find((y) => getMunicipalStatusTableForActor(pref, y).rows.some((r) => r.recorded)) ?? fiscalYearOptions()[0]!;
+    const table = getMunicipalStatusTableForActor(pref, fy);
+    assert.ok(table.rows.length > 0);
+    const opened = await open("okayama.pref", "kyogi-status", { fy: String(fy) });
+    assert.ok(opened.ok);
+    const rows = rowsOf(opened);
+    assert.deepEqual(
+      rows.map((r) => [r[0], r[5]]),
+      table.rows.map((r) => [r.name, r.values?.meetingsHeld ?? null]),
+    );
+    assert.equal(lastExportAudit("okayama.pref").entityType, "municipal_kyogi_status");
+    // Another prefecture's municipalities are not in 岡山's file.
+    const yamaguchi = getMunicipalStatusTableForActor(actorFor("yamaguchi.pref"), fy).rows.map((r) => r.name);
+    assert.ok(yamaguchi.length > 0 && rows.every((r) => !yamaguchi.includes(String(r[0]))));
+    for (const username of ["bizen.sup", "bizen.coord", "okayama.admin"]) await assert.rejects(() => open(username, "kyogi-status", { fy: String(fy) }), REFUSED, username);
   });
 });
