@@ -9,6 +9,10 @@ import { OUTREACH_SORT_KEYS, type OutreachFilter, type OutreachSortKey } from "@
 import { DISPATCH_SORT_KEYS, type DispatchFilter, type DispatchSortKey } from "@/lib/dal/peer-dispatch-list";
 import { getPeerFormOptionsForActor, PEER_SORT_KEYS, type PeerFilter, type PeerSortKey } from "@/lib/dal/peers";
 import { KYOGI_SORT_KEYS, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
+import { getTargetFormOptionsForActor, type TargetFilter, type TargetFormOptions } from "@/lib/dal/indicator-targets";
+import { OFFICE_SORT_KEYS, type OfficeSortKey } from "@/lib/dal/org";
+import type { StatisticFilter } from "@/lib/dal/statistics";
+import { ACCOUNT_REVIEW_SORT_KEYS, type AccountReviewSortKey } from "@/lib/dal/account-review";
 import { USER_SORT_KEYS, type UserFilter, type UserSortKey } from "@/lib/dal/users";
 import { TRAINING_SORT_KEYS, type TrainingFilter, type TrainingSortKey } from "@/lib/dal/trainings";
 import type { Actor } from "@/lib/dal/actor";
@@ -19,6 +23,9 @@ import { DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEER_TRAININGS } from 
 import { OUTREACH_STATUSES, OUTREACH_TARGETS, OUTREACH_TEAM_KINDS } from "@/lib/domain/outreach-codes";
 import { listScopeOf, oneOf, parseListRequest, parsePageRequest, type PageRequest, type QueryValues } from "@/lib/list-url";
 import { fiscalYearOptions } from "@/lib/preferences";
+import { INDICATORS } from "@/lib/domain/indicators/definitions";
+import { STATISTIC_TOPICS } from "@/lib/domain/statistic-codes";
+import { parseScopeValue } from "@/lib/validation/indicator-targets";
 
 /*
  * What a list's URL query means: its filter and its page request, read one way for the list page
@@ -172,4 +179,44 @@ export function userListQuery(_actor: Actor, params: QueryValues): ListQuery<Use
   const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
   const status = params.status === "active" || params.status === "inactive" ? params.status : undefined;
   return { filter: { q: params.q, role, status }, req: parsePageRequest(params, USER_SORT_KEYS, "username"), sortChosen: !!oneOf(USER_SORT_KEYS, params.sort) };
+}
+
+/** The offices list (/offices): no filter, its own sort. */
+export function officeListQuery(_actor: Actor, params: QueryValues): ListQuery<Record<string, never>, OfficeSortKey> {
+  return { filter: {}, req: parsePageRequest(params, OFFICE_SORT_KEYS, "name"), sortChosen: !!oneOf(OFFICE_SORT_KEYS, params.sort) };
+}
+
+/** A whole, unpaged list in its DAL's fixed order (the export still reads it a window at a time). */
+const WHOLE_LIST = { page: 1, pageSize: 500, sort: "default", dir: "asc" } as const satisfies PageRequest<"default">;
+
+/** 外部統計 (/indicators/statistics): by topic, in the DAL's order (topic, newest first). */
+export function statisticListQuery(_actor: Actor, params: QueryValues): ListQuery<StatisticFilter, "default"> {
+  return { filter: { topic: oneOf(STATISTIC_TOPICS, params.topic) }, req: WHOLE_LIST, sortChosen: false };
+}
+
+/**
+ * 目標値 (/indicators/targets): by indicator, scope (the prefecture, or one of its regions or
+ * offices the actor may choose, `region:<id>` / `office:<id>`) and fiscal year.
+ */
+export function targetListQuery(actor: Actor, params: QueryValues): ListQuery<TargetFilter, "default"> & { options: TargetFormOptions; scopeParam: string | undefined } {
+  const options = getTargetFormOptionsForActor(actor);
+  const indicatorCode = oneOf(INDICATORS.map((d) => d.code), params.indicator);
+  const scopeValues = ["prefecture", ...options.regions.map((r) => `region:${r.id}`), ...options.offices.map((o) => `office:${o.id}`)];
+  const scopeParam = oneOf(scopeValues, params.scope);
+  const fy = Number(params.fy);
+  const fiscalYear = Number.isInteger(fy) && fy >= 2000 && fy <= 2099 ? fy : undefined;
+  const filter: TargetFilter = { indicatorCode, scope: scopeParam ? (parseScopeValue(scopeParam) ?? undefined) : undefined, fiscalYear };
+  return { filter, req: WHOLE_LIST, sortChosen: false, options, scopeParam };
+}
+
+/** アカウントの棚卸し (/account-review): no filter, its own sort. */
+export function accountReviewQuery(_actor: Actor, params: QueryValues): ListQuery<Record<string, never>, AccountReviewSortKey> {
+  return { filter: {}, req: parsePageRequest(params, ACCOUNT_REVIEW_SORT_KEYS, "username"), sortChosen: !!oneOf(ACCOUNT_REVIEW_SORT_KEYS, params.sort) };
+}
+
+/** The monthly reports (/activities/monthly) and 市町村の協議の場: one fiscal year, the URL's else the header's, as the pages read it. */
+export async function monthlyReportQuery(_actor: Actor, params: QueryValues): Promise<ListQuery<{ fiscalYear: number }, "default">> {
+  const fy = Number(params.fy);
+  const fiscalYear = fiscalYearOptions().includes(fy) ? fy : (await readListParams(Promise.resolve(params))).summaryYear;
+  return { filter: { fiscalYear }, req: { ...WHOLE_LIST }, sortChosen: false };
 }

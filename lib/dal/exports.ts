@@ -5,11 +5,14 @@ import { auditLogs } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { AuditEntityType } from "@/lib/domain/codes";
 import { PHASES } from "@/lib/domain/case-codes";
+import { todayIso } from "@/lib/domain/fiscal-year";
 import type { Actor } from "./actor";
 import { getCaseloadForActor, type CaseloadRow } from "./case-list";
 import { listCaseStaffForActor } from "./cases";
+import { listIncomingTransfers, listTransferredOut } from "./case-transfers";
 import { AppError } from "./errors";
 import { listHospitalsForActor, type HospitalRow } from "./hospitals";
+import { getMunicipalStatusTableForActor, type MunicipalStatusRow } from "./kyogi";
 import { writeAudit } from "./audit";
 
 /*
@@ -111,4 +114,67 @@ export function caseloadRowsForActor(actor: Actor, data: Pick<ReturnType<typeof 
 export function hospitalRowsForExport(actor: Actor): HospitalRow[] {
   if (!can(actor.role, "manage:master:prefecture")) throw new AppError("not_found", "errors.notFound");
   return listHospitalsForActor(actor, { includeInactive: true });
+}
+
+/** One line of the 移管 page's export: an open request to the actor's offices, or a case transferred out. */
+export type TransferExportRow = {
+  direction: "incoming" | "out";
+  caseNo: string;
+  /** The request's least identity (ADR 0032); a case transferred out shows none. */
+  name: string | null;
+  kana: string | null;
+  birthYearMonth: string | null;
+  fromOffice: string | null;
+  toOffice: string;
+  /** The request's day (JST) and who asked; the reason is free text about the person. */
+  requestedOn: string | null;
+  requestedBy: string | null;
+  reason: string | null;
+  effectiveDate: string | null;
+};
+
+/**
+ * 移管 as /transfers shows it: the open requests to the offices the actor reaches (read, and
+ * audited as a view, by the page's own listIncomingTransfers), then the cases transferred out.
+ * The page's role only (transfer:case:reach, supervisors); anyone else: not_found, as the page.
+ */
+export function transferRowsForExport(actor: Actor): TransferExportRow[] {
+  if (!can(actor.role, "transfer:case:reach")) throw new AppError("not_found", "errors.notFound");
+  return [
+    ...listIncomingTransfers(actor).map((x): TransferExportRow => ({
+      direction: "incoming",
+      caseNo: x.caseNo,
+      name: x.name,
+      kana: x.kana,
+      birthYearMonth: x.birthYearMonth,
+      fromOffice: x.fromOffice,
+      toOffice: x.toOffice,
+      requestedOn: todayIso(new Date(x.requestedAt)),
+      requestedBy: x.requestedBy,
+      reason: x.reason,
+      effectiveDate: null,
+    })),
+    ...listTransferredOut(actor).map((o): TransferExportRow => ({
+      direction: "out",
+      caseNo: o.caseNo,
+      name: null,
+      kana: null,
+      birthYearMonth: null,
+      fromOffice: null,
+      toOffice: o.toOffice,
+      requestedOn: null,
+      requestedBy: null,
+      reason: null,
+      effectiveDate: o.effectiveDate,
+    })),
+  ];
+}
+
+/**
+ * 市町村の協議の場 as /activities/kyogi/status shows a year (the stored rows, never the previous
+ * year's copy). The page is the prefecture role's (it enters the table); anyone else: not_found.
+ */
+export function municipalStatusRowsForExport(actor: Actor, fiscalYear: number): MunicipalStatusRow[] {
+  if (!can(actor.role, "write:prefecture-activity:prefecture")) throw new AppError("not_found", "errors.notFound");
+  return getMunicipalStatusTableForActor(actor, fiscalYear).rows;
 }

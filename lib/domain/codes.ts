@@ -96,6 +96,7 @@ export const AUDIT_ENTITY_LABELS = {
   account_change: { ja: "アカウント変更の承認", en: "Account change approval" },
   data_key: { ja: "データ暗号鍵", en: "Data encryption key" },
   import: { ja: "ファイルからの取り込み", en: "Import from a file" },
+  office_list: { ja: "保健所の一覧", en: "Office list" },
 } as const satisfies Record<string, Label>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = keysOf(AUDIT_ENTITY_LABELS);

@@ -1,7 +1,22 @@
 import "server-only";
 import { CASE_FLAGS, listCasesForActor, type CaseListRow, type CaseFilter, type CaseSortKey } from "@/lib/dal/case-list";
 import { listEventsForActor, type EventListRow, type EventFilter, type EventSortKey } from "@/lib/dal/community-events";
-import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, type IdentityRequest } from "@/lib/dal/exports";
+import { auditExport, caseloadRowsForActor, checkExportRate, decideIdentity, hospitalRowsForExport, municipalStatusRowsForExport, transferRowsForExport, type IdentityRequest, type TransferExportRow } from "@/lib/dal/exports";
+import { reviewAccountsForActor, type AccountReviewRow, type AccountReviewSortKey } from "@/lib/dal/account-review";
+import { getHostelTableForActor, getPhoneTableForActor, type MonthlyTable } from "@/lib/dal/monthly-figures";
+import { PHONE_BAND_FIELDS, PHONE_CALLER_FIELDS, PHONE_RESPONSE_FIELDS, PHONE_TOPIC_FIELDS } from "@/lib/domain/activity-rules";
+import { formatMonth } from "@/lib/domain/format";
+import { HOSTEL_FIELDS } from "@/lib/validation/activities-tables";
+import type { MessageKey } from "@/lib/i18n/translate";
+import type { MunicipalStatusRow } from "@/lib/dal/kyogi";
+import { listTargetsForActor, type TargetFilter, type TargetRow } from "@/lib/dal/indicator-targets";
+import { listOfficesForActor, type OfficeListRow, type OfficeSortKey } from "@/lib/dal/org";
+import { listStatisticsForActor, type StatisticFilter, type StatisticSet } from "@/lib/dal/statistics";
+import { baselineText, targetText } from "@/app/(app)/indicators/targets/_components/target-text";
+import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
+import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
+import { METRIC_UNIT_LABELS, STATISTIC_METHOD_LABELS, STATISTIC_METRIC_KEYS, STATISTIC_METRICS, STATISTIC_TOPIC_LABELS } from "@/lib/domain/statistic-codes";
+import { formatStatisticReference } from "@/lib/domain/statistic-rules";
 import type { CaseloadRow } from "@/lib/dal/case-list";
 import type { HospitalRow } from "@/lib/dal/hospitals";
 import { listKyogiBodiesForActor, type KyogiBodyRow, type KyogiFilter, type KyogiSortKey } from "@/lib/dal/kyogi";
@@ -15,13 +30,14 @@ import { listPeersForActor, type PeerRow, type PeerFilter, type PeerSortKey } fr
 import { listTrainingsForActor, type TrainingListRow, type TrainingFilter, type TrainingSortKey } from "@/lib/dal/trainings";
 import type { Actor } from "@/lib/dal/actor";
 import type { Page, PageRequest } from "@/lib/dal/pagination";
-import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
+import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, KYOGI_FORM_LABELS, KYOGI_LEVEL_LABELS, MEETING_KIND_LABELS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
 import { PHASE_LABELS, PHASES } from "@/lib/domain/case-codes";
-import { ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
+import { HEALTH_CENTER_KIND_LABELS, ROLE_LABELS, type AuditEntityType, type Locale } from "@/lib/domain/codes";
 import { OUTREACH_STATUS_LABELS, OUTREACH_TARGET_LABELS, OUTREACH_TEAM_KIND_LABELS } from "@/lib/domain/outreach-codes";
 import { DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, PEER_STATUS_LABELS } from "@/lib/domain/peer-codes";
 import type { Translate } from "@/lib/i18n/translate";
-import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, outreachListQuery, peerListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
+import { accountReviewQuery, monthlyReportQuery } from "@/lib/list-queries";
+import { caseListQuery, dispatchListQuery, eventListQuery, kyogiListQuery, meetingListQuery, officeListQuery, outreachListQuery, peerListQuery, statisticListQuery, targetListQuery, trainingListQuery, userListQuery } from "@/lib/list-queries";
 import { listScopeOf, type ListScope, type QueryValues } from "@/lib/list-url";
 import type { Cell } from "./stream";
 
@@ -269,8 +285,164 @@ const schedule: ExportList<Reminder, { scope: ListScope }> = {
   ],
 };
 
+const transfers: ExportList<TransferExportRow> = {
+  entityType: "case_transfer_inbox",
+  title: (t) => t("transfer.page.title"),
+  query: noQuery,
+  page: whole(transferRowsForExport),
+  // The request's identity and reason only with a supervisor's reason (the page shows them to decide).
+  columns: ({ t }) => [
+    { header: t("export.columns.transferDirection"), value: (r) => t(r.direction === "incoming" ? "transfer.inbox.title" : "transfer.out.title") },
+    { header: t("transfer.inbox.caseNo"), value: (r) => r.caseNo },
+    { header: t("export.columns.name"), value: (r) => r.name, identity: true },
+    { header: t("export.columns.kana"), value: (r) => r.kana, identity: true },
+    { header: t("transfer.inbox.birth"), value: (r) => r.birthYearMonth, identity: true },
+    { header: t("transfer.inbox.from"), value: (r) => r.fromOffice },
+    { header: t("transfer.inbox.to"), value: (r) => r.toOffice },
+    { header: t("transfer.inbox.requestedAt"), value: (r) => r.requestedOn },
+    { header: t("export.columns.requestedBy"), value: (r) => r.requestedBy },
+    { header: t("transfer.inbox.reason"), value: (r) => r.reason, identity: true },
+    { header: t("transfer.out.date"), value: (r) => r.effectiveDate },
+  ],
+};
+
+const offices: ExportList<OfficeListRow, Record<string, never>, OfficeSortKey> = {
+  entityType: "office_list",
+  title: (t) => t("offices.title"),
+  query: officeListQuery,
+  page: (actor, req) => listOfficesForActor(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("offices.name"), value: (o) => o.name },
+    { header: t("offices.region"), value: (o) => o.regionName },
+    { header: t("offices.kind"), value: (o) => HEALTH_CENTER_KIND_LABELS[o.kind][locale] },
+    { header: t("offices.parent"), value: (o) => o.parentName },
+    { header: t("offices.municipalities"), value: (o) => o.municipalityCount },
+    // Empty for a role that may not see staff (the page leaves the column out).
+    { header: t("offices.staff"), value: (o) => o.staffCount },
+  ],
+};
+
+const statistics: ExportList<StatisticSet, StatisticFilter> = {
+  entityType: "external_statistic",
+  title: (t) => t("indicatorInputs.statistics.title"),
+  query: statisticListQuery,
+  page: (actor, req, filter) => whole((a) => listStatisticsForActor(a, filter))(actor, req),
+  // One column per value (numbers stay numbers), headed with the value's name and unit; a value
+  // another topic measures, or one not recorded, is an empty cell.
+  columns: ({ t, locale }) => [
+    { header: t("indicatorInputs.statistics.filters.topic"), value: (s) => STATISTIC_TOPIC_LABELS[s.topic][locale] },
+    { header: t("indicatorInputs.statistics.columns.reference"), value: (s) => formatStatisticReference(s, locale) },
+    ...STATISTIC_METRIC_KEYS.map(
+      (m): ExportColumn<StatisticSet> => ({ header: `${STATISTIC_METRICS[m][locale]}（${METRIC_UNIT_LABELS[STATISTIC_METRICS[m].unit][locale]}）`, value: (s) => s.values[m] ?? null }),
+    ),
+    { header: t("indicatorInputs.statistics.columns.method"), value: (s) => STATISTIC_METHOD_LABELS[s.method][locale] },
+    { header: t("indicatorInputs.statistics.columns.source"), value: (s) => s.sourceLabel },
+    { header: t("export.columns.note"), value: (s) => s.note },
+  ],
+};
+
+const targets: ExportList<TargetRow, TargetFilter> = {
+  entityType: "indicator_target",
+  title: (t) => t("indicatorInputs.targets.title"),
+  query: targetListQuery,
+  page: (actor, req, filter) => whole((a) => listTargetsForActor(a, filter))(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("export.columns.indicatorCode"), value: (r) => r.indicatorCode },
+    { header: t("indicatorInputs.targets.columns.indicator"), value: (r) => indicatorDefinition(r.indicatorCode)?.name[locale] ?? r.indicatorCode },
+    { header: t("indicatorInputs.targets.columns.scope"), value: (r) => (r.scope.level === "prefecture" ? t("indicatorInputs.targets.scopePrefecture") : r.scopeName) },
+    {
+      header: t("indicatorInputs.targets.columns.year"),
+      value: (r) => {
+        const year = fiscalYearShortLabel(r.fiscalYear, locale);
+        return r.planPeriodLabel ? t("indicatorInputs.targets.periodEnd", { period: r.planPeriodLabel[locale], fy: year }) : year;
+      },
+    },
+    { header: t("indicatorInputs.targets.columns.target"), value: (r) => targetText(t, r) },
+    { header: t("export.columns.targetValue"), value: (r) => r.value },
+    { header: t("indicatorInputs.targets.columns.baseline"), value: (r) => baselineText(t, r, locale) },
+    { header: t("indicatorInputs.targets.columns.source"), value: (r) => r.source },
+  ],
+};
+
+const accountReview: ExportList<AccountReviewRow, Record<string, never>, AccountReviewSortKey> = {
+  entityType: "account_review",
+  title: (t) => t("auditView.accounts.title"),
+  query: accountReviewQuery,
+  page: (actor, req) => reviewAccountsForActor(actor, req),
+  columns: ({ t, locale }) => [
+    { header: t("auditView.accounts.username"), value: (u) => u.username },
+    { header: t("auditView.accounts.displayName"), value: (u) => u.displayName },
+    { header: t("auditView.accounts.role"), value: (u) => ROLE_LABELS[u.role][locale] },
+    { header: t("auditView.accounts.offices"), value: (u) => u.officeNames.join("、") },
+    { header: t("auditView.accounts.status"), value: (u) => t(u.active ? "auditView.accounts.active" : "auditView.accounts.inactive") },
+    { header: t("auditView.accounts.lastSignIn"), value: (u) => u.lastSignInAt },
+    { header: t("auditView.accounts.created"), value: (u) => u.createdAt },
+    { header: t("auditView.accounts.unusedFrom"), value: (u) => u.unusedFrom },
+  ],
+};
+
+/** One item of a monthly report's year, as the page's table shows it: April to March, then the year's total. */
+export type MonthlyItemRow = { report: "phone" | "hostel"; group: string | null; field: string; months: (number | null)[]; total: number | null };
+
+const PHONE_ITEMS: [string | null, readonly string[]][] = [
+  ["total", ["callsTotal", "uniqueCallers"]],
+  ["band", PHONE_BAND_FIELDS],
+  ["caller", PHONE_CALLER_FIELDS],
+  ["topic", PHONE_TOPIC_FIELDS],
+  ["response", PHONE_RESPONSE_FIELDS],
+];
+const HOSTEL_ITEMS: [string | null, readonly string[]][] = [[null, HOSTEL_FIELDS]];
+/** Items whose year total is no sum of the months (a count of rooms), as the page's grid. */
+const NOT_SUMMED = new Set(["rooms"]);
+
+function monthlyItems(report: "phone" | "hostel", table: MonthlyTable<object>): MonthlyItemRow[] {
+  const figures = table.months.map((m) => m.figures as Record<string, number | null> | null);
+  return (report === "phone" ? PHONE_ITEMS : HOSTEL_ITEMS).flatMap(([group, fields]) =>
+    fields.map((field) => {
+      const months = figures.map((f) => f?.[field] ?? null);
+      return { report, group, field, months, total: NOT_SUMMED.has(field) ? null : months.reduce<number>((s, v) => s + (v ?? 0), 0) };
+    }),
+  );
+}
+
+/** The fiscal year's months, April to March, as the grid heads them (「4月」, "Apr"). */
+const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map((m) => `2000-${String(m).padStart(2, "0")}`);
+
+function monthlyReport(report: "phone" | "hostel"): ExportList<MonthlyItemRow, { fiscalYear: number }> {
+  const read = report === "phone" ? getPhoneTableForActor : getHostelTableForActor;
+  return {
+    entityType: report === "phone" ? "phone_line_month" : "hostel_month",
+    title: (t) => t(`activities.monthly.${report}.caption`),
+    query: monthlyReportQuery,
+    page: (actor, req, filter) => whole((a) => monthlyItems(report, read(a, filter.fiscalYear)))(actor, req),
+    columns: ({ t, locale }) => [
+      ...(report === "phone" ? [{ header: t("export.columns.group"), value: (r: MonthlyItemRow) => (r.group ? t(`activities.monthly.phone.groups.${r.group}` as MessageKey) : null) }] : []),
+      { header: t("activities.monthly.item"), value: (r) => t(`activities.monthly.${r.report}.fields.${r.field}` as MessageKey) },
+      ...FISCAL_MONTHS.map((m, i): ExportColumn<MonthlyItemRow> => ({ header: formatMonth(m, locale), value: (r) => r.months[i] })),
+      { header: t("activities.monthly.yearTotal"), value: (r) => r.total },
+    ],
+  };
+}
+
+const kyogiStatus: ExportList<MunicipalStatusRow, { fiscalYear: number }> = {
+  entityType: "municipal_kyogi_status",
+  title: (t) => t("activities.kyogiStatus.caption"),
+  query: monthlyReportQuery,
+  page: (actor, req, filter) => whole((a) => municipalStatusRowsForExport(a, filter.fiscalYear))(actor, req),
+  // A municipality with nothing recorded for the year: 未記録 and empty cells.
+  columns: ({ t, locale }) => [
+    { header: t("activities.kyogiStatus.columns.municipality"), value: (r) => r.name },
+    { header: t("activities.kyogiStatus.columns.office"), value: (r) => r.officeName },
+    { header: t("activities.kyogiStatus.columns.exists"), value: (r) => (!r.values ? t("activities.common.notRecorded") : r.values.exists ? t("activities.common.yes") : t("activities.kyogiStatus.notSet")) },
+    { header: t("activities.kyogiStatus.columns.form"), value: (r) => (r.values?.form ? KYOGI_FORM_LABELS[r.values.form][locale] : null) },
+    { header: t("activities.kyogiStatus.columns.established"), value: (r) => r.values?.establishedOn ?? null },
+    { header: t("activities.kyogiStatus.columns.meetings"), value: (r) => r.values?.meetingsHeld ?? null },
+    { header: t("activities.kyogiStatus.columns.note"), value: (r) => r.values?.note ?? null },
+  ],
+};
+
 /** Every exportable list by its URL name (`/api/v1/export/<key>.csv`). */
-export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule } as const;
+export const EXPORT_LISTS = { cases, outreach, peers, dispatches, meetings, trainings, events, kyogi, users, caseload, hospitals, schedule, transfers, offices, statistics, targets, accounts: accountReview, phone: monthlyReport("phone"), hostel: monthlyReport("hostel"), "kyogi-status": kyogiStatus } as const;
 export type ExportListKey = keyof typeof EXPORT_LISTS;
 
 export function isExportListKey(key: string): key is ExportListKey {

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportButtons } from "@/components/export-buttons";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ACCOUNT_REVIEW_SORT_KEYS, reviewAccountsForActor, type AccountReviewRow } from "@/lib/dal/account-review";
+import { reviewAccountsForActor, type AccountReviewRow } from "@/lib/dal/account-review";
 import { requirePermission } from "@/lib/dal/session";
 import { ROLE_LABELS } from "@/lib/domain/codes";
 import { formatDateTime } from "@/lib/domain/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, loadPageInRange, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { accountReviewQuery } from "@/lib/list-queries";
+import { firstValues, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("auditView.accounts.title") };
@@ -28,7 +30,7 @@ export default async function AccountReviewPage({ searchParams }: { searchParams
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
-  const req = parsePageRequest(params, ACCOUNT_REVIEW_SORT_KEYS, "username");
+  const { req } = accountReviewQuery(actor, params);
   const review = loadPageInRange(req, (r) => reviewAccountsForActor(actor, r));
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : t("auditView.accounts.never"));
 
@@ -65,6 +67,7 @@ export default async function AccountReviewPage({ searchParams }: { searchParams
         title={t("auditView.accounts.title")}
         description={review.readOnly ? t("auditView.accounts.descriptionReadOnly", { days: review.days }) : t("auditView.accounts.description", { days: review.days })}
       />
+      <ExportButtons list="accounts" query={params} />
       <DataTable
         caption={t("auditView.accounts.caption")}
         columns={columns}

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportButtons } from "@/components/export-buttons";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal/session";
-import { listOfficesForActor, OFFICE_SORT_KEYS, type OfficeListRow } from "@/lib/dal/org";
+import { listOfficesForActor, type OfficeListRow } from "@/lib/dal/org";
 import { HEALTH_CENTER_KIND_LABELS } from "@/lib/domain/codes";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { firstValues, loadPageInRange, parsePageRequest, type RawSearchParams } from "@/lib/list-url";
+import { officeListQuery } from "@/lib/list-queries";
+import { firstValues, loadPageInRange, type RawSearchParams } from "@/lib/list-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("offices.title") };
@@ -18,7 +20,7 @@ export default async function OfficesPage({ searchParams }: { searchParams: Prom
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
-  const req = parsePageRequest(params, OFFICE_SORT_KEYS, "name");
+  const { req } = officeListQuery(actor, params);
   const page = loadPageInRange(req, (r) => listOfficesForActor(actor, r));
 
   const columns: Column<OfficeListRow>[] = [
@@ -44,6 +46,7 @@ export default async function OfficesPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <PageHeader title={t("offices.title")} description={t("offices.description")} />
+      <ExportButtons list="offices" query={params} />
       <DataTable
         caption={t("offices.caption")}
         columns={columns}

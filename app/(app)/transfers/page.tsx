@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { ExportButtons } from "@/components/export-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import { coordinatorsForIncoming, listIncomingTransfers, listTransferredOut } from "@/lib/dal/case-transfers";
+import { mayExportIdentity } from "@/lib/dal/exports";
 import { requirePermission } from "@/lib/dal/session";
 import { formatDate } from "@/lib/domain/format";
 import { todayIso } from "@/lib/domain/fiscal-year";
@@ -30,6 +32,7 @@ export default async function TransfersPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("transfer.page.title")} description={t("transfer.page.description")} breadcrumbs={[{ href: "/", label: t("nav.home") }]} />
+      <ExportButtons list="transfers" query={{}} identity={mayExportIdentity(actor)} />
 
       <SectionCard id="incoming" title={t("transfer.inbox.title")} description={t("transfer.inbox.description")}>
         {incoming.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportButtons } from "@/components/export-buttons";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { ButtonLink } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
@@ -190,6 +191,7 @@ function ReportSection({
         {t(`activities.monthly.${report}.title`, { fy: fyLabel })}
       </h2>
       <p className="text-sm text-slate-700">{table.canEdit ? t(`activities.monthly.${report}.lead`) : t("activities.monthly.readOnly")}</p>
+      <ExportButtons list={report} query={{ fy: String(table.fiscalYear) }} />
       {table.canEdit ? (
         <MonthlyTableForm
           key={`${report}-${table.fiscalYear}`}

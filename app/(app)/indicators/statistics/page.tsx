@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { TableRegion } from "@/components/activities/table-region";
+import { ExportButtons } from "@/components/export-buttons";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, focusRing } from "@/components/ui/button";
@@ -12,11 +13,12 @@ import { SectionCard } from "@/components/ui/section-card";
 import { thClass, tdClass } from "@/components/ui/table-region";
 import { listStatisticsForActor, type StatisticSet } from "@/lib/dal/statistics";
 import { codeOptions } from "@/lib/domain/codes";
+import { statisticListQuery } from "@/lib/list-queries";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
-import { STATISTIC_METHOD_LABELS, STATISTIC_TOPIC_LABELS, STATISTIC_TOPICS, type StatisticTopic } from "@/lib/domain/statistic-codes";
+import { STATISTIC_METHOD_LABELS, STATISTIC_TOPIC_LABELS, type StatisticTopic } from "@/lib/domain/statistic-codes";
 import { formatReferenceDate, formatStatisticReference, setsInForce, sheetReferenceCutoff } from "@/lib/domain/statistic-rules";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { clearFiltersHref, firstValues, oneOf, type RawSearchParams } from "@/lib/list-url";
+import { clearFiltersHref, firstValues, type RawSearchParams } from "@/lib/list-url";
 import { getSelectedFiscalYear } from "@/lib/preferences";
 import { canManageInputs, requireInputReader } from "../_inputs/access";
 import { inputCrumbs, InputsNav } from "../_inputs/inputs-nav";
@@ -39,8 +41,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
-  const topic = oneOf(STATISTIC_TOPICS, params.topic);
-  const sets = listStatisticsForActor(actor, { topic });
+  const { filter } = statisticListQuery(actor, params);
+  const topic = filter.topic;
+  const sets = listStatisticsForActor(actor, filter);
   const fy = await getSelectedFiscalYear();
   const inForce = new Set([...setsInForce(sets, fy).values()].map((s) => s.id));
   const canManage = canManageInputs(actor);
@@ -71,6 +74,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       >
         <SelectField label={t("indicatorInputs.statistics.filters.topic")} name="topic" defaultValue={topic ?? ""} placeholder={t("indicatorInputs.common.any")} options={codeOptions(STATISTIC_TOPIC_LABELS, locale)} />
       </FilterPanel>
+      <ExportButtons list="statistics" query={params} />
       {sets.length === 0 ? (
         <EmptyState
           title={topic ? t("indicatorInputs.common.empty.filteredTitle") : t("indicatorInputs.common.empty.noneTitle")}

@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import clsx from "clsx";
 import { TableRegion } from "@/components/activities/table-region";
+import { ExportButtons } from "@/components/export-buttons";
 import { FilterPanel } from "@/components/forms/filter-panel";
 import { ButtonLink, focusRing } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { thClass, tdClass } from "@/components/ui/table-region";
-import { getTargetFormOptionsForActor, listTargetsForActor, type TargetRow } from "@/lib/dal/indicator-targets";
+import { listTargetsForActor, type TargetRow } from "@/lib/dal/indicator-targets";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { indicatorDefinition, INDICATORS } from "@/lib/domain/indicators/definitions";
+import { targetListQuery } from "@/lib/list-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import { clearFiltersHref, firstValues, oneOf, type RawSearchParams } from "@/lib/list-url";
-import { parseScopeValue, scopeValue } from "@/lib/validation/indicator-targets";
+import { clearFiltersHref, firstValues, type RawSearchParams } from "@/lib/list-url";
+import { scopeValue } from "@/lib/validation/indicator-targets";
 import { canManageInputs, requireInputReader } from "../_inputs/access";
 import { inputCrumbs, InputsNav } from "../_inputs/inputs-nav";
 import { baselineText, targetText } from "./_components/target-text";
@@ -36,13 +38,9 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const t = await getT();
   const locale = await getLocale();
   const params = firstValues(await searchParams);
-  const options = getTargetFormOptionsForActor(actor);
-  const indicator = oneOf(INDICATORS.map((d) => d.code), params.indicator);
-  const scopeValues = ["prefecture", ...options.regions.map((r) => `region:${r.id}`), ...options.offices.map((o) => `office:${o.id}`)];
-  const scopeParam = oneOf(scopeValues, params.scope);
-  const fy = Number(params.fy);
-  const fiscalYear = Number.isInteger(fy) && fy >= 2000 && fy <= 2099 ? fy : undefined;
-  const rows = listTargetsForActor(actor, { indicatorCode: indicator, scope: scopeParam ? (parseScopeValue(scopeParam) ?? undefined) : undefined, fiscalYear });
+  const { filter, options, scopeParam } = targetListQuery(actor, params);
+  const { indicatorCode: indicator, fiscalYear } = filter;
+  const rows = listTargetsForActor(actor, filter);
   const canManage = canManageInputs(actor);
   const hasFilters = !!(indicator || scopeParam || fiscalYear);
   const clearHref = hasFilters ? clearFiltersHref(BASE, params, FILTER_KEYS) : undefined;
@@ -92,6 +90,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
           options={yearChoices.map((y) => ({ value: String(y), label: fiscalYearShortLabel(y, locale) }))}
         />
       </FilterPanel>
+      <ExportButtons list="targets" query={params} />
       {rows.length === 0 ? (
         <EmptyState
           title={hasFilters ? t("indicatorInputs.common.empty.filteredTitle") : t("indicatorInputs.common.empty.noneTitle")}

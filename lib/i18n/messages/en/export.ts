@@ -31,6 +31,12 @@ export const exportFiles: Messages["export"] = {
     reminder: "What",
     code: "Case no. / peer code",
     subtype: "Subtype",
+    transferDirection: "Section",
+    requestedBy: "Requested by",
+    note: "Note",
+    indicatorCode: "Indicator no.",
+    targetValue: "Target figure",
+    group: "Group",
   },
   case: {
     section: "Section",

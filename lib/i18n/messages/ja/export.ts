@@ -29,6 +29,12 @@ export const exportFiles = {
     reminder: "予定",
     code: "ケース番号・登録番号",
     subtype: "内容",
+    transferDirection: "区分",
+    requestedBy: "依頼した人",
+    note: "備考",
+    indicatorCode: "指標の番号",
+    targetValue: "目標の数値",
+    group: "分類",
   },
   case: {
     section: "区分",

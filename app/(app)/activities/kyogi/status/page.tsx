@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportButtons } from "@/components/export-buttons";
 import { dateInputValue } from "@/components/forms/date-input-value";
 import { ButtonLink } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -59,6 +60,7 @@ export default async function MunicipalStatusPage({ searchParams }: { searchPara
       />
       {table.copiedFrom && <FormMessage tone="info">{t("activities.kyogiStatus.copied", { fy: previousLabel })}</FormMessage>}
       {copy && !table.copiedFrom && <FormMessage tone="info">{t("activities.kyogiStatus.noPrevious")}</FormMessage>}
+      <ExportButtons list="kyogi-status" query={{ fy: String(fy) }} />
       <MunicipalStatusForm key={`${fy}-${copy}`} action={saveMunicipalStatusAction} fiscalYear={fy} rows={rows} reloadHref={`/activities/kyogi/status?fy=${fy}`} />
       <ButtonLink href={`/activities/kyogi?fy=${fy}`} variant="ghost">
         {t("activities.kyogiStatus.back")}
