@@ -19,7 +19,7 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, 備前 つなぎ");
     const menu = page.getByRole("navigation", { name: "Main menu" });
     // "Upcoming" carries a count badge when something is due.
-    await expect(menu.getByRole("link")).toHaveText(["Home", /^Upcoming/, "Cases", "Peer supporters", "Outreach", "Meetings & training", "Indicators", "Health centres", "Organisation", "Account"]);
+    await expect(menu.getByRole("link")).toHaveText(["Home", /^Upcoming/, "Cases", "Peer supporters", "Outreach", "Meetings & training", "Import", "Indicators", "Health centres", "Organisation", "Account"]);
     await expect(page.getByTestId("home-role")).toHaveText("Coordinator");
     await expect(page.getByTestId("signed-in-as")).toHaveText("Signed in as 備前 つなぎ (Coordinator)");
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();

@@ -143,7 +143,8 @@ export async function runImport(actor: Actor, type: ImportType, bytes: Uint8Arra
   try {
     db.transaction((tx) => {
       const lookups = lookupsFor(actor);
-      for (const line of table.rows) {
+      // No column recognised (another type's file, a wrong encoding): the rows are not checked, the one message says why.
+      for (const line of columnIndex.size === 0 ? [] : table.rows) {
         const before = errors.length;
         for (const p of table.problems.filter((p) => p.row === line.row)) {
           errors.push({ row: p.row, column: p.column === null ? "" : (table.headers[p.column] ?? ""), value: p.value, messageKey: p.messageKey });
