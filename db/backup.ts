@@ -210,7 +210,7 @@ function checkCandidate(file: string, target: string, opts: { allowBrokenAuditCh
         throw new BackupError(`There is no audit key (${AUDIT_KEY_ENV} or ${auditKeyFile(target)}): put it back from the backup of the keys first. Nothing was changed.`);
       }
       // The links only: the head file beside the live database belongs to the database being replaced.
-      const chain = { key: loadAuditKey(target), heads: memoryHeadStore(), dbFile: file };
+      const chain = { key: loadAuditKey(target), heads: memoryHeadStore(), pending: memoryHeadStore(), dbFile: file };
       resetHead(sqlite, chain);
       const report = verifyAuditChain(sqlite, chain);
       if (!report.ok) {

@@ -7,7 +7,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 import { keyringFor } from "@/lib/crypto/data-key";
 import { installKeyring } from "@/lib/crypto/keyring";
-import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, type AuditChain } from "@/lib/dal/audit-chain";
+import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, writePendingHead, type AuditChain } from "@/lib/dal/audit-chain";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** A transaction handle; DAL helpers that must join the caller's transaction take this. */
@@ -45,16 +45,27 @@ export function openDatabase(file: string): Db {
     const frames = auditFrames();
     const frame: AuditFrame = { sqlite, chain, appended: false };
     frames.push(frame);
+    const outermost = frames.length === 1;
     let result;
     try {
-      result = deferredTransaction(run, { behavior: "immediate", ...config });
+      result = deferredTransaction(
+        (tx) => {
+          const value = run(tx);
+          // Just before the commit, under the write lock: the chain's new end as the pending head, so
+          // a crash between the commit and the head write below is told from rows cut off (ADR 0035).
+          if (outermost && frame.appended) writePendingHead(sqlite, chain);
+          return value;
+        },
+        { behavior: "immediate", ...config },
+      );
     } finally {
       frames.pop();
     }
     const outer = frames.at(-1);
     if (outer) outer.appended ||= frame.appended;
-    else if (frame.appended && !advanceHead(sqlite, chain)) {
-      console.error(`[tsunagu] The audit chain's head of ${file} does not match the database, so it was left as it is: run \`npm run audit:verify\`.`);
+    else if (frame.appended) {
+      if (advanceHead(sqlite, chain)) chain.pending.clear();
+      else console.error(`[tsunagu] The audit chain's head of ${file} does not match the database, so it was left as it is: run \`npm run audit:verify\`.`);
     }
     return result;
   }) as Db["transaction"];

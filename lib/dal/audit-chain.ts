@@ -12,8 +12,11 @@ import type Database from "better-sqlite3";
  * start with mode 0600), so whoever can write the database file but not read the key cannot edit,
  * insert or remove a row without breaking the chain. A chain alone cannot show rows cut from its
  * end, so its head (last seq and hash, itself MACed) is also kept in a file beside the database,
- * written after each commit that appended to the log: a crash between the two leaves the head one
- * write behind, which verify accepts.
+ * written after each commit that appended to the log. Just before that commit, inside the
+ * transaction, the chain's new end is written to a pending head file beside it (MACed the same
+ * way), and removed once the head has moved: a crash between the commit and the head write leaves
+ * the head one transaction behind (many rows for an import) and the pending head naming the
+ * chain's end, which verify accepts; rows cut from the end still show (neither names the end).
  *
  * This module takes the raw better-sqlite3 handle, not drizzle, so db/client.ts (start-up) and
  * scripts/audit-verify.ts can use it without a circular import.
@@ -79,6 +82,11 @@ export function auditHeadFile(dbFile: string): string {
   return `${path.resolve(dbFile)}.audit-head`;
 }
 
+/** The pending head of a database: the chain's end as a transaction about to commit left it. */
+export function pendingHeadFile(dbFile: string): string {
+  return `${auditHeadFile(dbFile)}.pending`;
+}
+
 
 /**
  * The audit key: TSUNAGU_AUDIT_KEY (at least 32 characters) if set; else the key file beside the
@@ -96,10 +104,10 @@ export type HeadRead = { state: "missing" } | { state: "forged"; head: ChainHead
 export interface HeadStore {
   read(): StoredHead | null;
   write(head: StoredHead): void;
+  clear(): void;
 }
 
-export function fileHeadStore(dbFile: string): HeadStore {
-  const file = auditHeadFile(dbFile);
+export function fileHeadStore(dbFile: string, file = auditHeadFile(dbFile)): HeadStore {
   return {
     read() {
       try {
@@ -115,6 +123,9 @@ export function fileHeadStore(dbFile: string): HeadStore {
       fs.writeFileSync(tmp, JSON.stringify(head) + "\n", { mode: 0o600 });
       fs.renameSync(tmp, file);
     },
+    clear() {
+      fs.rmSync(file, { force: true });
+    },
   };
 }
 
@@ -124,6 +135,9 @@ export function memoryHeadStore(): HeadStore {
     read: () => stored,
     write: (head) => {
       stored = head;
+    },
+    clear: () => {
+      stored = null;
     },
   };
 }
@@ -141,11 +155,17 @@ function storeHead(store: HeadStore, key: Buffer, head: ChainHead): void {
   store.write({ ...head, mac: headMac(key, head) });
 }
 
-/** The chain of one open database: its key and where its head lives. */
-export type AuditChain = { key: Buffer; heads: HeadStore; dbFile: string };
+/** The chain of one open database: its key and where its head (and pending head) live. */
+export type AuditChain = { key: Buffer; heads: HeadStore; pending: HeadStore; dbFile: string };
 
 export function chainFor(dbFile: string): AuditChain {
-  return { key: loadAuditKey(dbFile), heads: dbFile === ":memory:" ? memoryHeadStore() : fileHeadStore(dbFile), dbFile };
+  const memory = dbFile === ":memory:";
+  return {
+    key: loadAuditKey(dbFile),
+    heads: memory ? memoryHeadStore() : fileHeadStore(dbFile),
+    pending: memory ? memoryHeadStore() : fileHeadStore(dbFile, pendingHeadFile(dbFile)),
+    dbFile,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,10 +218,21 @@ export function advanceHead(sqlite: Database.Database, chain: AuditChain): boole
   return true;
 }
 
+/**
+ * Inside a transaction that appended to the log, just before it commits: the chain's new end as
+ * the pending head (no temp file: a crash while writing it is a crash before the commit, when the
+ * head already names the chain's end). db/client.ts clears it once the head has moved.
+ */
+export function writePendingHead(sqlite: Database.Database, chain: AuditChain): void {
+  const last = lastLink(sqlite);
+  if (last) storeHead(chain.pending, chain.key, last);
+}
+
 /** Set the head to the chain's last link unconditionally (the start-up pass, a restore); seq 0 for an empty log. */
 export function resetHead(sqlite: Database.Database, chain: AuditChain): ChainHead | null {
   const last = lastLink(sqlite);
   storeHead(chain.heads, chain.key, last ?? { seq: 0, hash: "" });
+  chain.pending.clear();
   return last;
 }
 
@@ -264,6 +295,14 @@ export type VerifyReport = {
   notes: string[];
 };
 
+/** The pending head (MACed with the key) names the chain's end, and the head a link of the chain. */
+function pendingNamesEnd(sqlite: Database.Database, chain: AuditChain, head: ChainHead, end: ChainHead): boolean {
+  const pending = readHead(chain.pending, chain.key);
+  if (pending.state !== "ok" || pending.head.seq !== end.seq || pending.head.hash !== end.hash) return false;
+  const atHead = sqlite.prepare("SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?").get(head.seq) as { hash: string } | undefined;
+  return head.seq === 0 || atHead?.hash === head.hash;
+}
+
 /**
  * Recompute the whole chain. Reports the first broken or missing link, rows without a link, a
  * head that does not match (one write behind is accepted, and noted) and missing triggers.
@@ -316,6 +355,10 @@ export function verifyAuditChain(sqlite: Database.Database, chain: AuditChain): 
     // in step
   } else if (head.head.seq === prev.seq - 1 && byRowHash.get(head.head.seq) === head.head.hash) {
     notes.push(`The head is one write behind (seq ${head.head.seq} of ${prev.seq}): a crash between a commit and the head write; accepted.`);
+  } else if (head.head.seq < prev.seq && pendingNamesEnd(sqlite, chain, head.head, prev)) {
+    notes.push(
+      `The head is one transaction behind (seq ${head.head.seq} of ${prev.seq}) and the pending head written before that transaction's commit names the chain's end: a crash between a commit and the head write; accepted.`,
+    );
   } else if (head.head.seq > prev.seq) {
     problems.push(`The head does not match: it names seq ${head.head.seq} but the chain ends at seq ${prev.seq}: rows were cut from the end.`);
   } else {

@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase, type Db } from "@/db/client";
 import { closeDatabase } from "@/db/reset";
-import { auditHeadFile, auditKeyFile, chainFor, chainHash, nextLink, verifyAuditChain, type ChainRow } from "@/lib/dal/audit-chain";
+import { auditHeadFile, auditKeyFile, chainFor, chainHash, nextLink, pendingHeadFile, verifyAuditChain, writePendingHead, type ChainRow } from "@/lib/dal/audit-chain";
 import { adoptRestoredDatabase, SYSTEM_ACTOR, writeAudit, type AuditActor } from "@/lib/dal/audit";
 import { detailOf } from "../helpers/audit-detail";
 
@@ -197,6 +197,36 @@ describe("audit:verify", () => {
     assert.equal(JSON.parse(fs.readFileSync(auditHeadFile(file), "utf8")).seq, 5, "the next write moves the lagging head on");
     fs.writeFileSync(auditHeadFile(file), headBefore);
     assert.match(verify(file).problems.join("\n"), /names seq 3 .*ends at seq 5/);
+  });
+
+  test("a head one whole transaction behind (an import's many rows; a crash between the commit and the head write) is accepted through the pending head", () => {
+    const file = newDbFile();
+    const db = openDatabase(file);
+    append(db, 3);
+    const headBefore = fs.readFileSync(auditHeadFile(file));
+    // One transaction of five rows, as an import writes them.
+    db.transaction((tx) => {
+      for (let i = 0; i < 5; i++) writeAudit(tx, actor, { action: "create", entityType: "case", entityId: `imported${i}`, detail: { i } });
+    });
+    assert.equal(fs.existsSync(pendingHeadFile(file)), false, "the pending head is gone once the head has moved");
+    closeDatabase(db);
+    // The crash: the commit reached the file, the head write did not; the pending head written just
+    // before the commit is still there.
+    fs.writeFileSync(auditHeadFile(file), headBefore);
+    behindTheBack(file, (sqlite) => writePendingHead(sqlite, chainFor(file)));
+    const report = verify(file);
+    assert.deepEqual(report.problems, []);
+    assert.match(report.notes.join("\n"), /one transaction behind \(seq 3 of 8\)/);
+
+    // Without the pending head, or with rows cut from the end, it is not a crash.
+    fs.rmSync(pendingHeadFile(file));
+    assert.match(verify(file).problems.join("\n"), /names seq 3 .*ends at seq 8/);
+    behindTheBack(file, (sqlite) => writePendingHead(sqlite, chainFor(file)));
+    behindTheBack(file, (sqlite) => {
+      sqlite.exec("DROP TRIGGER audit_logs_no_delete");
+      sqlite.prepare("DELETE FROM audit_logs WHERE chain_seq = 8").run();
+    });
+    assert.match(verify(file).problems.join("\n"), /names seq 3 .*ends at seq 7/);
   });
 
   test("a head file written without the key is reported", () => {
