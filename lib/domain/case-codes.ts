@@ -246,3 +246,15 @@ export const FOLLOW_UP_STATUSES = keysOf(FOLLOW_UP_STATUS_LABELS);
 /** Months after discharge at which the follow-up checks fall due. */
 export const FOLLOW_UP_OFFSETS = [1, 3, 6, 12] as const;
 export type FollowUpOffset = (typeof FOLLOW_UP_OFFSETS)[number];
+
+/** The code lists of a case's own intake fields, by field name: the case form, the case page and the import read them. */
+export const CASE_FIELD_CODES = {
+  referralSource: REFERRAL_SOURCE_LABELS,
+  wardType: WARD_TYPE_LABELS,
+  admissionDatePrecision: DATE_PRECISION_LABELS,
+  admissionType: ADMISSION_TYPE_LABELS,
+  diagnosisGroup: DIAGNOSIS_GROUP_LABELS,
+  techoGrade: TECHO_GRADE_LABELS,
+  supportCategory: SUPPORT_CATEGORY_LABELS,
+  consentScope: CONSENT_SCOPE_LABELS,
+} as const;

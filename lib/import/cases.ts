@@ -8,15 +8,8 @@ import { diffFields } from "@/lib/dal/audit";
 import { personInReach } from "@/lib/dal/persons";
 import { caseGate } from "@/lib/dal/record-gate";
 import {
-  ADMISSION_TYPE_LABELS,
-  CONSENT_SCOPE_LABELS,
-  DATE_PRECISION_LABELS,
-  DIAGNOSIS_GROUP_LABELS,
-  REFERRAL_SOURCE_LABELS,
+  CASE_FIELD_CODES,
   SEX_LABELS,
-  SUPPORT_CATEGORY_LABELS,
-  TECHO_GRADE_LABELS,
-  WARD_TYPE_LABELS,
 } from "@/lib/domain/case-codes";
 import { normalizeKana } from "@/lib/domain/kana";
 import { CaseCreateSchema, type CaseCreateInput } from "@/lib/validation/case";
@@ -76,14 +69,7 @@ export const CASE_COLUMNS: readonly ImportColumn[] = [
 
 const CODES: Record<string, Parameters<typeof codeOf>[0]> = {
   sex: SEX_LABELS,
-  referralSource: REFERRAL_SOURCE_LABELS,
-  wardType: WARD_TYPE_LABELS,
-  admissionDatePrecision: DATE_PRECISION_LABELS,
-  admissionType: ADMISSION_TYPE_LABELS,
-  diagnosisGroup: DIAGNOSIS_GROUP_LABELS,
-  techoGrade: TECHO_GRADE_LABELS,
-  supportCategory: SUPPORT_CATEGORY_LABELS,
-  consentScope: CONSENT_SCOPE_LABELS,
+  ...CASE_FIELD_CODES,
 };
 
 /** The file's cells (by field) as the form would send them: names resolved to ids, labels to codes. */

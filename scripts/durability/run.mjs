@@ -144,27 +144,35 @@ let createCase = "";
 const date = yesterdayJst();
 
 /**
- * One save: a new meeting, posted to its form's page as the browser posts it. With next=new the
- * action redirects to a new form copied from the saved record, so the redirect names its id: that
- * answer is the acknowledgement. Returns the id, or throws with what came back.
+ * Post a form to a server action as the browser posts it, and read the record's id from the
+ * redirect that answers it (`idPattern` on the redirect target): that answer is the acknowledgement.
+ * Returns the id, or throws with what came back.
  */
-async function saveMeeting(title) {
+async function postForm(page, actionId, fields, idPattern, what) {
   const form = new FormData();
-  const fields = { kind: "case_review", date, title, officeId: OFFICE, regionId: "", kyogiBodyId: "", venue: "会議室", agenda: "", casesReviewed: "1", att_health: "2", next: "new" };
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const body = await encodeReply([{ ok: false }, form]);
-  const response = await fetch(`${BASE}/activities/meetings/new`, {
+  const response = await fetch(`${BASE}${page}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Next-Action": createMeeting, Accept: "text/x-component", Origin: BASE, Cookie: cookie },
+    headers: { "Next-Action": actionId, Accept: "text/x-component", Origin: BASE, Cookie: cookie },
     body,
     signal: AbortSignal.timeout(20_000),
   });
   const target = response.headers.get("x-action-redirect") ?? response.headers.get("location") ?? "";
-  const id = /[?&]copy=([^&;]+)/.exec(target)?.[1];
+  const id = idPattern.exec(target)?.[1];
   await response.arrayBuffer().catch(() => {});
-  if (!id) throw new Error(`no acknowledgement: status ${response.status}, redirect "${target}"`);
+  if (!id) throw new Error(`no acknowledgement of ${what}: status ${response.status}, redirect "${target}"`);
   return id;
+}
+
+/**
+ * One save: a new meeting. With next=new the action redirects to a new form copied from the saved
+ * record, so the redirect names its id.
+ */
+function saveMeeting(title) {
+  const fields = { kind: "case_review", date, title, officeId: OFFICE, regionId: "", kyogiBodyId: "", venue: "会議室", agenda: "", casesReviewed: "1", att_health: "2", next: "new" };
+  return postForm("/activities/meetings/new", createMeeting, fields, /[?&]copy=([^&;]+)/, "a meeting");
 }
 
 /** Ids the case form needs, read from the seeded database (the server running: WAL readers are fine). */
@@ -186,8 +194,7 @@ function readCaseSample() {
  * One save of a new case (a new person, their encrypted identity, name tokens, the case and its
  * audit row: several tables in one transaction). The action redirects to the new case's page.
  */
-async function saveCase(n) {
-  const form = new FormData();
+function saveCase(n) {
   const fields = {
     familyName: "耐久", givenName: `試験${n}`, familyNameKana: "たいきゅう", givenNameKana: "しけん", dateOfBirth: "", birthYearMonth: "1970-05", sex: "male",
     municipalityCode: "332046", phone: "", address: "", officeId: OFFICE, personMode: "new", personId: "", confirmDuplicates: "yes",
@@ -195,20 +202,7 @@ async function saveCase(n) {
     admissionType: "", diagnosisGroup: "", techoGrade: "", supportCategory: "", consentDate: date, consentScope: "support_and_sharing", supportStartDate: date,
     plannedDischargeDate: "", coordinatorUserId: caseSample.coordinatorUserId,
   };
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const body = await encodeReply([{ ok: false }, form]);
-  const response = await fetch(`${BASE}/cases/new`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Next-Action": createCase, Accept: "text/x-component", Origin: BASE, Cookie: cookie },
-    body,
-    signal: AbortSignal.timeout(20_000),
-  });
-  const target = response.headers.get("x-action-redirect") ?? response.headers.get("location") ?? "";
-  const id = /^\/cases\/([^/?;]+)/.exec(target)?.[1];
-  await response.arrayBuffer().catch(() => {});
-  if (!id) throw new Error(`no acknowledgement of a case: status ${response.status}, redirect "${target}"`);
-  return id;
+  return postForm("/cases/new", createCase, fields, /^\/cases\/([^/?;]+)/, "a case");
 }
 
 /** Rows per import batch: enough that a commit takes long enough for kills to land inside it. */

@@ -1,15 +1,8 @@
 import {
-  ADMISSION_TYPE_LABELS,
-  CONSENT_SCOPE_LABELS,
-  DATE_PRECISION_LABELS,
-  DIAGNOSIS_GROUP_LABELS,
+  CASE_FIELD_CODES,
   DISCHARGE_DESTINATION_LABELS,
   END_REASON_LABELS,
   LIVING_ARRANGEMENT_LABELS,
-  REFERRAL_SOURCE_LABELS,
-  SUPPORT_CATEGORY_LABELS,
-  TECHO_GRADE_LABELS,
-  WARD_TYPE_LABELS,
 } from "@/lib/domain/case-codes";
 import { codeNames, type ConflictWording } from "@/lib/actions/conflict-wording";
 import type { Label, Locale } from "@/lib/domain/codes";
@@ -19,14 +12,7 @@ import { CASE_RECORD_FIELDS } from "@/lib/validation/case";
 export type CaseRecordField = (typeof CASE_RECORD_FIELDS)[number];
 
 const CODE_LABELS: Partial<Record<CaseRecordField, Readonly<Record<string, Label>>>> = {
-  referralSource: REFERRAL_SOURCE_LABELS,
-  wardType: WARD_TYPE_LABELS,
-  admissionDatePrecision: DATE_PRECISION_LABELS,
-  admissionType: ADMISSION_TYPE_LABELS,
-  diagnosisGroup: DIAGNOSIS_GROUP_LABELS,
-  techoGrade: TECHO_GRADE_LABELS,
-  supportCategory: SUPPORT_CATEGORY_LABELS,
-  consentScope: CONSENT_SCOPE_LABELS,
+  ...CASE_FIELD_CODES,
   dischargeDestination: DISCHARGE_DESTINATION_LABELS,
   livingArrangementAfter: LIVING_ARRANGEMENT_LABELS,
   endReason: END_REASON_LABELS,

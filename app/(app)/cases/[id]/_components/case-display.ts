@@ -2,23 +2,16 @@ import { fieldLabels, type AuditVocabulary } from "@/components/ui/audit-log";
 import { jsonObject } from "@/lib/domain/json-object";
 import type { Label, Locale } from "@/lib/domain/codes";
 import {
+  CASE_FIELD_CODES,
   ACTIVITY_TYPE_LABELS,
-  ADMISSION_TYPE_LABELS,
   CARE_PLAN_STATUS_LABELS,
   CARE_PLAN_TYPE_LABELS,
-  CONSENT_SCOPE_LABELS,
-  DATE_PRECISION_LABELS,
-  DIAGNOSIS_GROUP_LABELS,
   DISCHARGE_DESTINATION_LABELS,
   END_REASON_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   LIVING_ARRANGEMENT_LABELS,
   PHASE_LABELS,
-  REFERRAL_SOURCE_LABELS,
   SEX_LABELS,
-  SUPPORT_CATEGORY_LABELS,
-  TECHO_GRADE_LABELS,
-  WARD_TYPE_LABELS,
   type Phase,
 } from "@/lib/domain/case-codes";
 import { formatDate } from "@/lib/domain/format";
@@ -54,14 +47,7 @@ function isPhase(v: unknown): v is Phase {
 
 /** The code lists of a case's own fields and of its activities. */
 const CASE_CODES: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
-  referralSource: REFERRAL_SOURCE_LABELS,
-  wardType: WARD_TYPE_LABELS,
-  admissionDatePrecision: DATE_PRECISION_LABELS,
-  admissionType: ADMISSION_TYPE_LABELS,
-  diagnosisGroup: DIAGNOSIS_GROUP_LABELS,
-  techoGrade: TECHO_GRADE_LABELS,
-  supportCategory: SUPPORT_CATEGORY_LABELS,
-  consentScope: CONSENT_SCOPE_LABELS,
+  ...CASE_FIELD_CODES,
   dischargeDestination: DISCHARGE_DESTINATION_LABELS,
   livingArrangementAfter: LIVING_ARRANGEMENT_LABELS,
   endReason: END_REASON_LABELS,
