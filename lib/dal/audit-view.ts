@@ -19,7 +19,7 @@ import { can } from "@/lib/auth/permissions";
 import type { AuditAction, AuditEntityType, Role } from "@/lib/domain/codes";
 import { jstDayEnd, jstDayStart, type AuditViewFilter } from "@/lib/validation/audit-view";
 import type { Actor } from "./actor";
-import { auditView, readAuditDetailText, writeAudit } from "./audit";
+import { auditRowsInLastHour, auditView, readAuditDetailText, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import { onePage, type Page, type PageRequest } from "./pagination";
 import { officesInReach } from "./scope";
@@ -209,13 +209,7 @@ export function auditViewOptionsForActor(actor: Actor): AuditViewOptions {
 
 /** Exports by this user in the last hour (refused attempts are audited as views, so they do not count). */
 function recentExports(actor: Actor, now: Date): number {
-  const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
-  const [{ n }] = getDb()
-    .select({ n: count() })
-    .from(auditLogs)
-    .where(and(eq(auditLogs.actorUserId, actor.id), eq(auditLogs.action, "export"), eq(auditLogs.entityType, "audit_log"), gte(auditLogs.at, since)))
-    .all() as [{ n: number }];
-  return n;
+  return auditRowsInLastHour(actor.id, [eq(auditLogs.action, "export"), eq(auditLogs.entityType, "audit_log")], now);
 }
 
 export type AuditExport = { ok: true; rows: AuditViewRow[]; withDetail: boolean; truncated: boolean } | { ok: false; reason: "throttled"; limit: number };

@@ -4,6 +4,7 @@ import { ulid } from "ulid";
 import { auditChainOf, currentAuditFrame, getDb, type Db, type Tx } from "@/db/client";
 import { lastLink, nextLink, readHead, resetHead, verifyAuditChain, type ChainRow, type VerifyReport } from "@/lib/dal/audit-chain";
 import { auditLogs } from "@/db/schema";
+import { and, count, eq, gte, type SQL } from "drizzle-orm";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 import { keyring } from "@/lib/crypto/keyring";
 
@@ -179,4 +180,18 @@ export function adoptRestoredDatabase(db: Db, actor: AuditActor, source: string)
     }),
   );
   return report;
+}
+
+/**
+ * How many audit rows of the user's match `conditions` in the hour before `now`: what the hourly
+ * limits (imports, list exports, audit-log exports) count, each from its own rows of the log.
+ */
+export function auditRowsInLastHour(actorUserId: string, conditions: (SQL | undefined)[], now: Date = new Date()): number {
+  const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
+  const [{ n }] = getDb()
+    .select({ n: count() })
+    .from(auditLogs)
+    .where(and(eq(auditLogs.actorUserId, actorUserId), gte(auditLogs.at, since), ...conditions))
+    .all() as [{ n: number }];
+  return n;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
@@ -13,7 +13,7 @@ import { listIncomingTransfers, listTransferredOut } from "./case-transfers";
 import { AppError } from "./errors";
 import { listHospitalsForActor, type HospitalRow } from "./hospitals";
 import { getMunicipalStatusTableForActor, type MunicipalStatusRow } from "./kyogi";
-import { writeAudit } from "./audit";
+import { auditRowsInLastHour, writeAudit } from "./audit";
 
 /*
  * The gate of every list export (ADR 0044): the hourly limit per user, who may take names out,
@@ -58,13 +58,7 @@ export function decideIdentity(actor: Pick<Actor, "role">, request: IdentityRequ
 
 /** List exports by this user in the last hour (the audit log is the counter: refusals are `view` rows, not counted). */
 export function recentExportCount(actor: Pick<Actor, "id">, now: Date = new Date()): number {
-  const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
-  const [{ n }] = getDb()
-    .select({ n: count() })
-    .from(auditLogs)
-    .where(and(eq(auditLogs.actorUserId, actor.id), eq(auditLogs.action, "export"), gte(auditLogs.at, since)))
-    .all() as [{ n: number }];
-  return n;
+  return auditRowsInLastHour(actor.id, [eq(auditLogs.action, "export")], now);
 }
 
 export type ExportAuditEntry = {

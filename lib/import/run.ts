@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/dal/actor";
-import { writeAudit } from "@/lib/dal/audit";
+import { auditRowsInLastHour, writeAudit } from "@/lib/dal/audit";
 import { AppError, isAppError } from "@/lib/dal/errors";
 import { caseImport, ImportRowError } from "./cases";
 import { meetingImport } from "./meetings";
@@ -233,18 +233,9 @@ function mapHeaders(table: Table, columns: readonly ImportColumn[], names: (colu
 
 /** Imports by this user in the last hour (refused attempts are logged but not counted). */
 function recentImports(actor: Actor, now: Date): number {
-  const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
-  const [{ n }] = getDb()
-    .select({ n: count() })
-    .from(auditLogs)
-    .where(
-      and(
-        eq(auditLogs.actorUserId, actor.id),
-        eq(auditLogs.entityType, "import"),
-        gte(auditLogs.at, since),
-        sql`(json_extract(${auditLogs.detail}, '$.refused') IS NULL OR json_extract(${auditLogs.detail}, '$.refused') = 'row_errors')`,
-      ),
-    )
-    .all() as [{ n: number }];
-  return n;
+  return auditRowsInLastHour(
+    actor.id,
+    [eq(auditLogs.entityType, "import"), sql`(json_extract(${auditLogs.detail}, '$.refused') IS NULL OR json_extract(${auditLogs.detail}, '$.refused') = 'row_errors')`],
+    now,
+  );
 }
