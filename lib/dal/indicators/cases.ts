@@ -1,7 +1,7 @@
 import "server-only";
 import { and, between, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { carePlans, cases, followUpChecks, hospitalizations, peerDispatches, trialStays } from "@/db/schema";
+import { carePlans, cases, caseTransfers, followUpChecks, hospitalizations, peerDispatches, trialStays } from "@/db/schema";
 import { DISCHARGE_DESTINATION_LABELS, DISCHARGE_DESTINATIONS } from "@/lib/domain/case-codes";
 import { addDays, daysBetween } from "@/lib/domain/date-math";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
@@ -35,7 +35,21 @@ import { countOf, ja, notComputable, shareOf, type ComputeFn, type Computed, typ
  * with the sending office and a past or locked year's figures never move).
  */
 export function caseResponsibleIn(scope: CountScope, on: SQL | AnySQLiteColumn): SQL {
-  return inArray(responsibleOfficeOn(on), scope.offices);
+  return and(heldOrSentBy(scope), inArray(responsibleOfficeOn(on), scope.offices))!;
+}
+
+/**
+ * What every case responsible in the scope on some day meets, in a form an index answers: held by
+ * one of its offices now, or sent by one (an accepted transfer). The exact rule above is a
+ * subquery per case, which alone would make SQLite read the country's cases (issue 14); this lets
+ * it start from the scope's own (cases_office_phase_idx, case_transfers_from_idx).
+ */
+function heldOrSentBy(scope: CountScope): SQL {
+  const sent = getDb()
+    .select({ caseId: caseTransfers.caseId })
+    .from(caseTransfers)
+    .where(and(inArray(caseTransfers.fromOfficeId, scope.offices), eq(caseTransfers.status, "accepted")));
+  return or(inArray(cases.officeId, scope.offices), inArray(cases.id, sent))!;
 }
 
 /**

@@ -1,0 +1,138 @@
+/**
+ * The hot paths of issue 14's budgets as the pages call the data-access layer, and the tools to
+ * see the SQL they run: every statement prepared while a path runs, and SQLite's query plan of each.
+ * Shared by the query-plan test (tests/perf/query-plans.test.ts) and `npm run bench:plans`, which
+ * prints the plans over a real (say national) database.
+ */
+import type Database from "better-sqlite3";
+import type { Actor } from "@/lib/dal/actor";
+
+export type HotPathContext = {
+  coordinator: Actor;
+  prefecture: Actor;
+  fiscalYear: number;
+  /** A case the coordinator reaches. */
+  caseId: string;
+  /** The start of a family-name kana the coordinator's persons have (two characters or more). */
+  kana: string;
+};
+
+export type HotPath = { name: string; run: (ctx: HotPathContext) => Promise<unknown> | unknown };
+
+/** What each page of the bench calls (app/(app)/…/page.tsx and the API route), in the order they call it. */
+export const HOT_PATHS: HotPath[] = [
+  {
+    name: "自治体情報シート (sheet page)",
+    run: async (c) => (await import("@/lib/dal/indicators/sheet")).getSheetForActor(c.prefecture, { prefectureCode: c.prefecture.prefectureCode, fiscalYear: c.fiscalYear, locale: "ja" }),
+  },
+  { name: "indicators API", run: async (c) => (await import("@/lib/dal/indicators/api")).indicatorsApiForActor(c.prefecture, { fiscalYear: c.fiscalYear, scope: null }) },
+  { name: "indicator dashboard", run: async (c) => (await import("@/lib/dal/indicators")).getIndicatorBoardForActor(c.prefecture, { fiscalYear: c.fiscalYear }) },
+  {
+    name: "case list (phase filter, page 2)",
+    run: async (c) => {
+      const { listCasesForActor } = await import("@/lib/dal/case-list");
+      return listCasesForActor(c.coordinator, { page: 2, pageSize: 20, sort: "caseNo", dir: "asc" }, { openOnly: true, phase: "hospital_support" });
+    },
+  },
+  {
+    name: "case list (default)",
+    run: async (c) => (await import("@/lib/dal/case-list")).listCasesForActor(c.coordinator, { page: 1, pageSize: 50, sort: "lastActivityDate", dir: "desc" }, { openOnly: true }),
+  },
+  {
+    name: "case page",
+    run: async (c) => {
+      const { getCaseForActor } = await import("@/lib/dal/cases");
+      const { listDispatchesOfCaseForActor } = await import("@/lib/dal/peer-dispatch-list");
+      const { listTransfersOfCase } = await import("@/lib/dal/case-transfers");
+      getCaseForActor(c.coordinator, c.caseId);
+      listDispatchesOfCaseForActor(c.coordinator, c.caseId);
+      return listTransfersOfCase(c.coordinator, c.caseId);
+    },
+  },
+  { name: "kana search", run: async (c) => (await import("@/lib/dal/person-lookup")).searchPersonsForActor(c.coordinator, "outreach", c.kana) },
+  {
+    name: "case list kana filter",
+    run: async (c) => (await import("@/lib/dal/case-list")).listCasesForActor(c.coordinator, { page: 1, pageSize: 20, sort: "caseNo", dir: "asc" }, { q: c.kana }),
+  },
+  {
+    name: "peer dispatch list",
+    run: async (c) => {
+      const { listDispatchesForActor } = await import("@/lib/dal/peer-dispatch-list");
+      const { getDispatchYearSummaryForActor } = await import("@/lib/dal/peer-dispatch-summary");
+      listDispatchesForActor(c.coordinator, { page: 1, pageSize: 20, sort: "date", dir: "desc" }, {});
+      return getDispatchYearSummaryForActor(c.coordinator, c.fiscalYear);
+    },
+  },
+];
+
+export type Statement = { source: string; params: unknown[] };
+
+/** Every statement prepared on `sqlite` while `run` runs (drizzle prepares each query it runs), with the values of its first run. */
+export async function statementsOf(sqlite: Database.Database, run: () => unknown): Promise<Statement[]> {
+  const seen = new Map<string, Statement>();
+  const prepare = sqlite.prepare;
+  sqlite.prepare = function (this: Database.Database, source: string) {
+    const statement = prepare.call(this, source);
+    for (const method of ["all", "get", "run", "iterate"] as const) {
+      const original = statement[method] as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        if (!seen.has(source)) seen.set(source, { source, params });
+        return original.apply(statement, params);
+      };
+    }
+    return statement;
+  } as typeof sqlite.prepare;
+  try {
+    await run();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+  return [...seen.values()];
+}
+
+/** SQLite's plan of a statement, one line per step ("SEARCH cases USING INDEX …"). */
+export function queryPlan(sqlite: Database.Database, statement: Statement): string[] {
+  const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(...statement.params) as { detail: string }[];
+  return rows.map((r) => r.detail);
+}
+
+/** Tables that grow with the records (a full scan of one grows with the country). */
+export const GROWING_TABLES = [
+  "cases",
+  "case_activities",
+  "case_phase_events",
+  "care_plans",
+  "follow_up_checks",
+  "hospitalizations",
+  "trial_stays",
+  "persons",
+  "person_identities",
+  "person_name_tokens",
+  "outreach_cases",
+  "outreach_contacts",
+  "outreach_outcomes",
+  "peer_dispatches",
+  "peer_dispatch_members",
+  "peer_supporters",
+  "meetings",
+  "meeting_attendance",
+  "training_events",
+  "training_attendance",
+  "community_events",
+  "audit_logs",
+  "users",
+  "hospitals",
+  "health_centers",
+  "municipalities",
+];
+
+/**
+ * The steps of a plan that read a growing table whole: `SCAN t` (with or without an index: a scan
+ * of an index reads every entry too). `SEARCH` steps, and scans of small master tables, are fine.
+ */
+export function fullScansIn(plan: string[]): string[] {
+  return plan.filter((step) => {
+    const m = /^SCAN (\w+)(?: AS (\w+))?/.exec(step);
+    return !!m && GROWING_TABLES.includes(m[1]!);
+  });
+}
