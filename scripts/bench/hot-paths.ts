@@ -31,7 +31,7 @@ export const HOT_PATHS: HotPath[] = [
     name: "case list (phase filter, page 2)",
     run: async (c) => {
       const { listCasesForActor } = await import("@/lib/dal/case-list");
-      return listCasesForActor(c.coordinator, { page: 2, pageSize: 20, sort: "caseNo", dir: "asc" }, { openOnly: true, phase: "hospital_support" });
+      return listCasesForActor(c.coordinator, { page: 2, pageSize: 20, sort: "caseNo", dir: "asc" }, { openOnly: true, phase: "engagement" });
     },
   },
   {
