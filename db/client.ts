@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
+import { keepPreparedStatements } from "./statement-cache";
 import { keyringFor } from "@/lib/crypto/data-key";
 import { installKeyring } from "@/lib/crypto/keyring";
 import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, writePendingHead, type AuditChain } from "@/lib/dal/audit-chain";
@@ -31,6 +32,7 @@ export function openDatabase(file: string): Db {
   // Deleted and overwritten content is zeroed, not left in free space (ADR 0040: no plaintext
   // survives in the file once a value is encrypted or a row deleted).
   sqlite.pragma("secure_delete = ON");
+  keepPreparedStatements(sqlite);
   assertKnownMigrations(sqlite, file);
   const db = drizzle(sqlite, { schema });
   const chain = chainFor(file);
