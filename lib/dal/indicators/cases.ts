@@ -30,12 +30,15 @@ import { countOf, ja, notComputable, shareOf, type ComputeFn, type Computed, typ
  */
 
 /**
- * The office a case's events count under: the office responsible for the case on the event's
- * date `on` (ADR 0032: a transfer takes effect on its acceptance day, so the days before it stay
- * with the sending office and a past or locked year's figures never move).
+ * The cases (of the query's row) whose event counts in the scope: the office responsible for the
+ * case on the event's date `on` is one of the scope's (ADR 0032: a transfer takes effect on its
+ * acceptance day, so the days before it stay with the sending office and a past or locked year's
+ * figures never move), and the query's other `conditions` hold.
  */
-export function caseResponsibleIn(scope: CountScope, on: SQL | AnySQLiteColumn): SQL {
-  return and(heldOrSentBy(scope), inArray(responsibleOfficeOn(on), scope.offices))!;
+export function caseResponsibleIn(scope: CountScope, on: SQL | AnySQLiteColumn, ...conditions: (SQL | undefined)[]): SQL {
+  // SQLite tests the terms in this order: the caller's conditions (dates, types) come before the
+  // rule's subquery, so it runs only for the rows they leave (issue 14: half the time of C1's query).
+  return and(heldOrSentBy(scope), ...conditions, inArray(responsibleOfficeOn(on), scope.offices))!;
 }
 
 /**
@@ -90,7 +93,7 @@ function supportedCases(ctx: IndicatorContext): CaseRow[] {
     return getDb()
       .select(caseColumns)
       .from(cases)
-      .where(and(caseResponsibleIn(ctx.scope, supportedOn(end)), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start))))
+      .where(caseResponsibleIn(ctx.scope, supportedOn(end), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start))))
       .orderBy(cases.supportStartDate, cases.id)
       .all();
   });
@@ -100,7 +103,7 @@ function supportedCases(ctx: IndicatorContext): CaseRow[] {
 function dischargedCases(ctx: IndicatorContext): CaseRow[] {
   return ctx.memo("casesDischarged", () => {
     const { start, end } = year(ctx);
-    return getDb().select(caseColumns).from(cases).where(and(caseResponsibleIn(ctx.scope, cases.dischargeDate), between(cases.dischargeDate, start, end))).orderBy(cases.dischargeDate, cases.id).all();
+    return getDb().select(caseColumns).from(cases).where(caseResponsibleIn(ctx.scope, cases.dischargeDate, between(cases.dischargeDate, start, end))).orderBy(cases.dischargeDate, cases.id).all();
   });
 }
 
@@ -166,7 +169,7 @@ function plansCreated(ctx: IndicatorContext) {
       .select({ id: carePlans.id, caseId: carePlans.caseId, status: carePlans.status, consentDate: carePlans.consentDate })
       .from(carePlans)
       .innerJoin(cases, eq(cases.id, carePlans.caseId))
-      .where(and(caseResponsibleIn(ctx.scope, carePlans.createdDate), eq(carePlans.planType, "post_discharge_gl"), between(carePlans.createdDate, start, end)))
+      .where(caseResponsibleIn(ctx.scope, carePlans.createdDate, eq(carePlans.planType, "post_discharge_gl"), between(carePlans.createdDate, start, end)))
       .all();
   });
 }
@@ -255,7 +258,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
       .select({ caseId: carePlans.caseId, endedOn: carePlans.endedOn, periodEnd: carePlans.periodEndDate })
       .from(carePlans)
       .innerJoin(cases, eq(cases.id, carePlans.caseId))
-      .where(and(caseResponsibleIn(ctx.scope, carePlans.endedOn), eq(carePlans.planType, "post_discharge_gl"), eq(carePlans.status, "ended"), between(carePlans.endedOn, start, end), isNotNull(carePlans.periodEndDate)))
+      .where(caseResponsibleIn(ctx.scope, carePlans.endedOn, eq(carePlans.planType, "post_discharge_gl"), eq(carePlans.status, "ended"), between(carePlans.endedOn, start, end), isNotNull(carePlans.periodEndDate)))
       .all();
     return shareOf(ended.filter((p) => p.endedOn! <= p.periodEnd!).length, ended.length, () => caseGroup([...new Set(ended.map((p) => p.caseId))]));
   },
@@ -283,7 +286,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
       .select({ caseId: followUpChecks.caseId, dueDate: followUpChecks.dueDate, checkedDate: followUpChecks.checkedDate })
       .from(followUpChecks)
       .innerJoin(cases, eq(cases.id, followUpChecks.caseId))
-      .where(and(caseResponsibleIn(ctx.scope, followUpChecks.dueDate), between(followUpChecks.dueDate, start, end < judgeableUntil ? end : judgeableUntil)))
+      .where(caseResponsibleIn(ctx.scope, followUpChecks.dueDate, between(followUpChecks.dueDate, start, end < judgeableUntil ? end : judgeableUntil)))
       .all();
     if (rows.length === 0 && start > judgeableUntil) {
       return notComputable(ja("この年度のフォローアップは、期日から30日たっていないためまだ判定できません。", "No follow-up of the year is 30 days past its due date yet."), addDays(start, 30));
@@ -295,7 +298,7 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
 function trialStaySummary(ctx: IndicatorContext): { stays: number; nights: number; caseIds: string[] } {
   return ctx.memo("trialStays", () => {
     const { start, end } = year(ctx);
-    const where = and(caseResponsibleIn(ctx.scope, trialStays.startDate), between(trialStays.startDate, start, end));
+    const where = caseResponsibleIn(ctx.scope, trialStays.startDate, between(trialStays.startDate, start, end));
     const [totals] = getDb()
       .select({ n: count(), nights: sql<number>`coalesce(sum(julianday(${trialStays.endDate}) - julianday(${trialStays.startDate})), 0)` })
       .from(trialStays)
