@@ -27,6 +27,21 @@ export default defineConfig([
     },
   },
   {
+    // The server's and the browser's code (tests and scripts may build what they like).
+    files: ["app/**", "components/**", "lib/**", "db/**"],
+    rules: {
+      // An Intl formatter costs hundreds of microseconds to build: keep them (lib/domain/intl.ts, issue 14).
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.object.name='Intl']", message: "Use numberFormat/dateTimeFormat of lib/domain/intl.ts: building an Intl formatter per call is slow." },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(String|DateString|TimeString)$/][arguments.length>1]",
+          message: "toLocaleString with options builds a formatter per call: use numberFormat/dateTimeFormat of lib/domain/intl.ts.",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.mjs", "e2e/**"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

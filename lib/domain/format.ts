@@ -1,8 +1,9 @@
 import type { Locale } from "./codes";
+import { dateTimeFormat } from "./intl";
 
 /** A timestamp as Japan time, whatever the server's zone (a UTC server would show the wrong day). */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+  return dateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
     timeZone: "Asia/Tokyo",
     year: "numeric",
     month: "2-digit",
@@ -20,12 +21,12 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
   const date = new Date(0);
   date.setUTCFullYear(y, m - 1, d);
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  return dateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
 /** 'YYYY-MM' as a month heading: 4月 in Japanese, Apr in English. */
 export function formatMonth(yearMonth: string, locale: Locale): string {
   const m = Number(yearMonth.slice(5, 7));
   if (locale === "ja") return `${m}月`;
-  return new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  return dateTimeFormat("en-GB", { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2000, m - 1, 1)));
 }

@@ -9,6 +9,7 @@ import type { Locale } from "./codes";
 import { eraOfDate, eraYear, formatEraYear } from "./era";
 import { fiscalYearShortLabel } from "./fiscal-year";
 import { formatDate } from "./format";
+import { numberFormat } from "./intl";
 import { COHORT_TOPICS, metricsOfTopic, STATISTIC_METRICS, type StatisticMetric, type StatisticTopic } from "./statistic-codes";
 
 export type StatisticValueMap = Partial<Record<StatisticMetric, number | null>>;
@@ -159,6 +160,6 @@ export function formatStatisticReference(set: { asOf: string | null; cohortYear:
 /** A stored value as the sheet shows it: thousands separators; percentages and days with one decimal. */
 export function formatMetricValue(metric: StatisticMetric, value: number): string {
   const unit = STATISTIC_METRICS[metric].unit;
-  if (unit === "percent" || unit === "days") return value.toLocaleString("ja-JP", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (unit === "percent" || unit === "days") return numberFormat("ja-JP", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
   return value.toLocaleString("ja-JP");
 }

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getOwnSecondFactorStatus } from "@/lib/dal/second-factor";
 import { requireActor } from "@/lib/dal/session";
 import { ROLE_LABELS } from "@/lib/domain/codes";
+import { dateTimeFormat } from "@/lib/domain/intl";
 import { sessionIdleMinutes, sessionMaxHours } from "@/lib/auth/policy";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,7 +23,7 @@ export default async function AccountPage() {
   const locale = await getLocale();
   const twofa = getOwnSecondFactorStatus(actor);
   const enrolledOn = twofa.enrolledAt
-    ? new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeZone: "Asia/Tokyo" }).format(new Date(twofa.enrolledAt))
+    ? dateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeZone: "Asia/Tokyo" }).format(new Date(twofa.enrolledAt))
     : "";
   return (
     <div className="space-y-6">

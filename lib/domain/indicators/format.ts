@@ -3,6 +3,7 @@
  * dashboard, the sheet, its XLSX and CSV and the API's text fields word them alike.
  */
 import type { Locale } from "@/lib/domain/codes";
+import { numberFormat } from "@/lib/domain/intl";
 import { fiscalYearEndLabel, fiscalYearEraShort } from "@/lib/domain/era-labels";
 import type { Comparator } from "@/lib/domain/statistic-codes";
 import type { IndicatorTarget, IndicatorUnit, IndicatorValue, TargetStatus } from "./types";
@@ -29,7 +30,7 @@ export const SMALL_CELL_TEXT: Record<Locale, string> = { ja: "5未満", en: "<5"
 
 export function formatNumber(n: number, unit: IndicatorUnit): string {
   const digits = unit === "percent" || (!Number.isInteger(n) && Math.abs(n) < 10_000) ? 1 : 0;
-  return n.toLocaleString("ja-JP", { minimumFractionDigits: unit === "percent" ? 1 : 0, maximumFractionDigits: digits });
+  return numberFormat("ja-JP", { minimumFractionDigits: unit === "percent" ? 1 : 0, maximumFractionDigits: digits }).format(n);
 }
 
 export function withUnit(n: number, unit: IndicatorUnit, locale: Locale): string {
@@ -38,7 +39,7 @@ export function withUnit(n: number, unit: IndicatorUnit, locale: Locale): string
 
 /** A target as it was set: 「56％」, not 「56.0％」. */
 function targetNumber(n: number, unit: IndicatorUnit, locale: Locale): string {
-  return `${n.toLocaleString("ja-JP", { maximumFractionDigits: 1 })}${UNIT_LABELS[unit][locale]}`;
+  return `${numberFormat("ja-JP", { maximumFractionDigits: 1 }).format(n)}${UNIT_LABELS[unit][locale]}`;
 }
 
 /** The figure as a cell reads: 「5未満」, 「23／27」, 「5か所以上／5」, 「有」, 「67.2％」, or 「—」. */

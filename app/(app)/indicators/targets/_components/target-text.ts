@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/domain/codes";
+import { numberFormat } from "@/lib/domain/intl";
 import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { indicatorDefinition } from "@/lib/domain/indicators/definitions";
 import type { Comparator } from "@/lib/domain/statistic-codes";
@@ -7,7 +8,7 @@ import type { Translate } from "@/lib/i18n/translate";
 type TargetLike = { indicatorCode: string; comparator: Comparator; value: number | null; text: string | null; baselineValue: number | null; baselineFiscalYear: number | null };
 
 /** A number as the sheet prints it: thousands separators, one decimal where there is one. */
-const figure = (n: number) => n.toLocaleString("ja-JP", { maximumFractionDigits: 1 });
+const figure = (n: number) => numberFormat("ja-JP", { maximumFractionDigits: 1 }).format(n);
 
 /** The target as one reads it: 「56％以上」, 「2,855人以下」, 「減少」 or the qualitative wording. */
 export function targetText(t: Translate, target: TargetLike): string {
