@@ -4,7 +4,7 @@
  * over the coordinator's cases, the kana search over their persons' kana).
  */
 import type { Expectation } from "./classify";
-import type { Workload } from "./floors";
+import type { Floors, Workload } from "./floors";
 
 export type Role = "anonymous" | "prefecture" | "coordinator";
 
@@ -18,7 +18,9 @@ export type Endpoint = {
 /** Text only a signed-in page of the app has: the header's sign-out button (the UI's default language). */
 const SIGNED_IN = "サインアウト";
 
-export function endpointsFor(w: Workload): Endpoint[] {
+/** `expected`: the first case numbers the SQL floors find (floors.ts), which the lists must show. */
+export function endpointsFor(w: Workload, expected: Floors["firstCaseNo"]): Endpoint[] {
+  const withCase = (caseNo: string | null) => (caseNo ? [caseNo] : []);
   const fy = w.fiscalYear;
   const pref = w.prefectureCode;
   const listQuery = `scope=office&phase=${encodeURIComponent(w.listPhase)}${w.listPage > 1 ? `&page=${w.listPage}` : ""}`;
@@ -46,7 +48,7 @@ export function endpointsFor(w: Workload): Endpoint[] {
       id: "caseList",
       label: `case list (${w.listPhase}${w.listPage > 1 ? `, page ${w.listPage}` : ""})`,
       role: "coordinator",
-      request: () => ({ path: `/cases?${listQuery}`, expect: { type: "html", contains: [SIGNED_IN, 'data-testid="closed-switch"'] } }),
+      request: () => ({ path: `/cases?${listQuery}`, expect: { type: "html", contains: [SIGNED_IN, 'data-testid="closed-switch"', ...withCase(expected.caseList)] } }),
     },
     {
       id: "casePage",
@@ -63,7 +65,7 @@ export function endpointsFor(w: Workload): Endpoint[] {
       role: "coordinator",
       request: (i) => {
         const q = w.kanaQueries[i % w.kanaQueries.length]!.q;
-        return { path: `/cases?scope=office&q=${encodeURIComponent(q)}`, expect: { type: "html", contains: [SIGNED_IN, 'data-testid="closed-switch"'] } };
+        return { path: `/cases?scope=office&q=${encodeURIComponent(q)}`, expect: { type: "html", contains: [SIGNED_IN, 'data-testid="closed-switch"', ...withCase(expected.kana(i))] } };
       },
     },
     {
@@ -76,8 +78,8 @@ export function endpointsFor(w: Workload): Endpoint[] {
 }
 
 /** The load test's target: the case list as the coordinator opens it (the same URL the table times). */
-export function loadTarget(w: Workload): { paths: string[]; contains: string[] } {
-  const e = endpointsFor(w).find((x) => x.id === "caseList")!;
+export function loadTarget(w: Workload, expected: Floors["firstCaseNo"]): { paths: string[]; contains: string[] } {
+  const e = endpointsFor(w, expected).find((x) => x.id === "caseList")!;
   const { path, expect } = e.request(0);
   return { paths: [path], contains: [...(expect.contains ?? [])] };
 }

@@ -127,10 +127,17 @@ function officesInReach(db: Database.Database, u: { id: string; role: Role; pref
 export type Floor = (i: number) => unknown;
 
 /**
+ * The floors, and what they say the lists must show: the case number of the first row of the case
+ * list and of the i-th kana search (null for no row). The timed pages must contain it, which proves
+ * both that the app answered with rows and that the floor computes the rows the app shows.
+ */
+export type Floors = { run: Record<string, Floor>; firstCaseNo: { caseList: string | null; kana: (i: number) => string | null } };
+
+/**
  * The floors per endpoint id. Each prepares its statements once; the reach of the coordinator is a
  * bound JSON list of office ids (the app evaluates it in SQL each time: that is part of its work).
  */
-export function buildFloors(db: Database.Database, w: Workload): Record<string, Floor> {
+export function buildFloors(db: Database.Database, w: Workload): Floors {
   const offices = JSON.stringify(w.coordinatorOffices);
   const year = { p: w.prefectureCode, start: w.fyStart, end: w.fyEnd };
 
@@ -213,7 +220,12 @@ export function buildFloors(db: Database.Database, w: Workload): Record<string, 
     return [rows, dispatchCounts.all(offices), dispatchMembers.all(JSON.stringify(rows.map((r) => r.id)))];
   };
 
-  return { sheet, sheetApi: sheet, dashboard: sheet, caseList, casePage, kana, dispatches };
+  const firstOf = (rows: unknown) => (rows as { case_no: string }[])[0]?.case_no ?? null;
+  const kanaFirst = w.kanaQueries.map((_, i) => firstOf((kana(i) as unknown[])[0]));
+  return {
+    run: { sheet, sheetApi: sheet, dashboard: sheet, caseList, casePage, kana, dispatches },
+    firstCaseNo: { caseList: firstOf((caseList(0) as unknown[])[0]), kana: (i) => kanaFirst[i % kanaFirst.length] ?? null },
+  };
 }
 
 /** Run a floor `n` times after `warmup` runs; the times in ms. */

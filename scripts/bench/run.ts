@@ -17,7 +17,7 @@ import { ArgumentError, parseBenchArgs, USAGE, type BenchOptions } from "./args"
 import { classify, tallyErrors, type Classified } from "./classify";
 import { prepareDatabase, type BenchDatabase } from "./database";
 import { endpointsFor, loadTarget, type Endpoint, type Role } from "./endpoints";
-import { buildFloors, openReadOnly, readWorkload, timeFloor, type Workload } from "./floors";
+import { buildFloors, openReadOnly, readWorkload, timeFloor, type Floors, type Workload } from "./floors";
 import { keepAliveAgent, timedGet } from "./http";
 import { measureJs, type JsTransfer } from "./js-size";
 import { killServer, killServerNow, serverExited, startServer } from "./server";
@@ -64,8 +64,8 @@ async function timeEndpoint(base: string, e: Endpoint, cookie: string, n: number
 }
 
 /** The load test in its own process (scripts/bench/load-worker.ts). */
-function runLoad(base: string, cookie: string, w: Workload, o: BenchOptions): Promise<LoadResult> {
-  const { paths, contains } = loadTarget(w);
+function runLoad(base: string, cookie: string, target: { paths: string[]; contains: string[] }, o: BenchOptions): Promise<LoadResult> {
+  const { paths, contains } = target;
   const input = JSON.stringify({ base, paths, cookie, connections: o.connections, seconds: o.loadSeconds, contains });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "bench", "load-worker.ts"), input], { stdio: ["ignore", "pipe", "inherit"] });
@@ -147,6 +147,7 @@ async function main(): Promise<number> {
   let js: JsTransfer | null = null;
   let jsNote: string | undefined;
   let workload: Workload | null = null;
+  let floors: Floors | null = null;
   let dbInfo: { file: string; source: string; bytes: number; cases: number } | null = null;
   try {
     await buildApp();
@@ -159,7 +160,7 @@ async function main(): Promise<number> {
     sqlite = openReadOnly(database.file);
     workload = readWorkload(sqlite, database.file, { prefectureUser: PREFECTURE_USER, coordinator: COORDINATOR, fy: o.fy, samples: Math.min(50, o.requests) });
     dbInfo = { file: database.file, source: database.source, bytes: fileSize(database.file), cases: workload.caseCount };
-    const floors = buildFloors(sqlite, workload);
+    floors = buildFloors(sqlite, workload);
 
     const signInId = actionId("app/login/actions.ts#signInAction");
     const cookies: Record<Role, string> = {
@@ -169,10 +170,10 @@ async function main(): Promise<number> {
     };
     log(`signed in as ${PREFECTURE_USER} and ${COORDINATOR}; timing ${o.requests} requests per endpoint after ${o.warmup} warm-up requests`);
 
-    for (const e of endpointsFor(workload)) {
+    for (const e of endpointsFor(workload, floors.firstCaseNo)) {
       const { times, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup);
       const tally = tallyErrors(verdicts);
-      const floor = floors[e.id];
+      const floor = floors.run[e.id];
       const sqlTimes = floor ? timeFloor(floor, o.requests, o.warmup) : null;
       const firstError = Object.values(tally.byKind)[0]?.first;
       results.push({ id: e.id, label: e.label, app: summarize(times), sqlP50: sqlTimes ? summarize(sqlTimes).p50 : null, errors: tally.count, firstError });
@@ -195,7 +196,7 @@ async function main(): Promise<number> {
     }
 
     log(`load test: ${o.connections} connections for ${o.loadSeconds} s on the case list as ${COORDINATOR} (a separate process) …`);
-    load = await runLoad(server.base, cookies.coordinator, workload, o);
+    load = await runLoad(server.base, cookies.coordinator, loadTarget(workload, floors.firstCaseNo), o);
     check("load test: every answer 2xx and the right page", load.errors === 0 && load.requests > 0, load.errors ? `${load.errors} errors, first: ${load.firstError}` : undefined);
     if (serverExited()) throw new Error(`the server exited during the load test; see ${serverLog}`);
   } catch (e) {
@@ -213,7 +214,7 @@ async function main(): Promise<number> {
   if (dbInfo) console.log(`database: ${dbInfo.source}, ${(dbInfo.bytes / 2 ** 20).toFixed(1)} MiB, ${dbInfo.cases} cases; fiscal year ${workload?.fiscalYear}`);
   if (rows.length) console.log(`\n${formatResults(rows)}\n`);
   for (const r of results) if (r.firstError) console.log(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);
-  if (load && workload) console.log(formatLoad(load, loadTarget(workload).paths[0]!));
+  if (load && workload && floors) console.log(formatLoad(load, loadTarget(workload, floors.firstCaseNo).paths[0]!));
   console.log(formatJs(js ? js.bytes / 1000 : null, js ? `${js.files} scripts, ${(js.uncompressed / 1000).toFixed(0)} kB unpacked${jsNote ? `; ${jsNote}` : ""}` : jsNote));
   console.log("Budgets are marked, never enforced (ADR 0049): the exit code counts errors only.");
 
