@@ -8,7 +8,7 @@
  * sign-in page or the wrong page, no answer within 10 s, the server dying). `--ci` is the short
  * prefecture-scale run of CI, which also writes test-results/bench-summary.txt ("N passed, N failed").
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +31,10 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 
 type Check = { name: string; ok: boolean; detail?: string };
 
+/** Set on Ctrl-C / SIGTERM: the loops stop, the load generator is killed, the cleanup runs. */
+let stopping = false;
+let loadChild: ChildProcess | null = null;
+
 async function buildApp(): Promise<void> {
   const modulePath = path.resolve("scripts/lib/build.mjs");
   const { buildIfNeeded } = (await import(modulePath)) as { buildIfNeeded: (o?: object) => boolean };
@@ -45,7 +49,7 @@ async function timeEndpoint(base: string, e: Endpoint, cookie: string, n: number
   const times: number[] = [];
   const verdicts: Classified[] = [];
   try {
-    for (let i = 0; i < warmup + n; i++) {
+    for (let i = 0; i < warmup + n && !stopping; i++) {
       const { path: p, expect } = e.request(i);
       const { ms, outcome } = await timedGet(agent, base + p, headers);
       const verdict = classify(outcome, expect);
@@ -69,11 +73,13 @@ function runLoad(base: string, cookie: string, target: { paths: string[]; contai
   const input = JSON.stringify({ base, paths, cookie, connections: o.connections, seconds: o.loadSeconds, contains });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "bench", "load-worker.ts"), input], { stdio: ["ignore", "pipe", "inherit"] });
+    loadChild = child;
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
     const timer = setTimeout(() => child.kill("SIGKILL"), (o.loadSeconds + 60) * 1000);
     child.on("exit", (code) => {
       clearTimeout(timer);
+      loadChild = null;
       const line = out.trim().split("\n").at(-1) ?? "";
       try {
         const r = JSON.parse(line) as { requests: number; errors: number; firstError?: string; p50: number; p95: number; seconds: number };
@@ -124,16 +130,21 @@ async function main(): Promise<number> {
 
   let database: BenchDatabase | null = null;
   let sqlite: Database.Database | null = null;
-  const cleanup = async () => {
-    await killServer();
-    sqlite?.close();
-    sqlite = null;
-    database?.cleanup();
-    database = null;
-  };
+  // One cleanup, whoever asks first (the end of the run or a signal); later calls wait for it.
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await killServer();
+      sqlite?.close();
+      sqlite = null;
+      database?.cleanup();
+      database = null;
+    })());
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      stopping = true;
       log(`${signal}: stopping the server and removing the temporary files`);
+      loadChild?.kill("SIGKILL");
       void cleanup().finally(() => process.exit(130));
     });
   }
@@ -171,6 +182,7 @@ async function main(): Promise<number> {
     log(`signed in as ${PREFECTURE_USER} and ${COORDINATOR}; timing ${o.requests} requests per endpoint after ${o.warmup} warm-up requests`);
 
     for (const e of endpointsFor(workload, floors.firstCaseNo)) {
+      if (stopping) return 130;
       const { times, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup);
       const tally = tallyErrors(verdicts);
       const floor = floors.run[e.id];
@@ -181,6 +193,7 @@ async function main(): Promise<number> {
       if (serverExited()) throw new Error(`the server exited during ${e.label}; see ${serverLog}`);
     }
 
+    if (stopping) return 130;
     if (o.skipJs) jsNote = "--skip-js";
     else {
       try {
@@ -195,6 +208,7 @@ async function main(): Promise<number> {
       }
     }
 
+    if (stopping) return 130;
     log(`load test: ${o.connections} connections for ${o.loadSeconds} s on the case list as ${COORDINATOR} (a separate process) …`);
     load = await runLoad(server.base, cookies.coordinator, loadTarget(workload, floors.firstCaseNo), o);
     check("load test: every answer 2xx and the right page", load.errors === 0 && load.requests > 0, load.errors ? `${load.errors} errors, first: ${load.firstError}` : undefined);

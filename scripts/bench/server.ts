@@ -12,26 +12,34 @@ export type Server = { base: string; child: ChildProcess; log: string };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let running: ChildProcess | null = null;
+let killing: Promise<void> | null = null;
 
-/** Kill the server's whole process group (next start's workers with it). Safe to call twice. */
+/**
+ * Kill the server's whole process group (next start's workers with it), SIGKILL after 5 s. Safe to
+ * call twice: a second call waits for the same exit. The server stays `running` until it has exited,
+ * so killServerNow() can still reach it if the runner exits first.
+ */
 export function killServer(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   const child = running;
-  running = null;
   if (!child || child.pid === undefined) return Promise.resolve();
+  if (killing) return killing;
+  const pid = child.pid;
   const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-  const hard = setTimeout(() => {
+  const group = (sig: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, "SIGKILL");
+      process.kill(-pid, sig);
     } catch {
-      // gone
+      // already gone
     }
-  }, 5000);
-  return exited.finally(() => clearTimeout(hard));
+  };
+  group(signal);
+  const hard = setTimeout(() => group("SIGKILL"), 5000);
+  killing = exited.finally(() => {
+    clearTimeout(hard);
+    if (running === child) running = null;
+    killing = null;
+  });
+  return killing;
 }
 
 /** Last resort on process exit: synchronous, so it runs even from process.exit(). */
