@@ -17,7 +17,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-export type JsTransfer = { bytes: number; files: number; uncompressed: number; compressedFiles: number; finalPath: string };
+export type JsTransfer = { bytes: number; files: number; uncompressed: number; compressedFiles: number; uncompressedNames: string[]; finalPath: string };
 
 export async function measureJs(base: string, cookie: string, pagePath = "/cases/new"): Promise<JsTransfer> {
   const executablePath = chromiumPath();
@@ -34,7 +34,7 @@ export async function measureJs(base: string, cookie: string, pagePath = "/cases
       }),
     );
     const page = await context.newPage();
-    const scripts: Promise<{ encoded: number; decoded: number; compressed: boolean }>[] = [];
+    const scripts: Promise<{ name: string; encoded: number; decoded: number; compressed: boolean }>[] = [];
     page.on("requestfinished", (request) => {
       if (request.resourceType() !== "script") return;
       scripts.push(
@@ -42,7 +42,8 @@ export async function measureJs(base: string, cookie: string, pagePath = "/cases
           const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
           const encoding = response ? ((await response.allHeaders())["content-encoding"] ?? "") : "";
           const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-          return { encoded: sizes.responseBodySize, decoded: body.length, compressed: encoding !== "" && encoding !== "identity" };
+          const name = new URL(request.url()).pathname.split("/").at(-1) ?? request.url();
+          return { name: `${name} (${(sizes.responseBodySize / 1000).toFixed(1)} kB)`, encoded: sizes.responseBodySize, decoded: body.length, compressed: encoding !== "" && encoding !== "identity" };
         })(),
       );
     });
@@ -55,6 +56,7 @@ export async function measureJs(base: string, cookie: string, pagePath = "/cases
       uncompressed: done.reduce((a, s) => a + s.decoded, 0),
       files: done.length,
       compressedFiles: done.filter((s) => s.compressed).length,
+      uncompressedNames: done.filter((s) => !s.compressed).map((s) => s.name),
       finalPath,
     };
   } finally {

@@ -174,10 +174,17 @@ async function main(): Promise<number> {
     floors = buildFloors(sqlite, workload);
 
     const signInId = actionId("app/login/actions.ts#signInAction");
+    const db = sqlite;
+    const signInAs = (username: string) =>
+      signIn(server.base, username, signInId).catch((e: unknown) => {
+        // The commonest cause on a generated database: accounts deactivated as unused at start (ADR 0041).
+        const row = db.prepare("SELECT active FROM users WHERE username = ?").get(username) as { active: number } | undefined;
+        throw new Error(row?.active === 0 ? `${username} is inactive in this database (deactivated as unused by the server's start-up sweep? ADR 0041)` : (e as Error).message);
+      });
     const cookies: Record<Role, string> = {
       anonymous: "",
-      prefecture: await signIn(server.base, PREFECTURE_USER, signInId),
-      coordinator: await signIn(server.base, COORDINATOR, signInId),
+      prefecture: await signInAs(PREFECTURE_USER),
+      coordinator: await signInAs(COORDINATOR),
     };
     log(`signed in as ${PREFECTURE_USER} and ${COORDINATOR}; timing ${o.requests} requests per endpoint after ${o.warmup} warm-up requests`);
 
@@ -198,7 +205,7 @@ async function main(): Promise<number> {
     else {
       try {
         js = await measureJs(server.base, cookies.coordinator);
-        if (js.compressedFiles < js.files) jsNote = `${js.files - js.compressedFiles} of ${js.files} scripts sent uncompressed`;
+        if (js.compressedFiles < js.files) jsNote = `${js.files - js.compressedFiles} of ${js.files} scripts sent uncompressed: ${js.uncompressedNames.join(", ")}`;
         check("/cases/new loads in Chromium (JavaScript measured)", true);
       } catch (e) {
         const message = (e as Error).message;
@@ -243,7 +250,7 @@ async function main(): Promise<number> {
     fiscalYear: workload?.fiscalYear ?? null,
     endpoints: rows.map((row, i) => ({ ...row, n: results[i]!.app.n, max: results[i]!.app.max, firstError: results[i]!.firstError ?? null })),
     load: load && { ...load, mark: loadMark(load) },
-    js: js && { kBGzip: js.bytes / 1000, kBUnpacked: js.uncompressed / 1000, files: js.files, compressedFiles: js.compressedFiles, budgetKB: JS_BUDGET_KB, note: jsNote ?? null },
+    js: js && { kBGzip: js.bytes / 1000, kBUnpacked: js.uncompressed / 1000, files: js.files, compressedFiles: js.compressedFiles, uncompressed: js.uncompressedNames, budgetKB: JS_BUDGET_KB, note: jsNote ?? null },
     checks,
     passed,
     failed,
