@@ -113,8 +113,8 @@ async function main(): Promise<number> {
     o = parseBenchArgs(process.argv.slice(2), process.env);
   } catch (e) {
     if (!(e instanceof ArgumentError)) throw e;
-    if (e.message) console.error(`[bench] ${e.message}`);
-    console.error(USAGE);
+    if (e.message) console.error(`[bench] ${e.message}\n${USAGE}`);
+    else console.log(USAGE);
     return e.message ? 2 : 0;
   }
   const started = Date.now();
