@@ -11,13 +11,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { performance } from "node:perf_hooks";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { ArgumentError, parseBenchArgs, USAGE, type BenchOptions } from "./args";
 import { classify, tallyErrors, type Classified } from "./classify";
 import { prepareDatabase, type BenchDatabase } from "./database";
 import { endpointsFor, loadTarget, type Endpoint, type Role } from "./endpoints";
-import { buildFloors, openReadOnly, readWorkload, timeFloor, type Floors, type Workload } from "./floors";
+import { buildFloors, openReadOnly, readWorkload, type Floor, type Floors, type Workload } from "./floors";
 import { keepAliveAgent, timedGet } from "./http";
 import { measureJs, type JsTransfer } from "./js-size";
 import { killServer, killServerNow, serverExited, startServer } from "./server";
@@ -42,20 +43,47 @@ async function buildApp(): Promise<void> {
   if (!buildIfNeeded()) throw new Error("the build failed");
 }
 
-/** Time `n` sequential requests of one endpoint over one keep-alive connection, after `warmup` untimed ones. */
-async function timeEndpoint(base: string, e: Endpoint, cookie: string, n: number, warmup: number): Promise<{ times: number[]; verdicts: Classified[] }> {
+/**
+ * Time `n` sequential requests of one endpoint over one keep-alive connection, after `warmup`
+ * untimed ones. Each request is followed, in the same second, by its floors: one /api/health over a
+ * second connection and one run of the endpoint's SQL (ADR 0049), so a slow minute of a shared
+ * machine slows the figure and its floors alike and the ratio stays meaningful.
+ */
+async function timeEndpoint(
+  base: string,
+  e: Endpoint,
+  cookie: string,
+  n: number,
+  warmup: number,
+  floor: Floor | undefined,
+): Promise<{ times: number[]; health: number[]; sql: number[]; verdicts: Classified[] }> {
   const agent = keepAliveAgent(1);
+  const healthAgent = keepAliveAgent(1);
   const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
   const times: number[] = [];
+  const health: number[] = [];
+  const sql: number[] = [];
   const verdicts: Classified[] = [];
+  const interleave = e.id !== "health";
   try {
     for (let i = 0; i < warmup + n && !stopping; i++) {
       const { path: p, expect } = e.request(i);
       const { ms, outcome } = await timedGet(agent, base + p, headers);
       const verdict = classify(outcome, expect);
-      if (i < warmup && verdict.ok) continue;
-      verdicts.push(verdict.ok ? verdict : { ...verdict, detail: `${p}: ${verdict.detail}` });
-      if (verdict.ok) times.push(ms);
+      const timed = i >= warmup;
+      if (timed || !verdict.ok) verdicts.push(verdict.ok ? verdict : { ...verdict, detail: `${p}: ${verdict.detail}` });
+      if (timed && verdict.ok) times.push(ms);
+      if (interleave) {
+        const h = await timedGet(healthAgent, `${base}/api/health`, {});
+        const hv = classify(h.outcome, { type: "json", contains: ['"ok":true'] });
+        if (!hv.ok) verdicts.push({ ...hv, detail: `/api/health: ${hv.detail}` });
+        else if (timed) health.push(h.ms);
+      }
+      if (floor) {
+        const t0 = performance.now();
+        floor(i);
+        if (timed) sql.push(performance.now() - t0);
+      }
       if (serverExited()) {
         verdicts.push({ ok: false, kind: "network", detail: "the server exited" });
         break;
@@ -63,8 +91,9 @@ async function timeEndpoint(base: string, e: Endpoint, cookie: string, n: number
     }
   } finally {
     agent.destroy();
+    healthAgent.destroy();
   }
-  return { times, verdicts };
+  return { times, health, sql, verdicts };
 }
 
 /** The load test in its own process (scripts/bench/load-worker.ts). */
@@ -190,12 +219,19 @@ async function main(): Promise<number> {
 
     for (const e of endpointsFor(workload, floors.firstCaseNo)) {
       if (stopping) return 130;
-      const { times, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup);
-      const tally = tallyErrors(verdicts);
       const floor = floors.run[e.id];
-      const sqlTimes = floor ? timeFloor(floor, o.requests, o.warmup) : null;
+      const { times, health, sql, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup, floor);
+      const tally = tallyErrors(verdicts);
       const firstError = Object.values(tally.byKind)[0]?.first;
-      results.push({ id: e.id, label: e.label, app: summarize(times), sqlP50: sqlTimes ? summarize(sqlTimes).p50 : null, errors: tally.count, firstError });
+      results.push({
+        id: e.id,
+        label: e.label,
+        app: summarize(times),
+        healthP50: health.length ? summarize(health).p50 : undefined,
+        sqlP50: floor ? summarize(sql).p50 : null,
+        errors: tally.count,
+        firstError,
+      });
       check(`${e.label}: every answer 2xx and the right page`, tally.count === 0, firstError && `${tally.count} errors, first: ${firstError}`);
       if (serverExited()) throw new Error(`the server exited during ${e.label}; see ${serverLog}`);
     }
@@ -248,7 +284,7 @@ async function main(): Promise<number> {
     machine: m,
     database: dbInfo,
     fiscalYear: workload?.fiscalYear ?? null,
-    endpoints: rows.map((row, i) => ({ ...row, n: results[i]!.app.n, max: results[i]!.app.max, firstError: results[i]!.firstError ?? null })),
+    endpoints: rows.map((row, i) => ({ ...row, n: results[i]!.app.n, max: results[i]!.app.max, healthP50: results[i]!.healthP50 ?? null, firstError: results[i]!.firstError ?? null })),
     load: load && { ...load, mark: loadMark(load) },
     js: js && { kBGzip: js.bytes / 1000, kBUnpacked: js.uncompressed / 1000, files: js.files, compressedFiles: js.compressedFiles, uncompressed: js.uncompressedNames, budgetKB: JS_BUDGET_KB, note: jsNote ?? null },
     checks,

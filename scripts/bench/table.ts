@@ -24,6 +24,8 @@ export type EndpointResult = {
   app: Summary;
   /** The SQL floor's p50 (ms); null for the health floor itself. */
   sqlP50: number | null;
+  /** /api/health's p50 measured between this endpoint's requests; else the health row's is used. */
+  healthP50?: number;
   errors: number;
   /** The first error's detail, for the line under the table. */
   firstError?: string;
@@ -49,7 +51,7 @@ export function budgetText(b: Budget | undefined): string {
 
 export function toRow(r: EndpointResult, healthP50: number): Row {
   const budget = BUDGETS[r.id];
-  const ratio = r.sqlP50 === null ? null : dataWorkRatio(r.app.p50, healthP50, r.sqlP50);
+  const ratio = r.sqlP50 === null ? null : dataWorkRatio(r.app.p50, r.healthP50 ?? healthP50, r.sqlP50);
   let mark: Row["mark"] = "";
   if (r.errors > 0) mark = "ERROR";
   else if (budget) {

@@ -70,3 +70,8 @@ test("the sign-in's cookie jar keeps the latest value and drops cleared cookies"
   mergeCookies(jar, ["a=3; Path=/", "b=; Max-Age=0", "pending=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT"]);
   assert.equal(cookieHeader(jar), "a=3; authjs.session-token=xyz");
 });
+
+test("the ratio uses the health floor measured between the endpoint's own requests when there is one", () => {
+  assert.equal(toRow({ ...result("sheet", 40, 100, 10), healthP50: 20 }, 10).ratio, 2);
+  assert.equal(toRow(result("sheet", 40, 100, 10), 10).ratio, 3);
+});
