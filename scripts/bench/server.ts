@@ -72,6 +72,10 @@ export function serverEnv(parent: NodeJS.ProcessEnv, databasePath: string, base:
     NODE_ENV: "production",
     // One client signs in a few times from 127.0.0.1: never near the per-address throttle.
     TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "1000000",
+    // The bench must not change who may sign in to the database it is given: a generated database's
+    // accounts were created years "ago" and never signed in, and the start-up sweep of unused
+    // accounts (ADR 0041) would deactivate every one of them, the demo accounts the bench uses too.
+    TSUNAGU_ACCOUNT_UNUSED_DAYS: "36500",
   };
 }
 
