@@ -1,0 +1,101 @@
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import type Database from "better-sqlite3";
+import { getDb } from "@/db/client";
+import { listCasesForActor } from "@/lib/dal/case-list";
+import { listDispatchesForActor } from "@/lib/dal/peer-dispatch-list";
+import type { Phase } from "@/lib/domain/case-codes";
+import { buildFloors, fiscalYearOf, readWorkload, timeFloor, todayJst, type Floors, type Workload } from "@/scripts/bench/floors";
+import { endpointsFor, loadTarget } from "@/scripts/bench/endpoints";
+import { actorFor, seededDb } from "../helpers/test-db";
+
+/*
+ * The bench's SQL floors (scripts/bench/floors.ts) must compute what the app shows, or the ratio
+ * (app − health) ÷ SQL compares unlike work: each list floor's rows against the DAL's own page, on
+ * the demo data, with the real migrations (a renamed column fails here, not in a national run).
+ */
+
+// The server's key and the bench's are the same: the bench reads TSUNAGU_DATA_KEY as the app does.
+process.env.TSUNAGU_DATA_KEY ??= crypto.randomBytes(32).toString("hex");
+
+let sqlite: Database.Database;
+let w: Workload;
+let floors: Floors;
+
+before(async () => {
+  await seededDb();
+  sqlite = (getDb() as unknown as { $client: Database.Database }).$client;
+  w = readWorkload(sqlite, ":memory:", { prefectureUser: "okayama.pref", coordinator: "bizen.coord", fy: 2021, samples: 20 });
+  floors = buildFloors(sqlite, w);
+});
+
+const ids = (rows: unknown) => (rows as { id: string }[]).map((r) => r.id);
+
+test("the workload comes from the data: the coordinator's reach, own cases, kana with their tokens", () => {
+  assert.equal(w.prefectureCode, "33");
+  assert.deepEqual(w.coordinatorOffices, ["33-bizen"]);
+  assert.ok(w.caseIds.length > 0 && w.caseIds.length <= 20);
+  assert.ok(w.kanaQueries.length > 0);
+  for (const k of w.kanaQueries) assert.match(k.token, /^[0-9a-f]{64}$/);
+  assert.equal(w.fyStart, "2021-04-01");
+  assert.equal(w.fyEnd, "2022-03-31");
+  assert.ok(w.caseCount > 0);
+});
+
+test("the case list floor has the DAL's rows of the same filter and page", () => {
+  const actor = actorFor("bizen.coord");
+  const page = listCasesForActor(actor, { page: w.listPage, pageSize: 20, sort: "referralDate", dir: "desc" }, { mine: false, openOnly: true, phase: w.listPhase as Phase });
+  const [rows, counts] = floors.run.caseList!(0) as [unknown, { phase: string; n: number }[]];
+  assert.ok(page.rows.length > 0);
+  assert.deepEqual(ids(rows), page.rows.map((r) => r.id));
+  assert.equal(counts.find((c) => c.phase === w.listPhase)?.n, page.total);
+  assert.equal(floors.firstCaseNo.caseList, page.rows[0]!.caseNo);
+});
+
+test("the kana floor finds, through the tokens, the DAL's rows for the same query", () => {
+  const actor = actorFor("bizen.coord");
+  w.kanaQueries.forEach((k, i) => {
+    const page = listCasesForActor(actor, { page: 1, pageSize: 20, sort: "referralDate", dir: "desc" }, { mine: false, openOnly: true, q: k.q });
+    const [rows] = floors.run.kana!(i) as [unknown];
+    assert.deepEqual(ids(rows), page.rows.map((r) => r.id), `query ${k.q}`);
+    assert.equal(floors.firstCaseNo.kana(i), page.rows[0]?.caseNo ?? null);
+  });
+});
+
+test("the dispatch list floor has the DAL's first page", () => {
+  const page = listDispatchesForActor(actorFor("bizen.coord"), { page: 1, pageSize: 20, sort: "date", dir: "desc" }, {});
+  const [rows, counts] = floors.run.dispatches!(0) as [unknown, { n: number }[]];
+  assert.deepEqual(ids(rows), page.rows.map((r) => r.id));
+  assert.equal(counts.reduce((a, c) => a + c.n, 0), page.total);
+});
+
+test("the case page floor reads the coordinator's case and its activities; the sheet floor its counts", () => {
+  const [row, activities] = floors.run.casePage!(0) as [{ case_no: string } | undefined, unknown[]];
+  assert.equal(row?.case_no, w.caseIds[0]!.caseNo);
+  assert.ok(Array.isArray(activities));
+  const counts = floors.run.sheet!(0) as Record<string, number>;
+  assert.ok(counts.supported! > 0, "the demo's FY2021 has cases in support");
+  assert.equal(timeFloor(floors.run.sheet!, 3, 1).length, 3);
+});
+
+test("every endpoint's URL is the UI's, and the lists expect the floor's first case", () => {
+  const endpoints = endpointsFor(w, floors.firstCaseNo);
+  assert.deepEqual(endpoints.map((e) => e.id), ["health", "sheet", "sheetApi", "dashboard", "caseList", "casePage", "kana", "dispatches"]);
+  const path = (id: string, i = 0) => endpoints.find((e) => e.id === id)!.request(i);
+  assert.equal(path("sheet").path, "/indicators/sheet?prefecture=33&fy=2021");
+  assert.equal(path("sheetApi").path, "/api/v1/indicators?prefecture=33&fy=2021");
+  assert.equal(path("caseList").path, `/cases?scope=office&phase=${w.listPhase}${w.listPage > 1 ? `&page=${w.listPage}` : ""}`);
+  assert.ok(path("caseList").expect.contains?.includes(floors.firstCaseNo.caseList!));
+  assert.equal(path("casePage", 1).path, `/cases/${w.caseIds[1 % w.caseIds.length]!.id}`);
+  assert.ok(path("casePage", 1).expect.contains?.includes(w.caseIds[1 % w.caseIds.length]!.caseNo));
+  assert.equal(path("kana").path, `/cases?scope=office&q=${encodeURIComponent(w.kanaQueries[0]!.q)}`);
+  assert.deepEqual(loadTarget(w, floors.firstCaseNo).paths, [path("caseList").path]);
+});
+
+test("the fiscal year and today are reckoned in Japan", () => {
+  assert.equal(fiscalYearOf("2026-03-31"), 2025);
+  assert.equal(fiscalYearOf("2026-04-01"), 2026);
+  assert.equal(todayJst(new Date("2026-03-31T15:00:00Z")), "2026-04-01");
+  assert.equal(todayJst(new Date("2026-03-31T14:59:59Z")), "2026-03-31");
+});
