@@ -1,0 +1,2 @@
+CREATE INDEX `cases_office_support_cover_idx` ON `cases` (`office_id`,`support_start_date`,`end_date`,`discharge_date`,`id`,`person_id`,`discharge_destination`,`index_admission_date`,`end_reason`);--> statement-breakpoint
+CREATE INDEX `cases_office_discharge_cover_idx` ON `cases` (`office_id`,`discharge_date`,`id`,`person_id`,`support_start_date`,`discharge_destination`,`index_admission_date`,`end_date`,`end_reason`);
