@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
+import { installPlannerStats } from "./planner-stats";
 import { keepPreparedStatements } from "./statement-cache";
 import { keyringFor } from "@/lib/crypto/data-key";
 import { installKeyring } from "@/lib/crypto/keyring";
@@ -73,6 +74,7 @@ export function openDatabase(file: string): Db {
   }) as Db["transaction"];
   auditChains.set(db, { sqlite, chain });
   migrateImmediate(sqlite);
+  installPlannerStats(sqlite);
   // The data key (ADR 0040), checked against the database's own record of its key.
   installKeyring(keyringFor(sqlite, file));
   assertAuditTriggers(sqlite, file);

@@ -96,7 +96,6 @@ export const meetings = sqliteTable(
     check("meetings_cases_reviewed", sql`${t.casesReviewed} IS NULL OR ${t.casesReviewed} >= 0`),
     index("meetings_prefecture_date_idx").on(t.prefectureCode, t.date),
     index("meetings_office_date_idx").on(t.officeId, t.date),
-    index("meetings_kind_idx").on(t.kind),
     index("meetings_kyogi_body_idx").on(t.kyogiBodyId),
     index("meetings_region_idx").on(t.regionId),
   ],

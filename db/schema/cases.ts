@@ -208,9 +208,6 @@ export const cases = sqliteTable(
     index("cases_person_idx").on(t.personId),
     index("cases_hospital_idx").on(t.hospitalId),
     index("cases_prefecture_idx").on(t.prefectureCode),
-    index("cases_support_start_idx").on(t.supportStartDate),
-    index("cases_end_date_idx").on(t.endDate),
-    index("cases_last_activity_idx").on(t.lastActivityDate),
     // The case indicators' cohorts of a year (supported in it, discharged in it), read from the
     // index alone: the office's cases in date order with every column those queries read (issue 14).
     index("cases_office_support_cover_idx").on(
@@ -351,7 +348,6 @@ export const carePlans = sqliteTable(
     check("care_plans_status", inList(t.status, CARE_PLAN_STATUSES)),
     check("care_plans_dates", sql`${t.periodEndDate} IS NULL OR ${t.createdDate} <= ${t.periodEndDate}`),
     index("care_plans_case_idx").on(t.caseId),
-    index("care_plans_review_idx").on(t.reviewDueDate),
   ],
 );
 
@@ -403,6 +399,5 @@ export const followUpChecks = sqliteTable(
     check("follow_up_checks_status", sql`${t.status} IS NULL OR ${inList(t.status, FOLLOW_UP_STATUSES)}`),
     check("follow_up_checks_recorded", sql`(${t.checkedDate} IS NULL) = (${t.status} IS NULL)`),
     uniqueIndex("follow_up_checks_case_offset_idx").on(t.caseId, t.offsetMonths),
-    index("follow_up_checks_due_idx").on(t.dueDate),
   ],
 );

@@ -79,8 +79,6 @@ export const outreachCases = sqliteTable(
     index("outreach_cases_person_idx").on(t.personId),
     index("outreach_cases_coordinator_idx").on(t.coordinatorUserId),
     index("outreach_cases_prefecture_idx").on(t.prefectureCode),
-    index("outreach_cases_referral_idx").on(t.referralDate),
-    index("outreach_cases_end_idx").on(t.endDate),
   ],
 );
 
@@ -135,7 +133,6 @@ export const outreachContacts = sqliteTable(
     check("outreach_contacts_type", inList(t.contactType, OUTREACH_CONTACT_TYPES)),
     check("outreach_contacts_minutes", sql`${t.minutes} IS NULL OR ${t.minutes} BETWEEN 0 AND 1440`),
     index("outreach_contacts_case_idx").on(t.outreachCaseId, t.date),
-    index("outreach_contacts_date_idx").on(t.date),
   ],
 );
 

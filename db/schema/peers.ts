@@ -42,7 +42,6 @@ export const peerSupporters = sqliteTable(
     check("peer_supporters_dates", sql`${t.registeredOn} <= ${t.expiresOn}`),
     uniqueIndex("peer_supporters_office_code_idx").on(t.officeId, t.displayCode),
     index("peer_supporters_prefecture_idx").on(t.prefectureCode),
-    index("peer_supporters_status_idx").on(t.status, t.expiresOn),
   ],
 );
 
@@ -94,7 +93,6 @@ export const peerRegistrations = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.peerId, t.fiscalYear] }),
     check("peer_registrations_dates", sql`${t.registeredOn} <= ${t.expiresOn}`),
-    index("peer_registrations_fy_idx").on(t.fiscalYear),
   ],
 );
 
@@ -175,7 +173,6 @@ export const peerDispatches = sqliteTable(
     check("peer_dispatches_times", sql`${t.startTime} IS NULL OR ${t.endTime} IS NULL OR ${t.startTime} <= ${t.endTime}`),
     check("peer_dispatches_audience", sql`${t.audienceCount} IS NULL OR ${t.audienceCount} >= 0`),
     index("peer_dispatches_office_date_idx").on(t.officeId, t.date),
-    index("peer_dispatches_status_idx").on(t.status),
     index("peer_dispatches_hospital_idx").on(t.hospitalId),
     index("peer_dispatches_case_idx").on(t.caseId),
     index("peer_dispatches_prefecture_idx").on(t.prefectureCode),
