@@ -1,0 +1,36 @@
+import type { Rng } from "@/db/seed/random";
+import type { IdSource } from "./ids";
+import type { PersonWriter } from "./people";
+import type { Writer } from "./writer";
+
+/** What every generator of a record family shares (ADR 0048). */
+export type Ctx = {
+  w: Writer;
+  rng: Rng;
+  ids: IdSource;
+  people: PersonWriter;
+  /** Today (the app's, JST) as a day number, and now as the app stamps rows. */
+  today: number;
+  nowIso: string;
+  /** The ten fiscal years, oldest first, ending with the current one. */
+  fiscalYears: number[];
+  /** Activities per case: at most this many, one every [lo, hi] days of the case's life. */
+  maxActivities: number;
+  activityGap: [number, number];
+  /** The share of activities (after the first) with a written summary. */
+  summaryShare: number;
+};
+
+export type Office = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  prefectureCode: string;
+  regionId: string;
+  casePrefix: string;
+  municipalities: { code: string; name: string }[];
+  coordinatorIds: string[];
+  nearHospitals: string[];
+  prefectureHospitals: string[];
+};
