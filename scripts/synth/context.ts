@@ -9,7 +9,10 @@ export type Ctx = {
   rng: Rng;
   ids: IdSource;
   people: PersonWriter;
-  /** Today (the app's, JST) as a day number, and now as the app stamps rows. */
+  /**
+   * Today (the app's, JST) as a day number, and the latest time stamp a row gets: the start of
+   * today in JST, so that the rows are a function of the seed and the day, not of the minute.
+   */
   today: number;
   nowIso: string;
   /** The ten fiscal years, oldest first, ending with the current one. */

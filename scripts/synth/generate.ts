@@ -16,7 +16,7 @@ import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { generateCases, type CaseRef } from "./cases";
 import type { Ctx, Office } from "./context";
 import { insertGeneratedTree, insertHospitals, PREFECTURES, prefectureByCode, REAL_TREES } from "./country";
-import { day } from "./dates";
+import { day, iso } from "./dates";
 import { createIdSource } from "./ids";
 import { generatePrefectureActivities } from "./meetings";
 import { generateOutreach } from "./outreach";
@@ -90,7 +90,7 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
     const root = createRng(options.seed >>> 0);
     const ids = createIdSource(root.fork("ids"));
     const people = new PersonWriter(w, keyring());
-    const ctx: Ctx = { w, rng: root, ids, people, today, nowIso: now.toISOString(), fiscalYears, maxActivities: 60, activityGap: [22, 45], summaryShare: 0.5 };
+    const ctx: Ctx = { w, rng: root, ids, people, today, nowIso: `${iso(today - 1)}T15:00:00.000Z`, fiscalYears, maxActivities: 60, activityGap: [22, 45], summaryShare: 0.5 };
 
     // --- organisation tree, plan periods, hospitals, accounts ---
     sqlite.exec("BEGIN");
@@ -142,6 +142,11 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
     const regions = sqlite.prepare("SELECT id, name, prefecture_code AS pref FROM regions ORDER BY prefecture_code, sort").all() as { id: string; name: string; pref: string }[];
 
     // --- per prefecture: cases, outreach, peers, meetings and the rest, statistics ---
+    // The indexes are built once at the end: sorting millions of keys once is far cheaper than
+    // inserting each into a B-tree that no longer fits the page cache (ADR 0048). Unique ones too:
+    // building them again checks that the generated rows keep every uniqueness rule.
+    const indexes = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string; sql: string }[];
+    for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
     const plan = casePlan(scale);
     let done = 0;
     for (const [code, totalCases] of plan) {
@@ -177,6 +182,11 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
       done++;
       log(`${code} ${info.name}: ${caseRefs.length} cases (${done}/${plan.size}; ${w.count("cases")} cases, ${w.count("case_activities")} activities so far, ${elapsed()})`);
     }
+
+    sqlite.exec("BEGIN");
+    for (const i of indexes) sqlite.exec(i.sql);
+    sqlite.exec("COMMIT");
+    log(`indexes: ${indexes.length} built (${elapsed()})`);
 
     // --- hand over: WAL, as the app expects; final name; an empty audit chain with its head ---
     sqlite.pragma("locking_mode = NORMAL");
