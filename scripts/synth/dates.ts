@@ -1,27 +1,27 @@
 /*
- * Dates as day numbers (days since 1970-01-01), with a table of their ISO strings: the generator
- * does date arithmetic millions of times, and integers are far cheaper than Date objects.
+ * Dates as day numbers (days since 1970-01-01), with their ISO strings computed once each: the
+ * generator does date arithmetic millions of times, and integers are far cheaper than Date objects.
  */
 
-const FIRST_DAY = Math.floor(Date.UTC(1900, 0, 1) / 86_400_000);
-const LAST_DAY = Math.floor(Date.UTC(2100, 0, 1) / 86_400_000);
-const isoTable: string[] = [];
-const dayTable = new Map<string, number>();
-for (let d = FIRST_DAY; d < LAST_DAY; d++) {
-  const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
-  isoTable.push(iso);
-  dayTable.set(iso, d);
-}
+const isoCache = new Map<number, string>();
+const dayCache = new Map<string, number>();
 
 export function iso(day: number): string {
-  const s = isoTable[day - FIRST_DAY];
-  if (s === undefined) throw new RangeError(`day ${day} is outside 1900–2099`);
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    isoCache.set(day, s);
+  }
   return s;
 }
 
 export function day(isoDate: string): number {
-  const d = dayTable.get(isoDate);
-  if (d === undefined) throw new RangeError(`not an ISO date: ${isoDate}`);
+  let d = dayCache.get(isoDate);
+  if (d === undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(Date.parse(isoDate))) throw new RangeError(`not an ISO date: ${isoDate}`);
+    d = Date.parse(`${isoDate}T00:00:00.000Z`) / 86_400_000;
+    dayCache.set(isoDate, d);
+  }
   return d;
 }
 

@@ -103,15 +103,18 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
       const g = insertGeneratedTree(w, root.fork(`tree-${code}`), info);
       generated = { regions: generated.regions + g.regions, offices: generated.offices + g.offices, municipalities: generated.municipalities + g.municipalities };
     }
+    w.flush();
     const prefCodes = (sqlite.prepare("SELECT code FROM prefectures ORDER BY code").all() as { code: string }[]).map((r) => r.code);
     const munis = sqlite.prepare("SELECT code, name, prefecture_code AS pref, region_id AS regionId, health_center_id AS officeId FROM municipalities ORDER BY sort").all() as { code: string; name: string; pref: string; regionId: string; officeId: string }[];
     const hospitalCreated = `${fiscalYears[0]}-04-01T00:00:00.000Z`;
     for (const code of prefCodes) insertHospitals(w, root.fork(`hospitals-${code}`), prefectureByCode.get(code)!, munis.filter((m) => m.pref === code).map((m) => m.code), hospitalCreated);
+    w.flush();
     const officeRows = sqlite.prepare("SELECT id, code, name, kind, prefecture_code AS pref, region_id AS regionId, case_prefix AS casePrefix FROM health_centers ORDER BY prefecture_code, sort").all() as {
       id: string; code: string; name: string; kind: string; pref: string; regionId: string; casePrefix: string;
     }[];
     const accounts = insertUsers(w, ids, officeRows.map((o) => ({ id: o.id, code: o.code, name: o.name, prefectureCode: o.pref })), prefCodes, await passwordHash, hospitalCreated);
     markDemoData(db, scale === "national" ? "synthetic national" : `synthetic ${scale}`);
+    w.flush();
     sqlite.exec("COMMIT");
     log(`org tree: ${prefCodes.length} prefectures, ${real.regions + generated.regions} regions, ${officeRows.length} offices, ${munis.length} municipalities; ${w.count("hospitals")} hospitals; ${accounts.users} accounts (${elapsed()})`);
 
@@ -178,13 +181,15 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
         Math.max(0.5, Math.min(3, totalCases / own.length / 150)),
       );
       generateStatistics(ctx, { code, population: info.population, prefectureUserId: accounts.prefectureUser.get(code)!, regions: regions.filter((r) => r.pref === code).length });
-      sqlite.exec("COMMIT");
+      w.flush();
+    sqlite.exec("COMMIT");
       done++;
       log(`${code} ${info.name}: ${caseRefs.length} cases (${done}/${plan.size}; ${w.count("cases")} cases, ${w.count("case_activities")} activities so far, ${elapsed()})`);
     }
 
     sqlite.exec("BEGIN");
     for (const i of indexes) sqlite.exec(i.sql);
+    w.flush();
     sqlite.exec("COMMIT");
     log(`indexes: ${indexes.length} built (${elapsed()})`);
 
