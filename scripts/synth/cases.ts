@@ -73,8 +73,8 @@ const TAIL_DAYS: Record<Phase, [number, number]> = {
 
 type Step = { phase: Phase; from: Phase | null; date: number; note: string | null };
 
-function datePath(rng: Rng, phases: Phase[], endReason: EndReason | null, referral: number, start: number, today: number): Step[] {
-  const durations = phases.map((p, i) => Math.round(rng.int(...NOMINAL_DAYS[p]) * (phases.slice(0, i).includes(p) ? 0.5 : 1)));
+function datePath(rng: Rng, phases: Phase[], endReason: EndReason | null, referral: number, start: number, today: number, pace: number): Step[] {
+  const durations = phases.map((p, i) => Math.round(rng.int(...NOMINAL_DAYS[p]) * (phases.slice(0, i).includes(p) ? 0.5 : 1) * pace));
   const last = phases.length - 1;
   const current = phases[last]!;
   let nominal = durations.slice(0, last).reduce((a, b) => a + b, 0);
@@ -189,7 +189,8 @@ export function generateCases(ctx: Ctx, office: Office, count: number, out: Case
     // --- timeline ---
     const start = Math.min(referral + c.int(0, 60), today);
     const { phases, endReason: pathEnd } = buildPath(c, chooseTarget(c, y), y);
-    const steps = datePath(c, phases, pathEnd, referral, start, today);
+    // One in ten goes fast (a short stay, a ready placement): discharged within months of the start.
+    const steps = datePath(c, phases, pathEnd, referral, start, today, c.chance(0.1) ? 0.2 : 1);
     const phase = steps.at(-1)!.phase;
     const first = (p: Phase) => steps.find((s) => s.phase === p)?.date ?? null;
     const engagement = first("engagement");
@@ -297,14 +298,17 @@ export function generateCases(ctx: Ctx, office: Office, count: number, out: Case
       const periodEnd = extended ? day(addMonthsIso(createdIso, 12)) - 1 : six;
       const closedStatus = endReason === "withdrew" ? "consent_withdrawn" : endReason === "transferred_out" ? "moved_out" : "ended";
       const status = end !== null ? closedStatus : discharge !== null ? "ended" : extended ? "extended" : "active";
-      carePlan(ctx.ids.at(createdIso), caseId, "chiiki_iko", status, createdIso, addMonthsIso(createdIso, 3), iso(periodEnd), iso(Math.min(consent, created)), null, coordinator, stamp(ctx, created, "05:00:00"));
+      const endedOn = status === "ended" ? iso(Math.max(created, discharge ?? end ?? created)) : null;
+      carePlan(ctx.ids.at(createdIso), caseId, "chiiki_iko", status, createdIso, addMonthsIso(createdIso, 3), iso(periodEnd), iso(Math.min(consent, created)), endedOn, coordinator, stamp(ctx, created, "05:00:00"));
     }
     const involuntary = admissionType === "involuntary_measures" || admissionType === "emergency_measures";
     if (consent !== null && discharge !== null && c.chance(involuntary ? 0.8 : 0.2)) {
       const created = Math.max(start, discharge - c.int(0, 14));
       const periodEnd = day(addMonthsIso(iso(discharge), 6)) - 1;
       const status = end !== null && end < periodEnd ? "ended" : periodEnd < today ? "ended" : "active";
-      carePlan(ctx.ids.at(iso(created)), caseId, "post_discharge_gl", status, iso(created), addMonthsIso(iso(discharge), 3), iso(periodEnd), iso(created), null, coordinator, stamp(ctx, created, "05:00:00"));
+      // Ended with the case, or around the period's end (some a little late).
+      const endedOn = status !== "ended" ? null : end !== null && end < periodEnd ? end : Math.max(created, Math.min(periodEnd + c.int(-20, 10), today));
+      carePlan(ctx.ids.at(iso(created)), caseId, "post_discharge_gl", status, iso(created), addMonthsIso(iso(discharge), 3), iso(periodEnd), iso(created), endedOn === null ? null : iso(endedOn), coordinator, stamp(ctx, created, "05:00:00"));
     }
 
     // --- the case ---

@@ -166,7 +166,7 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
         const n = Math.max(scale === "tiny" ? 2 : 5, Math.round((totalCases * weights[i]!) / sum));
         generateCases(ctx, office, n, caseRefs);
         generateOutreach(ctx, office, Math.max(1, Math.round(n * 0.2)), 14);
-        generatePeers(ctx, office, Math.max(2, Math.min(15, 2 + Math.round(n / 80))), Math.max(1, n * 0.055), caseRefs);
+        generatePeers(ctx, office, Math.min(20, 3 + Math.round(n / 40)), Math.max(1, n * 0.055), caseRefs);
       });
       generatePrefectureActivities(
         ctx,

@@ -114,8 +114,8 @@ export function generatePrefectureActivities(ctx: Ctx, p: PrefectureScope, size:
     }
   }
 
-  // Monthly reports of the 24-hour phone line, and of the hostel in about a third of the prefectures.
-  const withHostel = rng.chance(0.35);
+  // Monthly reports of the 24-hour phone line and of the hostel (every prefecture has both here,
+  // so that A16 and A17 have figures everywhere).
   for (const fy of years) {
     for (let m = 0; m < 12; m++) {
       const monthIndex = fy * 12 + 3 + m;
@@ -131,10 +131,8 @@ export function generatePrefectureActivities(ctx: Ctx, p: PrefectureScope, size:
       const family = Math.round(total * 0.3);
       const t = (share: number) => Math.round(total * share);
       phone(p.code, month, total, Math.round(total * 0.45), total - night - late, night, late, self, family, total - self - family, t(0.25), t(0.1), t(0.2), t(0.15), t(0.2), t(0.05), t(0.05), t(0.85), t(0.12), t(0.03), null, ...edited(prefUser, d));
-      if (withHostel) {
-        const stays = rng.int(2, 12);
-        hostel(p.code, month, 2, Math.max(1, stays - rng.int(0, 3)), stays, rng.int(2, 15), rng.int(0, 6), rng.int(0, 10), rng.int(0, 3), rng.int(2, 15), null, ...edited(prefUser, d));
-      }
+      const stays = rng.int(2, 12);
+      hostel(p.code, month, 2, Math.max(1, stays - rng.int(0, 3)), stays, rng.int(2, 15), rng.int(0, 6), rng.int(0, 10), rng.int(0, 3), rng.int(2, 15), null, ...edited(prefUser, d));
     }
   }
 }

@@ -41,10 +41,12 @@ export function generatePeers(ctx: Ctx, office: Office, peerCount: number, dispa
   };
 
   const peers: Peer[] = [];
+  // The first two are veterans registered from the first year; the others join later, spread over
+  // the years (from an offset of the office's own), so a prefecture has new peers most years (A8).
+  const offset = rng.int(0, years.length - 1);
   for (let i = 0; i < peerCount; i++) {
     const p = rng.fork(`p${i}`);
-    // The first two are veterans registered from the first year; the others join later.
-    const firstFy = i < 2 ? years[0]! : p.pick(years);
+    const firstFy = i < 2 ? years[0]! : years[(offset + (i - 2) * 3) % years.length]!;
     const regs: Peer["registrations"] = [];
     let fy = firstFy;
     while (fy <= lastFy) {

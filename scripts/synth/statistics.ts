@@ -81,7 +81,8 @@ export function generateStatistics(ctx: Ctx, p: { code: string; population: numb
     tgt("S7.12m", "gte", 91, null);
     tgt("A9", "increase", null, 10);
     const factDay = iso(Math.min(day(`${y + 1}-03-31`), today));
-    facts(p.code, y, rng.chance(0.7) ? 1 : 0, null, 0, 1, by, stamp(factDay), by, stamp(factDay));
+    // The hostel's unique users of the year: between its busiest month and the sum of the months.
+    facts(p.code, y, rng.chance(0.7) ? 1 : 0, rng.int(14, 40), 0, 1, by, stamp(factDay), by, stamp(factDay));
   }
   SHEET_ROWS.forEach(([code, heading], i) => sheetRow(p.code, code, i + 1, heading, 1, by, stamp(iso(day(`${years[0]}-04-01`))), by, stamp(iso(day(`${years[0]}-04-01`)))));
   for (const y of years.slice(-4, -1)) narrative(p.code, "S1", y, "圏域ごとの検討会を通じて、関係機関の取組と課題を共有した（見本）。", 1, by, stamp(`${y + 1}-05-31`), by, stamp(`${y + 1}-05-31`));
