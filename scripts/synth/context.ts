@@ -1,11 +1,11 @@
 import type { Rng } from "@/db/seed/random";
 import type { IdSource } from "./ids";
 import type { PersonWriter } from "./people";
-import type { Writer } from "./writer";
+import type { RowSink } from "./writer";
 
 /** What every generator of a record family shares (ADR 0048). */
 export type Ctx = {
-  w: Writer;
+  w: RowSink;
   rng: Rng;
   ids: IdSource;
   people: PersonWriter;

@@ -1,36 +1,34 @@
 import fs from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { openDatabase, type Db } from "@/db/client";
 import { closeDatabase } from "@/db/reset";
-import { DEMO_CASES_PER_OFFICE } from "@/db/seed/demo-cases";
 import { markDemoData } from "@/db/seed/demo-marker";
 import { DEMO_PASSWORD } from "@/db/seed/demo-users";
 import { loadOrgTree } from "@/db/seed/org";
 import { loadPlanPeriods } from "@/db/seed/plan-periods";
 import { createRng } from "@/db/seed/random";
 import { hashPassword } from "@/lib/auth/password";
-import { keyring } from "@/lib/crypto/keyring";
+import { loadDataKey } from "@/lib/crypto/data-key";
 import { chainFor, resetHead } from "@/lib/dal/audit-chain";
 import { appNow } from "@/lib/domain/clock";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
-import { generateCases, type CaseRef } from "./cases";
-import type { Ctx, Office } from "./context";
+import type { Office } from "./context";
 import { insertGeneratedTree, insertHospitals, PREFECTURES, prefectureByCode, REAL_TREES } from "./country";
 import { day, iso } from "./dates";
 import { createIdSource } from "./ids";
-import { generatePrefectureActivities } from "./meetings";
-import { generateOutreach } from "./outreach";
-import { PersonWriter } from "./people";
-import { generatePeers } from "./peers";
-import { generateStatistics } from "./statistics";
+import { type PrefectureJob } from "./prefecture";
 import { insertUsers } from "./users";
+import type { WorkerInput, WorkerMessage } from "./worker";
 import { Writer } from "./writer";
 
 /*
  * `npm run db:synth`: a complete synthetic database (ADR 0048). The file is created through the
  * app's own openDatabase (so the migrations, the data key's record and the keyring are exactly the
- * app's), then filled with raw prepared statements with the journal off, and handed over in WAL
- * mode under its final name with an empty, consistent audit chain.
+ * app's), then filled with raw prepared statements with the journal off (the rows made on a
+ * second thread, scripts/synth/worker.ts), and handed over in WAL mode under its final name with
+ * an empty, consistent audit chain.
  */
 
 export type Scale = "national" | "prefecture" | "tiny";
@@ -89,8 +87,10 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
     const w = new Writer(sqlite);
     const root = createRng(options.seed >>> 0);
     const ids = createIdSource(root.fork("ids"));
-    const people = new PersonWriter(w, keyring());
-    const ctx: Ctx = { w, rng: root, ids, people, today, nowIso: `${iso(today - 1)}T15:00:00.000Z`, fiscalYears, maxActivities: 60, activityGap: [22, 45], summaryShare: 0.5 };
+    // No stamp later than the start of today (JST): the rows depend on the seed and the day only.
+    const nowIso = `${iso(today - 1)}T15:00:00.000Z`;
+    // About 20 activities per case on average, half of them with a written summary.
+    const params: WorkerInput["params"] = { maxActivities: 60, activityGap: [22, 45], summaryShare: 0.5 };
 
     // --- organisation tree, plan periods, hospitals, accounts ---
     sqlite.exec("BEGIN");
@@ -151,41 +151,61 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
     const indexes = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string; sql: string }[];
     for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
     const plan = casePlan(scale);
-    let done = 0;
-    for (const [code, totalCases] of plan) {
-      sqlite.exec("BEGIN");
+    const jobs: PrefectureJob[] = [...plan].map(([code, totalCases]) => {
       const info = prefectureByCode.get(code)!;
-      const own = offices.filter((o) => o.prefectureCode === code);
-      const weightRng = root.fork(`weights-${code}`);
-      const weights = own.map((o) =>
-        REAL_TREES.has(code) ? (DEMO_CASES_PER_OFFICE[o.code] ?? 8) : (o.kind === "designated_city" ? 3 : o.kind === "core_city" ? 2 : o.kind === "prefectural_branch" ? 0.6 : 1.2) * (0.7 + weightRng.next() * 0.6),
-      );
-      const sum = weights.reduce((a, b) => a + b, 0);
-      const caseRefs: CaseRef[] = [];
-      own.forEach((office, i) => {
-        const n = Math.max(scale === "tiny" ? 2 : 5, Math.round((totalCases * weights[i]!) / sum));
-        generateCases(ctx, office, n, caseRefs);
-        generateOutreach(ctx, office, Math.max(1, Math.round(n * 0.2)), 14);
-        generatePeers(ctx, office, Math.min(20, 3 + Math.round(n / 40)), Math.max(1, n * 0.055), caseRefs);
+      return {
+        code,
+        name: info.name,
+        population: info.population,
+        totalCases,
+        minCasesPerOffice: scale === "tiny" ? 2 : 5,
+        offices: offices.filter((o) => o.prefectureCode === code),
+        regions: regions.filter((r) => r.pref === code).map((r) => ({ id: r.id, name: r.name })),
+        municipalities: munis.filter((m) => m.pref === code).map((m) => ({ code: m.code, regionId: m.regionId })),
+        prefectureUserId: accounts.prefectureUser.get(code)!,
+      };
+    });
+    // The rows are made on a second thread and inserted here (two cores); the transactions are
+    // one per prefecture, committed when the worker says the prefecture is complete.
+    const committed = new SharedArrayBuffer(4);
+    const input: WorkerInput = {
+      seed: options.seed,
+      today,
+      nowIso,
+      fiscalYears,
+      dataKeyHex: loadDataKey(tmp).toString("hex"),
+      params,
+      jobs,
+      committed,
+    };
+    await new Promise<void>((resolve, reject) => {
+      const worker = new Worker(path.join(process.cwd(), "scripts", "synth", "worker-entry.mjs"), { workerData: input });
+      let open = false;
+      let done = 0;
+      worker.on("message", (m: WorkerMessage) => {
+        try {
+          if (!open) {
+            sqlite.exec("BEGIN");
+            open = true;
+          }
+          if (m.t === "rows") {
+            w.apply(m.table, m.columns, m.values);
+            return;
+          }
+          sqlite.exec("COMMIT");
+          open = false;
+          done++;
+          Atomics.add(new Int32Array(committed), 0, 1);
+          Atomics.notify(new Int32Array(committed), 0);
+          log(`${m.code} ${prefectureByCode.get(m.code)!.name}: ${m.cases} cases (${done}/${jobs.length}; ${w.count("cases")} cases, ${w.count("case_activities")} activities so far, ${elapsed()})`);
+        } catch (e) {
+          void worker.terminate();
+          reject(e);
+        }
       });
-      generatePrefectureActivities(
-        ctx,
-        {
-          code,
-          name: info.name,
-          regions: regions.filter((r) => r.pref === code),
-          municipalities: munis.filter((m) => m.pref === code),
-          offices: own,
-          prefectureUserId: accounts.prefectureUser.get(code)!,
-        },
-        Math.max(0.5, Math.min(3, totalCases / own.length / 150)),
-      );
-      generateStatistics(ctx, { code, population: info.population, prefectureUserId: accounts.prefectureUser.get(code)!, regions: regions.filter((r) => r.pref === code).length });
-      w.flush();
-    sqlite.exec("COMMIT");
-      done++;
-      log(`${code} ${info.name}: ${caseRefs.length} cases (${done}/${plan.size}; ${w.count("cases")} cases, ${w.count("case_activities")} activities so far, ${elapsed()})`);
-    }
+      worker.on("error", reject);
+      worker.on("exit", (code) => (code === 0 && done === jobs.length ? resolve() : reject(new Error(`the generating thread stopped (exit ${code}) after ${done} of ${jobs.length} prefectures`))));
+    });
 
     sqlite.exec("BEGIN");
     for (const i of indexes) sqlite.exec(i.sql);

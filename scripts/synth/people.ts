@@ -6,7 +6,7 @@ import { ENVELOPE_PREFIX, type Keyring } from "@/lib/crypto/keyring";
 import { daysInMonth } from "@/lib/domain/iso-date";
 import { normalizeKana } from "@/lib/domain/kana";
 import { nameKeys } from "@/lib/domain/name-key";
-import type { Writer } from "./writer";
+import type { RowSink } from "./writer";
 
 /*
  * Persons and their identities (ADR 0024, ADR 0040). Names are invented and announce themselves as
@@ -58,7 +58,7 @@ export class PersonWriter {
   private readonly peerToken;
 
   constructor(
-    w: Writer,
+    w: RowSink,
     private readonly ring: Keyring,
   ) {
     this.person = w.table("persons", ["id", "prefecture_code", "office_id", "birth_year_month", "sex", "municipality_code", "created_at", "updated_at", "version"]);
