@@ -142,4 +142,18 @@ describe("db:synth (tiny scale)", () => {
     assert.ok(page.rows.every((r) => r.caseNo.startsWith("33-BZ-")));
     db = new Database(file);
   });
+
+  test("a generated prefecture's indicators have figures (last fiscal year, prefecture account)", async () => {
+    const { getDb } = await import("@/db/client");
+    const { users } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const { loadActor } = await import("@/lib/dal/actor");
+    const { getIndicatorBoardForActor } = await import("@/lib/dal/indicators");
+    const row = getDb().select().from(users).where(eq(users.username, "p13.pref")).get()!;
+    const board = getIndicatorBoardForActor(loadActor(row.id, row.sessionVersion)!, { fiscalYear: currentFiscalYear() - 1, trends: false });
+    const value = new Map(board.groups.flatMap((g) => g.figures).map((f) => [f.code, f.value]));
+    for (const code of ["B.population", "B.inpatients", "B.health_centers", "S1", "S3", "A1", "A2", "A4", "A5", "A6", "A9", "A14", "A16", "A17", "C1", "C2", "C6"]) {
+      assert.ok((value.get(code) ?? 0) > 0, `${code}: ${value.get(code)}`);
+    }
+  });
 });
