@@ -130,7 +130,13 @@ export function generatePrefectureActivities(ctx: Ctx, p: PrefectureScope, size:
       const self = Math.round(total * 0.6);
       const family = Math.round(total * 0.3);
       const t = (share: number) => Math.round(total * share);
-      phone(p.code, month, total, Math.round(total * 0.45), total - night - late, night, late, self, family, total - self - family, t(0.25), t(0.1), t(0.2), t(0.15), t(0.2), t(0.05), t(0.05), t(0.85), t(0.12), t(0.03), null, ...edited(prefUser, d));
+      // As the report's arithmetic requires (lib/domain/activity-rules.ts): bands, callers and
+      // responses add up to the total, topics (a call may touch several) to at least the total.
+      const topics = [t(0.25), t(0.1), t(0.2), t(0.15), t(0.2), t(0.05)];
+      const topicOther = Math.max(0, total - topics.reduce((a, b) => a + b, 0)) + t(0.05);
+      const advice = t(0.85);
+      const referral = t(0.12);
+      phone(p.code, month, total, Math.round(total * 0.45), total - night - late, night, late, self, family, total - self - family, ...topics, topicOther, advice, referral, total - advice - referral, null, ...edited(prefUser, d));
       const stays = rng.int(2, 12);
       hostel(p.code, month, 2, Math.max(1, stays - rng.int(0, 3)), stays, rng.int(2, 15), rng.int(0, 6), rng.int(0, 10), rng.int(0, 3), rng.int(2, 15), null, ...edited(prefUser, d));
     }

@@ -84,6 +84,17 @@ describe("db:synth (tiny scale)", () => {
     assert.ok((db.prepare("SELECT count(*) AS n FROM case_activities a JOIN cases c ON c.id = a.case_id WHERE a.date < c.support_start_date OR a.date > coalesce(c.end_date, '9999')").get() as { n: number }).n === 0);
   });
 
+  test("the monthly reports keep their arithmetic (lib/domain/activity-rules.ts)", () => {
+    const rows = db.prepare("SELECT * FROM phone_line_months").all() as Record<string, number>[];
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      assert.equal(r.band_day! + r.band_night! + r.band_late_night!, r.calls_total);
+      assert.equal(r.caller_self! + r.caller_family! + r.caller_agency!, r.calls_total);
+      assert.equal(r.response_advice! + r.response_referral! + r.response_emergency!, r.calls_total);
+      assert.ok(r.topic_symptoms! + r.topic_medication! + r.topic_daily_life! + r.topic_relationships! + r.topic_anxiety! + r.topic_systems! + r.topic_other! >= r.calls_total!);
+    }
+  });
+
   test("the sequences hold each office's last number, so a new case gets the next one", () => {
     const behind = db
       .prepare("SELECT count(*) AS n FROM case_number_sequences s WHERE s.last_seq <> (SELECT count(*) FROM cases c WHERE c.office_id = s.office_id AND c.case_no LIKE '%-' || s.fiscal_year || '-%')")
