@@ -1,5 +1,5 @@
 import type { Rng } from "@/db/seed/random";
-import type { Writer } from "./writer";
+import type { RowSink } from "./writer";
 
 /*
  * The synthetic country (ADR 0048): the 47 prefectures with their JIS codes, real names and
@@ -56,7 +56,7 @@ const prefixOf = (n: number) => String.fromCharCode(65 + Math.floor(n / 26) % 26
  * on top of four, so the 45 generated prefectures carry about 450 offices (with 岡山県's 11 and
  * 山口県's 9, about 470 nationally, as many as Japan has 保健所 and 支所).
  */
-export function insertGeneratedTree(w: Writer, rng: Rng, p: PrefectureInfo): GeneratedTree {
+export function insertGeneratedTree(w: RowSink, rng: Rng, p: PrefectureInfo): GeneratedTree {
   const stem = stemOf(p.name);
   const popM = p.population / 1000;
   const officeCount = Math.round(4 + popM * 2.2);
@@ -135,7 +135,7 @@ const HOSPITAL_ENDINGS = ["の森病院", "ヶ丘病院", "台病院", "記念�
  * Invented psychiatric hospitals (names that announce themselves as fictional, as the demo's do):
  * about eight per million people, at least four, each in one of the prefecture's municipalities.
  */
-export function insertHospitals(w: Writer, rng: Rng, p: PrefectureInfo, municipalities: readonly string[], createdAt: string): number {
+export function insertHospitals(w: RowSink, rng: Rng, p: PrefectureInfo, municipalities: readonly string[], createdAt: string): number {
   const n = Math.max(4, Math.round((p.population / 1000) * 8));
   const hospital = w.table("hospitals", ["id", "prefecture_code", "name", "municipality_code", "psych_beds", "active", "version", "created_at", "updated_at"]);
   for (let i = 0; i < n; i++) {

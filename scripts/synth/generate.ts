@@ -112,7 +112,9 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
     const officeRows = sqlite.prepare("SELECT id, code, name, kind, prefecture_code AS pref, region_id AS regionId, case_prefix AS casePrefix FROM health_centers ORDER BY prefecture_code, sort").all() as {
       id: string; code: string; name: string; kind: string; pref: string; regionId: string; casePrefix: string;
     }[];
-    const accounts = insertUsers(w, ids, officeRows.map((o) => ({ id: o.id, code: o.code, name: o.name, prefectureCode: o.pref })), prefCodes, await passwordHash, hospitalCreated);
+    // Accounts are stamped with the real time, as the demo seed does: the start-up account review
+    // deactivates accounts unused for 90 days (lib/domain/account-inactivity.ts), counted from it.
+    const accounts = insertUsers(w, ids, officeRows.map((o) => ({ id: o.id, code: o.code, name: o.name, prefectureCode: o.pref })), prefCodes, await passwordHash, now.toISOString(), hospitalCreated);
     markDemoData(db, scale === "national" ? "synthetic national" : `synthetic ${scale}`);
     w.flush();
     sqlite.exec("COMMIT");

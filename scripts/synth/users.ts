@@ -1,7 +1,7 @@
 import { orgId } from "@/db/seed/org";
 import { DEMO_USERS } from "@/db/seed/demo-users";
 import type { IdSource } from "./ids";
-import type { Writer } from "./writer";
+import type { RowSink } from "./writer";
 
 /*
  * The accounts: every demo account of the README (db/seed/demo-users.ts, same usernames, roles and
@@ -20,14 +20,15 @@ export type Accounts = {
   users: number;
 };
 
-export function insertUsers(w: Writer, ids: IdSource, offices: readonly OfficeRef[], prefectures: readonly string[], passwordHash: string, createdAt: string): Accounts {
+export function insertUsers(w: RowSink, ids: IdSource, offices: readonly OfficeRef[], prefectures: readonly string[], passwordHash: string, createdAt: string, idDate: string): Accounts {
   const user = w.table("users", ["id", "username", "display_name", "role", "prefecture_code", "password_hash", "active", "session_version", "version", "created_at", "updated_at", "must_change_password"]);
   const userOffice = w.table("user_offices", ["user_id", "health_center_id"]);
   const coordinatorsByOffice = new Map<string, string[]>();
   const prefectureUser = new Map<string, string>();
   let n = 0;
   const add = (username: string, displayName: string, role: string, prefectureCode: string, officeIds: readonly string[]) => {
-    const id = ids.at(createdAt);
+    // The id's time part from a fixed day (ids stay a function of the seed); the stamps are real.
+    const id = ids.at(idDate);
     user(id, username, displayName, role, prefectureCode, passwordHash, 1, 1, 1, createdAt, createdAt, 0);
     for (const officeId of officeIds) {
       userOffice(id, officeId);

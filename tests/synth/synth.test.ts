@@ -118,6 +118,10 @@ describe("db:synth (tiny scale)", () => {
     const hash = (db.prepare("SELECT password_hash AS h FROM users WHERE username = 'bizen.coord'").get() as { h: string }).h;
     assert.ok(await verifyPassword(hash, DEMO_PASSWORD));
     assert.ok(db.prepare("SELECT 1 FROM users WHERE username = 'p13.pref' AND role = 'prefecture'").get());
+    // Not "unused for 90 days" at the next start (the account review would deactivate them all).
+    const { isUnusedAccount, unusedAccountDays } = await import("@/lib/domain/account-inactivity");
+    const accounts = db.prepare("SELECT last_sign_in_at AS lastSignInAt, created_at AS createdAt, updated_at AS updatedAt FROM users").all() as { lastSignInAt: string | null; createdAt: string; updatedAt: string }[];
+    assert.equal(accounts.filter((a) => isUnusedAccount(a, new Date(), unusedAccountDays())).length, 0);
   });
 
   test("the audit log starts empty with a chain head that verifies", () => {
