@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, exists, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "@/db/client";
 import { peerNameTokens, personNameTokens } from "@/db/schema";
@@ -33,13 +33,15 @@ export function writePeerTokens(tx: Pick<Tx, "insert" | "delete">, peerId: strin
 export function personKanaStartsWith(personIdColumn: AnySQLiteColumn, q: string): SQL | undefined {
   const key = normalizeKana(q);
   if (!key) return undefined;
-  // IN over the token index (the few persons with that prefix), not a lookup per listed row.
-  return inArray(personIdColumn, getDb().select({ id: personNameTokens.personId }).from(personNameTokens).where(eq(personNameTokens.token, key)));
+  // Probed per row of the scope (the primary key person_id + token), not the token's persons first:
+  // a two-kana prefix such as たか names tens of thousands of persons in a national database, the
+  // scope a few hundred (issue 14: 300 ms → a few ms).
+  return exists(getDb().select({ one: sql`1` }).from(personNameTokens).where(and(eq(personNameTokens.personId, personIdColumn), eq(personNameTokens.token, key))));
 }
 
 /** The same for a peer supporter. */
 export function peerKanaStartsWith(peerIdColumn: AnySQLiteColumn, q: string): SQL | undefined {
   const key = normalizeKana(q);
   if (!key) return undefined;
-  return inArray(peerIdColumn, getDb().select({ id: peerNameTokens.peerId }).from(peerNameTokens).where(eq(peerNameTokens.token, key)));
+  return exists(getDb().select({ one: sql`1` }).from(peerNameTokens).where(and(eq(peerNameTokens.peerId, peerIdColumn), eq(peerNameTokens.token, key))));
 }

@@ -190,16 +190,17 @@ export function buildFloors(db: Database.Database, w: Workload): Floors {
     return [caseRow.get(id, offices), caseActivities.all(id)];
   };
 
-  // The kana search (the case list's search box): the token lookup, the page's rows and the total.
+  // The kana search (the case list's search box): the office's cases, each probed for the token (the
+  // token's own persons can be tens of thousands in a national database), the page's rows and the total.
   const kanaRows = db.prepare(`
     SELECT c.id, c.case_no, i.family_name, i.given_name, i.family_name_kana, i.given_name_kana, c.phase, c.referral_date
     FROM cases c JOIN person_identities i ON i.person_id = c.person_id
     WHERE c.office_id IN (SELECT value FROM json_each(:offices)) AND c.phase <> 'closed'
-      AND c.person_id IN (SELECT person_id FROM person_name_tokens WHERE token = :token)
+      AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = c.person_id AND t.token = :token)
     ORDER BY c.referral_date DESC, c.case_no LIMIT ${PAGE_SIZE}`);
   const kanaCount = db.prepare(`
     SELECT phase, count(*) AS n FROM cases WHERE office_id IN (SELECT value FROM json_each(:offices)) AND phase <> 'closed'
-      AND person_id IN (SELECT person_id FROM person_name_tokens WHERE token = :token) GROUP BY phase`);
+      AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = cases.person_id AND t.token = :token) GROUP BY phase`);
   const kana: Floor = (i) => {
     const token = w.kanaQueries[i % w.kanaQueries.length]!.token;
     return [kanaRows.all({ offices, token }), kanaCount.all({ offices, token })];
