@@ -123,18 +123,23 @@ export function getMeetingSummaryForActor(actor: Actor, o: SummaryOptions): Meet
   return meetingSummaryIn(countScopeOfActor(actor), o);
 }
 
+/** The 協議の場 sessions held, by the body's level (A1's figure alone: one query). */
+export function kyogiSessionsByLevelIn(scope: CountScope, o: SummaryOptions): Counts<KyogiLevel> {
+  const sessionRows = getDb()
+    .select({ key: kyogiBodies.level, n: count() })
+    .from(meetings)
+    .innerJoin(kyogiBodies, eq(kyogiBodies.id, meetings.kyogiBodyId))
+    .where(meetingsCounted(scope, o))
+    .groupBy(kyogiBodies.level)
+    .all();
+  return countsFrom(KYOGI_LEVELS, sessionRows);
+}
+
 export function meetingSummaryIn(scope: CountScope, o: SummaryOptions): MeetingSummary {
   const db = getDb();
   const where = meetingsCounted(scope, o);
   const byKind = countsFrom(MEETING_KINDS, db.select({ key: meetings.kind, n: count() }).from(meetings).where(where).groupBy(meetings.kind).all());
-  const sessionRows = db
-    .select({ key: kyogiBodies.level, n: count() })
-    .from(meetings)
-    .innerJoin(kyogiBodies, eq(kyogiBodies.id, meetings.kyogiBodyId))
-    .where(where)
-    .groupBy(kyogiBodies.level)
-    .all();
-  const byLevel = countsFrom(KYOGI_LEVELS, sessionRows);
+  const byLevel = kyogiSessionsByLevelIn(scope, o);
   const one = (condition: SQL | undefined) => (db.select({ n: count() }).from(meetings).where(and(where, condition)).all() as [{ n: number }])[0].n;
   const attendance = (condition: SQL | undefined) =>
     countsFrom(

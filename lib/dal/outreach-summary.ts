@@ -93,18 +93,30 @@ export function outreachCasesSupported(scope: CountScope, fiscalYear: number): S
   return and(inScopeOffices(scope, outreachCases.officeId), isNotNull(outreachCases.startDate), lte(outreachCases.startDate, end), or(isNull(outreachCases.endDate), gte(outreachCases.endDate, start)))!;
 }
 
+/** The columns counting the persons supported in the year, and of them those started before it (継続). */
+function personColumns(fiscalYear: number) {
+  const { start } = fiscalYearRange(fiscalYear);
+  return {
+    persons: sql<number>`count(DISTINCT ${outreachCases.personId})`,
+    continuing: sql<number>`count(DISTINCT CASE WHEN ${outreachCases.startDate} < ${start} THEN ${outreachCases.personId} END)`,
+  };
+}
+
+/** The persons supported in the year (新規・継続), unduplicated: the total of the yearly figures, alone (one query). */
+export function outreachPersonsIn(countScope: CountScope, fiscalYear: number): Pick<OutreachFigures, "persons" | "newPersons" | "continuingPersons"> {
+  const r = getDb().select(personColumns(fiscalYear)).from(outreachCases).where(outreachCasesSupported(countScope, fiscalYear)).get()!;
+  return { persons: r.persons, continuingPersons: r.continuing, newPersons: r.persons - r.continuing };
+}
+
 export function outreachYearSummaryIn(countScope: CountScope, fiscalYear: number): Omit<OutreachYearSummary, "scope"> {
   const condition = inScopeOffices(countScope, outreachCases.officeId);
   const { start, end } = fiscalYearRange(fiscalYear);
   const db = getDb();
   const supported = outreachCasesSupported(countScope, fiscalYear);
-  const personColumns = {
-    persons: sql<number>`count(DISTINCT ${outreachCases.personId})`,
-    continuing: sql<number>`count(DISTINCT CASE WHEN ${outreachCases.startDate} < ${start} THEN ${outreachCases.personId} END)`,
-  };
-  const personsTotal = db.select(personColumns).from(outreachCases).where(supported).get()!;
+  const columns = personColumns(fiscalYear);
+  const personsTotal = outreachPersonsIn(countScope, fiscalYear);
   const personsByKind = db
-    .select({ teamKind: outreachCases.teamKind, ...personColumns })
+    .select({ teamKind: outreachCases.teamKind, ...columns })
     .from(outreachCases)
     .where(supported)
     .groupBy(outreachCases.teamKind)
@@ -152,7 +164,7 @@ export function outreachYearSummaryIn(countScope: CountScope, fiscalYear: number
   const closedDays = new Map<OutreachTeamKind | "total", { started: number; days: number }>();
 
   for (const r of personsByKind) Object.assign(figuresOf(r.teamKind), { persons: r.persons, continuingPersons: r.continuing, newPersons: r.persons - r.continuing });
-  Object.assign(total, { persons: personsTotal.persons, continuingPersons: personsTotal.continuing, newPersons: personsTotal.persons - personsTotal.continuing });
+  Object.assign(total, personsTotal);
 
   for (const r of contactRows) {
     // Contacts, outcomes and closures belong to one case, hence one team kind: they add up.

@@ -4,10 +4,11 @@ import { getDb } from "@/db/client";
 import { peerDispatchMembers, peerDispatches } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { fiscalYearRange } from "@/lib/domain/fiscal-year";
-import { PEER_PURPOSES, type DispatchStatus, type PeerPurpose } from "@/lib/domain/peer-codes";
+import { DISPATCH_STATUSES, PEER_PURPOSES, type DispatchStatus, type PeerPurpose } from "@/lib/domain/peer-codes";
 import type { Actor } from "./actor";
 import { countScopeOfActor, inScopeOffices, type CountScope } from "./count-scope";
 import { AppError } from "./errors";
+import { countsPerCode } from "./sql-text";
 
 /*
  * The yearly dispatch figures (ピアサポーター派遣): what the dispatch list's summary shows and
@@ -56,12 +57,19 @@ export function dispatchesCounted(scope: CountScope, fiscalYear: number): SQL {
   return and(dispatchesOfYear(scope, fiscalYear), eq(peerDispatches.status, "done"))!;
 }
 
+/** The year's dispatches by status and the 実施 ones by purpose: A9's figures alone (two queries). */
+export function dispatchCountsIn(scope: CountScope, fiscalYear: number): { byStatus: Record<DispatchStatus, number>; byPurpose: Record<PeerPurpose, number> } {
+  const db = getDb();
+  const statuses = db.select({ code: peerDispatches.status, n: count() }).from(peerDispatches).where(dispatchesOfYear(scope, fiscalYear)).groupBy(peerDispatches.status).all();
+  const purposes = db.select({ code: peerDispatches.purpose, n: count() }).from(peerDispatches).where(dispatchesCounted(scope, fiscalYear)).groupBy(peerDispatches.purpose).all();
+  return { byStatus: countsPerCode(DISPATCH_STATUSES, statuses), byPurpose: countsPerCode(PEER_PURPOSES, purposes) };
+}
+
 export function dispatchYearSummaryIn(scope: CountScope, fiscalYear: number): DispatchYearSummary {
   const db = getDb();
-  const inYear = dispatchesOfYear(scope, fiscalYear);
   const done = dispatchesCounted(scope, fiscalYear);
-  const byStatus = db.select({ status: peerDispatches.status, n: count() }).from(peerDispatches).where(inYear).groupBy(peerDispatches.status).all();
-  const n = (s: DispatchStatus) => byStatus.find((r) => r.status === s)?.n ?? 0;
+  const { byStatus, byPurpose } = dispatchCountsIn(scope, fiscalYear);
+  const n = (s: DispatchStatus) => byStatus[s];
   const [totals] = db
     .select({
       audience: sum(peerDispatches.audienceCount),
@@ -77,15 +85,12 @@ export function dispatchYearSummaryIn(scope: CountScope, fiscalYear: number): Di
     .innerJoin(peerDispatches, eq(peerDispatches.id, peerDispatchMembers.dispatchId))
     .where(done)
     .all();
-  const purposes = db.select({ purpose: peerDispatches.purpose, n: count() }).from(peerDispatches).where(done).groupBy(peerDispatches.purpose).all();
   const months = db
     .select({ month: sql<string>`substr(${peerDispatches.date}, 1, 7)`, n: count() })
     .from(peerDispatches)
     .where(done)
     .groupBy(sql`substr(${peerDispatches.date}, 1, 7)`)
     .all();
-  const byPurpose = Object.fromEntries(PEER_PURPOSES.map((p) => [p, 0])) as Record<PeerPurpose, number>;
-  for (const r of purposes) byPurpose[r.purpose] = r.n;
   const byMonth = Array.from({ length: 12 }, (_, i) => {
     const y = i < 9 ? fiscalYear : fiscalYear + 1;
     const month = `${y}-${String(((i + 3) % 12) + 1).padStart(2, "0")}`;

@@ -21,6 +21,7 @@ import {
   eventsCounted,
   kyogiBodiesCounted,
   kyogiCoverageIn,
+  kyogiSessionsByLevelIn,
   meetingsCounted,
   meetingSummaryIn,
   monthlySummaryIn,
@@ -128,7 +129,8 @@ export const ACTIVITY_INDICATORS: Record<string, ComputeFn> = {
   S4: municipalCoverage,
   S5: regionCoverage,
   A1: (ctx) => {
-    const m = meetingSummary(ctx).kyogi;
+    // The sessions by level alone, not the whole summary: the dashboard charts A1 over five years.
+    const m = { byLevel: ctx.memo("kyogiSessions", () => kyogiSessionsByLevelIn(ctx.scope, { fiscalYear: ctx.fiscalYear })) };
     const municipal = ctx.memo("municipalHeld", () => municipalMeetingsHeld(ctx));
     return countOf(
       m.byLevel.prefecture + m.byLevel.region + municipal.total,

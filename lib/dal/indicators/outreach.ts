@@ -6,7 +6,7 @@ import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { CONFERENCE_CONTACT_TYPES, VISIT_CONTACT_TYPES } from "@/lib/domain/outreach-rules";
 import type { OutreachOutcome } from "@/lib/domain/outreach-codes";
 import { inScopeOffices } from "../count-scope";
-import { outreachCasesSupported, outreachYearSummaryIn } from "../outreach-summary";
+import { outreachCasesSupported, outreachPersonsIn, outreachYearSummaryIn } from "../outreach-summary";
 import { outreachMeetingsOf } from "./activity";
 import { countOf, ja, shareOf, type ComputeFn, type IndicatorContext, type RecordGroup } from "./context";
 
@@ -62,7 +62,8 @@ function outcomeRate(outcome: OutreachOutcome): ComputeFn {
 
 export const OUTREACH_INDICATORS: Record<string, ComputeFn> = {
   A10: (ctx) => {
-    const t = summary(ctx).total;
+    // The persons alone (one query), not the whole summary: the dashboard charts A10 over five years.
+    const t = ctx.memo("outreachPersons", () => outreachPersonsIn(ctx.scope, ctx.fiscalYear));
     return countOf(
       t.persons,
       () => [{ kind: "outreach_case", ids: getDb().select({ id: outreachCases.id }).from(outreachCases).where(outreachCasesSupported(ctx.scope, ctx.fiscalYear)).orderBy(outreachCases.startDate).all().map((r) => r.id) }],

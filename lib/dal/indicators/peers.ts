@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { healthCenters, peerDispatches, peerRegistrations, peerSupporters } from "@/db/schema";
 import { PEER_PURPOSE_LABELS, PEER_PURPOSES } from "@/lib/domain/peer-codes";
-import { dispatchesCounted, dispatchYearSummaryIn } from "../peer-dispatch-summary";
+import { dispatchCountsIn, dispatchesCounted, dispatchYearSummaryIn } from "../peer-dispatch-summary";
 import { peersRegisteredIn, peerYearSummaryIn } from "../peer-summary";
 import { countOf, ja, type ComputeFn, type IndicatorContext, type RecordGroup } from "./context";
 
@@ -66,8 +66,9 @@ export const PEER_INDICATORS: Record<string, ComputeFn> = {
   "A8.new": (ctx) => countOf(registry(ctx).newlyRegistered, () => peerGroup(registry(ctx).peers.newlyRegistered)),
   "A8.trained": (ctx) => countOf(registry(ctx).trainedYousei, () => peerGroup(registry(ctx).peers.trainedYousei)),
   A9: (ctx) => {
-    const d = dispatches(ctx);
-    return countOf(d.done, () => dispatchIds(ctx), { breakdown: PEER_PURPOSES.map((p) => ({ key: p, label: PEER_PURPOSE_LABELS[p], value: d.byPurpose[p] })).filter((b) => b.value > 0) });
+    // Its two counts alone, not the whole summary: the dashboard charts A9 over five years.
+    const d = ctx.memo("dispatchCounts", () => dispatchCountsIn(ctx.scope, ctx.fiscalYear));
+    return countOf(d.byStatus.done, () => dispatchIds(ctx), { breakdown: PEER_PURPOSES.map((p) => ({ key: p, label: PEER_PURPOSE_LABELS[p], value: d.byPurpose[p] })).filter((b) => b.value > 0) });
   },
   "A9.person_dispatches": (ctx) => countOf(dispatches(ctx).personDispatches, () => dispatchIds(ctx)),
   "A9.hours": (ctx) => countOf(dispatches(ctx).hours, () => dispatchIds(ctx)),
