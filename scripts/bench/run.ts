@@ -184,6 +184,7 @@ async function main(): Promise<number> {
 
   const results: EndpointResult[] = [];
   let load: LoadResult | null = null;
+  let memory: ServerMemory | null = null;
   let js: JsTransfer | null = null;
   let jsNote: string | undefined;
   let workload: Workload | null = null;
@@ -256,6 +257,7 @@ async function main(): Promise<number> {
     load = await runLoad(server.base, cookies.coordinator, loadTarget(workload, floors.firstCaseNo), o);
     check("load test: every answer 2xx and the right page", load.errors === 0 && load.requests > 0, load.errors ? `${load.errors} errors, first: ${load.firstError}` : undefined);
     if (serverExited()) throw new Error(`the server exited during the load test; see ${serverLog}`);
+    memory = serverMemory(server.child.pid);
   } catch (e) {
     check("the bench run completed", false, (e as Error).message);
   } finally {
@@ -272,6 +274,7 @@ async function main(): Promise<number> {
   if (rows.length) console.log(`\n${formatResults(rows)}\n`);
   for (const r of results) if (r.firstError) console.log(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);
   if (load && workload && floors) console.log(formatLoad(load, loadTarget(workload, floors.firstCaseNo).paths[0]!));
+  if (memory) console.log(`server memory after the load test: ${memory.rssMiB} MiB resident (peak ${memory.peakMiB} MiB)`);
   console.log(formatJs(js ? js.bytes / 1000 : null, js ? `${js.files} scripts, ${(js.uncompressed / 1000).toFixed(0)} kB unpacked${jsNote ? `; ${jsNote}` : ""}` : jsNote));
   console.log("Budgets are marked, never enforced (ADR 0049): the exit code counts errors only.");
 
@@ -286,6 +289,7 @@ async function main(): Promise<number> {
     fiscalYear: workload?.fiscalYear ?? null,
     endpoints: rows.map((row, i) => ({ ...row, n: results[i]!.app.n, max: results[i]!.app.max, healthP50: results[i]!.healthP50 ?? null, firstError: results[i]!.firstError ?? null })),
     load: load && { ...load, mark: loadMark(load) },
+    serverMemory: memory,
     js: js && { kBGzip: js.bytes / 1000, kBUnpacked: js.uncompressed / 1000, files: js.files, compressedFiles: js.compressedFiles, uncompressed: js.uncompressedNames, budgetKB: JS_BUDGET_KB, note: jsNote ?? null },
     checks,
     passed,
@@ -307,3 +311,31 @@ main().then(
     process.exit(1);
   },
 );
+
+type ServerMemory = { rssMiB: number; peakMiB: number };
+
+/** Resident and peak memory of the server and the processes it started (Linux /proc; null elsewhere). */
+function serverMemory(pid: number | undefined): ServerMemory | null {
+  if (!pid || !fs.existsSync(`/proc/${pid}`)) return null;
+  const pids: number[] = [];
+  const walk = (p: number) => {
+    pids.push(p);
+    for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+      const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+      for (const c of children ? children.split(/\s+/) : []) walk(Number(c));
+    }
+  };
+  try {
+    walk(pid);
+    let rss = 0;
+    let peak = 0;
+    for (const p of pids) {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    }
+    return { rssMiB: Math.round(rss / 1024), peakMiB: Math.round(peak / 1024) };
+  } catch {
+    return null;
+  }
+}
