@@ -4,7 +4,7 @@ import "@fontsource-variable/noto-sans-jp";
 import "./globals.css";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { ToastProvider } from "@/components/ui/toast";
-import { I18nProvider } from "@/lib/i18n/client";
+import { I18nProvider } from "@/lib/i18n/provider";
 import { getLocale, getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {

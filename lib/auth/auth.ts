@@ -5,6 +5,7 @@ import { revokeSignedOutSession } from "@/lib/dal/auth";
 import { consumeGrant } from "@/lib/dal/second-factor";
 import { authCookies, servedOverHttps } from "./cookies";
 import { sessionIdleMinutes } from "./policy";
+import { sessionJwt } from "./session-jwt";
 import { sessionToken } from "./session-token";
 
 /** Thrown from `authorize`; its `code` tells the sign-in form which message to show. */
@@ -24,6 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // maxAge doubles as the idle timeout: the proxy re-issues the cookie on every request.
   // The absolute lifetime (12 hours from sign-in) is the authTime claim, checked in jwt() below.
   session: { strategy: "jwt", maxAge: idleSeconds, updateAge: 0 },
+  // The token decrypted once per cookie value and re-encrypted at most once a minute (ADR 0050).
+  jwt: sessionJwt(idleSeconds),
   useSecureCookies: servedOverHttps(),
   cookies: authCookies(),
   pages: { signIn: "/login", error: "/login" },

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
 import { prefectures, userOffices, users } from "@/db/schema";
 import type { Label, Role } from "@/lib/domain/codes";
 import type { AuditActor } from "./audit";
-import { notRevoked } from "./auth";
+import { notRevoked, notRevokedPlaceholder } from "./auth";
+import { preparedFor } from "./prepared";
 
 /**
  * The signed-in user as the database knows them right now. Built from the users table,
@@ -32,7 +33,18 @@ export type Actor = AuditActor & {
  */
 export function loadActor(userId: string, sessionVersion: number, ip: string | null = null, sessionId: string | null = null): Actor | null {
   const db = getDb();
-  const row = db
+  const row = sessionId
+    ? actorRowInSession(db).get({ userId, sessionVersion, sessionId })
+    : actorRow(db).get({ userId, sessionVersion });
+  if (!row) return null;
+  const offices = actorOffices(db).all({ userId });
+  const { prefectureNameJa, prefectureNameEn, ...rest } = row;
+  return { ...rest, sessionId, prefectureName: { ja: prefectureNameJa, en: prefectureNameEn }, assignedOfficeIds: offices.map((o) => o.id), ip };
+}
+
+// The queries of loadActor, prepared once (they run on every signed-in request).
+function actorQuery(db: Db, inSession: boolean) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -46,23 +58,21 @@ export function loadActor(userId: string, sessionVersion: number, ip: string | n
     .innerJoin(prefectures, eq(prefectures.code, users.prefectureCode))
     .where(
       and(
-        eq(users.id, userId),
+        eq(users.id, sql.placeholder("userId")),
         eq(users.active, true),
-        eq(users.sessionVersion, sessionVersion),
+        eq(users.sessionVersion, sql.placeholder("sessionVersion")),
         eq(users.mustChangePassword, false),
-        sessionId ? notRevoked(sessionId) : undefined,
+        inSession ? notRevokedPlaceholder() : undefined,
       ),
     )
-    .get();
-  if (!row) return null;
-  const offices = db
-    .select({ id: userOffices.healthCenterId })
-    .from(userOffices)
-    .where(eq(userOffices.userId, userId))
-    .all();
-  const { prefectureNameJa, prefectureNameEn, ...rest } = row;
-  return { ...rest, sessionId, prefectureName: { ja: prefectureNameJa, en: prefectureNameEn }, assignedOfficeIds: offices.map((o) => o.id), ip };
+    .prepare();
 }
+const actorRow = (db: Db) => preparedFor(db, "actor.row", (d) => actorQuery(d, false));
+const actorRowInSession = (db: Db) => preparedFor(db, "actor.rowInSession", (d) => actorQuery(d, true));
+const actorOffices = (db: Db) =>
+  preparedFor(db, "actor.offices", (d) =>
+    d.select({ id: userOffices.healthCenterId }).from(userOffices).where(eq(userOffices.userId, sql.placeholder("userId"))).prepare(),
+  );
 
 /**
  * The holder of a one-time password (set by an admin) during their first session: who they are, for

@@ -184,6 +184,18 @@ export function lastLink(sqlite: Database.Database): ChainHead | null {
   return (statement.get() as ChainHead | undefined) ?? null;
 }
 
+const hashAtStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** The chain_hash of the row at `seq` (undefined if there is none): prepared once per connection, as it runs after every audited commit. */
+function hashAt(sqlite: Database.Database, seq: number): string | undefined {
+  let statement = hashAtStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare("SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?");
+    hashAtStatements.set(sqlite, statement);
+  }
+  return (statement.get(seq) as { hash: string } | undefined)?.hash;
+}
+
 /** The next link for a row about to be inserted (call inside the writing transaction). */
 export function nextLink(key: Buffer, prev: ChainHead | null, row: ChainRow): ChainHead {
   const seq = (prev?.seq ?? 0) + 1;
@@ -204,8 +216,7 @@ export function advanceHead(sqlite: Database.Database, chain: AuditChain): boole
   if (current.state === "ok") {
     if (current.head.seq >= last.seq) return current.head.seq === last.seq; // another process got there first
     if (current.head.seq > 0) {
-      const atHead = sqlite.prepare("SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?").get(current.head.seq) as { hash: string } | undefined;
-      if (atHead?.hash !== current.head.hash) return false;
+      if (hashAt(sqlite, current.head.seq) !== current.head.hash) return false;
     }
   } else if (current.state === "forged") {
     return false;

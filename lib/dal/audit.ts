@@ -7,6 +7,7 @@ import { auditLogs } from "@/db/schema";
 import { and, count, eq, gte, type SQL } from "drizzle-orm";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 import { keyring } from "@/lib/crypto/keyring";
+import type Database from "better-sqlite3";
 
 export type AuditActor = {
   id: string | null;
@@ -45,24 +46,25 @@ export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
     ip: actor.ip,
   };
   const link = nextLink(frame.chain.key, lastLink(frame.sqlite), row);
-  tx.insert(auditLogs)
-    .values({
-      id: row.id,
-      at: row.at,
-      actorUserId: actor.id,
-      actorUsername: actor.username,
-      actorRole: actor.role,
-      prefectureCode: actor.prefectureCode,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: row.entity_id,
-      detail: row.detail,
-      ip: actor.ip,
-      chainSeq: link.seq,
-      chainHash: link.hash,
-    })
-    .run();
+  // One statement prepared once per connection (not a drizzle insert built on every call): every
+  // list view writes a row, so this is on the hot path of most pages (ADR 0050). It runs on the
+  // connection `tx` belongs to, inside the same transaction.
+  insertAuditStatement(frame.sqlite).run({ ...row, chain_seq: link.seq, chain_hash: link.hash });
   frame.appended = true;
+}
+
+const insertAuditStatements = new WeakMap<Database.Database, Database.Statement>();
+
+function insertAuditStatement(sqlite: Database.Database): Database.Statement {
+  let statement = insertAuditStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(
+      `INSERT INTO audit_logs (id, at, actor_user_id, actor_username, actor_role, prefecture_code, action, entity_type, entity_id, detail, ip, chain_seq, chain_hash)
+       VALUES (@id, @at, @actor_user_id, @actor_username, @actor_role, @prefecture_code, @action, @entity_type, @entity_id, @detail, @ip, @chain_seq, @chain_hash)`,
+    );
+    insertAuditStatements.set(sqlite, statement);
+  }
+  return statement;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import { deactivateIfUnused } from "./account-review";
 import { writeAudit } from "./audit";
 import { grantWithoutSecondFactor, openChallenge, secondFactorNeedFor } from "./second-factor";
 import { AppError } from "./errors";
+import { preparedFor } from "./prepared";
 
 /** What a session token carries. The DAL re-checks it against the database on every request. */
 export type SessionClaims = {
@@ -133,17 +134,26 @@ export function notRevoked(sessionId: string) {
   );
 }
 
+/** notRevoked for a prepared query: the session id is its `sessionId` placeholder. */
+export function notRevokedPlaceholder() {
+  return notExists(
+    getDb().select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sql.placeholder("sessionId"))),
+  );
+}
+
 /**
  * Is this session still valid: account active, no password change or deactivation since it
  * was issued (sessionVersion), and not signed out (sessionId)?
  */
 export function isSessionCurrent(userId: string, sessionVersion: number, sessionId: string): boolean {
-  const row = getDb()
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true), eq(users.sessionVersion, sessionVersion), notRevoked(sessionId)))
-    .get();
-  return !!row;
+  const current = preparedFor(getDb(), "auth.isSessionCurrent", (db) =>
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, sql.placeholder("userId")), eq(users.active, true), eq(users.sessionVersion, sql.placeholder("sessionVersion")), notRevokedPlaceholder()))
+      .prepare(),
+  );
+  return !!current.get({ userId, sessionVersion, sessionId });
 }
 
 const REVOCATION_KEEP_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,10 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
 import { getDb } from "@/db/client";
+import { preparedFor } from "./prepared";
 
-/** A trivial read, so a health check proves the database answers (and nothing else). */
+/** A trivial read, so a health check proves the database answers (and nothing else); prepared once. */
 export function databaseAnswers(): boolean {
-  const row = getDb().get<{ one: number }>(sql`SELECT 1 AS one`);
+  const row = preparedFor(getDb(), "health.one", (db) => (db as unknown as { $client: Database.Database }).$client.prepare("SELECT 1 AS one")).get() as { one: number } | undefined;
   return row?.one === 1;
 }

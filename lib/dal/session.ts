@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
+import { REQUEST_SESSION_HEADER, openRequestSession, type RequestSession } from "@/lib/auth/request-session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { loadActor, loadPasswordChangeActor, type Actor, type PasswordChangeActor } from "./actor";
 import { isAppError } from "./errors";
@@ -23,12 +24,28 @@ export async function requestIp(): Promise<string | null> {
   }
 }
 
+/**
+ * The session of this request: as the proxy checked it (handed over in a MACed request header,
+ * lib/auth/request-session.ts), or, where the proxy does not run, from Auth.js. Once per request.
+ */
+const requestSession = cache(async (): Promise<RequestSession | null> => {
+  let fromProxy: string | null = null;
+  try {
+    fromProxy = (await headers()).get(REQUEST_SESSION_HEADER);
+  } catch {
+    // outside a request
+  }
+  const checked = openRequestSession(fromProxy);
+  if (checked) return checked;
+  const user = (await auth())?.user;
+  return user?.id ? { id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId } : null;
+});
+
 /** The current actor, or null when signed out or the session was revoked. Once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) return null;
-  return loadActor(user.id, user.sessionVersion, await requestIp(), user.sessionId);
+  const session = await requestSession();
+  if (!session) return null;
+  return loadActor(session.id, session.sessionVersion, await requestIp(), session.sessionId);
 });
 
 /**
@@ -36,10 +53,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
  * session has no Actor: every page and action but /change-password sends it there.
  */
 export const getPasswordChangeActor = cache(async (): Promise<PasswordChangeActor | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) return null;
-  return loadPasswordChangeActor(user.id, user.sessionVersion, await requestIp(), user.sessionId);
+  const session = await requestSession();
+  if (!session) return null;
+  return loadPasswordChangeActor(session.id, session.sessionVersion, await requestIp(), session.sessionId);
 });
 
 export async function requireActor(): Promise<Actor> {
