@@ -319,7 +319,7 @@ export const NOMINAL_DAYS: Record<Phase, [number, number]> = {
 };
 
 /** Days a still-open case has already spent in its current phase at the anchor. */
-const TAIL_DAYS: Record<Phase, [number, number]> = {
+export const TAIL_DAYS: Record<Phase, [number, number]> = {
   identified: [0, 40],
   assessment: [0, 60],
   engagement: [0, 150],

@@ -1,4 +1,4 @@
-import { ACTIVITY_MINUTES, ACTIVITY_WEIGHTS, activityGroup, DISCHARGE_LIVING, END_NOTES, NOMINAL_DAYS, READMISSION_NOTE, RESUME_NOTE, SUMMARIES, SUSPEND_NOTES } from "@/db/seed/demo-cases";
+import { ACTIVITY_MINUTES, ACTIVITY_WEIGHTS, activityGroup, DISCHARGE_LIVING, END_NOTES, NOMINAL_DAYS, READMISSION_NOTE, RESUME_NOTE, SUMMARIES, SUSPEND_NOTES, TAIL_DAYS } from "@/db/seed/demo-cases";
 import type { Rng } from "@/db/seed/random";
 import type { ActivityType, AdmissionType, DiagnosisGroup, DischargeDestination, EndReason, Phase, ReferralSource, WardType } from "@/lib/domain/case-codes";
 import { formatCaseNumber } from "@/lib/domain/case-number";
@@ -59,17 +59,6 @@ function buildPath(rng: Rng, target: Phase, y: number): { phases: Phase[]; endRe
   const at = rng.weighted<Phase>({ identified: 1, assessment: 2, engagement: 4, preparation: 2 });
   return { phases: [...line(at), "closed"], endReason: rng.weighted<EndReason>({ withdrew: 4, condition_worsened: 3, death: 1.5, transferred_out: 1, other: 0.5 }) };
 }
-
-const TAIL_DAYS: Record<Phase, [number, number]> = {
-  identified: [0, 40],
-  assessment: [0, 60],
-  engagement: [0, 150],
-  preparation: [0, 120],
-  discharged: [0, 25],
-  settling: [0, 300],
-  suspended: [0, 200],
-  closed: [0, 0],
-};
 
 type Step = { phase: Phase; from: Phase | null; date: number; note: string | null };
 
