@@ -288,7 +288,8 @@ function chooseTarget(rng: Rng, y: number): Phase {
   return chooseOpenTarget(rng, y);
 }
 
-function chooseOpenTarget(rng: Rng, y: number): Phase {
+/** The phase an open case has reached `y` years after its referral (weights by phase). */
+export function chooseOpenTarget(rng: Rng, y: number): Phase {
   return rng.weighted<Phase>({
     identified: y < 0.25 ? 5 : y < 0.5 ? 2 : y < 1 ? 0.5 : 0.1,
     assessment: y < 0.25 ? 3 : y < 0.5 ? 3 : y < 1 ? 1.5 : y < 2 ? 0.4 : 0.1,

@@ -1,4 +1,4 @@
-import { ACTIVITY_MINUTES, ACTIVITY_WEIGHTS, activityGroup, DISCHARGE_LIVING, END_NOTES, NOMINAL_DAYS, READMISSION_NOTE, RESUME_NOTE, SUMMARIES, SUSPEND_NOTES, TAIL_DAYS } from "@/db/seed/demo-cases";
+import { ACTIVITY_MINUTES, ACTIVITY_WEIGHTS, activityGroup, chooseOpenTarget, DISCHARGE_LIVING, END_NOTES, NOMINAL_DAYS, READMISSION_NOTE, RESUME_NOTE, SUMMARIES, SUSPEND_NOTES, TAIL_DAYS } from "@/db/seed/demo-cases";
 import type { Rng } from "@/db/seed/random";
 import type { ActivityType, AdmissionType, DiagnosisGroup, DischargeDestination, EndReason, Phase, ReferralSource, WardType } from "@/lib/domain/case-codes";
 import { formatCaseNumber } from "@/lib/domain/case-number";
@@ -26,15 +26,7 @@ const stamp = (ctx: Ctx, d: number, time: string) => {
 function chooseTarget(rng: Rng, y: number): Phase {
   const pClosed = y < 0.5 ? 0.03 : y < 1 ? 0.1 : y < 2 ? 0.3 : y < 3 ? 0.55 : y < 4 ? 0.72 : y < 5 ? 0.85 : 0.92;
   if (rng.chance(pClosed)) return "closed";
-  return rng.weighted<Phase>({
-    identified: y < 0.25 ? 5 : y < 0.5 ? 2 : y < 1 ? 0.5 : 0.1,
-    assessment: y < 0.25 ? 3 : y < 0.5 ? 3 : y < 1 ? 1.5 : y < 2 ? 0.4 : 0.1,
-    engagement: y < 0.25 ? 1 : y < 0.5 ? 3 : y < 1 ? 3 : y < 2 ? 2 : 1,
-    preparation: y < 0.25 ? 0 : y < 0.5 ? 1 : y < 1 ? 2.5 : y < 2 ? 2.5 : 1.5,
-    discharged: y < 0.4 ? 0 : 0.6,
-    settling: y < 0.5 ? 0 : y < 1 ? 1 : 3,
-    suspended: y < 0.25 ? 0.3 : 0.8,
-  });
+  return chooseOpenTarget(rng, y);
 }
 
 const line = (upTo: Phase): Phase[] => PHASE_ORDER.slice(0, PHASE_ORDER.indexOf(upTo as (typeof PHASE_ORDER)[number]) + 1);
