@@ -4,10 +4,14 @@ import { getDb } from "@/db/client";
 import { appMeta } from "@/db/schema";
 import { DEMO_DATA_KEY } from "@/db/seed/demo-marker";
 import { DEMO_USERS } from "@/db/seed/demo-users";
+import { preparedFor } from "./prepared";
 
-/** Does the database carry the demo marker (db/seed/demo-marker.ts)? Read on each call: one primary-key look-up. */
+/**
+ * Does the database carry the demo marker (db/seed/demo-marker.ts)? Read on each call: one
+ * primary-key look-up, prepared once (the banner asks on every page, ADR 0050).
+ */
 export function isDemoDatabase(): boolean {
-  return !!getDb().select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, DEMO_DATA_KEY)).get();
+  return !!preparedFor(getDb(), "demo.marker", (db) => db.select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, DEMO_DATA_KEY)).prepare()).get();
 }
 
 const demoUsernames: ReadonlySet<string> = new Set(DEMO_USERS.map((u) => u.username));

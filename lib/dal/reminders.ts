@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { carePlans, cases, followUpChecks, peerIdentities, peerSupporters, personIdentities, trialStays } from "@/db/schema";
 import type { CarePlanType, TrialStayKind } from "@/lib/domain/case-codes";
 import { addDays } from "@/lib/domain/date-math";
@@ -11,6 +11,7 @@ import type { ListScope } from "@/lib/list-url";
 import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { OPEN_PLAN_STATUSES } from "./case-list";
+import { preparedFor } from "./prepared";
 import { caseGate, peerGate } from "./record-gate";
 
 /*
@@ -80,27 +81,43 @@ function requireReach(actor: Actor) {
 /**
  * The number of reminders overdue or due within `days` (the menu badge: REMINDER_BADGE_DAYS).
  * COUNT queries only, no names, so not audited. Zero for a role without case work.
+ * The header shows it on every page, so its five queries are built and prepared once per role and
+ * view (lib/dal/prepared.ts, ADR 0050) with the actor and the window as parameters: drizzle's
+ * query building was three quarters of its cost. The conditions are the list's own (`conditions`).
  */
 export function countRemindersForActor(actor: Actor, scope: ListScope, days: number = REMINDER_BADGE_DAYS): { total: number; overdue: number } {
   if (!caseGate.allows(actor) || !peerGate.allows(actor)) return { total: 0, overdue: 0 };
-  const db = getDb();
   const w = windowOf(days);
+  const kinds = preparedFor(getDb(), `reminders.count.${actor.role}.${scope}`, (db) => badgeQueries(db, actor.role, scope));
+  const params = { actorId: actor.id, prefectureCode: actor.prefectureCode, today: w.today, until: w.until, lapsedSince: w.lapsedSince };
+  let total = 0;
+  let overdue = 0;
+  for (const kind of kinds) {
+    const row = kind.get(params)!;
+    total += row.n;
+    overdue += Number(row.overdue);
+  }
+  return { total, overdue };
+}
+
+/** The badge's five COUNT queries for one role and view, the actor and the window left as placeholders. */
+function badgeQueries(db: Db, role: Actor["role"], scope: ListScope) {
+  // Only the role shapes the SQL (which offices it reaches); who and when are bound at each run.
+  const actor = { id: sql.placeholder("actorId"), role, prefectureCode: sql.placeholder("prefectureCode") } as unknown as Actor;
+  const w = { today: sql.placeholder("today"), until: sql.placeholder("until"), lapsedSince: sql.placeholder("lapsedSince") } as unknown as Window;
   const c = conditions(actor, scope, w);
   // One query per kind: the rows in the window, and of them those already past (trial stays are
   // never overdue: only their days in the window count).
   const tally = (date: AnySQLiteColumn | null) => ({ n: count(), overdue: date ? sql<number>`coalesce(sum(${date} < ${w.today}), 0)` : sql<number>`0` });
   const fromCase = <T extends typeof followUpChecks | typeof carePlans | typeof trialStays>(table: T, where: SQL, date: AnySQLiteColumn | null) =>
-    db.select(tally(date)).from(table).innerJoin(cases, eq(cases.id, table.caseId)).where(where).get()!;
-  const kinds = [
+    db.select(tally(date)).from(table).innerJoin(cases, eq(cases.id, table.caseId)).where(where).prepare();
+  return [
     fromCase(followUpChecks, c.follow_up, followUpChecks.dueDate),
     fromCase(carePlans, c.plan_review, carePlans.reviewDueDate),
     fromCase(trialStays, c.trial_start, null),
     fromCase(trialStays, c.trial_end, null),
-    db.select(tally(peerSupporters.expiresOn)).from(peerSupporters).where(c.peer_expiry).get()!,
+    db.select(tally(peerSupporters.expiresOn)).from(peerSupporters).where(c.peer_expiry).prepare(),
   ];
-  const total = kinds.reduce((sum, k) => sum + k.n, 0);
-  const overdue = kinds.reduce((sum, k) => sum + Number(k.overdue), 0);
-  return { total, overdue };
 }
 
 /**

@@ -55,6 +55,18 @@ export const HOT_PATHS: HotPath[] = [
     run: async (c) => (await import("@/lib/dal/case-list")).listCasesForActor(c.coordinator, { page: 1, pageSize: 20, sort: "caseNo", dir: "asc" }, { q: c.kana }),
   },
   {
+    // What the layout runs on every page a coordinator opens: the header's reminders badge (both
+    // views) and the demo banner's marker.
+    name: "every page (reminders badge, demo marker)",
+    run: async (c) => {
+      const { countRemindersForActor } = await import("@/lib/dal/reminders");
+      const { isDemoDatabase } = await import("@/lib/dal/demo-data");
+      countRemindersForActor(c.coordinator, "mine");
+      countRemindersForActor(c.coordinator, "office");
+      return isDemoDatabase();
+    },
+  },
+  {
     name: "peer dispatch list",
     run: async (c) => {
       const { listDispatchesForActor } = await import("@/lib/dal/peer-dispatch-list");
