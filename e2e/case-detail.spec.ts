@@ -199,6 +199,21 @@ test.describe("a coordinator's case page", () => {
     await expect(page.getByRole("heading", { name: "担当者の変更" })).toHaveCount(0);
   });
 
+  test("a long case shows its 20 latest activities; the earlier ones on request", async ({ page }) => {
+    // The demo case of 備前 with the longest history (50 activities in the demo data).
+    const c = db()
+      .prepare("SELECT a.case_id AS id, count(*) AS n FROM case_activities a JOIN cases c ON c.id = a.case_id WHERE c.case_no LIKE '33-BZ-%' GROUP BY a.case_id ORDER BY n DESC, a.case_id LIMIT 1").get() as { id: string; n: number };
+    expect(c.n).toBeGreaterThan(20);
+    await page.goto(`/cases/${c.id}`);
+    const latest = page.getByRole("region", { name: "支援記録の一覧（新しい順）" });
+    await expect(latest.getByRole("row")).toHaveCount(21); // the header row and 20
+    await expect(page.getByRole("region", { name: `以前の支援記録（${c.n - 20}件）` })).toHaveCount(0);
+    await page.getByRole("link", { name: `以前の支援記録（${c.n - 20}件）を表示` }).click();
+    await expect(page).toHaveURL(new RegExp(`/cases/${c.id}\\?activities=all#activities$`));
+    await expect(page.getByRole("region", { name: `以前の支援記録（${c.n - 20}件）` }).getByRole("row")).toHaveCount(c.n - 20 + 1);
+    await expect(latest.getByRole("row")).toHaveCount(21);
+  });
+
   test("two people changing the phase of the same loaded case: the second gets the conflict message", async ({ browser }) => {
     const c = createTestCase();
     const first = await browser.newContext({ storageState: storageStateOf("bizen.coord") });

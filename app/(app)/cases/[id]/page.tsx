@@ -14,7 +14,7 @@ import { orNotFound, requirePermission } from "@/lib/dal/session";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { firstValues, type RawSearchParams } from "@/lib/list-url";
-import { ActivitySection } from "./_sections/activities";
+import { ActivitySection, ALL_ACTIVITIES_PARAM } from "./_sections/activities";
 import { AuditSection } from "./_sections/audit";
 import { CaseFacts } from "./_sections/case-facts";
 import { CarePlanSection } from "./_sections/care-plans";
@@ -107,7 +107,7 @@ export default async function CasePage({ params, searchParams }: Params) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
           <PhaseSection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
-          <ActivitySection detail={detail} canWrite={canWrite} today={today} t={t} locale={locale} />
+          <ActivitySection detail={detail} canWrite={canWrite} today={today} showAll={firstValues(query)[ALL_ACTIVITIES_PARAM] === "all"} t={t} locale={locale} />
           <TimelineSection detail={detail} t={t} locale={locale} />
         </div>
 

@@ -106,6 +106,7 @@ export const caseDetail: Messages["caseDetail"] = {
     minutesValue: "{n} min",
     total: "{n} in all",
     more: "Show earlier activities ({n})",
+    earlier: "Earlier activities ({n})",
     empty: "No activities yet",
     emptyBody: "Record visits, meetings and accompaniments with the form above.",
     actions: "Actions",

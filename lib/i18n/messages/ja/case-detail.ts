@@ -105,6 +105,7 @@ export const caseDetail = {
     minutesValue: "{n}分",
     total: "全{n}件",
     more: "以前の支援記録（{n}件）を表示",
+    earlier: "以前の支援記録（{n}件）",
     empty: "支援記録はまだありません",
     emptyBody: "上の欄から面会・会議・同行などを記録してください。",
     actions: "操作",

@@ -1,3 +1,6 @@
+import Link from "next/link";
+import clsx from "clsx";
+import { focusRing } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SectionCard } from "@/components/ui/section-card";
 import { ActivityQuickAdd } from "../_components/activity-quick-add";
@@ -7,8 +10,16 @@ import type { SectionProps } from "./shared";
 /** How many activities show before the rest fold into a disclosure. */
 const RECENT_ACTIVITIES = 20;
 
-/** The activities, newest first: the recent ones in a table, the rest folded away; a quick add for a writer. */
-export function ActivitySection({ detail, canWrite, today, t, locale }: SectionProps & { canWrite: boolean; today: string }) {
+/** The URL parameter that shows every activity (`?activities=all`). */
+export const ALL_ACTIVITIES_PARAM = "activities";
+
+/**
+ * The activities, newest first: the recent ones in a table and a quick add for a writer. The
+ * earlier ones are rendered only when asked for (`?activities=all`, a link below the table): a case
+ * of some years holds dozens, and rendering them folded away on every opening of the case was a
+ * large part of the page's cost (issue 14: the case page's budget).
+ */
+export function ActivitySection({ detail, canWrite, today, showAll, t, locale }: SectionProps & { canWrite: boolean; today: string; showAll: boolean }) {
   const recent = detail.activities.slice(0, RECENT_ACTIVITIES);
   const earlier = detail.activities.slice(RECENT_ACTIVITIES);
   return (
@@ -28,16 +39,22 @@ export function ActivitySection({ detail, canWrite, today, t, locale }: SectionP
       ) : (
         <>
           <ActivityTable rows={recent} caption={t("caseDetail.activity.caption")} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
-          {earlier.length > 0 && (
-            <details className="mt-3">
-              <summary className="cursor-pointer rounded-sm text-sm font-medium text-brand-800 underline underline-offset-2">
-                {t("caseDetail.activity.more", { n: earlier.length })}
-              </summary>
-              <div className="mt-3">
-                <ActivityTable rows={earlier} caption={t("caseDetail.activity.more", { n: earlier.length })} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
+          {earlier.length > 0 &&
+            (showAll ? (
+              <div className="mt-5">
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("caseDetail.activity.earlier", { n: earlier.length })}</h3>
+                <ActivityTable rows={earlier} caption={t("caseDetail.activity.earlier", { n: earlier.length })} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
               </div>
-            </details>
-          )}
+            ) : (
+              <p className="mt-3 print:hidden">
+                <Link
+                  href={`/cases/${detail.id}?${ALL_ACTIVITIES_PARAM}=all#activities`}
+                  className={clsx("rounded-sm text-sm font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
+                >
+                  {t("caseDetail.activity.more", { n: earlier.length })}
+                </Link>
+              </p>
+            ))}
         </>
       )}
     </SectionCard>
