@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { z } from "zod";
+import { loadBrowserSchema } from "@/lib/validation/client";
 
 /*
  * zod and the shared schemas stay off the browser's first load (ADR 0053): no browser module
@@ -126,5 +128,19 @@ describe("the browser's first load carries no zod (ADR 0053)", () => {
     // And the walk follows a chain: the schema loader's own target is zod (through zod-browser).
     assert.deepEqual(pathsToZod(["lib/validation/zod-browser.ts"]), [["lib/validation/zod-browser.ts", "zod"]]);
     assert.ok(pathsToZod(["lib/validation/case.ts"]).length > 0);
+  });
+});
+
+describe("the browser's schema loader", () => {
+  test("runs zod's jitless switch before the schema's module, and hands over a working schema", async () => {
+    // Nothing in this process has loaded zod-browser.ts yet (the server keeps zod's JIT).
+    assert.notEqual(z.config().jitless, true);
+    let jitlessWhenLoaded: boolean | undefined;
+    const schema = await loadBrowserSchema(() => {
+      jitlessWhenLoaded = z.config().jitless;
+      return import("@/lib/validation/case").then((m) => m.CaseReopenSchema);
+    });
+    assert.equal(jitlessWhenLoaded, true);
+    assert.equal(schema.safeParse({}).success, false);
   });
 });
