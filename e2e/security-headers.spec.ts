@@ -145,3 +145,34 @@ for (const account of ONE_PER_ROLE) {
     });
   });
 }
+
+// ADR 0053: zod and the schemas are not on a page's first load; they arrive when the user starts on
+// a form, with zod's jitless switch set first (an eval probe would be a CSP violation here).
+test.describe("a form's schema, loaded on the first focus", () => {
+  test.use({ storageState: storageStateOf("bizen.coord") });
+
+  test("arrives after the page, checks in the browser before sending, and breaks no CSP", async ({ page }) => {
+    const consoleViolations = await watchCsp(page);
+    const scripts: string[] = [];
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(r.url());
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    await page.goto("/cases/new", { waitUntil: "networkidle" });
+    await expectHydrated(page, "/cases/new");
+    const firstLoad = scripts.length;
+
+    const kana = page.getByLabel(/^ふりがな（姓）\s*(必須)?$/);
+    await kana.focus();
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => scripts.length, { message: "the schema's chunks load on the first focus" }).toBeGreaterThan(firstLoad);
+
+    await kana.fill("shiken");
+    await page.getByRole("button", { name: "登録する" }).click();
+    await expect(page.getByText("エラー：ふりがなはひらがなかカタカナで入力してください。")).toBeVisible();
+    expect(posts, "checked in the browser: nothing sent").toEqual([]);
+    expect(await domViolations(page)).toEqual([]);
+    expect(consoleViolations).toEqual([]);
+  });
+});

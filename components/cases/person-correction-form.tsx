@@ -8,7 +8,6 @@ import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
 import type { FormState } from "@/lib/validation/form";
-import { PersonCorrectionSchema } from "@/lib/validation/person";
 
 type Option = { value: string; label: string };
 export type PersonCorrectionState = FormState & { conflictLines?: string[] };
@@ -46,7 +45,7 @@ export function PersonCorrectionForm({
   recordHref: string;
 }) {
   const { t } = useI18n();
-  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, PersonCorrectionSchema, { initial: initialState });
+  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, () => import("@/lib/validation/person").then((m) => m.PersonCorrectionSchema), { initial: initialState });
   const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} className="max-w-4xl space-y-6" noValidate>

@@ -1,9 +1,9 @@
 "use client";
-import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { SchemaLoader } from "@/lib/validation/client";
 import { asksRestatementReason, RestatementReasonField } from "./restatement-reason-field";
 import { useCheckedForm, type FormAction } from "./use-checked-form";
 
@@ -23,7 +23,7 @@ export function ConfirmDeleteForm({
   back,
 }: {
   action: FormAction;
-  schema: z.ZodType;
+  schema: SchemaLoader;
   hidden: Hidden;
   confirmLabel: string;
   /** Off where the dialog already has a cancel button for another form. */
@@ -62,7 +62,7 @@ export function ConfirmDeleteDialog({
   ...form
 }: {
   action: FormAction;
-  schema: z.ZodType;
+  schema: SchemaLoader;
   hidden: Hidden;
   confirmLabel: string;
   texts: { trigger: string; triggerAriaLabel?: string; title: string; body: string; size?: "sm" | "md" };

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState, type ReactNode } from "react";
-import type { z } from "zod";
+import type { SchemaLoader } from "@/lib/validation/client";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useI18n } from "@/lib/i18n/client";
@@ -25,7 +25,7 @@ export function CorrectRecordDialog({
   rowId: string;
   /** `deleteName` names the record in the confirming step (「2024/06/04の電話」). */
   texts: { open: string; openAria: string; title: string; description: string; deleteHeading: string; deleteBody: string; deleteConfirm: string; deleteName: string };
-  deletion: { action: FormAction; schema: z.ZodType; hidden: Record<string, string | number> };
+  deletion: { action: FormAction; schema: SchemaLoader; hidden: Record<string, string | number> };
   children: ReactNode;
 }) {
   return (

@@ -1,28 +1,31 @@
 "use client";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import type { z } from "zod";
 import { useI18n } from "@/lib/i18n/client";
-import { checkFormInBrowser } from "@/lib/validation/client";
+import { checkFormInBrowser, type SchemaLoader } from "@/lib/validation/client";
 import { initialFormState, type FormState } from "@/lib/validation/form";
+import { useBrowserSchema } from "./use-browser-schema";
 
 export type FormAction<S extends FormState = FormState> = (prev: Awaited<S>, formData: FormData) => Promise<S>;
 
 /**
  * The plumbing every form shares: the action's state, the shared schema run in the browser
- * before sending (its errors kept locally, shown over the server's), the typed values to
+ * before sending (its errors kept locally, shown over the server's; the schema is loaded by
+ * `loadSchema` once the user starts working with the form, and a submit before it has arrived
+ * goes to the server, which answers with the same messages: ADR 0053), the typed values to
  * re-fill after React resets the form, focus moved to the form message when the server
  * answers with one (a long form is submitted from far below it), and a callback after each
  * success (forms that stay on the page clear themselves there; the toast comes from the flash).
  */
 export function useCheckedForm<S extends FormState = FormState>(
   action: FormAction<S>,
-  schema: z.ZodType,
+  loadSchema: SchemaLoader,
   options: { initial?: Awaited<S>; onSuccess?: () => void; multi?: readonly string[] } = {},
 ) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, options.initial ?? (initialFormState as Awaited<S>));
   const [browserErrors, setBrowserErrors] = useState<Record<string, string> | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  const schema = useBrowserSchema(loadSchema);
   const { onSuccess } = options;
 
   useEffect(() => {
@@ -33,7 +36,8 @@ export function useCheckedForm<S extends FormState = FormState>(
   }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>): boolean {
-    const errors = checkFormInBrowser(schema, event.currentTarget, t, options.multi);
+    const loaded = schema();
+    const errors = loaded && checkFormInBrowser(loaded, event.currentTarget, t, options.multi);
     if (!errors) {
       setBrowserErrors(null);
       return true;

@@ -2,7 +2,7 @@
 import clsx from "clsx";
 import type { ComponentProps, ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { textLimit, type TextKind } from "@/lib/validation/fields";
+import { textLimit, type TextKind } from "@/lib/validation/text-limits";
 import { focusRing } from "./button";
 
 /** Shared by every text-like control so inputs, selects and textareas line up in a form. */

@@ -16,6 +16,7 @@ import { fiscalYearRange } from "@/lib/domain/fiscal-year";
 import { parseJapaneseDate } from "@/lib/domain/japanese-date";
 import { isNotAfterToday } from "./dates";
 import { TEXT_LIMITS, textTooLong } from "./fields";
+import { cellName } from "./field-names";
 
 /*
  * The prefecture's year tables: every municipality's 協議の場 status for one fiscal year, and
@@ -33,7 +34,7 @@ const one = (raw: Raw, key: string): string => {
   return (Array.isArray(v) ? v[0] : v) ?? "";
 };
 
-export const cellName = (field: string, row: string) => `${field}_${row}`;
+export { cellName } from "./field-names";
 
 /** "" → null; digits (full width allowed) → number; anything else → the error key. */
 function readCount(text: string, max: number): number | null | { error: string } {

@@ -9,12 +9,11 @@ import {
   SECTORS,
   TRAINING_KINDS,
   TRAINING_SCOPES,
-  type Profession,
-  type Sector,
 } from "@/lib/domain/activity-codes";
 import { normalizeCount } from "@/lib/domain/activity-rules";
 import { happenedDate, optionalHappenedDate } from "./dates";
 import { optionalText, restatementReason, text } from "./fields";
+import { PREFECTURE_HOST, professionField, sectorField } from "./field-names";
 
 /*
  * The rules of meetings, trainings, events and the 協議の場 registry, shared by the browser
@@ -22,8 +21,7 @@ import { optionalText, restatementReason, text } from "./fields";
  * of the activities section; each names the field and says what to do.
  */
 
-/** The value a host select sends for "the prefecture itself" (a row with office_id NULL). */
-export const PREFECTURE_HOST = "prefecture";
+export { PREFECTURE_HOST, professionField, sectorField } from "./field-names";
 
 const V = "activities.validation";
 
@@ -103,9 +101,6 @@ const version = z.coerce.number().int().min(1);
 /** Every record form may carry 訂正の理由: needed when the record lies in a locked fiscal year (ADR 0025). */
 const restating = { restatementReason };
 
-/** Grid field names: one number input per sector / profession (`att_health`, `prof_nurse`). */
-export const sectorField = (s: Sector) => `att_${s}` as const;
-export const professionField = (p: Profession) => `prof_${p}` as const;
 
 function grid<K extends string, P extends string>(keys: readonly K[], field: (k: K) => P) {
   return Object.fromEntries(keys.map((k) => [field(k), count(9999)])) as Record<P, ReturnType<typeof count>>;

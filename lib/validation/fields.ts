@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { REASON_MAX } from "@/lib/domain/year-close";
 import { messageWithVars } from "./message-vars";
+import { textLimit, type TextKind } from "./text-limits";
 import "./zod-errors";
 
 /** Field rules used by more than one form. Messages are catalog keys. */
@@ -8,33 +8,8 @@ import "./zod-errors";
 /** A fiscal year (年度) the app can hold, 2000–2099, as a form sends it; `message` names the form's own wording. */
 export const fiscalYearField = (message: string) => z.coerce.number({ error: message }).int(message).min(2000, message).max(2099, message);
 
-/**
- * The kinds of free text and their one limit each (ADR 0031): every text field of every form is
- * one of these, so the same kind of field takes the same length everywhere, its hint states the
- * limit (components/ui/field.tsx) and so does the message when it is passed. Person names,
- * kana and phone numbers have their own rules in person-fields.ts (40 characters).
- */
-export const TEXT_LIMITS = {
-  /** A title or the name of a thing, an organisation or a team; a heading; a source label. */
-  title: 200,
-  /** An address, a venue, the place of a visit. */
-  place: 200,
-  /** An e-mail address (RFC 5321's path limit). */
-  email: 254,
-  /** 訂正の理由 and other reasons: as long as the year-close keeps (ADR 0025). */
-  reason: REASON_MAX,
-  /** A note, summary, agenda or report. */
-  note: 2000,
-  /** A long narrative (具体的な成果・効果). */
-  narrative: 4000,
-} as const;
-export type TextKind = keyof typeof TEXT_LIMITS;
-
-/**
- * A kind's limit. A number is a field with a rule of its own (the person fields of
- * person-fields.ts); every other field names its kind.
- */
-export const textLimit = (kind: TextKind | number): number => (typeof kind === "number" ? kind : TEXT_LIMITS[kind]);
+// The kinds of free text and their limits live in a zod-free module the browser's fields read (ADR 0053).
+export { TEXT_LIMITS, textLimit, type TextKind } from "./text-limits";
 
 /** The message of a text over its kind's limit, stating the limit (「2000文字以内で…」). */
 export const textTooLong = (kind: TextKind | number) => messageWithVars("validation.textTooLong", { max: textLimit(kind) });

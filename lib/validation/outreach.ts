@@ -13,6 +13,7 @@ import { outreachDateIssues } from "@/lib/domain/outreach-rules";
 import { PersonSchema } from "./case";
 import { happenedDate, optionalCode, optionalHappenedDate } from "./dates";
 import { optionalText, optionalWholeNumber, restatementReason, text } from "./fields";
+import { PERSON_MODES } from "./field-names";
 
 /*
  * The outreach rules, shared by the forms (checked in the browser first) and the actions
@@ -115,8 +116,7 @@ function checkBirth(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
   if (!typedDob && !typedMonth) ctx.addIssue({ code: "custom", path: ["birthYearMonth"], message: "validation.person.birthRequired" });
 }
 
-export const PERSON_MODES = ["new", "existing"] as const;
-export type PersonMode = (typeof PERSON_MODES)[number];
+export { PERSON_MODES, type PersonMode } from "./field-names";
 
 export const OutreachCreateSchema = z
   .object({
@@ -233,5 +233,4 @@ export const OutreachOutcomeSchema = z.object({
 });
 export type OutreachOutcomeInput = z.infer<typeof OutreachOutcomeSchema>;
 
-/** The multi-value fields of the outreach forms (checkbox groups), for formValues. */
-export const OUTREACH_MULTI_FIELDS = ["targets", "professions"] as const;
+export { OUTREACH_MULTI_FIELDS } from "./field-names";

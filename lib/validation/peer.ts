@@ -4,6 +4,7 @@ import { DESTINATION_KINDS, DISPATCH_STATUSES, PEER_PURPOSES, PEER_STATUSES, PEE
 import { happenedDate, isNotAfterToday, optionalDate, optionalHappenedDate, requiredDate } from "./dates";
 import { optionalText, optionalWholeNumber, restatementReason, text } from "./fields";
 import { kana, personName, phone } from "./person-fields";
+import { DISPATCH_CREATE_STATUSES } from "./field-names";
 
 /*
  * Schemas of the peer registry and dispatches, shared by the forms (checked in the browser
@@ -137,8 +138,7 @@ export type PeerTrainingInput = z.infer<typeof PeerTrainingSchema>;
 
 export type DispatchMemberInput = { peerId: string; hours: number | null; honorariumYen: number | null; travelYen: number | null };
 
-/** The statuses a dispatch can be recorded in: 実施 after the fact, 依頼 or 予定 ahead. */
-export const DISPATCH_CREATE_STATUSES = ["requested", "scheduled", "done"] as const;
+export { DISPATCH_CREATE_STATUSES } from "./field-names";
 
 /** A dispatch's fields: used by the new form (with `status`) and the edit form (with id/version). */
 const dispatchRecord = z.object({

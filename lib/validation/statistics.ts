@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { STATISTIC_METHODS, STATISTIC_METRIC_KEYS, STATISTIC_METRICS, STATISTIC_TOPICS, metricsOfTopic, type StatisticMetric, type StatisticTopic } from "@/lib/domain/statistic-codes";
-import { ageSplitHalfMissing, inpatientSumIssues, isCohortTopic, metricMaximum, OPTIONAL_METRICS, type StatisticValueMap } from "@/lib/domain/statistic-rules";
+import { STATISTIC_METHODS, STATISTIC_METRIC_KEYS, STATISTIC_TOPICS, metricsOfTopic, type StatisticMetric, type StatisticTopic } from "@/lib/domain/statistic-codes";
+import { ageSplitHalfMissing, inpatientSumIssues, isCohortTopic, OPTIONAL_METRICS, type StatisticValueMap } from "@/lib/domain/statistic-rules";
 import { optionalDate } from "./dates";
 import { optionalText, restatementReason, text } from "./fields";
 import { messageWithVars } from "./message-vars";
+import { normalizeNumber, readMetricValue } from "./statistic-values";
 
 /*
  * One external-statistic set (外部統計): a topic, its reference date or cohort year, how and by
@@ -21,30 +22,8 @@ const ALWAYS = { when: () => true };
 /** A missing field (a cohort topic's form has no date field) reads as empty. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? "", schema);
 
-/** A value as people type it: full-width digits and thousands commas folded, spaces trimmed. */
-function normalizeNumber(text: string): string {
-  return text.trim().normalize("NFKC").replaceAll(",", "");
-}
-
-/**
- * One value read from its field: an integer for counts, a number with at most one decimal for
- * percentages (0–100) and days (0–365). Empty is null. Anything else is the message key.
- */
-export function readMetricValue(metric: StatisticMetric, raw: unknown): number | null | { error: string } {
-  // The cross-field rules run while a field is invalid too: a field sent twice arrives as a list,
-  // which its own schema reports; read here it would throw (a 500, found by tests/properties).
-  const text = normalizeNumber(typeof raw === "string" ? raw : "");
-  if (text === "") return null;
-  const def = STATISTIC_METRICS[metric];
-  if (def.integer) {
-    if (!/^\d+$/.test(text)) return { error: `${V}.integerFormat` };
-  } else if (!/^\d+(\.\d)?$/.test(text)) {
-    return { error: def.unit === "percent" ? `${V}.percentFormat` : `${V}.decimalFormat` };
-  }
-  const n = Number(text);
-  if (n > metricMaximum(metric)) return { error: def.unit === "percent" ? `${V}.percentFormat` : def.unit === "days" ? `${V}.daysTooLarge` : `${V}.tooLarge` };
-  return n;
-}
+// Reading one value (and its messages) lives in a zod-free module the statistic form uses on its first load (ADR 0053).
+export { readMetricValue } from "./statistic-values";
 
 const isError = (v: unknown): v is { error: string } => typeof v === "object" && v !== null && "error" in v;
 

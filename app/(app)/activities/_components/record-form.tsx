@@ -1,6 +1,6 @@
 "use client";
 import type { ComponentProps, FormEvent } from "react";
-import type { z } from "zod";
+import type { SchemaLoader } from "@/lib/validation/client";
 import { RecordFormFrame } from "@/components/forms/record-form-frame";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { SelectField } from "@/components/ui/field";
@@ -19,9 +19,9 @@ export type { EditedRecord } from "@/components/forms/record-form-frame";
 type Option = { value: string; label: string };
 
 /** useCheckedForm with `v(name)`: the typed value after a failed save, else the default; and `label(field)` from the section's catalog. */
-export function useRecordForm(action: ActivityFormAction, schema: z.ZodType, defaults: Record<string, string>, labelPrefix: string) {
+export function useRecordForm(action: ActivityFormAction, loadSchema: SchemaLoader, defaults: Record<string, string>, labelPrefix: string) {
   const { t } = useI18n();
-  const form = useCheckedForm(action, schema);
+  const form = useCheckedForm(action, loadSchema);
   const v = (name: string): string => form.value(name, defaults[name] ?? "") ?? "";
   const label = (field: string) => t(`${labelPrefix}.${field}` as MessageKey);
   return { ...form, v, label };

@@ -1,6 +1,7 @@
 "use client";
 import clsx from "clsx";
 import { useActionState, useEffect, useId, useState, type FormEvent } from "react";
+import { useBrowserSchema } from "@/components/forms/use-browser-schema";
 import { focusRing } from "@/components/ui/button";
 import { Dialog, DialogCancelButton, useDialog } from "@/components/ui/dialog";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
@@ -8,7 +9,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
 import { checkFormInBrowser } from "@/lib/validation/client";
 import { initialFormState, type FormState } from "@/lib/validation/form";
-import { HospitalFormSchema, HospitalUpdateSchema } from "./hospital-schema";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 type Option = { value: string; label: string };
@@ -55,13 +55,16 @@ function HospitalForm({ action, municipalities, hospital }: { action: Action; mu
   const [browserErrors, setBrowserErrors] = useState<Record<string, string> | null>(null);
   // Several of these forms share the page (one per row), so every field id gets a prefix.
   const prefix = useId();
+  const schema = useBrowserSchema(() => import("./hospital-schema").then((m) => (hospital ? m.HospitalUpdateSchema : m.HospitalFormSchema)));
 
   useEffect(() => {
     if (state.ok) close();
   }, [state, close]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const errors = checkFormInBrowser(hospital ? HospitalUpdateSchema : HospitalFormSchema, event.currentTarget, t);
+    // Not loaded yet (sent before any field was touched): the server checks with the same schema.
+    const loaded = schema();
+    const errors = loaded && checkFormInBrowser(loaded, event.currentTarget, t);
     setBrowserErrors(errors);
     if (errors) event.preventDefault();
   }

@@ -10,7 +10,6 @@ import { DISCHARGE_DESTINATION_LABELS, END_REASON_LABELS, LIVING_ARRANGEMENT_LAB
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
-import { CaseUpdateSchema } from "@/lib/validation/case";
 import { CaseRecordFields, ReadOnlyField } from "./case-fields";
 import type { EditCaseState, Option } from "./types";
 
@@ -38,7 +37,7 @@ const initialState: EditCaseState = { ok: false };
  */
 export function EditCaseForm({ action, caseId, version, base, defaults, dischargeDate, endDate, hospitals, staff }: Props) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, CaseUpdateSchema, { initial: initialState });
+  const { state, formAction, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, () => import("@/lib/validation/case").then((m) => m.CaseUpdateSchema), { initial: initialState });
   const v = (name: string) => value(name, defaults[name]);
   const label = (name: string) => t(`caseForm.fields.${name}` as Parameters<typeof t>[0]);
   const conflictLines = !state.ok && !hasBrowserErrors ? state.conflictLines : undefined;

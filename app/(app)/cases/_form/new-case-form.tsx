@@ -15,7 +15,6 @@ import type { KnownPerson } from "@/lib/dal/persons";
 import type { PersonMatches } from "@/lib/dal/person-lookup";
 import { OUTREACH_STATUS_LABELS } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { CaseCreateSchema } from "@/lib/validation/case";
 import { CaseRecordFields } from "./case-fields";
 import type { NewCaseState, Option } from "./types";
 
@@ -43,7 +42,7 @@ export function NewCaseForm({ action, offices, municipalities, hospitals, staff,
   const { t, locale } = useI18n();
   const { state, formAction, pending, onSubmit, errors: e, message, messageRef, value, hasBrowserErrors } = useCheckedForm(
     action,
-    CaseCreateSchema,
+    () => import("@/lib/validation/case").then((m) => m.CaseCreateSchema),
     { initial: initialState },
   );
   const { officeId, officeStaff, defaultCoordinator, onFormChange } = useOfficeStaff(staff, value("officeId", defaultOfficeId) ?? defaultOfficeId, actorId);

@@ -1,6 +1,6 @@
 "use client";
 import type { ComponentProps } from "react";
-import type { z } from "zod";
+import type { SchemaLoader } from "@/lib/validation/client";
 import { RecordFormFrame } from "@/components/forms/record-form-frame";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { useI18n } from "@/lib/i18n/client";
@@ -18,9 +18,9 @@ export type InputFormAction = (prev: InputFormState, formData: FormData) => Prom
 export type { EditedRecord as EditedInput } from "@/components/forms/record-form-frame";
 
 /** useCheckedForm with `v(name)` (the typed value after a failed save, else the default), `label(field)` and the errors in words. */
-export function useInputForm(action: InputFormAction, schema: z.ZodType, defaults: Record<string, string>, labelPrefix: string) {
+export function useInputForm(action: InputFormAction, loadSchema: SchemaLoader, defaults: Record<string, string>, labelPrefix: string) {
   const { t } = useI18n();
-  const form = useCheckedForm(action, schema);
+  const form = useCheckedForm(action, loadSchema);
   const v = (name: string): string => form.value(name, defaults[name] ?? "") ?? "";
   const label = (field: string) => t(`${labelPrefix}.${field}` as MessageKey);
   return { ...form, errors: translateMessages(t, form.errors), message: translateMessage(t, form.message), v, label };

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { OUTREACH_END_REASON_LABELS, type OutreachEndReason } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { OUTREACH_MULTI_FIELDS, OutreachUpdateSchema } from "@/lib/validation/outreach";
+import { OUTREACH_MULTI_FIELDS } from "@/lib/validation/field-names";
 import { OutreachRecordFields } from "./record-fields";
 import type { EditOutreachState, Option } from "./types";
 
@@ -36,7 +36,7 @@ const initialState: EditOutreachState = { ok: false };
  */
 export function EditOutreachForm({ action, caseId, version, base, defaults, staff, hasStart, hasEnd, endReasons }: Props) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors: e, message, messageRef, value, values, hasBrowserErrors } = useCheckedForm(action, OutreachUpdateSchema, {
+  const { state, formAction, onSubmit, errors: e, message, messageRef, value, values, hasBrowserErrors } = useCheckedForm(action, () => import("@/lib/validation/outreach").then((m) => m.OutreachUpdateSchema), {
     initial: initialState,
     multi: OUTREACH_MULTI_FIELDS,
   });

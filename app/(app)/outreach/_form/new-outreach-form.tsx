@@ -15,7 +15,7 @@ import type { KnownPerson } from "@/lib/dal/persons";
 import type { PersonMatches } from "@/lib/dal/person-lookup";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { OUTREACH_MULTI_FIELDS, OutreachCreateSchema, PERSON_MODES, type PersonMode } from "@/lib/validation/outreach";
+import { OUTREACH_MULTI_FIELDS, PERSON_MODES, type PersonMode } from "@/lib/validation/field-names";
 import { birthText, PersonPicker, recordText } from "./person-picker";
 import { OutreachRecordFields } from "./record-fields";
 import type { ChosenPerson, NewOutreachState, Option, PersonSearchResult } from "./types";
@@ -43,7 +43,7 @@ const initialState: NewOutreachState = { ok: false };
  */
 export function NewOutreachForm({ action, search, offices, municipalities, staff, lastTeamByOffice, defaultOfficeId, actorId, today, initialPerson }: Props) {
   const { t } = useI18n();
-  const { state, formAction, pending, onSubmit, errors: e, message, messageRef, value, values, hasBrowserErrors } = useCheckedForm(action, OutreachCreateSchema, {
+  const { state, formAction, pending, onSubmit, errors: e, message, messageRef, value, values, hasBrowserErrors } = useCheckedForm(action, () => import("@/lib/validation/outreach").then((m) => m.OutreachCreateSchema), {
     initial: initialState,
     multi: OUTREACH_MULTI_FIELDS,
   });

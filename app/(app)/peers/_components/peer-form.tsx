@@ -5,7 +5,6 @@ import { dateInputValue, useCheckedForm, type FormAction } from "@/components/fo
 import { codeOptions } from "@/lib/domain/codes";
 import { PEER_PURPOSE_LABELS, PEER_TRAINING_LABELS, PEER_TRAININGS } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { PeerCreateSchema, PeerUpdateSchema } from "@/lib/validation/peer";
 
 const MULTI = ["activities", "regionIds"] as const;
 
@@ -36,7 +35,7 @@ type Props = {
  */
 export function PeerForm(props: Props) {
   const { t, locale } = useI18n();
-  const schema = props.mode === "create" ? PeerCreateSchema : PeerUpdateSchema;
+  const schema = () => import("@/lib/validation/peer").then((m) => (props.mode === "create" ? m.PeerCreateSchema : m.PeerUpdateSchema));
   const { formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(props.action, schema, { multi: MULTI });
   const stored = props.mode === "edit" ? props.values : null;
   const text = (name: keyof PeerFormValues, isDate = false) => {

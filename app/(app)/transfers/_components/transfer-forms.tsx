@@ -3,7 +3,6 @@ import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { FormMessage, SelectField, TextAreaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { TransferAcceptSchema, TransferCancelSchema, TransferDeclineSchema, TransferRequestSchema } from "@/lib/validation/case-transfer";
 import { acceptTransferAction, cancelTransferAction, declineTransferAction, requestTransferAction } from "../actions";
 
 type Option = { id: string; name: string };
@@ -11,7 +10,7 @@ type Option = { id: string; name: string };
 /** A supervisor of the office holding the case asks another office to take it (ADR 0032). */
 export function RequestTransferForm({ caseId, version, offices }: { caseId: string; version: number; offices: Option[] }) {
   const { t } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(requestTransferAction, TransferRequestSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(requestTransferAction, () => import("@/lib/validation/case-transfer").then((m) => m.TransferRequestSchema));
   if (offices.length === 0) return <p className="text-sm text-slate-700">{t("transfer.request.noTargets")}</p>;
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate>
@@ -37,7 +36,7 @@ export function RequestTransferForm({ caseId, version, offices }: { caseId: stri
 /** The sender withdraws its open request. */
 export function CancelTransferForm({ transferId, version }: { transferId: string; version: number }) {
   const { t } = useI18n();
-  const { formAction, onSubmit, message } = useCheckedForm(cancelTransferAction, TransferCancelSchema);
+  const { formAction, onSubmit, message } = useCheckedForm(cancelTransferAction, () => import("@/lib/validation/case-transfer").then((m) => m.TransferCancelSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
@@ -51,7 +50,7 @@ export function CancelTransferForm({ transferId, version }: { transferId: string
 /** The receiving office accepts, naming the coordinator of the case. */
 export function AcceptTransferForm({ transferId, version, staff }: { transferId: string; version: number; staff: Option[] }) {
   const { t } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(acceptTransferAction, TransferAcceptSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(acceptTransferAction, () => import("@/lib/validation/case-transfer").then((m) => m.TransferAcceptSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
@@ -75,7 +74,7 @@ export function AcceptTransferForm({ transferId, version, staff }: { transferId:
 /** The receiving office declines, saying why. */
 export function DeclineTransferForm({ transferId, version }: { transferId: string; version: number }) {
   const { t } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(declineTransferAction, TransferDeclineSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(declineTransferAction, () => import("@/lib/validation/case-transfer").then((m) => m.TransferDeclineSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}

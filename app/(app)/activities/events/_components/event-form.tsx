@@ -5,7 +5,6 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { EVENT_KIND_LABELS, EVENT_SUBTYPE_LABELS, EVENT_SUBTYPES_BY_KIND, type EventKind } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { EventCreateSchema, EventUpdateSchema } from "@/lib/validation/activities";
 import { HostField, onFieldChange, RecordForm, useRecordForm, type ActivityFormAction, type EditedRecord } from "../../_components/record-form";
 
 type Option = { value: string; label: string };
@@ -27,7 +26,7 @@ export function EventForm({
   edit?: EditedRecord;
 }) {
   const { t, locale } = useI18n();
-  const form = useRecordForm(action, mode === "edit" ? EventUpdateSchema : EventCreateSchema, defaults, "activities.events.fields");
+  const form = useRecordForm(action, () => import("@/lib/validation/activities").then((m) => (mode === "edit" ? m.EventUpdateSchema : m.EventCreateSchema)), defaults, "activities.events.fields");
   const { errors: e, v, label } = form;
   const [kind, setKind] = useState<EventKind>((v("kind") as EventKind) || "awareness");
   const subtypes = EVENT_SUBTYPES_BY_KIND[kind].map((s) => ({ value: s, label: EVENT_SUBTYPE_LABELS[s][locale] }));

@@ -5,7 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { KYOGI_LEVEL_LABELS, type KyogiLevel } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { KyogiBodyCreateSchema, KyogiBodyUpdateSchema, PREFECTURE_HOST } from "@/lib/validation/activities";
+import { PREFECTURE_HOST } from "@/lib/validation/field-names";
 import { HostField, onFieldChange, RecordForm, useRecordForm, type ActivityFormAction, type EditedRecord } from "../../_components/record-form";
 
 type Option = { value: string; label: string };
@@ -34,7 +34,7 @@ export function KyogiBodyForm({
   edit?: EditedRecord;
 }) {
   const { t, locale } = useI18n();
-  const form = useRecordForm(action, mode === "edit" ? KyogiBodyUpdateSchema : KyogiBodyCreateSchema, defaults, "activities.kyogi.fields");
+  const form = useRecordForm(action, () => import("@/lib/validation/activities").then((m) => (mode === "edit" ? m.KyogiBodyUpdateSchema : m.KyogiBodyCreateSchema)), defaults, "activities.kyogi.fields");
   const { errors: e, v, label } = form;
   const [level, setLevel] = useState<KyogiLevel>((v("level") as KyogiLevel) || "region");
   const [host, setHost] = useState(v("officeId") || hosts[0]?.value || "");

@@ -12,8 +12,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { KYOGI_FORM_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { cellName, MunicipalStatusTableSchema } from "@/lib/validation/activities-tables";
-import { TEXT_LIMITS } from "@/lib/validation/fields";
+import { cellName } from "@/lib/validation/field-names";
+import { TEXT_LIMITS } from "@/lib/validation/text-limits";
 import type { ActivityFormState } from "../../_lib/form-state";
 
 export type StatusRow = { code: string; name: string; officeName: string; version: number; values: Record<string, string> };
@@ -27,7 +27,7 @@ const cellInput = (invalid: boolean) => clsx(inputClass, "min-w-0 px-2 py-1.5", 
  */
 export function MunicipalStatusForm({ action, fiscalYear, rows, reloadHref }: { action: (prev: ActivityFormState, fd: FormData) => Promise<ActivityFormState>; fiscalYear: number; rows: StatusRow[]; reloadHref: string }) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, MunicipalStatusTableSchema);
+  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, () => import("@/lib/validation/activities-tables").then((m) => m.MunicipalStatusTableSchema));
   const v = (field: string, code: string) => value(cellName(field, code), rows.find((r) => r.code === code)?.values[field] ?? "") ?? "";
   const tableRef = useRef<HTMLTableElement>(null);
   // The count follows the ticks: derived from the (re-filled) values after each answer of the

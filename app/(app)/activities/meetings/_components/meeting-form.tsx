@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { MEETING_KIND_LABELS, SECTORS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { MeetingCreateSchema, MeetingUpdateSchema, sectorField } from "@/lib/validation/activities";
+import { sectorField } from "@/lib/validation/field-names";
 import { HostField, onFieldChange, RecordForm, useRecordForm, type ActivityFormAction, type EditedRecord } from "../../_components/record-form";
 
 type Option = { value: string; label: string };
@@ -31,7 +31,7 @@ export type MeetingFormProps = {
  */
 export function MeetingForm({ action, mode, defaults, hosts, regions, kyogiBodies, cancelHref, edit }: MeetingFormProps) {
   const { t, locale } = useI18n();
-  const form = useRecordForm(action, mode === "edit" ? MeetingUpdateSchema : MeetingCreateSchema, defaults, "activities.meetings.fields");
+  const form = useRecordForm(action, () => import("@/lib/validation/activities").then((m) => (mode === "edit" ? m.MeetingUpdateSchema : m.MeetingCreateSchema)), defaults, "activities.meetings.fields");
   const { errors: e, v, label } = form;
   const [kind, setKind] = useState(v("kind"));
   const checked = (name: string) => v(name) === "on" || v(name) === "true";

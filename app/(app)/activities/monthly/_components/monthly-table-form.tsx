@@ -9,7 +9,7 @@ import { asksRestatementReason, RestatementReasonField } from "@/components/form
 import { SubmitButton } from "@/components/ui/submit-button";
 import { typedCount } from "@/lib/domain/activity-rules";
 import { useI18n } from "@/lib/i18n/client";
-import { cellName, HostelTableSchema, PhoneTableSchema } from "@/lib/validation/activities-tables";
+import { cellName } from "@/lib/validation/field-names";
 import type { ActivityFormState } from "../../_lib/form-state";
 import { monthLabel } from "./month-label";
 import { MonthlyGrid, type FieldRow } from "./monthly-grid";
@@ -47,7 +47,7 @@ export function MonthlyTableForm({
   testId: string;
 }) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, report === "phone" ? PhoneTableSchema : HostelTableSchema);
+  const { state, formAction, onSubmit, errors, message, messageRef, value, hasBrowserErrors } = useCheckedForm(action, () => import("@/lib/validation/activities-tables").then((m) => (report === "phone" ? m.PhoneTableSchema : m.HostelTableSchema)));
   const tableRef = useRef<HTMLTableElement>(null);
   const fields = rows.flatMap((r) => ("field" in r ? [r] : []));
   // Totals follow what the cells show: derived from the (re-filled) values after each answer of

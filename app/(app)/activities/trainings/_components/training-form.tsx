@@ -5,7 +5,7 @@ import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/componen
 import { PROFESSIONS, TRAINING_KIND_LABELS, TRAINING_SCOPE_LABELS } from "@/lib/domain/activity-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { professionField, TrainingCreateSchema, TrainingUpdateSchema } from "@/lib/validation/activities";
+import { professionField } from "@/lib/validation/field-names";
 import { HostField, onFieldChange, RecordForm, useRecordForm, type ActivityFormAction, type EditedRecord } from "../../_components/record-form";
 
 type Option = { value: string; label: string };
@@ -36,7 +36,7 @@ export function TrainingForm({
   edit?: EditedRecord;
 }) {
   const { t, locale } = useI18n();
-  const form = useRecordForm(action, mode === "edit" ? TrainingUpdateSchema : TrainingCreateSchema, defaults, "activities.trainings.fields");
+  const form = useRecordForm(action, () => import("@/lib/validation/activities").then((m) => (mode === "edit" ? m.TrainingUpdateSchema : m.TrainingCreateSchema)), defaults, "activities.trainings.fields");
   const { errors: e, v, values, label } = form;
   const [scope, setScope] = useState(v("scope"));
 

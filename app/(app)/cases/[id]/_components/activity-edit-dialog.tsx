@@ -9,7 +9,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ACTIVITY_TYPE_LABELS } from "@/lib/domain/case-codes";
 import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
-import { ActivityDeleteSchema, ActivityUpdateSchema } from "@/lib/validation/case-records";
 import { deleteActivityAction, updateActivityAction } from "../actions";
 import { ActivityFields } from "./activity-fields";
 
@@ -36,7 +35,7 @@ export function ActivityEditDialog({ caseId, activity }: { caseId: string; activ
         deleteConfirm: t("caseDetail.activity.edit.deleteConfirm"),
         deleteName: t("ui.deleteStep.what", what),
       }}
-      deletion={{ action: deleteActivityAction, schema: ActivityDeleteSchema, hidden: { caseId, id: activity.id, version: activity.version } }}
+      deletion={{ action: deleteActivityAction, schema: () => import("@/lib/validation/case-records").then((m) => m.ActivityDeleteSchema), hidden: { caseId, id: activity.id, version: activity.version } }}
     >
       <ActivityEditForm caseId={caseId} activity={activity} />
     </CorrectRecordDialog>
@@ -46,7 +45,7 @@ export function ActivityEditDialog({ caseId, activity }: { caseId: string; activ
 function ActivityEditForm({ caseId, activity }: { caseId: string; activity: Activity }) {
   const { t } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(updateActivityAction, ActivityUpdateSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(updateActivityAction, () => import("@/lib/validation/case-records").then((m) => m.ActivityUpdateSchema), { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} onKeyDown={enterSubmits} className="space-y-3" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">

@@ -3,7 +3,6 @@ import { useRef } from "react";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { ActivitySchema } from "@/lib/validation/case-records";
 import { addActivityAction } from "../actions";
 import { ActivityFields } from "./activity-fields";
 import { enterSubmits } from "@/components/forms/enter-submits";
@@ -21,7 +20,7 @@ const DATE_FIELD_ID = `${FIELD_PREFIX}-date`;
 export function ActivityQuickAdd({ caseId, today }: { caseId: string; today: string }) {
   const { t } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addActivityAction, ActivitySchema, {
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addActivityAction, () => import("@/lib/validation/case-records").then((m) => m.ActivitySchema), {
     onSuccess: () => {
       formRef.current?.reset();
       document.getElementById(DATE_FIELD_ID)?.focus();

@@ -5,7 +5,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { CARE_PLAN_STATUS_LABELS, CARE_PLAN_TYPE_LABELS } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { CarePlanSchema } from "@/lib/validation/case-records";
 import { addCarePlanAction } from "../actions";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
@@ -23,7 +22,7 @@ export function CarePlanDialog({ caseId, today }: { caseId: string; today: strin
 function CarePlanForm({ caseId, today }: { caseId: string; today: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addCarePlanAction, CarePlanSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addCarePlanAction, () => import("@/lib/validation/case-records").then((m) => m.CarePlanSchema), { onSuccess: dialog.close });
   const hint = t("caseDetail.form.dateHint");
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -4,14 +4,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { CARE_PLAN_STATUS_LABELS } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { CarePlanStatusSchema } from "@/lib/validation/case-records";
 import { setCarePlanStatusAction } from "../actions";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 
 /** Change a plan's status in place (作成中 → 実施中 → 延長中 / 終了 …). */
 export function CarePlanStatusForm({ caseId, planId, status, label }: { caseId: string; planId: string; status: string; label: string }) {
   const { t, locale } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(setCarePlanStatusAction, CarePlanStatusSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(setCarePlanStatusAction, () => import("@/lib/validation/case-records").then((m) => m.CarePlanStatusSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-2" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}

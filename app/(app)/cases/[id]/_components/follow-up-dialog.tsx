@@ -6,7 +6,6 @@ import { FOLLOW_UP_STATUS_LABELS } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
-import { FollowUpSchema } from "@/lib/validation/case-records";
 import { recordFollowUpAction } from "../actions";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
@@ -33,7 +32,7 @@ export function FollowUpDialog({ caseId, check, today }: Props) {
 function FollowUpForm({ caseId, check, today }: Props) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(recordFollowUpAction, FollowUpSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(recordFollowUpAction, () => import("@/lib/validation/case-records").then((m) => m.FollowUpSchema), { onSuccess: dialog.close });
   const prefix = `follow-up-${check.offsetMonths}`;
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -8,7 +8,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { DISCHARGE_DESTINATION_LABELS, END_REASON_LABELS, LIVING_ARRANGEMENT_LABELS, type Phase } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { CaseTransitionSchema } from "@/lib/validation/case";
 import { transitionCaseAction } from "../actions";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-form";
@@ -29,7 +28,7 @@ type Props = {
 export function PhaseChangeForm({ caseId, version, transitions, today, dischargeDestination, livingArrangementAfter }: Props) {
   const { t, locale } = useI18n();
   const [target, setTarget] = useState<string>("");
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(transitionCaseAction, CaseTransitionSchema, {
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(transitionCaseAction, () => import("@/lib/validation/case").then((m) => m.CaseTransitionSchema), {
     onSuccess: () => setTarget(""),
   });
   const submitted = value("toPhase");

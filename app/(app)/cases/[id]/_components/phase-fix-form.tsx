@@ -7,7 +7,6 @@ import type { FixablePhaseChange } from "@/lib/dal/case-phase-events";
 import { PHASE_LABELS } from "@/lib/domain/case-codes";
 import { formatDate } from "@/lib/domain/format";
 import { useI18n } from "@/lib/i18n/client";
-import { PhaseChangeCorrectSchema, PhaseChangeUndoSchema } from "@/lib/validation/case";
 import { correctPhaseChangeAction, undoPhaseChangeAction } from "../actions";
 
 type Props = { caseId: string; version: number; change: FixablePhaseChange };
@@ -21,9 +20,9 @@ export function PhaseFixForm({ caseId, version, change }: Props) {
   const { t, locale } = useI18n();
   const { state: correctState, formAction: correctAction, onSubmit: onCorrect, errors, message: correctMessage, messageRef: correctRef, value } = useCheckedForm(
     correctPhaseChangeAction,
-    PhaseChangeCorrectSchema,
+    () => import("@/lib/validation/case").then((m) => m.PhaseChangeCorrectSchema),
   );
-  const { state: undoState, formAction: undoAction, onSubmit: onUndo, message: undoMessage, messageRef: undoRef } = useCheckedForm(undoPhaseChangeAction, PhaseChangeUndoSchema);
+  const { state: undoState, formAction: undoAction, onSubmit: onUndo, message: undoMessage, messageRef: undoRef } = useCheckedForm(undoPhaseChangeAction, () => import("@/lib/validation/case").then((m) => m.PhaseChangeUndoSchema));
   const from = PHASE_LABELS[change.fromPhase][locale];
   const to = PHASE_LABELS[change.phase][locale];
   const hidden = (

@@ -5,7 +5,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ADMISSION_TYPE_LABELS } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { ReadmissionSchema } from "@/lib/validation/case-records";
 import { addReadmissionAction } from "../actions";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
@@ -30,7 +29,7 @@ export function ReadmissionDialog(props: Props) {
 function ReadmissionForm({ caseId, hospitals, defaultHospitalId }: Props) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addReadmissionAction, ReadmissionSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addReadmissionAction, () => import("@/lib/validation/case-records").then((m) => m.ReadmissionSchema), { onSuccess: dialog.close });
   const hint = t("caseDetail.form.dateHint");
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>

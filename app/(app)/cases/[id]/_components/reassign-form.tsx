@@ -2,7 +2,6 @@
 import { FormMessage, SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { ReassignSchema } from "@/lib/validation/case-records";
 import { reassignCaseAction } from "../actions";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 
@@ -11,7 +10,7 @@ type Props = { caseId: string; version: number; currentId: string; staff: { id: 
 /** A supervisor hands the case to another coordinator of its office (the DAL audits it). */
 export function ReassignForm({ caseId, version, currentId, staff }: Props) {
   const { t } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(reassignCaseAction, ReassignSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(reassignCaseAction, () => import("@/lib/validation/case-records").then((m) => m.ReassignSchema));
   const others = staff.filter((s) => s.id !== currentId);
   if (others.length === 0) return <p className="text-sm text-slate-700">{t("caseDetail.reassign.noOther")}</p>;
   return (

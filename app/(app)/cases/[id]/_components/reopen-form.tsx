@@ -5,7 +5,6 @@ import { asksRestatementReason, RestatementReasonField } from "@/components/form
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { PHASE_LABELS, type Phase } from "@/lib/domain/case-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { CaseReopenSchema } from "@/lib/validation/case";
 import { reopenCaseAction } from "../actions";
 
 type Props = { caseId: string; version: number; reopensTo: Phase };
@@ -13,7 +12,7 @@ type Props = { caseId: string; version: number; reopensTo: Phase };
 /** A supervisor reopens a closed case with a reason; it returns to the phase it was closed from (ADR 0029). */
 export function ReopenForm({ caseId, version, reopensTo }: Props) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(reopenCaseAction, CaseReopenSchema);
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(reopenCaseAction, () => import("@/lib/validation/case").then((m) => m.CaseReopenSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="reopen-title">
       <h3 id="reopen-title" className="text-sm font-semibold text-slate-900">

@@ -5,7 +5,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TRIAL_OUTCOME_LABELS, TRIAL_PLACE_LABELS, TRIAL_STAY_KIND_LABELS } from "@/lib/domain/case-codes";
 import { codeOptions } from "@/lib/domain/codes";
 import { useI18n } from "@/lib/i18n/client";
-import { TrialStaySchema } from "@/lib/validation/case-records";
 import { addTrialStayAction } from "../actions";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { useCheckedForm } from "@/components/forms/use-checked-form";
@@ -23,7 +22,7 @@ export function TrialStayDialog({ caseId }: { caseId: string }) {
 function TrialStayForm({ caseId }: { caseId: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addTrialStayAction, TrialStaySchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addTrialStayAction, () => import("@/lib/validation/case-records").then((m) => m.TrialStaySchema), { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}

@@ -7,7 +7,6 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { asksRestatementReason, RestatementReasonField } from "@/components/forms/restatement-reason-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { NarrativeSchema, SheetRowAddSchema, SheetRowHeadingSchema, SheetRowMoveSchema, SheetRowRemoveSchema, YearFactsSchema } from "@/lib/validation/sheet-settings";
 import { useInputForm } from "../../_inputs/input-form";
 import { addSheetRowAction, moveSheetRowAction, removeSheetRowAction, saveNarrativeAction, saveYearFactsAction, updateSheetHeadingAction } from "../actions";
 
@@ -22,7 +21,7 @@ const pageHref = (fy: number) => `/indicators/sheet-settings?fy=${fy}`;
 /** A row's own heading; empty shows the indicator's name on the sheet. */
 export function HeadingForm({ code, name, heading, version, fy }: { code: string; name: string; heading: string; version: number; fy: number }) {
   const { t } = useI18n();
-  const form = useInputForm(updateSheetHeadingAction, SheetRowHeadingSchema, { heading }, "indicatorInputs.sheet.rows");
+  const form = useInputForm(updateSheetHeadingAction, () => import("@/lib/validation/sheet-settings").then((m) => m.SheetRowHeadingSchema), { heading }, "indicatorInputs.sheet.rows");
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} className="space-y-2" noValidate>
       <FormAnswer messageRef={form.messageRef} message={form.message} state={form.state} hasBrowserErrors={form.hasBrowserErrors} reloadHref={pageHref(fy)} />
@@ -48,7 +47,7 @@ export function HeadingForm({ code, name, heading, version, fy }: { code: string
 /** 上へ / 下へ: the row swaps places with its neighbour. */
 export function MoveForm({ code, name, version, fy, direction, disabled }: { code: string; name: string; version: number; fy: number; direction: "up" | "down"; disabled: boolean }) {
   const { t } = useI18n();
-  const { formAction, onSubmit, message, messageRef } = useInputForm(moveSheetRowAction, SheetRowMoveSchema, {}, "indicatorInputs.sheet.rows");
+  const { formAction, onSubmit, message, messageRef } = useInputForm(moveSheetRowAction, () => import("@/lib/validation/sheet-settings").then((m) => m.SheetRowMoveSchema), {}, "indicatorInputs.sheet.rows");
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="indicatorCode" value={code} />
@@ -72,7 +71,7 @@ export function RemoveRowDialog({ code, name, version, fy }: { code: string; nam
   return (
     <ConfirmDeleteDialog
       action={removeSheetRowAction}
-      schema={SheetRowRemoveSchema}
+      schema={() => import("@/lib/validation/sheet-settings").then((m) => m.SheetRowRemoveSchema)}
       hidden={{ id: code, version, fy }}
       confirmLabel={t("indicatorInputs.sheet.rows.removeConfirm")}
       texts={{
@@ -89,7 +88,7 @@ export function RemoveRowDialog({ code, name, version, fy }: { code: string; nam
 /** Put another registry indicator on the sheet, last. */
 export function AddRowForm({ available, fy }: { available: { value: string; label: string }[]; fy: number }) {
   const { t } = useI18n();
-  const form = useInputForm(addSheetRowAction, SheetRowAddSchema, {}, "indicatorInputs.sheet.rows");
+  const form = useInputForm(addSheetRowAction, () => import("@/lib/validation/sheet-settings").then((m) => m.SheetRowAddSchema), {}, "indicatorInputs.sheet.rows");
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} onKeyDown={enterSubmits} className="space-y-3" noValidate>
       <FormAnswer messageRef={form.messageRef} message={form.message} state={form.state} hasBrowserErrors={form.hasBrowserErrors} reloadHref={pageHref(fy)} />
@@ -106,7 +105,7 @@ export function AddRowForm({ available, fy }: { available: { value: string; labe
 /** One row's 具体的な成果・効果 for the year, saved on its own; line breaks are kept (Enter is a new line here). */
 export function NarrativeForm({ code, label, text, version, fy }: { code: string; label: string; text: string; version: number; fy: number }) {
   const { t } = useI18n();
-  const form = useInputForm(saveNarrativeAction, NarrativeSchema, { text }, "indicatorInputs.sheet.narratives");
+  const form = useInputForm(saveNarrativeAction, () => import("@/lib/validation/sheet-settings").then((m) => m.NarrativeSchema), { text }, "indicatorInputs.sheet.narratives");
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} className="space-y-2" noValidate data-testid={`narrative-${code}`}>
       <FormAnswer messageRef={form.messageRef} message={form.message} state={form.state} hasBrowserErrors={form.hasBrowserErrors} reloadHref={pageHref(fy)} />
@@ -133,7 +132,7 @@ export function FactsForm({ fy, facts }: { fy: number; facts: { jiritsuMhSubcomm
     hostelUniqueUsers: facts.hostelUniqueUsers === null ? "" : String(facts.hostelUniqueUsers),
     kyogiAsOfNextApril: facts.kyogiAsOfNextApril ? "on" : "",
   };
-  const form = useInputForm(saveYearFactsAction, YearFactsSchema, defaults, "indicatorInputs.sheet.facts");
+  const form = useInputForm(saveYearFactsAction, () => import("@/lib/validation/sheet-settings").then((m) => m.YearFactsSchema), defaults, "indicatorInputs.sheet.facts");
   const { errors: e, v, label } = form;
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} onKeyDown={enterSubmits} className="max-w-3xl space-y-4" noValidate>

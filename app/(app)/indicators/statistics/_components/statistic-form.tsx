@@ -6,7 +6,7 @@ import { codeOptions } from "@/lib/domain/codes";
 import { METRIC_UNIT_LABELS, metricsOfTopic, STATISTIC_METHOD_LABELS, STATISTIC_METRICS, STATISTIC_TOPIC_LABELS, type StatisticMetric, type StatisticTopic } from "@/lib/domain/statistic-codes";
 import { isCohortTopic, OPTIONAL_METRICS } from "@/lib/domain/statistic-rules";
 import { useI18n } from "@/lib/i18n/client";
-import { readMetricValue, StatisticCreateSchema, StatisticUpdateSchema } from "@/lib/validation/statistics";
+import { readMetricValue } from "@/lib/validation/statistic-values";
 import { InputForm, useInputForm, type EditedInput, type InputFormAction } from "../../_inputs/input-form";
 import { DEFAULT_METHOD, DEFAULT_SOURCE } from "./defaults";
 
@@ -34,7 +34,7 @@ function sumsOf(read: (m: StatisticMetric) => string): Sums {
  */
 export function StatisticForm({ action, mode, defaults, cancelHref, edit }: { action: InputFormAction; mode: "create" | "edit"; defaults: Record<string, string>; cancelHref: string; edit?: EditedInput }) {
   const { t, locale } = useI18n();
-  const form = useInputForm(action, mode === "edit" ? StatisticUpdateSchema : StatisticCreateSchema, defaults, "indicatorInputs.statistics.fields");
+  const form = useInputForm(action, () => import("@/lib/validation/statistics").then((m) => (mode === "edit" ? m.StatisticUpdateSchema : m.StatisticCreateSchema)), defaults, "indicatorInputs.statistics.fields");
   const { errors: e, v, label } = form;
   const [topic, setTopic] = useState<StatisticTopic>((v("topic") as StatisticTopic) || "inpatients_630");
   // The sums follow the fields as typed, and are derived again from the re-filled values after each answer.

@@ -6,7 +6,6 @@ import { fiscalYearShortLabel } from "@/lib/domain/fiscal-year";
 import { indicatorDefinition, INDICATORS } from "@/lib/domain/indicators/definitions";
 import { COMPARATOR_LABELS, type Comparator } from "@/lib/domain/statistic-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { TargetCreateSchema, TargetUpdateSchema } from "@/lib/validation/indicator-targets";
 import { InputForm, useInputForm, type EditedInput, type InputFormAction } from "../../_inputs/input-form";
 
 type Place = { id: string; name: string };
@@ -37,7 +36,7 @@ export function TargetForm({
   edit?: EditedInput;
 }) {
   const { t, locale } = useI18n();
-  const form = useInputForm(action, mode === "edit" ? TargetUpdateSchema : TargetCreateSchema, defaults, "indicatorInputs.targets.fields");
+  const form = useInputForm(action, () => import("@/lib/validation/indicator-targets").then((m) => (mode === "edit" ? m.TargetUpdateSchema : m.TargetCreateSchema)), defaults, "indicatorInputs.targets.fields");
   const { errors: e, v, label } = form;
   const [indicator, setIndicator] = useState(v("indicatorCode"));
   const [period, setPeriod] = useState(v("planPeriodId"));

@@ -4,7 +4,6 @@ import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useI18n } from "@/lib/i18n/client";
-import { LockSchema, SignOffSchema, UnlockSchema } from "@/lib/validation/year-close";
 import { lockYearAction, signOffYearAction, unlockYearAction } from "../actions";
 
 /*
@@ -23,7 +22,7 @@ function Answer({ message, messageRef }: { message: string | undefined; messageR
 /** A supervisor signs off one office for the year, with an optional note. */
 export function SignOffForm({ officeId, officeName, fiscalYear, fyLabel }: { officeId: string; officeName: string; fiscalYear: number; fyLabel: string }) {
   const { t } = useI18n();
-  const form = useCheckedForm(signOffYearAction, SignOffSchema);
+  const form = useCheckedForm(signOffYearAction, () => import("@/lib/validation/year-close").then((m) => m.SignOffSchema));
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} className="space-y-2" noValidate>
       <Answer message={form.message} messageRef={form.messageRef} />
@@ -54,7 +53,7 @@ export function SignOffForm({ officeId, officeName, fiscalYear, fyLabel }: { off
 /** Prefecture staff lock the year (the page has said which offices have not signed off). */
 export function LockForm({ fiscalYear, fyLabel }: { fiscalYear: number; fyLabel: string }) {
   const { t } = useI18n();
-  const form = useCheckedForm(lockYearAction, LockSchema);
+  const form = useCheckedForm(lockYearAction, () => import("@/lib/validation/year-close").then((m) => m.LockSchema));
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} className="space-y-3" noValidate>
       <Answer message={form.message} messageRef={form.messageRef} />
@@ -67,7 +66,7 @@ export function LockForm({ fiscalYear, fyLabel }: { fiscalYear: number; fyLabel:
 /** Prefecture staff unlock the year, saying why. */
 export function UnlockForm({ fiscalYear }: { fiscalYear: number }) {
   const { t } = useI18n();
-  const form = useCheckedForm(unlockYearAction, UnlockSchema);
+  const form = useCheckedForm(unlockYearAction, () => import("@/lib/validation/year-close").then((m) => m.UnlockSchema));
   return (
     <form action={form.formAction} onSubmit={form.onSubmit} className="max-w-2xl space-y-3" noValidate>
       <Answer message={form.message} messageRef={form.messageRef} />

@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/domain/format";
 import { OUTREACH_CONTACT_TYPE_LABELS } from "@/lib/domain/outreach-codes";
 import type { OutreachContactRow } from "@/lib/dal/outreach";
 import { useI18n } from "@/lib/i18n/client";
-import { OUTREACH_MULTI_FIELDS, OutreachContactUpdateSchema, OutreachRecordDeleteSchema } from "@/lib/validation/outreach";
+import { OUTREACH_MULTI_FIELDS } from "@/lib/validation/field-names";
 import { deleteOutreachContactAction, updateOutreachContactAction } from "../actions";
 import { ContactFields } from "./contact-fields";
 
@@ -36,7 +36,7 @@ export function ContactEditDialog({ caseId, contact }: { caseId: string; contact
         deleteConfirm: t("outreach.detail.contact.edit.deleteConfirm"),
         deleteName: t("ui.deleteStep.what", what),
       }}
-      deletion={{ action: deleteOutreachContactAction, schema: OutreachRecordDeleteSchema, hidden: { outreachCaseId: caseId, id: contact.id, version: contact.version } }}
+      deletion={{ action: deleteOutreachContactAction, schema: () => import("@/lib/validation/outreach").then((m) => m.OutreachRecordDeleteSchema), hidden: { outreachCaseId: caseId, id: contact.id, version: contact.version } }}
     >
       <ContactEditForm caseId={caseId} contact={contact} />
     </CorrectRecordDialog>
@@ -46,7 +46,7 @@ export function ContactEditDialog({ caseId, contact }: { caseId: string; contact
 function ContactEditForm({ caseId, contact }: { caseId: string; contact: Contact }) {
   const { t } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(updateOutreachContactAction, OutreachContactUpdateSchema, {
+  const { state, formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(updateOutreachContactAction, () => import("@/lib/validation/outreach").then((m) => m.OutreachContactUpdateSchema), {
     multi: OUTREACH_MULTI_FIELDS,
     onSuccess: dialog.close,
   });

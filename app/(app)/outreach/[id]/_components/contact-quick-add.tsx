@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/domain/format";
 import { copiedContactFields } from "@/lib/domain/outreach-rules";
 import { OUTREACH_CONTACT_TYPE_LABELS, type OutreachContactType, type OutreachProfession } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { OUTREACH_MULTI_FIELDS, OutreachContactSchema } from "@/lib/validation/outreach";
+import { OUTREACH_MULTI_FIELDS } from "@/lib/validation/field-names";
 import { addOutreachContactAction } from "../actions";
 import { ContactFields } from "./contact-fields";
 import { CONTACT_DATE_FIELD_ID, LOG_CONTACT_ANCHOR } from "./anchors";
@@ -37,7 +37,7 @@ export function ContactQuickAdd({ caseId, today, previous }: { caseId: string; t
   const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [copied, setCopied] = useState(false);
-  const { state, formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(addOutreachContactAction, OutreachContactSchema, {
+  const { state, formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(addOutreachContactAction, () => import("@/lib/validation/outreach").then((m) => m.OutreachContactSchema), {
     multi: OUTREACH_MULTI_FIELDS,
     onSuccess: () => {
       formRef.current?.reset();

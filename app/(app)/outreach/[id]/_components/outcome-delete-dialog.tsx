@@ -3,7 +3,6 @@ import { ConfirmDeleteDialog } from "@/components/forms/confirm-delete-form";
 import { formatDate } from "@/lib/domain/format";
 import { OUTREACH_OUTCOME_LABELS, type OutreachOutcome } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { OutreachRecordDeleteSchema } from "@/lib/validation/outreach";
 import { deleteOutreachOutcomeAction } from "../actions";
 
 /** Delete an outcome recorded by mistake, after saying which one. */
@@ -13,7 +12,7 @@ export function OutcomeDeleteDialog({ caseId, outcome }: { caseId: string; outco
   return (
     <ConfirmDeleteDialog
       action={deleteOutreachOutcomeAction}
-      schema={OutreachRecordDeleteSchema}
+      schema={() => import("@/lib/validation/outreach").then((m) => m.OutreachRecordDeleteSchema)}
       hidden={{ outreachCaseId: caseId, id: outcome.id, version: outcome.version }}
       confirmLabel={t("outreach.detail.outcome.deleteConfirm")}
       texts={{

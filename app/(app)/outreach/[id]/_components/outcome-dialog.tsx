@@ -7,7 +7,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { codeOptions } from "@/lib/domain/codes";
 import { OUTREACH_OUTCOME_LABELS } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { OutreachOutcomeSchema } from "@/lib/validation/outreach";
 import { addOutreachOutcomeAction } from "../actions";
 
 /** An outcome reached (関係構築, 医療につながった …) with its date and an optional note. */
@@ -23,7 +22,7 @@ export function OutcomeDialog({ caseId, today }: { caseId: string; today: string
 function OutcomeForm({ caseId, today }: { caseId: string; today: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(addOutreachOutcomeAction, OutreachOutcomeSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(addOutreachOutcomeAction, () => import("@/lib/validation/outreach").then((m) => m.OutreachOutcomeSchema), { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">

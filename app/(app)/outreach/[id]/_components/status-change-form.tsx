@@ -9,7 +9,6 @@ import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OUTREACH_END_REASON_LABELS, type OutreachEndReason, type OutreachStatus } from "@/lib/domain/outreach-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { OutreachStatusSchema } from "@/lib/validation/outreach";
 import { changeOutreachStatusAction } from "../actions";
 
 type Props = {
@@ -28,7 +27,7 @@ type Props = {
 export function StatusChangeForm({ caseId, version, current, transitions, endReasons, today }: Props) {
   const { t, locale } = useI18n();
   const [target, setTarget] = useState<string>("");
-  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(changeOutreachStatusAction, OutreachStatusSchema, {
+  const { state, formAction, onSubmit, errors, message, messageRef, value } = useCheckedForm(changeOutreachStatusAction, () => import("@/lib/validation/outreach").then((m) => m.OutreachStatusSchema), {
     onSuccess: () => setTarget(""),
   });
   const submitted = value("toStatus");

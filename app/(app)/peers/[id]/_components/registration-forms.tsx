@@ -6,13 +6,12 @@ import { codeLabel } from "@/lib/domain/codes";
 import { fiscalYearLabel } from "@/lib/domain/fiscal-year";
 import { PEER_STATUS_LABELS, type PeerStatus } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { PeerRenewSchema, PeerStatusSchema } from "@/lib/validation/peer";
 import { renewPeerAction, setPeerStatusAction } from "../../actions";
 
 /** 休止・再開・登録抹消 by hand; 期間満了 follows from the date and is not offered. */
 export function PeerStatusForm({ id, version, allowed }: { id: string; version: number; allowed: PeerStatus[] }) {
   const { t, locale } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(setPeerStatusAction, PeerStatusSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(setPeerStatusAction, () => import("@/lib/validation/peer").then((m) => m.PeerStatusSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
@@ -37,7 +36,7 @@ export function PeerStatusForm({ id, version, allowed }: { id: string; version: 
 /** Renewal carries the same record into a fiscal year (registered from its first to its last day). */
 export function PeerRenewForm({ id, version, years }: { id: string; version: number; years: number[] }) {
   const { t, locale } = useI18n();
-  const { formAction, onSubmit, errors, message, value } = useCheckedForm(renewPeerAction, PeerRenewSchema);
+  const { formAction, onSubmit, errors, message, value } = useCheckedForm(renewPeerAction, () => import("@/lib/validation/peer").then((m) => m.PeerRenewSchema));
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}

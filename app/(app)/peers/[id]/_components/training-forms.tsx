@@ -7,7 +7,6 @@ import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { codeOptions } from "@/lib/domain/codes";
 import { PEER_TRAINING_LABELS } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { PeerTrainingRemoveSchema, PeerTrainingSchema } from "@/lib/validation/peer";
 import { addPeerTrainingAction, removePeerTrainingAction } from "../../actions";
 
 export function AddTrainingDialog({ peerId }: { peerId: string }) {
@@ -22,7 +21,7 @@ export function AddTrainingDialog({ peerId }: { peerId: string }) {
 function AddTrainingForm({ peerId }: { peerId: string }) {
   const { t, locale } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addPeerTrainingAction, PeerTrainingSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(addPeerTrainingAction, () => import("@/lib/validation/peer").then((m) => m.PeerTrainingSchema), { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}
@@ -60,7 +59,7 @@ export function RemoveTrainingDialog({ peerId, trainingId, label }: { peerId: st
 function RemoveTrainingForm({ peerId, trainingId }: { peerId: string; trainingId: string }) {
   const { t } = useI18n();
   const dialog = useDialog();
-  const { state, formAction, onSubmit, message } = useCheckedForm(removePeerTrainingAction, PeerTrainingRemoveSchema, { onSuccess: dialog.close });
+  const { state, formAction, onSubmit, message } = useCheckedForm(removePeerTrainingAction, () => import("@/lib/validation/peer").then((m) => m.PeerTrainingRemoveSchema), { onSuccess: dialog.close });
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && <FormMessage tone="error">{message}</FormMessage>}

@@ -16,7 +16,8 @@ import { minutesOfDay, parseTimeOfDay } from "@/lib/domain/time-of-day";
 import { availableOn, type PeerAvailability } from "@/lib/domain/peer-registration";
 import { DESTINATION_KIND_LABELS, DISPATCH_STATUS_LABELS, PEER_PURPOSE_LABELS, type DestinationKind, type PeerPurpose, type PeerStatus } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { DISPATCH_CREATE_STATUSES, DispatchCreateSchema, DispatchUpdateSchema, type DispatchMemberInput } from "@/lib/validation/peer";
+import { DISPATCH_CREATE_STATUSES } from "@/lib/validation/field-names";
+import type { DispatchMemberInput } from "@/lib/validation/peer";
 import type { DispatchCreateState } from "../actions";
 
 /** The values a form starts from: the defaults, a copied entry or the stored dispatch. */
@@ -81,7 +82,7 @@ export function DispatchForm(props: Props) {
   const [dateText, setDateText] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [copied, setCopied] = useState(false);
-  const schema = props.mode === "create" ? DispatchCreateSchema : DispatchUpdateSchema;
+  const schema = () => import("@/lib/validation/peer").then((m) => (props.mode === "create" ? m.DispatchCreateSchema : m.DispatchUpdateSchema));
   const { state, formAction, onSubmit, errors, message, messageRef, value, values } = useCheckedForm(props.action as FormAction<DispatchCreateState>, schema, {
     multi: MULTI,
     onSuccess: () => {

@@ -5,13 +5,12 @@ import { asksRestatementReason, RestatementReasonField } from "@/components/form
 import { useCheckedForm } from "@/components/forms/use-checked-form";
 import { DISPATCH_STATUS_LABELS, type DispatchStatus } from "@/lib/domain/peer-codes";
 import { useI18n } from "@/lib/i18n/client";
-import { DispatchStatusSchema } from "@/lib/validation/peer";
 import { setDispatchStatusAction } from "../actions";
 
 /** Move a dispatch along 依頼 → 予定 → 実施 (with the report and the number reached) or 中止. */
 export function DispatchStatusForm({ id, version, transitions, report, audienceCount }: { id: string; version: number; transitions: DispatchStatus[]; report: string | null; audienceCount: number | null }) {
   const { t, locale } = useI18n();
-  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(setDispatchStatusAction, DispatchStatusSchema);
+  const { state, formAction, onSubmit, errors, message, value } = useCheckedForm(setDispatchStatusAction, () => import("@/lib/validation/peer").then((m) => m.DispatchStatusSchema));
   const first = transitions.includes("done") ? "done" : transitions[0];
   return (
     <form action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate>
