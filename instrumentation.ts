@@ -9,7 +9,14 @@ export async function register() {
   const { getDb } = await import("./db/client");
   const { prepareDatabase } = await import("./db/seed");
   const log = (message: string) => console.log(`[tsunagu] ${message}`);
-  log(applyDemoToday());
+  const today = applyDemoToday(); // every process: it sets this process's clock
+  // A server worker forked after the first one had started (scripts/lib/cluster.mjs, ADR 0054):
+  // the start-up work below is done; this process only opens its own connection.
+  if (process.env.TSUNAGU_STARTUP_DONE === "1") {
+    getDb();
+    return;
+  }
+  log(today);
   await prepareDatabase(getDb(), log);
   const { sweepUnusedAccountsAtStart } = await import("./lib/dal/account-review");
   log(sweepUnusedAccountsAtStart());
