@@ -5,6 +5,21 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The production server (scripts/lib/cluster.mjs, ADR 0054) opens its port, and starts its other
+  // workers, only once this is done: Next.js's prepare() does not wait for register().
+  const startedUp = (globalThis as typeof globalThis & { __tsunaguStartedUp?: (error?: unknown) => void }).__tsunaguStartedUp;
+  try {
+    await startUp();
+  } catch (error) {
+    startedUp?.(error);
+    throw error;
+  }
+  startedUp?.();
+}
+
+async function startUp() {
+  // Repeated here so the edge build drops the Node.js-only imports below.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { applyDemoToday } = await import("./db/seed/demo-today");
   const { getDb } = await import("./db/client");
   const { prepareDatabase } = await import("./db/seed");

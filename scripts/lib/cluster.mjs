@@ -6,9 +6,11 @@
 // - TSUNAGU_WORKERS: how many workers (default: one per core); 1 serves in this very process,
 //   without node:cluster, as `next start` did.
 // - Start-up work (instrumentation.ts: migrations, demo data, the account sweep, identity
-//   encryption) runs once: worker 1 starts alone; the others are forked when it is listening,
-//   with TSUNAGU_STARTUP_DONE=1, so their instrumentation only opens the database. A worker that
-//   dies later is logged and replaced (with the same flag). SIGINT/SIGTERM stop every worker.
+//   encryption) runs once: worker 1 starts alone; the others are forked when it has done it,
+//   with TSUNAGU_STARTUP_DONE=1, so their instrumentation only opens the database. The port opens
+//   when every worker is ready, so the first requests never wait for a worker still starting.
+//   A worker that dies later is logged and replaced (with the same flag). SIGINT/SIGTERM stop
+//   every worker.
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -49,10 +51,37 @@ export async function runNextServer({ port, hostname }) {
   process.env.NEXT_RUNTIME = "nodejs";
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname || "localhost", port: Number(port) });
-  // Runs instrumentation.ts (register) before the port is opened: nothing is answered before the
-  // database is ready.
-  await app.prepare();
+  // instrumentation.ts's register() (the database opened, migrated, seeded) calls this when it is
+  // done: prepare() starts it but does not wait for it. Nothing is answered, and no other worker
+  // started, before the database is ready; a start-up that fails ends the process.
+  const startedUp = new Promise((resolve, reject) => {
+    globalThis.__tsunaguStartedUp = (error) => (error ? reject(error) : resolve());
+  });
+  const slow = setInterval(() => log(`Still waiting for the start-up work (instrumentation.ts) of process ${process.pid}…`), 60_000);
+  try {
+    await app.prepare();
+    await startedUp;
+  } catch (error) {
+    console.error(error);
+    warn("The start-up failed (see above): not serving.");
+    process.exit(1);
+  } finally {
+    clearInterval(slow);
+  }
   const handle = app.getRequestHandler();
+  // A worker forked at start waits for the primary's word to listen (every worker ready); a
+  // replacement listens at once.
+  if (cluster.isWorker && process.env.TSUNAGU_LISTEN_AT_ONCE !== "1") {
+    await new Promise((resolve) => {
+      const onMessage = (message) => {
+        if (message?.tsunagu !== "listen") return;
+        process.off("message", onMessage);
+        resolve();
+      };
+      process.on("message", onMessage);
+      process.send?.({ tsunagu: "prepared" });
+    });
+  }
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
       console.error(error);
@@ -104,23 +133,29 @@ async function runPrimary({ port, hostname, workers }) {
   let quickDeaths = 0;
   const slots = new Map(); // worker id -> { slot, startedAt }
 
-  const fork = (slot, startupDone) => {
-    const worker = cluster.fork({ ...base, TSUNAGU_WORKER_SLOT: String(slot), ...(startupDone ? { TSUNAGU_STARTUP_DONE: "1" } : {}) });
+  const fork = (slot, startupDone, listenAtOnce = false) => {
+    const worker = cluster.fork({
+      ...base,
+      TSUNAGU_WORKER_SLOT: String(slot),
+      ...(startupDone ? { TSUNAGU_STARTUP_DONE: "1" } : {}),
+      ...(listenAtOnce ? { TSUNAGU_LISTEN_AT_ONCE: "1" } : {}),
+    });
     slots.set(worker.id, { slot, startedAt: Date.now() });
     return worker;
   };
 
-  const listening = (worker) =>
+  /** Resolves when the worker says `what` ("prepared": its start-up is done; "listening"). */
+  const said = (worker, what) =>
     new Promise((resolve, reject) => {
       const onMessage = (message) => {
-        if (message?.tsunagu !== "listening") return;
+        if (message?.tsunagu !== what) return;
         worker.off("exit", onExit);
         worker.off("message", onMessage);
         resolve();
       };
       const onExit = (code, signal) => {
         worker.off("message", onMessage);
-        reject(new Error(`exited before it was listening (${signal ?? `code ${code}`})`));
+        reject(new Error(`exited before it was ${what} (${signal ?? `code ${code}`})`));
       };
       worker.on("message", onMessage);
       worker.once("exit", onExit);
@@ -159,7 +194,7 @@ async function runPrimary({ port, hostname, workers }) {
         `starting a new one${delay ? ` in ${delay / 1000} s` : ""}.`,
     );
     setTimeout(() => {
-      if (!stopping) fork(info.slot, true);
+      if (!stopping) fork(info.slot, true, true);
     }, delay).unref();
   });
 
@@ -167,15 +202,30 @@ async function runPrimary({ port, hostname, workers }) {
   // Worker 1 alone first: its instrumentation does the start-up work once.
   const first = fork(1, false);
   try {
-    await listening(first);
+    await said(first, "prepared");
   } catch (error) {
     warn(`Worker 1 (start-up) ${error.message}: not starting the others. See the messages above.`);
     stopping = true;
     process.exit(1);
   }
-  if (workers > 1) log(`Worker 1 has done the start-up work and is listening; starting ${workers - 1} more.`);
-  const rest = [];
-  for (let slot = 2; slot <= workers; slot++) rest.push(listening(fork(slot, true)).catch((error) => warn(`Worker ${slot} ${error.message}.`)));
-  await Promise.all(rest);
+  if (workers > 1) log(`Worker 1 has done the start-up work; starting ${workers - 1} more.`);
+  const started = [first];
+  for (let slot = 2; slot <= workers; slot++) started.push(fork(slot, true));
+  const ready = await Promise.all(
+    started.map((worker, i) =>
+      (i === 0 ? Promise.resolve() : said(worker, "prepared")).then(
+        () => worker,
+        (error) => warn(`Worker ${i + 1} ${error.message}.`), // replaced by the exit handler
+      ),
+    ),
+  );
+  // Every worker ready: open the port.
+  await Promise.all(
+    ready.filter((worker) => worker?.isConnected()).map((worker) => {
+      const up = said(worker, "listening").catch((error) => warn(`Worker ${slots.get(worker.id)?.slot ?? "?"} ${error.message}.`));
+      worker.send({ tsunagu: "listen" });
+      return up;
+    }),
+  );
   log(`${Object.keys(cluster.workers ?? {}).length} workers listening on port ${port}.`);
 }
