@@ -5,9 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { openDatabase } from "@/db/client";
+import { auditChainOf, openDatabase } from "@/db/client";
 import { closeDatabase } from "@/db/reset";
-import { chainFor, lastLink, readHead, verifyAuditChain } from "@/lib/dal/audit-chain";
+import { chainFor, lastLink, readHead, settleHead, verifyAuditChain, writePendingHead } from "@/lib/dal/audit-chain";
+import { writeAudit } from "@/lib/dal/audit";
 
 // ADR 0054: several server processes on one database file. Each worker thread here has its own
 // connection (openDatabase), as a process would; the chain's head must end at the chain's end.
@@ -74,4 +75,38 @@ test("two writers appending audited transactions at once for two seconds: verify
   assert.ok((end?.seq ?? 0) >= results.reduce((n, r) => n + r.transactions, 0));
   assert.deepEqual(head, end, "the head names the chain's end");
   assert.equal(pending, "missing", "no pending head left behind");
+});
+
+test("a head move that cannot have the write lock leaves the head and the pending head as they are, and the next one moves it", () => {
+  const file = newDatabase();
+  const db = openDatabase(file);
+  const { sqlite, chain } = auditChainOf(db);
+  const actor = { id: null, username: "t", role: null, prefectureCode: "33", ip: null };
+  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "case", entityId: "c1" }));
+  const headAtOne = chain.heads.read()!;
+  db.transaction((tx) => writeAudit(tx, actor, { action: "view", entityType: "case", entityId: "c2" }));
+  // As a transaction leaves it between its commit and its head move: head at 1, pending head at 2.
+  chain.heads.write(headAtOne);
+  writePendingHead(sqlite, chain);
+  const other = new Database(file);
+  sqlite.pragma("busy_timeout = 50");
+  try {
+    other.prepare("BEGIN IMMEDIATE").run();
+    const before = readHead(chain.heads, chain.key);
+    assert.equal(settleHead(sqlite, chain), "busy");
+    assert.deepEqual(readHead(chain.heads, chain.key), before, "the head did not move without the lock");
+    assert.equal(readHead(chain.pending, chain.key).state, "ok", "the pending head still names the chain's end");
+    const behind = settled(file);
+    assert.equal(behind.head?.seq, 1);
+    assert.equal(behind.report.ok, true, "verify accepts it meanwhile: the pending head names the chain's end");
+    other.prepare("ROLLBACK").run();
+    assert.equal(settleHead(sqlite, chain), "moved");
+    const { report, end, head, pending } = settled(file);
+    assert.equal(report.ok, true);
+    assert.deepEqual(head, end);
+    assert.equal(pending, "missing");
+  } finally {
+    other.close();
+    closeDatabase(db);
+  }
 });
