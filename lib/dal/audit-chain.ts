@@ -251,7 +251,8 @@ const lockStatements = new WeakMap<Database.Database, { begin: Database.Statemen
  * head names its end, and the next audited commit of any process moves the head past it.
  */
 export function settleHead(sqlite: Database.Database, chain: AuditChain): SettleResult {
-  // Inside a transaction of the caller's (never from db/client.ts): the write lock is already held.
+  // Already inside a transaction (a raw better-sqlite3 one around the app's): the lock is held, and,
+  // as before, the head then moves ahead of that outer transaction's commit.
   if (sqlite.inTransaction) return settleUnderLock(sqlite, chain);
   let statements = lockStatements.get(sqlite);
   if (!statements) {
@@ -261,7 +262,7 @@ export function settleHead(sqlite: Database.Database, chain: AuditChain): Settle
   try {
     statements.begin.run();
   } catch (e) {
-    if ((e as { code?: string }).code === "SQLITE_BUSY") return "busy";
+    if (String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) return "busy";
     throw e;
   }
   try {
