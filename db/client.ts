@@ -9,7 +9,7 @@ import { installPlannerStats } from "./planner-stats";
 import { keepPreparedStatements } from "./statement-cache";
 import { keyringFor } from "@/lib/crypto/data-key";
 import { installKeyring } from "@/lib/crypto/keyring";
-import { advanceHead, assertAuditTriggers, chainFor, chainUnchainedRows, writePendingHead, type AuditChain } from "@/lib/dal/audit-chain";
+import { assertAuditTriggers, chainFor, chainUnchainedRows, settleHead, writePendingHead, type AuditChain } from "@/lib/dal/audit-chain";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** A transaction handle; DAL helpers that must join the caller's transaction take this. */
@@ -67,8 +67,10 @@ export function openDatabase(file: string): Db {
     const outer = frames.at(-1);
     if (outer) outer.appended ||= frame.appended;
     else if (frame.appended) {
-      if (advanceHead(sqlite, chain)) chain.pending.clear();
-      else console.error(`[tsunagu] The audit chain's head of ${file} does not match the database, so it was left as it is: run \`npm run audit:verify\`.`);
+      // Under the write lock, so processes sharing the file move the head in commit order (ADR 0054).
+      const settled = settleHead(sqlite, chain);
+      if (settled === "mismatch") console.error(`[tsunagu] The audit chain's head of ${file} does not match the database, so it was left as it is: run \`npm run audit:verify\`.`);
+      else if (settled === "busy") console.error(`[tsunagu] The audit chain's head of ${file} was not moved: the write lock was busy for ${BUSY_TIMEOUT_MS} ms. The pending head names the chain's end and the next audited write moves the head.`);
     }
     return result;
   }) as Db["transaction"];

@@ -18,7 +18,8 @@ const E2E_LIMITS = { TSUNAGU_SIGNIN_FAILURES_PER_IP_PER_15MIN: "1000000", TSUNAG
 const child = spawn(process.execPath, ["scripts/start.mjs"], {
   stdio: "inherit",
   // The specs reckon "today" from the real clock: a TSUNAGU_TODAY left in the shell must not shift the server's.
-  env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "TSUNAGU_TODAY")), PORT: E2E_PORT, DATABASE_PATH: dbPath, AUTH_URL: `http://localhost:${E2E_PORT}`, ...E2E_LIMITS },
+  // One server process unless TSUNAGU_WORKERS asks for more (ADR 0054): the machine's cores are the browsers'.
+  env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "TSUNAGU_TODAY")), PORT: E2E_PORT, DATABASE_PATH: dbPath, AUTH_URL: `http://localhost:${E2E_PORT}`, TSUNAGU_WORKERS: process.env.TSUNAGU_WORKERS || "1", ...E2E_LIMITS },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: make sure there is a secret and a current build, then serve the app.
+// `npm start`: make sure there is a secret and a current build, then serve the app (one worker
+// per CPU core, scripts/lib/cluster.mjs; TSUNAGU_WORKERS overrides).
 // The database is migrated and loaded with demo data by the server itself on start
 // (instrumentation.ts), so nothing else needs to run first.
 import { spawn } from "node:child_process";
@@ -7,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { buildIfNeeded } from "./lib/build.mjs";
+import { serve, workerCount } from "./lib/cluster.mjs";
 import { demoModeDecision } from "./lib/demo-mode.mjs";
 import { ensureAuthSecret } from "./lib/secret.mjs";
 
@@ -50,10 +52,24 @@ if (!dev && !buildIfNeeded()) {
 }
 
 console.log(`[tsunagu] Starting on http://${demo.host ?? "localhost"}:${port}${demo.host ? "" : " (every interface)"} (database: ${databaseFile})`);
-const hostArgs = demo.host ? ["-H", demo.host] : [];
-const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), dev ? "dev" : "start", "-p", port, ...hostArgs], {
-  stdio: "inherit",
-  env,
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
-next.on("exit", (code) => process.exit(code ?? 0));
+if (dev) {
+  const hostArgs = demo.host ? ["-H", demo.host] : [];
+  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", port, ...hostArgs], {
+    stdio: "inherit",
+    env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
+  next.on("exit", (code) => process.exit(code ?? 0));
+} else {
+  // The production server: one worker per CPU core on this port and database (TSUNAGU_WORKERS
+  // overrides; 1 serves in this process). The workers inherit this environment.
+  Object.assign(process.env, env);
+  let workers;
+  try {
+    workers = workerCount();
+  } catch (error) {
+    console.error(`[tsunagu] ${error.message}`);
+    process.exit(1);
+  }
+  await serve({ port: Number(port), hostname: demo.host ?? undefined, workers });
+}

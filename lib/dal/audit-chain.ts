@@ -155,8 +155,12 @@ function storeHead(store: HeadStore, key: Buffer, head: ChainHead): void {
   store.write({ ...head, mac: headMac(key, head) });
 }
 
-/** The chain of one open database: its key and where its head (and pending head) live. */
-export type AuditChain = { key: Buffer; heads: HeadStore; pending: HeadStore; dbFile: string };
+/**
+ * The chain of one open database: its key and where its head (and pending head) live.
+ * `beforeHeadWrite` is for tests only: it runs after advanceHead has read the chain's end and
+ * the current head and before it writes the new head, so a test can pause a writer exactly there.
+ */
+export type AuditChain = { key: Buffer; heads: HeadStore; pending: HeadStore; dbFile: string; beforeHeadWrite?: (next: ChainHead) => void };
 
 export function chainFor(dbFile: string): AuditChain {
   const memory = dbFile === ":memory:";
@@ -225,8 +229,53 @@ export function advanceHead(sqlite: Database.Database, chain: AuditChain): boole
     // chains old rows, or adopting a restored database, may create it.
     return false;
   }
+  chain.beforeHeadWrite?.(last);
   storeHead(chain.heads, chain.key, last);
   return true;
+}
+
+export type SettleResult = "moved" | "mismatch" | "busy";
+
+const lockStatements = new WeakMap<Database.Database, { begin: Database.Statement; rollback: Database.Statement }>();
+
+/**
+ * After the commit of a transaction that appended to the log: move the head to the chain's end and
+ * clear the pending head, under the database's write lock (ADR 0054). Several processes (the
+ * server's workers, a script) write to one file; without the lock, one could read the chain's end,
+ * another commit and move the head past it, and the first then write its older end over the newer
+ * head, or clear the pending head another transaction has just written before its own commit.
+ * BEGIN IMMEDIATE … ROLLBACK writes nothing to the database (no WAL frame, no fsync): it only holds
+ * the write lock while the head files change, so head moves happen in commit order. Returns
+ * "mismatch" when the head does not match the chain (left alone, as advanceHead explains) and
+ * "busy" when the lock could not be had within the busy timeout: the commit stands, the pending
+ * head names its end, and the next audited commit of any process moves the head past it.
+ */
+export function settleHead(sqlite: Database.Database, chain: AuditChain): SettleResult {
+  // Already inside a transaction (a raw better-sqlite3 one around the app's): the lock is held, and,
+  // as before, the head then moves ahead of that outer transaction's commit.
+  if (sqlite.inTransaction) return settleUnderLock(sqlite, chain);
+  let statements = lockStatements.get(sqlite);
+  if (!statements) {
+    statements = { begin: sqlite.prepare("BEGIN IMMEDIATE"), rollback: sqlite.prepare("ROLLBACK") };
+    lockStatements.set(sqlite, statements);
+  }
+  try {
+    statements.begin.run();
+  } catch (e) {
+    if (String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) return "busy";
+    throw e;
+  }
+  try {
+    return settleUnderLock(sqlite, chain);
+  } finally {
+    statements.rollback.run();
+  }
+}
+
+function settleUnderLock(sqlite: Database.Database, chain: AuditChain): SettleResult {
+  if (!advanceHead(sqlite, chain)) return "mismatch";
+  chain.pending.clear();
+  return "moved";
 }
 
 /**

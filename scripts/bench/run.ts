@@ -129,6 +129,7 @@ function machine() {
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    serverWorkers: process.env.TSUNAGU_WORKERS?.trim() || String(os.availableParallelism()),
   };
 }
 
@@ -269,7 +270,7 @@ async function main(): Promise<number> {
   const rows = results.map((r) => toRow(r, health?.app.p50 ?? Number.NaN));
   const m = machine();
   console.log("");
-  console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}, load average ${m.loadAverage.join(" ")}`);
+  console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}, load average ${m.loadAverage.join(" ")}; server workers: ${m.serverWorkers} (TSUNAGU_WORKERS)`);
   if (dbInfo) console.log(`database: ${dbInfo.source}, ${(dbInfo.bytes / 2 ** 20).toFixed(1)} MiB, ${dbInfo.cases} cases; fiscal year ${workload?.fiscalYear}`);
   if (rows.length) console.log(`\n${formatResults(rows)}\n`);
   for (const r of results) if (r.firstError) console.log(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);

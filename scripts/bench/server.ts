@@ -1,5 +1,6 @@
 /*
- * The app under test: the production build (`next start`), its own process group, on 127.0.0.1,
+ * The app under test: the production build served as `npm start` serves it (scripts/serve.mjs: one
+ * worker per core unless TSUNAGU_WORKERS says otherwise), its own process group, on 127.0.0.1,
  * against the bench's database, with the keys beside it (ADR 0049). Killed on every way out.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -15,7 +16,7 @@ let running: ChildProcess | null = null;
 let killing: Promise<void> | null = null;
 
 /**
- * Kill the server's whole process group (next start's workers with it), SIGKILL after 5 s. Safe to
+ * Kill the server's whole process group (its workers with it), SIGKILL after 5 s. Safe to
  * call twice: a second call waits for the same exit. The server stays `running` until it has exited,
  * so killServerNow() can still reach it if the runner exits first.
  */
@@ -79,7 +80,7 @@ export function serverEnv(parent: NodeJS.ProcessEnv, databasePath: string, base:
   };
 }
 
-/** Start `next start` on `port` and wait until /api/health answers 200 (the database is open and migrated). */
+/** Start the server on `port` and wait until /api/health answers 200 (every worker is listening: the primary opens the port once they are). */
 export async function startServer(opts: { databasePath: string; port: number; logFile: string; timeoutMs?: number }): Promise<Server> {
   const base = `http://127.0.0.1:${opts.port}`;
   try {
@@ -89,7 +90,9 @@ export async function startServer(opts: { databasePath: string; port: number; lo
     if ((e as Error).message.startsWith("port ")) throw e;
   }
   const out = fs.openSync(opts.logFile, "a");
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  // Served as `npm start` serves it (scripts/lib/cluster.mjs: one worker per core, TSUNAGU_WORKERS
+  // overrides), so the load test measures the product (ADR 0054).
+  const child = spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", String(opts.port), "-H", "127.0.0.1"], {
     env: serverEnv(process.env, opts.databasePath, base),
     stdio: ["ignore", out, out],
     detached: true,

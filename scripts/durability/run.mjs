@@ -2,7 +2,7 @@
 // `npm run test:durability` (ADR 0045): crash safety and load without loss, proven against the
 // production build over HTTP, the way a browser saves.
 //
-// 1. Crash: start `next start` on a fresh seeded database, drive a stream of saves (meetings, posted
+// 1. Crash: start the production server (as `npm start` serves it) on a fresh seeded database, drive a stream of saves (meetings, posted
 //    as the browser posts a server action), SIGKILL the whole process group at a random moment,
 //    restart, at least 10 times. Then: integrity_check ok, every save the client saw acknowledged is
 //    present, none half-applied (every harness record has its create audit row), the audit chain
@@ -64,10 +64,12 @@ const env = {
 let server = null;
 async function startServer() {
   const out = fs.openSync(LOG, "a");
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", PORT, "-H", "127.0.0.1"], {
+  // Served as `npm start` serves it (one worker per core, TSUNAGU_WORKERS overrides; ADR 0054): the
+  // crash test kills every worker at once, the load test writes from all of them.
+  const child = spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", PORT, "-H", "127.0.0.1"], {
     env,
     stdio: ["ignore", out, out],
-    detached: true, // its own process group: the kill takes next start's workers with it
+    detached: true, // its own process group: the kill takes the workers with it
   });
   fs.closeSync(out);
   server = child;
