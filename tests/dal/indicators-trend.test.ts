@@ -142,3 +142,27 @@ test("a case transferred within the trend's years counts, year by year, where th
     }
   }
 });
+
+test("at the whole prefecture the case figures need no responsibility rule: transfers stay in the prefecture", async () => {
+  // Runs after the test above: its transfers (and the demo's) are in the data.
+  const { countScopeOf } = await import("@/lib/dal/count-scope");
+  const { IndicatorContext } = await import("@/lib/dal/indicators/context");
+  const { computeFor } = await import("@/lib/dal/indicators/registry");
+  const { todayIso } = await import("@/lib/domain/fiscal-year");
+  const { getDb } = await import("@/db/client");
+  const transfers = getDb().all<{ n: number }>((await import("drizzle-orm")).sql`SELECT count(*) AS n FROM case_transfers WHERE status = 'accepted'`)[0]!.n;
+  assert.ok(transfers >= 3, `accepted transfers in the data: ${transfers}`);
+  const codes = indicatorsForScope("prefecture")
+    .map((d) => d.code)
+    .filter((c) => c.startsWith("C"));
+  for (const prefecture of ["33", "35"]) {
+    const whole = countScopeOf(prefecture, { level: "prefecture" });
+    assert.equal(whole.wholePrefecture, true);
+    const ruled = { ...whole, wholePrefecture: false };
+    for (const fy of [2016, 2019, 2021, 2022, 2023, 2024]) {
+      const a = new IndicatorContext(whole, whole.ref!, fy, todayIso());
+      const b = new IndicatorContext(ruled, ruled.ref!, fy, todayIso());
+      for (const code of codes) assert.deepEqual(plain(computeFor(code)(a)), plain(computeFor(code)(b)), `${prefecture} FY${fy} ${code}`);
+    }
+  }
+});
