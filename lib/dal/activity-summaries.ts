@@ -135,10 +135,15 @@ export function kyogiSessionsByLevelIn(scope: CountScope, o: SummaryOptions): Co
   return countsFrom(KYOGI_LEVELS, sessionRows);
 }
 
+/** The year's meetings by kind (B.jiritsu_council and S1 alone: one query). */
+export function meetingsByKindIn(scope: CountScope, o: SummaryOptions): Counts<MeetingKind> {
+  return countsFrom(MEETING_KINDS, getDb().select({ key: meetings.kind, n: count() }).from(meetings).where(meetingsCounted(scope, o)).groupBy(meetings.kind).all());
+}
+
 export function meetingSummaryIn(scope: CountScope, o: SummaryOptions): MeetingSummary {
   const db = getDb();
   const where = meetingsCounted(scope, o);
-  const byKind = countsFrom(MEETING_KINDS, db.select({ key: meetings.kind, n: count() }).from(meetings).where(where).groupBy(meetings.kind).all());
+  const byKind = meetingsByKindIn(scope, o);
   const byLevel = kyogiSessionsByLevelIn(scope, o);
   const one = (condition: SQL | undefined) => (db.select({ n: count() }).from(meetings).where(and(where, condition)).all() as [{ n: number }])[0].n;
   const attendance = (condition: SQL | undefined) =>
