@@ -135,10 +135,15 @@ export function kyogiSessionsByLevelIn(scope: CountScope, o: SummaryOptions): Co
   return countsFrom(KYOGI_LEVELS, sessionRows);
 }
 
+/** The year's meetings by kind (B.jiritsu_council and S1 alone: one query). */
+export function meetingsByKindIn(scope: CountScope, o: SummaryOptions): Counts<MeetingKind> {
+  return countsFrom(MEETING_KINDS, getDb().select({ key: meetings.kind, n: count() }).from(meetings).where(meetingsCounted(scope, o)).groupBy(meetings.kind).all());
+}
+
 export function meetingSummaryIn(scope: CountScope, o: SummaryOptions): MeetingSummary {
   const db = getDb();
   const where = meetingsCounted(scope, o);
-  const byKind = countsFrom(MEETING_KINDS, db.select({ key: meetings.kind, n: count() }).from(meetings).where(where).groupBy(meetings.kind).all());
+  const byKind = meetingsByKindIn(scope, o);
   const byLevel = kyogiSessionsByLevelIn(scope, o);
   const one = (condition: SQL | undefined) => (db.select({ n: count() }).from(meetings).where(and(where, condition)).all() as [{ n: number }])[0].n;
   const attendance = (condition: SQL | undefined) =>
@@ -212,6 +217,26 @@ export function trainingSummaryIn(scope: CountScope, o: SummaryOptions): Trainin
   const db = getDb();
   const where = trainingsCounted(scope, o);
   const rows = db.select({ kind: trainingEvents.kind, scope: trainingEvents.scope, n: count(), sessions: sum(trainingEvents.sessions).mapWith(Number) }).from(trainingEvents).where(where).groupBy(trainingEvents.kind, trainingEvents.scope).all();
+  const attendance = db
+    .select({ key: trainingAttendance.profession, n: sum(trainingAttendance.count).mapWith(Number) })
+    .from(trainingAttendance)
+    .innerJoin(trainingEvents, eq(trainingEvents.id, trainingAttendance.trainingEventId))
+    .where(where)
+    .groupBy(trainingAttendance.profession)
+    .all();
+  return trainingSummaryOf(o.fiscalYear, rows, attendance);
+}
+
+/**
+ * The summary from its two queries' rows: the trainings by kind and scope, the attendance by
+ * profession. The indicator trend reads the same rows for several years in one query each
+ * (lib/dal/indicators/trend.ts) and builds each year's summary here.
+ */
+export function trainingSummaryOf(
+  fiscalYear: number,
+  rows: readonly { kind: TrainingKind; scope: TrainingScope; n: number; sessions: number | null }[],
+  attendance: readonly { key: string | null; n: number | null }[],
+): TrainingSummary {
   const byKindAndScope = Object.fromEntries(TRAINING_KINDS.map((k) => [k, emptyCounts(TRAINING_SCOPES)])) as Record<TrainingKind, Counts<TrainingScope>>;
   for (const r of rows) byKindAndScope[r.kind][r.scope] += r.n;
   const byKind = Object.fromEntries(TRAINING_KINDS.map((k) => [k, sumCounts(byKindAndScope[k])])) as Counts<TrainingKind>;
@@ -219,18 +244,9 @@ export function trainingSummaryIn(scope: CountScope, o: SummaryOptions): Trainin
     TRAINING_SCOPES,
     rows.map((r) => ({ key: r.scope, n: r.n })),
   );
-  const attendanceByProfession = countsFrom(
-    PROFESSIONS,
-    db
-      .select({ key: trainingAttendance.profession, n: sum(trainingAttendance.count).mapWith(Number) })
-      .from(trainingAttendance)
-      .innerJoin(trainingEvents, eq(trainingEvents.id, trainingAttendance.trainingEventId))
-      .where(where)
-      .groupBy(trainingAttendance.profession)
-      .all(),
-  );
+  const attendanceByProfession = countsFrom(PROFESSIONS, attendance);
   return {
-    fiscalYear: o.fiscalYear,
+    fiscalYear,
     total: sumCounts(byKind),
     sessions: rows.reduce((s, r) => s + (r.sessions ?? 0), 0),
     byKind,

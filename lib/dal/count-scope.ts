@@ -32,6 +32,8 @@ export type CountScope = {
   prefectureRows: "all" | "none" | { regionId: string };
   /** The scope as the engine names it; null for an actor's list pages. */
   ref: ScopeRef | null;
+  /** Every office of the prefecture (the prefecture scope, not narrowed to a role's reach). */
+  wholePrefecture?: boolean;
 };
 
 export function countScopeOfActor(actor: Actor): CountScope {
@@ -49,7 +51,7 @@ export function countScopeOf(prefectureCode: string, ref: ScopeRef, within?: Off
   const select = (condition: SQL | undefined) => db.select({ id: healthCenters.id }).from(healthCenters).where(and(samePrefecture, condition));
   switch (ref.level) {
     case "prefecture":
-      return { prefectureCode, offices: select(undefined), prefectureRows: "all", ref };
+      return { prefectureCode, offices: select(undefined), prefectureRows: "all", ref, wholePrefecture: !within };
     case "region":
       return { prefectureCode, offices: select(eq(healthCenters.regionId, ref.regionId)), prefectureRows: { regionId: ref.regionId }, ref };
     case "office":

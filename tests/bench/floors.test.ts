@@ -70,11 +70,11 @@ test("the dispatch list floor has the DAL's first page", () => {
   assert.equal(counts.reduce((a, c) => a + c.n, 0), page.total);
 });
 
-test("the case page floor reads the coordinator's case and its activities; the sheet floor its counts", () => {
+test("the case page floor reads the coordinator's case and its activities; the API's floor its counts", () => {
   const [row, activities] = floors.run.casePage!(0) as [{ case_no: string } | undefined, unknown[]];
   assert.equal(row?.case_no, w.caseIds[0]!.caseNo);
   assert.ok(Array.isArray(activities));
-  const counts = floors.run.sheet!(0) as Record<string, number>;
+  const counts = floors.run.sheetApi!(0) as Record<string, number>;
   assert.ok(counts.supported! > 0, "the demo's FY2021 has cases in support");
   assert.equal(timeFloor(floors.run.sheet!, 3, 1).length, 3);
 });
@@ -98,4 +98,44 @@ test("the fiscal year and today are reckoned in Japan", () => {
   assert.equal(fiscalYearOf("2026-04-01"), 2026);
   assert.equal(todayJst(new Date("2026-03-31T15:00:00Z")), "2026-04-01");
   assert.equal(todayJst(new Date("2026-03-31T14:59:59Z")), "2026-03-31");
+});
+
+test("the sheet's floor computes every figure of the 自治体情報シート the app builds, in one query", async () => {
+  const { getSheetForActor } = await import("@/lib/dal/indicators/sheet");
+  const { SHEET_FIGURES_SQL } = await import("@/scripts/bench/floors");
+  // The demo's sheet reports S1–S4; the national one S1–S7: report S5–S7 here too.
+  const at = "2026-01-01T00:00:00.000Z";
+  const by = (sqlite.prepare("SELECT id FROM users WHERE username = 'okayama.pref'").get() as { id: string }).id;
+  const add = sqlite.prepare("INSERT OR IGNORE INTO sheet_indicators (prefecture_code, indicator_code, sort, created_by, created_at, updated_by, updated_at) VALUES ('33', ?, ?, ?, ?, ?, ?)");
+  ["S5", "S6", "S7.3m", "S7.6m", "S7.12m"].forEach((code, i) => add.run(code, 50 + i, by, at, by, at));
+  // The sheet's rows that print a figure from the same statistic as a 基本情報 row.
+  const SAME_AS: Record<string, string> = { S6: "B.inpatients.ge1y", "S7.3m": "B.discharge.3m", "S7.6m": "B.discharge.6m", "S7.12m": "B.discharge.12m" };
+  for (const fy of [2020, 2021, 2022]) {
+    const model = getSheetForActor(actorFor("okayama.pref"), { prefectureCode: "33", fiscalYear: fy, locale: "ja" });
+    const floor = sqlite.prepare(SHEET_FIGURES_SQL).get({ p: "33", fy, start: `${fy}-04-01`, end: `${fy + 1}-03-31`, cutoff: `${fy + 1}-04-01` }) as Record<string, number | null>;
+    const figure = (code: string) => floor[SAME_AS[code] ?? code];
+    let compared = 0;
+    for (const cell of model.basic) {
+      assert.ok(cell.code in floor, `the floor computes ${cell.code}`);
+      assert.equal(figure(cell.code), cell.value, `FY${fy} ${cell.code}`);
+      if (cell.of !== null) assert.equal(cell.of, cell.code === "B.kyogi.region" ? floor["B.regions"] : floor["B.municipalities"], `FY${fy} ${cell.code} of`);
+      compared++;
+    }
+    for (const row of model.indicators) {
+      assert.ok(row.code in floor || row.code in SAME_AS, `the floor computes ${row.code}`);
+      assert.equal(figure(row.code), row.value, `FY${fy} ${row.code}`);
+      compared++;
+    }
+    // The parts the sheet prints beside S2 and S3.
+    const parts = (code: string) => model.indicators.find((r) => r.code === code)!.breakdown.map((b) => b.display);
+    assert.deepEqual(parts("S2"), [floor["S2.registered"], floor["S2.dispatches"], floor["S2.trained"]].map(String), `FY${fy} S2 parts`);
+    assert.deepEqual(parts("S3"), [floor["S3.prefecture"], floor["S3.region"], floor["S3.office"]].map(String), `FY${fy} S3 parts`);
+    assert.equal(compared, model.basic.length + model.indicators.length);
+    assert.deepEqual(
+      model.indicators.map((r) => r.code),
+      ["S1", "S2", "S3", "S4", "S5", "S6", "S7.3m", "S7.6m", "S7.12m"],
+    );
+  }
+  // The floor is what the bench times for the sheet.
+  assert.deepEqual(floors.run.sheet!(0), sqlite.prepare(SHEET_FIGURES_SQL).get({ p: "33", fy: 2021, start: "2021-04-01", end: "2022-03-31", cutoff: "2022-04-01" }));
 });

@@ -23,6 +23,7 @@ import {
   kyogiCoverageIn,
   kyogiSessionsByLevelIn,
   meetingsCounted,
+  meetingsByKindIn,
   meetingSummaryIn,
   monthlySummaryIn,
   municipalStatusCounted,
@@ -39,6 +40,8 @@ import { countOf, ja, notComputable, shareOf, type ComputeFn, type IndicatorCont
  */
 
 const meetingSummary = (ctx: IndicatorContext) => ctx.memo("meetings", () => meetingSummaryIn(ctx.scope, { fiscalYear: ctx.fiscalYear }));
+/** The meetings by kind alone (one query, not the summary's eleven): the sheet's B.jiritsu_council and S1. */
+const meetingKinds = (ctx: IndicatorContext) => ctx.memo("meetingKinds", () => meetingsByKindIn(ctx.scope, { fiscalYear: ctx.fiscalYear }));
 const trainingSummary = (ctx: IndicatorContext) => ctx.memo("trainings", () => trainingSummaryIn(ctx.scope, { fiscalYear: ctx.fiscalYear }));
 const eventSummary = (ctx: IndicatorContext) => ctx.memo("events", () => eventSummaryIn(ctx.scope, { fiscalYear: ctx.fiscalYear }));
 const kyogiCoverage = (ctx: IndicatorContext) => ctx.memo("kyogi", () => kyogiCoverageIn(ctx.scope, { fiscalYear: ctx.fiscalYear }));
@@ -113,11 +116,11 @@ const municipalCoverage: ComputeFn = (ctx) => {
 };
 
 export const ACTIVITY_INDICATORS: Record<string, ComputeFn> = {
-  "B.jiritsu_council": (ctx) => countOf(meetingSummary(ctx).byKind.jiritsu_council, () => meetingIds(ctx, ofKind("jiritsu_council"))),
+  "B.jiritsu_council": (ctx) => countOf(meetingKinds(ctx).jiritsu_council, () => meetingIds(ctx, ofKind("jiritsu_council"))),
   "B.kyogi.prefecture": (ctx) => countOf(kyogiCoverage(ctx).prefectureBodies, () => kyogiBodyIds(ctx, "prefecture")),
   "B.kyogi.region": regionCoverage,
   "B.kyogi.municipality": municipalCoverage,
-  S1: (ctx) => countOf(meetingSummary(ctx).byKind.chiiki_ikou_suishin, () => meetingIds(ctx, ofKind("chiiki_ikou_suishin"))),
+  S1: (ctx) => countOf(meetingKinds(ctx).chiiki_ikou_suishin, () => meetingIds(ctx, ofKind("chiiki_ikou_suishin"))),
   S3: (ctx) => {
     const byScope = trainingSummary(ctx).byKindAndScope.jinzai_ikusei;
     return countOf(

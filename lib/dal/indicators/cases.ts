@@ -36,6 +36,12 @@ import { countOf, ja, notComputable, shareOf, type ComputeFn, type Computed, typ
  * figures never move), and the query's other `conditions` hold.
  */
 export function caseResponsibleIn(scope: CountScope, on: SQL | AnySQLiteColumn, ...conditions: (SQL | undefined)[]): SQL {
+  // The whole prefecture: a transfer goes to another office of the same prefecture (requestTransfer
+  // offers no other), so the office responsible on any day is one of the prefecture's and the rule
+  // holds for every case its offices hold. Without the rule's subquery and the senders' branch the
+  // case-outcome queries cost about 40 % less (issue 14); tests/dal/indicators-trend.test.ts checks
+  // the figures against the full rule with transfers in the data.
+  if (scope.wholePrefecture) return and(inArray(cases.officeId, scope.offices), ...conditions)!;
   // SQLite tests the terms in this order: the caller's conditions (dates, types) come before the
   // rule's subquery, so it runs only for the rows they leave (issue 14: half the time of C1's query).
   return and(heldOrSentBy(scope), ...conditions, inArray(responsibleOfficeOn(on), scope.offices))!;
@@ -86,25 +92,47 @@ const caseColumns = {
   endReason: cases.endReason,
 };
 
-/** C1's cases: supported in the year (started by its end, not ended before its start). */
+/** The cases supported in a year (started by its end, not ended before its start) that count in the scope. */
+export function supportedInYear(scope: CountScope, fiscalYear: number): SQL {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  return caseResponsibleIn(scope, supportedOn(end), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start)));
+}
+
+/** C1's cases: supported in the year (the dashboard's trend reads several years at once: trend.ts). */
 function supportedCases(ctx: IndicatorContext): CaseRow[] {
-  return ctx.memo("casesSupported", () => {
-    const { start, end } = year(ctx);
-    return getDb()
-      .select(caseColumns)
-      .from(cases)
-      .where(caseResponsibleIn(ctx.scope, supportedOn(end), lte(cases.supportStartDate, end), or(isNull(cases.endDate), gte(cases.endDate, start))))
-      .orderBy(cases.supportStartDate, cases.id)
-      .all();
-  });
+  return ctx.memo("casesSupported", () => getDb().select(caseColumns).from(cases).where(supportedInYear(ctx.scope, ctx.fiscalYear)).orderBy(cases.supportStartDate, cases.id).all());
 }
 
 /** C2's cases: discharged in the year. */
 function dischargedCases(ctx: IndicatorContext): CaseRow[] {
   return ctx.memo("casesDischarged", () => {
     const { start, end } = year(ctx);
-    return getDb().select(caseColumns).from(cases).where(caseResponsibleIn(ctx.scope, cases.dischargeDate, between(cases.dischargeDate, start, end))).orderBy(cases.dischargeDate, cases.id).all();
+    return getDb().select(caseColumns).from(cases).where(dischargedBetween(ctx.scope, start, end)).orderBy(cases.dischargeDate, cases.id).all();
   });
+}
+
+/** The cases discharged between two days that count in the scope: responsible on the day of discharge. */
+export function dischargedBetween(scope: CountScope, start: string, end: string): SQL {
+  return caseResponsibleIn(scope, cases.dischargeDate, between(cases.dischargeDate, start, end));
+}
+
+/**
+ * C1 from its counts: the persons supported in the year, and of them those whose case started
+ * before it (継続). The yearly figure counts them from the year's cases; the dashboard's trend
+ * counts them in SQL for all its years at once (trend.ts). Its records are the year's cases.
+ */
+export function supportedFigure(ctx: IndicatorContext, all: number, continuing: number, records = () => caseGroup(supportedCases(ctx).map((r) => r.id))): Computed {
+  return countOf(all, records, {
+    breakdown: [
+      { key: "new", label: ja("新規", "New"), value: all - continuing },
+      { key: "continuing", label: ja("継続", "Continuing"), value: continuing },
+    ],
+  });
+}
+
+/** C2 from its count: the persons discharged in the year; its records are the year's discharged cases. */
+export function dischargedFigure(ctx: IndicatorContext, personsDischarged: number): Computed {
+  return countOf(personsDischarged, () => caseGroup(dischargedCases(ctx).map((r) => r.id)));
 }
 
 /** Readmissions (stays after the index stay) of the given cases. */
@@ -178,16 +206,10 @@ export const CASE_INDICATORS: Record<string, ComputeFn> = {
   C1: (ctx) => {
     const rows = supportedCases(ctx);
     const { start } = year(ctx);
-    const all = persons(rows);
     const continuing = new Set(rows.filter((r) => r.supportStartDate < start).map((r) => r.personId)).size;
-    return countOf(all, () => caseGroup(rows.map((r) => r.id)), {
-      breakdown: [
-        { key: "new", label: ja("新規", "New"), value: all - continuing },
-        { key: "continuing", label: ja("継続", "Continuing"), value: continuing },
-      ],
-    });
+    return supportedFigure(ctx, persons(rows), continuing, () => caseGroup(rows.map((r) => r.id)));
   },
-  C2: (ctx) => countOf(persons(dischargedCases(ctx)), () => caseGroup(dischargedCases(ctx).map((r) => r.id))),
+  C2: (ctx) => dischargedFigure(ctx, persons(dischargedCases(ctx))),
   C3: (ctx) => {
     const rows = dischargedCases(ctx).filter((c) => longStay(c.indexAdmissionDate, c.dischargeDate!));
     return countOf(persons(rows), () => caseGroup(rows.map((r) => r.id)));
@@ -299,13 +321,18 @@ function trialStaySummary(ctx: IndicatorContext): { stays: number; nights: numbe
   return ctx.memo("trialStays", () => {
     const { start, end } = year(ctx);
     const where = caseResponsibleIn(ctx.scope, trialStays.startDate, between(trialStays.startDate, start, end));
+    // One statement: the stays, their nights and their cases (issue 14: the cases read once).
     const [totals] = getDb()
-      .select({ n: count(), nights: sql<number>`coalesce(sum(julianday(${trialStays.endDate}) - julianday(${trialStays.startDate})), 0)` })
+      .select({
+        n: count(),
+        nights: sql<number>`coalesce(sum(julianday(${trialStays.endDate}) - julianday(${trialStays.startDate})), 0)`,
+        caseIds: sql<string>`json_group_array(DISTINCT ${trialStays.caseId})`,
+      })
       .from(trialStays)
       .innerJoin(cases, eq(cases.id, trialStays.caseId))
       .where(where)
       .all();
-    const caseIds = getDb().selectDistinct({ id: trialStays.caseId }).from(trialStays).innerJoin(cases, eq(cases.id, trialStays.caseId)).where(where).all().map((r) => r.id);
+    const caseIds = totals ? (JSON.parse(totals.caseIds) as string[]) : [];
     return { stays: totals?.n ?? 0, nights: Math.round(Number(totals?.nights ?? 0)), caseIds };
   });
 }

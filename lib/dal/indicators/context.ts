@@ -27,6 +27,16 @@ export class IndicatorContext {
     return this.scope.prefectureCode;
   }
 
+  /** Whether a summary is already read (lib/dal/indicators/trend.ts fills the others for several years at once). */
+  has(key: string): boolean {
+    return this.cache.has(key);
+  }
+
+  /** Hand the context a summary read elsewhere, as `memo` would have computed it. */
+  seed(key: string, value: unknown): void {
+    if (!this.cache.has(key)) this.cache.set(key, value);
+  }
+
   memo<T>(key: string, compute: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, compute());
     return this.cache.get(key) as T;

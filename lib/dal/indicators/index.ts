@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { targetsInForce } from "../indicator-targets";
 import { IndicatorContext, type Computed, type RecordGroup } from "./context";
 import { computeFor } from "./registry";
+import { prefetchTrend } from "./trend";
 import { countScopeFor, indicatorScopesForActor, resolveIndicatorScope, seesWholePrefecture, topLevelOffices, type IndicatorScope } from "./scope";
 
 /*
@@ -182,7 +183,13 @@ export function getIndicatorBoardForActor(actor: Actor, o: { fiscalYear: number;
   const defs = indicatorsForScope(scope.level);
   const groups = GROUP_ORDER.map((group) => ({ group, figures: defs.filter((d) => d.group === group).map((d) => figure(run, d, scope, fiscalYear, targets)) })).filter((g) => g.figures.length > 0);
   const trendYears = o.trends === false ? [] : trendYearsEnding(fiscalYear);
-  const trends = (o.trends === false ? [] : HEADLINE_CODES).filter((c) => indicatorDefinition(c)!.scopes.includes(scope.level)).map((code) => ({
+  const trendCodes = (o.trends === false ? [] : HEADLINE_CODES).filter((c) => indicatorDefinition(c)!.scopes.includes(scope.level));
+  // The trend's years read family by family, all years at once (trend.ts), then computed as each year's.
+  prefetchTrend(
+    trendYears.map((fy) => run.context(scope, fy)),
+    trendCodes,
+  );
+  const trends = trendCodes.map((code) => ({
     code,
     values: trendYears.map((fy) => {
       const v = run.value(code, scope, fy);
@@ -228,7 +235,12 @@ export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fisc
   const fiscalYear = checkedFiscalYear(o.fiscalYear);
   const run = new IndicatorRun(actor);
   const figureNow = figure(run, def, scope, fiscalYear, targetsInForce(actor.prefectureCode, fiscalYear, targetScopeOf(scope)));
-  const trend = trendYearsEnding(fiscalYear, 7).map((fy) => {
+  const trendYears = trendYearsEnding(fiscalYear, 7);
+  prefetchTrend(
+    trendYears.map((fy) => run.context(scope, fy)),
+    [code],
+  );
+  const trend = trendYears.map((fy) => {
     const v = run.value(code, scope, fy);
     const t = targetsInForce(actor.prefectureCode, fy, targetScopeOf(scope)).get(code);
     return { fiscalYear: fy, value: v.suppressed ? null : v.value, target: t && t.fiscalYear === fy ? t.value : null };

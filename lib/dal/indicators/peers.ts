@@ -14,6 +14,8 @@ import { countOf, ja, type ComputeFn, type IndicatorContext, type RecordGroup } 
 
 const registry = (ctx: IndicatorContext) => ctx.memo("peers", () => peerYearSummaryIn(ctx.scope, ctx.fiscalYear));
 const dispatches = (ctx: IndicatorContext) => ctx.memo("dispatches", () => dispatchYearSummaryIn(ctx.scope, ctx.fiscalYear));
+/** The year's dispatches by status and purpose alone (two queries; trend.ts reads them for several years). */
+const dispatchCounts = (ctx: IndicatorContext) => ctx.memo("dispatchCounts", () => dispatchCountsIn(ctx.scope, ctx.fiscalYear));
 
 const peerGroup = (ids: string[]): RecordGroup[] => [{ kind: "peer", ids: [...new Set(ids)] }];
 
@@ -43,7 +45,8 @@ function officesWithPeers(ctx: IndicatorContext): string[] {
 export const PEER_INDICATORS: Record<string, ComputeFn> = {
   S2: (ctx) => {
     const r = registry(ctx);
-    const d = dispatches(ctx);
+    // The dispatches done alone (A9's counts), not the whole dispatch summary: the sheet shows S2.
+    const d = { done: dispatchCounts(ctx).byStatus.done };
     const everyOffice = r.offices > 0 && r.officesWithPeers === r.offices;
     return {
       value: r.officesWithPeers,
@@ -67,7 +70,7 @@ export const PEER_INDICATORS: Record<string, ComputeFn> = {
   "A8.trained": (ctx) => countOf(registry(ctx).trainedYousei, () => peerGroup(registry(ctx).peers.trainedYousei)),
   A9: (ctx) => {
     // Its two counts alone, not the whole summary: the dashboard charts A9 over five years.
-    const d = ctx.memo("dispatchCounts", () => dispatchCountsIn(ctx.scope, ctx.fiscalYear));
+    const d = dispatchCounts(ctx);
     return countOf(d.byStatus.done, () => dispatchIds(ctx), { breakdown: PEER_PURPOSES.map((p) => ({ key: p, label: PEER_PURPOSE_LABELS[p], value: d.byPurpose[p] })).filter((b) => b.value > 0) });
   },
   "A9.person_dispatches": (ctx) => countOf(dispatches(ctx).personDispatches, () => dispatchIds(ctx)),
