@@ -83,10 +83,18 @@ export type Statement = { source: string; params: unknown[] };
 export async function statementsOf(sqlite: Database.Database, run: () => unknown): Promise<Statement[]> {
   const seen = new Map<string, Statement>();
   const prepare = sqlite.prepare;
+  // Statements are kept per connection (db/statement-cache.ts), so the same object comes back on
+  // every prepare: wrap each once for this capture and put its own methods back afterwards.
+  const wrapped: { statement: Database.Statement; method: "all" | "get" | "run" | "iterate"; own: boolean; original: unknown }[] = [];
+  const wrappedStatements = new Set<Database.Statement>();
   sqlite.prepare = function (this: Database.Database, source: string) {
     const statement = prepare.call(this, source);
+    if (wrappedStatements.has(statement)) return statement;
+    wrappedStatements.add(statement);
     for (const method of ["all", "get", "run", "iterate"] as const) {
+      const own = Object.prototype.hasOwnProperty.call(statement, method);
       const original = statement[method] as (...args: unknown[]) => unknown;
+      wrapped.push({ statement, method, own, original });
       (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
         if (!seen.has(source)) seen.set(source, { source, params });
         return original.apply(statement, params);
@@ -98,6 +106,10 @@ export async function statementsOf(sqlite: Database.Database, run: () => unknown
     await run();
   } finally {
     sqlite.prepare = prepare;
+    for (const w of wrapped.reverse()) {
+      if (w.own) (w.statement as unknown as Record<string, unknown>)[w.method] = w.original;
+      else delete (w.statement as unknown as Record<string, unknown>)[w.method];
+    }
   }
   return [...seen.values()];
 }
