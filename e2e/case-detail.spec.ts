@@ -209,8 +209,10 @@ test.describe("a coordinator's case page", () => {
     await expect(latest.getByRole("row")).toHaveCount(21); // the header row and 20
     await expect(page.getByRole("region", { name: `以前の支援記録（${c.n - 20}件）` })).toHaveCount(0);
     await page.getByRole("link", { name: `以前の支援記録（${c.n - 20}件）を表示` }).click();
-    await expect(page).toHaveURL(new RegExp(`/cases/${c.id}\\?activities=all#activities$`));
-    await expect(page.getByRole("region", { name: `以前の支援記録（${c.n - 20}件）` }).getByRole("row")).toHaveCount(c.n - 20 + 1);
+    await expect(page).toHaveURL(new RegExp(`/cases/${c.id}\\?activities=all#earlier-activities$`));
+    const earlier = page.getByRole("region", { name: `以前の支援記録（${c.n - 20}件）` });
+    await expect(earlier.getByRole("row")).toHaveCount(c.n - 20 + 1);
+    await expect(earlier).toBeInViewport(); // the link lands on the earlier ones
     await expect(latest.getByRole("row")).toHaveCount(21);
   });
 

@@ -41,14 +41,14 @@ export function ActivitySection({ detail, canWrite, today, showAll, t, locale }:
           <ActivityTable rows={recent} caption={t("caseDetail.activity.caption")} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
           {earlier.length > 0 &&
             (showAll ? (
-              <div className="mt-5">
+              <div id="earlier-activities" className="mt-5 scroll-mt-4">
                 <h3 className="mb-2 text-sm font-semibold text-slate-900">{t("caseDetail.activity.earlier", { n: earlier.length })}</h3>
                 <ActivityTable rows={earlier} caption={t("caseDetail.activity.earlier", { n: earlier.length })} editCaseId={canWrite ? detail.id : null} t={t} locale={locale} />
               </div>
             ) : (
               <p className="mt-3 print:hidden">
                 <Link
-                  href={`/cases/${detail.id}?${ALL_ACTIVITIES_PARAM}=all#activities`}
+                  href={`/cases/${detail.id}?${ALL_ACTIVITIES_PARAM}=all#earlier-activities`}
                   className={clsx("rounded-sm text-sm font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900", focusRing)}
                 >
                   {t("caseDetail.activity.more", { n: earlier.length })}
