@@ -31,6 +31,9 @@ export function useBrowserSchema(loader: SchemaLoader): () => z.ZodType | null {
       .then(
         (s) => {
           schema.current = s;
+          // Observable from outside (the e2e tests, a developer's inspector): this page's forms now
+          // check in the browser before sending; until then a submit goes to the server to be checked.
+          document.documentElement.setAttribute("data-browser-checks", "ready");
         },
         // A chunk that failed to arrive (offline, a new deployment): the server checks every submit.
         () => {},
