@@ -189,3 +189,14 @@ export const prefectureYearFacts = sqliteTable(
     check("prefecture_year_facts_hostel", sql`${t.hostelUniqueUsers} IS NULL OR ${t.hostelUniqueUsers} >= 0`),
   ],
 );
+
+/**
+ * How often each prefecture's indicator inputs have changed (ADR 0055). Triggers (db/indicator-inputs.ts,
+ * migration 0018) add one in the same transaction as every insert, update or delete of a table a figure
+ * reads; "*" counts changes to tables every prefecture shares. lib/dal/indicators/figure-cache.ts keeps a
+ * computed figure while the count it was computed at still stands. No row reads as 0.
+ */
+export const indicatorGenerations = sqliteTable("indicator_generations", {
+  prefectureCode: text("prefecture_code").primaryKey(),
+  generation: integer("generation").notNull(),
+});

@@ -19,14 +19,34 @@ export type HotPathContext = {
 
 export type HotPath = { name: string; run: (ctx: HotPathContext) => Promise<unknown> | unknown };
 
+async function forgetKeptFigures(): Promise<void> {
+  (await import("@/lib/dal/indicators/figure-cache")).forgetKeptFigures();
+}
+
 /** What each page of the bench calls (app/(app)/…/page.tsx and the API route), in the order they call it. */
 export const HOT_PATHS: HotPath[] = [
+  // Each indicator path as the first read after a write (its figures computed, none kept: ADR 0055).
   {
     name: "自治体情報シート (sheet page)",
-    run: async (c) => (await import("@/lib/dal/indicators/sheet")).getSheetForActor(c.prefecture, { prefectureCode: c.prefecture.prefectureCode, fiscalYear: c.fiscalYear, locale: "ja" }),
+    run: async (c) => {
+      await forgetKeptFigures();
+      return (await import("@/lib/dal/indicators/sheet")).getSheetForActor(c.prefecture, { prefectureCode: c.prefecture.prefectureCode, fiscalYear: c.fiscalYear, locale: "ja" });
+    },
   },
-  { name: "indicators API", run: async (c) => (await import("@/lib/dal/indicators/api")).indicatorsApiForActor(c.prefecture, { fiscalYear: c.fiscalYear, scope: null }) },
-  { name: "indicator dashboard", run: async (c) => (await import("@/lib/dal/indicators")).getIndicatorBoardForActor(c.prefecture, { fiscalYear: c.fiscalYear }) },
+  {
+    name: "indicators API",
+    run: async (c) => {
+      await forgetKeptFigures();
+      return (await import("@/lib/dal/indicators/api")).indicatorsApiForActor(c.prefecture, { fiscalYear: c.fiscalYear, scope: null });
+    },
+  },
+  {
+    name: "indicator dashboard",
+    run: async (c) => {
+      await forgetKeptFigures();
+      return (await import("@/lib/dal/indicators")).getIndicatorBoardForActor(c.prefecture, { fiscalYear: c.fiscalYear });
+    },
+  },
   {
     name: "case list (phase filter, page 2)",
     run: async (c) => {

@@ -73,9 +73,9 @@ before(async () => {
 });
 after(() => setAppToday(null));
 
-/** Every table the seed writes, but the accounts (their ids and password hashes are minted per run). */
+/** Every table the seed writes, but the accounts (their ids and password hashes are minted per run) and the count of writes (ADR 0055). */
 function seededTables(target: Db): string[] {
-  return rows(target, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'users', 'data_keys') ORDER BY name").map((r) => String(r.name));
+  return rows(target, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__drizzle_migrations', 'users', 'data_keys', 'indicator_generations') ORDER BY name").map((r) => String(r.name));
 }
 
 /** User ids (ULIDs) replaced by usernames: who owns what must be stable, not the ids. */

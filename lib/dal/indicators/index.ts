@@ -3,6 +3,7 @@ import { indicatorDefinition, indicatorsForScope } from "@/lib/domain/indicators
 import { achievement, type Achievement } from "@/lib/domain/indicators/status";
 import { isSmallCount, suppressedCells, suppressedHierarchy } from "@/lib/domain/indicators/suppression";
 import type { BreakdownItem, IndicatorDefinition, IndicatorGroup, IndicatorTarget, IndicatorValue } from "@/lib/domain/indicators/types";
+import { OFFICE_REACH } from "@/lib/auth/permissions";
 import { currentFiscalYear, todayIso } from "@/lib/domain/fiscal-year";
 import { FIRST_FISCAL_YEAR } from "@/lib/preferences";
 import type { Actor } from "../actor";
@@ -10,14 +11,16 @@ import { AppError } from "../errors";
 import { targetsInForce } from "../indicator-targets";
 import { IndicatorContext, type Computed, type RecordGroup } from "./context";
 import { computeFor } from "./registry";
+import { indicatorGeneration, isKeptFigure, keptFigure } from "./figure-cache";
 import { prefetchTrend } from "./trend";
 import { countScopeFor, indicatorScopesForActor, resolveIndicatorScope, seesWholePrefecture, topLevelOffices, type IndicatorScope } from "./scope";
 
 /*
  * The indicator engine's entry points: the dashboard (every indicator of a scope and year, with
  * its target and status), one indicator's detail (trend, breakdown by area, the records behind
- * it) and, in sheet.ts, the 自治体情報シート. Every figure is computed live from the records on
- * each request (no cache, no nightly job), so a saved record shows in the next request.
+ * it) and, in sheet.ts, the 自治体情報シート. Every figure is computed from the records (no nightly
+ * job), and kept only until the next write of its prefecture's inputs (figure-cache.ts, ADR 0055),
+ * so a saved record shows in the next request.
  *
  * Privacy (brief §7.2): prefecture staff see counts and pseudonymous rows only. Below the
  * prefecture (a region, an office, per-area breakdowns), a count of persons from 1 to 4 reads
@@ -55,7 +58,35 @@ export class IndicatorRun {
 
   raw(code: string, scope: IndicatorScope, fiscalYear: number): Computed {
     const ctx = this.context(scope, fiscalYear);
-    return ctx.memo(`indicator:${code}`, () => computeFor(code)(ctx));
+    const compute = () => computeFor(code)(ctx);
+    return ctx.memo(`indicator:${code}`, () => keptFigure(this.keyOf(code, scope, fiscalYear), this.generation(), compute, compute));
+  }
+
+  /** Read the summaries of the years whose figures are not kept, family by family, all years at once (trend.ts). */
+  prefetchTrend(scope: IndicatorScope, fiscalYears: readonly number[], codes: readonly string[]): void {
+    const missing = fiscalYears.filter((fy) => codes.some((c) => !this.isKept(c, scope, fy)));
+    prefetchTrend(
+      missing.map((fy) => this.context(scope, fy)),
+      codes,
+    );
+  }
+
+  /** Whether the figure is kept from an earlier request (so its summaries need not be read). */
+  isKept(code: string, scope: IndicatorScope, fiscalYear: number): boolean {
+    return isKeptFigure(this.keyOf(code, scope, fiscalYear), this.generation());
+  }
+
+  /** The prefecture's generation of inputs, read once per run and before any figure is computed (figure-cache.ts). */
+  private generation(): number {
+    this.inputGeneration ??= indicatorGeneration(this.actor.prefectureCode);
+    return this.inputGeneration;
+  }
+  private inputGeneration: number | undefined;
+
+  /** What a figure depends on besides the records: the scope, the actor's reach within it, the year and the day. */
+  private keyOf(code: string, scope: IndicatorScope, fiscalYear: number): string {
+    const reach = seesWholePrefecture(this.actor) ? "*" : `${OFFICE_REACH[this.actor.role]}:${[...this.actor.assignedOfficeIds].sort().join(",")}`;
+    return `${this.actor.prefectureCode}|${scope.param}|${reach}|${fiscalYear}|${this.today}|${code}`;
   }
 
   /** Prefecture staff below the prefecture see person counts suppressed. */
@@ -184,11 +215,7 @@ export function getIndicatorBoardForActor(actor: Actor, o: { fiscalYear: number;
   const groups = GROUP_ORDER.map((group) => ({ group, figures: defs.filter((d) => d.group === group).map((d) => figure(run, d, scope, fiscalYear, targets)) })).filter((g) => g.figures.length > 0);
   const trendYears = o.trends === false ? [] : trendYearsEnding(fiscalYear);
   const trendCodes = (o.trends === false ? [] : HEADLINE_CODES).filter((c) => indicatorDefinition(c)!.scopes.includes(scope.level));
-  // The trend's years read family by family, all years at once (trend.ts), then computed as each year's.
-  prefetchTrend(
-    trendYears.map((fy) => run.context(scope, fy)),
-    trendCodes,
-  );
+  run.prefetchTrend(scope, trendYears, trendCodes);
   const trends = trendCodes.map((code) => ({
     code,
     values: trendYears.map((fy) => {
@@ -236,10 +263,7 @@ export function getIndicatorDetailForActor(actor: Actor, code: string, o: { fisc
   const run = new IndicatorRun(actor);
   const figureNow = figure(run, def, scope, fiscalYear, targetsInForce(actor.prefectureCode, fiscalYear, targetScopeOf(scope)));
   const trendYears = trendYearsEnding(fiscalYear, 7);
-  prefetchTrend(
-    trendYears.map((fy) => run.context(scope, fy)),
-    [code],
-  );
+  run.prefetchTrend(scope, trendYears, [code]);
   const trend = trendYears.map((fy) => {
     const v = run.value(code, scope, fy);
     const t = targetsInForce(actor.prefectureCode, fy, targetScopeOf(scope)).get(code);
