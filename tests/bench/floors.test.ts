@@ -192,8 +192,34 @@ const yearsShown = () => {
 
 const floorParams = (fy: number) => ({ p: "33", fy, start: `${fy}-04-01`, end: `${fy + 1}-03-31`, cutoff: `${fy + 1}-04-01`, today: todayIso() });
 
+/**
+ * Records on the bounds of FY2021's rules, which the demo data may not have: a readmission on the
+ * 90th day after a discharge lasting 31 nights (C8, C7), a follow-up recorded on the 30th day after
+ * it fell due (C13). A floor off by a day on either bound then differs from the app.
+ */
+function addBoundaryRecords(): void {
+  const discharged = sqlite
+    .prepare(
+      `SELECT c.id, c.discharge_date AS dd, c.hospital_id AS hospital, c.created_by AS "by" FROM cases c
+       WHERE c.prefecture_code = '33' AND c.discharge_date BETWEEN '2021-04-01' AND '2022-03-31' AND c.discharge_destination IS NOT 'death' AND c.end_reason IS NOT 'death'
+         AND NOT EXISTS (SELECT 1 FROM hospitalizations h WHERE h.case_id = c.id AND h.is_index = 0) ORDER BY c.id LIMIT 1`,
+    )
+    .get() as { id: string; dd: string; hospital: string; by: string };
+  sqlite
+    .prepare(`INSERT INTO hospitalizations (id, case_id, hospital_id, admission_date, discharge_date, is_index, created_by, created_at) VALUES ('bound-readmission', ?, ?, date(?, '+90 days'), date(?, '+121 days'), 0, ?, '2026-01-01T00:00:00.000Z')`)
+    .run(discharged.id, discharged.hospital, discharged.dd, discharged.dd, discharged.by);
+  const changed = sqlite
+    .prepare(
+      `UPDATE follow_up_checks SET checked_date = date(due_date, '+30 days'), status = 'living_in_community'
+       WHERE id = (SELECT f.id FROM follow_up_checks f JOIN cases c ON c.id = f.case_id WHERE c.prefecture_code = '33' AND f.due_date BETWEEN '2021-04-01' AND '2022-03-31' ORDER BY f.id LIMIT 1)`,
+    )
+    .run().changes;
+  assert.equal(changed, 1);
+}
+
 test("the API's floor computes every figure the JSON API answers for the prefecture, in one query", async () => {
   const { indicatorsApiForActor } = await import("@/lib/dal/indicators/api");
+  addBoundaryRecords();
   const { API_FIGURES_SQL } = await import("@/scripts/bench/indicator-floors");
   const query = sqlite.prepare(API_FIGURES_SQL);
   let compared = 0;
