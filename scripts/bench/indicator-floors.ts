@@ -60,7 +60,7 @@ const standingBodies = (name: string, end: string, from = "") =>
 
 const municipalStatus = (name: string, fy: string, from = "") => `${name} AS (SELECT s."exists" AS ex, s.meetings_held AS held FROM municipal_kyogi_status s${from} WHERE s.${municipalStatusOf(fy)})`;
 
-const trainings = (name: string, kinds?: string) => `${name} AS (SELECT id, kind, scope FROM training_events t WHERE ${kinds ? `t.kind IN (${kinds}) AND ` : ""}${trainingsIn(":start", ":end")})`;
+const trainings = (name: string, kinds?: string) => `${name} AS MATERIALIZED (SELECT id, kind, scope FROM training_events t WHERE ${kinds ? `t.kind IN (${kinds}) AND ` : ""}${trainingsIn(":start", ":end")})`;
 
 /** The CTEs every indicator floor reads: the org tree, the statistics in force (ADR 0021), the year's meetings, peers, dispatches. */
 const COMMON_CTES = [
@@ -72,13 +72,13 @@ const COMMON_CTES = [
       WHERE prefecture_code = :p
         AND CASE WHEN topic IN (${list(COHORT_TOPICS)}) THEN cohort_year IS NOT NULL AND cohort_year <= :fy ELSE as_of IS NOT NULL AND as_of <= :cutoff END)`,
   `stat AS MATERIALIZED (SELECT v.metric, v.value, s.id AS sid FROM sets s CROSS JOIN external_statistic_values v ON v.statistic_id = s.id WHERE s.rn = 1)`,
-  `mtg AS (SELECT id, kind, kyogi_body_id, region_id, targets_reviewed, cases_reviewed FROM meetings WHERE ${ownedIn(":start", ":end")})`,
+  `mtg AS MATERIALIZED (SELECT id, kind, kyogi_body_id, region_id, targets_reviewed, cases_reviewed FROM meetings WHERE ${ownedIn(":start", ":end")})`,
   `regs AS (SELECT id FROM regions WHERE prefecture_code = :p AND id IN (SELECT region_id FROM health_centers WHERE id IN off))`,
   `munis AS (SELECT code FROM municipalities WHERE prefecture_code = :p AND health_center_id IN off)`,
-  `peers AS (
+  `peers AS MATERIALIZED (
       SELECT p.id, p.office_id FROM peer_registrations r JOIN peer_supporters p ON p.id = r.peer_id
       WHERE p.office_id IN off AND r.fiscal_year = :fy AND (p.status <> 'withdrawn' OR p.status_changed_on > :end))`,
-  `dsp AS (SELECT id, purpose, hospital_id, audience_count FROM peer_dispatches WHERE ${dispatchesDoneIn(":start", ":end")})`,
+  `dsp AS MATERIALIZED (SELECT id, purpose, hospital_id, audience_count FROM peer_dispatches WHERE ${dispatchesDoneIn(":start", ":end")})`,
 ];
 
 const STATISTIC_FIGURES: [string, string][] = [
@@ -161,18 +161,18 @@ const API_CTES = [
   standingBodies("bodies", ":end"),
   municipalStatus("mst", ":fy"),
   trainings("trn"),
-  `sess AS (SELECT b.level FROM mtg m JOIN kyogi_bodies b ON b.id = m.kyogi_body_id)`,
-  `att AS (SELECT sector, count FROM meeting_attendance WHERE meeting_id IN (SELECT id FROM mtg WHERE kyogi_body_id IS NOT NULL))`,
-  `tatt AS (SELECT profession, count FROM training_attendance WHERE training_event_id IN (SELECT id FROM trn))`,
-  `evt AS (SELECT kind, participants, families FROM community_events WHERE ${ownedIn(":start", ":end")})`,
+  `sess AS MATERIALIZED (SELECT b.level FROM mtg m JOIN kyogi_bodies b ON b.id = m.kyogi_body_id)`,
+  `att AS MATERIALIZED (SELECT sector, count FROM meeting_attendance WHERE meeting_id IN (SELECT id FROM mtg WHERE kyogi_body_id IS NOT NULL))`,
+  `tatt AS MATERIALIZED (SELECT profession, count FROM training_attendance WHERE training_event_id IN (SELECT id FROM trn))`,
+  `evt AS MATERIALIZED (SELECT kind, participants, families FROM community_events WHERE ${ownedIn(":start", ":end")})`,
   `phone AS (SELECT count(*) AS months, sum(calls_total) AS calls, sum(band_night + band_late_night) AS night FROM phone_line_months WHERE prefecture_code = :p AND month BETWEEN substr(:start, 1, 7) AND substr(:end, 1, 7))`,
   `hostel AS (
       SELECT count(*) AS months, sum(nights_rest) AS rest, sum(nights_refuge) AS refuge, sum(nights_trial_stay) AS trial,
              sum(rooms * CAST(strftime('%d', month || '-01', '+1 month', '-1 day') AS INTEGER)) AS room_nights
       FROM hostel_months WHERE prefecture_code = :p AND month BETWEEN substr(:start, 1, 7) AND substr(:end, 1, 7))`,
-  `osup AS (SELECT person_id, start_date FROM outreach_cases WHERE ${outreachSupportedIn(":start", ":end")})`,
-  `ocon AS (SELECT x.contact_type AS type, x.met_person AS met FROM outreach_contacts x JOIN outreach_cases o ON o.id = x.outreach_case_id WHERE o.office_id IN off AND x.date BETWEEN :start AND :end)`,
-  `oclosed AS (
+  `osup AS MATERIALIZED (SELECT person_id, start_date FROM outreach_cases WHERE ${outreachSupportedIn(":start", ":end")})`,
+  `ocon AS MATERIALIZED (SELECT x.contact_type AS type, x.met_person AS met FROM outreach_contacts x JOIN outreach_cases o ON o.id = x.outreach_case_id WHERE o.office_id IN off AND x.date BETWEEN :start AND :end)`,
+  `oclosed AS MATERIALIZED (
       SELECT o.id FROM outreach_cases o
       WHERE o.office_id IN off AND o.status = 'closed' AND o.end_date BETWEEN :start AND :end
         AND EXISTS (SELECT 1 FROM outreach_case_targets t WHERE t.outreach_case_id = o.id AND t.target IN ('untreated', 'treatment_interrupted')))`,
@@ -193,13 +193,47 @@ const API_CTES = [
       FROM (SELECT id, f, t, max(t) OVER (PARTITION BY id ORDER BY f, t ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pm FROM c7iv WHERE f <= t)
       GROUP BY id)`,
   `c9 AS (SELECT d, row_number() OVER (ORDER BY d) AS i, count(*) OVER () AS k FROM (SELECT julianday(dd) - julianday(ss) AS d FROM dis))`,
-  `gl AS (
-      SELECT p.status, p.consent_date, p.created_date, p.ended_on, p.period_end_date FROM care_plans p JOIN cases c ON c.id = p.case_id
-      WHERE c.office_id IN off AND p.plan_type = 'post_discharge_gl'
-        AND (p.created_date BETWEEN :start AND :end OR (p.status = 'ended' AND p.ended_on BETWEEN :start AND :end)))`,
-  `fu AS (
-      SELECT f.due_date, f.checked_date FROM follow_up_checks f JOIN cases c ON c.id = f.case_id
+  // One row per family: each count the figures read, computed once.
+  `supc AS MATERIALIZED (
+      SELECT count(DISTINCT person_id) AS persons, count(DISTINCT person_id) FILTER (WHERE ss < :start) AS continuing,
+             count(DISTINCT person_id) FILTER (WHERE dd IS NULL OR dd >= :start) AS in_hospital, count(*) AS cases,
+             count(*) FILTER (WHERE ss BETWEEN :start AND :end) AS started,
+             ${[3, 6, 12].map((m) => `count(*) FILTER (WHERE ss BETWEEN :start AND :end AND dd IS NOT NULL AND dd <= ${addMonths("ss", m)}) AS within${m}`).join(", ")}
+      FROM sup)`,
+  `disc AS MATERIALIZED (
+      SELECT count(DISTINCT person_id) AS persons, count(DISTINCT person_id) FILTER (WHERE julianday(dd) - julianday(ia) >= 365) AS long_stay,
+             count(*) AS cases, count(*) FILTER (WHERE dest IS NOT 'death') AS alive
+      FROM dis)`,
+  // C8: per window, the discharged alive not dying within it, and of them the readmitted for over a month.
+  `c8 AS MATERIALIZED (
+      SELECT ${[90, 180, 365]
+        .map((d) => {
+          const followed = `NOT (c.end_reason = 'death' AND c.end_date IS NOT NULL AND c.end_date <= date(c.dd, '+${d} days'))`;
+          const readmitted = `EXISTS (SELECT 1 FROM readm r WHERE r.case_id = c.id AND r.ad > c.dd AND r.ad <= date(c.dd, '+${d} days') AND julianday(coalesce(r.hd, :today)) - julianday(r.ad) > 30)`;
+          return `count(*) FILTER (WHERE ${followed}) AS n${d}, count(*) FILTER (WHERE ${followed} AND ${readmitted}) AS hit${d}`;
+        })
+        .join(", ")}
+      FROM dis c WHERE c.dest IS NOT 'death')`,
+  `glc AS MATERIALIZED (
+      SELECT count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE created AND status <> 'proposed') AS answered,
+             count(*) FILTER (WHERE created AND status <> 'proposed' AND consent_date IS NOT NULL) AS consented,
+             count(*) FILTER (WHERE ended) AS ended, count(*) FILTER (WHERE ended AND ended_on <= period_end_date) AS in_period
+      FROM (
+        SELECT p.status, p.consent_date, p.ended_on, p.period_end_date, p.created_date BETWEEN :start AND :end AS created,
+               p.status = 'ended' AND p.ended_on BETWEEN :start AND :end AND p.period_end_date IS NOT NULL AS ended
+        FROM care_plans p JOIN cases c ON c.id = p.case_id
+        WHERE c.office_id IN off AND p.plan_type = 'post_discharge_gl'
+          AND (p.created_date BETWEEN :start AND :end OR (p.status = 'ended' AND p.ended_on BETWEEN :start AND :end))))`,
+  `fuc AS MATERIALIZED (
+      SELECT count(*) AS due, count(*) FILTER (WHERE f.checked_date IS NOT NULL AND f.checked_date <= date(f.due_date, '+30 days')) AS on_time
+      FROM follow_up_checks f JOIN cases c ON c.id = f.case_id
       WHERE c.office_id IN off AND f.due_date BETWEEN :start AND min(:end, date(:today, '-30 days')))`,
+  `tsc AS MATERIALIZED (
+      SELECT count(*) AS stays, round(coalesce(sum(julianday(t.end_date) - julianday(t.start_date)), 0)) AS nights
+      FROM trial_stays t JOIN cases c ON c.id = t.case_id WHERE c.office_id IN off AND t.start_date BETWEEN :start AND :end)`,
+  `occ AS MATERIALIZED (
+      SELECT count(*) AS n, ${["linked_to_care", "service_started"].map((o) => `count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outreach_outcomes u WHERE u.outreach_case_id = o.id AND u.outcome = '${o}')) AS ${o}`).join(", ")}
+      FROM oclosed o)`,
   `tgt AS (
       SELECT t.indicator_code AS code, t.value, row_number() OVER (PARTITION BY t.indicator_code ORDER BY t.fiscal_year) AS rn
       FROM indicator_targets t LEFT JOIN plan_periods pp ON pp.id = t.plan_period_id
@@ -219,26 +253,21 @@ const bucket = (code: string, metric: string) => [
 /** A right-censored cohort: computed once `matures` (an expression of :end) is not after today. */
 const matured = (matures: string, figure: string) => `CASE WHEN ${matures} <= :today THEN ${figure} END`;
 
-const C5 = (months: number) => {
-  const code = `C5.${months}m`;
-  const cohort = `FROM sup WHERE ss BETWEEN :start AND :end`;
-  const hit = `(SELECT count(*) ${cohort} AND dd IS NOT NULL AND dd <= ${addMonths("ss", months)})`;
-  const n = `(SELECT count(*) ${cohort})`;
-  const when = (f: string) => matured(addMonths(":end", months), f);
-  return [`${when(share(hit, n))} AS "${code}"`, `${when(hit)} AS "${code}#num"`, `${when(n)} AS "${code}#den"`, `${when(n)} AS "${code}#n"`];
-};
-
-const C8 = (days: number) => {
-  const code = `C8.${days}`;
-  const cohort = `FROM dis c WHERE c.dest IS NOT 'death' AND NOT (c.end_reason = 'death' AND c.end_date IS NOT NULL AND c.end_date <= date(c.dd, '+${days} days'))`;
-  const readmitted = `EXISTS (SELECT 1 FROM readm r WHERE r.case_id = c.id AND r.ad > c.dd AND r.ad <= date(c.dd, '+${days} days') AND julianday(coalesce(r.hd, :today)) - julianday(r.ad) > 30)`;
-  const hit = `(SELECT count(*) ${cohort} AND ${readmitted})`;
-  const n = `(SELECT count(*) ${cohort})`;
-  const when = (f: string) => matured(`date(:end, '+${days} days')`, f);
-  return [`${when(share(hit, n))} AS "${code}"`, `${when(hit)} AS "${code}#num"`, `${when(n)} AS "${code}#den"`, `${when(n)} AS "${code}#n"`];
-};
-
+/** A ratio's value, numerator and denominator, as shareOf gives them (`when`: computable at all). */
 const ratio = (code: string, num: string, den: string, when = (figure: string) => figure) => [`${when(share(num, den))} AS "${code}"`, `${when(num)} AS "${code}#num"`, `${when(den)} AS "${code}#den"`];
+
+/** A one-row family's column as a scalar. */
+const of = (family: string, column: string) => `(SELECT ${column} FROM ${family})`;
+
+const C5 = (months: number) =>
+  ratio(`C5.${months}m`, of("supc", `within${months}`), of("supc", "started"), (f) => matured(addMonths(":end", months), f)).concat(
+    `${matured(addMonths(":end", months), of("supc", "started"))} AS "C5.${months}m#n"`,
+  );
+
+const C8 = (days: number) =>
+  ratio(`C8.${days}`, of("c8", `hit${days}`), of("c8", `n${days}`), (f) => matured(`date(:end, '+${days} days')`, f)).concat(
+    `${matured(`date(:end, '+${days} days')`, of("c8", `n${days}`))} AS "C8.${days}#n"`,
+  );
 
 const API_FIGURES = [
   ...COMMON_FIGURES,
@@ -276,10 +305,8 @@ const API_FIGURES = [
   `(SELECT coalesce(sum(met), 0) FROM ocon WHERE type IN (${list(VISIT_CONTACT_TYPES)})) AS "A11/met"`,
   `(SELECT count(*) FROM ocon WHERE type IN (${list(CONFERENCE_CONTACT_TYPES)})) AS "A11.meetings/case_conference"`,
   `(SELECT count(*) FROM mtg WHERE kind IN ('outreach_case_review', 'outreach_liaison')) AS "A11.meetings/meetings"`,
-  ...(["A12:linked_to_care", "A13:service_started"] as const).flatMap((x) => {
-    const [code, outcome] = x.split(":") as [string, string];
-    return ratio(code, `(SELECT count(*) FROM oclosed o WHERE EXISTS (SELECT 1 FROM outreach_outcomes u WHERE u.outreach_case_id = o.id AND u.outcome = '${outcome}'))`, `(SELECT count(*) FROM oclosed)`);
-  }),
+  ...ratio("A12", of("occ", "linked_to_care"), of("occ", "n")),
+  ...ratio("A13", of("occ", "service_started"), of("occ", "n")),
   // Events (A14, A15) and the contracted services' months (A16, A17).
   `(SELECT count(*) FROM evt WHERE kind = 'awareness') AS "A14"`,
   `(SELECT coalesce(sum(participants), 0) FROM evt WHERE kind = 'awareness') AS "A14.participants"`,
@@ -297,42 +324,32 @@ const API_FIGURES = [
   `(SELECT CASE WHEN months > 0 THEN rest + refuge + trial END FROM hostel) AS "A17.occupancy#num"`,
   `(SELECT CASE WHEN months > 0 THEN room_nights END FROM hostel) AS "A17.occupancy#den"`,
   // Case outcomes (C1–C13): persons where the app counts persons, cases where it counts cases.
-  `(SELECT count(DISTINCT person_id) FROM sup) AS "C1"`,
-  `(SELECT count(DISTINCT person_id) FROM sup WHERE ss < :start) AS "C1/continuing"`,
-  `(SELECT count(DISTINCT person_id) FROM dis) AS "C2"`,
-  `(SELECT count(DISTINCT person_id) FROM dis WHERE julianday(dd) - julianday(ia) >= 365) AS "C3"`,
-  ...ratio("C4", `(SELECT count(DISTINCT person_id) FROM dis)`, `(SELECT count(DISTINCT person_id) FROM sup WHERE dd IS NULL OR dd >= :start)`),
+  `${of("supc", "persons")} AS "C1"`,
+  `${of("supc", "continuing")} AS "C1/continuing"`,
+  `${of("disc", "persons")} AS "C2"`,
+  `${of("disc", "long_stay")} AS "C3"`,
+  ...ratio("C4", of("disc", "persons"), of("supc", "in_hospital")),
   ...C5(3),
   ...C5(6),
   ...C5(12),
   parts("C6", `SELECT dest AS k, count(DISTINCT person_id) AS v FROM dis WHERE dest IS NOT NULL GROUP BY dest`),
   matured(`date(:end, '+365 days')`, `(SELECT round(avg(365 - coalesce(d.days, 0)) * 10) / 10 FROM c7 LEFT JOIN c7days d USING (id))`) + ` AS "C7"`,
   matured(`date(:end, '+365 days')`, `(SELECT count(*) FROM c7)`) + ` AS "C7#n"`,
-  matured(`date(:end, '+365 days')`, `(SELECT count(*) FROM dis WHERE dest IS NOT 'death') - (SELECT count(*) FROM c7)`) + ` AS "C7/deaths"`,
+  matured(`date(:end, '+365 days')`, `${of("disc", "alive")} - (SELECT count(*) FROM c7)`) + ` AS "C7/deaths"`,
   ...C8(90),
   ...C8(180),
   ...C8(365),
   `(SELECT avg(d) FROM c9 WHERE i IN ((k + 1) / 2, (k + 2) / 2)) AS "C9"`,
-  `(SELECT count(*) FROM dis) AS "C9#n"`,
-  `(SELECT count(*) FROM trial_stays t JOIN cases c ON c.id = t.case_id WHERE c.office_id IN off AND t.start_date BETWEEN :start AND :end) AS "C10"`,
-  `(SELECT round(coalesce(sum(julianday(t.end_date) - julianday(t.start_date)), 0)) FROM trial_stays t JOIN cases c ON c.id = t.case_id WHERE c.office_id IN off AND t.start_date BETWEEN :start AND :end) AS "C10.nights"`,
-  `(SELECT count(*) FROM gl WHERE created_date BETWEEN :start AND :end) AS "C11"`,
-  ...ratio(
-    "C11.consent",
-    `(SELECT count(*) FROM gl WHERE created_date BETWEEN :start AND :end AND status <> 'proposed' AND consent_date IS NOT NULL)`,
-    `(SELECT count(*) FROM gl WHERE created_date BETWEEN :start AND :end AND status <> 'proposed')`,
-  ),
-  ...ratio(
-    "C11.ended_in_period",
-    `(SELECT count(*) FROM gl WHERE status = 'ended' AND ended_on BETWEEN :start AND :end AND period_end_date IS NOT NULL AND ended_on <= period_end_date)`,
-    `(SELECT count(*) FROM gl WHERE status = 'ended' AND ended_on BETWEEN :start AND :end AND period_end_date IS NOT NULL)`,
-  ),
-  ...ratio("C12", `(SELECT count(DISTINCT case_id) FROM peer_dispatches WHERE case_id IN (SELECT id FROM sup) AND status = 'done' AND date BETWEEN :start AND :end)`, `(SELECT count(*) FROM sup)`),
+  `${of("disc", "cases")} AS "C9#n"`,
+  `${of("tsc", "stays")} AS "C10"`,
+  `${of("tsc", "nights")} AS "C10.nights"`,
+  `${of("glc", "created")} AS "C11"`,
+  ...ratio("C11.consent", of("glc", "consented"), of("glc", "answered")),
+  ...ratio("C11.ended_in_period", of("glc", "in_period"), of("glc", "ended")),
+  ...ratio("C12", `(SELECT count(DISTINCT case_id) FROM peer_dispatches WHERE case_id IN (SELECT id FROM sup) AND status = 'done' AND date BETWEEN :start AND :end)`, of("supc", "cases")),
   // C13: judged 30 days after the due date; a year none of whose follow-ups can be judged yet (its
   // first day less than 30 days ago) is not computable.
-  ...ratio("C13", `(SELECT count(*) FROM fu WHERE checked_date IS NOT NULL AND checked_date <= date(due_date, '+30 days'))`, `(SELECT count(*) FROM fu)`, (f) =>
-    matured(`date(:start, '+30 days')`, f),
-  ),
+  ...ratio("C13", of("fuc", "on_time"), of("fuc", "due"), (f) => matured(`date(:start, '+30 days')`, f)),
   `(SELECT json_group_object(code, value) FROM tgt WHERE rn = 1) AS targets`,
 ];
 
