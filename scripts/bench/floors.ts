@@ -15,7 +15,7 @@ import { deriveDataKey, Keyring, parseDataKey } from "@/lib/crypto/keyring";
 import { HASH_LABELS } from "@/lib/crypto/search-keys";
 import { normalizeKana } from "@/lib/domain/kana";
 import type { Role } from "@/lib/domain/codes";
-import { COHORT_TOPICS } from "@/lib/domain/statistic-codes";
+import { API_FIGURES_SQL, DASHBOARD_FIGURES_SQL, SHEET_FIGURES_SQL } from "./indicator-floors";
 
 export type Workload = {
   prefectureCode: string;
@@ -142,24 +142,16 @@ export function buildFloors(db: Database.Database, w: Workload): Floors {
   const offices = JSON.stringify(w.coordinatorOffices);
   const year = { p: w.prefectureCode, start: w.fyStart, end: w.fyEnd };
 
-  // The JSON API and the dashboard: the year's main counts for the prefecture, in one query. Not
-  // their figures (84 indicators of the prefecture, the dashboard's trend besides): see
-  // docs/performance.md. The sheet's floor below computes the sheet's own figures.
-  const sheetCounts = db.prepare(`
-    SELECT
-      (SELECT count(*) FROM cases WHERE prefecture_code = :p AND support_start_date <= :end AND (end_date IS NULL OR end_date >= :start)) AS supported,
-      (SELECT count(*) FROM cases WHERE prefecture_code = :p AND referral_date BETWEEN :start AND :end) AS referrals,
-      (SELECT count(*) FROM cases WHERE prefecture_code = :p AND discharge_date BETWEEN :start AND :end) AS discharges,
-      (SELECT count(*) FROM case_activities a JOIN cases c ON c.id = a.case_id WHERE c.prefecture_code = :p AND a.date BETWEEN :start AND :end) AS activities,
-      (SELECT count(*) FROM meetings WHERE prefecture_code = :p AND date BETWEEN :start AND :end) AS meetings,
-      (SELECT count(*) FROM training_events WHERE prefecture_code = :p AND date BETWEEN :start AND :end) AS trainings,
-      (SELECT count(*) FROM community_events WHERE prefecture_code = :p AND date BETWEEN :start AND :end) AS events,
-      (SELECT count(*) FROM peer_dispatches WHERE prefecture_code = :p AND status = 'done' AND date BETWEEN :start AND :end) AS dispatches,
-      (SELECT count(DISTINCT o.id) FROM outreach_contacts x JOIN outreach_cases o ON o.id = x.outreach_case_id WHERE o.prefecture_code = :p AND x.date BETWEEN :start AND :end) AS outreachPersons,
-      (SELECT count(*) FROM outreach_contacts x JOIN outreach_cases o ON o.id = x.outreach_case_id WHERE o.prefecture_code = :p AND x.date BETWEEN :start AND :end) AS outreachContacts`);
-  const apiCounts: Floor = () => sheetCounts.get(year);
+  // The sheet, the JSON API and the dashboard: their figures for the prefecture and the year, one
+  // query each (indicator-floors.ts; tests/bench/floors.test.ts compares them with the app's).
+  const indicators = { ...year, fy: w.fiscalYear, cutoff: `${w.fiscalYear + 1}-04-01`, today: todayJst() };
   const sheetFigures = db.prepare(SHEET_FIGURES_SQL);
-  const sheet: Floor = () => sheetFigures.get({ ...year, fy: w.fiscalYear, cutoff: `${w.fiscalYear + 1}-04-01` });
+  const apiFigures = db.prepare(API_FIGURES_SQL);
+  const dashboardFigures = db.prepare(DASHBOARD_FIGURES_SQL);
+  const { today: _today, ...sheetParams } = indicators;
+  const sheet: Floor = () => sheetFigures.get(sheetParams);
+  const sheetApi: Floor = () => apiFigures.get(indicators);
+  const dashboard: Floor = () => dashboardFigures.get(indicators);
 
   // The case list: the page's rows under the phase filter (open cases, the office, newest referrals
   // first), with the overdue flags, then the counts per phase (the total is its phase's count).
@@ -229,86 +221,10 @@ export function buildFloors(db: Database.Database, w: Workload): Floors {
   const firstOf = (rows: unknown) => (rows as { case_no: string }[])[0]?.case_no ?? null;
   const kanaFirst = w.kanaQueries.map((_, i) => firstOf((kana(i) as unknown[])[0]));
   return {
-    run: { sheet, sheetApi: apiCounts, dashboard: apiCounts, caseList, casePage, kana, dispatches },
+    run: { sheet, sheetApi, dashboard, caseList, casePage, kana, dispatches },
     firstCaseNo: { caseList: firstOf((caseList(0) as unknown[])[0]), kana: (i) => kanaFirst[i % kanaFirst.length] ?? null },
   };
 }
-
-/**
- * The 自治体情報シート's figures for the prefecture (the whole prefecture: its offices and its own
- * rows) and the fiscal year, in one query: the 基本情報 (the org tree now, the external statistics
- * in force (ADR 0021: per topic the latest reference date not after 1 April after the year, the
- * latest cohort not after the year), the 自立支援協議会 meetings and 精神部会, the 協議の場 standing
- * at the end of the year or of the next one when the prefecture says so) and the indicators the
- * prefecture reports (S1–S7) with the parts the sheet prints (S2's registered, dispatches done and
- * trained, S3 by scope, the coverage denominators). tests/bench/floors.test.ts checks every figure
- * against the sheet the app builds. Named parameters: p, fy, start, end, cutoff.
- */
-export const SHEET_FIGURES_SQL = `
-  WITH
-    off AS (SELECT id FROM health_centers WHERE prefecture_code = :p),
-    kfy AS (SELECT :fy + coalesce((SELECT kyogi_as_of_next_april FROM prefecture_year_facts WHERE prefecture_code = :p AND fiscal_year = :fy), 0) AS y),
-    kend AS (SELECT (y + 1) || '-03-31' AS d, y FROM kfy),
-    sets AS (
-      SELECT id, row_number() OVER (PARTITION BY topic ORDER BY cohort_year DESC, as_of DESC) AS rn
-      FROM external_statistics
-      WHERE prefecture_code = :p
-        AND CASE WHEN topic IN (${COHORT_TOPICS.map((t) => `'${t}'`).join(", ")}) THEN cohort_year IS NOT NULL AND cohort_year <= :fy ELSE as_of IS NOT NULL AND as_of <= :cutoff END),
-    stat AS MATERIALIZED (SELECT v.metric, v.value FROM sets s CROSS JOIN external_statistic_values v ON v.statistic_id = s.id WHERE s.rn = 1),
-    mtg AS (SELECT kind FROM meetings WHERE prefecture_code = :p AND (office_id IN off OR office_id IS NULL) AND date BETWEEN :start AND :end),
-    trn AS (
-      SELECT scope FROM training_events t
-      WHERE t.prefecture_code = :p AND t.kind = 'jinzai_ikusei' AND t.date BETWEEN :start AND :end
-        AND (t.office_id IN off OR t.office_id IS NULL OR EXISTS (SELECT 1 FROM training_event_cohosts c WHERE c.training_event_id = t.id AND c.office_id IN off))),
-    bodies AS (
-      SELECT level, region_id FROM kyogi_bodies, kend
-      WHERE prefecture_code = :p AND (office_id IN off OR office_id IS NULL)
-        AND (established_on IS NULL OR established_on <= kend.d) AND (ended_on IS NULL OR ended_on > kend.d)),
-    regs AS (SELECT id FROM regions WHERE prefecture_code = :p AND id IN (SELECT region_id FROM health_centers WHERE id IN off)),
-    munis AS (SELECT code FROM municipalities WHERE prefecture_code = :p AND health_center_id IN off),
-    mstat AS (SELECT s."exists" AS ex FROM municipal_kyogi_status s, kfy WHERE s.fiscal_year = kfy.y AND s.municipality_code IN munis),
-    peers AS (
-      SELECT p.id, p.office_id FROM peer_registrations r JOIN peer_supporters p ON p.id = r.peer_id
-      WHERE p.office_id IN off AND r.fiscal_year = :fy AND (p.status <> 'withdrawn' OR p.status_changed_on > :end))
-  SELECT
-    (SELECT count(*) FROM regs) AS "B.regions",
-    (SELECT count(*) FROM munis) AS "B.municipalities",
-    (SELECT count(*) FROM health_centers WHERE prefecture_code = :p AND id IN off) AS "B.health_centers",
-    (SELECT value FROM stat WHERE metric = 'population') AS "B.population",
-    (SELECT value FROM stat WHERE metric = 'psych_hospital_count') AS "B.psych_hospitals",
-    (SELECT value FROM stat WHERE metric = 'psych_bed_count') AS "B.psych_beds",
-    (SELECT value FROM stat WHERE metric = 'inpatients_total') AS "B.inpatients",
-    (SELECT value FROM stat WHERE metric = 'inpatients_lt3m') AS "B.inpatients.lt3m",
-    (SELECT value FROM stat WHERE metric = 'inpatients_3to12m') AS "B.inpatients.3to12m",
-    (SELECT value FROM stat WHERE metric = 'inpatients_ge1y') AS "B.inpatients.ge1y",
-    (SELECT value FROM stat WHERE metric = 'inpatients_ge1y_u65') AS "B.inpatients.ge1y.u65",
-    (SELECT value FROM stat WHERE metric = 'inpatients_ge1y_65plus') AS "B.inpatients.ge1y.65plus",
-    (SELECT value FROM stat WHERE metric = 'discharge_rate_3m') AS "B.discharge.3m",
-    (SELECT value FROM stat WHERE metric = 'discharge_rate_6m') AS "B.discharge.6m",
-    (SELECT value FROM stat WHERE metric = 'discharge_rate_12m') AS "B.discharge.12m",
-    (SELECT value FROM stat WHERE metric = 'kikan_soudan_center_count') AS "B.kikan_centers",
-    (SELECT value FROM stat WHERE metric = 'ippan_soudan_office_count') AS "B.ippan_offices",
-    (SELECT value FROM stat WHERE metric = 'tokutei_soudan_office_count') AS "B.tokutei_offices",
-    (SELECT count(*) FROM mtg WHERE kind = 'jiritsu_council') AS "B.jiritsu_council",
-    (SELECT jiritsu_mh_subcommittee FROM prefecture_year_facts WHERE prefecture_code = :p AND fiscal_year = :fy) AS "B.jiritsu_mh_subcommittee",
-    (SELECT count(*) FROM bodies WHERE level = 'prefecture') AS "B.kyogi.prefecture",
-    (SELECT count(DISTINCT region_id) FROM bodies WHERE level = 'region' AND region_id IN regs) AS "B.kyogi.region",
-    (SELECT count(*) FROM bodies WHERE level = 'region' AND region_id IN regs) AS "B.kyogi.region.bodies",
-    (SELECT count(*) FROM mstat WHERE ex) AS "B.kyogi.municipality",
-    (SELECT count(*) FROM mstat) AS "B.kyogi.municipality.recorded",
-    (SELECT count(*) FROM mtg WHERE kind = 'chiiki_ikou_suishin') AS "S1",
-    (SELECT count(DISTINCT office_id) FROM peers) AS "S2",
-    (SELECT count(*) FROM peers) AS "S2.registered",
-    (SELECT count(*) FROM peer_dispatches WHERE office_id IN off AND status = 'done' AND date BETWEEN :start AND :end) AS "S2.dispatches",
-    (SELECT count(*) FROM peer_trainings t JOIN peer_supporters p ON p.id = t.peer_id WHERE p.office_id IN off AND t.kind = 'peer_yousei' AND t.completed_on BETWEEN :start AND :end) AS "S2.trained",
-    (SELECT count(*) FROM trn) AS "S3",
-    (SELECT count(*) FROM trn WHERE scope = 'prefecture') AS "S3.prefecture",
-    (SELECT count(*) FROM trn WHERE scope = 'region') AS "S3.region",
-    (SELECT count(*) FROM trn WHERE scope = 'office') AS "S3.office",
-    (SELECT count(*) FROM municipal_kyogi_status s WHERE s.fiscal_year = :fy AND s.municipality_code IN munis AND s."exists") AS "S4",
-    (SELECT count(DISTINCT region_id) FROM kyogi_bodies
-      WHERE prefecture_code = :p AND (office_id IN off OR office_id IS NULL) AND level = 'region' AND region_id IN regs
-        AND (established_on IS NULL OR established_on <= :end) AND (ended_on IS NULL OR ended_on > :end)) AS "S5"`;
 
 /** Run a floor `n` times after `warmup` runs; the times in ms. */
 export function timeFloor(floor: Floor, n: number, warmup: number): number[] {
