@@ -58,8 +58,9 @@ export class IndicatorRun {
 
   raw(code: string, scope: IndicatorScope, fiscalYear: number): Computed {
     const ctx = this.context(scope, fiscalYear);
-    const compute = () => computeFor(code)(ctx);
-    return ctx.memo(`indicator:${code}`, () => keptFigure(this.keyOf(code, scope, fiscalYear), this.generation(), compute, compute));
+    // `indicator:<code>` may be handed in by the trend (C1, C2 for several years at once): kept all the same.
+    const compute = () => ctx.memo(`indicator:${code}`, () => computeFor(code)(ctx));
+    return ctx.memo(`figure:${code}`, () => keptFigure(this.keyOf(code, scope, fiscalYear), this.generation(), compute, () => computeFor(code)(ctx)));
   }
 
   /** Read the summaries of the years whose figures are not kept, family by family, all years at once (trend.ts). */
