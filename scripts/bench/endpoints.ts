@@ -13,7 +13,16 @@ export type Endpoint = {
   label: string;
   role: Role;
   request: (i: number) => { path: string; expect: Expectation };
+  /** Each request is the first read after a write of an indicator input (kept figures computed again, ADR 0055). */
+  afterWrite?: boolean;
+  /** The floor to time beside it, when not its own id's. */
+  floorId?: string;
 };
+
+/** The same requests, each after a write: the indicator pages as the first reader after a change meets them. */
+function afterAWrite(e: Endpoint): Endpoint {
+  return { ...e, id: `${e.id}AfterWrite`, label: `${e.label}, after a write`, afterWrite: true, floorId: e.id };
+}
 
 /** Text only a signed-in page of the app has: the header's sign-out button (the UI's default language). */
 const SIGNED_IN = "サインアウト";
@@ -24,8 +33,7 @@ export function endpointsFor(w: Workload, expected: Floors["firstCaseNo"]): Endp
   const fy = w.fiscalYear;
   const pref = w.prefectureCode;
   const listQuery = `scope=office&phase=${encodeURIComponent(w.listPhase)}${w.listPage > 1 ? `&page=${w.listPage}` : ""}`;
-  return [
-    { id: "health", label: "/api/health (framework floor)", role: "anonymous", request: () => ({ path: "/api/health", expect: { type: "json", contains: ['"ok":true'] } }) },
+  const indicatorPages: Endpoint[] = [
     {
       id: "sheet",
       label: `自治体情報シート FY${fy}`,
@@ -44,6 +52,11 @@ export function endpointsFor(w: Workload, expected: Floors["firstCaseNo"]): Endp
       role: "prefecture",
       request: () => ({ path: `/indicators?fy=${fy}`, expect: { type: "html", contains: [SIGNED_IN, "達成度指標"] } }),
     },
+  ];
+  return [
+    { id: "health", label: "/api/health (framework floor)", role: "anonymous", request: () => ({ path: "/api/health", expect: { type: "json", contains: ['"ok":true'] } }) },
+    ...indicatorPages,
+    ...indicatorPages.map(afterAWrite),
     {
       id: "caseList",
       label: `case list (${w.listPhase}${w.listPage > 1 ? `, page ${w.listPage}` : ""})`,

@@ -61,6 +61,20 @@ export function openReadOnly(databasePath: string): Database.Database {
   return db;
 }
 
+/** A connection that may write (the bench's "after a write" rows), beside the read-only one of the floors. */
+export function openForWrites(databasePath: string): Database.Database {
+  return new Database(databasePath, { fileMustExist: true, timeout: 5000 });
+}
+
+/**
+ * A write that moves no figure but counts as one (ADR 0055): a no-op update of a table every
+ * prefecture shares, whose trigger moves every prefecture's generation of indicator inputs, so the
+ * next indicator read computes its figures again, as the first read after a saved record does.
+ */
+export function touchIndicatorInputs(writer: Database.Database): void {
+  writer.prepare("UPDATE plan_periods SET id = id WHERE rowid = (SELECT min(rowid) FROM plan_periods)").run();
+}
+
 /** Pick the workload from the data: the accounts' scope, cases the coordinator owns, kana they search. */
 export function readWorkload(db: Database.Database, databasePath: string, opts: { prefectureUser: string; coordinator: string; fy?: number; samples: number }): Workload {
   const user = (username: string) => {

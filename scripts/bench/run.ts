@@ -18,7 +18,7 @@ import { ArgumentError, parseBenchArgs, USAGE, type BenchOptions } from "./args"
 import { classify, tallyErrors, type Classified } from "./classify";
 import { prepareDatabase, type BenchDatabase } from "./database";
 import { endpointsFor, loadTarget, type Endpoint, type Role } from "./endpoints";
-import { buildFloors, openReadOnly, readWorkload, type Floor, type Floors, type Workload } from "./floors";
+import { buildFloors, openForWrites, openReadOnly, readWorkload, touchIndicatorInputs, type Floor, type Floors, type Workload } from "./floors";
 import { keepAliveAgent, timedGet } from "./http";
 import { measureJs, type JsTransfer } from "./js-size";
 import { killServer, killServerNow, serverExited, startServer } from "./server";
@@ -56,6 +56,7 @@ async function timeEndpoint(
   n: number,
   warmup: number,
   floor: Floor | undefined,
+  write: () => void,
 ): Promise<{ times: number[]; health: number[]; sql: number[]; verdicts: Classified[] }> {
   const agent = keepAliveAgent(1);
   const healthAgent = keepAliveAgent(1);
@@ -68,6 +69,7 @@ async function timeEndpoint(
   try {
     for (let i = 0; i < warmup + n && !stopping; i++) {
       const { path: p, expect } = e.request(i);
+      if (e.afterWrite) write();
       const { ms, outcome } = await timedGet(agent, base + p, headers);
       const verdict = classify(outcome, expect);
       const timed = i >= warmup;
@@ -160,6 +162,7 @@ async function main(): Promise<number> {
 
   let database: BenchDatabase | null = null;
   let sqlite: Database.Database | null = null;
+  let writer: Database.Database | null = null;
   // One cleanup, whoever asks first (the end of the run or a signal); later calls wait for it.
   let cleaning: Promise<void> | null = null;
   const cleanup = () =>
@@ -167,6 +170,8 @@ async function main(): Promise<number> {
       await killServer();
       sqlite?.close();
       sqlite = null;
+      writer?.close();
+      writer = null;
       database?.cleanup();
       database = null;
     })());
@@ -200,6 +205,8 @@ async function main(): Promise<number> {
     log(`the app answered /api/health after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     sqlite = openReadOnly(database.file);
+    // The "after a write" rows write between requests (never timed): a second connection, not read-only.
+    writer = openForWrites(database.file);
     workload = readWorkload(sqlite, database.file, { prefectureUser: PREFECTURE_USER, coordinator: COORDINATOR, fy: o.fy, samples: Math.min(50, o.requests) });
     dbInfo = { file: database.file, source: database.source, bytes: fileSize(database.file), cases: workload.caseCount };
     floors = buildFloors(sqlite, workload);
@@ -221,8 +228,8 @@ async function main(): Promise<number> {
 
     for (const e of endpointsFor(workload, floors.firstCaseNo)) {
       if (stopping) return 130;
-      const floor = floors.run[e.id];
-      const { times, health, sql, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup, floor);
+      const floor = floors.run[e.floorId ?? e.id];
+      const { times, health, sql, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup, floor, () => touchIndicatorInputs(writer!));
       const tally = tallyErrors(verdicts);
       const firstError = Object.values(tally.byKind)[0]?.first;
       results.push({

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { listCasesForActor } from "@/lib/dal/case-list";
 import { listDispatchesForActor } from "@/lib/dal/peer-dispatch-list";
 import type { Phase } from "@/lib/domain/case-codes";
-import { buildFloors, fiscalYearOf, readWorkload, timeFloor, todayJst, type Floors, type Workload } from "@/scripts/bench/floors";
+import { buildFloors, fiscalYearOf, readWorkload, timeFloor, todayJst, touchIndicatorInputs, type Floors, type Workload } from "@/scripts/bench/floors";
 import { endpointsFor, loadTarget } from "@/scripts/bench/endpoints";
 import { todayIso } from "@/lib/domain/fiscal-year";
 import { actorFor, seededDb } from "../helpers/test-db";
@@ -80,8 +80,15 @@ test("the case page floor reads the coordinator's case and its activities", () =
 
 test("every endpoint's URL is the UI's, and the lists expect the floor's first case", () => {
   const endpoints = endpointsFor(w, floors.firstCaseNo);
-  assert.deepEqual(endpoints.map((e) => e.id), ["health", "sheet", "sheetApi", "dashboard", "caseList", "casePage", "kana", "dispatches"]);
+  assert.deepEqual(
+    endpoints.map((e) => e.id),
+    ["health", "sheet", "sheetApi", "dashboard", "sheetAfterWrite", "sheetApiAfterWrite", "dashboardAfterWrite", "caseList", "casePage", "kana", "dispatches"],
+  );
   const path = (id: string, i = 0) => endpoints.find((e) => e.id === id)!.request(i);
+  for (const id of ["sheet", "sheetApi", "dashboard"]) {
+    const after = endpoints.find((e) => e.id === `${id}AfterWrite`)!;
+    assert.deepEqual([after.afterWrite, after.floorId, after.request(0)], [true, id, path(id)], `${id}: the same request and floor, after a write`);
+  }
   assert.equal(path("sheet").path, "/indicators/sheet?prefecture=33&fy=2021");
   assert.equal(path("sheetApi").path, "/api/v1/indicators?prefecture=33&fy=2021");
   assert.equal(path("caseList").path, `/cases?scope=office&phase=${w.listPhase}${w.listPage > 1 ? `&page=${w.listPage}` : ""}`);
@@ -90,6 +97,14 @@ test("every endpoint's URL is the UI's, and the lists expect the floor's first c
   assert.ok(path("casePage", 1).expect.contains?.includes(w.caseIds[1 % w.caseIds.length]!.caseNo));
   assert.equal(path("kana").path, `/cases?scope=office&q=${encodeURIComponent(w.kanaQueries[0]!.q)}`);
   assert.deepEqual(loadTarget(w, floors.firstCaseNo).paths, [path("caseList").path]);
+});
+
+test("the bench's write before an \"after a write\" request makes the next indicator read compute its figures again", async () => {
+  const { indicatorGeneration } = await import("@/lib/dal/indicators/figure-cache");
+  const before = ["33", "35"].map(indicatorGeneration);
+  touchIndicatorInputs(sqlite);
+  const after = ["33", "35"].map(indicatorGeneration);
+  after.forEach((g, i) => assert.equal(g, before[i]! + 1));
 });
 
 test("the fiscal year and today are reckoned in Japan", () => {
