@@ -97,9 +97,11 @@ test.describe("a coordinator's case page", () => {
     await expectNoSeriousA11yViolations(page, "a discharged case");
     expect(caseState(c.id).dischargeDate).not.toBeNull();
 
-    // Record the 1-month check.
+    // Record the 1-month check. Each row's form exists only while its dialog is open (ADR 0057).
+    await expect(page.locator('input[name="followUpId"]')).toHaveCount(0);
     await followUps.getByRole("button", { name: "1か月後の結果を記録" }).click();
     const dialog = page.getByRole("dialog", { name: "1か月後フォローアップの記録" });
+    await expect(dialog.locator('input[name="followUpId"]')).toHaveCount(1);
     await dialog.getByLabel("状況").selectOption({ label: "地域生活継続" });
     await dialog.getByLabel("メモ").fill("グループホームで落ち着いて生活している。");
     await dialog.getByRole("button", { name: "記録する" }).click();

@@ -1,7 +1,7 @@
 import "server-only";
 import { ulid } from "ulid";
-import { and, asc, desc, eq, isNotNull, lt, ne, or } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { and, asc, desc, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import { casePhaseEvents, followUpChecks, hospitalizations } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Phase } from "@/lib/domain/case-codes";
@@ -10,6 +10,7 @@ import { todayIso } from "@/lib/domain/fiscal-year";
 import type { CaseReopenInput, PhaseChangeCorrectInput, PhaseChangeUndoInput } from "@/lib/validation/case";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
+import { preparedFor } from "./prepared";
 import { caseGate, type CaseRow } from "./record-gate";
 
 /*
@@ -26,8 +27,17 @@ type PhaseEvent = typeof casePhaseEvents.$inferSelect;
 const invalid = (key: string, field?: string) => new AppError("invalid", key, field ? { [field]: key } : {});
 
 /** The case's phase changes, latest first (same day: the later recorded first). */
-function latestEvents(caseId: string, limit: number, db: Pick<Tx, "select"> = getDb()): PhaseEvent[] {
-  return db.select().from(casePhaseEvents).where(eq(casePhaseEvents.caseId, caseId)).orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id)).limit(limit).all();
+function latestEvents(caseId: string, limit: number): PhaseEvent[] {
+  // The case page's, on every visit of an open case: prepared once (ADR 0057).
+  return preparedFor(getDb(), "phaseEvents.latest", (db) =>
+    db
+      .select()
+      .from(casePhaseEvents)
+      .where(eq(casePhaseEvents.caseId, sql.placeholder("caseId")))
+      .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  ).all({ caseId, limit });
 }
 
 /** Whether this event set the case's discharge (the first move into 退院; a return from 中断 did not). */
@@ -74,12 +84,14 @@ export function reopenTargetOf(actor: Actor, row: CaseRow): Phase | null {
 }
 
 function closingEventOf(caseId: string): PhaseEvent | undefined {
-  return getDb()
-    .select()
-    .from(casePhaseEvents)
-    .where(and(eq(casePhaseEvents.caseId, caseId), eq(casePhaseEvents.phase, "closed"), isNotNull(casePhaseEvents.fromPhase), ne(casePhaseEvents.fromPhase, "closed")))
-    .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
-    .get();
+  return preparedFor(getDb(), "phaseEvents.closing", (db) =>
+    db
+      .select()
+      .from(casePhaseEvents)
+      .where(and(eq(casePhaseEvents.caseId, sql.placeholder("caseId")), eq(casePhaseEvents.phase, "closed"), isNotNull(casePhaseEvents.fromPhase), ne(casePhaseEvents.fromPhase, "closed")))
+      .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
+      .prepare(),
+  ).get({ caseId });
 }
 
 /**

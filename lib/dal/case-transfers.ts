@@ -11,6 +11,7 @@ import type { Actor } from "./actor";
 import { auditView, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import { assertOfficeStaff } from "./org-checks";
+import { preparedFor } from "./prepared";
 import { caseGate } from "./record-gate";
 import { inReach, officesInReach } from "./scope";
 
@@ -59,38 +60,41 @@ export type TransferView = {
   effectiveDate: string | null;
 };
 
-function transferViews(where: SQL): TransferView[] {
-  const requester = aliasedTable(users, "requester");
-  const decider = aliasedTable(users, "decider");
-  return getDb()
-    .select({
-      id: caseTransfers.id,
-      version: caseTransfers.version,
-      status: caseTransfers.status,
-      fromOffice: fromOffice.name,
-      toOffice: toOffice.name,
-      reason: caseTransfers.reason,
-      requestedBy: requester.displayName,
-      requestedAt: caseTransfers.requestedAt,
-      decidedBy: decider.displayName,
-      decidedAt: caseTransfers.decidedAt,
-      decisionNote: caseTransfers.decisionNote,
-      effectiveDate: caseTransfers.effectiveDate,
-    })
-    .from(caseTransfers)
-    .innerJoin(fromOffice, eq(fromOffice.id, caseTransfers.fromOfficeId))
-    .innerJoin(toOffice, eq(toOffice.id, caseTransfers.toOfficeId))
-    .innerJoin(requester, eq(requester.id, caseTransfers.requestedBy))
-    .leftJoin(decider, eq(decider.id, caseTransfers.decidedBy))
-    .where(where)
-    .orderBy(desc(caseTransfers.requestedAt), desc(caseTransfers.id))
-    .all();
+/** A case's transfers, newest first: built and prepared once (the case page shows them on every visit, ADR 0057). */
+function transfersOfCase(caseId: string): TransferView[] {
+  return preparedFor(getDb(), "transfers.ofCase", (db) => {
+    const requester = aliasedTable(users, "requester");
+    const decider = aliasedTable(users, "decider");
+    return db
+      .select({
+        id: caseTransfers.id,
+        version: caseTransfers.version,
+        status: caseTransfers.status,
+        fromOffice: fromOffice.name,
+        toOffice: toOffice.name,
+        reason: caseTransfers.reason,
+        requestedBy: requester.displayName,
+        requestedAt: caseTransfers.requestedAt,
+        decidedBy: decider.displayName,
+        decidedAt: caseTransfers.decidedAt,
+        decisionNote: caseTransfers.decisionNote,
+        effectiveDate: caseTransfers.effectiveDate,
+      })
+      .from(caseTransfers)
+      .innerJoin(fromOffice, eq(fromOffice.id, caseTransfers.fromOfficeId))
+      .innerJoin(toOffice, eq(toOffice.id, caseTransfers.toOfficeId))
+      .innerJoin(requester, eq(requester.id, caseTransfers.requestedBy))
+      .leftJoin(decider, eq(decider.id, caseTransfers.decidedBy))
+      .where(eq(caseTransfers.caseId, sql.placeholder("caseId")))
+      .orderBy(desc(caseTransfers.requestedAt), desc(caseTransfers.id))
+      .prepare();
+  }).all({ caseId });
 }
 
 /** Every transfer of a case in reach, newest first (the case page's history and banner). */
 export function listTransfersOfCase(actor: Actor, caseId: string): TransferView[] {
   const row = caseGate.load(actor, caseId, "read");
-  return transferViews(eq(caseTransfers.caseId, row.id));
+  return transfersOfCase(row.id);
 }
 
 /** The offices a supervisor may send a case to: the prefecture's offices outside their own reach. */

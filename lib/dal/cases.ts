@@ -1,7 +1,7 @@
 import "server-only";
 import { ulid } from "ulid";
-import { aliasedTable, and, asc, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { aliasedTable, and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
 import {
   carePlans,
   caseActivities,
@@ -35,8 +35,9 @@ import { AppError } from "./errors";
 import { assertHospitalInPrefecture } from "./hospitals";
 import { listMunicipalitiesForActor } from "./org";
 import { nextNumber } from "./number-sequences";
+import { preparedFor } from "./prepared";
 import { assertOfficeInReach, assertOfficeStaff, officeAndLeadOf } from "./org-checks";
-import { assertPersonInReach, createPerson, personCardOf, recordsInReachOf, type PersonCard, type PersonRecord } from "./persons";
+import { assertPersonInReach, createPerson, personCardOf, recordsOfPersonInReach, type PersonCard, type PersonRecord } from "./persons";
 import { inReach, officesInReach } from "./scope";
 
 // ---------------------------------------------------------------------------------------
@@ -189,17 +190,65 @@ export type CaseDetail = {
 };
 
 /**
+ * The case page's reads of one case, built and prepared once per database handle (ADR 0057):
+ * the page opens on every visit, and drizzle building the same statements each time cost more
+ * than SQLite running them. The case id is the one placeholder; the case was gated before.
+ */
+function caseDetailStatements(db: Db) {
+  return preparedFor(db, "case.detail", (d) => {
+    const caseId = sql.placeholder("caseId");
+    const staff = aliasedTable(users, "staff");
+    return {
+      hospital: d.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, sql.placeholder("hospitalId"))).prepare(),
+      timeline: d
+        .select({ id: casePhaseEvents.id, fromPhase: casePhaseEvents.fromPhase, phase: casePhaseEvents.phase, date: casePhaseEvents.date, note: casePhaseEvents.note, by: users.displayName })
+        .from(casePhaseEvents)
+        .innerJoin(users, eq(users.id, casePhaseEvents.createdBy))
+        .where(eq(casePhaseEvents.caseId, caseId))
+        .orderBy(asc(casePhaseEvents.date), asc(casePhaseEvents.id))
+        .prepare(),
+      activities: d
+        .select({
+          id: caseActivities.id,
+          version: caseActivities.version,
+          date: caseActivities.date,
+          activityType: caseActivities.activityType,
+          minutes: caseActivities.minutes,
+          staffName: staff.displayName,
+          withPeer: caseActivities.withPeer,
+          summary: caseActivities.summary,
+        })
+        .from(caseActivities)
+        .leftJoin(staff, eq(staff.id, caseActivities.staffUserId))
+        .where(eq(caseActivities.caseId, caseId))
+        .orderBy(desc(caseActivities.date), desc(caseActivities.id))
+        .prepare(),
+      trialStays: d.select().from(trialStays).where(eq(trialStays.caseId, caseId)).orderBy(desc(trialStays.startDate)).prepare(),
+      carePlans: d.select().from(carePlans).where(eq(carePlans.caseId, caseId)).orderBy(desc(carePlans.createdDate)).prepare(),
+      hospitalizations: d
+        .select({ id: hospitalizations.id, hospitalName: hospitals.name, admissionDate: hospitalizations.admissionDate, dischargeDate: hospitalizations.dischargeDate, admissionType: hospitalizations.admissionType, isIndex: hospitalizations.isIndex })
+        .from(hospitalizations)
+        .innerJoin(hospitals, eq(hospitals.id, hospitalizations.hospitalId))
+        .where(eq(hospitalizations.caseId, caseId))
+        .orderBy(asc(hospitalizations.admissionDate))
+        .prepare(),
+      followUps: d.select().from(followUpChecks).where(eq(followUpChecks.caseId, caseId)).orderBy(asc(followUpChecks.offsetMonths)).prepare(),
+      resumePhase: d
+        .select({ fromPhase: casePhaseEvents.fromPhase })
+        .from(casePhaseEvents)
+        .where(and(eq(casePhaseEvents.caseId, caseId), eq(casePhaseEvents.phase, "suspended"), notInArray(casePhaseEvents.fromPhase, ["suspended", "closed"])))
+        .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
+        .prepare(),
+    };
+  });
+}
+
+/**
  * The phase a suspended case was interrupted in (its way back): the latest move into 中断 from a
  * working phase (a reopening that returns a case to 中断 comes from 終結 and is no such move).
  */
 export function resumePhaseOf(caseId: string): Phase | null {
-  const last = getDb()
-    .select({ fromPhase: casePhaseEvents.fromPhase })
-    .from(casePhaseEvents)
-    .where(and(eq(casePhaseEvents.caseId, caseId), eq(casePhaseEvents.phase, "suspended"), notInArray(casePhaseEvents.fromPhase, ["suspended", "closed"])))
-    .orderBy(desc(casePhaseEvents.date), desc(casePhaseEvents.id))
-    .get();
-  return last?.fromPhase ?? null;
+  return caseDetailStatements(getDb()).resumePhase.get({ caseId })?.fromPhase ?? null;
 }
 
 /**
@@ -209,46 +258,18 @@ export function resumePhaseOf(caseId: string): Phase | null {
  */
 export function getCaseForActor(actor: Actor, caseId: string, view: "page" | "printSummary" = "page"): CaseDetail {
   const row = caseGate.load(actor, caseId, "read:identity:reach");
-  const db = getDb();
   const today = todayIso();
-  const staff = aliasedTable(users, "staff");
+  const q = caseDetailStatements(getDb());
   const { person, identity } = personCardOf(row.personId);
   const { office, lead } = officeAndLeadOf(row.officeId, row.coordinatorUserId);
-  const hospital = db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals).where(eq(hospitals.id, row.hospitalId)).get()!;
-
-  const timeline = db
-    .select({ id: casePhaseEvents.id, fromPhase: casePhaseEvents.fromPhase, phase: casePhaseEvents.phase, date: casePhaseEvents.date, note: casePhaseEvents.note, by: users.displayName })
-    .from(casePhaseEvents)
-    .innerJoin(users, eq(users.id, casePhaseEvents.createdBy))
-    .where(eq(casePhaseEvents.caseId, caseId))
-    .orderBy(asc(casePhaseEvents.date), asc(casePhaseEvents.id))
-    .all();
-  const activities = db
-    .select({
-      id: caseActivities.id,
-      version: caseActivities.version,
-      date: caseActivities.date,
-      activityType: caseActivities.activityType,
-      minutes: caseActivities.minutes,
-      staffName: staff.displayName,
-      withPeer: caseActivities.withPeer,
-      summary: caseActivities.summary,
-    })
-    .from(caseActivities)
-    .leftJoin(staff, eq(staff.id, caseActivities.staffUserId))
-    .where(eq(caseActivities.caseId, caseId))
-    .orderBy(desc(caseActivities.date), desc(caseActivities.id))
-    .all();
-  const stays = db.select().from(trialStays).where(eq(trialStays.caseId, caseId)).orderBy(desc(trialStays.startDate)).all();
-  const plans = db.select().from(carePlans).where(eq(carePlans.caseId, caseId)).orderBy(desc(carePlans.createdDate)).all();
-  const stays2 = db
-    .select({ id: hospitalizations.id, hospitalName: hospitals.name, admissionDate: hospitalizations.admissionDate, dischargeDate: hospitalizations.dischargeDate, admissionType: hospitalizations.admissionType, isIndex: hospitalizations.isIndex })
-    .from(hospitalizations)
-    .innerJoin(hospitals, eq(hospitals.id, hospitalizations.hospitalId))
-    .where(eq(hospitalizations.caseId, caseId))
-    .orderBy(asc(hospitalizations.admissionDate))
-    .all();
-  const followUps = db.select().from(followUpChecks).where(eq(followUpChecks.caseId, caseId)).orderBy(asc(followUpChecks.offsetMonths)).all();
+  const hospital = q.hospital.get({ hospitalId: row.hospitalId })!;
+  const byCase = { caseId };
+  const timeline = q.timeline.all(byCase);
+  const activities = q.activities.all(byCase);
+  const stays = q.trialStays.all(byCase);
+  const plans = q.carePlans.all(byCase);
+  const stays2 = q.hospitalizations.all(byCase);
+  const followUps = q.followUps.all(byCase);
 
   caseGate.viewed(actor, caseId, { caseNo: row.caseNo, identity: true, ...(view === "printSummary" ? { printSummary: true } : {}) });
 
@@ -281,7 +302,7 @@ export function getCaseForActor(actor: Actor, caseId: string, view: "page" | "pr
     hospitalizations: stays2,
     followUps: followUps.map((f) => ({ id: f.id, offsetMonths: f.offsetMonths, dueDate: f.dueDate, checkedDate: f.checkedDate, status: f.status, note: f.note, overdue: !f.checkedDate && f.dueDate < today })),
     lastActivityDate: row.lastActivityDate,
-    personRecords: (recordsInReachOf(actor, [row.personId]).get(row.personId) ?? []).filter((r) => !(r.kind === "case" && r.id === row.id)),
+    personRecords: recordsOfPersonInReach(actor, row.personId).filter((r) => !(r.kind === "case" && r.id === row.id)),
     fixableChange: fixablePhaseChangeOf(actor, row),
     reopensTo: reopenTargetOf(actor, row),
   };

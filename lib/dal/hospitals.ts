@@ -9,6 +9,7 @@ import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { assertMunicipality } from "./org-checks";
+import { actorParams, placeholderActor, preparedFor } from "./prepared";
 import { inPrefecture } from "./scope";
 
 export type HospitalRow = {
@@ -23,21 +24,25 @@ export type HospitalRow = {
 
 /** The prefecture's psychiatric hospitals (master data, no person data): pickers and the admin list. */
 export function listHospitalsForActor(actor: Actor, options: { includeInactive?: boolean } = {}): HospitalRow[] {
-  return getDb()
-    .select({
-      id: hospitals.id,
-      name: hospitals.name,
-      municipalityCode: hospitals.municipalityCode,
-      municipalityName: municipalities.name,
-      psychBeds: hospitals.psychBeds,
-      active: hospitals.active,
-      version: hospitals.version,
-    })
-    .from(hospitals)
-    .leftJoin(municipalities, eq(municipalities.code, hospitals.municipalityCode))
-    .where(and(inPrefecture(actor, hospitals.prefectureCode), options.includeInactive ? undefined : eq(hospitals.active, true)))
-    .orderBy(asc(hospitals.name))
-    .all();
+  const all = !!options.includeInactive;
+  // The readmission picker of a discharged case's page: prepared once (ADR 0057).
+  return preparedFor(getDb(), `hospitals.list.${all ? "all" : "active"}`, (db) =>
+    db
+      .select({
+        id: hospitals.id,
+        name: hospitals.name,
+        municipalityCode: hospitals.municipalityCode,
+        municipalityName: municipalities.name,
+        psychBeds: hospitals.psychBeds,
+        active: hospitals.active,
+        version: hospitals.version,
+      })
+      .from(hospitals)
+      .leftJoin(municipalities, eq(municipalities.code, hospitals.municipalityCode))
+      .where(and(inPrefecture(placeholderActor(actor.role), hospitals.prefectureCode), all ? undefined : eq(hospitals.active, true)))
+      .orderBy(asc(hospitals.name))
+      .prepare(),
+  ).all(actorParams(actor));
 }
 
 export type HospitalInput = { name: string; municipalityCode: string | null; psychBeds: number | null };

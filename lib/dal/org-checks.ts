@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { healthCenters, municipalities, userOffices, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { AppError } from "./errors";
+import { preparedFor } from "./prepared";
 import { inPrefecture, inReach } from "./scope";
 
 /*
@@ -50,9 +51,10 @@ export function assertMunicipality(actor: Actor, code: string | null, messageKey
 
 /** The owning office and the lead coordinator of a record, by name, for its page. */
 export function officeAndLeadOf(officeId: string, userId: string): { office: { id: string; name: string }; lead: { id: string; name: string } } {
-  const db = getDb();
-  return {
-    office: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, officeId)).get()!,
-    lead: db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, userId)).get()!,
-  };
+  // A record page's header: prepared once (ADR 0057).
+  const q = preparedFor(getDb(), "org.officeAndLead", (db) => ({
+    office: db.select({ id: healthCenters.id, name: healthCenters.name }).from(healthCenters).where(eq(healthCenters.id, sql.placeholder("officeId"))).prepare(),
+    lead: db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, sql.placeholder("userId"))).prepare(),
+  }));
+  return { office: q.office.get({ officeId })!, lead: q.lead.get({ userId })! };
 }

@@ -38,7 +38,7 @@ import { wholeRecord } from "./record-corrections";
 import { outreachGate, type OutreachCaseRow } from "./record-gate";
 import { nextNumber } from "./number-sequences";
 import { assertOfficeInReach, assertOfficeStaff, officeAndLeadOf } from "./org-checks";
-import { assertPersonInReach, createPerson, personCardOf, recordsInReachOf, type PersonCard, type PersonRecord } from "./persons";
+import { assertPersonInReach, createPerson, personCardOf, recordsOfPersonInReach, type PersonCard, type PersonRecord } from "./persons";
 import { inPrefecture, inReach } from "./scope";
 
 /*
@@ -278,7 +278,7 @@ export function getOutreachCaseForActor(actor: Actor, id: string): OutreachDetai
     .where(eq(outreachOutcomes.outreachCaseId, row.id))
     .orderBy(desc(outreachOutcomes.date), desc(outreachOutcomes.id))
     .all();
-  const otherRecords = (recordsInReachOf(actor, [row.personId]).get(row.personId) ?? []).filter((r) => !(r.kind === "outreach" && r.id === row.id));
+  const otherRecords = recordsOfPersonInReach(actor, row.personId).filter((r) => !(r.kind === "outreach" && r.id === row.id));
   const canWrite = can(actor.role, "write:outreach:reach");
 
   outreachGate.viewed(actor, row.id, { caseNo: row.caseNo, identity: true });

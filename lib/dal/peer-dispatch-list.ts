@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, gte, inArray, like, lte, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { cases, healthCenters, hospitals, peerDispatchMembers, peerDispatches, peerSupporters } from "@/db/schema";
 import { fiscalYearRange, todayIso } from "@/lib/domain/fiscal-year";
 import { DISPATCH_STATUSES, PEER_PURPOSES, type DispatchStatus, type PeerPurpose } from "@/lib/domain/peer-codes";
 import type { Actor } from "./actor";
 import { onePage, type Page, type PageRequest } from "./pagination";
+import { actorParams, placeholderActor, preparedFor } from "./prepared";
 import { caseGate, dispatchGate, peerGate } from "./record-gate";
 import { containsText, countsPerCode, escapeLike, inCodeOrder } from "./sql-text";
 
@@ -82,15 +83,19 @@ function dispatchConditions(actor: Actor, filter: DispatchFilter, withStatus: bo
   return and(...conditions)!;
 }
 
-function membersOf(dispatchIds: string[]) {
-  if (!dispatchIds.length) return [];
-  return getDb()
+/** The members of the dispatches `where` names, by display code. */
+function membersQuery(db: Db, where: SQL) {
+  return db
     .select({ dispatchId: peerDispatchMembers.dispatchId, peerId: peerDispatchMembers.peerId, code: peerSupporters.displayCode, hours: peerDispatchMembers.hours })
     .from(peerDispatchMembers)
     .innerJoin(peerSupporters, eq(peerSupporters.id, peerDispatchMembers.peerId))
-    .where(inArray(peerDispatchMembers.dispatchId, dispatchIds))
-    .orderBy(asc(peerSupporters.displayCode))
-    .all();
+    .where(where)
+    .orderBy(asc(peerSupporters.displayCode));
+}
+
+function membersOf(dispatchIds: string[]) {
+  if (!dispatchIds.length) return [];
+  return membersQuery(getDb(), inArray(peerDispatchMembers.dispatchId, dispatchIds)).all();
 }
 
 function totalHours(hours: (number | null)[]): number | null {
@@ -202,13 +207,17 @@ export function listDispatchesOfPeerForActor(actor: Actor, peerId: string, limit
 export function listDispatchesOfCaseForActor(actor: Actor, caseId: string) {
   dispatchGate.require(actor);
   const linked = caseGate.load(actor, caseId);
-  const rows = getDb()
-    .select({ id: peerDispatches.id, date: peerDispatches.date, purpose: peerDispatches.purpose, status: peerDispatches.status })
-    .from(peerDispatches)
-    .where(and(eq(peerDispatches.caseId, linked.id), dispatchGate.inReach(actor)))
-    .orderBy(desc(peerDispatches.date))
-    .all();
-  const members = membersOf(rows.map((r) => r.id));
+  // On every case page: the dispatches and their members, built and prepared once per role (ADR 0057).
+  const q = preparedFor(getDb(), `dispatches.ofCase.${actor.role}`, (db) => {
+    const ofCase = and(eq(peerDispatches.caseId, sql.placeholder("caseId")), dispatchGate.inReach(placeholderActor(actor.role)))!;
+    return {
+      rows: db.select({ id: peerDispatches.id, date: peerDispatches.date, purpose: peerDispatches.purpose, status: peerDispatches.status }).from(peerDispatches).where(ofCase).orderBy(desc(peerDispatches.date)).prepare(),
+      members: membersQuery(db, inArray(peerDispatchMembers.dispatchId, db.select({ id: peerDispatches.id }).from(peerDispatches).where(ofCase))).prepare(),
+    };
+  });
+  const params = { caseId: linked.id, ...actorParams(actor) };
+  const rows = q.rows.all(params);
+  const members = rows.length ? q.members.all(params) : [];
   return rows.map((r) => ({ ...r, members: members.filter((m) => m.dispatchId === r.id).map((m) => m.code) }));
 }
 

@@ -8,7 +8,7 @@ import type { Actor } from "./actor";
 import { auditView, writeAudit } from "./audit";
 import { AppError } from "./errors";
 import { assertOfficeInReach } from "./org-checks";
-import { allRecordsOf, NAMED_PERSON, personInReach, PURPOSES, reachOf, recordsInReachOf, requirePurpose, toPersonRecord, type KnownPerson, type PersonPurpose } from "./persons";
+import { allRecordsOf, NAMED_PERSON, personInReach, PURPOSES, reachOf, recordsInReachOf, recordsOfPersonInReach, requirePurpose, toPersonRecord, type KnownPerson, type PersonPurpose } from "./persons";
 import { inPrefecture } from "./scope";
 import { byKana } from "./name-order";
 import { personKanaStartsWith } from "./name-tokens";
@@ -199,5 +199,5 @@ export function getKnownPersonForActor(actor: Actor, purpose: PersonPurpose, per
     .get();
   if (!row) return null;
   auditView(actor, { entityType: "person_search", detail: { personIds: [row.personId], for: purpose, chosen: true } });
-  return { personId: row.personId, name: fullName(row), kana: fullKana(row), birthYearMonth: row.birthYearMonth, records: recordsInReachOf(actor, [row.personId]).get(row.personId) ?? [] };
+  return { personId: row.personId, name: fullName(row), kana: fullKana(row), birthYearMonth: row.birthYearMonth, records: recordsOfPersonInReach(actor, row.personId) };
 }

@@ -18,9 +18,10 @@ import { diffFields, writeAudit } from "./audit";
 import { staleSaveConflict } from "./conflicts";
 import { AppError } from "./errors";
 import { writePersonTokens } from "./name-tokens";
+import { actorParams, placeholderActor, preparedFor } from "./prepared";
 import { assertMunicipality } from "./org-checks";
 import { caseGate, outreachGate } from "./record-gate";
-import { inPrefecture, officesInReach } from "./scope";
+import { inPrefecture, inReach, officesInReach } from "./scope";
 
 /*
  * Persons (対象者) and their identities: the only module that writes `persons` and
@@ -98,20 +99,26 @@ export const NAMED_PERSON = {
   givenNameKana: personIdentities.givenNameKana,
 };
 
+/** The two record tables a person can hold, read the same way. */
+function recordRows(db: Pick<Tx, "select">, t: typeof cases | typeof outreachCases, state: AnySQLiteColumn, where: SQL) {
+  return db
+    .select({ personId: t.personId, id: t.id, caseNo: t.caseNo, officeId: t.officeId, officeName: healthCenters.name, officeSort: healthCenters.sort, state: sql<string>`${state}`, referralDate: t.referralDate })
+    .from(t)
+    .innerJoin(healthCenters, eq(healthCenters.id, t.officeId))
+    .where(where);
+}
+
+/** A person's cases and outreach cases as one list, oldest first. */
+function oldestFirst(caseRows: Omit<RecordRow, "kind">[], outreachRows: Omit<RecordRow, "kind">[]): RecordRow[] {
+  return [...caseRows.map((r) => ({ ...r, kind: "case" as const })), ...outreachRows.map((r) => ({ ...r, kind: "outreach" as const }))].sort(
+    (a, b) => a.referralDate.localeCompare(b.referralDate) || a.caseNo.localeCompare(b.caseNo),
+  );
+}
+
 /** Every record of these persons, whatever the office: for the rule below, never returned as is. */
 export function allRecordsOf(db: Pick<Tx, "select">, personIds: string[]): RecordRow[] {
   if (personIds.length === 0) return [];
-  // The two record tables a person can hold, read the same way.
-  const rowsOf = (t: typeof cases | typeof outreachCases, state: AnySQLiteColumn) =>
-    db
-      .select({ personId: t.personId, id: t.id, caseNo: t.caseNo, officeId: t.officeId, officeName: healthCenters.name, officeSort: healthCenters.sort, state: sql<string>`${state}`, referralDate: t.referralDate })
-      .from(t)
-      .innerJoin(healthCenters, eq(healthCenters.id, t.officeId))
-      .where(inArray(t.personId, personIds))
-      .all();
-  return [...rowsOf(cases, cases.phase).map((r) => ({ ...r, kind: "case" as const })), ...rowsOf(outreachCases, outreachCases.status).map((r) => ({ ...r, kind: "outreach" as const }))].sort(
-    (a, b) => a.referralDate.localeCompare(b.referralDate) || a.caseNo.localeCompare(b.caseNo),
-  );
+  return oldestFirst(recordRows(db, cases, cases.phase, inArray(cases.personId, personIds)).all(), recordRows(db, outreachCases, outreachCases.status, inArray(outreachCases.personId, personIds)).all());
 }
 
 export function toPersonRecord(r: RecordRow): PersonRecord {
@@ -122,6 +129,20 @@ export function toPersonRecord(r: RecordRow): PersonRecord {
 
 export function reachOf(actor: Actor): Set<string> {
   return new Set(officesInReach(actor).all().map((o) => o.id));
+}
+
+/**
+ * One person's records at offices in reach, oldest first: what recordsInReachOf gives for one
+ * person, as two statements prepared once per role (a record page shows them on every visit, ADR 0057).
+ */
+export function recordsOfPersonInReach(actor: Actor, personId: string): PersonRecord[] {
+  const q = preparedFor(getDb(), `person.recordsInReach.${actor.role}`, (db) => {
+    const who = placeholderActor(actor.role);
+    const ofPerson = (t: typeof cases | typeof outreachCases, state: AnySQLiteColumn) => recordRows(db, t, state, and(eq(t.personId, sql.placeholder("personId")), inReach(who, t.officeId))!).prepare();
+    return { cases: ofPerson(cases, cases.phase), outreach: ofPerson(outreachCases, outreachCases.status) };
+  });
+  const params = { personId, ...actorParams(actor) };
+  return oldestFirst(q.cases.all(params), q.outreach.all(params)).map(toPersonRecord);
 }
 
 /** The records of these persons at offices in reach, oldest first, per person. */
@@ -147,22 +168,25 @@ export type PersonCard = {
  * caller has already loaded through its gate with the identity permission (the page audits it).
  */
 export function personCardOf(personId: string): PersonCard {
-  const db = getDb();
-  const person = db
-    .select({
-      id: persons.id,
-      birthYearMonth: persons.birthYearMonth,
-      sex: persons.sex,
-      municipalityCode: persons.municipalityCode,
-      municipalityName: municipalities.name,
-      registeredByOfficeName: healthCenters.name,
-    })
-    .from(persons)
-    .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
-    .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
-    .where(eq(persons.id, personId))
-    .get()!;
-  const i = db.select().from(personIdentities).where(eq(personIdentities.personId, personId)).get()!;
+  const q = preparedFor(getDb(), "person.card", (db) => ({
+    person: db
+      .select({
+        id: persons.id,
+        birthYearMonth: persons.birthYearMonth,
+        sex: persons.sex,
+        municipalityCode: persons.municipalityCode,
+        municipalityName: municipalities.name,
+        registeredByOfficeName: healthCenters.name,
+      })
+      .from(persons)
+      .innerJoin(healthCenters, eq(healthCenters.id, persons.officeId))
+      .leftJoin(municipalities, eq(municipalities.code, persons.municipalityCode))
+      .where(eq(persons.id, sql.placeholder("personId")))
+      .prepare(),
+    identity: db.select().from(personIdentities).where(eq(personIdentities.personId, sql.placeholder("personId"))).prepare(),
+  }));
+  const person = q.person.get({ personId })!;
+  const i = q.identity.get({ personId })!;
   return {
     person,
     identity: {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "@/db/client";
 import { cases, outreachCases, peerDispatches, peerSupporters } from "@/db/schema";
@@ -10,6 +10,7 @@ import { auditView, diffFields, writeAudit } from "./audit";
 import { auditTrailOf, type AuditTrailOptions, type AuditTrailPage } from "./audit-trail";
 import { AppError } from "./errors";
 import type { Restating } from "./record-corrections";
+import { actorParams, placeholderActor, preparedFor } from "./prepared";
 import { inReach } from "./scope";
 import { guardLockedYears } from "./year-close";
 
@@ -60,7 +61,7 @@ export type Gate<T extends GatedTable> = {
   /** Refuse a role without the permission, exactly like a missing record. */
   require(actor: Pick<Actor, "role">, need?: GateNeed): void;
   /** WHERE condition: rows whose office the actor reaches (for lists and counts). */
-  inReach(actor: Actor): SQL;
+  inReach(actor: Pick<Actor, "id" | "role" | "prefectureCode">): SQL;
   /** One row in reach, or not_found. */
   load(actor: Actor, id: string, need?: GateNeed): T["$inferSelect"];
   /**
@@ -114,12 +115,15 @@ export function defineGate<T extends GatedTable>(spec: GateSpec<T>): Gate<T> {
     inReach: (actor) => inReach(actor, spec.officeColumn),
     load(actor, id, need) {
       require(actor, need);
-      const t = asTable(spec.table);
-      const row = getDb()
-        .select()
-        .from(t)
-        .where(and(eq(t.id, id), inReach(actor, spec.officeColumn)))
-        .get();
+      // Every record page and every write starts here: built and prepared once per role (ADR 0057).
+      const row = preparedFor(getDb(), `gate.load.${spec.entityType}.${actor.role}`, (db) => {
+        const t = asTable(spec.table);
+        return db
+          .select()
+          .from(t)
+          .where(and(eq(t.id, sql.placeholder("id")), inReach(placeholderActor(actor.role), spec.officeColumn)))
+          .prepare();
+      }).get({ id, ...actorParams(actor) });
       if (!row) throw notFound();
       const frozen = spec.readOnly;
       if (frozen && isWrite(need) && need !== frozen.unless && frozen.when(row as T["$inferSelect"])) throw frozen.error();

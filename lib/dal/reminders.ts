@@ -11,7 +11,7 @@ import type { ListScope } from "@/lib/list-url";
 import type { Actor } from "./actor";
 import { auditView } from "./audit";
 import { OPEN_PLAN_STATUSES } from "./case-list";
-import { preparedFor } from "./prepared";
+import { actorParams, placeholderActor, preparedFor } from "./prepared";
 import { caseGate, peerGate } from "./record-gate";
 
 /*
@@ -89,7 +89,7 @@ export function countRemindersForActor(actor: Actor, scope: ListScope, days: num
   if (!caseGate.allows(actor) || !peerGate.allows(actor)) return { total: 0, overdue: 0 };
   const w = windowOf(days);
   const kinds = preparedFor(getDb(), `reminders.count.${actor.role}.${scope}`, (db) => badgeQueries(db, actor.role, scope));
-  const params = { actorId: actor.id, prefectureCode: actor.prefectureCode, today: w.today, until: w.until, lapsedSince: w.lapsedSince };
+  const params = { ...actorParams(actor), today: w.today, until: w.until, lapsedSince: w.lapsedSince };
   let total = 0;
   let overdue = 0;
   for (const kind of kinds) {
@@ -103,7 +103,7 @@ export function countRemindersForActor(actor: Actor, scope: ListScope, days: num
 /** The badge's five COUNT queries for one role and view, the actor and the window left as placeholders. */
 function badgeQueries(db: Db, role: Actor["role"], scope: ListScope) {
   // Only the role shapes the SQL (which offices it reaches); who and when are bound at each run.
-  const actor = { id: sql.placeholder("actorId"), role, prefectureCode: sql.placeholder("prefectureCode") } as unknown as Actor;
+  const actor = placeholderActor(role) as Actor;
   const w = { today: sql.placeholder("today"), until: sql.placeholder("until"), lapsedSince: sql.placeholder("lapsedSince") } as unknown as Window;
   const c = conditions(actor, scope, w);
   // One query per kind: the rows in the window, and of them those already past (trial stays are

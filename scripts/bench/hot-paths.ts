@@ -99,37 +99,28 @@ export const HOT_PATHS: HotPath[] = [
 
 export type Statement = { source: string; params: unknown[] };
 
-/** Every statement prepared on `sqlite` while `run` runs (drizzle prepares each query it runs), with the values of its first run. */
+/**
+ * Every statement run on `sqlite` while `run` runs, with the values of its first run: those
+ * prepared during the run (drizzle prepares each query it builds) and those prepared before it
+ * (kept per connection, db/statement-cache.ts, or prepared once per handle, lib/dal/prepared.ts:
+ * a hot path's statements may all have been prepared by an earlier request). The methods that
+ * run a statement are wrapped on better-sqlite3's Statement prototype for the capture and put
+ * back afterwards; statements of other connections pass through.
+ */
 export async function statementsOf(sqlite: Database.Database, run: () => unknown): Promise<Statement[]> {
   const seen = new Map<string, Statement>();
-  const prepare = sqlite.prepare;
-  // Statements are kept per connection (db/statement-cache.ts), so the same object comes back on
-  // every prepare: wrap each once for this capture and put its own methods back afterwards.
-  const wrapped: { statement: Database.Statement; method: "all" | "get" | "run" | "iterate"; own: boolean; original: unknown }[] = [];
-  const wrappedStatements = new Set<Database.Statement>();
-  sqlite.prepare = function (this: Database.Database, source: string) {
-    const statement = prepare.call(this, source);
-    if (wrappedStatements.has(statement)) return statement;
-    wrappedStatements.add(statement);
-    for (const method of ["all", "get", "run", "iterate"] as const) {
-      const own = Object.prototype.hasOwnProperty.call(statement, method);
-      const original = statement[method] as (...args: unknown[]) => unknown;
-      wrapped.push({ statement, method, own, original });
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        if (!seen.has(source)) seen.set(source, { source, params });
-        return original.apply(statement, params);
-      };
-    }
-    return statement;
-  } as typeof sqlite.prepare;
+  const proto = Object.getPrototypeOf(sqlite.prepare("SELECT 1")) as Record<"all" | "get" | "run" | "iterate", (...args: unknown[]) => unknown>;
+  const originals = (["all", "get", "run", "iterate"] as const).map((method) => [method, proto[method]] as const);
+  for (const [method, original] of originals) {
+    proto[method] = function (this: Database.Statement, ...params: unknown[]) {
+      if (this.database === sqlite && !seen.has(this.source)) seen.set(this.source, { source: this.source, params });
+      return original.apply(this, params);
+    };
+  }
   try {
     await run();
   } finally {
-    sqlite.prepare = prepare;
-    for (const w of wrapped.reverse()) {
-      if (w.own) (w.statement as unknown as Record<string, unknown>)[w.method] = w.original;
-      else delete (w.statement as unknown as Record<string, unknown>)[w.method];
-    }
+    for (const [method, original] of originals) proto[method] = original;
   }
   return [...seen.values()];
 }

@@ -13,7 +13,7 @@ import { dateInputValue, useCheckedForm } from "@/components/forms/use-checked-f
 type Check = { id: string; offsetMonths: number; dueDate: string; checkedDate: string | null; status: string | null; note: string | null };
 type Props = { caseId: string; check: Check; today: string };
 
-/** Record (or correct) the outcome of one follow-up check. */
+/** Record (or correct) the outcome of one follow-up check; the form is mounted while the dialog is open. */
 export function FollowUpDialog({ caseId, check, today }: Props) {
   const { t, locale } = useI18n();
   const recorded = !!check.checkedDate;
@@ -23,6 +23,9 @@ export function FollowUpDialog({ caseId, check, today }: Props) {
       triggerVariant={recorded ? "ghost" : "secondary"}
       title={t("caseDetail.followUp.dialogTitle", { n: check.offsetMonths })}
       description={t("caseDetail.followUp.dialogDescription", { due: formatDate(check.dueDate, locale) })}
+      // One per follow-up row (four on a discharged case): the form exists only while open, as a
+      // row's correction dialog does (ADR 0057), instead of in every page's HTML.
+      lazy
     >
       <FollowUpForm caseId={caseId} check={check} today={today} />
     </Dialog>
