@@ -24,7 +24,7 @@ export type Workload = {
   fyEnd: string;
   /** The coordinator's reach (office ids), as the DAL computes it for the role. */
   coordinatorOffices: string[];
-  /** Cases the coordinator owns (coordinator_user_id), the case page rotates over them. */
+  /** Cases the coordinator owns (coordinator_user_id), open ones first; the case page rotates over them. */
   caseIds: { id: string; caseNo: string }[];
   /** Kana prefixes of the coordinator's cases' persons (the search box's queries), with their tokens. */
   kanaQueries: { q: string; token: string }[];
@@ -87,7 +87,11 @@ export function readWorkload(db: Database.Database, databasePath: string, opts: 
   const fiscalYear = opts.fy ?? fiscalYearOf(todayJst()) - 1;
   const coordinatorOffices = officesInReach(db, coord);
   const caseRows = db
-    .prepare(`SELECT id, case_no AS caseNo, person_id AS personId FROM cases WHERE coordinator_user_id = ? AND office_id IN (SELECT value FROM json_each(?)) ORDER BY case_no LIMIT ?`)
+    // Open cases first, newest first: the ones a coordinator opens day to day (a closed case's page is
+    // lighter: no forms, no follow-ups due), then closed ones if there are too few.
+    .prepare(
+      `SELECT id, case_no AS caseNo, person_id AS personId FROM cases WHERE coordinator_user_id = ? AND office_id IN (SELECT value FROM json_each(?)) ORDER BY phase = 'closed', case_no DESC LIMIT ?`,
+    )
     .all(coord.id, JSON.stringify(coordinatorOffices), opts.samples) as { id: string; caseNo: string; personId: string }[];
   if (caseRows.length === 0) throw new Error(`${opts.coordinator} owns no case in this database: nothing to time for the case page`);
 

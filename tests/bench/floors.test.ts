@@ -37,6 +37,11 @@ test("the workload comes from the data: the coordinator's reach, own cases, kana
   assert.equal(w.prefectureCode, "33");
   assert.deepEqual(w.coordinatorOffices, ["33-bizen"]);
   assert.ok(w.caseIds.length > 0 && w.caseIds.length <= 20);
+  // The case page rotates over the cases a coordinator opens day to day: their open ones first.
+  const phaseOf = sqlite.prepare("SELECT phase FROM cases WHERE id = ?").pluck();
+  const open = (sqlite.prepare("SELECT count(*) FROM cases c JOIN users u ON u.id = c.coordinator_user_id WHERE u.username = 'bizen.coord' AND c.phase <> 'closed'").pluck().get() as number);
+  assert.ok(open > 0);
+  w.caseIds.slice(0, Math.min(open, w.caseIds.length)).forEach((c) => assert.notEqual(phaseOf.get(c.id), "closed", c.caseNo));
   assert.ok(w.kanaQueries.length > 0);
   for (const k of w.kanaQueries) assert.match(k.token, /^[0-9a-f]{64}$/);
   assert.equal(w.fyStart, "2021-04-01");
