@@ -2,6 +2,7 @@ import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { indicatorGenerations } from "@/db/schema";
+import { preparedFor } from "../prepared";
 import type { Computed } from "./context";
 
 /*
@@ -23,21 +24,20 @@ const LIMIT = 50_000;
 
 type Kept = { generation: number; value: Omit<Computed, "records">; listsRecords: boolean };
 
-const keptByDb = new WeakMap<Db, Map<string, Kept>>();
-
+/** This database's kept figures (one map per handle, as its prepared statements: lib/dal/prepared.ts). */
 function keptFor(db: Db): Map<string, Kept> {
-  let kept = keptByDb.get(db);
-  if (!kept) keptByDb.set(db, (kept = new Map()));
-  return kept;
+  return preparedFor(db, "indicators.keptFigures", () => new Map<string, Kept>());
 }
 
 /** The prefecture's generation: changes of its inputs plus changes of the shared ones. */
 export function indicatorGeneration(prefectureCode: string): number {
-  const row = getDb()
-    .select({ generation: sql<number>`coalesce(sum(${indicatorGenerations.generation}), 0)` })
-    .from(indicatorGenerations)
-    .where(inArray(indicatorGenerations.prefectureCode, [prefectureCode, "*"]))
-    .get();
+  const row = preparedFor(getDb(), "indicators.generation", (db) =>
+    db
+      .select({ generation: sql<number>`coalesce(sum(${indicatorGenerations.generation}), 0)` })
+      .from(indicatorGenerations)
+      .where(inArray(indicatorGenerations.prefectureCode, [sql.placeholder("prefectureCode"), "*"]))
+      .prepare(),
+  ).get({ prefectureCode });
   return row?.generation ?? 0;
 }
 

@@ -86,9 +86,10 @@ export class IndicatorRun {
 
   /** What a figure depends on besides the records: the scope, the actor's reach within it, the year and the day. */
   private keyOf(code: string, scope: IndicatorScope, fiscalYear: number): string {
-    const reach = seesWholePrefecture(this.actor) ? "*" : `${OFFICE_REACH[this.actor.role]}:${[...this.actor.assignedOfficeIds].sort().join(",")}`;
-    return `${this.actor.prefectureCode}|${scope.param}|${reach}|${fiscalYear}|${this.today}|${code}`;
+    this.reach ??= seesWholePrefecture(this.actor) ? "*" : `${OFFICE_REACH[this.actor.role]}:${[...this.actor.assignedOfficeIds].sort().join(",")}`;
+    return `${this.actor.prefectureCode}|${scope.param}|${this.reach}|${fiscalYear}|${this.today}|${code}`;
   }
+  private reach: string | undefined;
 
   /** Prefecture staff below the prefecture see person counts suppressed. */
   suppresses(scope: IndicatorScope): boolean {
