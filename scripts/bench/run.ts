@@ -1,8 +1,9 @@
 /*
  * `npm run bench` (issue 14, ADR 0049): the built app against a national- or prefecture-scale
  * database, timed over loopback as the roles use it, beside its floors (the framework's own cost,
- * /api/health, and hand-written SQL for the same numbers), a load test from a separate process, and
- * the JavaScript a browser transfers for /cases/new. Prints one table and writes it as JSON.
+ * /api/health, an empty Next.js page, and hand-written SQL for the same numbers), a load test from a
+ * separate process (and the same load on the empty page), and the JavaScript a browser transfers for
+ * /cases/new. Prints one table and writes it as JSON.
  *
  * Budgets are printed with a mark; the exit code depends only on errors (a non-2xx answer, the
  * sign-in page or the wrong page, no answer within 10 s, the server dying). `--ci` is the short
@@ -21,10 +22,11 @@ import { endpointsFor, loadTarget, type Endpoint, type Role } from "./endpoints"
 import { buildFloors, openForWrites, openReadOnly, readWorkload, touchIndicatorInputs, type Floor, type Floors, type Workload } from "./floors";
 import { keepAliveAgent, timedGet } from "./http";
 import { measureJs, type JsTransfer } from "./js-size";
+import { buildEmptyApp, EMPTY_PAGE, EMPTY_PAGE_TEXT } from "./page-floor";
 import { killServer, killServerNow, serverExited, startServer } from "./server";
 import { actionId, signIn } from "./signin";
 import { summarize } from "./stats";
-import { formatJs, formatLoad, formatResults, JS_BUDGET_KB, loadMark, toRow, type EndpointResult, type LoadResult } from "./table";
+import { formatFloorLoad, formatJs, formatLoad, formatResults, JS_BUDGET_KB, loadMark, toRow, type EndpointResult, type LoadResult } from "./table";
 
 const PREFECTURE_USER = "okayama.pref";
 const COORDINATOR = "bizen.coord";
@@ -189,6 +191,8 @@ async function main(): Promise<number> {
   });
 
   const results: EndpointResult[] = [];
+  let pageFloor: EndpointResult | null = null;
+  let pageFloorLoad: LoadResult | null = null;
   let load: LoadResult | null = null;
   let memory: ServerMemory | null = null;
   let js: JsTransfer | null = null;
@@ -196,9 +200,37 @@ async function main(): Promise<number> {
   let workload: Workload | null = null;
   let floors: Floors | null = null;
   let dbInfo: { file: string; source: string; bytes: number; cases: number } | null = null;
+  /** Time one endpoint (timeEndpoint) and check that every answer was 2xx and the right page. */
+  const timeAndCheck = async (base: string, e: Endpoint, cookie: string, floor: Floor | undefined, write: () => void): Promise<EndpointResult> => {
+    const { times, health, sql, verdicts } = await timeEndpoint(base, e, cookie, o.requests, o.warmup, floor, write);
+    const tally = tallyErrors(verdicts);
+    const firstError = Object.values(tally.byKind)[0]?.first;
+    check(`${e.label}: every answer 2xx and the right page`, tally.count === 0, firstError && `${tally.count} errors, first: ${firstError}`);
+    return {
+      id: e.id,
+      label: e.label,
+      app: summarize(times),
+      healthP50: health.length ? summarize(health).p50 : undefined,
+      sqlP50: floor ? summarize(sql).p50 : null,
+      errors: tally.count,
+      firstError,
+    };
+  };
+
   try {
     await buildApp();
     database = prepareDatabase(o, log);
+
+    // The page floor first, alone on the machine (ADR 0058), then the app.
+    const emptyApp = buildEmptyApp(log);
+    const floorServer = await startServer({ databasePath: database.file, port: o.port, logFile: serverLog, cwd: emptyApp });
+    log(`timing the page floor (an empty Next.js page, served as the app is), then the same load test on it …`);
+    pageFloor = await timeAndCheck(floorServer.base, EMPTY_PAGE, "", undefined, () => {});
+    if (stopping) return 130;
+    pageFloorLoad = await runLoad(floorServer.base, "", { paths: [EMPTY_PAGE.request(0).path], contains: [EMPTY_PAGE_TEXT] }, o);
+    check("load test on the page floor: every answer 2xx and the right page", pageFloorLoad.errors === 0 && pageFloorLoad.requests > 0, pageFloorLoad.errors ? `${pageFloorLoad.errors} errors, first: ${pageFloorLoad.firstError}` : undefined);
+    await killServer();
+    if (stopping) return 130;
     log(`starting the built app on port ${o.port} (database ${database.file}; log ${serverLog}) …`);
     const t0 = Date.now();
     const server = await startServer({ databasePath: database.file, port: o.port, logFile: serverLog });
@@ -229,19 +261,7 @@ async function main(): Promise<number> {
     for (const e of endpointsFor(workload, floors.firstCaseNo)) {
       if (stopping) return 130;
       const floor = floors.run[e.floorId ?? e.id];
-      const { times, health, sql, verdicts } = await timeEndpoint(server.base, e, cookies[e.role], o.requests, o.warmup, floor, () => touchIndicatorInputs(writer!));
-      const tally = tallyErrors(verdicts);
-      const firstError = Object.values(tally.byKind)[0]?.first;
-      results.push({
-        id: e.id,
-        label: e.label,
-        app: summarize(times),
-        healthP50: health.length ? summarize(health).p50 : undefined,
-        sqlP50: floor ? summarize(sql).p50 : null,
-        errors: tally.count,
-        firstError,
-      });
-      check(`${e.label}: every answer 2xx and the right page`, tally.count === 0, firstError && `${tally.count} errors, first: ${firstError}`);
+      results.push(await timeAndCheck(server.base, e, cookies[e.role], floor, () => touchIndicatorInputs(writer!)));
       if (serverExited()) throw new Error(`the server exited during ${e.label}; see ${serverLog}`);
     }
 
@@ -273,15 +293,18 @@ async function main(): Promise<number> {
   }
 
   // ---- report
+  // The page floor's row under /api/health's, its ratio against its own /api/health.
   const health = results.find((r) => r.id === "health");
-  const rows = results.map((r) => toRow(r, health?.app.p50 ?? Number.NaN));
+  const measured = pageFloor ? [...results.slice(0, 1), pageFloor, ...results.slice(1)] : results;
+  const rows = measured.map((r) => toRow(r, health?.app.p50 ?? Number.NaN));
   const m = machine();
   console.log("");
   console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}, load average ${m.loadAverage.join(" ")}; server workers: ${m.serverWorkers} (TSUNAGU_WORKERS)`);
   if (dbInfo) console.log(`database: ${dbInfo.source}, ${(dbInfo.bytes / 2 ** 20).toFixed(1)} MiB, ${dbInfo.cases} cases; fiscal year ${workload?.fiscalYear}`);
   if (rows.length) console.log(`\n${formatResults(rows)}\n`);
-  for (const r of results) if (r.firstError) console.log(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);
+  for (const r of measured) if (r.firstError) console.log(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);
   if (load && workload && floors) console.log(formatLoad(load, loadTarget(workload, floors.firstCaseNo).paths[0]!));
+  if (pageFloorLoad) console.log(formatFloorLoad(pageFloorLoad));
   if (memory) console.log(`server memory after the load test: ${memory.rssMiB} MiB resident (peak ${memory.peakMiB} MiB)`);
   console.log(formatJs(js ? js.bytes / 1000 : null, js ? `${js.files} scripts, ${(js.uncompressed / 1000).toFixed(0)} kB unpacked${jsNote ? `; ${jsNote}` : ""}` : jsNote));
   console.log("Budgets are marked, never enforced (ADR 0049): the exit code counts errors only.");
@@ -295,8 +318,9 @@ async function main(): Promise<number> {
     machine: m,
     database: dbInfo,
     fiscalYear: workload?.fiscalYear ?? null,
-    endpoints: rows.map((row, i) => ({ ...row, n: results[i]!.app.n, max: results[i]!.app.max, healthP50: results[i]!.healthP50 ?? null, firstError: results[i]!.firstError ?? null })),
+    endpoints: rows.map((row, i) => ({ ...row, n: measured[i]!.app.n, max: measured[i]!.app.max, healthP50: measured[i]!.healthP50 ?? null, firstError: measured[i]!.firstError ?? null })),
     load: load && { ...load, mark: loadMark(load) },
+    pageFloorLoad,
     serverMemory: memory,
     js: js && { kBGzip: js.bytes / 1000, kBUnpacked: js.uncompressed / 1000, files: js.files, compressedFiles: js.compressedFiles, uncompressed: js.uncompressedNames, budgetKB: JS_BUDGET_KB, note: jsNote ?? null },
     checks,

@@ -81,7 +81,8 @@ export function serverEnv(parent: NodeJS.ProcessEnv, databasePath: string, base:
 }
 
 /** Start the server on `port` and wait until /api/health answers 200 (every worker is listening: the primary opens the port once they are). */
-export async function startServer(opts: { databasePath: string; port: number; logFile: string; timeoutMs?: number }): Promise<Server> {
+/** Serve the build in `cwd` (default: this checkout's; the page floor's is another, scripts/bench/page-floor.ts). */
+export async function startServer(opts: { databasePath: string; port: number; logFile: string; timeoutMs?: number; cwd?: string }): Promise<Server> {
   const base = `http://127.0.0.1:${opts.port}`;
   try {
     await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(1000) });
@@ -92,7 +93,8 @@ export async function startServer(opts: { databasePath: string; port: number; lo
   const out = fs.openSync(opts.logFile, "a");
   // Served as `npm start` serves it (scripts/lib/cluster.mjs: one worker per core, TSUNAGU_WORKERS
   // overrides), so the load test measures the product (ADR 0054).
-  const child = spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", String(opts.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.resolve("scripts", "serve.mjs"), "-p", String(opts.port), "-H", "127.0.0.1"], {
+    cwd: opts.cwd,
     env: serverEnv(process.env, opts.databasePath, base),
     stdio: ["ignore", out, out],
     detached: true,

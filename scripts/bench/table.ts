@@ -116,6 +116,14 @@ export function formatLoad(l: LoadResult, target: string): string {
   );
 }
 
+/** The same load on the page floor (ADR 0058): what the framework serves when the page does nothing. No budget. */
+export function formatFloorLoad(l: LoadResult): string {
+  return (
+    `  the same load on the page floor (an empty Next.js page): ${l.requests} requests, ${l.rps.toFixed(1)} req/s, ` +
+    `p50 ${ms(l.p50)} ms, p95 ${ms(l.p95)} ms, ${l.errors} errors`
+  );
+}
+
 export function formatJs(kb: number | null, note?: string): string {
   if (kb === null) return `JavaScript of /cases/new: not measured${note ? ` (${note})` : ""}`;
   return `JavaScript of /cases/new: ${kb.toFixed(1)} kB gzip transferred${note ? ` (${note})` : ""}  (budget ≤${JS_BUDGET_KB} kB: ${kb <= JS_BUDGET_KB ? "ok" : "over"})`;

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mergeCookies, cookieHeader } from "@/scripts/bench/signin";
-import { budgetText, displayWidth, formatJs, formatLoad, formatResults, formatTable, loadMark, ms, toRow, type EndpointResult, type LoadResult } from "@/scripts/bench/table";
+import { budgetText, displayWidth, formatFloorLoad, formatJs, formatLoad, formatResults, formatTable, loadMark, ms, toRow, type EndpointResult, type LoadResult } from "@/scripts/bench/table";
 
 const result = (id: string, p50: number, p95: number, sqlP50: number | null, errors = 0): EndpointResult => ({ id, label: id, app: { n: 200, p50, p95, max: p95 }, sqlP50, errors });
 
@@ -60,6 +60,9 @@ test("the load line and the JavaScript line", () => {
   assert.equal(loadMark({ ...load, rps: 150 }), "over");
   assert.equal(loadMark({ ...load, errors: 1 }), "ERROR");
   assert.match(formatLoad(load, "/cases"), /50 keep-alive connections for 30\.0 s: 6300 requests, 210\.0 req\/s, p50 200 ms, p95 280 ms, 0 errors .*: ok\)$/);
+  assert.match(formatFloorLoad({ ...load, rps: 265.4 }), /page floor .*: 6300 requests, 265\.4 req\/s, p50 200 ms, p95 280 ms, 0 errors$/);
+  assert.doesNotMatch(formatFloorLoad(load), /budget/, "the page floor has no budget");
+  assert.equal(toRow(result("emptyPage", 9, 15, null), 4).mark, "", "the page floor's row carries no budget");
   assert.match(formatJs(180.04), /180\.0 kB gzip .*: ok\)$/);
   assert.match(formatJs(250), /: over\)$/);
   assert.equal(formatJs(null, "--skip-js"), "JavaScript of /cases/new: not measured (--skip-js)");
