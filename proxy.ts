@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
-import { hasSessionCookie, servedOverHttps } from "@/lib/auth/cookies";
+import { servedOverHttps, sessionMayHaveEnded } from "@/lib/auth/cookies";
 import { REQUEST_SESSION_HEADER, sealRequestSession, type RequestSession } from "@/lib/auth/request-session";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, newNonce } from "@/lib/auth/security-headers";
 
@@ -40,8 +40,9 @@ export default auth((request) => {
   } else {
     const url = new URL("/login", request.nextUrl);
     if (pathname !== "/") url.searchParams.set("next", pathname + search);
-    // A session cookie that no longer yields a session: it expired or was revoked.
-    if (hasSessionCookie(request.cookies.getAll().map((c) => c.name))) url.searchParams.set("reason", "ended");
+    // A session that ended here (idle timeout, lifetime, revocation), not a visitor who never signed
+    // in or signed out: a session cookie that no longer yields a session, or the signed-in hint.
+    if (sessionMayHaveEnded(request.cookies.getAll().map((c) => c.name))) url.searchParams.set("reason", "ended");
     response = NextResponse.redirect(url);
   }
   response.headers.set("Content-Security-Policy", csp);

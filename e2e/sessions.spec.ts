@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Cookie, type Page } from "@playwright/test";
-import { sessionCookieName } from "../lib/auth/cookies";
+import { sessionCookieName, sessionHintCookie } from "../lib/auth/cookies";
 import { signIn } from "./fixtures/auth";
 import { createTestUser, findUser, type TestUser } from "./fixtures/db";
 
@@ -50,15 +50,8 @@ async function expectRefused(replay: Replayer, cookie: Cookie, user: TestUser, p
   expect(r.body).not.toContain(user.displayName);
 }
 
-async function signedInContext(
-  browser: { newContext: (o: object) => Promise<BrowserContext> },
-  user: TestUser,
-  { noPrefetch = false } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
+async function signedInContext(browser: { newContext: (o: object) => Promise<BrowserContext> }, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(SIGNED_OUT);
-  // A device left idle: the router's prefetches of the page's links never reach the server (one in
-  // flight after a revocation is refused and clears the cookie before the test's own visit).
-  if (noPrefetch) await context.route("**/*", (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback()));
   const page = await context.newPage();
   await signIn(page, user.username, user.password);
   return { context, page };
@@ -99,10 +92,9 @@ test("sign out everywhere ends this device's session and every other one", async
   const replay = replayer(playwright, baseURL!);
   const user = await createTestUser();
   const here = await signedInContext(browser, user);
-  // Without prefetches: one still in flight after the revocation would be refused and clear that
-  // browser's cookie, and its next visit would carry no session to report as ended (seen in CI: the
-  // page went on prefetching its links for a second and a half after sign-in).
-  const there = await signedInContext(browser, user, { noPrefetch: true });
+  // With the router's prefetches: one in flight after the revocation is refused and clears that
+  // browser's session cookie, and its next visit must still be told the session ended (the hint).
+  const there = await signedInContext(browser, user);
   try {
     const hereCookie = await sessionCookie(here.context, baseURL!);
     const thereCookie = await sessionCookie(there.context, baseURL!);
@@ -131,10 +123,9 @@ test("a password change ends every session of the account, copies of the cookie 
   const replay = replayer(playwright, baseURL!);
   const user = await createTestUser();
   const here = await signedInContext(browser, user);
-  // Without prefetches: one still in flight after the revocation would be refused and clear that
-  // browser's cookie, and its next visit would carry no session to report as ended (seen in CI: the
-  // page went on prefetching its links for a second and a half after sign-in).
-  const there = await signedInContext(browser, user, { noPrefetch: true });
+  // With the router's prefetches: one in flight after the revocation is refused and clears that
+  // browser's session cookie, and its next visit must still be told the session ended (the hint).
+  const there = await signedInContext(browser, user);
   try {
     const hereCookie = await sessionCookie(here.context, baseURL!);
     const thereCookie = await sessionCookie(there.context, baseURL!);
@@ -164,4 +155,39 @@ test("under plain http the session cookie is unprefixed, HttpOnly and SameSite=L
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.sameSite).toBe("Lax");
   expect(cookie.path).toBe("/");
+});
+
+/** The signed-in hint of this deployment (lib/auth/cookies.ts), if the browser holds it. */
+async function hintCookie(context: BrowserContext, baseURL: string): Promise<Cookie | undefined> {
+  const name = sessionHintCookie({ AUTH_URL: baseURL }).name;
+  return (await context.cookies()).find((c) => c.name === name);
+}
+
+test("a session the browser dropped (the idle timeout) still sends its user to a sign-in page that says it ended", async ({ page, context, baseURL }) => {
+  const user = await createTestUser();
+  await signIn(page, user.username, user.password);
+  const hint = await hintCookie(context, baseURL!);
+  expect(hint, "the signed-in hint is set at sign-in").toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  expect(hint!.value).toBe("1");
+
+  // What the browser does when the session cookie's Max-Age (the idle timeout) runs out. The page
+  // is left first: an idle device has no request in flight whose answer could re-issue the cookie.
+  await page.goto("about:blank");
+  await context.clearCookies({ name: sessionCookieName({ AUTH_URL: baseURL }) });
+  await page.goto("/cases");
+  await expect(page).toHaveURL((url) => url.pathname === "/login" && url.searchParams.get("reason") === "ended");
+  await expect(page.getByText("セッションが終了しました。もう一度サインインしてください。")).toBeVisible();
+});
+
+test("a visitor who signed out is not told that their session ended", async ({ page, context, baseURL }) => {
+  const user = await createTestUser();
+  await signIn(page, user.username, user.password);
+  expect(await hintCookie(context, baseURL!)).toBeDefined();
+
+  await page.getByRole("button", { name: "サインアウト" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+  expect(await hintCookie(context, baseURL!), "every sign-out removes the hint").toBeUndefined();
+  await page.goto("/cases");
+  await expect(page).toHaveURL((url) => url.pathname === "/login" && url.searchParams.get("reason") === null);
+  await expect(page.getByText("セッションが終了しました。もう一度サインインしてください。")).toHaveCount(0);
 });

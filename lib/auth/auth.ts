@@ -3,7 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { revokeSignedOutSession } from "@/lib/dal/auth";
 import { consumeGrant } from "@/lib/dal/second-factor";
-import { authCookies, servedOverHttps } from "./cookies";
+import { cookies } from "next/headers";
+import { authCookies, servedOverHttps, sessionHintCookie } from "./cookies";
 import { sessionIdleMinutes } from "./policy";
 import { sessionJwt } from "./session-jwt";
 import { sessionToken } from "./session-token";
@@ -64,9 +65,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   events: {
+    // The signed-in hint (lib/auth/cookies.ts) is set afresh with every session, so it lasts as long
+    // as this session can, and removed by every sign-out, so a visitor who signed out is not told
+    // that their session ended.
+    async signIn() {
+      const hint = sessionHintCookie();
+      (await cookies()).set(hint.name, "1", hint.options);
+    },
     // Every sign-out through Auth.js (its POST /api/auth/signout, or signOut() from an action)
     // revokes the session on the server: clearing the cookie alone would leave a copy of it valid.
     async signOut(message) {
+      (await cookies()).delete(sessionHintCookie().name);
       const token = "token" in message ? message.token : null;
       if (!token) return;
       const { requestIp } = await import("@/lib/dal/session");

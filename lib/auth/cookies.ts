@@ -1,3 +1,5 @@
+import { sessionMaxHours } from "./policy";
+
 /**
  * The names and options of Auth.js's cookies, in one place: auth.ts configures Auth.js with
  * them and the proxy reads the session cookie by the same name.
@@ -50,4 +52,24 @@ export function hasSessionCookie(cookieNamesPresent: Iterable<string>, env: Env 
   const name = sessionCookieName(env);
   for (const present of cookieNamesPresent) if (present === name || present.startsWith(`${name}.`)) return true;
   return false;
+}
+
+/**
+ * The "signed in on this browser" hint: a cookie set at every sign-in (auth.ts, Auth.js's signIn
+ * event), which outlives the session cookie and which only a sign-out removes. It grants nothing and
+ * says nothing about who: it only lets the proxy word the sign-in page ("your session ended")
+ * when the session cookie itself is gone. The browser drops the session cookie at the idle
+ * timeout (its Max-Age), and Auth.js clears it on the first request that finds the session
+ * revoked, which may be a router prefetch the user never saw. Its Max-Age is the absolute
+ * session lifetime, so it never outlives a session's last possible moment.
+ */
+export function sessionHintCookie(env: Env = process.env) {
+  const name = `${servedOverHttps(env) ? "__Host-" : ""}tsunagu.signed-in`;
+  return { name, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: servedOverHttps(env), maxAge: sessionMaxHours(env) * 60 * 60 } };
+}
+
+/** Should the sign-in page say the session ended: the request carries a session cookie or the hint? Wording only. */
+export function sessionMayHaveEnded(cookieNamesPresent: Iterable<string>, env: Env = process.env): boolean {
+  const names = [...cookieNamesPresent];
+  return hasSessionCookie(names, env) || names.includes(sessionHintCookie(env).name);
 }

@@ -6,7 +6,7 @@ import type { User } from "next-auth";
 import { getDb } from "@/db/client";
 import { auditLogs, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo-users";
-import { authCookies, cookieNames, hasSessionCookie, sessionCookieName } from "@/lib/auth/cookies";
+import { authCookies, cookieNames, hasSessionCookie, sessionCookieName, sessionHintCookie, sessionMayHaveEnded } from "@/lib/auth/cookies";
 import { sessionMaxHours, sessionPastMaxAge } from "@/lib/auth/policy";
 import { contentSecurityPolicy, newNonce } from "@/lib/auth/security-headers";
 import { sessionToken } from "@/lib/auth/session-token";
@@ -156,6 +156,24 @@ describe("cookies", () => {
     assert.equal(hasSessionCookie(["authjs.session-token"], https), false);
     assert.equal(hasSessionCookie(["authjs.session-token"], {}), true);
     assert.equal(hasSessionCookie(["tsunagu-locale"], {}), false);
+  });
+
+  test("the sign-in page says the session ended for a session cookie or the signed-in hint, never for other cookies", () => {
+    const https = { AUTH_URL: "https://tsunagu.example.jp" };
+    assert.equal(sessionMayHaveEnded(["__Host-tsunagu.signed-in"], https), true, "the session cookie dropped at the idle timeout");
+    assert.equal(sessionMayHaveEnded(["__Host-authjs.session-token.0"], https), true);
+    assert.equal(sessionMayHaveEnded(["tsunagu.signed-in"], https), false, "not another deployment's name");
+    assert.equal(sessionMayHaveEnded(["tsunagu.signed-in"], {}), true);
+    assert.equal(sessionMayHaveEnded(["tsunagu-locale", "tsunagu-fy"], {}), false, "a visitor who never signed in or signed out");
+    assert.equal(sessionMayHaveEnded([], {}), false);
+  });
+
+  test("the signed-in hint grants nothing readable by scripts and lasts as long as a session can", () => {
+    const hint = sessionHintCookie({ AUTH_URL: "https://tsunagu.example.jp", SESSION_MAX_HOURS: "8" });
+    assert.equal(hint.name, "__Host-tsunagu.signed-in");
+    assert.deepEqual(hint.options, { httpOnly: true, sameSite: "lax", path: "/", secure: true, maxAge: 8 * 60 * 60 });
+    assert.equal(sessionHintCookie({}).options.maxAge, 12 * 60 * 60, "the default lifetime");
+    assert.equal(sessionHintCookie({}).options.secure, false);
   });
 });
 
