@@ -30,3 +30,25 @@ export function keepPreparedStatements(sqlite: Database.Database, size = 2000): 
     return fresh;
   }) as Database.Database["prepare"];
 }
+
+const onceByConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `source` on this connection, compiled on its first use and kept while the
+ * connection lives, on any connection (the app's, a script's, a test's), with or without
+ * `keepPreparedStatements`. For the few raw statements every audited commit runs (lib/dal/audit.ts,
+ * audit-chain.ts): each is only ever run with get() or run(), never iterated, so it is never busy.
+ */
+export function preparedOnce(sqlite: Database.Database, source: string): Database.Statement {
+  let forConnection = onceByConnection.get(sqlite);
+  if (!forConnection) {
+    forConnection = new Map();
+    onceByConnection.set(sqlite, forConnection);
+  }
+  let statement = forConnection.get(source);
+  if (!statement) {
+    statement = sqlite.prepare(source);
+    forConnection.set(source, statement);
+  }
+  return statement;
+}

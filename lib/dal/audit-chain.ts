@@ -4,6 +4,7 @@ import { loadKeyFromEnvOrFile } from "@/lib/crypto/key-file";
 import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
+import { preparedOnce } from "@/db/statement-cache";
 
 /*
  * The audit log's hash chain (ADR 0035). Each row carries `chain_seq` (1, 2, 3, … with no gap) and
@@ -176,28 +177,15 @@ export function chainFor(dbFile: string): AuditChain {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-const lastLinkStatements = new WeakMap<Database.Database, Database.Statement>();
-
-/** The chain's last link: one SELECT down the chain_seq index. */
+/** The chain's last link: one SELECT down the chain_seq index (prepared once per connection, as it runs after every audited commit). */
 export function lastLink(sqlite: Database.Database): ChainHead | null {
-  let statement = lastLinkStatements.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare("SELECT chain_seq AS seq, chain_hash AS hash FROM audit_logs WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1");
-    lastLinkStatements.set(sqlite, statement);
-  }
+  const statement = preparedOnce(sqlite, "SELECT chain_seq AS seq, chain_hash AS hash FROM audit_logs WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1");
   return (statement.get() as ChainHead | undefined) ?? null;
 }
 
-const hashAtStatements = new WeakMap<Database.Database, Database.Statement>();
-
-/** The chain_hash of the row at `seq` (undefined if there is none): prepared once per connection, as it runs after every audited commit. */
+/** The chain_hash of the row at `seq` (undefined if there is none). */
 function hashAt(sqlite: Database.Database, seq: number): string | undefined {
-  let statement = hashAtStatements.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare("SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?");
-    hashAtStatements.set(sqlite, statement);
-  }
-  return (statement.get(seq) as { hash: string } | undefined)?.hash;
+  return (preparedOnce(sqlite, "SELECT chain_hash AS hash FROM audit_logs WHERE chain_seq = ?").get(seq) as { hash: string } | undefined)?.hash;
 }
 
 /** The next link for a row about to be inserted (call inside the writing transaction). */
@@ -236,8 +224,6 @@ export function advanceHead(sqlite: Database.Database, chain: AuditChain): boole
 
 export type SettleResult = "moved" | "mismatch" | "busy";
 
-const lockStatements = new WeakMap<Database.Database, { begin: Database.Statement; rollback: Database.Statement }>();
-
 /**
  * After the commit of a transaction that appended to the log: move the head to the chain's end and
  * clear the pending head, under the database's write lock (ADR 0054). Several processes (the
@@ -254,13 +240,8 @@ export function settleHead(sqlite: Database.Database, chain: AuditChain): Settle
   // Already inside a transaction (a raw better-sqlite3 one around the app's): the lock is held, and,
   // as before, the head then moves ahead of that outer transaction's commit.
   if (sqlite.inTransaction) return settleUnderLock(sqlite, chain);
-  let statements = lockStatements.get(sqlite);
-  if (!statements) {
-    statements = { begin: sqlite.prepare("BEGIN IMMEDIATE"), rollback: sqlite.prepare("ROLLBACK") };
-    lockStatements.set(sqlite, statements);
-  }
   try {
-    statements.begin.run();
+    preparedOnce(sqlite, "BEGIN IMMEDIATE").run();
   } catch (e) {
     if (String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) return "busy";
     throw e;
@@ -268,7 +249,7 @@ export function settleHead(sqlite: Database.Database, chain: AuditChain): Settle
   try {
     return settleUnderLock(sqlite, chain);
   } finally {
-    statements.rollback.run();
+    preparedOnce(sqlite, "ROLLBACK").run();
   }
 }
 

@@ -8,6 +8,7 @@ import { and, count, eq, gte, type SQL } from "drizzle-orm";
 import type { AuditAction, Role } from "@/lib/domain/codes";
 import { keyring } from "@/lib/crypto/keyring";
 import type Database from "better-sqlite3";
+import { preparedOnce } from "@/db/statement-cache";
 
 export type AuditActor = {
   id: string | null;
@@ -53,18 +54,12 @@ export function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): void {
   frame.appended = true;
 }
 
-const insertAuditStatements = new WeakMap<Database.Database, Database.Statement>();
-
 function insertAuditStatement(sqlite: Database.Database): Database.Statement {
-  let statement = insertAuditStatements.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare(
-      `INSERT INTO audit_logs (id, at, actor_user_id, actor_username, actor_role, prefecture_code, action, entity_type, entity_id, detail, ip, chain_seq, chain_hash)
+  return preparedOnce(
+    sqlite,
+    `INSERT INTO audit_logs (id, at, actor_user_id, actor_username, actor_role, prefecture_code, action, entity_type, entity_id, detail, ip, chain_seq, chain_hash)
        VALUES (@id, @at, @actor_user_id, @actor_username, @actor_role, @prefecture_code, @action, @entity_type, @entity_id, @detail, @ip, @chain_seq, @chain_hash)`,
-    );
-    insertAuditStatements.set(sqlite, statement);
-  }
-  return statement;
+  );
 }
 
 // ---------------------------------------------------------------------------------------

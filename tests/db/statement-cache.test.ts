@@ -1,7 +1,7 @@
-import { describe, it } from "node:test";
+import { describe, it, test } from "node:test";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
-import { keepPreparedStatements } from "@/db/statement-cache";
+import { keepPreparedStatements, preparedOnce } from "@/db/statement-cache";
 
 function connection(size?: number) {
   const sqlite = new Database(":memory:");
@@ -65,4 +65,28 @@ describe("kept prepared statements (issue 14)", () => {
     sqlite.exec("ALTER TABLE t ADD COLUMN w TEXT DEFAULT 'x'");
     assert.deepEqual(sqlite.prepare("SELECT * FROM t WHERE id = 1").get(), { id: 1, v: "a", w: "x" });
   });
+});
+
+test("preparedOnce compiles a statement once per connection and source, on any connection", () => {
+  const a = new Database(":memory:");
+  const b = new Database(":memory:");
+  try {
+    let compiled = 0;
+    const compile = a.prepare.bind(a);
+    a.prepare = ((source: string) => {
+      compiled++;
+      return compile(source);
+    }) as Database.Database["prepare"];
+    const first = preparedOnce(a, "SELECT 1 AS one");
+    assert.equal(preparedOnce(a, "SELECT 1 AS one"), first, "the same statement on the same connection");
+    assert.equal(compiled, 1);
+    assert.notEqual(preparedOnce(a, "SELECT 2 AS two"), first, "another source, another statement");
+    assert.equal(compiled, 2);
+    const onB = preparedOnce(b, "SELECT 1 AS one");
+    assert.notEqual(onB, first, "each connection its own");
+    assert.deepEqual(onB.get(), { one: 1 });
+  } finally {
+    a.close();
+    b.close();
+  }
 });
