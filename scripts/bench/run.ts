@@ -293,7 +293,7 @@ async function main(): Promise<number> {
   }
 
   // ---- report
-  // The page floor's row under /api/health's, its ratio against its own /api/health.
+  // The page floor's row right under /api/health's (it has no SQL floor, so no ratio).
   const health = results.find((r) => r.id === "health");
   const measured = pageFloor ? [...results.slice(0, 1), pageFloor, ...results.slice(1)] : results;
   const rows = measured.map((r) => toRow(r, health?.app.p50 ?? Number.NaN));
