@@ -9,7 +9,7 @@
  * sign-in page or the wrong page, no answer within 10 s, the server dying). `--ci` is the short
  * prefecture-scale run of CI, which also writes test-results/bench-summary.txt ("N passed, N failed").
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -21,6 +21,7 @@ import { prepareDatabase, type BenchDatabase } from "./database";
 import { endpointsFor, loadTarget, type Endpoint, type Role } from "./endpoints";
 import { buildFloors, openForWrites, openReadOnly, readWorkload, touchIndicatorInputs, type Floor, type Floors, type Workload } from "./floors";
 import { keepAliveAgent, timedGet } from "./http";
+import { runLoad as runLoadProcess, type LoadTarget } from "./load";
 import { measureJs, type JsTransfer } from "./js-size";
 import { buildEmptyApp, EMPTY_PAGE, EMPTY_PAGE_TEXT } from "./page-floor";
 import { killServer, killServerNow, serverExited, startServer } from "./server";
@@ -100,28 +101,9 @@ async function timeEndpoint(
   return { times, health, sql, verdicts };
 }
 
-/** The load test in its own process (scripts/bench/load-worker.ts). */
-function runLoad(base: string, cookie: string, target: { paths: string[]; contains: string[] }, o: BenchOptions): Promise<LoadResult> {
-  const { paths, contains } = target;
-  const input = JSON.stringify({ base, paths, cookie, connections: o.connections, seconds: o.loadSeconds, contains });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "bench", "load-worker.ts"), input], { stdio: ["ignore", "pipe", "inherit"] });
-    loadChild = child;
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    const timer = setTimeout(() => child.kill("SIGKILL"), (o.loadSeconds + 60) * 1000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      loadChild = null;
-      const line = out.trim().split("\n").at(-1) ?? "";
-      try {
-        const r = JSON.parse(line) as { requests: number; errors: number; firstError?: string; p50: number; p95: number; seconds: number };
-        resolve({ connections: o.connections, seconds: r.seconds, requests: r.requests, rps: r.requests / r.seconds, p50: r.p50, p95: r.p95, errors: r.errors, firstError: r.firstError });
-      } catch {
-        reject(new Error(`the load generator ended (${code}) without a result`));
-      }
-    });
-  });
+/** The load test (scripts/bench/load.ts), its process kept where Ctrl-C can kill it. */
+function runLoad(base: string, cookie: string, target: LoadTarget, o: BenchOptions): Promise<LoadResult> {
+  return runLoadProcess(base, cookie, target, o, (child) => (loadChild = child));
 }
 
 function machine() {
