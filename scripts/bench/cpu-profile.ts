@@ -29,8 +29,8 @@ export function moduleName(url: string, functionName: string): string {
   const file = (url.split("/").pop() ?? url).replace(/\._\.js$/, "");
   // Turbopack names a module's own chunk by its path and extension, then a hash; a chunk named
   // otherwise bundles several modules (packages, shared code).
-  const named = file.replace(/_[0-9a-z-]{8,}$/, "");
-  return /_(tsx?|[cm]?js)$/.test(named) ? named : `chunk ${file}`;
+  const named = /^(.*_(?:tsx?|[cm]?js))_[0-9a-z_-]+$/.exec(file)?.[1];
+  return named ?? `chunk ${file}`;
 }
 
 /**

@@ -9,6 +9,10 @@ test("scripts are named by what they are: the app's modules, packages, Node's ow
   assert.equal(moduleName(`${CHUNKS}/lib_dal_case-list_ts_02ism69sz4lmg._.js`, "f"), "lib_dal_case-list_ts");
   assert.equal(moduleName(`${CHUNKS}/app_(app)_cases_page_tsx_1zavzspkmakct._.js`, "f"), "app_(app)_cases_page_tsx");
   assert.equal(moduleName("/srv/app/.next/server/chunks/_0tvskyxsl616k._.js", "f"), "chunk _0tvskyxsl616k", "a chunk named by its hash alone");
+  assert.equal(moduleName(`${CHUNKS}/lib_dal_record-gate_ts_1hgqw0c_hk7sw._.js`, "f"), "lib_dal_record-gate_ts", "a hash with an underscore in it");
+  assert.equal(moduleName(`${CHUNKS}/lib_dal_reminders_ts_1_edfvxevdqzm._.js`, "f"), "lib_dal_reminders_ts");
+  assert.equal(moduleName(`${CHUNKS}/components_ui_data-table_tsx_1vnfm4tehwbh_._.js`, "f"), "components_ui_data-table_tsx");
+  assert.equal(moduleName(`${CHUNKS}/app_(app)_cases_[id]_1akk6sutnc1ij._.js`, "f"), "chunk app_(app)_cases_[id]_1akk6sutnc1ij", "a route's chunk of several modules");
   assert.equal(moduleName(`${CHUNKS}/_1q_-tcol58fa-._.js`, "f"), "chunk _1q_-tcol58fa-");
   assert.equal(moduleName(`${CHUNKS}/[root-of-the-server]__1-uchw_mtt8x_._.js`, "f"), "chunk [root-of-the-server]__1-uchw_mtt8x_");
   assert.equal(moduleName("file:///srv/app/node_modules/next/dist/compiled/next-server/app-page-turbo.runtime.prod.js", "ez"), "next/app-page-turbo.runtime.prod.js");
