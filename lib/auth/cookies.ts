@@ -21,10 +21,19 @@ export function servedOverHttps(env: Env = process.env): boolean {
 
 const BASE = { session: "authjs.session-token", callbackUrl: "authjs.callback-url", csrf: "authjs.csrf-token" } as const;
 
+/** A cookie's name for this deployment: `__Host-` prefixed under https. */
+function named(base: string, env: Env): string {
+  return (servedOverHttps(env) ? "__Host-" : "") + base;
+}
+
 /** The cookie names for this deployment. */
 export function cookieNames(env: Env = process.env): { session: string; callbackUrl: string; csrf: string } {
-  const prefix = servedOverHttps(env) ? "__Host-" : "";
-  return { session: prefix + BASE.session, callbackUrl: prefix + BASE.callbackUrl, csrf: prefix + BASE.csrf };
+  return { session: named(BASE.session, env), callbackUrl: named(BASE.callbackUrl, env), csrf: named(BASE.csrf, env) };
+}
+
+/** What every cookie of the app is: HttpOnly, SameSite=Lax, path /, Secure under https. */
+function cookieOptions(env: Env) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: servedOverHttps(env) };
 }
 
 /** The name of the session cookie (the proxy and tests read it from here, never hard-coded). */
@@ -34,9 +43,8 @@ export function sessionCookieName(env: Env = process.env): string {
 
 /** Auth.js's `cookies` option. */
 export function authCookies(env: Env = process.env) {
-  const secure = servedOverHttps(env);
   const names = cookieNames(env);
-  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+  const options = cookieOptions(env);
   return {
     sessionToken: { name: names.session, options },
     callbackUrl: { name: names.callbackUrl, options },
@@ -64,8 +72,7 @@ export function hasSessionCookie(cookieNamesPresent: Iterable<string>, env: Env 
  * session lifetime, so it never outlives a session's last possible moment.
  */
 export function sessionHintCookie(env: Env = process.env) {
-  const name = `${servedOverHttps(env) ? "__Host-" : ""}tsunagu.signed-in`;
-  return { name, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: servedOverHttps(env), maxAge: sessionMaxHours(env) * 60 * 60 } };
+  return { name: named("tsunagu.signed-in", env), options: { ...cookieOptions(env), maxAge: sessionMaxHours(env) * 60 * 60 } };
 }
 
 /** Should the sign-in page say the session ended: the request carries a session cookie or the hint? Wording only. */

@@ -36,7 +36,8 @@ export const USAGE = `npm run bench -- [--db <file>] [--scale prefecture|nationa
 
 export class ArgumentError extends Error {}
 
-function whole(name: string, value: string | undefined, min: number): number {
+/** A whole-number option's value, at least `min`; throws ArgumentError otherwise. */
+export function whole(name: string, value: string | undefined, min: number): number {
   if (value === undefined || !/^\d+$/.test(value)) throw new ArgumentError(`${name} takes a whole number, got ${value === undefined ? "nothing" : `"${value}"`}`);
   const n = Number(value);
   if (n < min) throw new ArgumentError(`${name} must be at least ${min}, got ${n}`);

@@ -13,6 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { ArgumentError, whole } from "./args";
 import { classify } from "./classify";
 import { formatProfile, summarizeProfile, type CpuProfile } from "./cpu-profile";
 import { keepAliveAgent, timedGet } from "./http";
@@ -30,11 +31,10 @@ function option(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-function whole(name: string, fallback: number): number {
+/** A whole-number option (at least 1), or its default. */
+function wholeOption(name: string, fallback: number): number {
   const raw = option(name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} takes a whole number of at least 1, got "${raw}"\n${USAGE}`);
-  return Number(raw);
+  return raw === undefined ? fallback : whole(name, raw, 1);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,10 +44,10 @@ async function main(): Promise<void> {
   if (!db || !fs.existsSync(db)) throw new Error(`--db <file>: an existing database is needed\n${USAGE}`);
   const page = option("--path") ?? "/cases";
   const user = process.argv.includes("--anonymous") ? null : (option("--user") ?? "bizen.coord");
-  const seconds = whole("--seconds", 15);
-  const connections = whole("--connections", 50);
-  const top = whole("--top", 25);
-  const port = whole("--port", 3196);
+  const seconds = wholeOption("--seconds", 15);
+  const connections = wholeOption("--connections", 50);
+  const top = wholeOption("--top", 25);
+  const port = wholeOption("--port", 3196);
 
   const { buildIfNeeded } = (await import(path.resolve("scripts/lib/build.mjs"))) as { buildIfNeeded: () => boolean };
   if (!buildIfNeeded()) throw new Error("the build failed");
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (e: unknown) => {
-    console.error(`[profile] ${(e as Error).message}`);
+    console.error(`[profile] ${(e as Error).message}${e instanceof ArgumentError ? `\n${USAGE}` : ""}`);
     process.exit(1);
   },
 );
